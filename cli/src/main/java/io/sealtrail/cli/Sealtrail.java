@@ -1,0 +1,17 @@
+package io.sealtrail.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code sealtrail} command. */
+@Command(
+    name = "sealtrail",
+    mixinStandardHelpOptions = true,
+    version = "sealtrail 0.1.0",
+    description = "Chain-of-custody for hardware devices on Apache Kafka.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Sealtrail {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Sealtrail()).execute(args));
+  }
+}
