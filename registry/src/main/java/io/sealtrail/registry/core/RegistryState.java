@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * or content scan the versions: registries hold hundreds of schemas, and clients cache by id.
  */
 final class RegistryState {
-  private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new HashMap<>();
+  private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
   private CompatibilityLevel globalLevel;
   private int maxId;

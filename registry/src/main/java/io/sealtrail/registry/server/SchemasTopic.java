@@ -25,9 +25,15 @@ final class SchemasTopic {
   static void ensure(Admin admin, String topic, Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     long millis = timeout.toMillis();
-    if (!admin.listTopics().names().get(millis, TimeUnit.MILLISECONDS).contains(topic)) {
-      create(admin, topic, millis);
+    boolean exists = admin.listTopics().names().get(millis, TimeUnit.MILLISECONDS).contains(topic);
+    // A topic created here has the right layout; describing it at once could race its metadata.
+    if (exists || !create(admin, topic, millis)) {
+      validate(admin, topic, millis);
     }
+  }
+
+  private static void validate(Admin admin, String topic, long millis)
+      throws InterruptedException, ExecutionException, TimeoutException {
     TopicDescription description =
         admin
             .describeTopics(Set.of(topic))
@@ -60,7 +66,8 @@ final class SchemasTopic {
     }
   }
 
-  private static void create(Admin admin, String topic, long millis)
+  /** Creates the topic; false when someone else created it first. */
+  private static boolean create(Admin admin, String topic, long millis)
       throws InterruptedException, ExecutionException, TimeoutException {
     int brokers = admin.describeCluster().nodes().get(millis, TimeUnit.MILLISECONDS).size();
     NewTopic newTopic =
@@ -68,11 +75,12 @@ final class SchemasTopic {
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
     try {
       admin.createTopics(List.of(newTopic)).all().get(millis, TimeUnit.MILLISECONDS);
+      return true;
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw e;
       }
-      // Created concurrently by someone else: it is validated like any existing topic.
+      return false;
     }
   }
 }

@@ -105,8 +105,7 @@ class AvroSerdeTest {
 
     byte[] bytes = serializer.serialize("pairs", value);
     GenericRecord read =
-        (GenericRecord)
-            configured(new GenericAvroSerde()).deserializer().deserialize("pairs", bytes);
+        configured(new GenericAvroSerde()).deserializer().deserialize("pairs", bytes);
 
     assertThat(bytes[4]).isEqualTo((byte) latestId);
     assertThat(read.get("a").toString()).isEqualTo("A");
