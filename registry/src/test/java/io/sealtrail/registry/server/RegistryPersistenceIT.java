@@ -3,7 +3,6 @@ package io.sealtrail.registry.server;
 import static io.sealtrail.registry.testing.RestCalls.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.registry.core.CompatibilityLevel;
 import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,10 +21,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** State kept in the compacted topic: restarts lose nothing, records are Confluent's. */
 @Timeout(120)
@@ -37,21 +34,11 @@ class RegistryPersistenceIT {
   private static final String V2 =
       schemaBody(
           "{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"name\":\"f1\",\"type\":\"string\"},{\"name\":\"f2\",\"type\":\"string\",\"default\":\"x\"}]}");
-  private static EmbeddedKafka kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
+  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
   @Test
   void shouldKeepIdsVersionsAndConfigsWhenRestartedOnSameTopic() {
-    String topic = "_schemas-" + UUID.randomUUID();
+    String topic = EmbeddedKafka.uniqueName("_schemas");
     List<String> paths =
         List.of(
             "/subjects?deleted=true",
@@ -63,7 +50,7 @@ class RegistryPersistenceIT {
             "/config",
             "/config/b-value");
     List<RestCalls.Answer> before = new ArrayList<>();
-    try (SchemaRegistryServer server = start(topic)) {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(topic)) {
       RestCalls rest = new RestCalls(server.url());
       rest.post("/subjects/a-value/versions", V1);
       rest.post("/subjects/a-value/versions", V2);
@@ -74,7 +61,7 @@ class RegistryPersistenceIT {
       paths.forEach(p -> before.add(rest.get(p)));
     }
 
-    try (SchemaRegistryServer restarted = start(topic)) {
+    try (SchemaRegistryServer restarted = KAFKA.startRegistry(topic)) {
       RestCalls rest = new RestCalls(restarted.url());
 
       assertThat(paths.stream().map(rest::get).toList()).isEqualTo(before);
@@ -90,9 +77,9 @@ class RegistryPersistenceIT {
 
   @Test
   void shouldCreateSingleCompactedPartitionWhenTopicIsMissing() throws Exception {
-    String topic = "_schemas-" + UUID.randomUUID();
+    String topic = EmbeddedKafka.uniqueName("_schemas");
 
-    try (SchemaRegistryServer server = start(topic);
+    try (SchemaRegistryServer server = KAFKA.startRegistry(topic);
         Admin admin = admin()) {
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
       String policy =
@@ -121,7 +108,7 @@ class RegistryPersistenceIT {
 
   @Test
   void shouldRefuseToStartWhenTopicIsNotCompacted() throws Exception {
-    String topic = "_schemas-" + UUID.randomUUID();
+    String topic = EmbeddedKafka.uniqueName("_schemas");
     try (Admin admin = admin()) {
       admin
           .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
@@ -129,7 +116,7 @@ class RegistryPersistenceIT {
           .get(30, TimeUnit.SECONDS);
     }
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> start(topic))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KAFKA.startRegistry(topic))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "Schema topic "
@@ -139,8 +126,8 @@ class RegistryPersistenceIT {
 
   @Test
   void shouldWriteConfluentKeysAndValuesWhenRegistering() {
-    String topic = "_schemas-" + UUID.randomUUID();
-    try (SchemaRegistryServer server = start(topic)) {
+    String topic = EmbeddedKafka.uniqueName("_schemas");
+    try (SchemaRegistryServer server = KAFKA.startRegistry(topic)) {
       new RestCalls(server.url())
           .post("/subjects/Kafka-key/versions", schemaBody("{\"type\": \"string\"}"));
     }
@@ -153,21 +140,15 @@ class RegistryPersistenceIT {
                 + "{\"subject\":\"Kafka-key\",\"version\":1,\"id\":1,\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
   }
 
-  private static SchemaRegistryServer start(String topic) {
-    return SchemaRegistryServer.start(
-        new SchemaRegistryServerConfig(
-            kafka.bootstrapServers(), "localhost", 0, topic, CompatibilityLevel.BACKWARD));
-  }
-
   private static Admin admin() {
     return Admin.create(
-        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()));
   }
 
   private static List<String> readAll(String topic) {
     TopicPartition partition = new TopicPartition(topic, 0);
     Map<String, Object> config =
-        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       consumer.assign(List.of(partition));

@@ -4,45 +4,22 @@ import static io.sealtrail.registry.testing.RestCalls.json;
 import static io.sealtrail.registry.testing.RestCalls.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.registry.core.CompatibilityLevel;
 import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
 import io.sealtrail.registry.testing.RestCalls.Answer;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The spec's documented REST flow (§8.1) and error codes, over HTTP, against a real broker. */
 @Timeout(120)
 class SchemaRegistryServerIT {
   private static final String STRING = schemaBody("{\"type\": \"string\"}");
-  private static EmbeddedKafka kafka;
-
-  @BeforeAll
-  static void startKafka() throws Exception {
-    kafka = EmbeddedKafka.start();
-  }
-
-  @AfterAll
-  static void stopKafka() {
-    kafka.close();
-  }
-
-  static SchemaRegistryServer start(String topic) {
-    return SchemaRegistryServer.start(
-        new SchemaRegistryServerConfig(
-            kafka.bootstrapServers(), "localhost", 0, topic, CompatibilityLevel.BACKWARD));
-  }
-
-  static String uniqueTopic() {
-    return "_schemas-" + UUID.randomUUID();
-  }
+  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
   @Test
   void shouldAnswerDocumentedFlowWhenReplayedOverHttp() {
-    try (SchemaRegistryServer server = start(uniqueTopic())) {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
 
       expect(rest.post("/subjects/Kafka-key/versions", STRING), 200, "{\"id\":1}");
@@ -96,7 +73,7 @@ class SchemaRegistryServerIT {
 
   @Test
   void shouldAnswerConfluentErrorCodesWhenRequestsFail() {
-    try (SchemaRegistryServer server = start(uniqueTopic())) {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
       rest.post(
           "/subjects/s/versions",
@@ -138,7 +115,7 @@ class SchemaRegistryServerIT {
 
   @Test
   void shouldAcceptPlainJsonAndOctetStreamBodiesAndEncodedSubjects() {
-    try (SchemaRegistryServer server = start(uniqueTopic())) {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
 
       Answer json =

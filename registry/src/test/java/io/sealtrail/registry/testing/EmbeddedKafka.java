@@ -1,32 +1,41 @@
 package io.sealtrail.registry.testing;
 
+import io.sealtrail.registry.core.CompatibilityLevel;
+import io.sealtrail.registry.server.SchemaRegistryServer;
+import io.sealtrail.registry.server.SchemaRegistryServerConfig;
+import java.util.UUID;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real single-node KRaft cluster in this JVM, for one integration test class. */
-public final class EmbeddedKafka implements AutoCloseable {
-  private final KafkaClusterTestKit cluster;
+/**
+ * A real single-node KRaft cluster in this JVM, started once per integration test class that
+ * registers it with {@code @RegisterExtension static final EmbeddedKafka KAFKA = new
+ * EmbeddedKafka();}.
+ */
+public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
+  private KafkaClusterTestKit cluster;
 
-  private EmbeddedKafka(KafkaClusterTestKit cluster) {
-    this.cluster = cluster;
-  }
-
-  public static EmbeddedKafka start() throws Exception {
-    KafkaClusterTestKit cluster =
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    cluster =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder().setNumBrokerNodes(1).setNumControllerNodes(1).build())
             .setConfigProp("offsets.topic.replication.factor", "1")
             .setConfigProp("transaction.state.log.replication.factor", "1")
             .setConfigProp("transaction.state.log.min.isr", "1")
             .build();
-    try {
-      cluster.format();
-      cluster.startup();
-      cluster.waitForReadyBrokers();
-      return new EmbeddedKafka(cluster);
-    } catch (Exception e) {
+    cluster.format();
+    cluster.startup();
+    cluster.waitForReadyBrokers();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (cluster != null) {
       cluster.close();
-      throw e;
     }
   }
 
@@ -34,15 +43,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     return cluster.bootstrapServers();
   }
 
-  @Override
-  public void close() {
-    try {
-      cluster.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while stopping Kafka", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("Kafka did not stop cleanly", e);
-    }
+  /** An embedded registry on an ephemeral port over the given topic of this cluster. */
+  public SchemaRegistryServer startRegistry(String topic) {
+    return SchemaRegistryServer.start(
+        new SchemaRegistryServerConfig(
+            bootstrapServers(), "localhost", 0, topic, CompatibilityLevel.BACKWARD));
+  }
+
+  /** A name no other test uses, so tests never see each other's records. */
+  public static String uniqueName(String prefix) {
+    return prefix + "-" + UUID.randomUUID();
   }
 }
