@@ -4,9 +4,17 @@ import static io.sealtrail.registry.testing.RestCalls.json;
 import static io.sealtrail.registry.testing.RestCalls.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.registry.client.SchemaRegistryClient;
+import io.sealtrail.registry.client.SchemaRegistryClients;
+import io.sealtrail.registry.core.AvroSchemas;
+import io.sealtrail.registry.core.CompatibilityLevel;
+import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
 import io.sealtrail.registry.testing.RestCalls.Answer;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,6 +144,38 @@ class SchemaRegistryServerIT {
           "{\"schema\":\"\\\"string\\\"\"}");
       expect(rest.get("/schemas/types"), 200, "[\"AVRO\"]");
       expect(rest.get("/"), 200, "{}");
+    }
+  }
+
+  @Test
+  void shouldAnswerTypedClientCallsWhenClientTalksToServer() {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+      SchemaRegistryClient client =
+          SchemaRegistryClients.create(Map.of("schema.registry.url", server.url().toString()));
+      Schema v1 =
+          new Schema.Parser()
+              .parse(
+                  "{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+      Schema v2 =
+          new Schema.Parser()
+              .parse(
+                  "{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\"}]}");
+
+      int id = client.register("r-value", v1);
+      client.updateCompatibility(Optional.of("r-value"), CompatibilityLevel.FORWARD);
+
+      assertThat(client.lookup("r-value", v1))
+          .isEqualTo(new SchemaVersion("r-value", 1, id, v1.toString(), false));
+      assertThat(client.schemaById(id)).isEqualTo(v1);
+      assertThat(client.schemaByGuid(AvroSchemas.guid(v1.toString()))).isEqualTo(v1);
+      assertThat(client.latest("r-value").version()).isEqualTo(1);
+      assertThat(client.subjects()).containsExactly("r-value");
+      assertThat(client.versions("r-value")).containsExactly(1);
+      assertThat(client.compatibility(Optional.of("r-value")))
+          .isEqualTo(CompatibilityLevel.FORWARD);
+      assertThat(client.compatibility(Optional.empty())).isEqualTo(CompatibilityLevel.BACKWARD);
+      assertThat(client.isCompatible("r-value", v2)).isTrue();
+      assertThat(client.deleteSubject("r-value", false)).containsExactly(1);
     }
   }
 
