@@ -24,7 +24,10 @@ final class SubjectRoutes {
                     .map(SchemaVersion::version)
                     .toList()),
         Route.of("GET", "/subjects/{}/versions/{}", r -> SchemaJson.version(version(core, r))),
-        Route.of("GET", "/subjects/{}/versions/{}/schema", r -> raw(version(core, r).schema())),
+        Route.of(
+            "GET",
+            "/subjects/{}/versions/{}/schema",
+            r -> SchemaJson.raw(version(core, r).schema())),
         Route.of(
             "DELETE",
             "/subjects/{}/versions/{}",
@@ -62,13 +65,5 @@ final class SubjectRoutes {
   private static SchemaVersion version(SchemaRegistryCore core, RestRequest request) {
     return core.version(
         request.param(0), VersionSpec.parse(request.param(1)), request.flag("deleted"));
-  }
-
-  static JsonNode raw(String schema) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("A stored schema is always valid JSON", e);
-    }
   }
 }

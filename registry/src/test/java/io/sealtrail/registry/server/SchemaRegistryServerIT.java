@@ -4,6 +4,7 @@ import static io.sealtrail.registry.testing.RestCalls.json;
 import static io.sealtrail.registry.testing.RestCalls.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.registry.client.SchemaRegistryClient;
 import io.sealtrail.registry.client.SchemaRegistryClients;
 import io.sealtrail.registry.core.AvroSchemas;
@@ -12,6 +13,8 @@ import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
 import io.sealtrail.registry.testing.RestCalls.Answer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
@@ -26,56 +29,31 @@ class SchemaRegistryServerIT {
   @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
   @Test
-  void shouldAnswerDocumentedFlowWhenReplayedOverHttp() {
+  void shouldAnswerDocumentedFlowWhenReplayedOverHttp() throws IOException {
+    JsonNode steps =
+        RestCalls.json(
+            new String(
+                getClass().getResourceAsStream("/documented-flow.json").readAllBytes(),
+                StandardCharsets.UTF_8));
     try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
 
-      expect(rest.post("/subjects/Kafka-key/versions", STRING), 200, "{\"id\":1}");
-      expect(rest.post("/subjects/Kafka-value/versions", STRING), 200, "{\"id\":1}");
-      expect(rest.get("/subjects"), 200, "[\"Kafka-key\",\"Kafka-value\"]");
-      expect(rest.get("/schemas/ids/1"), 200, "{\"schema\":\"\\\"string\\\"\"}");
-      expect(rest.get("/subjects/Kafka-value/versions"), 200, "[1]");
-      String d6 =
-          "{\"subject\":\"Kafka-value\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\"}";
-      expect(rest.get("/subjects/Kafka-value/versions/1"), 200, d6);
-      expect(rest.get("/subjects/Kafka-value/versions/latest"), 200, d6);
-      expect(rest.post("/subjects/Kafka-key", STRING), 200, d6.replace("Kafka-value", "Kafka-key"));
-      expect(
-          rest.post("/compatibility/subjects/Kafka-value/versions/latest", STRING),
-          200,
-          "{\"is_compatible\":true}");
-      expect(rest.get("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
-      expect(
-          rest.put("/config", "{\"compatibility\":\"NONE\"}"), 200, "{\"compatibility\":\"NONE\"}");
-      expect(rest.get("/config"), 200, "{\"compatibilityLevel\":\"NONE\"}");
-      expect(
-          rest.put("/config/Kafka-value", "{\"compatibility\":\"FULL\"}"),
-          200,
-          "{\"compatibility\":\"FULL\"}");
-      expect(rest.get("/config/Kafka-value"), 200, "{\"compatibilityLevel\":\"FULL\"}");
-      expect(rest.delete("/config/Kafka-value"), 200, "{\"compatibilityLevel\":\"FULL\"}");
-      expectError(rest.get("/config/Kafka-value"), 404, 40408);
-      expect(
-          rest.get("/config/Kafka-value?defaultToGlobal=true"),
-          200,
-          "{\"compatibilityLevel\":\"NONE\"}");
-      expect(rest.delete("/subjects/Kafka-value/versions/1"), 200, "1");
-      expectError(rest.get("/subjects/Kafka-value/versions"), 404, 40401);
-      expect(rest.get("/subjects/Kafka-value/versions?deleted=true"), 200, "[1]");
-      expect(rest.get("/schemas/ids/1"), 200, "{\"schema\":\"\\\"string\\\"\"}");
-      expect(rest.post("/subjects/Kafka-value/versions", STRING), 200, "{\"id\":1}");
-      expect(rest.get("/subjects/Kafka-value/versions"), 200, "[2]");
-      expect(rest.get("/subjects/Kafka-value/versions?deleted=true"), 200, "[2]");
-      expect(rest.delete("/subjects/Kafka-value"), 200, "[2]");
-      expectError(rest.delete("/subjects/Kafka-value"), 404, 40404);
-      expect(rest.get("/subjects"), 200, "[\"Kafka-key\"]");
-      expect(rest.get("/subjects?deleted=true"), 200, "[\"Kafka-key\",\"Kafka-value\"]");
-      expect(rest.delete("/subjects/Kafka-value?permanent=true"), 200, "[2]");
-      expectError(rest.get("/subjects/Kafka-value/versions?deleted=true"), 404, 40401);
-      expect(rest.get("/schemas/ids/1"), 200, "{\"schema\":\"\\\"string\\\"\"}");
-      expect(rest.delete("/subjects/Kafka-key"), 200, "[1]");
-      expect(rest.delete("/subjects/Kafka-key?permanent=true"), 200, "[1]");
-      expectError(rest.get("/schemas/ids/1"), 404, 40403);
+      for (JsonNode step : steps) {
+        String body = step.has("body") ? step.get("body").toString() : null;
+        Answer answer =
+            rest.send(
+                step.get("method").asText(),
+                step.get("path").asText(),
+                body,
+                "application/vnd.schemaregistry.v1+json");
+
+        assertThat(answer.status())
+            .as("%s status, answer %s", step.get("step"), answer.body())
+            .isEqualTo(step.get("status").asInt());
+        assertThat(step.has("json") ? answer.body() : answer.body().get("error_code"))
+            .as("%s answer", step.get("step"))
+            .isEqualTo(step.has("json") ? step.get("json") : step.get("errorCode"));
+      }
     }
   }
 
