@@ -59,6 +59,18 @@ class RestSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldSendBearerTokenWhenStaticTokenIsConfigured() {
+    stub.answer(200, "[]");
+    SchemaRegistryClient client =
+        client(
+            Map.of("bearer.auth.credentials.source", "STATIC_TOKEN", "bearer.auth.token", "t0k3n"));
+
+    client.subjects();
+
+    assertThat(stub.requests.get(0).headers().getFirst("Authorization")).isEqualTo("Bearer t0k3n");
+  }
+
+  @Test
   void shouldFailOverToNextUrlWhenFirstIsUnreachable() throws IOException {
     stub.answer(200, "{\"schema\":\"\\\"long\\\"\"}");
     String dead = "http://localhost:" + freePort();
