@@ -32,12 +32,13 @@ public final class LogCodec {
       return new Encoded(bytes(subjectKey("CONFIG", config.subject())), bytes(value));
     } else if (record instanceof LogRecord.ConfigRemoved config) {
       return new Encoded(bytes(subjectKey("CONFIG", config.subject())), null);
+    } else if (record instanceof LogRecord.SubjectDeleted deleted) {
+      ObjectNode value = JSON.createObjectNode().put("subject", deleted.subject());
+      value.put("version", deleted.version());
+      return new Encoded(
+          bytes(subjectKey("DELETE_SUBJECT", Optional.of(deleted.subject()))), bytes(value));
     }
-    LogRecord.SubjectDeleted deleted = (LogRecord.SubjectDeleted) record;
-    ObjectNode value = JSON.createObjectNode().put("subject", deleted.subject());
-    value.put("version", deleted.version());
-    return new Encoded(
-        bytes(subjectKey("DELETE_SUBJECT", Optional.of(deleted.subject()))), bytes(value));
+    throw new IllegalArgumentException(record + " is only read from the log, never written");
   }
 
   /** Reads one log record; key types this registry does not model (NOOP, MODE, ...) are empty. */
@@ -65,19 +66,15 @@ public final class LogCodec {
   }
 
   private static LogRecord schema(JsonNode value, String subject, int version) {
-    String type = value.path("schemaType").asText("AVRO");
-    if (!type.equals("AVRO")) {
-      throw new IllegalArgumentException("schemaType " + type + " is not supported, only AVRO");
+    int id = value.path("id").asInt();
+    if (!value.path("schemaType").asText("AVRO").equals("AVRO")
+        || value.path("references").size() > 0) {
+      return new LogRecord.IdReserved(id);
     }
     // Stored strings are re-canonicalized leniently: canonical output drifts across Avro versions.
     String canonical = AvroSchemas.parseLenient(value.path("schema").asText()).toString();
     return new LogRecord.SchemaWritten(
-        new SchemaVersion(
-            subject,
-            version,
-            value.path("id").asInt(),
-            canonical,
-            value.path("deleted").asBoolean(false)));
+        new SchemaVersion(subject, version, id, canonical, value.path("deleted").asBoolean(false)));
   }
 
   private static LogRecord config(JsonNode value, Optional<String> subject) {

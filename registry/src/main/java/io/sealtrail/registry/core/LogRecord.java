@@ -44,4 +44,10 @@ public sealed interface LogRecord {
       Objects.requireNonNull(subject, "subject");
     }
   }
+
+  /**
+   * A schema this registry cannot serve (another schema type, or with references), read from a
+   * topic shared with Confluent's registry: its id stays taken so it is never handed out again.
+   */
+  record IdReserved(int id) implements LogRecord {}
 }

@@ -25,6 +25,8 @@ final class RegistryState {
           .computeIfAbsent(version.subject(), s -> new TreeMap<>())
           .put(version.version(), version);
       maxId = Math.max(maxId, version.id());
+    } else if (record instanceof LogRecord.IdReserved reserved) {
+      maxId = Math.max(maxId, reserved.id());
     } else if (record instanceof LogRecord.SchemaRemoved removed) {
       TreeMap<Integer, SchemaVersion> versions = subjects.get(removed.subject());
       if (versions != null) {

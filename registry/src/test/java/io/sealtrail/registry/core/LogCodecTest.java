@@ -75,6 +75,20 @@ class LogCodecTest {
   }
 
   @Test
+  void shouldNeverReissueIdWhenTopicHoldsSchemaOfAnotherType() {
+    EncodedLog shared = new EncodedLog();
+    shared.records.add(
+        new LogCodec.Encoded(
+            "{\"keytype\":\"SCHEMA\",\"subject\":\"p-value\",\"version\":1,\"magic\":1}".getBytes(),
+            "{\"subject\":\"p-value\",\"version\":1,\"id\":5,\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\",\"deleted\":false}"
+                .getBytes()));
+
+    SchemaVersion registered = shared.open(CompatibilityLevel.BACKWARD).register("a-value", STRING);
+
+    assertThat(registered.id()).isEqualTo(6);
+  }
+
+  @Test
   void shouldReadKarapaceGlobalConfigKeyWhenSubjectIsNull() {
     Optional<LogRecord> config =
         LogCodec.decode(
