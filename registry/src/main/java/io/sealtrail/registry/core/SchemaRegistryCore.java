@@ -11,8 +11,9 @@ import java.util.function.Function;
  * {@code mock://} client calls it directly, so both have the same ids and rules. Writes are
  * serialized by one lock and go through the {@link RegistryLog}; reads see the applied state.
  */
-public final class SchemaRegistryCore {
+public final class SchemaRegistryCore implements AutoCloseable {
   private final Object writeLock = new Object();
+  private final RegistryLog log;
   private final RegistryState state;
   private final Configs configs;
   private final Registration registration;
@@ -20,6 +21,7 @@ public final class SchemaRegistryCore {
 
   private SchemaRegistryCore(RegistryState state, RegistryLog log, CompatibilityLevel level) {
     this.state = state;
+    this.log = log;
     this.configs = new Configs(state, log, level);
     this.registration = new Registration(state, log, configs);
     this.deletion = new Deletion(state, log);
@@ -130,5 +132,11 @@ public final class SchemaRegistryCore {
     synchronized (writeLock) {
       return configs.delete(subject);
     }
+  }
+
+  /** Closes the log; the core answers nothing useful afterwards. */
+  @Override
+  public void close() {
+    log.close();
   }
 }
