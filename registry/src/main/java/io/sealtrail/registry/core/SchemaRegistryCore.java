@@ -16,14 +16,16 @@ public final class SchemaRegistryCore implements AutoCloseable {
   private final RegistryLog log;
   private final RegistryState state;
   private final Configs configs;
+  private final Modes modes;
   private final Registration registration;
   private final Deletion deletion;
 
   private SchemaRegistryCore(RegistryState state, RegistryLog log, CompatibilityLevel level) {
     this.state = state;
     this.log = log;
-    this.configs = new Configs(state, log, level);
-    this.registration = new Registration(state, log, configs);
+    this.configs = new Configs(state, log, level, writeLock);
+    this.modes = new Modes(state, log, writeLock);
+    this.registration = new Registration(state, log, configs, modes);
     this.deletion = new Deletion(state, log);
   }
 
@@ -40,9 +42,15 @@ public final class SchemaRegistryCore implements AutoCloseable {
   }
 
   public SchemaVersion register(String subject, String schema) {
+    return register(subject, schema, Optional.empty(), Optional.empty());
+  }
+
+  /** Registers with an explicit id and version, which only IMPORT mode accepts. */
+  public SchemaVersion register(
+      String subject, String schema, Optional<Integer> id, Optional<Integer> version) {
     Subjects.validate(subject);
     synchronized (writeLock) {
-      return registration.register(subject, schema);
+      return registration.register(subject, schema, id, version);
     }
   }
 
@@ -59,12 +67,7 @@ public final class SchemaRegistryCore implements AutoCloseable {
   }
 
   public String schemaByGuid(UUID guid) {
-    return state.subjectNames().stream()
-        .flatMap(s -> state.versions(s).stream())
-        .map(SchemaVersion::schema)
-        .filter(schema -> AvroSchemas.guid(schema).equals(guid))
-        .findFirst()
-        .orElseThrow(() -> Errors.schemaNotFound(guid));
+    return state.schemaOf(guid).orElseThrow(() -> Errors.schemaNotFound(guid));
   }
 
   /** The subject versions that use an id; 40403 when no record holds it any more. */
@@ -95,12 +98,14 @@ public final class SchemaRegistryCore implements AutoCloseable {
   }
 
   public List<Integer> deleteSubject(String subject, boolean permanent) {
+    refuseWhenReadOnly(subject);
     synchronized (writeLock) {
       return deletion.deleteSubject(subject, permanent);
     }
   }
 
   public int deleteVersion(String subject, VersionSpec spec, boolean permanent) {
+    refuseWhenReadOnly(subject);
     synchronized (writeLock) {
       return deletion.deleteVersion(subject, spec, permanent);
     }
@@ -116,21 +121,19 @@ public final class SchemaRegistryCore implements AutoCloseable {
     return registration.checkAll(subject, schema);
   }
 
-  /** The global level (empty subject) or the subject's own one; see {@link Configs}. */
-  public CompatibilityLevel compatibility(Optional<String> subject, boolean defaultToGlobal) {
-    return subject.map(s -> configs.subject(s, defaultToGlobal)).orElseGet(configs::global);
+  /** Compatibility levels, global and per subject. */
+  public Configs configs() {
+    return configs;
   }
 
-  public void updateCompatibility(Optional<String> subject, CompatibilityLevel level) {
-    subject.ifPresent(Subjects::validate);
-    synchronized (writeLock) {
-      configs.update(subject, level);
-    }
+  /** Modes, global and per subject. */
+  public Modes modes() {
+    return modes;
   }
 
-  public CompatibilityLevel deleteCompatibility(Optional<String> subject) {
-    synchronized (writeLock) {
-      return configs.delete(subject);
+  private void refuseWhenReadOnly(String subject) {
+    if (modes.effective(subject).refusesWrites()) {
+      throw Errors.operationNotPermitted("Subject " + subject + " is in read-only mode");
     }
   }
 

@@ -85,6 +85,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     routes.addAll(SubjectRoutes.of(core));
     routes.addAll(SchemaRoutes.of(core));
     routes.addAll(ConfigRoutes.of(core));
+    routes.addAll(ModeRoutes.of(core));
     return routes;
   }
 

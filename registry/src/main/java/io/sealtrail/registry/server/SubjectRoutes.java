@@ -2,11 +2,11 @@ package io.sealtrail.registry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.SchemaRegistryCore;
 import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.core.VersionSpec;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code /subjects} endpoints: register, lookup, list, read and delete versions. */
 final class SubjectRoutes {
@@ -52,14 +52,21 @@ final class SubjectRoutes {
 
   private static Object register(SchemaRegistryCore core, RestRequest request) {
     JsonNode body = request.json();
-    if (body.hasNonNull("id") && body.get("id").asInt() >= 0) {
-      throw Errors.operationNotPermitted(
-          "Overwrite new schema with id "
-              + body.get("id").asInt()
-              + " is not permitted: IMPORT mode is not supported by this registry");
-    }
-    SchemaVersion registered = core.register(request.param(0), SchemaJson.schemaOf(body));
+    SchemaVersion registered =
+        core.register(
+            request.param(0),
+            SchemaJson.schemaOf(body),
+            positive(body, "id"),
+            positive(body, "version"));
     return JsonNodeFactory.instance.objectNode().put("id", registered.id());
+  }
+
+  /** An explicit id or version of a RegisterSchemaRequest; absent, 0 and -1 mean "choose one". */
+  private static Optional<Integer> positive(JsonNode body, String field) {
+    return Optional.ofNullable(body.get(field))
+        .filter(JsonNode::canConvertToInt)
+        .map(JsonNode::asInt)
+        .filter(n -> n > 0);
   }
 
   private static SchemaVersion version(SchemaRegistryCore core, RestRequest request) {

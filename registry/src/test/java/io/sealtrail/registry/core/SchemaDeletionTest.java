@@ -56,7 +56,7 @@ class SchemaDeletionTest {
 
   @Test
   void shouldFollowConfluentDeleteRulesWhenDeletingSubjects() {
-    core.updateCompatibility(Optional.of("test"), CompatibilityLevel.NONE);
+    core.configs().update(Optional.of("test"), CompatibilityLevel.NONE);
     int a = core.register("test", STRING).id();
     int b = core.register("test", V1.replace("myrecord", "b")).id();
     assertCode(() -> core.deleteSubject("test", true), 40405);
@@ -75,7 +75,7 @@ class SchemaDeletionTest {
     assertThat(core.versions("test", false))
         .extracting(SchemaVersion::version)
         .containsExactly(3, 4);
-    assertThat(core.compatibility(Optional.of("test"), false)).isEqualTo(CompatibilityLevel.NONE);
+    assertThat(core.configs().get(Optional.of("test"), false)).isEqualTo(CompatibilityLevel.NONE);
   }
 
   @Test

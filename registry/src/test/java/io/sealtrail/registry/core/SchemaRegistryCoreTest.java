@@ -83,7 +83,7 @@ class SchemaRegistryCoreTest {
   void shouldCheckAllVersionsWhenLevelIsTransitive() {
     core.register("s", V2_NO_DEFAULT.replace("myrecord", "r"));
     core.register("s", V1.replace("myrecord", "r"));
-    core.updateCompatibility(Optional.of("s"), CompatibilityLevel.FORWARD_TRANSITIVE);
+    core.configs().update(Optional.of("s"), CompatibilityLevel.FORWARD_TRANSITIVE);
     String v3 =
         "{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"type\":\"string\",\"name\":\"f1\"},{\"type\":\"string\",\"name\":\"f3\"}]}";
 
@@ -100,19 +100,19 @@ class SchemaRegistryCoreTest {
 
   @Test
   void shouldKeepConfigWhenSetBeforeAnySchemaAndRejectUnknownLevel() {
-    core.updateCompatibility(Optional.of("testSubject"), CompatibilityLevel.FORWARD);
+    core.configs().update(Optional.of("testSubject"), CompatibilityLevel.FORWARD);
 
-    assertThat(core.compatibility(Optional.of("testSubject"), false))
+    assertThat(core.configs().get(Optional.of("testSubject"), false))
         .isEqualTo(CompatibilityLevel.FORWARD);
     assertCode(() -> CompatibilityLevel.parse("INVALID"), 42203);
-    assertCode(() -> core.compatibility(Optional.of("no-config-subject"), false), 40408);
+    assertCode(() -> core.configs().get(Optional.of("no-config-subject"), false), 40408);
   }
 
   @Test
   void shouldReturnExistingIdWhenRegisteringIdenticalSchemaAfterLevelWouldRejectIt() {
     SchemaVersion v1 = core.register("s", V1);
     core.register("s", V2_DEFAULT);
-    core.updateCompatibility(Optional.of("s"), CompatibilityLevel.FULL_TRANSITIVE);
+    core.configs().update(Optional.of("s"), CompatibilityLevel.FULL_TRANSITIVE);
 
     SchemaVersion again = core.register("s", V1);
 
@@ -139,16 +139,16 @@ class SchemaRegistryCoreTest {
     core.register("a-value", V2_DEFAULT);
     core.register("b-value", STRING);
     core.deleteVersion("a-value", VersionSpec.parse("2"), false);
-    core.updateCompatibility(Optional.of("b-value"), CompatibilityLevel.FULL);
-    core.updateCompatibility(Optional.empty(), CompatibilityLevel.NONE);
+    core.configs().update(Optional.of("b-value"), CompatibilityLevel.FULL);
+    core.configs().update(Optional.empty(), CompatibilityLevel.NONE);
 
     SchemaRegistryCore restarted = log.replay(CompatibilityLevel.BACKWARD);
 
     assertThat(restarted.subjects(true, false)).isEqualTo(core.subjects(true, false));
     assertThat(restarted.versions("a-value", true)).isEqualTo(core.versions("a-value", true));
-    assertThat(restarted.compatibility(Optional.of("b-value"), false))
+    assertThat(restarted.configs().get(Optional.of("b-value"), false))
         .isEqualTo(CompatibilityLevel.FULL);
-    assertThat(restarted.compatibility(Optional.empty(), true)).isEqualTo(CompatibilityLevel.NONE);
+    assertThat(restarted.configs().get(Optional.empty(), true)).isEqualTo(CompatibilityLevel.NONE);
     assertThat(restarted.register("c-value", "\"long\"").id()).isEqualTo(4);
   }
 

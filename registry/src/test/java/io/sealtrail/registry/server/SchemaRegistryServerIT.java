@@ -126,6 +126,24 @@ class SchemaRegistryServerIT {
   }
 
   @Test
+  void shouldSeedExplicitIdsWhenModeIsImport() {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+      RestCalls rest = new RestCalls(server.url());
+      String withId = "{\"schema\":\"\\\"string\\\"\",\"id\":123,\"version\":1}";
+      expectError(rest.post("/subjects/s/versions", withId), 422, 42205);
+
+      expect(rest.put("/mode", "{\"mode\":\"IMPORT\"}"), 200, "{\"mode\":\"IMPORT\"}");
+      expect(rest.post("/subjects/s/versions", withId), 200, "{\"id\":123}");
+      expectError(rest.post("/subjects/t/versions", STRING), 422, 42205);
+      expect(rest.put("/mode", "{\"mode\":\"READWRITE\"}"), 200, "{\"mode\":\"READWRITE\"}");
+
+      expect(rest.get("/schemas/ids/123"), 200, "{\"schema\":\"\\\"string\\\"\"}");
+      expect(rest.post("/subjects/t/versions", schemaBody("\"long\"")), 200, "{\"id\":124}");
+      expectError(rest.get("/mode/t"), 404, 40409);
+    }
+  }
+
+  @Test
   void shouldAnswerTypedClientCallsWhenClientTalksToServer() {
     try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
       SchemaRegistryClient client =
