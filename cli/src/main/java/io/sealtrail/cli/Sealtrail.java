@@ -1,5 +1,6 @@
 package io.sealtrail.cli;
 
+import io.sealtrail.cli.local.LocalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,9 +10,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "sealtrail 0.1.0",
     description = "Chain-of-custody for hardware devices on Apache Kafka.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, LocalCommand.class})
 public final class Sealtrail {
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Sealtrail()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command tree with Sealtrail's error handling, shared by {@code main} and tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Sealtrail()).setExecutionExceptionHandler(new FailureReporter());
   }
 }

@@ -1,0 +1,77 @@
+package io.sealtrail.cli.local;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sealtrail local}: the whole platform in this process, until Ctrl-C. */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start Sealtrail locally: a real Kafka broker (KRaft) and the schema registry in this "
+          + "process, with the design's topics. Data survives restarts. Stop with Ctrl-C."
+    })
+public final class LocalCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where Kafka and the registry keep their data (default: ${DEFAULT-VALUE}).")
+  Path dataDir = LocalConfig.DEFAULT_DATA_DIR;
+
+  @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host = "localhost";
+
+  @Option(names = "--kafka-port", description = "Kafka bootstrap port (default: ${DEFAULT-VALUE}).")
+  int kafkaPort = 9092;
+
+  @Option(
+      names = "--controller-port",
+      description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+  int controllerPort = 9093;
+
+  @Option(
+      names = "--registry-port",
+      description = "Schema registry port (default: ${DEFAULT-VALUE}).")
+  int registryPort = 8081;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    var config = new LocalConfig(dataDir, host, kafkaPort, controllerPort, registryPort);
+    out.printf("Starting Sealtrail locally in %s ...%n", config.dataDir().toAbsolutePath());
+    out.flush();
+    long started = System.nanoTime();
+    var stopped = new CountDownLatch(1);
+    try (LocalPlatform platform = LocalPlatform.start(config)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(platform, stopped, out)));
+      new ReadyBanner(platform, config, Duration.ofNanos(System.nanoTime() - started)).print(out);
+      stopped.await();
+    }
+    return 0;
+  }
+
+  private static void stopOnSignal(
+      LocalPlatform platform, CountDownLatch stopped, PrintWriter out) {
+    out.println("Stopping Sealtrail ...");
+    out.flush();
+    try {
+      platform.close();
+      out.println("Stopped cleanly.");
+    } catch (Exception e) {
+      out.println("Stopped with an error: " + e.getMessage());
+    } finally {
+      out.flush();
+      stopped.countDown();
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.sealtrail.cli.local;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** What local mode prints once everything answers: where each part can be reached. */
+record ReadyBanner(LocalPlatform platform, LocalConfig config, Duration startup) {
+
+  void print(PrintWriter out) {
+    out.printf("%nSealtrail is up (%.1f s).%n", startup.toMillis() / 1000.0);
+    row(out, "Kafka bootstrap", platform.bootstrapServers());
+    row(out, "Schema registry", platform.registryUrl().toString());
+    row(out, "Data directory", config.dataDir().toAbsolutePath().toString());
+    row(out, "Topics", String.join(", ", LocalTopics.all().stream().map(TopicSpec::name).toList()));
+    if (!platform.createdTopics().isEmpty()) {
+      row(out, "", "(created " + platform.createdTopics().size() + " on this start)");
+    }
+    out.printf("%nTry: curl %s/subjects%n", platform.registryUrl());
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  private static void row(PrintWriter out, String label, String value) {
+    out.printf("  %-17s %s%n", label, value);
+  }
+}
