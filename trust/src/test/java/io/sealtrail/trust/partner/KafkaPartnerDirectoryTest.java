@@ -1,0 +1,130 @@
+package io.sealtrail.trust.partner;
+
+import static io.sealtrail.trust.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.avro.partner.PartnerRegistration;
+import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.testing.Fixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The directory is rebuilt from the compacted topic, then follows it; tested with Kafka's
+ * MockConsumer.
+ */
+class KafkaPartnerDirectoryTest {
+  private static final String TOPIC = "custody.partners";
+  private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+
+  private final MockConsumer<String, PartnerRegistration> consumer = new MockConsumer<>("earliest");
+  private final Signer oldKey = Fixtures.ed25519();
+  private final Signer newKey = Fixtures.p256();
+  private KafkaPartnerDirectory directory;
+
+  @AfterEach
+  void close() throws InterruptedException {
+    if (directory != null) {
+      directory.close();
+    }
+  }
+
+  @Test
+  void shouldRebuildTheLatestRegistrationOfEveryPartnerFromTheTopic() throws InterruptedException {
+    topicHolds(
+        record(0, "acme", registration("acme", oldKey)),
+        record(1, "beta", registration("beta", Fixtures.ed25519())),
+        record(2, "acme", registration("acme", newKey)));
+
+    directory = start();
+
+    assertThat(directory.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+    assertThat(directory.get().size()).isEqualTo(2);
+    assertThat(directory.get().key(oldKey.keyId().hex())).isEmpty();
+    assertThat(directory.get().key(newKey.keyId().hex()))
+        .map(k -> k.partner().partnerId())
+        .contains("acme");
+  }
+
+  @Test
+  void shouldFollowRevocationsAndTombstonesAfterCatchingUp() throws InterruptedException {
+    topicHolds(record(0, "acme", registration("acme", oldKey)));
+    directory = start();
+    directory.awaitCaughtUp(Duration.ofSeconds(10));
+
+    Partner revoked =
+        Fixtures.partner("acme", Set.of("DOCK"), oldKey).withKeyRevoked(oldKey.keyId().hex(), T0);
+    consumer.schedulePollTask(
+        () ->
+            consumer.addRecord(
+                record(
+                    1, "acme", PartnerRegistrationMapping.toRegistration(revoked, T0, "admin"))));
+    awaitTrue(
+        () ->
+            directory
+                .get()
+                .key(oldKey.keyId().hex())
+                .map(k -> k.key().revokedAt() != null)
+                .orElse(false));
+    consumer.schedulePollTask(() -> consumer.addRecord(record(2, "acme", null)));
+    awaitTrue(() -> directory.get().partner("acme").isEmpty());
+
+    assertThat(directory.get().size()).isZero();
+  }
+
+  @Test
+  void shouldKeepThePreviousRegistrationWhenANewOneIsInvalid() throws InterruptedException {
+    PartnerRegistration invalid = registration("acme", newKey);
+    invalid.getKeys().get(0).setKeyId(oldKey.keyId().hex());
+    topicHolds(record(0, "acme", registration("acme", oldKey)), record(1, "acme", invalid));
+
+    directory = start();
+
+    assertThat(directory.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+    assertThat(directory.get().key(oldKey.keyId().hex())).isPresent();
+  }
+
+  private KafkaPartnerDirectory start() {
+    KafkaPartnerDirectory started =
+        new KafkaPartnerDirectory(consumer, TOPIC, Duration.ofMillis(20));
+    started.start();
+    return started;
+  }
+
+  @SafeVarargs
+  private void topicHolds(ConsumerRecord<String, PartnerRegistration>... records) {
+    consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
+    consumer.updateBeginningOffsets(Map.of(P0, 0L));
+    consumer.updateEndOffsets(Map.of(P0, (long) records.length));
+    consumer.schedulePollTask(() -> List.of(records).forEach(consumer::addRecord));
+  }
+
+  private static ConsumerRecord<String, PartnerRegistration> record(
+      long offset, String key, PartnerRegistration value) {
+    return new ConsumerRecord<>(TOPIC, 0, offset, key, value);
+  }
+
+  private static PartnerRegistration registration(String partnerId, Signer key) {
+    return PartnerRegistrationMapping.toRegistration(
+        Fixtures.partner(partnerId, Set.of("DOCK"), key), T0, "admin");
+  }
+
+  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(10);
+    }
+  }
+}
