@@ -90,7 +90,9 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     if (value == null) {
       return directory.without(partnerId);
     }
-    return directory.with(PartnerRegistrationMapping.toPartner(value));
+    return directory.with(
+        PartnerRegistrationMapping.toPartner(
+            value, invalid -> LOG.error("ignoring an unusable key: {}", invalid.getMessage())));
   }
 
   private void run() {
@@ -136,8 +138,7 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     try {
       current = apply(current, record.key(), record.value());
     } catch (IllegalArgumentException e) {
-      // The previous registration of this partner stays in force; the admin API should not have
-      // written this.
+      // Invalid as a whole (no partner id, a key listed twice): the previous registration stays.
       LOG.error(
           "ignoring invalid partner registration at {}-{}@{}: {}",
           record.topic(),

@@ -82,15 +82,22 @@ class KafkaPartnerDirectoryTest {
   }
 
   @Test
-  void shouldKeepThePreviousRegistrationWhenANewOneIsInvalid() throws InterruptedException {
-    PartnerRegistration invalid = registration("acme", newKey);
-    invalid.getKeys().get(0).setKeyId(oldKey.keyId().hex());
-    topicHolds(record(0, "acme", registration("acme", oldKey)), record(1, "acme", invalid));
+  void shouldStillApplyARevocationWhenAnotherKeyOfTheRegistrationIsUnusable()
+      throws InterruptedException {
+    Partner revoked =
+        Fixtures.partner("acme", Set.of("DOCK"), oldKey, newKey)
+            .withKeyRevoked(oldKey.keyId().hex(), T0);
+    PartnerRegistration withBadKey =
+        PartnerRegistrationMapping.toRegistration(revoked, T0, "admin");
+    withBadKey.getKeys().get(1).setKeyId("00".repeat(32));
+    topicHolds(record(0, "acme", registration("acme", oldKey)), record(1, "acme", withBadKey));
 
     directory = start();
 
     assertThat(directory.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
-    assertThat(directory.get().key(oldKey.keyId().hex())).isPresent();
+    assertThat(directory.get().key(oldKey.keyId().hex()).orElseThrow().key().revokedAt())
+        .isEqualTo(T0);
+    assertThat(directory.get().key(newKey.keyId().hex())).isEmpty();
   }
 
   private KafkaPartnerDirectory start() {
