@@ -78,10 +78,14 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
     consumer.wakeup();
-    thread.join(Duration.ofSeconds(10).toMillis());
+    try {
+      thread.join(Duration.ofSeconds(10).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Applies one record of the partners topic: a registration replaces, a tombstone removes. */

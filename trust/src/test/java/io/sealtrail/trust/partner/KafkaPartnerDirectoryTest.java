@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.testing.Await;
 import io.sealtrail.trust.testing.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -32,7 +32,7 @@ class KafkaPartnerDirectoryTest {
   private KafkaPartnerDirectory directory;
 
   @AfterEach
-  void close() throws InterruptedException {
+  void close() {
     if (directory != null) {
       directory.close();
     }
@@ -41,9 +41,10 @@ class KafkaPartnerDirectoryTest {
   @Test
   void shouldRebuildTheLatestRegistrationOfEveryPartnerFromTheTopic() throws InterruptedException {
     topicHolds(
-        record(0, "acme", registration("acme", oldKey)),
-        record(1, "beta", registration("beta", Fixtures.ed25519())),
-        record(2, "acme", registration("acme", newKey)));
+        List.of(
+            record(0, "acme", registration("acme", oldKey)),
+            record(1, "beta", registration("beta", Fixtures.ed25519())),
+            record(2, "acme", registration("acme", newKey))));
 
     directory = start();
 
@@ -57,7 +58,7 @@ class KafkaPartnerDirectoryTest {
 
   @Test
   void shouldFollowRevocationsAndTombstonesAfterCatchingUp() throws InterruptedException {
-    topicHolds(record(0, "acme", registration("acme", oldKey)));
+    topicHolds(List.of(record(0, "acme", registration("acme", oldKey))));
     directory = start();
     directory.awaitCaughtUp(Duration.ofSeconds(10));
 
@@ -68,15 +69,16 @@ class KafkaPartnerDirectoryTest {
             consumer.addRecord(
                 record(
                     1, "acme", PartnerRegistrationMapping.toRegistration(revoked, T0, "admin"))));
-    awaitTrue(
+    Await.until(
         () ->
             directory
                 .get()
                 .key(oldKey.keyId().hex())
                 .map(k -> k.key().revokedAt() != null)
-                .orElse(false));
+                .orElse(false),
+        Duration.ofSeconds(10));
     consumer.schedulePollTask(() -> consumer.addRecord(record(2, "acme", null)));
-    awaitTrue(() -> directory.get().partner("acme").isEmpty());
+    Await.until(() -> directory.get().partner("acme").isEmpty(), Duration.ofSeconds(10));
 
     assertThat(directory.get().size()).isZero();
   }
@@ -90,7 +92,8 @@ class KafkaPartnerDirectoryTest {
     PartnerRegistration withBadKey =
         PartnerRegistrationMapping.toRegistration(revoked, T0, "admin");
     withBadKey.getKeys().get(1).setKeyId("00".repeat(32));
-    topicHolds(record(0, "acme", registration("acme", oldKey)), record(1, "acme", withBadKey));
+    topicHolds(
+        List.of(record(0, "acme", registration("acme", oldKey)), record(1, "acme", withBadKey)));
 
     directory = start();
 
@@ -107,12 +110,11 @@ class KafkaPartnerDirectoryTest {
     return started;
   }
 
-  @SafeVarargs
-  private void topicHolds(ConsumerRecord<String, PartnerRegistration>... records) {
+  private void topicHolds(List<ConsumerRecord<String, PartnerRegistration>> records) {
     consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
     consumer.updateBeginningOffsets(Map.of(P0, 0L));
-    consumer.updateEndOffsets(Map.of(P0, (long) records.length));
-    consumer.schedulePollTask(() -> List.of(records).forEach(consumer::addRecord));
+    consumer.updateEndOffsets(Map.of(P0, (long) records.size()));
+    consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
   }
 
   private static ConsumerRecord<String, PartnerRegistration> record(
@@ -123,15 +125,5 @@ class KafkaPartnerDirectoryTest {
   private static PartnerRegistration registration(String partnerId, Signer key) {
     return PartnerRegistrationMapping.toRegistration(
         Fixtures.partner(partnerId, Set.of("DOCK"), key), T0, "admin");
-  }
-
-  private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(10);
-    }
   }
 }
