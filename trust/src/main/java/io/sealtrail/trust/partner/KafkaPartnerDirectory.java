@@ -1,6 +1,7 @@
 package io.sealtrail.trust.partner;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -101,18 +103,38 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
 
   private void run() {
     try {
-      Map<TopicPartition, Long> end = assignFromBeginning();
+      Map<TopicPartition, Long> end = retrying(this::assignFromBeginning);
       while (running) {
-        pollOnce();
+        retrying(this::pollOnce);
         if (caughtUp.getCount() > 0 && reached(end)) {
           LOG.info("partner directory caught up with {}: {} partners", topic, current.size());
           caughtUp.countDown();
         }
       }
-    } catch (WakeupException e) {
+    } catch (WakeupException | InterruptedException e) {
       // close() was called.
     } finally {
       consumer.close();
+    }
+  }
+
+  /** True once every record present at start has been applied; for readiness checks. */
+  public boolean isCaughtUp() {
+    return caughtUp.getCount() == 0;
+  }
+
+  // A broker that is away or a missing ACL must not end the thread: the snapshot would go stale
+  // silently.
+  private <T> T retrying(Supplier<T> step) throws InterruptedException {
+    while (true) {
+      try {
+        return step.get();
+      } catch (WakeupException e) {
+        throw e;
+      } catch (KafkaException e) {
+        LOG.warn("partner directory cannot read {} ({}), retrying", topic, e.toString());
+        Thread.sleep(pollTimeout.toMillis());
+      }
     }
   }
 
@@ -126,15 +148,33 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     return consumer.endOffsets(partitions);
   }
 
-  private void pollOnce() {
+  private Void pollOnce() {
     try {
       for (ConsumerRecord<String, PartnerRegistration> record : consumer.poll(pollTimeout)) {
         applyLogged(record);
       }
     } catch (RecordDeserializationException e) {
-      LOG.error(
-          "skipping unreadable partner registration at {}@{}", e.topicPartition(), e.offset(), e);
+      forgetUnreadable(e);
       consumer.seek(e.topicPartition(), e.offset() + 1);
+    }
+    return null;
+  }
+
+  // Fail closed: a registration that cannot be read may have revoked a key, so its partner's
+  // keys stop verifying until a readable registration arrives.
+  private void forgetUnreadable(RecordDeserializationException e) {
+    String partnerId =
+        e.keyBuffer() == null
+            ? null
+            : StandardCharsets.UTF_8.decode(e.keyBuffer().duplicate()).toString();
+    LOG.error(
+        "unreadable partner registration at {}@{} for partner {}; its keys are withdrawn until a readable one arrives",
+        e.topicPartition(),
+        e.offset(),
+        partnerId,
+        e);
+    if (partnerId != null) {
+      current = current.without(partnerId);
     }
   }
 

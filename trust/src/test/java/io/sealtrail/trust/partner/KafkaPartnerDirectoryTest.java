@@ -7,14 +7,20 @@ import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.testing.Await;
 import io.sealtrail.trust.testing.Fixtures;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +107,46 @@ class KafkaPartnerDirectoryTest {
     assertThat(directory.get().key(oldKey.keyId().hex()).orElseThrow().key().revokedAt())
         .isEqualTo(T0);
     assertThat(directory.get().key(newKey.keyId().hex())).isEmpty();
+  }
+
+  @Test
+  void shouldWithdrawAPartnersKeysWhenItsRegistrationCannotBeRead() throws InterruptedException {
+    topicHolds(List.of(record(0, "acme", registration("acme", oldKey))));
+    directory = start();
+    directory.awaitCaughtUp(Duration.ofSeconds(10));
+
+    consumer.schedulePollTask(() -> consumer.setPollException(unreadable(1, "acme")));
+    Await.until(() -> directory.get().partner("acme").isEmpty(), Duration.ofSeconds(10));
+
+    assertThat(directory.get().key(oldKey.keyId().hex())).isEmpty();
+  }
+
+  @Test
+  void shouldKeepFollowingAfterTheBrokerFailsAPoll() throws InterruptedException {
+    topicHolds(List.of(record(0, "acme", registration("acme", oldKey))));
+    directory = start();
+    directory.awaitCaughtUp(Duration.ofSeconds(10));
+
+    consumer.schedulePollTask(() -> consumer.setPollException(new KafkaException("broker away")));
+    consumer.schedulePollTask(
+        () -> consumer.addRecord(record(1, "beta", registration("beta", newKey))));
+    Await.until(() -> directory.get().partner("beta").isPresent(), Duration.ofSeconds(10));
+
+    assertThat(directory.isCaughtUp()).isTrue();
+  }
+
+  private static RecordDeserializationException unreadable(long offset, String key) {
+    return new RecordDeserializationException(
+        RecordDeserializationException.DeserializationExceptionOrigin.VALUE,
+        P0,
+        offset,
+        0L,
+        TimestampType.CREATE_TIME,
+        ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)),
+        ByteBuffer.wrap(new byte[] {0}),
+        new RecordHeaders(),
+        "unreadable",
+        null);
   }
 
   private KafkaPartnerDirectory start() {
