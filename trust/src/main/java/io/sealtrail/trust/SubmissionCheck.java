@@ -83,7 +83,7 @@ final class SubmissionCheck {
       header = EventHeaders.parse(envelope.payload());
       return Optional.empty();
     } catch (MalformedEventException e) {
-      String field = e.field().equals("$") ? "/payload" : "/payload/" + e.field();
+      String field = e.field().equals("$") ? "" : "/" + e.field();
       return rejected(RejectionReason.MALFORMED_EVENT, field, e.getMessage());
     }
   }
@@ -100,7 +100,7 @@ final class SubmissionCheck {
             () ->
                 rejected(
                     RejectionReason.PARTNER_MISMATCH,
-                    "/payload/partnerId",
+                    "/partnerId",
                     "event claims partner "
                         + header.partnerId()
                         + " but is signed only by "
@@ -115,7 +115,7 @@ final class SubmissionCheck {
     if (!policy.allows(partner.roles(), header.type())) {
       return rejected(
           RejectionReason.ROLE_NOT_ALLOWED,
-          "/payload/type",
+          "/type",
           "partner "
               + partner.partnerId()
               + " with roles "
@@ -126,7 +126,7 @@ final class SubmissionCheck {
     if (!partner.mayReportFrom(header.site())) {
       return rejected(
           RejectionReason.SITE_NOT_ALLOWED,
-          "/payload/site",
+          "/site",
           "partner " + partner.partnerId() + " may not report from site " + header.site());
     }
     return Optional.empty();

@@ -73,7 +73,7 @@ class SubmissionVerifierTest {
     Envelope envelope = signed(event("FIRMWARE_FLASHED", "dock-7", "rotterdam"), dock);
 
     assertThat(rejection(envelope).reason()).isEqualTo(RejectionReason.ROLE_NOT_ALLOWED);
-    assertThat(rejection(envelope).field()).isEqualTo("/payload/type");
+    assertThat(rejection(envelope).field()).isEqualTo("/type");
   }
 
   @Test
@@ -88,7 +88,7 @@ class SubmissionVerifierTest {
     Envelope envelope = signed(event("RECEIVED", "dock-7", "antwerp"), dock);
 
     assertThat(rejection(envelope).reason()).isEqualTo(RejectionReason.SITE_NOT_ALLOWED);
-    assertThat(rejection(envelope).field()).isEqualTo("/payload/site");
+    assertThat(rejection(envelope).field()).isEqualTo("/site");
   }
 
   @Test
@@ -96,7 +96,7 @@ class SubmissionVerifierTest {
     Envelope envelope = signed(event("SCANNED", "dock-7", "rotterdam"), station);
 
     assertThat(rejection(envelope).reason()).isEqualTo(RejectionReason.PARTNER_MISMATCH);
-    assertThat(rejection(envelope).field()).isEqualTo("/payload/partnerId");
+    assertThat(rejection(envelope).field()).isEqualTo("/partnerId");
   }
 
   @Test
@@ -167,7 +167,7 @@ class SubmissionVerifierTest {
             dock);
 
     assertThat(rejection(envelope).reason()).isEqualTo(RejectionReason.MALFORMED_EVENT);
-    assertThat(rejection(envelope).field()).isEqualTo("/payload/subject");
+    assertThat(rejection(envelope).field()).isEqualTo("/subject");
   }
 
   @Test
@@ -175,7 +175,7 @@ class SubmissionVerifierTest {
     Envelope envelope = signed(event("TELEPORTED", "dock-7", "rotterdam"), dock);
 
     assertThat(rejection(envelope).reason()).isEqualTo(RejectionReason.MALFORMED_EVENT);
-    assertThat(rejection(envelope).field()).isEqualTo("/payload/type");
+    assertThat(rejection(envelope).field()).isEqualTo("/type");
   }
 
   @Test
