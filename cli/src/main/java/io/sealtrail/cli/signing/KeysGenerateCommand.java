@@ -5,6 +5,7 @@ import io.sealtrail.trust.crypto.KeyPairs;
 import io.sealtrail.trust.crypto.Pem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,10 @@ final class KeysGenerateCommand extends FileCommand {
     Files.createDirectories(dir);
     Path privateKey = dir.resolve(name + ".key.pem");
     Path publicKey = dir.resolve(name + ".pub.pem");
+    if (Files.exists(publicKey)) {
+      // Checked first so that a refusal leaves no orphan private key behind.
+      throw new FileAlreadyExistsException(publicKey.toString());
+    }
     writeOwnerOnly(privateKey, Pem.writePrivateKey(pair.privateKeyPkcs8()));
     Files.writeString(
         publicKey, Pem.writePublicKey(pair.publicKeySpki()), StandardOpenOption.CREATE_NEW);

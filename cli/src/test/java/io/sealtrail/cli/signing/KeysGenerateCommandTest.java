@@ -60,6 +60,16 @@ class KeysGenerateCommandTest {
   }
 
   @Test
+  void shouldLeaveNoPrivateKeyBehindWhenThePublicKeyFileExists() throws IOException {
+    Files.writeString(dir.resolve("partner.pub.pem"), "someone else's key");
+
+    CliRun run = sealtrail("keys", "generate", "--alg", "p256", "--out", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(dir.resolve("partner.key.pem")).doesNotExist();
+  }
+
+  @Test
   void shouldNameTheSupportedAlgorithmsWhenGivenAnotherOne() {
     CliRun run = sealtrail("keys", "generate", "--alg", "rsa", "--out", dir.toString());
 
