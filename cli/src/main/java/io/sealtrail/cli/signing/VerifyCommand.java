@@ -61,6 +61,10 @@ public final class VerifyCommand extends FileCommand {
     } catch (MalformedEnvelopeException e) {
       return rejected(RejectionReason.MALFORMED_ENVELOPE, e.getMessage());
     }
+    return checkSignatures(envelope, keys);
+  }
+
+  private int checkSignatures(Envelope envelope, Map<String, Verifier> keys) {
     // DSSE keyids are optional: with a single key given, a signature without one is tried against
     // it.
     List<SignatureCheck> checks =
