@@ -1,6 +1,9 @@
 package io.sealtrail.cli;
 
 import io.sealtrail.cli.local.LocalCommand;
+import io.sealtrail.cli.signing.KeysCommand;
+import io.sealtrail.cli.signing.SignCommand;
+import io.sealtrail.cli.signing.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "sealtrail 0.1.0",
     description = "Chain-of-custody for hardware devices on Apache Kafka.",
-    subcommands = {CommandLine.HelpCommand.class, LocalCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      LocalCommand.class,
+      KeysCommand.class,
+      SignCommand.class,
+      VerifyCommand.class
+    })
 public final class Sealtrail {
 
   public static void main(String[] args) {
