@@ -7,6 +7,7 @@ import io.sealtrail.trust.dsse.SignatureCheck.Status;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerDirectory;
 import io.sealtrail.trust.partner.PartnerKey;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,26 @@ final class SignatureFindings {
       signers = List.copyOf(byKey.values());
     }
     return signers;
+  }
+
+  /**
+   * How many distinct public keys (by DER SubjectPublicKeyInfo, not by keyid) of signers holding
+   * {@code role} signed validly: a key registered under two keyids still counts once.
+   */
+  long distinctKeysWithRole(String role) {
+    return signers().stream()
+        .filter(s -> s.hasRole(role))
+        .map(
+            s ->
+                ByteBuffer.wrap(
+                    directory
+                        .key(s.keyId().hex())
+                        .orElseThrow()
+                        .key()
+                        .verifier()
+                        .subjectPublicKeyInfo()))
+        .distinct()
+        .count();
   }
 
   private VerifiedSigner signer(SignatureCheck check) {

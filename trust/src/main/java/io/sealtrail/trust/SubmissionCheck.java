@@ -148,7 +148,7 @@ final class SubmissionCheck {
   }
 
   private Optional<Rejected> belowThreshold(SignatureThreshold threshold) {
-    long keys = signatures.signers().stream().filter(s -> s.hasRole(threshold.role())).count();
+    long keys = signatures.distinctKeysWithRole(threshold.role());
     if (keys >= threshold.distinctKeys()) {
       return Optional.empty();
     }

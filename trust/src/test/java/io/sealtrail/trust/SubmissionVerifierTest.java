@@ -10,9 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.trust.Verification.Rejected;
 import io.sealtrail.trust.Verification.Verified;
+import io.sealtrail.trust.crypto.KeyAlgorithm;
+import io.sealtrail.trust.crypto.KeyId;
 import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.crypto.Verifier;
 import io.sealtrail.trust.dsse.Envelope;
+import io.sealtrail.trust.dsse.EnvelopeSignature;
+import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerDirectory;
+import io.sealtrail.trust.partner.PartnerKey;
 import io.sealtrail.trust.policy.Policy;
 import io.sealtrail.trust.testing.Fixtures;
 import java.util.Set;
@@ -121,7 +127,59 @@ class SubmissionVerifierTest {
   void shouldRejectWithInsufficientSignaturesWhenOneReleaseManagerKeySignedTwice() {
     Envelope envelope = signed(event("FIRMWARE_RELEASED", "release", "hq"), releaseA, releaseA);
 
-    assertThat(rejection(envelope).reason()).isEqualTo(RejectionReason.INSUFFICIENT_SIGNATURES);
+    Rejected rejected = rejection(envelope);
+
+    assertThat(rejected.reason()).isEqualTo(RejectionReason.INSUFFICIENT_SIGNATURES);
+    assertThat(rejected.field()).isEqualTo("/signatures");
+    assertThat(rejected.detail()).endsWith("2 distinct RELEASE_MANAGER keys, found 1");
+  }
+
+  @Test
+  void shouldRejectWithInsufficientSignaturesWhenOnePublicKeyIsRegisteredUnderTwoKeyids() {
+    Verifier alias = new AliasKeyid(releaseA.verifier(), new KeyId("ab".repeat(32)));
+    PartnerDirectory aliased =
+        PartnerDirectory.of(
+            java.util.List.of(
+                new Partner(
+                    "release",
+                    Set.of("RELEASE_MANAGER"),
+                    Set.of(),
+                    java.util.List.of(
+                        PartnerKey.unbounded(releaseA.verifier()), PartnerKey.unbounded(alias)))));
+    Envelope once = signed(event("FIRMWARE_RELEASED", "release", "hq"), releaseA);
+    Envelope twice =
+        new Envelope(
+            once.payloadType(),
+            once.payload(),
+            java.util.List.of(
+                once.signatures().get(0),
+                new EnvelopeSignature(alias.keyId().hex(), once.signatures().get(0).sig())));
+
+    Verification result =
+        new SubmissionVerifier(() -> aliased, Policy.defaults()).verify(twice, T0);
+
+    assertRejected(result, RejectionReason.INSUFFICIENT_SIGNATURES, "/signatures");
+    assertThat(((Rejected) result).detail()).endsWith("found 1");
+  }
+
+  /**
+   * A registration of an existing public key under another keyid, as a legacy record could hold.
+   */
+  private record AliasKeyid(Verifier key, KeyId keyId) implements Verifier {
+    @Override
+    public KeyAlgorithm algorithm() {
+      return key.algorithm();
+    }
+
+    @Override
+    public byte[] subjectPublicKeyInfo() {
+      return key.subjectPublicKeyInfo();
+    }
+
+    @Override
+    public boolean verify(byte[] message, byte[] signature) {
+      return key.verify(message, signature);
+    }
   }
 
   @Test

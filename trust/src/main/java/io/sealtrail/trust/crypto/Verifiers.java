@@ -1,15 +1,19 @@
 package io.sealtrail.trust.crypto;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Base64;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 
 /**
  * Picks the {@link Verifier} for a public key from its SubjectPublicKeyInfo, refusing the types
@@ -26,16 +30,40 @@ public final class Verifiers {
    */
   public static Verifier forKey(byte[] spkiDer) {
     SubjectPublicKeyInfo spki = parse(spkiDer);
-    byte[] der = encode(spki);
     KeyAlgorithm algorithm = algorithmOf(spki.getAlgorithm());
+    AsymmetricKeyParameter key;
+    byte[] canonical;
     try {
-      if (algorithm == KeyAlgorithm.ED25519) {
-        byte[] point = spki.getPublicKeyData().getOctets();
-        return new Ed25519Verifier(new Ed25519PublicKeyParameters(point), der);
-      }
-      return new EcdsaP256Verifier((ECPublicKeyParameters) PublicKeyFactory.createKey(spki), der);
+      key =
+          algorithm == KeyAlgorithm.ED25519
+              ? new Ed25519PublicKeyParameters(spki.getPublicKeyData().getOctets())
+              : PublicKeyFactory.createKey(spki);
+      canonical =
+          SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(key).getEncoded(ASN1Encoding.DER);
     } catch (IOException | RuntimeException e) {
       throw new KeyFormatException("invalid " + algorithm.shortName() + " public key", e);
+    }
+    requireCanonical(spkiDer, canonical, algorithm);
+    if (algorithm == KeyAlgorithm.ED25519) {
+      return new Ed25519Verifier((Ed25519PublicKeyParameters) key, canonical);
+    }
+    return new EcdsaP256Verifier((ECPublicKeyParameters) key, canonical);
+  }
+
+  // The keyid hashes the SPKI bytes, so one public key in two encodings (a compressed P-256
+  // point, Ed25519 with explicit NULL parameters) would be two keyids: two "distinct" keys for a
+  // threshold, and a revocation of one leaving the other. Only the canonical form is accepted.
+  private static void requireCanonical(byte[] given, byte[] canonical, KeyAlgorithm algorithm) {
+    if (!Arrays.equals(given, canonical)) {
+      throw new KeyFormatException(
+          "non-canonical "
+              + algorithm.shortName()
+              + " SubjectPublicKeyInfo; expected the DER form "
+              + (algorithm == KeyAlgorithm.ED25519
+                  ? "without algorithm parameters"
+                  : "with the named curve and an uncompressed point")
+              + " (openssl pkey -pubout -outform DER writes it): "
+              + Base64.getEncoder().encodeToString(canonical));
     }
   }
 

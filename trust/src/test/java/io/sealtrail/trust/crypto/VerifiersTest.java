@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sealtrail.trust.testing.Fixtures;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.junit.jupiter.api.Test;
 
 class VerifiersTest {
@@ -80,5 +89,47 @@ class VerifiersTest {
 
     assertThat(valid).isTrue();
     assertThat(java.security.Security.getProvider("BC")).isNull();
+  }
+
+  @Test
+  void shouldRefuseAP256KeyWithACompressedPointNamingTheCanonicalForm() throws Exception {
+    Signer signer = Fixtures.p256();
+    byte[] canonical = signer.subjectPublicKeyInfo();
+    ECPublicKeyParameters key = (ECPublicKeyParameters) PublicKeyFactory.createKey(canonical);
+    byte[] compressed =
+        new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(
+                    X9ObjectIdentifiers.id_ecPublicKey, X9ObjectIdentifiers.prime256v1),
+                key.getQ().getEncoded(true))
+            .getEncoded(ASN1Encoding.DER);
+
+    assertThatThrownBy(() -> Verifiers.forKey(compressed))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessageContaining("non-canonical p256")
+        .hasMessageContaining(Base64.getEncoder().encodeToString(canonical));
+  }
+
+  @Test
+  void shouldRefuseAnEd25519KeyWithExplicitNullParameters() throws Exception {
+    byte[] canonical = Fixtures.ed25519().subjectPublicKeyInfo();
+    byte[] point = SubjectPublicKeyInfo.getInstance(canonical).getPublicKeyData().getOctets();
+    byte[] withNull =
+        new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519, DERNull.INSTANCE), point)
+            .getEncoded(ASN1Encoding.DER);
+
+    assertThatThrownBy(() -> Verifiers.forKey(withNull))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessageContaining("non-canonical ed25519")
+        .hasMessageContaining(Base64.getEncoder().encodeToString(canonical));
+  }
+
+  @Test
+  void shouldAcceptTheCanonicalEncodingUnchanged() {
+    Signer signer = Fixtures.p256();
+
+    Verifier verifier = Verifiers.forKey(signer.subjectPublicKeyInfo());
+
+    assertThat(verifier.subjectPublicKeyInfo()).isEqualTo(signer.subjectPublicKeyInfo());
   }
 }
