@@ -174,13 +174,13 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
         partnerId,
         e);
     if (partnerId != null) {
-      current = current.without(partnerId);
+      update(current.without(partnerId));
     }
   }
 
   private void applyLogged(ConsumerRecord<String, PartnerRegistration> record) {
     try {
-      current = apply(current, record.key(), record.value());
+      update(apply(current, record.key(), record.value()));
     } catch (IllegalArgumentException e) {
       // Invalid as a whole (no partner id, a key listed twice): the previous registration stays.
       LOG.error(
@@ -190,6 +190,20 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
           record.offset(),
           e.getMessage());
     }
+  }
+
+  private void update(PartnerDirectory next) {
+    next.conflicts()
+        .forEach(
+            (keyid, holders) -> {
+              if (!holders.equals(current.conflicts().get(keyid))) {
+                LOG.error(
+                    "key {} is listed by partners {}: it verifies nothing for any of them",
+                    keyid,
+                    holders);
+              }
+            });
+    current = next;
   }
 
   private boolean reached(Map<TopicPartition, Long> end) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.testing.Fixtures;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +53,48 @@ class PartnerDirectoryTest {
   }
 
   @Test
-  void shouldKeepAKeyWithItsFirstHolderWhenAnotherPartnerRegistersIt() {
-    PartnerDirectory directory =
+  void shouldMakeAKeyUnusableForBothWhenAnotherPartnerRegistersIt() {
+    Partner acme = partner("acme", Set.of("DOCK"), first);
+    Partner mallory = partner("mallory", Set.of("DOCK"), first);
+
+    PartnerDirectory acmeFirst = PartnerDirectory.empty().with(acme).with(mallory);
+    PartnerDirectory malloryFirst = PartnerDirectory.empty().with(mallory).with(acme);
+
+    for (PartnerDirectory directory : List.of(acmeFirst, malloryFirst)) {
+      assertThat(directory.key(first.keyId().hex())).isEmpty();
+      assertThat(directory.conflicts())
+          .containsExactly(Map.entry(first.keyId().hex(), Set.of("acme", "mallory")));
+    }
+  }
+
+  @Test
+  void shouldKeepARevocationAfterARestartWhenAnotherPartnerListsTheSameKey() {
+    Partner acme = partner("acme", Set.of("DOCK"), first);
+    Partner mallory = partner("mallory", Set.of("DOCK"), first);
+    Partner acmeRevoked = acme.withKeyRevoked(first.keyId().hex(), T0);
+
+    PartnerDirectory live = PartnerDirectory.empty().with(acme).with(mallory).with(acmeRevoked);
+    // After compaction the log holds mallory's record, then acme's revoking one.
+    PartnerDirectory restarted = PartnerDirectory.empty().with(mallory).with(acmeRevoked);
+
+    assertThat(live.key(first.keyId().hex())).isEmpty();
+    assertThat(restarted.key(first.keyId().hex())).isEmpty();
+    assertThat(restarted.conflicts()).containsKey(first.keyId().hex());
+  }
+
+  @Test
+  void shouldGiveTheKeyBackToItsOnlyHolderWhenTheOtherDropsIt() {
+    PartnerDirectory conflicting =
         PartnerDirectory.of(
             List.of(
                 partner("acme", Set.of("DOCK"), first), partner("mallory", Set.of("DOCK"), first)));
 
-    assertThat(directory.key(first.keyId().hex()))
+    PartnerDirectory resolved = conflicting.without("mallory");
+
+    assertThat(resolved.key(first.keyId().hex()))
         .map(k -> k.partner().partnerId())
         .contains("acme");
+    assertThat(resolved.conflicts()).isEmpty();
   }
 
   @Test
