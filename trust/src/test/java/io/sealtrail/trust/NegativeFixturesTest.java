@@ -194,6 +194,54 @@ class NegativeFixturesTest {
     assertRejected(result, RejectionReason.MALFORMED_ENVELOPE, "/signatures");
   }
 
+  @Test
+  void trailingJsonAfterTheEnvelope() {
+    String json = EnvelopeJson.write(signed(EVENT, acmeEd)) + "{\"payloadType\":\"x\"}";
+
+    Verification result = verifier().verify(json.getBytes(StandardCharsets.UTF_8), T0);
+
+    assertRejected(result, RejectionReason.MALFORMED_ENVELOPE, "");
+  }
+
+  @Test
+  void envelopeInUtf16BigEndian() {
+    String json = EnvelopeJson.write(signed(EVENT, acmeEd));
+
+    Verification result = verifier().verify(json.getBytes(StandardCharsets.UTF_16BE), T0);
+
+    // Jackson would have detected UTF-16 on its own; read as UTF-8 the NUL bytes are not JSON.
+    assertRejected(result, RejectionReason.MALFORMED_ENVELOPE, "");
+  }
+
+  @Test
+  void trailingJsonAfterTheSignedEvent() {
+    Envelope envelope = signed(EVENT + "{\"partnerId\":\"other\"}", acmeEd);
+
+    assertRejected(verify(envelope), RejectionReason.MALFORMED_EVENT, "");
+  }
+
+  @Test
+  void signedEventInUtf16LittleEndian() {
+    Envelope envelope =
+        io.sealtrail.trust.dsse.EnvelopeSigner.sign(
+            Fixtures.EVENT_TYPE,
+            event("SCANNED", "acme", "zürich").getBytes(StandardCharsets.UTF_16LE),
+            List.of(acmeEd));
+
+    Verification result = verify(envelope);
+
+    assertRejected(result, RejectionReason.MALFORMED_EVENT, "");
+    assertThat(((Verification.Rejected) result).detail()).contains("not UTF-8");
+  }
+
+  @Test
+  void partnerIdGivenTwiceInTheSignedEvent() {
+    Envelope envelope =
+        signed(EVENT.replace("\"site\"", "\"partnerId\":\"other\",\"site\""), acmeEd);
+
+    assertRejected(verify(envelope), RejectionReason.MALFORMED_EVENT, "/partnerId");
+  }
+
   private SubmissionVerifier verifier() {
     PartnerDirectory directory =
         PartnerDirectory.of(List.of(partner("acme", Set.of("MANUFACTURER"), acmeEd)));

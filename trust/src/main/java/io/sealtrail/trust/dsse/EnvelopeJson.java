@@ -1,22 +1,21 @@
 package io.sealtrail.trust.dsse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import io.sealtrail.trust.json.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DSSE JSON envelope codec. Reading is strict: duplicate fields, missing fields, wrong types,
- * non-canonical base64 and an empty signature list are refused with the offending field.
+ * The DSSE JSON envelope codec. Reading is strict: bytes that are not UTF-8, content after the
+ * object, duplicate fields, missing fields, wrong types, non-canonical base64 and an empty
+ * signature list are refused with the offending field.
  */
 public final class EnvelopeJson {
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonMapper MAPPER = StrictJson.mapper();
 
   private EnvelopeJson() {}
 
@@ -24,9 +23,9 @@ public final class EnvelopeJson {
   public static Envelope read(byte[] json) {
     JsonNode root;
     try {
-      root = MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new MalformedEnvelopeException("$", "not JSON: " + firstLine(e));
+      root = StrictJson.read(json);
+    } catch (StrictJson.Unreadable e) {
+      throw new MalformedEnvelopeException("$", e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new MalformedEnvelopeException("$", "an envelope is a JSON object");
@@ -88,9 +87,5 @@ public final class EnvelopeJson {
       throw new MalformedEnvelopeException(path, "must be a string");
     }
     return value.textValue();
-  }
-
-  private static String firstLine(IOException e) {
-    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 }

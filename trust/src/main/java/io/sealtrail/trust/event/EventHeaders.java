@@ -1,17 +1,12 @@
 package io.sealtrail.trust.event;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
+import io.sealtrail.trust.json.StrictJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Reads the common header of a JSON custody event payload, refusing what cannot be read. */
 public final class EventHeaders {
-  private static final JsonMapper MAPPER =
-      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
   private EventHeaders() {}
 
   /** Parses the header; throws {@link MalformedEventException} naming the field at fault. */
@@ -28,14 +23,15 @@ public final class EventHeaders {
   }
 
   private static JsonNode tree(byte[] payload) {
+    JsonNode root;
     try {
-      JsonNode root = MAPPER.readTree(payload);
-      if (root != null && root.isObject()) {
-        return root;
-      }
-    } catch (IOException e) {
-      throw new MalformedEventException(
-          "$", "not JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      root = StrictJson.read(payload);
+    } catch (StrictJson.Unreadable e) {
+      String field = e.duplicatedField().map(pointer -> pointer.substring(1)).orElse("$");
+      throw new MalformedEventException(field, e.getMessage());
+    }
+    if (root != null && root.isObject()) {
+      return root;
     }
     throw new MalformedEventException("$", "an event is a JSON object");
   }
