@@ -25,8 +25,12 @@ final class SignatureFindings {
 
   SignatureFindings(Envelope envelope, PartnerDirectory directory) {
     this.directory = directory;
+    // An invalid signature by a registered key rejects the envelope: nothing after it is checked.
     this.checks =
-        SignatureCheck.all(envelope, keyid -> directory.key(keyid).map(k -> k.key().verifier()));
+        SignatureCheck.until(
+            envelope,
+            keyid -> directory.key(keyid).map(k -> k.key().verifier()),
+            c -> c.status() == Status.INVALID);
   }
 
   Optional<SignatureCheck> first(Status status) {

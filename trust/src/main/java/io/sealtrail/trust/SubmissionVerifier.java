@@ -1,5 +1,7 @@
 package io.sealtrail.trust;
 
+import static io.sealtrail.trust.dsse.EnvelopeJson.MAX_SIGNATURES;
+
 import io.sealtrail.trust.dsse.Envelope;
 import io.sealtrail.trust.dsse.EnvelopeJson;
 import io.sealtrail.trust.dsse.MalformedEnvelopeException;
@@ -41,6 +43,15 @@ public final class SubmissionVerifier {
 
   /** Verifies a decoded envelope received at {@code receivedAt}. */
   public Verification verify(Envelope envelope, Instant receivedAt) {
+    if (envelope.signatures().isEmpty() || envelope.signatures().size() > MAX_SIGNATURES) {
+      return new Verification.Rejected(
+          RejectionReason.MALFORMED_ENVELOPE,
+          "/signatures",
+          null,
+          null,
+          envelope.signatures().size() + " signatures, 1 to " + MAX_SIGNATURES + " are accepted",
+          null);
+    }
     SubmissionCheck check = new SubmissionCheck(envelope, receivedAt, directory.get(), policy);
     return check
         .badSignature()

@@ -16,6 +16,7 @@ import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerDirectory;
 import io.sealtrail.trust.partner.PartnerKey;
 import io.sealtrail.trust.policy.Policy;
+import io.sealtrail.trust.testing.CountingVerifier;
 import io.sealtrail.trust.testing.Fixtures;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -240,6 +241,52 @@ class NegativeFixturesTest {
         signed(EVENT.replace("\"site\"", "\"partnerId\":\"other\",\"site\""), acmeEd);
 
     assertRejected(verify(envelope), RejectionReason.MALFORMED_EVENT, "/partnerId");
+  }
+
+  @Test
+  void seventeenSignaturesInTheJson() {
+    Signer[] keys = new Signer[EnvelopeJson.MAX_SIGNATURES + 1];
+    Arrays.fill(keys, acmeEd);
+    String json = EnvelopeJson.write(signed(EVENT, keys));
+
+    Verification result = verifier().verify(json.getBytes(StandardCharsets.UTF_8), T0);
+
+    assertRejected(result, RejectionReason.MALFORMED_ENVELOPE, "/signatures");
+  }
+
+  @Test
+  void seventeenSignaturesInADecodedEnvelope() {
+    Signer[] keys = new Signer[EnvelopeJson.MAX_SIGNATURES + 1];
+    Arrays.fill(keys, acmeEd);
+
+    assertRejected(verify(signed(EVENT, keys)), RejectionReason.MALFORMED_ENVELOPE, "/signatures");
+  }
+
+  @Test
+  void sixteenSignaturesAreAccepted() {
+    Signer[] keys = new Signer[EnvelopeJson.MAX_SIGNATURES];
+    Arrays.fill(keys, acmeEd);
+
+    assertThat(verify(signed(EVENT, keys)).accepted()).isTrue();
+  }
+
+  @Test
+  void badSignatureBeforeOthersByARegisteredKeyStopsTheChecks() {
+    CountingVerifier counted = new CountingVerifier(acmeEd.verifier());
+    Partner acme =
+        new Partner(
+            "acme", Set.of("MANUFACTURER"), Set.of(), List.of(PartnerKey.unbounded(counted)));
+    Envelope good = signed(EVENT, acmeEd, acmeEd, acmeEd);
+    byte[] sig = good.signatures().get(0).sig();
+    sig[0] ^= 1;
+    List<EnvelopeSignature> signatures = new java.util.ArrayList<>(good.signatures());
+    signatures.set(0, new EnvelopeSignature(acmeEd.keyId().hex(), sig));
+
+    Verification result =
+        verify(new Envelope(good.payloadType(), good.payload(), signatures), T0, acme);
+
+    assertRejectedSignature(result, RejectionReason.BAD_SIGNATURE, 0);
+    assertThat(counted.calls()).isEqualTo(1);
   }
 
   private SubmissionVerifier verifier() {

@@ -15,6 +15,13 @@ import java.util.List;
  * signature list are refused with the offending field.
  */
 public final class EnvelopeJson {
+  /**
+   * The most signatures an envelope may carry. Every signature by a registered key costs a
+   * verification before the submission is authenticated; no Sealtrail event needs more than a
+   * handful (a release takes two, a flash two).
+   */
+  public static final int MAX_SIGNATURES = 16;
+
   private static final JsonMapper MAPPER = StrictJson.mapper();
 
   private EnvelopeJson() {}
@@ -61,6 +68,10 @@ public final class EnvelopeJson {
     }
     if (node.isEmpty()) {
       throw new MalformedEnvelopeException("signatures", "no signatures");
+    }
+    if (node.size() > MAX_SIGNATURES) {
+      throw new MalformedEnvelopeException(
+          "signatures", node.size() + " signatures, at most " + MAX_SIGNATURES + " are accepted");
     }
     List<EnvelopeSignature> signatures = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The outcome of checking one signature of an envelope against the key its keyid names.
@@ -32,6 +33,18 @@ public record SignatureCheck(int index, String keyid, Status status) {
    */
   public static List<SignatureCheck> all(
       Envelope envelope, Function<String, Optional<Verifier>> keys) {
+    return until(envelope, keys, check -> false);
+  }
+
+  /**
+   * Checks the signatures of {@code envelope} in order, stopping after the first check that {@code
+   * decisive} accepts (e.g. an invalid signature by a key whose failure rejects the envelope): the
+   * rest would cost verifications without changing the outcome.
+   */
+  public static List<SignatureCheck> until(
+      Envelope envelope,
+      Function<String, Optional<Verifier>> keys,
+      Predicate<SignatureCheck> decisive) {
     byte[] pae = envelope.pae();
     List<EnvelopeSignature> signatures = envelope.signatures();
     List<SignatureCheck> checks = new ArrayList<>(signatures.size());
@@ -41,7 +54,11 @@ public record SignatureCheck(int index, String keyid, Status status) {
           keys.apply(signature.keyid())
               .map(v -> v.verify(pae, signature.sig()) ? Status.VALID : Status.INVALID)
               .orElse(Status.UNKNOWN_KEY);
-      checks.add(new SignatureCheck(i, signature.keyid(), status));
+      SignatureCheck check = new SignatureCheck(i, signature.keyid(), status);
+      checks.add(check);
+      if (decisive.test(check)) {
+        break;
+      }
     }
     return checks;
   }
