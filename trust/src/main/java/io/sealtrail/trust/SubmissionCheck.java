@@ -3,7 +3,6 @@ package io.sealtrail.trust;
 import io.sealtrail.trust.Verification.Rejected;
 import io.sealtrail.trust.dsse.Envelope;
 import io.sealtrail.trust.dsse.SignatureCheck;
-import io.sealtrail.trust.dsse.SignatureCheck.Status;
 import io.sealtrail.trust.event.EventHeader;
 import io.sealtrail.trust.event.EventHeaders;
 import io.sealtrail.trust.event.MalformedEventException;
@@ -24,6 +23,9 @@ final class SubmissionCheck {
   private final PartnerDirectory directory;
   private final Policy policy;
   private final SignatureFindings signatures;
+  // Read before anything is authenticated, for rejections and to know whose keys are accountable;
+  // trusted only once the partner's own signature verified (then it is the header).
+  private final EventHeader claimed;
   private EventHeader header;
 
   SubmissionCheck(
@@ -32,12 +34,15 @@ final class SubmissionCheck {
     this.receivedAt = receivedAt;
     this.directory = directory;
     this.policy = policy;
-    this.signatures = new SignatureFindings(envelope, directory);
+    this.claimed = EventHeaders.tryParse(envelope.payload()).orElse(null);
+    this.signatures =
+        new SignatureFindings(
+            envelope, directory, receivedAt, claimed == null ? null : claimed.partnerId());
   }
 
   Optional<Rejected> badSignature() {
     return signatures
-        .first(Status.INVALID)
+        .firstBad()
         .map(
             c ->
                 signatureRejected(
@@ -52,7 +57,7 @@ final class SubmissionCheck {
 
   Optional<Rejected> keyNotInForce() {
     return signatures
-        .firstNotInForceAt(receivedAt)
+        .firstNotInForce()
         .map(
             c ->
                 signatureRejected(
@@ -63,10 +68,10 @@ final class SubmissionCheck {
   }
 
   Optional<Rejected> noRegisteredSigner() {
-    if (signatures.first(Status.VALID).isPresent()) {
+    if (!signatures.signers().isEmpty()) {
       return Optional.empty();
     }
-    return signatures.first(Status.UNKNOWN_KEY).map(this::unknownKey);
+    return signatures.firstUnknownKey().map(this::unknownKey);
   }
 
   Optional<Rejected> unreadablePayload() {
@@ -80,7 +85,7 @@ final class SubmissionCheck {
               + SubmissionVerifier.EVENT_PAYLOAD_TYPE);
     }
     try {
-      header = EventHeaders.parse(envelope.payload());
+      header = claimed != null ? claimed : EventHeaders.parse(envelope.payload());
       return Optional.empty();
     } catch (MalformedEventException e) {
       String field = e.field().equals("$") ? "" : "/" + e.field();
@@ -94,7 +99,7 @@ final class SubmissionCheck {
     }
     // An unregistered key may be the partner's own: say so rather than blame the partner id.
     return signatures
-        .first(Status.UNKNOWN_KEY)
+        .firstUnknownKey()
         .map(this::unknownKey)
         .or(
             () ->
@@ -103,7 +108,7 @@ final class SubmissionCheck {
                     "/partnerId",
                     "event claims partner "
                         + header.partnerId()
-                        + " but is signed only by "
+                        + " but no key of it in force signed; valid signatures by "
                         + signatures.signers().stream()
                             .map(VerifiedSigner::partnerId)
                             .distinct()
@@ -175,10 +180,14 @@ final class SubmissionCheck {
   private Rejected signatureRejected(
       RejectionReason reason, SignatureCheck check, String name, String detail) {
     String field = "/signatures/" + check.index() + "/" + name;
-    return new Rejected(reason, field, check.index(), check.keyid(), detail, header);
+    return new Rejected(reason, field, check.index(), check.keyid(), detail, claimedHeader());
   }
 
   private Optional<Rejected> rejected(RejectionReason reason, String field, String detail) {
-    return Optional.of(new Rejected(reason, field, null, null, detail, header));
+    return Optional.of(new Rejected(reason, field, null, null, detail, claimedHeader()));
+  }
+
+  private EventHeader claimedHeader() {
+    return header != null ? header : claimed;
   }
 }

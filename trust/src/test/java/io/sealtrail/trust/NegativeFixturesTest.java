@@ -158,7 +158,12 @@ class NegativeFixturesTest {
                 .replace("2026-03-01T07:59:00Z", "2026-02-01T00:00:00Z"),
             acmeEd);
 
-    assertRejectedSignature(verify(backdated, T0, revoked), RejectionReason.REVOKED_KEY, 0);
+    Verification result = verify(backdated, T0, revoked);
+
+    assertRejectedSignature(result, RejectionReason.REVOKED_KEY, 0);
+    assertThat(((Verification.Rejected) result).claimedHeader())
+        .map(h -> h.partnerId())
+        .contains("acme");
   }
 
   @Test

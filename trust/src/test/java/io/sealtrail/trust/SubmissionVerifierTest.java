@@ -183,6 +183,109 @@ class SubmissionVerifierTest {
   }
 
   @Test
+  void shouldFlagMissingDualApprovalWhenTheApproversKeyIsRevoked() {
+    PartnerDirectory revokedApprover =
+        directory.with(
+            partner("qa", Set.of("APPROVER"), approver)
+                .withKeyRevoked(approver.keyId().hex(), T0.minusSeconds(60)));
+    Envelope envelope =
+        signed(event("FIRMWARE_FLASHED", "station-4", "plant-1"), station, approver);
+
+    Verification result =
+        new SubmissionVerifier(() -> revokedApprover, Policy.defaults()).verify(envelope, T0);
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Verified.class,
+            v -> {
+              assertThat(v.flags()).containsExactly("MISSING_DUAL_APPROVAL");
+              assertThat(v.signers())
+                  .extracting(VerifiedSigner::partnerId)
+                  .containsExactly("station-4");
+            });
+  }
+
+  @Test
+  void shouldFlagMissingDualApprovalWhenTheApproversCoSignatureIsBroken() {
+    Envelope good = signed(event("FIRMWARE_FLASHED", "station-4", "plant-1"), station, approver);
+    byte[] broken = good.signatures().get(1).sig();
+    broken[5] ^= 1;
+    Envelope envelope =
+        new Envelope(
+            good.payloadType(),
+            good.payload(),
+            java.util.List.of(
+                good.signatures().get(0), new EnvelopeSignature(approver.keyId().hex(), broken)));
+
+    Verification result = verifier.verify(envelope, T0);
+
+    assertThat(result)
+        .isInstanceOfSatisfying(
+            Verified.class, v -> assertThat(v.flags()).containsExactly("MISSING_DUAL_APPROVAL"));
+  }
+
+  @Test
+  void
+      shouldRejectWithInsufficientSignaturesWhenTheSecondReleaseManagerKeyIsOtherPartnersAndRevoked() {
+    Signer otherRelease = Fixtures.ed25519();
+    PartnerDirectory withRevokedCoSigner =
+        directory.with(
+            partner("release-2", Set.of("RELEASE_MANAGER"), otherRelease)
+                .withKeyRevoked(otherRelease.keyId().hex(), T0.minusSeconds(1)));
+    Envelope envelope = signed(event("FIRMWARE_RELEASED", "release", "hq"), releaseA, otherRelease);
+
+    Verification result =
+        new SubmissionVerifier(() -> withRevokedCoSigner, Policy.defaults()).verify(envelope, T0);
+
+    assertRejected(result, RejectionReason.INSUFFICIENT_SIGNATURES, "/signatures");
+  }
+
+  @Test
+  void shouldRejectWithRevokedKeyWhenThePartnersOwnKeyIsRevokedBesideAValidCoSignature() {
+    PartnerDirectory revokedStation =
+        directory.with(
+            partner("station-4", Set.of("STATION"), station)
+                .withKeyRevoked(station.keyId().hex(), T0.minusSeconds(60)));
+    Envelope envelope =
+        signed(event("FIRMWARE_FLASHED", "station-4", "plant-1"), approver, station);
+
+    Verification result =
+        new SubmissionVerifier(() -> revokedStation, Policy.defaults()).verify(envelope, T0);
+
+    assertRejected(result, RejectionReason.REVOKED_KEY, "/signatures/1/keyid");
+  }
+
+  @Test
+  void shouldCarryTheClaimedHeaderWhenRejectingABadSignature() {
+    Envelope good = signed(event("RECEIVED", "dock-7", "rotterdam"), dock);
+    byte[] broken = good.signatures().get(0).sig();
+    broken[0] ^= 1;
+    Envelope envelope =
+        new Envelope(
+            good.payloadType(),
+            good.payload(),
+            java.util.List.of(new EnvelopeSignature(dock.keyId().hex(), broken)));
+
+    Rejected rejected = rejection(envelope);
+
+    assertThat(rejected.reason()).isEqualTo(RejectionReason.BAD_SIGNATURE);
+    assertThat(rejected.claimedHeader())
+        .hasValueSatisfying(
+            h -> {
+              assertThat(h.partnerId()).isEqualTo("dock-7");
+              assertThat(h.site()).isEqualTo("rotterdam");
+            });
+  }
+
+  @Test
+  void shouldCarryTheClaimedHeaderWhenRejectingAnUnknownKey() {
+    Rejected rejected = rejection(signed(event("RECEIVED", "dock-7", "rotterdam"), stranger));
+
+    assertThat(rejected.reason()).isEqualTo(RejectionReason.UNKNOWN_KEY);
+    assertThat(rejected.claimedHeader()).map(h -> h.partnerId()).contains("dock-7");
+  }
+
+  @Test
   void shouldFlagMissingDualApprovalWhenAFlashHasNoApproverCoSignature() {
     Envelope envelope = signed(event("FIRMWARE_FLASHED", "station-4", "plant-1"), station);
 

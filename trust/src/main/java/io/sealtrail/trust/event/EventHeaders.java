@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.trust.json.StrictJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Reads the common header of a JSON custody event payload, refusing what cannot be read. */
 public final class EventHeaders {
@@ -20,6 +21,18 @@ public final class EventHeaders {
         required(root, "site"),
         optional(root, "station"),
         required(root, "subject"));
+  }
+
+  /**
+   * The header as claimed, when it can be read: for describing a submission that is rejected before
+   * its payload is authenticated. Never trust it more than that.
+   */
+  public static Optional<EventHeader> tryParse(byte[] payload) {
+    try {
+      return Optional.of(parse(payload));
+    } catch (MalformedEventException e) {
+      return Optional.empty();
+    }
   }
 
   private static JsonNode tree(byte[] payload) {
