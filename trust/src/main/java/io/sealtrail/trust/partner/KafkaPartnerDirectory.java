@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -90,11 +91,20 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     }
   }
 
-  /** Applies one record of the partners topic: a registration replaces, a tombstone removes. */
+  /**
+   * Applies one record of the partners topic: a registration replaces, a tombstone removes.
+   *
+   * @throws IllegalArgumentException if the registration is invalid as a whole, or names another
+   *     partner than the record key
+   */
   static PartnerDirectory apply(
       PartnerDirectory directory, String partnerId, PartnerRegistration value) {
     if (value == null) {
       return directory.without(partnerId);
+    }
+    if (!Objects.equals(partnerId, String.valueOf(value.getPartnerId()))) {
+      throw new IllegalArgumentException(
+          "record key " + partnerId + " holds the registration of " + value.getPartnerId());
     }
     return directory.with(
         PartnerRegistrationMapping.toPartner(
@@ -178,17 +188,23 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     }
   }
 
+  // Fail closed as for an unreadable record: an invalid registration (no partner id, a key listed
+  // twice, another partner's id) may have carried a revocation, so the partner the record key
+  // names is withdrawn until a valid registration arrives.
   private void applyLogged(ConsumerRecord<String, PartnerRegistration> record) {
     try {
       update(apply(current, record.key(), record.value()));
     } catch (IllegalArgumentException e) {
-      // Invalid as a whole (no partner id, a key listed twice): the previous registration stays.
       LOG.error(
-          "ignoring invalid partner registration at {}-{}@{}: {}",
+          "invalid partner registration at {}-{}@{}: {}; partner {} is withdrawn until a valid one arrives",
           record.topic(),
           record.partition(),
           record.offset(),
-          e.getMessage());
+          e.getMessage(),
+          record.key());
+      if (record.key() != null) {
+        update(current.without(record.key()));
+      }
     }
   }
 

@@ -135,6 +135,43 @@ class KafkaPartnerDirectoryTest {
     assertThat(directory.isCaughtUp()).isTrue();
   }
 
+  @Test
+  void shouldWithdrawAPartnerWhenItsRegistrationIsInvalidAsAWhole() throws InterruptedException {
+    topicHolds(List.of(record(0, "acme", registration("acme", oldKey))));
+    directory = start();
+    directory.awaitCaughtUp(Duration.ofSeconds(10));
+    PartnerRegistration keyTwice =
+        PartnerRegistrationMapping.toRegistration(
+            Fixtures.partner("acme", Set.of("DOCK"), oldKey), T0, "admin");
+    keyTwice.setKeys(List.of(keyTwice.getKeys().get(0), keyTwice.getKeys().get(0)));
+
+    consumer.schedulePollTask(() -> consumer.addRecord(record(1, "acme", keyTwice)));
+    Await.until(() -> directory.get().partner("acme").isEmpty(), Duration.ofSeconds(10));
+
+    assertThat(directory.get().key(oldKey.keyId().hex())).isEmpty();
+  }
+
+  @Test
+  void shouldWithdrawThePartnerOfTheRecordKeyWhenTheValueNamesAnother()
+      throws InterruptedException {
+    topicHolds(
+        List.of(
+            record(0, "acme", registration("acme", oldKey)),
+            record(1, "beta", registration("beta", Fixtures.ed25519()))));
+    directory = start();
+    directory.awaitCaughtUp(Duration.ofSeconds(10));
+
+    consumer.schedulePollTask(
+        () -> consumer.addRecord(record(2, "beta", registration("acme", newKey))));
+    Await.until(() -> directory.get().partner("beta").isEmpty(), Duration.ofSeconds(10));
+
+    assertThat(directory.get().key(oldKey.keyId().hex()))
+        .as("acme's registration is not replaced by a record keyed beta")
+        .map(k -> k.partner().partnerId())
+        .contains("acme");
+    assertThat(directory.get().key(newKey.keyId().hex())).isEmpty();
+  }
+
   private static RecordDeserializationException unreadable(long offset, String key) {
     return new RecordDeserializationException(
         RecordDeserializationException.DeserializationExceptionOrigin.VALUE,
