@@ -150,8 +150,8 @@ class NegativeFixturesTest {
     Partner revoked =
         partner("acme", Set.of("MANUFACTURER"), acmeEd)
             .withKeyRevoked(acmeEd.keyId().hex(), revokedAt);
-    // The event claims a time a month before the revocation; only the receipt instant counts.
-    // which is what a backdater controls.
+    // The event claims a time a month before the revocation, which a backdater controls; only
+    // the receipt instant counts.
     Envelope backdated =
         signed(
             event("SCANNED", "acme", "plant-1")

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealtrail.trust.testing.Fixtures;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Security;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
@@ -79,6 +84,51 @@ class VerifiersTest {
   void shouldRefuseAnUppercaseKeyId() {
     assertThatThrownBy(() -> new KeyId("AB".repeat(32)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldVerifyWithoutAnyJcaLookup() throws Exception {
+    Signer ed = Fixtures.ed25519();
+    Signer ec = Fixtures.p256();
+    byte[] message = {1, 2, 3};
+    byte[] edSig = ed.sign(message);
+    byte[] ecSig = ec.sign(message);
+    Verifier edVerifier = Verifiers.forKey(ed.subjectPublicKeyInfo());
+    Verifier ecVerifier = Verifiers.forKey(ec.subjectPublicKeyInfo());
+    LookupSpy spy = new LookupSpy();
+    Security.insertProviderAt(spy, 1);
+    try {
+      MessageDigest.getInstance("SHA-256");
+      assertThat(spy.lookups).as("the spy sees a lookup").contains("MessageDigest.SHA-256");
+      spy.lookups.clear();
+      assertThat(edVerifier.verify(message, edSig)).isTrue();
+      assertThat(ecVerifier.verify(message, ecSig)).isTrue();
+    } finally {
+      Security.removeProvider(spy.getName());
+    }
+
+    assertThat(spy.lookups).as("JCA services looked up while verifying").isEmpty();
+  }
+
+  /**
+   * Every JCA getInstance asks each provider in order for the service, so one at the head of the
+   * list sees every lookup made on this thread.
+   */
+  private static final class LookupSpy extends Provider {
+    private final Thread owner = Thread.currentThread();
+    private final List<String> lookups = new CopyOnWriteArrayList<>();
+
+    LookupSpy() {
+      super("sealtrail-lookup-spy", "1", "records JCA service lookups");
+    }
+
+    @Override
+    public synchronized Service getService(String type, String algorithm) {
+      if (Thread.currentThread() == owner) {
+        lookups.add(type + "." + algorithm);
+      }
+      return null;
+    }
   }
 
   @Test

@@ -19,11 +19,24 @@ public final class Openssl {
     this.dir = dir;
   }
 
-  /** Skips the calling test, with a clear message, where openssl is not installed. */
+  /** Set to true (CI does, see trust/pom.xml) to fail instead of skip where openssl is missing. */
+  public static final String REQUIRED_PROPERTY = "sealtrail.require.openssl";
+
+  /**
+   * Skips the calling test, with a clear message, where openssl is not installed; fails it instead
+   * when the system property {@value #REQUIRED_PROPERTY} is true, so CI cannot skip silently.
+   */
   public static void assumeInstalled() {
-    assumeTrue(
-        available(),
-        "openssl is not on the PATH: interop with an independent implementation is not checked");
+    requireOrSkip(available(), Boolean.getBoolean(REQUIRED_PROPERTY));
+  }
+
+  static void requireOrSkip(boolean available, boolean required) {
+    String missing =
+        "openssl is not on the PATH: interop with an independent implementation is not checked";
+    if (!available && required) {
+      throw new AssertionError(missing + " (" + REQUIRED_PROPERTY + "=true)");
+    }
+    assumeTrue(available, missing);
   }
 
   /** Runs {@code openssl args...} in the working directory; fails the test on a non-zero exit. */
