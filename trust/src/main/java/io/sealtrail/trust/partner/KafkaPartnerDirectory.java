@@ -2,11 +2,14 @@ package io.sealtrail.trust.partner;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -36,11 +39,23 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
   private final Duration pollTimeout;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private final Thread thread;
+  private final Clock clock;
   private volatile PartnerDirectory current = PartnerDirectory.empty();
+  private volatile Instant lastSuccessfulPoll;
   private volatile boolean running = true;
 
   public KafkaPartnerDirectory(
       Consumer<String, PartnerRegistration> consumer, String topic, Duration pollTimeout) {
+    this(consumer, topic, pollTimeout, Clock.systemUTC());
+  }
+
+  /** As above, with the clock that stamps successful polls (for tests). */
+  public KafkaPartnerDirectory(
+      Consumer<String, PartnerRegistration> consumer,
+      String topic,
+      Duration pollTimeout,
+      Clock clock) {
+    this.clock = clock;
     this.consumer = consumer;
     this.topic = topic;
     this.pollTimeout = pollTimeout;
@@ -133,6 +148,27 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     return caughtUp.getCount() == 0;
   }
 
+  /**
+   * When the broker last answered a poll (records or none), or empty before the first answer. While
+   * the broker is away the snapshot keeps serving, unchanged: a revocation written meanwhile is not
+   * seen.
+   */
+  public Optional<Instant> lastSuccessfulPoll() {
+    return Optional.ofNullable(lastSuccessfulPoll);
+  }
+
+  /**
+   * True when the directory has caught up and the broker answered within {@code maxAge}; when
+   * false, ingest should answer 503 rather than verify against a snapshot that may miss a
+   * revocation.
+   */
+  public boolean isFresh(Duration maxAge) {
+    Instant polled = lastSuccessfulPoll;
+    return isCaughtUp()
+        && polled != null
+        && Duration.between(polled, clock.instant()).compareTo(maxAge) <= 0;
+  }
+
   // A broker that is away or a missing ACL must not end the thread: the snapshot would go stale
   // silently.
   private <T> T retrying(Supplier<T> step) throws InterruptedException {
@@ -167,6 +203,7 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
       forgetUnreadable(e);
       consumer.seek(e.topicPartition(), e.offset() + 1);
     }
+    lastSuccessfulPoll = clock.instant();
     return null;
   }
 

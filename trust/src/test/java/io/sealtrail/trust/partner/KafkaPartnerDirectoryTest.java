@@ -9,7 +9,11 @@ import io.sealtrail.trust.testing.Await;
 import io.sealtrail.trust.testing.Fixtures;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,6 +174,61 @@ class KafkaPartnerDirectoryTest {
         .map(k -> k.partner().partnerId())
         .contains("acme");
     assertThat(directory.get().key(newKey.keyId().hex())).isEmpty();
+  }
+
+  @Test
+  void shouldBeStaleWhenTheBrokerHasNotAnsweredForLongerThanTheMaximumAge()
+      throws InterruptedException {
+    MutableClock clock = new MutableClock(T0);
+    topicHolds(List.of(record(0, "acme", registration("acme", oldKey))));
+    assertThat(
+            new KafkaPartnerDirectory(consumer, TOPIC, Duration.ofMillis(20), clock)
+                .isFresh(Duration.ofMinutes(1)))
+        .as("not fresh before it has caught up")
+        .isFalse();
+    directory = new KafkaPartnerDirectory(consumer, TOPIC, Duration.ofMillis(20), clock);
+    directory.start();
+    directory.awaitCaughtUp(Duration.ofSeconds(10));
+    Await.until(() -> directory.lastSuccessfulPoll().isPresent(), Duration.ofSeconds(10));
+    assertThat(directory.isFresh(Duration.ofMinutes(1))).isTrue();
+
+    for (int i = 0; i < 1000; i++) {
+      consumer.schedulePollTask(() -> consumer.setPollException(new KafkaException("away")));
+    }
+    Thread.sleep(100);
+    clock.set(T0.plus(Duration.ofMinutes(2)));
+
+    assertThat(directory.lastSuccessfulPoll()).contains(T0);
+    assertThat(directory.isFresh(Duration.ofMinutes(1))).isFalse();
+    assertThat(directory.isCaughtUp()).isTrue();
+  }
+
+  /** A clock tests move by hand. */
+  private static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 
   private static RecordDeserializationException unreadable(long offset, String key) {
