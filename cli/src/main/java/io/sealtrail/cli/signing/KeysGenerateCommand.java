@@ -4,14 +4,23 @@ import io.sealtrail.trust.crypto.KeyAlgorithm;
 import io.sealtrail.trust.crypto.KeyPairs;
 import io.sealtrail.trust.crypto.Pem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,27 +70,78 @@ final class KeysGenerateCommand extends FileCommand {
       // Checked first so that a refusal leaves no orphan private key behind.
       throw new FileAlreadyExistsException(publicKey.toString());
     }
-    writeOwnerOnly(privateKey, Pem.writePrivateKey(pair.privateKeyPkcs8()));
-    Files.writeString(
-        publicKey, Pem.writePublicKey(pair.publicKeySpki()), StandardOpenOption.CREATE_NEW);
+    write(privateKey, Pem.writePrivateKey(pair.privateKeyPkcs8()), ownerOnly(privateKey));
+    try {
+      write(publicKey, Pem.writePublicKey(pair.publicKeySpki()));
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(privateKey);
+      throw e;
+    }
     out().println("private key: " + privateKey);
     out().println("public key:  " + publicKey);
     out().println("keyid: " + pair.keyId());
     return EXIT_OK;
   }
 
-  // The permissions are set when the file is created, so the key is never readable by others, not
-  // even briefly.
-  private static void writeOwnerOnly(Path file, String content) throws IOException {
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else {
-      Files.createFile(file);
-      file.toFile().setReadable(false, false);
-      file.toFile().setReadable(true, true);
+  // Created and written through one channel, with its permissions from the start: the key is
+  // never readable by others, not even briefly, and CREATE_NEW neither follows nor replaces a
+  // symbolic link planted at the path.
+  private static void write(Path file, String content, FileAttribute<?>... attributes)
+      throws IOException {
+    try (SeekableByteChannel channel =
+        Files.newByteChannel(
+            file,
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            attributes)) {
+      ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII));
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
     }
-    Files.write(
-        file, content.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  private static FileAttribute<?> ownerOnly(Path file) throws IOException {
+    Set<String> views = file.getFileSystem().supportedFileAttributeViews();
+    if (views.contains("posix")) {
+      return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    }
+    if (views.contains("acl")) {
+      UserPrincipal owner =
+          file.getFileSystem()
+              .getUserPrincipalLookupService()
+              .lookupPrincipalByName(System.getProperty("user.name"));
+      AclEntry entry =
+          AclEntry.newBuilder()
+              .setType(AclEntryType.ALLOW)
+              .setPrincipal(owner)
+              .setPermissions(
+                  AclEntryPermission.READ_DATA,
+                  AclEntryPermission.WRITE_DATA,
+                  AclEntryPermission.APPEND_DATA,
+                  AclEntryPermission.READ_ATTRIBUTES,
+                  AclEntryPermission.WRITE_ATTRIBUTES,
+                  AclEntryPermission.READ_NAMED_ATTRS,
+                  AclEntryPermission.WRITE_NAMED_ATTRS,
+                  AclEntryPermission.READ_ACL,
+                  AclEntryPermission.WRITE_ACL,
+                  AclEntryPermission.DELETE,
+                  AclEntryPermission.SYNCHRONIZE)
+              .build();
+      return new FileAttribute<List<AclEntry>>() {
+        @Override
+        public String name() {
+          return "acl:acl";
+        }
+
+        @Override
+        public List<AclEntry> value() {
+          return List.of(entry);
+        }
+      };
+    }
+    throw new IOException(
+        file
+            + ": the file system supports neither POSIX permissions nor ACLs, so the private"
+            + " key cannot be made readable by its owner only");
   }
 }

@@ -70,6 +70,30 @@ class KeysGenerateCommandTest {
   }
 
   @Test
+  void shouldRemoveThePrivateKeyAgainWhenThePublicKeyCannotBeWritten() throws IOException {
+    // A dangling link is not an existing file, but CREATE_NEW refuses to write through it.
+    Files.createSymbolicLink(dir.resolve("partner.pub.pem"), dir.resolve("elsewhere.pem"));
+
+    CliRun run = sealtrail("keys", "generate", "--alg", "ed25519", "--out", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(dir.resolve("partner.key.pem")).doesNotExist();
+    assertThat(dir.resolve("elsewhere.pem")).doesNotExist();
+  }
+
+  @Test
+  void shouldNotWriteThePrivateKeyThroughASymbolicLink() throws IOException {
+    Path target = dir.resolve("world-readable.pem");
+    Files.createSymbolicLink(dir.resolve("partner.key.pem"), target);
+
+    CliRun run = sealtrail("keys", "generate", "--alg", "p256", "--out", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(target).doesNotExist();
+    assertThat(dir.resolve("partner.pub.pem")).doesNotExist();
+  }
+
+  @Test
   void shouldNameTheSupportedAlgorithmsWhenGivenAnotherOne() {
     CliRun run = sealtrail("keys", "generate", "--alg", "rsa", "--out", dir.toString());
 
