@@ -5,12 +5,13 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception escaping a command into one line on stderr and exit code 1: users get the
- * reason, not a stack trace (set {@code SEALTRAIL_DEBUG=1} to see it).
+ * Turns an exception escaping a command into one line on stderr and exit code 2: users get the
+ * reason, not a stack trace (set {@code SEALTRAIL_DEBUG=1} to see it). Exit code 1 stays reserved
+ * for a verdict, such as {@code verify}'s "rejected", so a crash is never mistaken for one.
  */
 final class FailureReporter implements IExecutionExceptionHandler {
 
-  static final int FAILED = 1;
+  static final int FAILED = 2;
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {

@@ -10,7 +10,6 @@ import io.sealtrail.trust.dsse.EnvelopeSigner;
 import io.sealtrail.trust.event.EventHeaders;
 import io.sealtrail.trust.event.MalformedEventException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,11 @@ import picocli.CommandLine.Parameters;
       "Repeat --key to add co-signatures (e.g. a station and an approver)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:envelope printed", "2:unreadable key or event file"})
+    exitCodeList = {
+      "0:envelope printed",
+      "2:unreadable key or event file, or an unexpected error (SEALTRAIL_DEBUG=1 shows its stack"
+          + " trace)"
+    })
 public final class SignCommand extends FileCommand {
   @Option(
       names = "--key",
@@ -48,7 +51,7 @@ public final class SignCommand extends FileCommand {
     for (Path key : keys) {
       signers.add(readSigner(key));
     }
-    byte[] payload = Files.readAllBytes(event);
+    byte[] payload = readBytes(event);
     try {
       EventHeaders.parse(payload);
     } catch (MalformedEventException e) {
@@ -62,7 +65,7 @@ public final class SignCommand extends FileCommand {
 
   private static Signer readSigner(Path key) throws IOException {
     try {
-      return Signers.forKey(Pem.readPrivateKey(Files.readString(key)));
+      return Signers.forKey(Pem.readPrivateKey(readText(key)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(key + ": " + e.getMessage());
     }

@@ -13,7 +13,6 @@ import io.sealtrail.trust.dsse.SignatureCheck.Status;
 import io.sealtrail.trust.event.EventHeaders;
 import io.sealtrail.trust.event.MalformedEventException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:a signature by a given key verifies and the event is readable",
       "1:invalid; the reason code (BAD_SIGNATURE, UNKNOWN_KEY, MALFORMED_ENVELOPE, MALFORMED_EVENT) is printed",
-      "2:unreadable key or envelope file"
+      "2:unreadable key or envelope file, or an unexpected error (SEALTRAIL_DEBUG=1 shows its"
+          + " stack trace)"
     })
 public final class VerifyCommand extends FileCommand {
   @Option(
@@ -57,7 +57,7 @@ public final class VerifyCommand extends FileCommand {
     Map<String, Verifier> keys = readKeys();
     Envelope envelope;
     try {
-      envelope = EnvelopeJson.read(Files.readAllBytes(envelopeFile));
+      envelope = EnvelopeJson.read(readBytes(envelopeFile));
     } catch (MalformedEnvelopeException e) {
       return rejected(RejectionReason.MALFORMED_ENVELOPE, e.getMessage());
     }
@@ -110,7 +110,7 @@ public final class VerifyCommand extends FileCommand {
     Map<String, Verifier> keys = new LinkedHashMap<>();
     for (Path file : publicKeys) {
       try {
-        Verifier verifier = Verifiers.forKey(Pem.readPublicKey(Files.readString(file)));
+        Verifier verifier = Verifiers.forKey(Pem.readPublicKey(readText(file)));
         keys.put(verifier.keyId().hex(), verifier);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ": " + e.getMessage());

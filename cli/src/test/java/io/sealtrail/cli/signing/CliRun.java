@@ -9,9 +9,13 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
   static CliRun sealtrail(String... args) {
+    return run(Sealtrail.commandLine(), args);
+  }
+
+  /** Runs {@code commandLine} with Sealtrail's error handling, capturing its output. */
+  static CliRun run(CommandLine commandLine, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = new CommandLine(new Sealtrail());
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);
