@@ -1,7 +1,9 @@
 package io.sealtrail.trust;
 
 /**
- * The stable rejection codes of the partner contract. Trust decides the first nine and {@code
+ * The stable rejection codes of the partner contract. Trust decides {@code MALFORMED_ENVELOPE},
+ * {@code MALFORMED_EVENT}, {@code UNKNOWN_KEY}, {@code BAD_SIGNATURE}, {@code REVOKED_KEY}, {@code
+ * PARTNER_MISMATCH}, {@code ROLE_NOT_ALLOWED}, {@code SITE_NOT_ALLOWED} and {@code
  * INSUFFICIENT_SIGNATURES}; {@code SCHEMA_VIOLATION}, {@code CLOCK_SKEW} and {@code REPLAY} are the
  * ingest service's.
  */

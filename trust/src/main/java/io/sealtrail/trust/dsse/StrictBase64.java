@@ -3,9 +3,10 @@ package io.sealtrail.trust.dsse;
 import java.util.Base64;
 
 /**
- * Base64 decoding that accepts exactly one encoding per byte string: the standard or the URL-safe
- * alphabet (DSSE requires verifiers to accept both), padded, with zero trailing bits. Anything else
- * is refused, so two different texts never carry the same signed bytes.
+ * Strict base64 decoding. DSSE requires verifiers to accept both the standard and the URL-safe
+ * alphabet, so a byte string has two accepted texts, which decode to the same bytes; signatures
+ * cover those bytes, never the text. Within an alphabet only the canonical form is accepted:
+ * padded, zero trailing bits, no whitespace, no mixing of the two alphabets.
  */
 public final class StrictBase64 {
   private StrictBase64() {}

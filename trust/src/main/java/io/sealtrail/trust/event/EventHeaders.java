@@ -76,11 +76,17 @@ public final class EventHeaders {
     }
   }
 
+  // Instant.parse also accepts other offsets (+01:00); the contract says UTC, as ingest reads it.
   private static Instant instant(String text) {
+    Instant instant;
     try {
-      return Instant.parse(text);
+      instant = Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new MalformedEventException("occurredAt", "not an RFC 3339 instant: '" + text + "'");
     }
+    if (!text.endsWith("Z") && !text.endsWith("+00:00")) {
+      throw new MalformedEventException("occurredAt", "not in UTC (Z or +00:00): '" + text + "'");
+    }
+    return instant;
   }
 }

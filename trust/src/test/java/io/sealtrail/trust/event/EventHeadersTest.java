@@ -48,6 +48,38 @@ class EventHeadersTest {
   }
 
   @Test
+  void shouldNameOccurredAtWhenItHasAnOffsetOtherThanUtc() {
+    String json =
+        Fixtures.event("SHIPPED", "acme", "plant-1")
+            .replace("2026-03-01T07:59:00Z", "2026-03-01T08:59:00+01:00");
+
+    assertThatThrownBy(() -> parse(json))
+        .isInstanceOfSatisfying(
+            MalformedEventException.class, e -> assertThat(e.field()).isEqualTo("occurredAt"))
+        .hasMessageContaining("not in UTC");
+  }
+
+  @Test
+  void shouldReadAnOccurredAtWithAZeroOffset() {
+    String json =
+        Fixtures.event("SHIPPED", "acme", "plant-1")
+            .replace("2026-03-01T07:59:00Z", "2026-03-01T07:59:00+00:00");
+
+    assertThat(parse(json).occurredAt()).isEqualTo(Instant.parse("2026-03-01T07:59:00Z"));
+  }
+
+  @Test
+  void shouldNameADuplicatedFieldInsideTheDetail() {
+    String json =
+        Fixtures.event("SHIPPED", "acme", "plant-1")
+            .replace("\"detail\":{}", "\"detail\":{\"sealId\":\"a\",\"sealId\":\"b\"}");
+
+    assertThatThrownBy(() -> parse(json))
+        .isInstanceOfSatisfying(
+            MalformedEventException.class, e -> assertThat(e.field()).isEqualTo("detail/sealId"));
+  }
+
+  @Test
   void shouldNamePartnerIdWhenItIsNotAString() {
     String json = Fixtures.event("SHIPPED", "acme", "plant-1").replace("\"acme\"", "42");
 
