@@ -1,14 +1,12 @@
 package io.sealtrail.trust.partner;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -106,26 +104,6 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     }
   }
 
-  /**
-   * Applies one record of the partners topic: a registration replaces, a tombstone removes.
-   *
-   * @throws IllegalArgumentException if the registration is invalid as a whole, or names another
-   *     partner than the record key
-   */
-  static PartnerDirectory apply(
-      PartnerDirectory directory, String partnerId, PartnerRegistration value) {
-    if (value == null) {
-      return directory.without(partnerId);
-    }
-    if (!Objects.equals(partnerId, String.valueOf(value.getPartnerId()))) {
-      throw new IllegalArgumentException(
-          "record key " + partnerId + " holds the registration of " + value.getPartnerId());
-    }
-    return directory.with(
-        PartnerRegistrationMapping.toPartner(
-            value, invalid -> LOG.error("ignoring an unusable key: {}", invalid.getMessage())));
-  }
-
   private void run() {
     try {
       Map<TopicPartition, Long> end = retrying(this::assignFromBeginning);
@@ -197,66 +175,14 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
   private Void pollOnce() {
     try {
       for (ConsumerRecord<String, PartnerRegistration> record : consumer.poll(pollTimeout)) {
-        applyLogged(record);
+        current = PartnerRecords.applied(current, record);
       }
     } catch (RecordDeserializationException e) {
-      forgetUnreadable(e);
+      current = PartnerRecords.withdrawnUnreadable(current, e);
       consumer.seek(e.topicPartition(), e.offset() + 1);
     }
     lastSuccessfulPoll = clock.instant();
     return null;
-  }
-
-  // Fail closed: a registration that cannot be read may have revoked a key, so its partner's
-  // keys stop verifying until a readable registration arrives.
-  private void forgetUnreadable(RecordDeserializationException e) {
-    String partnerId =
-        e.keyBuffer() == null
-            ? null
-            : StandardCharsets.UTF_8.decode(e.keyBuffer().duplicate()).toString();
-    LOG.error(
-        "unreadable partner registration at {}@{} for partner {}; its keys are withdrawn until a readable one arrives",
-        e.topicPartition(),
-        e.offset(),
-        partnerId,
-        e);
-    if (partnerId != null) {
-      update(current.without(partnerId));
-    }
-  }
-
-  // Fail closed as for an unreadable record: an invalid registration (no partner id, a key listed
-  // twice, another partner's id) may have carried a revocation, so the partner the record key
-  // names is withdrawn until a valid registration arrives.
-  private void applyLogged(ConsumerRecord<String, PartnerRegistration> record) {
-    try {
-      update(apply(current, record.key(), record.value()));
-    } catch (IllegalArgumentException e) {
-      LOG.error(
-          "invalid partner registration at {}-{}@{}: {}; partner {} is withdrawn until a valid one arrives",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          e.getMessage(),
-          record.key());
-      if (record.key() != null) {
-        update(current.without(record.key()));
-      }
-    }
-  }
-
-  private void update(PartnerDirectory next) {
-    next.conflicts()
-        .forEach(
-            (keyid, holders) -> {
-              if (!holders.equals(current.conflicts().get(keyid))) {
-                LOG.error(
-                    "key {} is listed by partners {}: it verifies nothing for any of them",
-                    keyid,
-                    holders);
-              }
-            });
-    current = next;
   }
 
   private boolean reached(Map<TopicPartition, Long> end) {
