@@ -8,12 +8,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's in-memory view, changed only by applying log records in log order. Lookups by id
  * or content scan the versions: registries hold hundreds of schemas, and clients cache by id.
  */
 final class RegistryState {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryState.class);
   private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
   private final Map<String, Mode> subjectModes = new HashMap<>();
@@ -24,6 +27,7 @@ final class RegistryState {
   synchronized void apply(LogRecord record) {
     if (record instanceof LogRecord.SchemaWritten written) {
       SchemaVersion version = written.version();
+      warnWhenIdIsBoundToOtherContent(version);
       subjects
           .computeIfAbsent(version.subject(), s -> new TreeMap<>())
           .put(version.version(), version);
@@ -43,6 +47,24 @@ final class RegistryState {
     } else {
       applySetting(record);
     }
+  }
+
+  /** Two contents under one id mean an earlier writer lost an append race; clients may misread. */
+  private void warnWhenIdIsBoundToOtherContent(SchemaVersion version) {
+    all()
+        .filter(v -> v.id() == version.id() && !v.schema().equals(version.schema()))
+        .filter(v -> !(v.subject().equals(version.subject()) && v.version() == version.version()))
+        .findFirst()
+        .ifPresent(
+            other ->
+                LOG.error(
+                    "Schema id {} is bound to two different schemas: subject '{}' version {} and"
+                        + " subject '{}' version {}",
+                    version.id(),
+                    other.subject(),
+                    other.version(),
+                    version.subject(),
+                    version.version()));
   }
 
   private void applySetting(LogRecord record) {

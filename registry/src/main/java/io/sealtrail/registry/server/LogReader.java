@@ -124,7 +124,7 @@ final class LogReader {
     }
   }
 
-  private static Map<String, Object> config(String bootstrapServers) {
+  static Map<String, Object> config(String bootstrapServers) {
     return Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
         bootstrapServers,

@@ -18,9 +18,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -138,6 +142,36 @@ class RegistryPersistenceIT {
         .containsExactly(
             "{\"keytype\":\"SCHEMA\",\"subject\":\"Kafka-key\",\"version\":1,\"magic\":1} -> "
                 + "{\"subject\":\"Kafka-key\",\"version\":1,\"id\":1,\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
+  }
+
+  @Test
+  void shouldNotReuseIdWhenRecordLandsJustBeforeRegister() throws Exception {
+    String topic = EmbeddedKafka.uniqueName("_schemas");
+    try (SchemaRegistryServer server = KAFKA.startRegistry(topic);
+        KafkaProducer<byte[], byte[]> late = producer()) {
+      // What a timed-out append of an earlier register looks like: it lands after all.
+      late.send(
+              new ProducerRecord<>(
+                  topic,
+                  0,
+                  "{\"keytype\":\"SCHEMA\",\"subject\":\"late-value\",\"version\":1,\"magic\":1}"
+                      .getBytes(StandardCharsets.UTF_8),
+                  "{\"subject\":\"late-value\",\"version\":1,\"id\":1,\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\",\"deleted\":false}"
+                      .getBytes(StandardCharsets.UTF_8)))
+          .get(30, TimeUnit.SECONDS);
+
+      RestCalls.Answer registered =
+          new RestCalls(server.url()).post("/subjects/b-value/versions", V1);
+
+      assertThat(registered.body().path("id").asInt()).isEqualTo(2);
+    }
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
   }
 
   private static Admin admin() {
