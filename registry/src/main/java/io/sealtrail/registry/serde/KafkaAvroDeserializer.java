@@ -82,6 +82,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
   private Schema writerSchema(SchemaRef ref) {
     try {
       return ref.resolve(client);
+    } catch (AvroRuntimeException e) {
+      throw new SerializationException(
+          "Error retrieving Avro schema: " + ref + " from " + config.registryUrl() + " is invalid",
+          e);
     } catch (SchemaRegistryException e) {
       if (e.errorCode() == 40403) {
         throw new SerializationException(

@@ -67,6 +67,9 @@ public class KafkaAvroSerializer implements Serializer<Object> {
       throw RegistryFailures.toKafka(
           "Error retrieving Avro schema for subject '" + subject + "' from " + config.registryUrl(),
           e);
+    } catch (AvroRuntimeException e) {
+      throw new SerializationException(
+          "Invalid Avro schema for subject '" + subject + "' from " + config.registryUrl(), e);
     }
     return frame(value, valueSchema, choice);
   }
@@ -77,7 +80,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
       out.write(WireFormat.prefix(choice.id()));
       AvroDatums.write(converted(value, valueSchema, choice.schema()), choice.schema(), out);
       return out.toByteArray();
-    } catch (IOException | AvroRuntimeException | ClassCastException e) {
+    } catch (IOException | RuntimeException e) {
+      // Like Confluent: Avro reports a null in a non-nullable field as a NullPointerException.
       throw new SerializationException(
           "Error serializing Avro message with schema id " + choice.id(), e);
     }

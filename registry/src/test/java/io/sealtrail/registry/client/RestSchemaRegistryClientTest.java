@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealtrail.registry.core.SchemaRegistryException;
+import io.sealtrail.registry.serde.KafkaAvroDeserializer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,18 @@ class RestSchemaRegistryClientTest {
   @AfterEach
   void stop() {
     stub.close();
+  }
+
+  @Test
+  void shouldFailWithSerializationExceptionWhenRegistryAnswersUnparseableSchema() {
+    stub.answer(200, "{\"schema\":\"{\\\"type\\\":\\\"recordx\\\"}\"}");
+    KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer(client(Map.of()));
+    deserializer.configure(Map.of("schema.registry.url", stub.url()), false);
+
+    assertThatThrownBy(() -> deserializer.deserialize("t", new byte[] {0, 0, 0, 0, 5, 2}))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageStartingWith("Error retrieving Avro schema: schema id 5 from ")
+        .hasRootCauseInstanceOf(NullPointerException.class);
   }
 
   @Test
