@@ -53,6 +53,14 @@ public final class AvroSchemas {
     return parseStrict(text).toString();
   }
 
+  /**
+   * The schema text to register or look up with {@code normalize=true}: custom properties and
+   * aliases in sorted order (see {@link SchemaNormalization}); 42201 when it does not parse.
+   */
+  public static String normalize(String text) {
+    return SchemaNormalization.normalize(text);
+  }
+
   /** Confluent's schema GUID (CP 8.x): the MD5 of the canonical string read as a UUID. */
   public static UUID guid(String canonical) {
     try {

@@ -23,6 +23,7 @@ public class KafkaAvroSerializer implements Serializer<Object> {
   private SchemaRegistryClient client;
   private AvroSerdeConfig config;
   private WriterSchemas writerSchemas;
+  private final JavaProperties javaProperties = new JavaProperties();
   private boolean isKey;
 
   public KafkaAvroSerializer() {}
@@ -62,7 +63,13 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     String subject = config.strategy(isKey).subjectName(topic, isKey, valueSchema);
     WriterSchemas.Choice choice;
     try {
-      choice = writerSchemas.choose(subject, valueSchema);
+      Schema registered =
+          config.removeJavaProperties() ? javaProperties.removedFrom(valueSchema) : valueSchema;
+      choice = writerSchemas.choose(subject, registered);
+      if (choice.schema() == registered) {
+        // Same encoding as the registered schema (it lacks only properties): write as the value is.
+        choice = new WriterSchemas.Choice(choice.id(), valueSchema);
+      }
     } catch (SchemaRegistryException e) {
       throw RegistryFailures.toKafka(
           "Error retrieving Avro schema for subject '" + subject + "' from " + config.registryUrl(),

@@ -27,24 +27,41 @@ final class WriterSchemas {
     if (config.autoRegister()) {
       return new Choice(client.register(subject, valueSchema), valueSchema);
     }
+    if (config.useSchemaId() >= 0) {
+      Schema fixed = client.schemaById(config.useSchemaId());
+      if (config.idCompatibilityStrict() && !canRead(fixed, valueSchema)) {
+        throw cannotRead("Schema id " + config.useSchemaId(), valueSchema, "id");
+      }
+      return new Choice(config.useSchemaId(), fixed);
+    }
     if (config.useLatestVersion()) {
       SchemaVersion latest = client.latest(subject);
       Schema latestSchema = latest.parsed();
       if (config.latestCompatibilityStrict() && !canRead(latestSchema, valueSchema)) {
-        throw new SerializationException(
+        throw cannotRead(
             "Latest schema (version "
                 + latest.version()
                 + ", id "
                 + latest.id()
                 + ") of subject '"
                 + subject
-                + "' cannot read the value's schema "
-                + valueSchema.getFullName()
-                + " (latest.compatibility.strict=true)");
+                + "'",
+            valueSchema,
+            "latest");
       }
       return new Choice(latest.id(), latestSchema);
     }
     return new Choice(client.lookup(subject, valueSchema).id(), valueSchema);
+  }
+
+  private static SerializationException cannotRead(String which, Schema value, String setting) {
+    return new SerializationException(
+        which
+            + " cannot read the value's schema "
+            + value.getFullName()
+            + " ("
+            + setting
+            + ".compatibility.strict=true)");
   }
 
   private static boolean canRead(Schema reader, Schema writer) {

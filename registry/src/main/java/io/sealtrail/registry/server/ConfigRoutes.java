@@ -36,14 +36,12 @@ final class ConfigRoutes {
             r ->
                 compatibility(
                     core.checkCompatibility(
-                        r.param(0), VersionSpec.parse(r.param(1)), SchemaJson.schemaOf(r.json())),
+                        r.param(0), VersionSpec.parse(r.param(1)), SchemaJson.schemaOf(r)),
                     r)),
         Route.of(
             "POST",
             "/compatibility/subjects/{}/versions",
-            r ->
-                compatibility(
-                    core.checkCompatibility(r.param(0), SchemaJson.schemaOf(r.json())), r)));
+            r -> compatibility(core.checkCompatibility(r.param(0), SchemaJson.schemaOf(r)), r)));
   }
 
   private static ObjectNode level(CompatibilityLevel level) {

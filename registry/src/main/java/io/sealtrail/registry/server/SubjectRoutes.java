@@ -38,7 +38,7 @@ final class SubjectRoutes {
             "/subjects/{}",
             r ->
                 SchemaJson.version(
-                    core.lookup(r.param(0), SchemaJson.schemaOf(r.json()), r.flag("deleted")))),
+                    core.lookup(r.param(0), SchemaJson.schemaOf(r), r.flag("deleted")))),
         Route.of(
             "DELETE", "/subjects/{}", r -> core.deleteSubject(r.param(0), r.flag("permanent"))));
   }
@@ -55,7 +55,7 @@ final class SubjectRoutes {
     SchemaVersion registered =
         core.register(
             request.param(0),
-            SchemaJson.schemaOf(body),
+            SchemaJson.schemaOf(request),
             positive(body, "id"),
             positive(body, "version"));
     return JsonNodeFactory.instance.objectNode().put("id", registered.id());

@@ -27,6 +27,20 @@ class RestSchemaRegistryClientTest {
   }
 
   @Test
+  void shouldAskServerToNormalizeWhenNormalizeSchemasIsSet() {
+    stub.answer(200, "{\"id\":7}")
+        .answer(200, "{\"id\":7,\"version\":1,\"schema\":\"\\\"string\\\"\"}");
+    SchemaRegistryClient client = client(Map.of("normalize.schemas", "true"));
+
+    client.register("s", STRING);
+    client.lookup("s", STRING);
+
+    assertThat(stub.requests)
+        .extracting(StubRegistry.Request::rawQuery)
+        .containsExactly("normalize=true", "normalize=true&deleted=false");
+  }
+
+  @Test
   void shouldFailWithSerializationExceptionWhenRegistryAnswersUnparseableSchema() {
     stub.answer(200, "{\"schema\":\"{\\\"type\\\":\\\"recordx\\\"}\"}");
     KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer(client(Map.of()));
