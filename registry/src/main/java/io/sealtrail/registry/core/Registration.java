@@ -91,7 +91,7 @@ final class Registration {
               + ")");
     }
     int number = version.orElse(history.nextVersion());
-    if (history.all().stream().anyMatch(v -> v.version() == number)) {
+    if (history.holds(number)) {
       throw Errors.idMismatch(
           "Version " + number + " of subject '" + history.subject() + "' already exists");
     }
@@ -134,6 +134,6 @@ final class Registration {
   }
 
   private SubjectHistory history(String subject) {
-    return new SubjectHistory(subject, state.versions(subject));
+    return new SubjectHistory(subject, state.versions(subject), state.reservedVersions(subject));
   }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -20,6 +21,10 @@ final class RegistryState {
   private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
   private final Map<String, Mode> subjectModes = new HashMap<>();
+
+  /** Subject versions held by schemas this registry cannot serve: version to id, per subject. */
+  private final Map<String, TreeMap<Integer, Integer>> reservedVersions = new HashMap<>();
+
   private CompatibilityLevel globalLevel;
   private Mode globalMode;
   private int maxId;
@@ -34,10 +39,17 @@ final class RegistryState {
       maxId = Math.max(maxId, version.id());
     } else if (record instanceof LogRecord.IdReserved reserved) {
       maxId = Math.max(maxId, reserved.id());
+      reservedVersions
+          .computeIfAbsent(reserved.subject(), s -> new TreeMap<>())
+          .put(reserved.version(), reserved.id());
     } else if (record instanceof LogRecord.SchemaRemoved removed) {
       TreeMap<Integer, SchemaVersion> versions = subjects.get(removed.subject());
       if (versions != null) {
         versions.remove(removed.version());
+      }
+      TreeMap<Integer, Integer> reserved = reservedVersions.get(removed.subject());
+      if (reserved != null) {
+        reserved.remove(removed.version());
       }
     } else if (record instanceof LogRecord.SubjectDeleted deleted) {
       subjects
@@ -86,6 +98,11 @@ final class RegistryState {
   /** Every version record of the subject, soft-deleted ones included, oldest first. */
   synchronized List<SchemaVersion> versions(String subject) {
     return new ArrayList<>(subjects.getOrDefault(subject, new TreeMap<>()).values());
+  }
+
+  /** The versions of the subject held by schemas this registry cannot serve. */
+  synchronized Set<Integer> reservedVersions(String subject) {
+    return Set.copyOf(reservedVersions.getOrDefault(subject, new TreeMap<>()).keySet());
   }
 
   synchronized List<String> subjectNames() {
