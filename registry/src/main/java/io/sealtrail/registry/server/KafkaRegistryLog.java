@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -80,7 +81,14 @@ final class KafkaRegistryLog implements RegistryLog, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Errors.storeError("interrupted while writing to " + partition.topic(), e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (RecordTooLargeException e) {
+      throw Errors.schemaTooLarge(e.getMessage());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RecordTooLargeException) {
+        throw Errors.schemaTooLarge(e.getCause().getMessage());
+      }
+      throw Errors.storeError("could not write to " + partition.topic() + ": " + e.getMessage(), e);
+    } catch (TimeoutException e) {
       throw Errors.storeError("could not write to " + partition.topic() + ": " + e.getMessage(), e);
     }
     reader.awaitApplied(last + 1, timeout);
