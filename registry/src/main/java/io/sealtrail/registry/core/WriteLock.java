@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  * deciding: a record whose append outcome was unknown is applied before a new id is chosen.
  */
 final class WriteLock {
+  /** Writers queued beyond this are refused at once, so waiting writes cannot take every thread. */
+  static final int MAX_WAITING_WRITERS = 16;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final RegistryLog log;
   private final Duration wait;
@@ -39,6 +42,9 @@ final class WriteLock {
   }
 
   private void acquire() {
+    if (lock.getQueueLength() >= MAX_WAITING_WRITERS) {
+      throw Errors.storeTimeout(MAX_WAITING_WRITERS + " writes are already waiting");
+    }
     try {
       if (!lock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS)) {
         throw Errors.storeTimeout("another write did not finish within " + wait);
