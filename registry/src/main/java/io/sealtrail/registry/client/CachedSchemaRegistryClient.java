@@ -48,7 +48,10 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
         key,
         () -> {
           latest.remove(subject);
-          return delegate.register(subject, schema);
+          int id = delegate.register(subject, schema);
+          // Again afterwards: a latest() racing with the register may have cached the old one.
+          latest.remove(subject);
+          return id;
         });
   }
 

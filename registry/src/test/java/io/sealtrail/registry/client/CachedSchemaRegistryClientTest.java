@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.registry.core.CompatibilityLevel;
 import io.sealtrail.registry.core.SchemaRegistryCore;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,29 @@ class CachedSchemaRegistryClientTest {
     cached.register("s", Schema.create(Schema.Type.LONG));
 
     assertThat(cached.latest("s").version()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldDropLatestCachedByConcurrentReadWhileRegistering() {
+    other.register("s", Schema.create(Schema.Type.STRING));
+    CachedSchemaRegistryClient[] cached = new CachedSchemaRegistryClient[1];
+    SchemaRegistryClient racing =
+        (SchemaRegistryClient)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {SchemaRegistryClient.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("register")) {
+                    cached[0].latest("s"); // another thread reads the latest mid-register
+                  }
+                  return method.invoke(other, args);
+                });
+    cached[0] =
+        new CachedSchemaRegistryClient(racing, 10, Duration.ofSeconds(-1), new MutableClock(T0));
+
+    cached[0].register("s", Schema.create(Schema.Type.LONG));
+
+    assertThat(cached[0].latest("s").version()).isEqualTo(2);
   }
 
   /** A clock tests move by hand. */
