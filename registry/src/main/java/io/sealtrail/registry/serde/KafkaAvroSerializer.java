@@ -78,7 +78,13 @@ public class KafkaAvroSerializer implements Serializer<Object> {
       throw new SerializationException(
           "Invalid Avro schema for subject '" + subject + "' from " + config.registryUrl(), e);
     }
-    return frame(value, valueSchema, choice);
+    byte[] framed = frame(value, valueSchema, choice);
+    if (headers != null) {
+      // A schema-id header copied from an input record (Kafka Streams forwards headers) would
+      // make the deserializer read this prefix-framed payload as a bare datum.
+      headers.remove(isKey ? WireFormat.KEY_HEADER : WireFormat.VALUE_HEADER);
+    }
+    return framed;
   }
 
   private static byte[] frame(Object value, Schema valueSchema, WriterSchemas.Choice choice) {
