@@ -28,6 +28,7 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private final BoundedCache<Integer, Schema> byId;
   private final BoundedCache<UUID, Schema> byGuid;
   private final BoundedCache<String, Expiring> latest;
+  private final IdentityCache<Schema, String> texts;
 
   public CachedSchemaRegistryClient(
       SchemaRegistryClient delegate, int capacity, Duration latestTtl, Clock clock) {
@@ -39,11 +40,12 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     this.byId = new BoundedCache<>(capacity);
     this.byGuid = new BoundedCache<>(capacity);
     this.latest = new BoundedCache<>(capacity);
+    this.texts = new IdentityCache<>(capacity);
   }
 
   @Override
   public int register(String subject, Schema schema) {
-    SubjectSchema key = new SubjectSchema(subject, schema.toString());
+    SubjectSchema key = new SubjectSchema(subject, texts.get(schema, Schema::toString));
     return registered.get(
         key,
         () -> {
@@ -58,7 +60,8 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public SchemaVersion lookup(String subject, Schema schema) {
     return lookedUp.get(
-        new SubjectSchema(subject, schema.toString()), () -> delegate.lookup(subject, schema));
+        new SubjectSchema(subject, texts.get(schema, Schema::toString)),
+        () -> delegate.lookup(subject, schema));
   }
 
   @Override

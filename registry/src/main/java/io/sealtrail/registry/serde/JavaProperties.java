@@ -3,7 +3,7 @@ package io.sealtrail.registry.serde;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sealtrail.registry.client.BoundedCache;
+import io.sealtrail.registry.client.IdentityCache;
 import io.sealtrail.registry.core.AvroSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,16 +12,16 @@ import org.apache.avro.Schema;
 /**
  * {@code avro.remove.java.properties=true} (pitfall P6): the value's schema without the {@code
  * avro.java.string} properties that generated classes carry, so it matches schemas registered from
- * {@code .avsc} files. Cached per schema, since rewriting it costs far more than a record.
+ * {@code .avsc} files. Cached per schema instance, since rewriting it costs far more than a record.
  */
 final class JavaProperties {
   private static final String JAVA_STRING = "avro.java.string";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final BoundedCache<Schema, Schema> removed = new BoundedCache<>(1000);
+  private final IdentityCache<Schema, Schema> removed = new IdentityCache<>(1000);
 
   Schema removedFrom(Schema schema) {
-    return removed.get(schema, () -> strip(schema));
+    return removed.get(schema, JavaProperties::strip);
   }
 
   private static Schema strip(Schema schema) {

@@ -1,5 +1,6 @@
 package io.sealtrail.registry.client;
 
+import static io.sealtrail.registry.testing.CountingClient.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.registry.core.CompatibilityLevel;
@@ -9,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,35 @@ class CachedSchemaRegistryClientTest {
     cached[0].register("s", Schema.create(Schema.Type.LONG));
 
     assertThat(cached[0].latest("s").version()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldAskRegistryOnceWhenSameSchemaInstanceIsRegisteredAndLookedUpAgain() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    SchemaRegistryClient cached =
+        new CachedSchemaRegistryClient(
+            counting(other, calls), 10, Duration.ofSeconds(60), new MutableClock(T0));
+    Schema schema = Schema.create(Schema.Type.STRING);
+
+    int first = cached.register("s", schema);
+    int second = cached.register("s", schema);
+    cached.lookup("s", schema);
+    cached.lookup("s", schema);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(calls).containsExactly("register", "lookup");
+  }
+
+  @Test
+  void shouldRegisterSeparatelyWhenSchemasDifferOnlyInDoc() {
+    SchemaRegistryClient cached =
+        new CachedSchemaRegistryClient(other, 10, Duration.ofSeconds(60), new MutableClock(T0));
+    String record = "{\"type\":\"record\",\"name\":\"r\",\"doc\":\"%s\",\"fields\":[]}";
+
+    int first = cached.register("s", new Schema.Parser().parse(record.formatted("one")));
+    int second = cached.register("s", new Schema.Parser().parse(record.formatted("two")));
+
+    assertThat(second).isNotEqualTo(first);
   }
 
   /** A clock tests move by hand. */

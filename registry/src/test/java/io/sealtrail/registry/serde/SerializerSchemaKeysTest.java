@@ -1,17 +1,23 @@
 package io.sealtrail.registry.serde;
 
+import static io.sealtrail.registry.testing.CountingClient.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.registry.client.CachedSchemaRegistryClient;
+import io.sealtrail.registry.client.LocalSchemaRegistryClient;
 import io.sealtrail.registry.client.MockRegistries;
 import io.sealtrail.registry.client.SchemaRegistryClient;
 import io.sealtrail.registry.client.SchemaRegistryClients;
 import io.sealtrail.registry.fixtures.Shipment;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +111,34 @@ class SerializerSchemaKeysTest {
     int id = listed.register("s-value", Schema.create(Schema.Type.STRING));
 
     assertThat(registry.schemaById(id)).isEqualTo(Schema.create(Schema.Type.STRING));
+  }
+
+  @Test
+  void shouldAskLatestOnceAndWriteSameBytesWhenUsingLatestVersionRepeatedly() {
+    registry.register("shipments-value", Shipment.getClassSchema());
+    List<String> calls = new CopyOnWriteArrayList<>();
+    SchemaRegistryClient counted =
+        new CachedSchemaRegistryClient(
+            counting(new LocalSchemaRegistryClient(MockRegistries.scope(scope)), calls),
+            10,
+            Duration.ofSeconds(60),
+            Clock.systemUTC());
+    KafkaAvroSerializer serializer =
+        new KafkaAvroSerializer(
+            counted,
+            Map.of(
+                "schema.registry.url",
+                url,
+                "auto.register.schemas",
+                false,
+                "use.latest.version",
+                true));
+
+    byte[] first = serializer.serialize("shipments", AvroSerdeTest.shipment("S-3"));
+    byte[] second = serializer.serialize("shipments", AvroSerdeTest.shipment("S-3"));
+
+    assertThat(second).isEqualTo(first);
+    assertThat(calls).containsExactly("latest");
   }
 
   private KafkaAvroSerializer serializer(Map<String, Object> extra) {
