@@ -123,6 +123,12 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public List<Integer> deleteSubject(String subject, boolean permanent) {
     latest.remove(subject);
-    return delegate.deleteSubject(subject, permanent);
+    List<Integer> deleted = delegate.deleteSubject(subject, permanent);
+    if (permanent) {
+      // Its ids are gone from the subject: registering again must ask, not answer the old id.
+      registered.removeIf(key -> key.subject().equals(subject));
+      lookedUp.removeIf(key -> key.subject().equals(subject));
+    }
+    return deleted;
   }
 }

@@ -122,7 +122,8 @@ final class Registration {
     if (!spec.isLatest() && history.isEmpty()) {
       throw Errors.subjectNotFound(subject);
     }
-    SchemaVersion against = spec.pick(spec.isLatest() ? live : history.all());
+    // A soft-deleted version is no compatibility target, even named explicitly: 40402.
+    SchemaVersion against = spec.pick(live);
     return configs.effective(subject).check(schema, List.of(against));
   }
 

@@ -27,6 +27,15 @@ import org.apache.kafka.common.serialization.Deserializer;
  * io.confluent.kafka.serializers.KafkaAvroDeserializer}.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
+
+  /** Forgets the configuration and caches; a closed deserializer must be configured again. */
+  @Override
+  public void close() {
+    config = null;
+    readers = null;
+    datumReaders.clear();
+  }
+
   private record ReaderKey(SchemaRef writer, Schema reader) {}
 
   private final Optional<Class<?>> readerClass;

@@ -20,6 +20,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * io.confluent.kafka.serializers.KafkaAvroSerializer}.
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
+
+  /** Forgets the configuration and caches; a closed serializer must be configured again. */
+  @Override
+  public void close() {
+    config = null;
+    writerSchemas = null;
+  }
+
   private SchemaRegistryClient client;
   private AvroSerdeConfig config;
   private WriterSchemas writerSchemas;

@@ -16,13 +16,7 @@ final class SubjectRoutes {
     return List.of(
         Route.of("GET", "/subjects", r -> subjects(core, r)),
         Route.of("POST", "/subjects/{}/versions", r -> register(core, r)),
-        Route.of(
-            "GET",
-            "/subjects/{}/versions",
-            r ->
-                core.versions(r.param(0), r.flag("deleted")).stream()
-                    .map(SchemaVersion::version)
-                    .toList()),
+        Route.of("GET", "/subjects/{}/versions", r -> versions(core, r)),
         Route.of("GET", "/subjects/{}/versions/{}", r -> SchemaJson.version(version(core, r))),
         Route.of(
             "GET",
@@ -47,6 +41,15 @@ final class SubjectRoutes {
     String prefix = request.query().getOrDefault("subjectPrefix", "");
     return core.subjects(request.flag("deleted"), request.flag("deletedOnly")).stream()
         .filter(s -> s.startsWith(prefix))
+        .toList();
+  }
+
+  /** Live versions; {@code deleted=true} adds soft-deleted ones, {@code deletedOnly=true} only. */
+  private static List<Integer> versions(SchemaRegistryCore core, RestRequest request) {
+    boolean deletedOnly = request.flag("deletedOnly");
+    return core.versions(request.param(0), deletedOnly || request.flag("deleted")).stream()
+        .filter(v -> !deletedOnly || v.deleted())
+        .map(SchemaVersion::version)
         .toList();
   }
 

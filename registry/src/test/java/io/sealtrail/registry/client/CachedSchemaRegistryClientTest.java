@@ -102,6 +102,23 @@ class CachedSchemaRegistryClientTest {
     assertThat(second).isNotEqualTo(first);
   }
 
+  @Test
+  void shouldAskRegistryAgainWhenRegisteringAfterPermanentSubjectDelete() {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    SchemaRegistryClient cached =
+        new CachedSchemaRegistryClient(
+            counting(other, calls), 10, Duration.ofSeconds(60), new MutableClock(T0));
+    Schema schema = Schema.create(Schema.Type.STRING);
+    cached.register("s", schema);
+    cached.deleteSubject("s", false);
+    cached.deleteSubject("s", true);
+
+    cached.register("s", schema);
+
+    assertThat(calls).containsExactly("register", "deleteSubject", "deleteSubject", "register");
+    assertThat(other.versions("s")).containsExactly(1);
+  }
+
   /** A clock tests move by hand. */
   private static final class MutableClock extends Clock {
     Instant now;

@@ -84,4 +84,20 @@ class SerdeFailureTest {
         .isInstanceOf(SerializationException.class)
         .hasMessage("Error serializing Avro message with schema id 1");
   }
+
+  @Test
+  void shouldRefuseUseAfterClose() {
+    KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+    serializer.configure(Map.of("schema.registry.url", url), false);
+    KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+    deserializer.configure(Map.of("schema.registry.url", url), false);
+
+    serializer.close();
+    deserializer.close();
+
+    assertThatThrownBy(() -> serializer.serialize("t", "x"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> deserializer.deserialize("t", new byte[] {0, 0, 0, 0, 1, 2}))
+        .isInstanceOf(IllegalStateException.class);
+  }
 }
