@@ -80,6 +80,41 @@ class RegistryPersistenceIT {
   }
 
   @Test
+  void shouldReplaySoftAndHardSubjectDeletesWhenRestarted() {
+    String topic = EmbeddedKafka.uniqueName("_schemas");
+    List<String> paths =
+        List.of(
+            "/subjects?deleted=true",
+            "/subjects/a-value/versions?deleted=true",
+            "/subjects/b-value/versions?deleted=true",
+            "/subjects/b-value/versions/1?deleted=true",
+            "/schemas/ids/1",
+            "/schemas/ids/3");
+    List<RestCalls.Answer> before = new ArrayList<>();
+    try (SchemaRegistryServer server = KAFKA.startRegistry(topic)) {
+      RestCalls rest = new RestCalls(server.url());
+      rest.post("/subjects/a-value/versions", V1);
+      rest.post("/subjects/a-value/versions", V2);
+      rest.post("/subjects/b-value/versions", schemaBody("\"long\""));
+      rest.delete("/subjects/a-value");
+      rest.delete("/subjects/a-value?permanent=true");
+      rest.delete("/subjects/b-value");
+      paths.forEach(p -> before.add(rest.get(p)));
+    }
+
+    try (SchemaRegistryServer restarted = KAFKA.startRegistry(topic)) {
+      RestCalls rest = new RestCalls(restarted.url());
+
+      assertThat(paths.stream().map(rest::get).toList()).isEqualTo(before);
+      assertThat(before.get(0).body().toString()).isEqualTo("[\"b-value\"]");
+      assertThat(before.get(1).errorCode()).isEqualTo(40401);
+      assertThat(before.get(3).body().path("deleted").asBoolean()).isTrue();
+      assertThat(before.get(4).errorCode()).isEqualTo(40403);
+      assertThat(rest.get("/subjects/b-value/versions").errorCode()).isEqualTo(40401);
+    }
+  }
+
+  @Test
   void shouldCreateSingleCompactedPartitionWhenTopicIsMissing() throws Exception {
     String topic = EmbeddedKafka.uniqueName("_schemas");
 
