@@ -3,6 +3,10 @@ package io.sealtrail.registry.server;
 import static io.sealtrail.registry.testing.RestCalls.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.registry.core.CompatibilityLevel;
+import io.sealtrail.registry.core.LogRecord;
+import io.sealtrail.registry.core.SchemaRegistryCore;
+import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -182,7 +187,16 @@ class RegistryPersistenceIT {
   @Test
   void shouldNotReuseIdWhenRecordLandsJustBeforeRegister() throws Exception {
     String topic = EmbeddedKafka.uniqueName("_schemas");
-    try (SchemaRegistryServer server = KAFKA.startRegistry(topic);
+    KAFKA.startRegistry(topic).close(); // creates the topic
+    try (SchemaRegistryCore core =
+            SchemaRegistryCore.open(
+                CompatibilityLevel.NONE,
+                apply ->
+                    KafkaRegistryLog.open(
+                        KAFKA.bootstrapServers(),
+                        topic,
+                        slowReader(apply),
+                        Duration.ofSeconds(30)));
         KafkaProducer<byte[], byte[]> late = producer()) {
       // What a timed-out append of an earlier register looks like: it lands after all.
       late.send(
@@ -195,11 +209,22 @@ class RegistryPersistenceIT {
                       .getBytes(StandardCharsets.UTF_8)))
           .get(30, TimeUnit.SECONDS);
 
-      RestCalls.Answer registered =
-          new RestCalls(server.url()).post("/subjects/b-value/versions", V1);
+      SchemaVersion registered = core.register("b-value", "\"long\"");
 
-      assertThat(registered.body().path("id").asInt()).isEqualTo(2);
+      assertThat(registered.id()).isEqualTo(2);
     }
+  }
+
+  /** Applies records one second late, so a writer that does not wait for the reader races it. */
+  private static Consumer<LogRecord> slowReader(Consumer<LogRecord> apply) {
+    return record -> {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      apply.accept(record);
+    };
   }
 
   private static KafkaProducer<byte[], byte[]> producer() {
