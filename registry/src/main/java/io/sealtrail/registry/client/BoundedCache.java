@@ -3,6 +3,7 @@ package io.sealtrail.registry.client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,19 @@ public final class BoundedCache<K, V> {
   public Optional<V> peek(K key) {
     synchronized (entries) {
       return Optional.ofNullable(entries.get(key));
+    }
+  }
+
+  public void clear() {
+    synchronized (entries) {
+      entries.clear();
+    }
+  }
+
+  /** Removes every entry whose key matches. */
+  public void removeIf(Predicate<K> matches) {
+    synchronized (entries) {
+      entries.keySet().removeIf(matches);
     }
   }
 

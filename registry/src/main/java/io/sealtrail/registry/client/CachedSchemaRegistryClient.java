@@ -28,6 +28,7 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   private final BoundedCache<Integer, Schema> byId;
   private final BoundedCache<UUID, Schema> byGuid;
   private final BoundedCache<String, Expiring> latest;
+  private final IdentityCache<Schema, String> texts;
 
   public CachedSchemaRegistryClient(
       SchemaRegistryClient delegate, int capacity, Duration latestTtl, Clock clock) {
@@ -39,23 +40,28 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
     this.byId = new BoundedCache<>(capacity);
     this.byGuid = new BoundedCache<>(capacity);
     this.latest = new BoundedCache<>(capacity);
+    this.texts = new IdentityCache<>(capacity);
   }
 
   @Override
   public int register(String subject, Schema schema) {
-    SubjectSchema key = new SubjectSchema(subject, schema.toString());
+    SubjectSchema key = new SubjectSchema(subject, texts.get(schema, Schema::toString));
     return registered.get(
         key,
         () -> {
           latest.remove(subject);
-          return delegate.register(subject, schema);
+          int id = delegate.register(subject, schema);
+          // Again afterwards: a latest() racing with the register may have cached the old one.
+          latest.remove(subject);
+          return id;
         });
   }
 
   @Override
   public SchemaVersion lookup(String subject, Schema schema) {
     return lookedUp.get(
-        new SubjectSchema(subject, schema.toString()), () -> delegate.lookup(subject, schema));
+        new SubjectSchema(subject, texts.get(schema, Schema::toString)),
+        () -> delegate.lookup(subject, schema));
   }
 
   @Override
@@ -117,6 +123,12 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public List<Integer> deleteSubject(String subject, boolean permanent) {
     latest.remove(subject);
-    return delegate.deleteSubject(subject, permanent);
+    List<Integer> deleted = delegate.deleteSubject(subject, permanent);
+    if (permanent) {
+      // Its ids are gone from the subject: registering again must ask, not answer the old id.
+      registered.removeIf(key -> key.subject().equals(subject));
+      lookedUp.removeIf(key -> key.subject().equals(subject));
+    }
+    return deleted;
   }
 }

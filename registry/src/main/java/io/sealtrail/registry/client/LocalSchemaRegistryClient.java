@@ -17,19 +17,30 @@ import org.apache.avro.Schema;
  */
 public final class LocalSchemaRegistryClient implements SchemaRegistryClient {
   private final SchemaRegistryCore core;
+  private final boolean normalize;
 
   public LocalSchemaRegistryClient(SchemaRegistryCore core) {
+    this(core, false);
+  }
+
+  /** A client that registers and looks up normalized schemas, as {@code normalize=true} does. */
+  public LocalSchemaRegistryClient(SchemaRegistryCore core, boolean normalize) {
     this.core = Objects.requireNonNull(core, "core");
+    this.normalize = normalize;
   }
 
   @Override
   public int register(String subject, Schema schema) {
-    return core.register(subject, schema.toString()).id();
+    return core.register(subject, text(schema)).id();
   }
 
   @Override
   public SchemaVersion lookup(String subject, Schema schema) {
-    return core.lookup(subject, schema.toString(), false);
+    return core.lookup(subject, text(schema), false);
+  }
+
+  private String text(Schema schema) {
+    return normalize ? AvroSchemas.normalize(schema.toString()) : schema.toString();
   }
 
   @Override

@@ -24,13 +24,15 @@ public record RegistryClientConfig(
     Duration retryWait,
     Duration retryMaxWait,
     int cacheCapacity,
-    Duration latestTtl) {
+    Duration latestTtl,
+    boolean normalize) {
 
   public static final String URL = "schema.registry.url";
   public static final String CREDENTIALS_SOURCE = "basic.auth.credentials.source";
   public static final String USER_INFO = "basic.auth.user.info";
   public static final String BEARER_SOURCE = "bearer.auth.credentials.source";
   public static final String BEARER_TOKEN = "bearer.auth.token";
+  public static final String NORMALIZE_SCHEMAS = "normalize.schemas";
 
   public RegistryClientConfig {
     urls = List.copyOf(urls);
@@ -62,7 +64,8 @@ public record RegistryClientConfig(
         Duration.ofMillis(settings.number("retries.wait.ms", 1000)),
         Duration.ofMillis(settings.number("retries.max.wait.ms", 20_000)),
         (int) settings.number("max.schemas.per.subject", 1000),
-        Duration.ofSeconds(settings.number("latest.cache.ttl.sec", 60)));
+        Duration.ofSeconds(settings.number("latest.cache.ttl.sec", 60)),
+        settings.flag(NORMALIZE_SCHEMAS, false));
   }
 
   private static Optional<String> authorization(Settings settings, List<URI> urls) {

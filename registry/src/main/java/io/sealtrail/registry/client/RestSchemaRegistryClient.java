@@ -21,15 +21,17 @@ import org.apache.avro.Schema;
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private final RestTransport transport;
+  private final boolean normalize;
 
   public RestSchemaRegistryClient(RegistryClientConfig config) {
     this.transport = new RestTransport(config);
+    this.normalize = config.normalize();
   }
 
   @Override
   public int register(String subject, Schema schema) {
     return transport
-        .send("POST", subjectPath(subject) + "/versions?normalize=false", body(schema))
+        .send("POST", subjectPath(subject) + "/versions?normalize=" + normalize, body(schema))
         .get("id")
         .asInt();
   }
@@ -39,7 +41,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return version(
         subject,
         transport.send(
-            "POST", subjectPath(subject) + "?normalize=false&deleted=false", body(schema)));
+            "POST",
+            subjectPath(subject) + "?normalize=" + normalize + "&deleted=false",
+            body(schema)));
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,10 +34,23 @@ final class RestTransport {
     this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
   }
 
-  /** Sends a request to {@code path} (already encoded, with query) and answers the JSON body. */
+  /**
+   * Sends a request to {@code path} (already encoded, with query) and answers the JSON body.
+   * Retriable answers and network failures (no URL reachable, read timeout) are retried with
+   * back-off up to {@code max.retries}.
+   */
   JsonNode send(String method, String path, JsonNode body) {
     for (int attempt = 0; ; attempt++) {
-      HttpResponse<String> response = sendToAnyUrl(method, path, body);
+      HttpResponse<String> response;
+      try {
+        response = sendToAnyUrl(method, path, body);
+      } catch (SchemaRegistryException e) {
+        if (e.status() == SchemaRegistryException.INTERRUPTED || attempt >= config.maxRetries()) {
+          throw e;
+        }
+        pause(attempt);
+        continue;
+      }
       int status = response.statusCode();
       if (status / 100 == 2) {
         return parse(response.body());
@@ -63,11 +77,18 @@ final class RestTransport {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SchemaRegistryException(
-            SchemaRegistryException.NO_RESPONSE,
+            SchemaRegistryException.INTERRUPTED,
             0,
             "Interrupted while calling the schema registry",
             e);
       }
+    }
+    if (last instanceof HttpTimeoutException) {
+      throw new SchemaRegistryException(
+          SchemaRegistryException.TIMED_OUT,
+          0,
+          "Schema registry at " + config.urls() + " did not answer in time: " + last,
+          last);
     }
     throw new SchemaRegistryException(
         SchemaRegistryException.NO_RESPONSE,
@@ -103,7 +124,7 @@ final class RestTransport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SchemaRegistryException(
-          SchemaRegistryException.NO_RESPONSE, 0, "Interrupted while waiting to retry", e);
+          SchemaRegistryException.INTERRUPTED, 0, "Interrupted while waiting to retry", e);
     }
   }
 

@@ -29,6 +29,7 @@ public final class SchemaRegistryClients {
           "A mock:// registry URL cannot be combined with other URLs: " + config.urls());
     }
     return new LocalSchemaRegistryClient(
-        MockRegistries.scope(first.getSchemeSpecificPart().replaceFirst("^//", "")));
+        MockRegistries.scope(first.getSchemeSpecificPart().replaceFirst("^//", "")),
+        config.normalize());
   }
 }

@@ -1,7 +1,9 @@
 package io.sealtrail.registry.client;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads client keys from a Kafka-style config map, where values may be strings or typed, and a key
@@ -15,7 +17,15 @@ public record Settings(Map<String, ?> configs) {
     if (value == null && !key.startsWith(PREFIX)) {
       value = configs.get(PREFIX + key);
     }
-    return Optional.ofNullable(value).map(Object::toString).filter(s -> !s.isBlank());
+    return Optional.ofNullable(value).map(Settings::text).filter(s -> !s.isBlank());
+  }
+
+  /** Kafka's LIST type arrives as a collection (e.g. {@code schema.registry.url}): comma-joined. */
+  private static String text(Object value) {
+    if (value instanceof Collection<?> values) {
+      return values.stream().map(Object::toString).collect(Collectors.joining(","));
+    }
+    return value.toString();
   }
 
   public long number(String key, long defaultValue) {

@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 
 /**
  * Parsing and identity of Avro schemas the way Confluent's registry does it: strict parsing of new
@@ -24,19 +24,41 @@ public final class AvroSchemas {
     }
     try {
       return new Schema.Parser().parse(text);
-    } catch (AvroRuntimeException | IllegalArgumentException e) {
-      throw Errors.invalidSchema(e.getMessage());
+    } catch (RuntimeException e) {
+      // Avro 1.12 answers some malformed schemas ({"type":"recordx"}) with a NullPointerException.
+      throw Errors.invalidSchema(reason(e));
     }
   }
 
-  /** Parses a schema that was already accepted once, without re-validating names or defaults. */
+  /**
+   * Parses a schema that was already accepted once, without re-validating names or defaults; any
+   * failure, even one Avro reports as a bare runtime exception, is a {@link SchemaParseException}.
+   */
   public static Schema parseLenient(String text) {
-    return new Schema.Parser(NameValidator.NO_VALIDATION).setValidateDefaults(false).parse(text);
+    try {
+      return new Schema.Parser(NameValidator.NO_VALIDATION).setValidateDefaults(false).parse(text);
+    } catch (RuntimeException e) {
+      SchemaParseException failure = new SchemaParseException("Cannot parse schema: " + reason(e));
+      failure.initCause(e);
+      throw failure;
+    }
+  }
+
+  private static String reason(RuntimeException e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /** The string Confluent stores and compares: Avro's compact {@code toString()}. */
   public static String canonical(String text) {
     return parseStrict(text).toString();
+  }
+
+  /**
+   * The schema text to register or look up with {@code normalize=true}: custom properties and
+   * aliases in sorted order (see {@link SchemaNormalization}); 42201 when it does not parse.
+   */
+  public static String normalize(String text) {
+    return SchemaNormalization.normalize(text);
   }
 
   /** Confluent's schema GUID (CP 8.x): the MD5 of the canonical string read as a UUID. */

@@ -11,10 +11,10 @@ public final class Configs {
   private final RegistryState state;
   private final RegistryLog log;
   private final CompatibilityLevel serverDefault;
-  private final Object writeLock;
+  private final WriteLock writeLock;
 
   Configs(
-      RegistryState state, RegistryLog log, CompatibilityLevel serverDefault, Object writeLock) {
+      RegistryState state, RegistryLog log, CompatibilityLevel serverDefault, WriteLock writeLock) {
     this.state = state;
     this.log = log;
     this.serverDefault = serverDefault;
@@ -46,20 +46,19 @@ public final class Configs {
 
   public void update(Optional<String> subject, CompatibilityLevel level) {
     subject.ifPresent(Subjects::validate);
-    synchronized (writeLock) {
-      log.append(List.of(new LogRecord.ConfigWritten(subject, level)));
-    }
+    writeLock.run(() -> log.append(List.of(new LogRecord.ConfigWritten(subject, level))));
   }
 
   /** Removes a level and answers the one removed; a subject without its own level is 40401. */
   public CompatibilityLevel delete(Optional<String> subject) {
-    synchronized (writeLock) {
-      Optional<CompatibilityLevel> previous = state.level(subject);
-      if (subject.isPresent() && previous.isEmpty()) {
-        throw Errors.subjectNotFound(subject.get());
-      }
-      log.append(List.of(new LogRecord.ConfigRemoved(subject)));
-      return previous.orElse(serverDefault);
-    }
+    return writeLock.write(
+        () -> {
+          Optional<CompatibilityLevel> previous = state.level(subject);
+          if (subject.isPresent() && previous.isEmpty()) {
+            throw Errors.subjectNotFound(subject.get());
+          }
+          log.append(List.of(new LogRecord.ConfigRemoved(subject)));
+          return previous.orElse(serverDefault);
+        });
   }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Soft and hard deletes with Confluent's rules: a soft delete keeps ids readable, a hard delete
- * needs a soft delete first and removes the records (and the subject's config with its last one).
+ * needs a soft delete first and removes the records (and the subject's config and mode with its
+ * last one).
  */
 final class Deletion {
   private final RegistryState state;
@@ -36,9 +37,7 @@ final class Deletion {
     }
     List<LogRecord> writes = new ArrayList<>();
     history.all().forEach(v -> writes.add(new LogRecord.SchemaRemoved(subject, v.version())));
-    if (state.level(Optional.of(subject)).isPresent()) {
-      writes.add(new LogRecord.ConfigRemoved(Optional.of(subject)));
-    }
+    writes.addAll(settingsRemoved(subject));
     log.append(writes);
     return numbers(history.all());
   }
@@ -61,11 +60,23 @@ final class Deletion {
     }
     List<LogRecord> writes = new ArrayList<>();
     writes.add(new LogRecord.SchemaRemoved(subject, target.version()));
-    if (history.all().size() == 1 && state.level(Optional.of(subject)).isPresent()) {
-      writes.add(new LogRecord.ConfigRemoved(Optional.of(subject)));
+    if (history.all().size() == 1) {
+      writes.addAll(settingsRemoved(subject));
     }
     log.append(writes);
     return target.version();
+  }
+
+  /** A subject's last record hard-deleted takes its config and mode with it (spec §2.8). */
+  private List<LogRecord> settingsRemoved(String subject) {
+    List<LogRecord> removals = new ArrayList<>();
+    if (state.level(Optional.of(subject)).isPresent()) {
+      removals.add(new LogRecord.ConfigRemoved(Optional.of(subject)));
+    }
+    if (state.mode(Optional.of(subject)).isPresent()) {
+      removals.add(new LogRecord.ModeRemoved(Optional.of(subject)));
+    }
+    return removals;
   }
 
   private static List<Integer> numbers(List<SchemaVersion> versions) {

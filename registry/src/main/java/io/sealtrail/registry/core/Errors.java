@@ -111,6 +111,10 @@ public final class Errors {
         422, 42208, "The specified subject '" + subject + "' is not a valid.");
   }
 
+  public static SchemaRegistryException schemaTooLarge(String reason) {
+    return new SchemaRegistryException(422, 42209, "Schema too large: " + reason);
+  }
+
   public static SchemaRegistryException storeError(String reason, Throwable cause) {
     return new SchemaRegistryException(
         500, 50001, "Error in the backend data store: " + reason, cause);

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.apache.avro.SchemaParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Confluent's {@code _schemas} record format: compact JSON keys with a {@code keytype} whose bytes
@@ -13,6 +16,7 @@ import java.util.Optional;
  */
 public final class LogCodec {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(LogCodec.class);
 
   private LogCodec() {}
 
@@ -71,15 +75,16 @@ public final class LogCodec {
         return Optional.of(
             value == null ? new LogRecord.ConfigRemoved(subject) : config(read(value), subject));
       case "MODE":
-        return Optional.of(
-            value == null
-                ? new LogRecord.ModeRemoved(subject)
-                : new LogRecord.ModeWritten(
-                    subject, Mode.parse(read(value).path("mode").asText())));
+        return value == null
+            ? Optional.of(new LogRecord.ModeRemoved(subject))
+            : mode(read(value), subject);
       case "DELETE_SUBJECT":
-        return Optional.of(
-            new LogRecord.SubjectDeleted(
-                subject.orElseThrow(), read(value).path("version").asInt()));
+        // Confluent never tombstones this key; should one appear, it changes nothing.
+        return value == null
+            ? Optional.empty()
+            : Optional.of(
+                new LogRecord.SubjectDeleted(
+                    subject.orElseThrow(), read(value).path("version").asInt()));
       default:
         return Optional.empty();
     }
@@ -89,20 +94,56 @@ public final class LogCodec {
     int id = value.path("id").asInt();
     if (!value.path("schemaType").asText("AVRO").equals("AVRO")
         || value.path("references").size() > 0) {
-      return new LogRecord.IdReserved(id);
+      return new LogRecord.IdReserved(subject, version, id);
     }
-    // Stored strings are re-canonicalized leniently: canonical output drifts across Avro versions.
-    String canonical = AvroSchemas.parseLenient(value.path("schema").asText()).toString();
+    String canonical;
+    try {
+      // Stored strings are re-canonicalized leniently: canonical output drifts across Avro
+      // versions.
+      canonical = AvroSchemas.parseLenient(value.path("schema").asText()).toString();
+    } catch (SchemaParseException e) {
+      LOG.error(
+          "Schema id {} (subject '{}' version {}) cannot be parsed; its id stays reserved",
+          id,
+          subject,
+          version,
+          e);
+      return new LogRecord.IdReserved(subject, version, id);
+    }
     return new LogRecord.SchemaWritten(
         new SchemaVersion(subject, version, id, canonical, value.path("deleted").asBoolean(false)));
   }
 
+  /**
+   * A config without {@code compatibilityLevel} (say, only {@code normalize}) gives the subject no
+   * level of its own, as in Confluent, where the whole config value is replaced.
+   */
   private static LogRecord config(JsonNode value, Optional<String> subject) {
     JsonNode level =
         value.has("compatibilityLevel")
             ? value.get("compatibilityLevel")
             : value.path("compatibility");
+    if (level.isMissingNode() || level.isNull()) {
+      return new LogRecord.ConfigRemoved(subject);
+    }
     return new LogRecord.ConfigWritten(subject, CompatibilityLevel.parse(level.asText()));
+  }
+
+  /**
+   * Confluent's FORWARD mode (forward writes to the leader) lets writes through, as READWRITE does
+   * here; a mode this registry does not know changes nothing.
+   */
+  private static Optional<LogRecord> mode(JsonNode value, Optional<String> subject) {
+    String mode = value.path("mode").asText();
+    if (mode.equals("FORWARD")) {
+      return Optional.of(new LogRecord.ModeWritten(subject, Mode.READWRITE));
+    }
+    try {
+      return Optional.of(new LogRecord.ModeWritten(subject, Mode.parse(mode)));
+    } catch (SchemaRegistryException e) {
+      LOG.warn("Ignoring unknown mode '{}' of {}", mode, subject.orElse("the global mode"));
+      return Optional.empty();
+    }
   }
 
   private static ObjectNode schemaKey(String subject, int version) {

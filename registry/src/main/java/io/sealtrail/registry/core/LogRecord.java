@@ -61,8 +61,13 @@ public sealed interface LogRecord {
   }
 
   /**
-   * A schema this registry cannot serve (another schema type, or with references), read from a
-   * topic shared with Confluent's registry: its id stays taken so it is never handed out again.
+   * A schema this registry cannot serve (another schema type, with references, or unparseable),
+   * read from a topic shared with Confluent's registry: its id and its subject version stay taken
+   * so neither is ever handed out again.
    */
-  record IdReserved(int id) implements LogRecord {}
+  record IdReserved(String subject, int version, int id) implements LogRecord {
+    public IdReserved {
+      Objects.requireNonNull(subject, "subject");
+    }
+  }
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
 public final class Modes {
   private final RegistryState state;
   private final RegistryLog log;
-  private final Object writeLock;
+  private final WriteLock writeLock;
 
-  Modes(RegistryState state, RegistryLog log, Object writeLock) {
+  Modes(RegistryState state, RegistryLog log, WriteLock writeLock) {
     this.state = state;
     this.log = log;
     this.writeLock = writeLock;
@@ -41,9 +41,7 @@ public final class Modes {
   /** Sets a mode; IMPORT over existing schemas needs {@code force}, as in Confluent. */
   public void update(Optional<String> subject, Mode mode, boolean force) {
     subject.ifPresent(Subjects::validate);
-    synchronized (writeLock) {
-      updateLocked(subject, mode, force);
-    }
+    writeLock.run(() -> updateLocked(subject, mode, force));
   }
 
   private void updateLocked(Optional<String> subject, Mode mode, boolean force) {
@@ -61,10 +59,11 @@ public final class Modes {
 
   /** Removes a subject's mode and answers it; 40409 when it has none. */
   public Mode delete(String subject) {
-    synchronized (writeLock) {
-      Mode previous = get(Optional.of(subject), false);
-      log.append(List.of(new LogRecord.ModeRemoved(Optional.of(subject))));
-      return previous;
-    }
+    return writeLock.write(
+        () -> {
+          Mode previous = get(Optional.of(subject), false);
+          log.append(List.of(new LogRecord.ModeRemoved(Optional.of(subject))));
+          return previous;
+        });
   }
 }

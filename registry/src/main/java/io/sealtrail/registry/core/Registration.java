@@ -91,7 +91,7 @@ final class Registration {
               + ")");
     }
     int number = version.orElse(history.nextVersion());
-    if (history.all().stream().anyMatch(v -> v.version() == number)) {
+    if (history.holds(number)) {
       throw Errors.idMismatch(
           "Version " + number + " of subject '" + history.subject() + "' already exists");
     }
@@ -122,7 +122,8 @@ final class Registration {
     if (!spec.isLatest() && history.isEmpty()) {
       throw Errors.subjectNotFound(subject);
     }
-    SchemaVersion against = spec.pick(spec.isLatest() ? live : history.all());
+    // A soft-deleted version is no compatibility target, even named explicitly: 40402.
+    SchemaVersion against = spec.pick(live);
     return configs.effective(subject).check(schema, List.of(against));
   }
 
@@ -134,6 +135,6 @@ final class Registration {
   }
 
   private SubjectHistory history(String subject) {
-    return new SubjectHistory(subject, state.versions(subject));
+    return new SubjectHistory(subject, state.versions(subject), state.reservedVersions(subject));
   }
 }

@@ -9,6 +9,13 @@ import java.util.List;
 public interface RegistryLog extends AutoCloseable {
   void append(List<LogRecord> records);
 
+  /**
+   * Returns once every record already in the log has been applied, including records of an earlier
+   * append whose outcome was unknown (it timed out or failed while the record may still land); a
+   * log that cannot tell answers 50002. Writers call it before deciding, under the write lock.
+   */
+  default void catchUp() {}
+
   /** Releases what the log holds; an in-memory log holds nothing. */
   @Override
   default void close() {}

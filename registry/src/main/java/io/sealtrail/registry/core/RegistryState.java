@@ -5,18 +5,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's in-memory view, changed only by applying log records in log order. Lookups by id
  * or content scan the versions: registries hold hundreds of schemas, and clients cache by id.
  */
 final class RegistryState {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryState.class);
   private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
   private final Map<String, Mode> subjectModes = new HashMap<>();
+
+  /** Subject versions held by schemas this registry cannot serve: version to id, per subject. */
+  private final Map<String, TreeMap<Integer, Integer>> reservedVersions = new HashMap<>();
+
   private CompatibilityLevel globalLevel;
   private Mode globalMode;
   private int maxId;
@@ -24,16 +32,24 @@ final class RegistryState {
   synchronized void apply(LogRecord record) {
     if (record instanceof LogRecord.SchemaWritten written) {
       SchemaVersion version = written.version();
+      warnWhenIdIsBoundToOtherContent(version);
       subjects
           .computeIfAbsent(version.subject(), s -> new TreeMap<>())
           .put(version.version(), version);
       maxId = Math.max(maxId, version.id());
     } else if (record instanceof LogRecord.IdReserved reserved) {
       maxId = Math.max(maxId, reserved.id());
+      reservedVersions
+          .computeIfAbsent(reserved.subject(), s -> new TreeMap<>())
+          .put(reserved.version(), reserved.id());
     } else if (record instanceof LogRecord.SchemaRemoved removed) {
       TreeMap<Integer, SchemaVersion> versions = subjects.get(removed.subject());
       if (versions != null) {
         versions.remove(removed.version());
+      }
+      TreeMap<Integer, Integer> reserved = reservedVersions.get(removed.subject());
+      if (reserved != null) {
+        reserved.remove(removed.version());
       }
     } else if (record instanceof LogRecord.SubjectDeleted deleted) {
       subjects
@@ -43,6 +59,24 @@ final class RegistryState {
     } else {
       applySetting(record);
     }
+  }
+
+  /** Two contents under one id mean an earlier writer lost an append race; clients may misread. */
+  private void warnWhenIdIsBoundToOtherContent(SchemaVersion version) {
+    all()
+        .filter(v -> v.id() == version.id() && !v.schema().equals(version.schema()))
+        .filter(v -> !(v.subject().equals(version.subject()) && v.version() == version.version()))
+        .findFirst()
+        .ifPresent(
+            other ->
+                LOG.error(
+                    "Schema id {} is bound to two different schemas: subject '{}' version {} and"
+                        + " subject '{}' version {}",
+                    version.id(),
+                    other.subject(),
+                    other.version(),
+                    version.subject(),
+                    version.version()));
   }
 
   private void applySetting(LogRecord record) {
@@ -64,6 +98,11 @@ final class RegistryState {
   /** Every version record of the subject, soft-deleted ones included, oldest first. */
   synchronized List<SchemaVersion> versions(String subject) {
     return new ArrayList<>(subjects.getOrDefault(subject, new TreeMap<>()).values());
+  }
+
+  /** The versions of the subject held by schemas this registry cannot serve. */
+  synchronized Set<Integer> reservedVersions(String subject) {
+    return Set.copyOf(reservedVersions.getOrDefault(subject, new TreeMap<>()).keySet());
   }
 
   synchronized List<String> subjectNames() {

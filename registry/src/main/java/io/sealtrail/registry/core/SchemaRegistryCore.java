@@ -1,5 +1,6 @@
 package io.sealtrail.registry.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +13,10 @@ import java.util.function.Function;
  * serialized by one lock and go through the {@link RegistryLog}; reads see the applied state.
  */
 public final class SchemaRegistryCore implements AutoCloseable {
-  private final Object writeLock = new Object();
+  /** How long a write waits for the one before it before answering 50002. */
+  public static final Duration WRITE_LOCK_WAIT = Duration.ofSeconds(30);
+
+  private final WriteLock writeLock;
   private final RegistryLog log;
   private final RegistryState state;
   private final Configs configs;
@@ -20,9 +24,11 @@ public final class SchemaRegistryCore implements AutoCloseable {
   private final Registration registration;
   private final Deletion deletion;
 
-  private SchemaRegistryCore(RegistryState state, RegistryLog log, CompatibilityLevel level) {
+  private SchemaRegistryCore(
+      RegistryState state, RegistryLog log, CompatibilityLevel level, Duration lockWait) {
     this.state = state;
     this.log = log;
+    this.writeLock = new WriteLock(log, lockWait);
     this.configs = new Configs(state, log, level, writeLock);
     this.modes = new Modes(state, log, writeLock);
     this.registration = new Registration(state, log, configs, modes);
@@ -32,8 +38,16 @@ public final class SchemaRegistryCore implements AutoCloseable {
   /** A core whose log is opened with the function that applies read-back records to the state. */
   public static SchemaRegistryCore open(
       CompatibilityLevel defaultLevel, Function<Consumer<LogRecord>, RegistryLog> openLog) {
+    return open(defaultLevel, openLog, WRITE_LOCK_WAIT);
+  }
+
+  /** As {@link #open(CompatibilityLevel, Function)}, waiting {@code lockWait} for a busy writer. */
+  public static SchemaRegistryCore open(
+      CompatibilityLevel defaultLevel,
+      Function<Consumer<LogRecord>, RegistryLog> openLog,
+      Duration lockWait) {
     RegistryState state = new RegistryState();
-    return new SchemaRegistryCore(state, openLog.apply(state::apply), defaultLevel);
+    return new SchemaRegistryCore(state, openLog.apply(state::apply), defaultLevel, lockWait);
   }
 
   /** A core kept in memory only: its log applies each record as it is appended. */
@@ -49,9 +63,7 @@ public final class SchemaRegistryCore implements AutoCloseable {
   public SchemaVersion register(
       String subject, String schema, Optional<Integer> id, Optional<Integer> version) {
     Subjects.validate(subject);
-    synchronized (writeLock) {
-      return registration.register(subject, schema, id, version);
-    }
+    return writeLock.write(() -> registration.register(subject, schema, id, version));
   }
 
   public SchemaVersion lookup(String subject, String schema, boolean includeDeleted) {
@@ -99,16 +111,12 @@ public final class SchemaRegistryCore implements AutoCloseable {
 
   public List<Integer> deleteSubject(String subject, boolean permanent) {
     refuseWhenReadOnly(subject);
-    synchronized (writeLock) {
-      return deletion.deleteSubject(subject, permanent);
-    }
+    return writeLock.write(() -> deletion.deleteSubject(subject, permanent));
   }
 
   public int deleteVersion(String subject, VersionSpec spec, boolean permanent) {
     refuseWhenReadOnly(subject);
-    synchronized (writeLock) {
-      return deletion.deleteVersion(subject, spec, permanent);
-    }
+    return writeLock.write(() -> deletion.deleteVersion(subject, spec, permanent));
   }
 
   /** Problems of the candidate against one version of the subject; empty when compatible. */

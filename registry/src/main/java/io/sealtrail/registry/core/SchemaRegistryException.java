@@ -10,6 +10,12 @@ public class SchemaRegistryException extends RuntimeException {
   /** Status used when no HTTP response was received at all (every URL unreachable). */
   public static final int NO_RESPONSE = 0;
 
+  /** Status used when the registry did not answer within the client's read timeout. */
+  public static final int TIMED_OUT = -1;
+
+  /** Status used when the calling thread was interrupted while waiting for the registry. */
+  public static final int INTERRUPTED = -2;
+
   private final int status;
   private final int errorCode;
 
@@ -23,7 +29,7 @@ public class SchemaRegistryException extends RuntimeException {
     this.errorCode = errorCode;
   }
 
-  /** The HTTP status, or {@link #NO_RESPONSE}. */
+  /** The HTTP status, or {@link #NO_RESPONSE}, {@link #TIMED_OUT}, {@link #INTERRUPTED}. */
   public int status() {
     return status;
   }

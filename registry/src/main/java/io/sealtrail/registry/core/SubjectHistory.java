@@ -3,11 +3,17 @@ package io.sealtrail.registry.core;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /** Every version record of one subject, oldest first, with the views the REST operations need. */
-record SubjectHistory(String subject, List<SchemaVersion> all) {
+record SubjectHistory(String subject, List<SchemaVersion> all, Set<Integer> reserved) {
   SubjectHistory {
     all = List.copyOf(all);
+    reserved = Set.copyOf(reserved);
+  }
+
+  SubjectHistory(String subject, List<SchemaVersion> all) {
+    this(subject, all, Set.of());
   }
 
   boolean isEmpty() {
@@ -33,8 +39,18 @@ record SubjectHistory(String subject, List<SchemaVersion> all) {
     return visible;
   }
 
-  /** Versions are never reused while any record of the subject, even soft-deleted, exists. */
+  /**
+   * Versions are never reused while any record of the subject, even soft-deleted or one this
+   * registry cannot serve, exists.
+   */
   int nextVersion() {
-    return all.stream().mapToInt(SchemaVersion::version).max().orElse(0) + 1;
+    int highestReserved = reserved.stream().mapToInt(Integer::intValue).max().orElse(0);
+    return Math.max(highestReserved, all.stream().mapToInt(SchemaVersion::version).max().orElse(0))
+        + 1;
+  }
+
+  /** Whether a record, served or reserved, holds this version number. */
+  boolean holds(int version) {
+    return reserved.contains(version) || all.stream().anyMatch(v -> v.version() == version);
   }
 }

@@ -18,7 +18,10 @@ public record AvroSerdeConfig(
     SubjectNameStrategy keyStrategy,
     SubjectNameStrategy valueStrategy,
     Optional<String> keyReaderClass,
-    Optional<String> valueReaderClass) {
+    Optional<String> valueReaderClass,
+    int useSchemaId,
+    boolean idCompatibilityStrict,
+    boolean removeJavaProperties) {
 
   public static final String SCHEMA_REGISTRY_URL = RegistryClientConfig.URL;
   public static final String AUTO_REGISTER_SCHEMAS = "auto.register.schemas";
@@ -29,6 +32,9 @@ public record AvroSerdeConfig(
   public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
   public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
   public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
+  public static final String USE_SCHEMA_ID = "use.schema.id";
+  public static final String ID_COMPATIBILITY_STRICT = "id.compatibility.strict";
+  public static final String AVRO_REMOVE_JAVA_PROPERTIES = "avro.remove.java.properties";
 
   public static AvroSerdeConfig from(Map<String, ?> configs) {
     Settings settings = new Settings(configs);
@@ -41,7 +47,10 @@ public record AvroSerdeConfig(
         SubjectNameStrategies.resolve(configs.get(KEY_SUBJECT_NAME_STRATEGY)),
         SubjectNameStrategies.resolve(configs.get(VALUE_SUBJECT_NAME_STRATEGY)),
         className(configs.get(SPECIFIC_AVRO_KEY_TYPE)),
-        className(configs.get(SPECIFIC_AVRO_VALUE_TYPE)));
+        className(configs.get(SPECIFIC_AVRO_VALUE_TYPE)),
+        (int) settings.number(USE_SCHEMA_ID, -1),
+        settings.flag(ID_COMPATIBILITY_STRICT, true),
+        settings.flag(AVRO_REMOVE_JAVA_PROPERTIES, false));
   }
 
   public SubjectNameStrategy strategy(boolean isKey) {

@@ -27,6 +27,15 @@ import org.apache.kafka.common.serialization.Deserializer;
  * io.confluent.kafka.serializers.KafkaAvroDeserializer}.
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
+
+  /** Forgets the configuration and caches; a closed deserializer must be configured again. */
+  @Override
+  public void close() {
+    config = null;
+    readers = null;
+    datumReaders.clear();
+  }
+
   private record ReaderKey(SchemaRef writer, Schema reader) {}
 
   private final Optional<Class<?>> readerClass;
@@ -82,6 +91,10 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
   private Schema writerSchema(SchemaRef ref) {
     try {
       return ref.resolve(client);
+    } catch (AvroRuntimeException e) {
+      throw new SerializationException(
+          "Error retrieving Avro schema: " + ref + " from " + config.registryUrl() + " is invalid",
+          e);
     } catch (SchemaRegistryException e) {
       if (e.errorCode() == 40403) {
         throw new SerializationException(

@@ -20,9 +20,18 @@ import org.apache.kafka.common.serialization.Serializer;
  * io.confluent.kafka.serializers.KafkaAvroSerializer}.
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
+
+  /** Forgets the configuration and caches; a closed serializer must be configured again. */
+  @Override
+  public void close() {
+    config = null;
+    writerSchemas = null;
+  }
+
   private SchemaRegistryClient client;
   private AvroSerdeConfig config;
   private WriterSchemas writerSchemas;
+  private final JavaProperties javaProperties = new JavaProperties();
   private boolean isKey;
 
   public KafkaAvroSerializer() {}
@@ -62,13 +71,28 @@ public class KafkaAvroSerializer implements Serializer<Object> {
     String subject = config.strategy(isKey).subjectName(topic, isKey, valueSchema);
     WriterSchemas.Choice choice;
     try {
-      choice = writerSchemas.choose(subject, valueSchema);
+      Schema registered =
+          config.removeJavaProperties() ? javaProperties.removedFrom(valueSchema) : valueSchema;
+      choice = writerSchemas.choose(subject, registered);
+      if (choice.schema() == registered) {
+        // Same encoding as the registered schema (it lacks only properties): write as the value is.
+        choice = new WriterSchemas.Choice(choice.id(), valueSchema);
+      }
     } catch (SchemaRegistryException e) {
       throw RegistryFailures.toKafka(
           "Error retrieving Avro schema for subject '" + subject + "' from " + config.registryUrl(),
           e);
+    } catch (AvroRuntimeException e) {
+      throw new SerializationException(
+          "Invalid Avro schema for subject '" + subject + "' from " + config.registryUrl(), e);
     }
-    return frame(value, valueSchema, choice);
+    byte[] framed = frame(value, valueSchema, choice);
+    if (headers != null) {
+      // A schema-id header copied from an input record (Kafka Streams forwards headers) would
+      // make the deserializer read this prefix-framed payload as a bare datum.
+      headers.remove(isKey ? WireFormat.KEY_HEADER : WireFormat.VALUE_HEADER);
+    }
+    return framed;
   }
 
   private static byte[] frame(Object value, Schema valueSchema, WriterSchemas.Choice choice) {
@@ -77,7 +101,8 @@ public class KafkaAvroSerializer implements Serializer<Object> {
       out.write(WireFormat.prefix(choice.id()));
       AvroDatums.write(converted(value, valueSchema, choice.schema()), choice.schema(), out);
       return out.toByteArray();
-    } catch (IOException | AvroRuntimeException | ClassCastException e) {
+    } catch (IOException | RuntimeException e) {
+      // Like Confluent: Avro reports a null in a non-nullable field as a NullPointerException.
       throw new SerializationException(
           "Error serializing Avro message with schema id " + choice.id(), e);
     }

@@ -5,6 +5,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.DisconnectException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.ThrottlingQuotaExceededException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -28,6 +29,10 @@ final class RegistryFailures {
             + e.errorCode()
             + ")";
     switch (e.status()) {
+      case SchemaRegistryException.TIMED_OUT:
+        return new TimeoutException(message, e);
+      case SchemaRegistryException.INTERRUPTED:
+        return new InterruptException(message, new InterruptedException(e.getMessage()));
       case 401:
         return new AuthenticationException(message, e);
       case 403:

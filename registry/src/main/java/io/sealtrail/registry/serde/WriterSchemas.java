@@ -1,5 +1,6 @@
 package io.sealtrail.registry.serde;
 
+import io.sealtrail.registry.client.BoundedCache;
 import io.sealtrail.registry.client.SchemaRegistryClient;
 import io.sealtrail.registry.core.SchemaVersion;
 import org.apache.avro.Schema;
@@ -15,8 +16,23 @@ final class WriterSchemas {
   /** The registry id to frame with and the schema the datum is written with. */
   record Choice(int id, Schema schema) {}
 
+  /** Whether a registry schema (by id) can read a value schema (by identity, as serialized). */
+  private record Verdict(int id, Schema value) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Verdict that && that.id == id && that.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * id + System.identityHashCode(value);
+    }
+  }
+
   private final SchemaRegistryClient client;
   private final AvroSerdeConfig config;
+  private final BoundedCache<Integer, Schema> parsedById = new BoundedCache<>(1000);
+  private final BoundedCache<Verdict, Boolean> canRead = new BoundedCache<>(1000);
 
   WriterSchemas(SchemaRegistryClient client, AvroSerdeConfig config) {
     this.client = client;
@@ -27,24 +43,46 @@ final class WriterSchemas {
     if (config.autoRegister()) {
       return new Choice(client.register(subject, valueSchema), valueSchema);
     }
+    if (config.useSchemaId() >= 0) {
+      Schema fixed = client.schemaById(config.useSchemaId());
+      if (config.idCompatibilityStrict() && !canRead(config.useSchemaId(), fixed, valueSchema)) {
+        throw cannotRead("Schema id " + config.useSchemaId(), valueSchema, "id");
+      }
+      return new Choice(config.useSchemaId(), fixed);
+    }
     if (config.useLatestVersion()) {
       SchemaVersion latest = client.latest(subject);
-      Schema latestSchema = latest.parsed();
-      if (config.latestCompatibilityStrict() && !canRead(latestSchema, valueSchema)) {
-        throw new SerializationException(
+      // Parsed and checked once per latest id, not per record.
+      Schema latestSchema = parsedById.get(latest.id(), latest::parsed);
+      if (config.latestCompatibilityStrict() && !canRead(latest.id(), latestSchema, valueSchema)) {
+        throw cannotRead(
             "Latest schema (version "
                 + latest.version()
                 + ", id "
                 + latest.id()
                 + ") of subject '"
                 + subject
-                + "' cannot read the value's schema "
-                + valueSchema.getFullName()
-                + " (latest.compatibility.strict=true)");
+                + "'",
+            valueSchema,
+            "latest");
       }
       return new Choice(latest.id(), latestSchema);
     }
     return new Choice(client.lookup(subject, valueSchema).id(), valueSchema);
+  }
+
+  private static SerializationException cannotRead(String which, Schema value, String setting) {
+    return new SerializationException(
+        which
+            + " cannot read the value's schema "
+            + value.getFullName()
+            + " ("
+            + setting
+            + ".compatibility.strict=true)");
+  }
+
+  private boolean canRead(int readerId, Schema reader, Schema writer) {
+    return canRead.get(new Verdict(readerId, writer), () -> canRead(reader, writer));
   }
 
   private static boolean canRead(Schema reader, Schema writer) {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.registry.core.CompatibilityLevel;
 import io.sealtrail.registry.core.SchemaRegistryCore;
+import io.sealtrail.registry.core.SchemaRegistryException;
 import io.sealtrail.registry.core.VersionSpec;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The {@code /config} and {@code /compatibility} endpoints. Note Confluent's asymmetry: GET answers
@@ -35,15 +37,14 @@ final class ConfigRoutes {
             "/compatibility/subjects/{}/versions/{}",
             r ->
                 compatibility(
-                    core.checkCompatibility(
-                        r.param(0), VersionSpec.parse(r.param(1)), SchemaJson.schemaOf(r.json())),
-                    r)),
+                    r,
+                    schema ->
+                        core.checkCompatibility(
+                            r.param(0), VersionSpec.parse(r.param(1)), schema))),
         Route.of(
             "POST",
             "/compatibility/subjects/{}/versions",
-            r ->
-                compatibility(
-                    core.checkCompatibility(r.param(0), SchemaJson.schemaOf(r.json())), r)));
+            r -> compatibility(r, schema -> core.checkCompatibility(r.param(0), schema))));
   }
 
   private static ObjectNode level(CompatibilityLevel level) {
@@ -58,7 +59,21 @@ final class ConfigRoutes {
     return JSON.objectNode().put("compatibility", level.name());
   }
 
-  private static ObjectNode compatibility(List<String> problems, RestRequest request) {
+  /**
+   * The CompatibilityCheckResponse; with {@code verbose=true} an invalid candidate is answered as
+   * incompatible with the parser's message (spec S10), else it stays 42201.
+   */
+  private static ObjectNode compatibility(
+      RestRequest request, Function<String, List<String>> check) {
+    List<String> problems;
+    try {
+      problems = check.apply(SchemaJson.schemaOf(request));
+    } catch (SchemaRegistryException e) {
+      if (e.errorCode() != 42201 || !request.flag("verbose")) {
+        throw e;
+      }
+      problems = List.of(e.getMessage());
+    }
     ObjectNode answer = JSON.objectNode().put("is_compatible", problems.isEmpty());
     if (request.flag("verbose")) {
       problems.forEach(answer.putArray("messages")::add);

@@ -11,10 +11,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -26,6 +32,7 @@ final class KafkaRegistryLog implements RegistryLog, AutoCloseable {
   private final TopicPartition partition;
   private final KafkaProducer<byte[], byte[]> producer;
   private final LogReader reader;
+  private final KafkaConsumer<byte[], byte[]> endOffsets;
   private final Duration timeout;
 
   private KafkaRegistryLog(
@@ -36,6 +43,11 @@ final class KafkaRegistryLog implements RegistryLog, AutoCloseable {
     this.partition = partition;
     this.timeout = timeout;
     this.reader = new LogReader(bootstrapServers, partition, apply);
+    this.endOffsets =
+        new KafkaConsumer<>(
+            LogReader.config(bootstrapServers),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
     this.producer =
         new KafkaProducer<>(
             producerConfig(bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer());
@@ -69,20 +81,58 @@ final class KafkaRegistryLog implements RegistryLog, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Errors.storeError("interrupted while writing to " + partition.topic(), e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (RecordTooLargeException e) {
+      throw Errors.schemaTooLarge(e.getMessage());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RecordTooLargeException) {
+        throw Errors.schemaTooLarge(e.getCause().getMessage());
+      }
+      throw Errors.storeError("could not write to " + partition.topic() + ": " + e.getMessage(), e);
+    } catch (TimeoutException e) {
       throw Errors.storeError("could not write to " + partition.topic() + ": " + e.getMessage(), e);
     }
     reader.awaitApplied(last + 1, timeout);
   }
 
+  /**
+   * Confluent's {@code waitUntilKafkaReaderReachesLastOffset}: flushes what an earlier, timed-out
+   * append may still be sending, then waits until the reader has applied the topic up to its end.
+   */
+  @Override
+  public void catchUp() {
+    try {
+      producer.flush();
+      long end;
+      synchronized (endOffsets) {
+        end = endOffsets.endOffsets(List.of(partition), timeout).get(partition);
+      }
+      reader.awaitApplied(end, timeout);
+    } catch (InterruptException e) {
+      throw Errors.storeTimeout("interrupted while catching up with " + partition.topic());
+    } catch (KafkaException e) {
+      throw Errors.storeTimeout(
+          "could not read the end of " + partition.topic() + ": " + e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
     reader.stop(timeout);
+    endOffsets.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     producer.close(Duration.ofSeconds(5));
   }
 
-  private static Map<String, Object> producerConfig(String bootstrapServers) {
+  private Map<String, Object> producerConfig(String bootstrapServers) {
+    // An append must end, failed or not, before the writer gives up on it: a record still retried
+    // after the lock is released could land after the next writer chose the same id.
+    int delivery = (int) (timeout.toMillis() * 2 / 3);
     return Map.of(
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+        delivery,
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        delivery / 2,
+        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+        delivery / 2,
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
         bootstrapServers,
         ProducerConfig.ACKS_CONFIG,

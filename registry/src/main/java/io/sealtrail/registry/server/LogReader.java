@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
 final class LogReader {
   private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
   private final TopicPartition partition;
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
   private final Consumer<LogRecord> apply;
   private final Thread thread;
   private final Object progress = new Object();
@@ -35,11 +38,20 @@ final class LogReader {
   private volatile RuntimeException failure;
 
   LogReader(String bootstrapServers, TopicPartition partition, Consumer<LogRecord> apply) {
+    this(
+        new KafkaConsumer<>(
+            config(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        partition,
+        apply);
+  }
+
+  LogReader(
+      org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+      TopicPartition partition,
+      Consumer<LogRecord> apply) {
     this.partition = partition;
     this.apply = apply;
-    this.consumer =
-        new KafkaConsumer<>(
-            config(bootstrapServers), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer = consumer;
     this.thread = new Thread(this::readLoop, "schema-registry-reader-" + partition.topic());
     thread.setDaemon(true);
   }
@@ -87,23 +99,40 @@ final class LogReader {
 
   private void readLoop() {
     try {
+      long backoff = 100;
       while (running) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          applyOne(record);
-        }
-        synchronized (progress) {
-          appliedUpTo = consumer.position(partition);
-          progress.notifyAll();
+        try {
+          readOnce();
+          backoff = 100;
+        } catch (RetriableException e) {
+          // A broker outage or leader change: keep reading once it is over, never stop for good.
+          LOG.warn("Reading {} failed, retrying in {} ms: {}", partition, backoff, e.toString());
+          Thread.sleep(backoff);
+          backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
         }
       }
     } catch (WakeupException e) {
       if (running) {
         fail(new IllegalStateException("reader woken up while running", e));
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail(new IllegalStateException("reader interrupted", e));
     } catch (RuntimeException e) {
       fail(e);
     } finally {
       consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+    }
+  }
+
+  private void readOnce() {
+    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+      applyOne(record);
+    }
+    long position = consumer.position(partition);
+    synchronized (progress) {
+      appliedUpTo = position;
+      progress.notifyAll();
     }
   }
 
@@ -124,12 +153,15 @@ final class LogReader {
     }
   }
 
-  private static Map<String, Object> config(String bootstrapServers) {
+  static Map<String, Object> config(String bootstrapServers) {
     return Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
         bootstrapServers,
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
         false,
+        // Should the start offset ever be invalid (truncation), re-read everything, never skip.
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        "earliest",
         // Skips aborted transactional records, should anyone ever mirror the topic with them.
         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
         "read_committed");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.SchemaRegistryException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 final class RestRouter implements HttpHandler {
   static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
+  /** The largest request body read; larger ones answer 42209 (a schema is rarely above 1 MiB). */
+  static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(RestRouter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,7 +63,7 @@ final class RestRouter implements HttpHandler {
     for (Route route : routes) {
       Optional<List<String>> params = route.match(segments);
       if (params.isPresent() && route.method().equals(exchange.getRequestMethod())) {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+        byte[] body = body(exchange);
         return route
             .handler()
             .apply(
@@ -69,6 +74,14 @@ final class RestRouter implements HttpHandler {
     throw pathKnown
         ? new SchemaRegistryException(405, 405, "HTTP 405 Method Not Allowed")
         : new SchemaRegistryException(404, 404, "HTTP 404 Not Found");
+  }
+
+  private static byte[] body(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      throw Errors.schemaTooLarge("the request body exceeds " + MAX_BODY_BYTES + " bytes");
+    }
+    return body;
   }
 
   private static List<String> segments(String rawPath) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sealtrail.registry.core.AvroSchemas;
 import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.SchemaRegistryException;
 import io.sealtrail.registry.core.SchemaVersion;
@@ -31,6 +32,12 @@ final class SchemaJson {
       throw new SchemaRegistryException(422, 422, "The request must carry a \"schema\" string");
     }
     return schema.asText();
+  }
+
+  /** The request's schema, normalized when the request asks for it ({@code normalize=true}). */
+  static String schemaOf(RestRequest request) {
+    String schema = schemaOf(request.json());
+    return request.flag("normalize") ? AvroSchemas.normalize(schema) : schema;
   }
 
   /** The Schema entity of {@code GET /subjects/{s}/versions/{v}} and lookups. */

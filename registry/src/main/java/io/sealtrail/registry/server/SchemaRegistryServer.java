@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class SchemaRegistryServer implements AutoCloseable {
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+  private static final int HTTP_THREADS = 64;
 
   private final HttpServer http;
   private final ExecutorService executor;
@@ -45,10 +47,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
             apply ->
                 KafkaRegistryLog.open(
                     config.bootstrapServers(), config.topic(), apply, KAFKA_TIMEOUT));
-    ExecutorService executor =
-        Executors.newFixedThreadPool(4, r -> daemon(r, "schema-registry-http"));
+    return serve(core, config.host(), config.port());
+  }
+
+  /** Answers HTTP with the given core; closing the server closes the core. */
+  static SchemaRegistryServer serve(SchemaRegistryCore core, String host, int port) {
+    ExecutorService executor = httpExecutor();
     try {
-      HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+      HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
       http.createContext("/", new RestRouter(routes(core)));
       http.setExecutor(executor);
       http.start();
@@ -56,8 +62,25 @@ public final class SchemaRegistryServer implements AutoCloseable {
     } catch (IOException e) {
       executor.shutdownNow();
       core.close();
-      throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port(), e);
+      throw new UncheckedIOException("Cannot listen on " + host + ":" + port, e);
     }
+  }
+
+  /**
+   * Threads on demand up to {@link #HTTP_THREADS}, idle ones retired: a write stuck on the topic
+   * (the core lets at most 16 wait behind it) leaves threads for reads of the in-memory state.
+   */
+  private static ExecutorService httpExecutor() {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            HTTP_THREADS,
+            HTTP_THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> daemon(r, "schema-registry-http"));
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   /** The base URL clients use, e.g. {@code http://localhost:8081}. */

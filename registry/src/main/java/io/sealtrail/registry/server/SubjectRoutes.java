@@ -16,13 +16,7 @@ final class SubjectRoutes {
     return List.of(
         Route.of("GET", "/subjects", r -> subjects(core, r)),
         Route.of("POST", "/subjects/{}/versions", r -> register(core, r)),
-        Route.of(
-            "GET",
-            "/subjects/{}/versions",
-            r ->
-                core.versions(r.param(0), r.flag("deleted")).stream()
-                    .map(SchemaVersion::version)
-                    .toList()),
+        Route.of("GET", "/subjects/{}/versions", r -> versions(core, r)),
         Route.of("GET", "/subjects/{}/versions/{}", r -> SchemaJson.version(version(core, r))),
         Route.of(
             "GET",
@@ -38,7 +32,7 @@ final class SubjectRoutes {
             "/subjects/{}",
             r ->
                 SchemaJson.version(
-                    core.lookup(r.param(0), SchemaJson.schemaOf(r.json()), r.flag("deleted")))),
+                    core.lookup(r.param(0), SchemaJson.schemaOf(r), r.flag("deleted")))),
         Route.of(
             "DELETE", "/subjects/{}", r -> core.deleteSubject(r.param(0), r.flag("permanent"))));
   }
@@ -50,12 +44,21 @@ final class SubjectRoutes {
         .toList();
   }
 
+  /** Live versions; {@code deleted=true} adds soft-deleted ones, {@code deletedOnly=true} only. */
+  private static List<Integer> versions(SchemaRegistryCore core, RestRequest request) {
+    boolean deletedOnly = request.flag("deletedOnly");
+    return core.versions(request.param(0), deletedOnly || request.flag("deleted")).stream()
+        .filter(v -> !deletedOnly || v.deleted())
+        .map(SchemaVersion::version)
+        .toList();
+  }
+
   private static Object register(SchemaRegistryCore core, RestRequest request) {
     JsonNode body = request.json();
     SchemaVersion registered =
         core.register(
             request.param(0),
-            SchemaJson.schemaOf(body),
+            SchemaJson.schemaOf(request),
             positive(body, "id"),
             positive(body, "version"));
     return JsonNodeFactory.instance.objectNode().put("id", registered.id());

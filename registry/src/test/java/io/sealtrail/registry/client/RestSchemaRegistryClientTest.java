@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealtrail.registry.core.SchemaRegistryException;
+import io.sealtrail.registry.serde.KafkaAvroDeserializer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +30,93 @@ class RestSchemaRegistryClientTest {
   @AfterEach
   void stop() {
     stub.close();
+  }
+
+  @Test
+  void shouldThrowRetriableTimeoutWhenRegistryDoesNotAnswerInTime() throws Exception {
+    try (ServerSocket silent = new ServerSocket(0)) {
+      Map<String, Object> config =
+          Map.of(
+              "schema.registry.url", "http://localhost:" + silent.getLocalPort(),
+              "http.read.timeout.ms", "200",
+              "max.retries", "0");
+      KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+      deserializer.configure(config, false);
+
+      assertThatThrownBy(() -> deserializer.deserialize("t", new byte[] {0, 0, 0, 0, 5, 2}))
+          .isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+          .hasMessageContaining("did not answer in time");
+    }
+  }
+
+  @Test
+  void shouldRetryWithBackOffWhenConnectionFails() throws Exception {
+    try (ServerSocket flaky = new ServerSocket(0)) {
+      Thread server = new Thread(() -> dropFirstThenAnswer(flaky, "{\"schema\":\"\\\"int\\\"\"}"));
+      server.setDaemon(true);
+      server.start();
+      SchemaRegistryClient client =
+          SchemaRegistryClients.create(
+              Map.of(
+                  "schema.registry.url",
+                  "http://localhost:" + flaky.getLocalPort(),
+                  "retries.wait.ms",
+                  "1"));
+
+      Schema schema = client.schemaById(5);
+
+      assertThat(schema).isEqualTo(Schema.create(Schema.Type.INT));
+    }
+  }
+
+  /** Closes the first connection unanswered, then answers the next request with {@code body}. */
+  private static void dropFirstThenAnswer(ServerSocket socket, String body) {
+    try {
+      socket.accept().close();
+      try (Socket second = socket.accept()) {
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(second.getInputStream(), StandardCharsets.US_ASCII));
+        while (!in.readLine().isEmpty()) {
+          // the request head; a GET has no body
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        OutputStream out = second.getOutputStream();
+        out.write(
+            ("HTTP/1.1 200 OK\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void shouldAskServerToNormalizeWhenNormalizeSchemasIsSet() {
+    stub.answer(200, "{\"id\":7}")
+        .answer(200, "{\"id\":7,\"version\":1,\"schema\":\"\\\"string\\\"\"}");
+    SchemaRegistryClient client = client(Map.of("normalize.schemas", "true"));
+
+    client.register("s", STRING);
+    client.lookup("s", STRING);
+
+    assertThat(stub.requests)
+        .extracting(StubRegistry.Request::rawQuery)
+        .containsExactly("normalize=true", "normalize=true&deleted=false");
+  }
+
+  @Test
+  void shouldFailWithSerializationExceptionWhenRegistryAnswersUnparseableSchema() {
+    stub.answer(200, "{\"schema\":\"{\\\"type\\\":\\\"recordx\\\"}\"}");
+    KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer(client(Map.of()));
+    deserializer.configure(Map.of("schema.registry.url", stub.url()), false);
+
+    assertThatThrownBy(() -> deserializer.deserialize("t", new byte[] {0, 0, 0, 0, 5, 2}))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageStartingWith("Error retrieving Avro schema: schema id 5 from ")
+        .hasRootCauseInstanceOf(NullPointerException.class);
   }
 
   @Test

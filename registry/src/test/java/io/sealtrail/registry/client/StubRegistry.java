@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An HTTP server answering scripted responses and recording what clients sent. */
 final class StubRegistry implements AutoCloseable {
-  record Request(String method, String rawPath, Headers headers, String body) {}
+  record Request(String method, String rawPath, String rawQuery, Headers headers, String body) {}
 
   private record Response(int status, String body) {}
 
@@ -33,6 +33,7 @@ final class StubRegistry implements AutoCloseable {
                 new Request(
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(),
                     body));
             Response response = next();

@@ -55,4 +55,30 @@ class AvroSchemasTest {
             SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201))
         .hasMessageStartingWith("Invalid schema: ");
   }
+
+  @Test
+  void shouldAnswer42201NotInternalErrorWhenTypeIsMisspelt() {
+    SchemaRegistryCore core = SchemaRegistryCore.inMemory(CompatibilityLevel.BACKWARD);
+    String recordx = "{\"type\":\"recordx\"}";
+
+    assertThatThrownBy(() -> AvroSchemas.parseStrict(recordx))
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+    assertThatThrownBy(() -> core.register("s", recordx))
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+    assertThatThrownBy(() -> core.lookup("s", recordx, false))
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+    assertThatThrownBy(() -> core.checkCompatibility("s", recordx))
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42201));
+  }
+
+  @Test
+  void shouldThrowSchemaParseExceptionWhenLenientParseFails() {
+    assertThatThrownBy(() -> AvroSchemas.parseLenient("{\"type\":\"recordx\"}"))
+        .isInstanceOf(org.apache.avro.SchemaParseException.class)
+        .hasMessageStartingWith("Cannot parse schema: ");
+  }
 }

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The compatibility vectors of the spec (§8.4): BACKWARD makes the candidate the reader. */
+/**
+ * The compatibility vectors of the spec (§8.4): BACKWARD makes the candidate the reader, FORWARD
+ * the old version, FULL needs both.
+ */
 class CompatibilityVectorsTest {
   private static final String V1 = record("myrecord", "{\"name\":\"f1\",\"type\":\"string\"}");
   private static final String V1_F2_DEFAULT =
@@ -71,6 +74,48 @@ class CompatibilityVectorsTest {
           .contains(
               "{oldSchemaVersion: 1}", "{validateFields: 'false', compatibility: 'BACKWARD'}");
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("vectors")
+  void shouldMakeOldSchemaTheReaderWhenCheckingForward(
+      String reader, String writer, String problem) {
+    Schema candidate = new Schema.Parser().parse(writer);
+    SchemaVersion old =
+        new SchemaVersion("s", 1, 1, new Schema.Parser().parse(reader).toString(), false);
+
+    List<String> problems = CompatibilityLevel.FORWARD.check(candidate, List.of(old));
+
+    assertThat(problems.isEmpty()).as("compatible").isEqualTo(problem == null);
+    if (problem != null) {
+      assertThat(problems).contains("{validateFields: 'false', compatibility: 'FORWARD'}");
+    }
+  }
+
+  static Stream<Arguments> fullVectors() {
+    return Stream.of(
+        Arguments.of(V1_F2_DEFAULT, V1, true),
+        Arguments.of(V1, V1_F2_DEFAULT, true),
+        Arguments.of(V1, V1_F2, false),
+        Arguments.of(V1_F2, V1, false),
+        Arguments.of(
+            record("myrecord", "{\"name\":\"f1\",\"type\":\"long\"}"),
+            record("myrecord", "{\"name\":\"f1\",\"type\":\"int\"}"),
+            false),
+        Arguments.of("\"string\"", "\"bytes\"", true));
+  }
+
+  @ParameterizedTest
+  @MethodSource("fullVectors")
+  void shouldRequireBothDirectionsWhenCheckingFull(
+      String candidate, String registered, boolean compatible) {
+    SchemaVersion old =
+        new SchemaVersion("s", 1, 1, new Schema.Parser().parse(registered).toString(), false);
+
+    List<String> problems =
+        CompatibilityLevel.FULL.check(new Schema.Parser().parse(candidate), List.of(old));
+
+    assertThat(problems.isEmpty()).as("compatible").isEqualTo(compatible);
   }
 
   private static String record(String name, String fields) {

@@ -75,20 +75,6 @@ class LogCodecTest {
   }
 
   @Test
-  void shouldNeverReissueIdWhenTopicHoldsSchemaOfAnotherType() {
-    EncodedLog shared = new EncodedLog();
-    shared.records.add(
-        new LogCodec.Encoded(
-            "{\"keytype\":\"SCHEMA\",\"subject\":\"p-value\",\"version\":1,\"magic\":1}".getBytes(),
-            "{\"subject\":\"p-value\",\"version\":1,\"id\":5,\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\",\"deleted\":false}"
-                .getBytes()));
-
-    SchemaVersion registered = shared.open(CompatibilityLevel.BACKWARD).register("a-value", STRING);
-
-    assertThat(registered.id()).isEqualTo(6);
-  }
-
-  @Test
   void shouldReadKarapaceGlobalConfigKeyWhenSubjectIsNull() {
     Optional<LogRecord> config =
         LogCodec.decode(
@@ -97,5 +83,65 @@ class LogCodecTest {
 
     assertThat(config)
         .contains(new LogRecord.ConfigWritten(Optional.empty(), CompatibilityLevel.FULL));
+  }
+
+  @Test
+  void shouldReserveIdAndVersionWhenStoredSchemaCannotBeParsed() {
+    EncodedLog shared = new EncodedLog();
+    shared.records.add(
+        raw(
+            "{\"keytype\":\"SCHEMA\",\"subject\":\"a-value\",\"version\":1,\"magic\":1}",
+            "{\"subject\":\"a-value\",\"version\":1,\"id\":5,\"schemaType\":\"AVRO\",\"schema\":\"{\\\"type\\\":\\\"recordx\\\"}\",\"deleted\":false}"));
+
+    SchemaVersion registered = shared.open(CompatibilityLevel.NONE).register("a-value", STRING);
+
+    assertThat(registered.id()).isEqualTo(6);
+    assertThat(registered.version()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldNeverReissueIdOrVersionWhenTopicHoldsSchemaOfAnotherType() {
+    EncodedLog shared = new EncodedLog();
+    shared.records.add(
+        raw(
+            "{\"keytype\":\"SCHEMA\",\"subject\":\"p-value\",\"version\":1,\"magic\":1}",
+            "{\"subject\":\"p-value\",\"version\":1,\"id\":5,\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\",\"deleted\":false}"));
+
+    SchemaVersion registered = shared.open(CompatibilityLevel.NONE).register("p-value", STRING);
+
+    assertThat(registered.id()).isEqualTo(6);
+    assertThat(registered.version()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldReadConfigWithoutLevelAsNoOwnLevel() {
+    Optional<LogRecord> config =
+        LogCodec.decode(
+            "{\"keytype\":\"CONFIG\",\"subject\":\"s\",\"magic\":0}".getBytes(),
+            "{\"subject\":\"s\",\"normalize\":true}".getBytes());
+
+    assertThat(config).contains(new LogRecord.ConfigRemoved(Optional.of("s")));
+  }
+
+  @Test
+  void shouldReadForwardModeAsReadWrite() {
+    Optional<LogRecord> mode =
+        LogCodec.decode(
+            "{\"keytype\":\"MODE\",\"magic\":0}".getBytes(), "{\"mode\":\"FORWARD\"}".getBytes());
+
+    assertThat(mode).contains(new LogRecord.ModeWritten(Optional.empty(), Mode.READWRITE));
+  }
+
+  @Test
+  void shouldIgnoreDeleteSubjectTombstone() {
+    Optional<LogRecord> tombstone =
+        LogCodec.decode(
+            "{\"keytype\":\"DELETE_SUBJECT\",\"subject\":\"s\",\"magic\":0}".getBytes(), null);
+
+    assertThat(tombstone).isEmpty();
+  }
+
+  private static LogCodec.Encoded raw(String key, String value) {
+    return new LogCodec.Encoded(key.getBytes(), value.getBytes());
   }
 }

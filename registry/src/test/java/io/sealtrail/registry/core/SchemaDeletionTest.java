@@ -91,4 +91,28 @@ class SchemaDeletionTest {
     assertThat(again.id()).isEqualTo(old + 1);
     assertCode(() -> core.lookup("never-registered", STRING, true), 40401);
   }
+
+  @Test
+  void shouldRemoveSubjectConfigAndModeWhenHardDeletingSubject() {
+    core.register("s", STRING);
+    core.configs().update(Optional.of("s"), CompatibilityLevel.FULL);
+    core.modes().update(Optional.of("s"), Mode.READWRITE, false);
+
+    core.deleteSubject("s", false);
+    core.deleteSubject("s", true);
+
+    assertCode(() -> core.configs().get(Optional.of("s"), false), 40408);
+    assertCode(() -> core.modes().get(Optional.of("s"), false), 40409);
+  }
+
+  @Test
+  void shouldRemoveSubjectModeWhenHardDeletingItsLastVersion() {
+    core.register("s", STRING);
+    core.modes().update(Optional.of("s"), Mode.READWRITE, false);
+
+    core.deleteVersion("s", VersionSpec.parse("1"), false);
+    core.deleteVersion("s", VersionSpec.parse("1"), true);
+
+    assertCode(() -> core.modes().get(Optional.of("s"), false), 40409);
+  }
 }

@@ -149,6 +149,22 @@ class AvroSerdeTest {
     return serde;
   }
 
+  @Test
+  void shouldDropForwardedSchemaIdHeaderWhenWritingPrefixFramedValue() {
+    Map<String, Object> config = Map.of("schema.registry.url", url);
+    KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+    serializer.configure(config, false);
+    KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+    deserializer.configure(config, false);
+    RecordHeaders forwarded = new RecordHeaders();
+    forwarded.add(WireFormat.VALUE_HEADER, HexFormat.of().parseHex("0000000063"));
+
+    byte[] bytes = serializer.serialize("t", forwarded, "hello");
+
+    assertThat(forwarded.lastHeader(WireFormat.VALUE_HEADER)).isNull();
+    assertThat(deserializer.deserialize("t", forwarded, bytes)).isEqualTo("hello");
+  }
+
   static Shipment shipment(String id) {
     return Shipment.newBuilder()
         .setId(id)

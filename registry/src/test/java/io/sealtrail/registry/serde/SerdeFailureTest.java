@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,33 @@ class SerdeFailureTest {
         .isInstanceOf(SerializationException.class)
         .hasMessage(
             "Could not find class test specified in writer's schema whilst finding reader's schema for a SpecificRecord.");
+  }
+
+  @Test
+  void shouldThrowSerializationExceptionWhenNonNullableFieldIsNull() {
+    KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+    serializer.configure(Map.of("schema.registry.url", url), false);
+    GenericRecord missingField = WireFormatVectorsTest.w2Record();
+    missingField.put(0, null);
+
+    assertThatThrownBy(() -> serializer.serialize("t", missingField))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage("Error serializing Avro message with schema id 1");
+  }
+
+  @Test
+  void shouldRefuseUseAfterClose() {
+    KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+    serializer.configure(Map.of("schema.registry.url", url), false);
+    KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+    deserializer.configure(Map.of("schema.registry.url", url), false);
+
+    serializer.close();
+    deserializer.close();
+
+    assertThatThrownBy(() -> serializer.serialize("t", "x"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> deserializer.deserialize("t", new byte[] {0, 0, 0, 0, 1, 2}))
+        .isInstanceOf(IllegalStateException.class);
   }
 }

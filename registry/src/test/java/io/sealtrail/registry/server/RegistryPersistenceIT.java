@@ -3,6 +3,10 @@ package io.sealtrail.registry.server;
 import static io.sealtrail.registry.testing.RestCalls.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.registry.core.CompatibilityLevel;
+import io.sealtrail.registry.core.LogRecord;
+import io.sealtrail.registry.core.SchemaRegistryCore;
+import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -72,6 +81,41 @@ class RegistryPersistenceIT {
                   .asInt())
           .isEqualTo(3);
       assertThat(rest.get("/subjects/a-value/versions").body().toString()).isEqualTo("[2]");
+    }
+  }
+
+  @Test
+  void shouldReplaySoftAndHardSubjectDeletesWhenRestarted() {
+    String topic = EmbeddedKafka.uniqueName("_schemas");
+    List<String> paths =
+        List.of(
+            "/subjects?deleted=true",
+            "/subjects/a-value/versions?deleted=true",
+            "/subjects/b-value/versions?deleted=true",
+            "/subjects/b-value/versions/1?deleted=true",
+            "/schemas/ids/1",
+            "/schemas/ids/3");
+    List<RestCalls.Answer> before = new ArrayList<>();
+    try (SchemaRegistryServer server = KAFKA.startRegistry(topic)) {
+      RestCalls rest = new RestCalls(server.url());
+      rest.post("/subjects/a-value/versions", V1);
+      rest.post("/subjects/a-value/versions", V2);
+      rest.post("/subjects/b-value/versions", schemaBody("\"long\""));
+      rest.delete("/subjects/a-value");
+      rest.delete("/subjects/a-value?permanent=true");
+      rest.delete("/subjects/b-value");
+      paths.forEach(p -> before.add(rest.get(p)));
+    }
+
+    try (SchemaRegistryServer restarted = KAFKA.startRegistry(topic)) {
+      RestCalls rest = new RestCalls(restarted.url());
+
+      assertThat(paths.stream().map(rest::get).toList()).isEqualTo(before);
+      assertThat(before.get(0).body().toString()).isEqualTo("[\"b-value\"]");
+      assertThat(before.get(1).errorCode()).isEqualTo(40401);
+      assertThat(before.get(3).body().path("deleted").asBoolean()).isTrue();
+      assertThat(before.get(4).errorCode()).isEqualTo(40403);
+      assertThat(rest.get("/subjects/b-value/versions").errorCode()).isEqualTo(40401);
     }
   }
 
@@ -138,6 +182,56 @@ class RegistryPersistenceIT {
         .containsExactly(
             "{\"keytype\":\"SCHEMA\",\"subject\":\"Kafka-key\",\"version\":1,\"magic\":1} -> "
                 + "{\"subject\":\"Kafka-key\",\"version\":1,\"id\":1,\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\",\"deleted\":false}");
+  }
+
+  @Test
+  void shouldNotReuseIdWhenRecordLandsJustBeforeRegister() throws Exception {
+    String topic = EmbeddedKafka.uniqueName("_schemas");
+    KAFKA.startRegistry(topic).close(); // creates the topic
+    try (SchemaRegistryCore core =
+            SchemaRegistryCore.open(
+                CompatibilityLevel.NONE,
+                apply ->
+                    KafkaRegistryLog.open(
+                        KAFKA.bootstrapServers(),
+                        topic,
+                        slowReader(apply),
+                        Duration.ofSeconds(30)));
+        KafkaProducer<byte[], byte[]> late = producer()) {
+      // What a timed-out append of an earlier register looks like: it lands after all.
+      late.send(
+              new ProducerRecord<>(
+                  topic,
+                  0,
+                  "{\"keytype\":\"SCHEMA\",\"subject\":\"late-value\",\"version\":1,\"magic\":1}"
+                      .getBytes(StandardCharsets.UTF_8),
+                  "{\"subject\":\"late-value\",\"version\":1,\"id\":1,\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\",\"deleted\":false}"
+                      .getBytes(StandardCharsets.UTF_8)))
+          .get(30, TimeUnit.SECONDS);
+
+      SchemaVersion registered = core.register("b-value", "\"long\"");
+
+      assertThat(registered.id()).isEqualTo(2);
+    }
+  }
+
+  /** Applies records one second late, so a writer that does not wait for the reader races it. */
+  private static Consumer<LogRecord> slowReader(Consumer<LogRecord> apply) {
+    return record -> {
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      apply.accept(record);
+    };
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
   }
 
   private static Admin admin() {

@@ -58,6 +58,27 @@ class SchemaRegistryServerIT {
   }
 
   @Test
+  void shouldAnswer42209WhenSchemaOrBodyIsTooLarge() {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+      RestCalls rest = new RestCalls(server.url());
+      String twoMegabyteDoc =
+          "{\"type\":\"record\",\"name\":\"r\",\"doc\":\""
+              + "d".repeat(2 * 1024 * 1024)
+              + "\",\"fields\":[]}";
+
+      Answer recordTooLarge = rest.post("/subjects/big-value/versions", schemaBody(twoMegabyteDoc));
+      Answer bodyTooLarge =
+          rest.post(
+              "/subjects/big-value/versions",
+              schemaBody("\"" + "x".repeat(RestRouter.MAX_BODY_BYTES) + "\""));
+
+      assertThat(recordTooLarge.errorCode()).isEqualTo(42209);
+      assertThat(bodyTooLarge.errorCode()).isEqualTo(42209);
+      assertThat(rest.post("/subjects/small-value/versions", STRING).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void shouldAnswerConfluentErrorCodesWhenRequestsFail() {
     try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
