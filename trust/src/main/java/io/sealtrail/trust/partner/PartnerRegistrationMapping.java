@@ -1,0 +1,95 @@
+package io.sealtrail.trust.partner;
+
+import io.sealtrail.avro.partner.KeyAlgorithm;
+import io.sealtrail.avro.partner.PartnerRegistration;
+import io.sealtrail.trust.crypto.Verifier;
+import io.sealtrail.trust.crypto.Verifiers;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Maps the Avro {@code PartnerRegistration} of the custody.partners topic to and from {@link
+ * Partner}; the only code in trust that touches generated Avro classes. Public keys are parsed
+ * here, once per registration.
+ */
+public final class PartnerRegistrationMapping {
+  private PartnerRegistrationMapping() {}
+
+  /**
+   * The partner a registration describes.
+   *
+   * @throws InvalidRegistrationException if a key is unreadable, unsupported or its keyId or
+   *     algorithm does not match its bytes
+   */
+  public static Partner toPartner(PartnerRegistration registration) {
+    List<PartnerKey> keys =
+        registration.getKeys().stream().map(k -> toKey(registration.getPartnerId(), k)).toList();
+    return new Partner(
+        registration.getPartnerId(),
+        Set.copyOf(registration.getRoles()),
+        Set.copyOf(registration.getSites()),
+        keys);
+  }
+
+  /**
+   * The registration record of {@code partner}, as written by {@code updatedBy} at {@code
+   * updatedAt}.
+   */
+  public static PartnerRegistration toRegistration(
+      Partner partner, Instant updatedAt, String updatedBy) {
+    return PartnerRegistration.newBuilder()
+        .setPartnerId(partner.partnerId())
+        .setRoles(partner.roles().stream().sorted().toList())
+        .setSites(partner.sites().stream().sorted().toList())
+        .setKeys(partner.keys().stream().map(PartnerRegistrationMapping::toAvroKey).toList())
+        .setUpdatedAt(updatedAt)
+        .setUpdatedBy(updatedBy)
+        .build();
+  }
+
+  private static PartnerKey toKey(String partnerId, io.sealtrail.avro.partner.PartnerKey key) {
+    Verifier verifier;
+    try {
+      verifier = Verifiers.forKey(bytes(key.getPublicKey()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRegistrationException(
+          partnerId, "key " + key.getKeyId() + ": " + e.getMessage());
+    }
+    if (!verifier.keyId().hex().equals(key.getKeyId())) {
+      throw new InvalidRegistrationException(
+          partnerId,
+          "key " + key.getKeyId() + " does not match its public key (" + verifier.keyId() + ")");
+    }
+    if (!verifier.algorithm().name().equals(key.getAlgorithm().name())) {
+      throw new InvalidRegistrationException(
+          partnerId,
+          "key "
+              + key.getKeyId()
+              + " is "
+              + verifier.algorithm()
+              + ", registered as "
+              + key.getAlgorithm());
+    }
+    return new PartnerKey(verifier, key.getNotBefore(), key.getNotAfter(), key.getRevokedAt());
+  }
+
+  private static io.sealtrail.avro.partner.PartnerKey toAvroKey(PartnerKey key) {
+    return io.sealtrail.avro.partner.PartnerKey.newBuilder()
+        .setKeyId(key.keyId().hex())
+        .setAlgorithm(KeyAlgorithm.valueOf(key.verifier().algorithm().name()))
+        .setPublicKey(ByteBuffer.wrap(key.verifier().subjectPublicKeyInfo()))
+        .setNotBefore(key.notBefore())
+        .setNotAfter(key.notAfter())
+        .setRevokedAt(key.revokedAt())
+        .build();
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer copy = buffer.duplicate();
+    byte[] bytes = new byte[copy.remaining()];
+    copy.get(bytes);
+    return bytes;
+  }
+}
