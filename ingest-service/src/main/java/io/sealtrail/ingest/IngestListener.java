@@ -1,0 +1,18 @@
+package io.sealtrail.ingest;
+
+import io.sealtrail.ingest.submission.Channel;
+import io.sealtrail.trust.RejectionReason;
+
+/**
+ * Hears every committed outcome, e.g. to count them as metrics. Called on the verifier thread right
+ * after a transaction commits, so implementations must be quick and must not throw.
+ */
+public interface IngestListener {
+  IngestListener NONE = new IngestListener() {};
+
+  default void accepted(Channel channel) {}
+
+  default void duplicate(Channel channel) {}
+
+  default void rejected(Channel channel, RejectionReason reason) {}
+}
