@@ -1,0 +1,49 @@
+package io.sealtrail.registry.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Global and per-subject compatibility levels, falling back to the server default. */
+final class Configs {
+  private final RegistryState state;
+  private final RegistryLog log;
+  private final CompatibilityLevel serverDefault;
+
+  Configs(RegistryState state, RegistryLog log, CompatibilityLevel serverDefault) {
+    this.state = state;
+    this.log = log;
+    this.serverDefault = serverDefault;
+  }
+
+  CompatibilityLevel global() {
+    return state.level(Optional.empty()).orElse(serverDefault);
+  }
+
+  /** The subject's own level, else the global one, else the server default. */
+  CompatibilityLevel effective(String subject) {
+    return state.level(Optional.of(subject)).orElseGet(this::global);
+  }
+
+  /** The subject's own level; 40408 when it has none and the global one was not asked for. */
+  CompatibilityLevel subject(String subject, boolean defaultToGlobal) {
+    Optional<CompatibilityLevel> own = state.level(Optional.of(subject));
+    if (own.isEmpty() && !defaultToGlobal) {
+      throw Errors.noSubjectConfig(subject);
+    }
+    return own.orElseGet(this::global);
+  }
+
+  void update(Optional<String> subject, CompatibilityLevel level) {
+    log.append(List.of(new LogRecord.ConfigWritten(subject, level)));
+  }
+
+  /** Removes a level and answers the one removed; a subject without its own level is 40401. */
+  CompatibilityLevel delete(Optional<String> subject) {
+    Optional<CompatibilityLevel> previous = state.level(subject);
+    if (subject.isPresent() && previous.isEmpty()) {
+      throw Errors.subjectNotFound(subject.get());
+    }
+    log.append(List.of(new LogRecord.ConfigRemoved(subject)));
+    return previous.orElse(serverDefault);
+  }
+}

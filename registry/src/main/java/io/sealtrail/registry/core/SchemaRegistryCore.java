@@ -1,0 +1,134 @@
+package io.sealtrail.registry.core;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The registry itself, independent of HTTP: the embedded server answers REST calls with it and the
+ * {@code mock://} client calls it directly, so both have the same ids and rules. Writes are
+ * serialized by one lock and go through the {@link RegistryLog}; reads see the applied state.
+ */
+public final class SchemaRegistryCore {
+  private final Object writeLock = new Object();
+  private final RegistryState state;
+  private final Configs configs;
+  private final Registration registration;
+  private final Deletion deletion;
+
+  private SchemaRegistryCore(RegistryState state, RegistryLog log, CompatibilityLevel level) {
+    this.state = state;
+    this.configs = new Configs(state, log, level);
+    this.registration = new Registration(state, log, configs);
+    this.deletion = new Deletion(state, log);
+  }
+
+  /** A core whose log is opened with the function that applies read-back records to the state. */
+  public static SchemaRegistryCore open(
+      CompatibilityLevel defaultLevel, Function<Consumer<LogRecord>, RegistryLog> openLog) {
+    RegistryState state = new RegistryState();
+    return new SchemaRegistryCore(state, openLog.apply(state::apply), defaultLevel);
+  }
+
+  /** A core kept in memory only: its log applies each record as it is appended. */
+  public static SchemaRegistryCore inMemory(CompatibilityLevel defaultLevel) {
+    return open(defaultLevel, apply -> records -> records.forEach(apply));
+  }
+
+  public SchemaVersion register(String subject, String schema) {
+    Subjects.validate(subject);
+    synchronized (writeLock) {
+      return registration.register(subject, schema);
+    }
+  }
+
+  public SchemaVersion lookup(String subject, String schema, boolean includeDeleted) {
+    return registration.lookup(subject, schema, includeDeleted);
+  }
+
+  /** The canonical schema of an id; soft-deleted versions keep it readable. */
+  public String schemaById(int id) {
+    return state.usagesOf(id).stream()
+        .findFirst()
+        .orElseThrow(() -> Errors.schemaNotFound(id))
+        .schema();
+  }
+
+  public String schemaByGuid(UUID guid) {
+    return state.subjectNames().stream()
+        .flatMap(s -> state.versions(s).stream())
+        .map(SchemaVersion::schema)
+        .filter(schema -> AvroSchemas.guid(schema).equals(guid))
+        .findFirst()
+        .orElseThrow(() -> Errors.schemaNotFound(guid));
+  }
+
+  /** The subject versions that use an id; 40403 when no record holds it any more. */
+  public List<SchemaVersion> usagesOf(int id, boolean includeDeleted) {
+    List<SchemaVersion> usages = state.usagesOf(id);
+    if (usages.isEmpty()) {
+      throw Errors.schemaNotFound(id);
+    }
+    return usages.stream().filter(v -> includeDeleted || !v.deleted()).toList();
+  }
+
+  public List<String> subjects(boolean includeDeleted, boolean deletedOnly) {
+    return state.subjectNames().stream()
+        .filter(
+            s ->
+                Subjects.listed(
+                    new SubjectHistory(s, state.versions(s)), includeDeleted, deletedOnly))
+        .sorted()
+        .toList();
+  }
+
+  public List<SchemaVersion> versions(String subject, boolean includeDeleted) {
+    return new SubjectHistory(subject, state.versions(subject)).visible(includeDeleted);
+  }
+
+  public SchemaVersion version(String subject, VersionSpec spec, boolean includeDeleted) {
+    return spec.pick(versions(subject, includeDeleted));
+  }
+
+  public List<Integer> deleteSubject(String subject, boolean permanent) {
+    synchronized (writeLock) {
+      return deletion.deleteSubject(subject, permanent);
+    }
+  }
+
+  public int deleteVersion(String subject, VersionSpec spec, boolean permanent) {
+    synchronized (writeLock) {
+      return deletion.deleteVersion(subject, spec, permanent);
+    }
+  }
+
+  /** Problems of the candidate against one version of the subject; empty when compatible. */
+  public List<String> checkCompatibility(String subject, VersionSpec spec, String schema) {
+    return registration.check(subject, spec, schema);
+  }
+
+  /** Problems of the candidate against the versions the subject's level names. */
+  public List<String> checkCompatibility(String subject, String schema) {
+    return registration.checkAll(subject, schema);
+  }
+
+  /** The global level (empty subject) or the subject's own one; see {@link Configs}. */
+  public CompatibilityLevel compatibility(Optional<String> subject, boolean defaultToGlobal) {
+    return subject.map(s -> configs.subject(s, defaultToGlobal)).orElseGet(configs::global);
+  }
+
+  public void updateCompatibility(Optional<String> subject, CompatibilityLevel level) {
+    subject.ifPresent(Subjects::validate);
+    synchronized (writeLock) {
+      configs.update(subject, level);
+    }
+  }
+
+  public CompatibilityLevel deleteCompatibility(Optional<String> subject) {
+    synchronized (writeLock) {
+      return configs.delete(subject);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.sealtrail.registry.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sealtrail.registry.core.Errors;
+import io.sealtrail.registry.core.SchemaRegistryException;
+import io.sealtrail.registry.core.SchemaVersion;
+
+/** Confluent's JSON shapes for schemas, in requests and answers. */
+final class SchemaJson {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private SchemaJson() {}
+
+  /** The {@code schema} of a RegisterSchemaRequest; only AVRO without references is supported. */
+  static String schemaOf(JsonNode request) {
+    String type = request.path("schemaType").asText("AVRO");
+    if (!type.equals("AVRO")) {
+      throw Errors.invalidSchema(
+          "schemaType " + type + " is not supported by this registry, only AVRO");
+    }
+    if (request.path("references").size() > 0) {
+      throw Errors.invalidSchema("schema references are not supported by this registry");
+    }
+    JsonNode schema = request.get("schema");
+    if (schema == null || !schema.isTextual()) {
+      throw new SchemaRegistryException(422, 422, "The request must carry a \"schema\" string");
+    }
+    return schema.asText();
+  }
+
+  /** The Schema entity of {@code GET /subjects/{s}/versions/{v}} and lookups. */
+  static ObjectNode version(SchemaVersion version) {
+    ObjectNode node =
+        JSON.objectNode().put("subject", version.subject()).put("version", version.version());
+    node.put("id", version.id()).put("schema", version.schema());
+    if (version.deleted()) {
+      node.put("deleted", true);
+    }
+    return node;
+  }
+
+  /** The SchemaString entity of {@code GET /schemas/ids/{id}}. */
+  static ObjectNode schemaString(String schema) {
+    return JSON.objectNode().put("schema", schema);
+  }
+}
