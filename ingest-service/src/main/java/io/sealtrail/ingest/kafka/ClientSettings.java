@@ -47,7 +47,8 @@ public final class ClientSettings {
     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
     // A submission not acknowledged within the bound fails with KafkaUnavailableException.
     settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
-    settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 30_000));
+    settings.put(
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout / 2); // leaves time for one retry
     // Several HTTP requests share a batch.
     settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     return settings;

@@ -91,8 +91,9 @@ public final class TransactionalLoop implements AutoCloseable {
       LOG.warn("{} aborts a batch and reads it again: {}", thread.getName(), e.toString());
       abortAndRewind();
     } catch (RuntimeException e) {
-      abortAndRewind();
-      throw e;
+      producer.abortTransaction();
+      handler.aborted();
+      throw e; // not a Kafka error: stop rather than fail the same batch for ever
     }
   }
 

@@ -1,0 +1,30 @@
+package io.sealtrail.ingest.testing;
+
+import java.time.Instant;
+
+/** Custody event payloads (the JSON a partner signs) that tests vary one field at a time. */
+public final class Events {
+  private Events() {}
+
+  /** A SEAL_APPLIED event of partner acme about {@code subject}. */
+  public static String sealApplied(String eventId, String subject, String sealId, Instant at) {
+    return "{\"eventId\":\""
+        + eventId
+        + "\",\"type\":\"SEAL_APPLIED\",\"occurredAt\":\""
+        + at
+        + "\",\"partnerId\":\"acme\",\"site\":\"factory-1\",\"subject\":\""
+        + subject
+        + "\",\"detail\":{\"sealId\":\""
+        + sealId
+        + "\"}}";
+  }
+
+  /** A SEAL_APPLIED event whose detail lacks the required sealId. */
+  public static String sealAppliedWithoutSealId(String eventId, Instant at) {
+    return "{\"eventId\":\""
+        + eventId
+        + "\",\"type\":\"SEAL_APPLIED\",\"occurredAt\":\""
+        + at
+        + "\",\"partnerId\":\"acme\",\"site\":\"factory-1\",\"subject\":\"DEV-1\",\"detail\":{}}";
+  }
+}

@@ -1,0 +1,126 @@
+package io.sealtrail.ingest.testing;
+
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.rejection.RejectedSubmission;
+import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
+import io.sealtrail.ingest.pipeline.IngestVerifier;
+import io.sealtrail.ingest.pipeline.OutputSerializers;
+import io.sealtrail.ingest.route.InboundRouter;
+import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.ingest.topics.TopicSetup;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.trust.SubmissionVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * One test's own ingest deployment on the shared broker: unique topics and groups, verifier
+ * instances, a gateway and a router, all closed with the rig.
+ */
+public final class IngestRig implements AutoCloseable {
+  public static final Duration DEDUP_WINDOW = Duration.ofDays(7);
+
+  private final String bootstrap;
+  private final String name;
+  private final IngestTopics topics;
+  private final Map<String, Object> serdeConfig;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+  public IngestRig(String bootstrap, String name) throws InterruptedException {
+    this.bootstrap = bootstrap;
+    this.name = name;
+    this.topics =
+        IngestTopics.fromConfig(
+                Map.of(
+                    "sealtrail.topics.partitions", "3", "sealtrail.topics.replication-factor", "1"))
+            .prefixed(name + ".");
+    this.serdeConfig =
+        Map.of("schema.registry.url", "mock://" + name, "auto.register.schemas", true);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      TopicSetup.ensure(admin, topics, DEDUP_WINDOW);
+    }
+  }
+
+  public IngestTopics topics() {
+    return topics;
+  }
+
+  public IngestConfig config(String instanceId) {
+    return new IngestConfig(
+        bootstrap,
+        instanceId,
+        name,
+        topics,
+        Duration.ofMinutes(5),
+        DEDUP_WINDOW,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Map.of());
+  }
+
+  public IngestVerifier startVerifier(String instanceId, SubmissionVerifier verifier) {
+    var pipeline =
+        new IngestVerifier(
+            config(instanceId),
+            verifier,
+            OutputSerializers.avro(serdeConfig),
+            IngestListener.NONE,
+            Clock.systemUTC());
+    pipeline.start();
+    started.push(pipeline);
+    return pipeline;
+  }
+
+  public KafkaSubmissionGateway startGateway(String instanceId) throws InterruptedException {
+    var gateway = new KafkaSubmissionGateway(config(instanceId));
+    started.push(gateway);
+    gateway.start();
+    return gateway;
+  }
+
+  public InboundRouter startRouter(String instanceId) {
+    var router = new InboundRouter(config(instanceId), Clock.systemUTC());
+    router.start();
+    started.push(router);
+    return router;
+  }
+
+  public List<ConsumerRecord<String, byte[]>> committed(String topic) {
+    return TopicReader.committed(bootstrap, topic);
+  }
+
+  public List<VerifiedEvent> events() {
+    return committed(topics.events()).stream()
+        .map(r -> read(VerifiedEvent.class, topics.events(), r.value()))
+        .toList();
+  }
+
+  public List<RejectedSubmission> rejections() {
+    return committed(topics.rejected()).stream()
+        .map(r -> read(RejectedSubmission.class, topics.rejected(), r.value()))
+        .toList();
+  }
+
+  public <T extends SpecificRecord> T read(Class<T> type, String topic, byte[] bytes) {
+    try (var serde = new SpecificAvroSerde<>(type)) {
+      serde.configure(serdeConfig, false);
+      return serde.deserializer().deserialize(topic, bytes);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    while (!started.isEmpty()) {
+      started.pop().close();
+    }
+  }
+}
