@@ -2,6 +2,7 @@ package io.sealtrail.ingest;
 
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.trust.RejectionReason;
+import java.util.Set;
 
 /**
  * Hears every committed outcome, e.g. to count them as metrics. Called on the verifier thread right
@@ -15,4 +16,7 @@ public interface IngestListener {
   default void duplicate(Channel channel) {}
 
   default void rejected(Channel channel, RejectionReason reason) {}
+
+  /** The submission partitions this instance owns, after each rebalance and state restore. */
+  default void partitionsOwned(Set<Integer> partitions) {}
 }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The accepted events of the submission partitions this instance owns, one map per partition,
@@ -33,6 +34,10 @@ public final class DedupState {
   /** Forgets partitions this instance no longer owns. */
   public void drop(Collection<Integer> released) {
     released.forEach(partitions::remove);
+  }
+
+  public Set<Integer> owned() {
+    return Set.copyOf(partitions.keySet());
   }
 
   public boolean owns(int partition) {

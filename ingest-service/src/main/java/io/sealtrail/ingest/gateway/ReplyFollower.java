@@ -41,10 +41,7 @@ final class ReplyFollower implements AutoCloseable {
 
   private void run() {
     try (consumer) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitions();
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position); // resolve the end now, before anything is sent
@@ -54,6 +51,22 @@ final class ReplyFollower implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       LOG.error("reply follower stopped; pending submissions will time out", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The topic's partitions, waiting while a just-created topic's metadata propagates. */
+  private List<TopicPartition> partitions() throws InterruptedException {
+    while (true) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
+      if (!partitions.isEmpty() || !running) {
+        return partitions;
+      }
+      Thread.sleep(POLL.toMillis());
     }
   }
 

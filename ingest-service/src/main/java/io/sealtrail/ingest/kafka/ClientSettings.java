@@ -108,6 +108,9 @@ public final class ClientSettings {
     Map<String, Object> settings = admin();
     // Only what a transaction committed exists: aborted attempts are never seen.
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // A misnamed topic must fail, not appear with broker defaults (no compaction, no
+    // LogAppendTime).
+    settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return settings;

@@ -57,11 +57,13 @@ final class VerifierBatches implements BatchHandler {
     if (!fresh.isEmpty()) {
       restorer.restore(fresh, state, clock.instant().minus(window));
     }
+    listener.partitionsOwned(state.owned());
   }
 
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
     state.drop(partitions.stream().map(TopicPartition::partition).toList());
+    listener.partitionsOwned(state.owned());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.sealtrail.ingest.pipeline;
 
+import static io.sealtrail.ingest.testing.Events.NOW;
+import static io.sealtrail.ingest.testing.Events.OCCURRED;
 import static io.sealtrail.ingest.testing.Events.sealApplied;
 import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +18,6 @@ import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.trust.RejectionReason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -32,19 +32,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class VerificationPipelineIT {
   @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
-  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-  private static final Instant OCCURRED = NOW.minus(1, ChronoUnit.MINUTES);
-
   private final Partners partners = new Partners();
   private IngestRig rig;
   private KafkaSubmissionGateway gateway;
 
   @BeforeEach
   void startPipeline(TestInfo test) throws InterruptedException {
-    rig =
-        new IngestRig(
-            KAFKA.bootstrapServers(),
-            EmbeddedKafka.uniqueName(test.getTestMethod().orElseThrow().getName()));
+    rig = IngestRig.forTest(KAFKA, test);
     rig.startVerifier("v1", partners.verifier());
     gateway = rig.startGateway("g1");
   }

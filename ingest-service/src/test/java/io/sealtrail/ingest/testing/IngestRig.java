@@ -21,6 +21,7 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * One test's own ingest deployment on the shared broker: unique topics and groups, verifier
@@ -50,6 +51,12 @@ public final class IngestRig implements AutoCloseable {
     }
   }
 
+  /** A rig named after the running test. */
+  public static IngestRig forTest(EmbeddedKafka kafka, TestInfo test) throws InterruptedException {
+    String method = test.getTestMethod().orElseThrow().getName();
+    return new IngestRig(kafka.bootstrapServers(), EmbeddedKafka.uniqueName(method));
+  }
+
   public IngestTopics topics() {
     return topics;
   }
@@ -68,12 +75,17 @@ public final class IngestRig implements AutoCloseable {
   }
 
   public IngestVerifier startVerifier(String instanceId, SubmissionVerifier verifier) {
+    return startVerifier(instanceId, verifier, IngestListener.NONE);
+  }
+
+  public IngestVerifier startVerifier(
+      String instanceId, SubmissionVerifier verifier, IngestListener listener) {
     var pipeline =
         new IngestVerifier(
             config(instanceId),
             verifier,
             OutputSerializers.avro(serdeConfig),
-            IngestListener.NONE,
+            listener,
             Clock.systemUTC());
     pipeline.start();
     started.push(pipeline);
@@ -102,6 +114,11 @@ public final class IngestRig implements AutoCloseable {
     return committed(topics.events()).stream()
         .map(r -> read(VerifiedEvent.class, topics.events(), r.value()))
         .toList();
+  }
+
+  /** How many records custody.events holds, aborted ones included. */
+  public int uncommittedEventCount() {
+    return TopicReader.uncommitted(bootstrap, topics.events()).size();
   }
 
   public List<RejectedSubmission> rejections() {

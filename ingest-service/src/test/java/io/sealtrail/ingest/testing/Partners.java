@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A registered manufacturer with one Ed25519 key, an unregistered stranger, and envelopes signed by
@@ -28,14 +29,35 @@ public final class Partners {
   public final Signer strangerKey = newKey();
 
   public SubmissionVerifier verifier() {
+    PartnerDirectory directory = directory();
+    return new SubmissionVerifier(() -> directory, Policy.defaults());
+  }
+
+  /**
+   * A verifier whose partner directory becomes unreachable after {@code calls} verifications: the
+   * pipeline using it fails in the middle of a batch.
+   */
+  public SubmissionVerifier verifierFailingAfter(int calls) {
+    PartnerDirectory directory = directory();
+    AtomicInteger made = new AtomicInteger();
+    return new SubmissionVerifier(
+        () -> {
+          if (made.incrementAndGet() > calls) {
+            throw new IllegalStateException("partner directory unreachable");
+          }
+          return directory;
+        },
+        Policy.defaults());
+  }
+
+  private PartnerDirectory directory() {
     var acme =
         new Partner(
             ACME,
             Set.of("MANUFACTURER"),
             Set.of(),
             List.of(PartnerKey.unbounded(acmeKey.verifier())));
-    PartnerDirectory directory = PartnerDirectory.of(List.of(acme));
-    return new SubmissionVerifier(() -> directory, Policy.defaults());
+    return PartnerDirectory.of(List.of(acme));
   }
 
   /** The envelope JSON of {@code eventJson} signed by {@code key}, as a partner would send it. */

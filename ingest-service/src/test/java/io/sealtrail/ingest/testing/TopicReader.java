@@ -45,6 +45,9 @@ public final class TopicReader {
           consumer.partitionsFor(topic, TIMEOUT).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
+      if (partitions.isEmpty()) {
+        throw new AssertionError("topic " + topic + " has no partitions (yet)");
+      }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);

@@ -1,0 +1,212 @@
+package io.sealtrail.ingest.pipeline;
+
+import static io.sealtrail.ingest.testing.Events.NOW;
+import static io.sealtrail.ingest.testing.Events.OCCURRED;
+import static io.sealtrail.ingest.testing.Events.sealApplied;
+import static io.sealtrail.ingest.testing.Partners.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
+import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.submission.Channel;
+import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.ingest.testing.EmbeddedKafka;
+import io.sealtrail.ingest.testing.IngestRig;
+import io.sealtrail.ingest.testing.Partners;
+import io.sealtrail.trust.RejectionReason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Deduplication that holds across restarts, several instances and a crash in the middle of a batch,
+ * proven on what read_committed consumers of custody.events see.
+ */
+class ExactlyOnceIT {
+  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+
+  private final Partners partners = new Partners();
+  private IngestRig rig;
+  private KafkaSubmissionGateway gateway;
+
+  @BeforeEach
+  void startRig(TestInfo test) throws InterruptedException {
+    rig = IngestRig.forTest(KAFKA, test);
+    gateway = rig.startGateway("g1");
+  }
+
+  @AfterEach
+  void stopRig() throws Exception {
+    rig.close();
+  }
+
+  @Test
+  void shouldRecognizeDuplicateAndReplayWhenPipelineRestarted() throws Exception {
+    IngestVerifier first = rig.startVerifier("v1", partners.verifier());
+    byte[] envelope = envelope(sealApplied("ev-1", "DEV-1", "S-1", OCCURRED), partners.acmeKey);
+    var accepted = (SubmissionResult.Accepted) await(gateway.submit(submission(envelope)));
+    first.close();
+    rig.startVerifier("v2", partners.verifier());
+
+    SubmissionResult retry = await(gateway.submit(submission(envelope)));
+    SubmissionResult replay =
+        await(
+            gateway.submit(
+                submission(
+                    envelope(sealApplied("ev-1", "DEV-1", "S-9", OCCURRED), partners.acmeKey))));
+
+    assertThat(retry)
+        .isEqualTo(new SubmissionResult.Duplicate("ev-1", accepted.partition(), accepted.offset()));
+    assertThat(replay)
+        .isInstanceOfSatisfying(
+            SubmissionResult.Rejected.class,
+            r -> assertThat(r.reason()).isEqualTo(RejectionReason.REPLAY));
+    assertThat(rig.events()).hasSize(1);
+  }
+
+  @Test
+  void shouldAcceptEachEventOnceWhenTwoInstancesShareTheWork() throws Exception {
+    Counting one = new Counting();
+    Counting two = new Counting();
+    rig.startVerifier("v1", partners.verifier(), one);
+    List<byte[]> envelopes = envelopes(30);
+    List<SubmissionResult> before = await(gateway.submitAll(submissions(envelopes, 2)));
+    rig.startVerifier("v2", partners.verifier(), two);
+    awaitOwnership(two);
+
+    List<SubmissionResult> after = await(gateway.submitAll(submissions(envelopes, 2)));
+
+    List<SubmissionResult> all = new ArrayList<>(before);
+    all.addAll(after);
+    assertThat(all).filteredOn(SubmissionResult.Accepted.class::isInstance).hasSize(30);
+    assertThat(all).filteredOn(SubmissionResult.Duplicate.class::isInstance).hasSize(90);
+    assertThat(positionsByEventId(all))
+        .hasSize(30)
+        .allSatisfy((id, positions) -> assertThat(positions).hasSize(1));
+    assertThat(rig.events())
+        .extracting(e -> e.getEvent().getEventId())
+        .doesNotHaveDuplicates()
+        .hasSize(30);
+    assertThat(one.answered.get() + two.answered.get()).isEqualTo(120);
+    assertThat(two.answered.get()).as("submissions answered by the second instance").isPositive();
+  }
+
+  @Test
+  void shouldLoseAndDuplicateNothingWhenVerifierFailsMidBatch() throws Exception {
+    List<byte[]> envelopes = envelopes(10);
+    List<CompletableFuture<SubmissionResult>> pending =
+        submissions(envelopes, 1).stream().map(gateway::submit).toList();
+    awaitSubmissionsOnTopic(10);
+    IngestVerifier crashing = rig.startVerifier("v1", partners.verifierFailingAfter(4));
+    assertThat(crashing.stopped()).failsWithin(Duration.ofSeconds(30));
+    rig.startVerifier("v2", partners.verifier());
+
+    List<SubmissionResult> results = pending.stream().map(ExactlyOnceIT::await).toList();
+
+    assertThat(results).allMatch(SubmissionResult.Accepted.class::isInstance);
+    assertThat(rig.events())
+        .extracting(e -> e.getEvent().getEventId())
+        .doesNotHaveDuplicates()
+        .hasSize(10);
+    assertThat(rig.uncommittedEventCount())
+        .as("the failed batch did write events, which its abort hides")
+        .isGreaterThan(10);
+  }
+
+  private List<byte[]> envelopes(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(
+            i -> envelope(sealApplied("ev-" + i, "DEV-" + i, "S-" + i, OCCURRED), partners.acmeKey))
+        .toList();
+  }
+
+  /** Each envelope {@code times} times, shuffled, each a separate HTTP submission. */
+  private static List<Submission> submissions(List<byte[]> envelopes, int times) {
+    List<Submission> all = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      envelopes.forEach(envelope -> all.add(submission(envelope)));
+    }
+    Collections.shuffle(all);
+    return all;
+  }
+
+  private static Submission submission(byte[] envelope) {
+    return Submission.http(envelope, NOW, null);
+  }
+
+  private static Map<String, List<String>> positionsByEventId(List<SubmissionResult> results) {
+    return results.stream()
+        .map(ExactlyOnceIT::located)
+        .collect(
+            Collectors.groupingBy(
+                located -> located.get(0),
+                Collectors.mapping(
+                    located -> located.get(1),
+                    Collectors.collectingAndThen(Collectors.toSet(), List::copyOf))));
+  }
+
+  private static List<String> located(SubmissionResult result) {
+    if (result instanceof SubmissionResult.Accepted a) {
+      return List.of(a.eventId(), a.partition() + "@" + a.offset());
+    }
+    var d = (SubmissionResult.Duplicate) result;
+    return List.of(d.eventId(), d.partition() + "@" + d.offset());
+  }
+
+  private void awaitSubmissionsOnTopic(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (rig.committed(rig.topics().submissions()).size() < count) {
+      assertThat(System.nanoTime()).as("submissions on the topic in time").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static void awaitOwnership(Counting instance) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (instance.owned.isEmpty()) {
+      assertThat(System.nanoTime())
+          .as("second instance owns partitions in time")
+          .isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static <T> T await(CompletableFuture<T> future) {
+    return future.orTimeout(40, TimeUnit.SECONDS).join();
+  }
+
+  /** Counts the outcomes one verifier instance committed. */
+  private static final class Counting implements IngestListener {
+    final AtomicInteger answered = new AtomicInteger();
+    volatile Set<Integer> owned = Set.of();
+
+    @Override
+    public void partitionsOwned(Set<Integer> partitions) {
+      owned = partitions;
+    }
+
+    @Override
+    public void accepted(Channel channel) {
+      answered.incrementAndGet();
+    }
+
+    @Override
+    public void duplicate(Channel channel) {
+      answered.incrementAndGet();
+    }
+  }
+}
