@@ -38,7 +38,8 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
         new ReplyFollower(
             new KafkaConsumer<>(settings.standaloneConsumer("latest")),
             config.topics().replies(),
-            pending);
+            pending,
+            kafkaTimeout);
   }
 
   /**
@@ -46,7 +47,7 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
    * reached.
    */
   public void start() throws InterruptedException {
-    if (!replies.start(kafkaTimeout)) {
+    if (!replies.start()) {
       throw unavailable("cannot follow the replies topic within " + kafkaTimeout, null);
     }
   }

@@ -22,18 +22,21 @@ final class ReplyFollower implements AutoCloseable {
   private final Consumer<String, byte[]> consumer;
   private final String topic;
   private final PendingReplies pending;
+  private final Duration timeout;
   private final Thread thread = new Thread(this::run, "ingest-gateway-replies");
   private final CountDownLatch positioned = new CountDownLatch(1);
   private volatile boolean running = true;
 
-  ReplyFollower(Consumer<String, byte[]> consumer, String topic, PendingReplies pending) {
+  ReplyFollower(
+      Consumer<String, byte[]> consumer, String topic, PendingReplies pending, Duration timeout) {
     this.consumer = consumer;
     this.topic = topic;
     this.pending = pending;
+    this.timeout = timeout;
   }
 
   /** Starts following, and returns once positioned at the end, so no later reply is missed. */
-  boolean start(Duration timeout) throws InterruptedException {
+  boolean start() throws InterruptedException {
     thread.setDaemon(true);
     thread.start();
     return positioned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -60,7 +63,7 @@ final class ReplyFollower implements AutoCloseable {
   private List<TopicPartition> partitions() throws InterruptedException {
     while (true) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
+          consumer.partitionsFor(topic, timeout).stream()
               .map(info -> new TopicPartition(topic, info.partition()))
               .toList();
       if (!partitions.isEmpty() || !running) {

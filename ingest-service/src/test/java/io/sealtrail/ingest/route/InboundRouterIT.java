@@ -26,11 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,14 +105,6 @@ class InboundRouterIT {
   }
 
   private void produceInbound(String key, byte[] value) throws Exception {
-    Map<String, Object> config =
-        Map.of(
-            "bootstrap.servers", KAFKA.bootstrapServers(),
-            "key.serializer", StringSerializer.class,
-            "value.serializer", ByteArraySerializer.class);
-    try (var producer = new KafkaProducer<String, byte[]>(config)) {
-      String topic = rig.topics().inbound();
-      producer.send(new ProducerRecord<>(topic, null, FORGED.toEpochMilli(), key, value)).get();
-    }
+    rig.produceInbound(key, value, FORGED);
   }
 }

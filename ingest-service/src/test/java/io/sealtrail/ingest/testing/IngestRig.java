@@ -1,6 +1,7 @@
 package io.sealtrail.ingest.testing;
 
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestListener;
@@ -12,8 +13,11 @@ import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.partner.Partner;
+import io.sealtrail.trust.partner.PartnerRegistrationMapping;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -21,6 +25,11 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.TestInfo;
 
 /**
@@ -104,6 +113,38 @@ public final class IngestRig implements AutoCloseable {
     router.start();
     started.push(router);
     return router;
+  }
+
+  public Map<String, Object> serdeConfig() {
+    return serdeConfig;
+  }
+
+  /** Writes {@code value} to the inbound topic as a partner would, with a forged timestamp. */
+  public void produceInbound(String key, byte[] value, Instant forgedTimestamp) throws Exception {
+    try (var producer = producer(new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topics.inbound(), null, forgedTimestamp.toEpochMilli(), key, value))
+          .get();
+    }
+  }
+
+  /** Registers {@code partner} on the partners topic, as the admin API would. */
+  public void registerPartner(Partner partner) throws Exception {
+    try (var serde = new SpecificAvroSerde<>(PartnerRegistration.class);
+        var producer = producer(serde.serializer())) {
+      serde.configure(serdeConfig, false);
+      var registration = PartnerRegistrationMapping.toRegistration(partner, Instant.now(), "test");
+      producer
+          .send(new ProducerRecord<>(topics.partners(), partner.partnerId(), registration))
+          .get();
+    }
+  }
+
+  private <V> KafkaProducer<String, V> producer(Serializer<V> values) {
+    return new KafkaProducer<>(
+        Map.of("bootstrap.servers", bootstrap), new StringSerializer(), values);
   }
 
   public List<ConsumerRecord<String, byte[]>> committed(String topic) {

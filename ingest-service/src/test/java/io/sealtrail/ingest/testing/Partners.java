@@ -51,13 +51,13 @@ public final class Partners {
   }
 
   private PartnerDirectory directory() {
-    var acme =
-        new Partner(
-            ACME,
-            Set.of("MANUFACTURER"),
-            Set.of(),
-            List.of(PartnerKey.unbounded(acmeKey.verifier())));
-    return PartnerDirectory.of(List.of(acme));
+    return PartnerDirectory.of(List.of(acme()));
+  }
+
+  /** Partner acme, a manufacturer reporting from any site with {@link #acmeKey}. */
+  public Partner acme() {
+    return new Partner(
+        ACME, Set.of("MANUFACTURER"), Set.of(), List.of(PartnerKey.unbounded(acmeKey.verifier())));
   }
 
   /** The envelope JSON of {@code eventJson} signed by {@code key}, as a partner would send it. */
