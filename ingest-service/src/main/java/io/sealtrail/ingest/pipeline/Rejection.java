@@ -32,6 +32,43 @@ record Rejection(
         Claim.of(rejected.claimed(), keyId));
   }
 
+  /** Other content under an eventId already accepted: a replay, never a retry. */
+  static Rejection replay(Judgement.Authentic authentic) {
+    String detail =
+        "eventId "
+            + authentic.event().getEventId()
+            + " of partner "
+            + authentic.event().getPartnerId()
+            + " was accepted before with other content; a retry must resend the same bytes";
+    return new Rejection(
+        RejectionReason.REPLAY, "/payload/eventId", null, detail, authentic.claim());
+  }
+
+  /**
+   * The doors read the identity from the unverified payload to pick the partition; if the verified
+   * event disagrees, its dedup owner is elsewhere, so it must not be accepted here.
+   */
+  static Rejection misrouted(Judgement.Authentic authentic, String routingKey) {
+    String detail =
+        "payload identity "
+            + authentic.dedupKey()
+            + " is read differently by the router ("
+            + routingKey
+            + ")";
+    return new Rejection(
+        RejectionReason.MALFORMED_EVENT, "/payload", null, detail, authentic.claim());
+  }
+
+  /** A record on the submissions topic that no ingest door wrote. */
+  static Rejection foreign(String why) {
+    return new Rejection(
+        RejectionReason.MALFORMED_ENVELOPE,
+        null,
+        null,
+        why,
+        new Claim(null, null, null, null, null));
+  }
+
   SubmissionResult.Rejected result() {
     return new SubmissionResult.Rejected(reason, field, signatureIndex, detail);
   }

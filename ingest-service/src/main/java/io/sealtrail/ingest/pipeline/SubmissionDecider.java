@@ -4,7 +4,6 @@ import io.sealtrail.ingest.dedup.DedupVerdict;
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionRecords;
-import io.sealtrail.trust.RejectionReason;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +45,19 @@ final class SubmissionDecider {
       return reject(submission, rejection, producer);
     }
     var authentic = (Judgement.Authentic) judgement;
-    Optional<BatchDedup.Known> known = dedup.find(record.partition(), authentic.dedupKey());
+    if (!authentic.dedupKey().equals(record.key())) {
+      return reject(submission, Rejection.misrouted(authentic, record.key()), producer);
+    }
+    return deduplicate(submission, record.partition(), authentic, dedup, producer);
+  }
+
+  private Outcome deduplicate(
+      Submission submission,
+      int partition,
+      Judgement.Authentic authentic,
+      BatchDedup dedup,
+      Producer<String, byte[]> producer) {
+    Optional<BatchDedup.Known> known = dedup.find(partition, authentic.dedupKey());
     DedupVerdict verdict =
         DedupVerdict.of(known.map(BatchDedup.Known::payloadSha256), authentic.payloadSha256());
     String eventId = authentic.event().getEventId();
@@ -54,9 +65,9 @@ final class SubmissionDecider {
       return new Outcome.Duplicate(submission, eventId, known.orElseThrow().position());
     }
     if (verdict == DedupVerdict.REPLAY) {
-      return reject(submission, replay(authentic), producer);
+      return reject(submission, Rejection.replay(authentic), producer);
     }
-    return accept(submission, record.partition(), authentic, dedup, producer);
+    return accept(submission, partition, authentic, dedup, producer);
   }
 
   private Outcome accept(
@@ -95,17 +106,6 @@ final class SubmissionDecider {
     return new Outcome.Rejected(submission, rejection);
   }
 
-  private static Rejection replay(Judgement.Authentic authentic) {
-    String detail =
-        "eventId "
-            + authentic.event().getEventId()
-            + " of partner "
-            + authentic.event().getPartnerId()
-            + " was accepted before with other content; a retry must resend the same bytes";
-    return new Rejection(
-        RejectionReason.REPLAY, "/payload/eventId", null, detail, authentic.claim());
-  }
-
   /** A record no ingest door wrote: refused, so that even it ends with an answer. */
   private Outcome foreign(
       ConsumerRecord<String, byte[]> record, String why, Producer<String, byte[]> producer) {
@@ -117,10 +117,6 @@ final class SubmissionDecider {
             Channel.KAFKA,
             Instant.ofEpochMilli(record.timestamp()),
             source);
-    var claim = new Claim(null, null, null, null, null);
-    return reject(
-        submission,
-        new Rejection(RejectionReason.MALFORMED_ENVELOPE, null, null, why, claim),
-        producer);
+    return reject(submission, Rejection.foreign(why), producer);
   }
 }
