@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class TransactionalLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
   private static final Duration POLL = Duration.ofMillis(100);
+  private static final Duration RETRY_BACKOFF = Duration.ofMillis(500);
 
   private final String input;
   private final Consumer<String, byte[]> consumer;
@@ -109,6 +110,17 @@ public final class TransactionalLoop implements AutoCloseable {
       } else {
         consumer.seek(partition, offset);
       }
+    }
+    pauseBeforeRetry();
+  }
+
+  /** A failure that repeats (e.g. an unreachable schema registry) must not spin the loop. */
+  private void pauseBeforeRetry() {
+    try {
+      Thread.sleep(RETRY_BACKOFF.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
     }
   }
 
