@@ -39,10 +39,11 @@ public final class DedupRestorer {
     this.timeout = timeout;
   }
 
-  /** Loads {@code partitions} into {@code state}, skipping entries received before cutoff. */
+  /**
+   * Loads {@code partitions} into {@code state}, skipping entries received before cutoff. If the
+   * restore fails, the partitions are not owned: nothing is verified against half a state.
+   */
   public void restore(Collection<Integer> partitions, DedupState state, Instant cutoff) {
-    List<TopicPartition> assigned =
-        partitions.stream().map(p -> new TopicPartition(dedupTopic, p)).toList();
     partitions.forEach(state::own);
     try (Consumer<String, byte[]> consumer = consumers.get()) {
       // Waits until the previous owner's last transaction is decided: its dedup entries are then
@@ -52,17 +53,30 @@ public final class DedupRestorer {
               .map(p -> new TopicPartition(submissionsTopic, p))
               .collect(Collectors.toSet()),
           timeout);
-      consumer.assign(assigned);
-      consumer.seekToBeginning(assigned);
-      Map<TopicPartition, Long> end = consumer.endOffsets(assigned, timeout);
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (!caughtUp(consumer, end)) {
-        if (System.nanoTime() > deadline) {
-          throw new TimeoutException("dedup state of " + assigned + " not restored in " + timeout);
-        }
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-          load(record, state, cutoff);
-        }
+      readToEnd(consumer, partitions, state, cutoff);
+    } catch (RuntimeException e) {
+      state.drop(partitions);
+      throw e;
+    }
+  }
+
+  private void readToEnd(
+      Consumer<String, byte[]> consumer,
+      Collection<Integer> partitions,
+      DedupState state,
+      Instant cutoff) {
+    List<TopicPartition> assigned =
+        partitions.stream().map(p -> new TopicPartition(dedupTopic, p)).toList();
+    consumer.assign(assigned);
+    consumer.seekToBeginning(assigned);
+    Map<TopicPartition, Long> end = consumer.endOffsets(assigned, timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!caughtUp(consumer, end)) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("dedup state of " + assigned + " not restored in " + timeout);
+      }
+      for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+        load(record, state, cutoff);
       }
     }
   }

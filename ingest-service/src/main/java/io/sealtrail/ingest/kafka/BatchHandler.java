@@ -1,8 +1,10 @@
 package io.sealtrail.ingest.kafka;
 
+import java.util.Collection;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The work of one {@link TransactionalLoop}: what to write for a batch of input records, inside a
@@ -22,4 +24,10 @@ public interface BatchHandler extends ConsumerRebalanceListener {
 
   /** The batch's transaction aborted: forget what it would have written. */
   default void aborted() {}
+
+  @Override
+  default void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+
+  @Override
+  default void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 }

@@ -135,9 +135,16 @@ public final class TransactionalLoop implements AutoCloseable {
     return next;
   }
 
+  /** Lets the current batch commit, then stops and closes the clients. */
   @Override
   public void close() throws InterruptedException {
     running = false;
+    if (thread.getState() == Thread.State.NEW) {
+      consumer.close();
+      producer.close();
+      stopped.complete(null);
+      return;
+    }
     thread.join();
   }
 }

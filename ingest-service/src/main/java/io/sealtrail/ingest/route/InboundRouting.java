@@ -7,12 +7,10 @@ import io.sealtrail.ingest.submission.SubmissionRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 
 /**
@@ -54,10 +52,4 @@ final class InboundRouting implements BatchHandler {
     }
     return clock.instant();
   }
-
-  @Override
-  public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
-
-  @Override
-  public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
 }
