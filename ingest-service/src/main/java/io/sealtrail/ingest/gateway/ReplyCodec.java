@@ -43,6 +43,7 @@ public final class ReplyCodec {
     }
   }
 
+  /** Reads a reply; throws {@link IllegalArgumentException} for bytes this class did not write. */
   public static SubmissionResult decode(byte[] bytes) {
     JsonNode node;
     try {
@@ -54,22 +55,34 @@ public final class ReplyCodec {
     return switch (outcome) {
       case "ACCEPTED" ->
           new SubmissionResult.Accepted(
-              node.get("eventId").asText(),
-              node.get("partition").asInt(),
-              node.get("offset").asLong());
+              required(node, "eventId"),
+              node.path("partition").asInt(),
+              node.path("offset").asLong());
       case "DUPLICATE" ->
           new SubmissionResult.Duplicate(
-              node.get("eventId").asText(),
-              node.get("partition").asInt(),
-              node.get("offset").asLong());
-      case "REJECTED" ->
-          new SubmissionResult.Rejected(
-              RejectionReason.valueOf(node.get("reason").asText()),
-              textOrNull(node.get("field")),
-              node.get("signatureIndex").isNull() ? null : node.get("signatureIndex").asInt(),
-              node.get("detail").asText());
+              required(node, "eventId"),
+              node.path("partition").asInt(),
+              node.path("offset").asLong());
+      case "REJECTED" -> rejected(node);
       default -> throw new IllegalArgumentException("not a reply outcome: " + outcome);
     };
+  }
+
+  private static SubmissionResult.Rejected rejected(JsonNode node) {
+    JsonNode index = node.path("signatureIndex");
+    return new SubmissionResult.Rejected(
+        RejectionReason.valueOf(required(node, "reason")),
+        textOrNull(node.get("field")),
+        index.isInt() ? index.asInt() : null,
+        required(node, "detail"));
+  }
+
+  private static String required(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException("reply lacks " + field);
+    }
+    return value.textValue();
   }
 
   private static void located(ObjectNode node, String eventId, int partition, long offset) {

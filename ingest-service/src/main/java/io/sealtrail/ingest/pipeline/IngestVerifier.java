@@ -34,6 +34,23 @@ public final class IngestVerifier implements AutoCloseable {
       Clock clock) {
     ClientSettings settings = new ClientSettings(config);
     IngestTopics topics = config.topics();
+    this.loop =
+        new TransactionalLoop(
+            "ingest-verifier-" + config.instanceId(),
+            topics.submissions(),
+            new KafkaConsumer<>(settings.loopConsumer(GROUP)),
+            new KafkaProducer<>(settings.transactionalProducer(GROUP)),
+            batches(config, settings, verifier, serializers, listener, clock));
+  }
+
+  private static VerifierBatches batches(
+      IngestConfig config,
+      ClientSettings settings,
+      SubmissionVerifier verifier,
+      OutputSerializers serializers,
+      IngestListener listener,
+      Clock clock) {
+    IngestTopics topics = config.topics();
     var judge = new SubmissionJudge(verifier, new ClockSkew(config.clockSkew()));
     var decider = new SubmissionDecider(judge, serializers, topics.events(), topics.rejected());
     var restorer =
@@ -42,22 +59,8 @@ public final class IngestVerifier implements AutoCloseable {
             topics.submissions(),
             topics.dedup(),
             RESTORE_TIMEOUT);
-    var batches =
-        new VerifierBatches(
-            decider,
-            restorer,
-            topics.dedup(),
-            topics.replies(),
-            listener,
-            clock,
-            config.dedupWindow());
-    this.loop =
-        new TransactionalLoop(
-            "ingest-verifier-" + config.instanceId(),
-            topics.submissions(),
-            new KafkaConsumer<>(settings.loopConsumer(GROUP)),
-            new KafkaProducer<>(settings.transactionalProducer(GROUP)),
-            batches);
+    return new VerifierBatches(
+        decider, restorer, topics.dedup(), topics.replies(), listener, clock, config.dedupWindow());
   }
 
   /** Starts consuming on the pipeline's own thread. */

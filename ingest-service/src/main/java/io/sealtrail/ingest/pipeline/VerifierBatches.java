@@ -78,6 +78,12 @@ final class VerifierBatches implements BatchHandler {
       decided.add(decider.decide(record, batch, producer));
     }
     producer.flush(); // the events' positions are known from here on
+    answer(decided, producer);
+    outcomes = decided;
+  }
+
+  /** Writes each submission's reply, and the dedup entry of each accepted event. */
+  private void answer(List<Outcome> decided, Producer<String, byte[]> producer) {
     for (Outcome outcome : decided) {
       producer.send(
           new ProducerRecord<>(
@@ -93,7 +99,6 @@ final class VerifierBatches implements BatchHandler {
               accepted.dedupKey(),
               accepted.dedupEntry().toBytes()));
     }
-    outcomes = decided;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.sealtrail.ingest.topics;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -21,67 +22,37 @@ public final class TopicSetup {
 
   /** The topics, each with its configuration and the reason for it. */
   static List<NewTopic> define(IngestTopics topics, Duration dedupWindow) {
-    int partitions = topics.partitions();
-    short rf = topics.replicationFactor();
-    String minIsr = Integer.toString(Math.max(1, rf - 1));
+    String minIsr = Integer.toString(Math.max(1, topics.replicationFactor() - 1));
+    Map<String, String> durable = Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr);
     return List.of(
         // The broker stamps receipt time: a Kafka partner cannot forge receivedAt.
         topic(
+            topics,
             topics.inbound(),
-            partitions,
-            rf,
-            Map.of(
-                TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
-                "LogAppendTime",
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                minIsr)),
-        topic(
-            topics.submissions(),
-            partitions,
-            rf,
-            Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)),
+            with(durable, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime")),
+        topic(topics, topics.submissions(), durable),
         // The source of truth: accepted events are kept for ever.
+        topic(topics, topics.events(), with(durable, TopicConfig.RETENTION_MS_CONFIG, "-1")),
+        topic(topics, topics.rejected(), durable),
+        // One entry per event id, forgotten after the dedup window.
         topic(
-            topics.events(),
-            partitions,
-            rf,
-            Map.of(
-                TopicConfig.RETENTION_MS_CONFIG,
-                "-1",
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                minIsr)),
-        topic(
-            topics.rejected(),
-            partitions,
-            rf,
-            Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr)),
-        // Latest entry per event id, forgotten after the dedup window.
-        topic(
+            topics,
             topics.dedup(),
-            partitions,
-            rf,
-            Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG,
-                "compact,delete",
+            with(
+                with(durable, TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete"),
                 TopicConfig.RETENTION_MS_CONFIG,
-                Long.toString(dedupWindow.toMillis()),
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                minIsr)),
+                Long.toString(dedupWindow.toMillis()))),
         // Replies matter only while a caller waits.
         topic(
+            topics,
             topics.replies(),
-            partitions,
-            rf,
             Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(REPLY_RETENTION.toMillis()))),
-        topic(
-            topics.partners(),
-            1,
-            rf,
-            Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG,
-                TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                minIsr)));
+        new NewTopic(topics.partners(), 1, topics.replicationFactor())
+            .configs(
+                with(
+                    durable,
+                    TopicConfig.CLEANUP_POLICY_CONFIG,
+                    TopicConfig.CLEANUP_POLICY_COMPACT)));
   }
 
   /** Creates the missing topics, then checks the existing ones. */
@@ -103,8 +74,13 @@ public final class TopicSetup {
     }
   }
 
-  private static NewTopic topic(
-      String name, int partitions, short rf, Map<String, String> configs) {
-    return new NewTopic(name, partitions, rf).configs(configs);
+  private static NewTopic topic(IngestTopics topics, String name, Map<String, String> configs) {
+    return new NewTopic(name, topics.partitions(), topics.replicationFactor()).configs(configs);
+  }
+
+  private static Map<String, String> with(Map<String, String> configs, String key, String value) {
+    Map<String, String> more = new HashMap<>(configs);
+    more.put(key, value);
+    return more;
   }
 }

@@ -38,4 +38,13 @@ class ReplyCodecTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("MAYBE");
   }
+
+  @Test
+  void shouldRefuseReplyWhenAcceptedNamesNoEvent() {
+    byte[] wire = "{\"outcome\":\"ACCEPTED\",\"partition\":1}".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> ReplyCodec.decode(wire))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("eventId");
+  }
 }
