@@ -6,6 +6,8 @@ import static io.sealtrail.ingest.testing.Events.sealApplied;
 import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
+import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.gateway.SubmissionResult;
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.ingest.submission.Submission;
@@ -14,8 +16,10 @@ import io.sealtrail.ingest.testing.Eventually;
 import io.sealtrail.ingest.testing.IngestRig;
 import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.trust.policy.Policy;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +71,23 @@ class IngestNodeIT {
       Eventually.await(rig::events, events -> events.size() == 2, "both events accepted");
       assertThat(accepted).containsExactlyInAnyOrder(Channel.HTTP, Channel.KAFKA);
       assertThat(node.stopped()).isNotDone();
+    }
+  }
+
+  @Test
+  void shouldFailWithKafkaUnavailableWhenNoOutcomeComesInTime() throws Exception {
+    try (var gateway = new KafkaSubmissionGateway(rig.config("g1", Duration.ofSeconds(1)))) {
+      gateway.start();
+      byte[] envelope = envelope(sealApplied("ev-3", "DEV-3", "S-3", OCCURRED), partners.acmeKey);
+
+      var result = gateway.submit(Submission.http(envelope, NOW, null));
+
+      assertThat(result)
+          .failsWithin(Duration.ofSeconds(10))
+          .withThrowableOfType(ExecutionException.class)
+          .havingCause()
+          .isInstanceOf(KafkaUnavailableException.class)
+          .withMessageContaining("no outcome");
     }
   }
 }

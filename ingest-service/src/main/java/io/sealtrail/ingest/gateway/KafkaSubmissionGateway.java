@@ -21,6 +21,12 @@ import org.apache.kafka.common.KafkaException;
 public final class KafkaSubmissionGateway implements SubmissionGateway, AutoCloseable {
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+  /**
+   * The largest envelope accepted, well below Kafka's default 1 MiB record limit; the HTTP layer
+   * should refuse larger bodies (413) before calling {@link #submit}.
+   */
+  public static final int MAX_ENVELOPE_BYTES = 512 * 1024;
+
   private final String submissionsTopic;
   private final Duration replyTimeout;
   private final Duration kafkaTimeout;
@@ -54,6 +60,10 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
 
   @Override
   public CompletableFuture<SubmissionResult> submit(Submission submission) {
+    if (submission.size() > MAX_ENVELOPE_BYTES) {
+      throw new IllegalArgumentException(
+          "envelope of " + submission.size() + " bytes exceeds " + MAX_ENVELOPE_BYTES);
+    }
     String id = submission.submissionId();
     CompletableFuture<SubmissionResult> result = pending.register(id);
     try {

@@ -11,6 +11,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface SubmissionGateway {
 
+  /**
+   * Sends one submission.
+   *
+   * @throws IllegalArgumentException for an envelope above the size limit, or a submission id
+   *     already waiting
+   */
   CompletableFuture<SubmissionResult> submit(Submission submission);
 
   /** Sends every submission, then completes with their results in the same order. */

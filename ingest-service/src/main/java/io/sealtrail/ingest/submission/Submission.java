@@ -29,6 +29,11 @@ public record Submission(
         UUID.randomUUID().toString(), envelope, Channel.HTTP, receivedAt, remoteAddress);
   }
 
+  /** The envelope's size, without copying it. */
+  public int size() {
+    return envelope.length;
+  }
+
   @Override
   public byte[] envelope() {
     return envelope.clone();

@@ -13,7 +13,10 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The gateway when no broker answers: a bounded, dedicated failure the HTTP layer maps to 503. */
+/**
+ * The gateway when no broker answers (a bounded, dedicated failure the HTTP layer maps to 503), and
+ * its size limit.
+ */
 class KafkaSubmissionGatewayTest {
   private static final Duration BOUND = Duration.ofSeconds(1);
 
@@ -54,5 +57,14 @@ class KafkaSubmissionGatewayTest {
     assertThatThrownBy(gateway::start)
         .isInstanceOf(KafkaUnavailableException.class)
         .hasMessageContaining("replies");
+  }
+
+  @Test
+  void shouldRefuseTheSubmissionWhenTheEnvelopeIsTooLarge() {
+    byte[] huge = new byte[KafkaSubmissionGateway.MAX_ENVELOPE_BYTES + 1];
+
+    assertThatThrownBy(() -> gateway.submit(Submission.http(huge, Instant.now(), null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exceeds");
   }
 }

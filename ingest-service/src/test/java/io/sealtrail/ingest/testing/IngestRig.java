@@ -71,6 +71,10 @@ public final class IngestRig implements AutoCloseable {
   }
 
   public IngestConfig config(String instanceId) {
+    return config(instanceId, Duration.ofSeconds(30));
+  }
+
+  public IngestConfig config(String instanceId, Duration replyTimeout) {
     return new IngestConfig(
         bootstrap,
         instanceId,
@@ -79,7 +83,7 @@ public final class IngestRig implements AutoCloseable {
         Duration.ofMinutes(5),
         DEDUP_WINDOW,
         Duration.ofSeconds(10),
-        Duration.ofSeconds(30),
+        replyTimeout,
         Map.of());
   }
 
