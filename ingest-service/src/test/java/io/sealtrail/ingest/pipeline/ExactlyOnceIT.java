@@ -7,8 +7,10 @@ import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.dedup.DedupEntry;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.testing.EmbeddedKafka;
@@ -26,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,30 @@ class ExactlyOnceIT {
     assertThat(rig.uncommittedEventCount())
         .as("the failed batch did write events, which its abort hides")
         .isGreaterThan(10);
+  }
+
+  @Test
+  void shouldIgnoreWhatACrashedInstanceLeftOpenWhenItRestartsUnderItsId() throws Exception {
+    byte[] envelope = envelope(sealApplied("ev-z", "DEV-Z", "S-Z", OCCURRED), partners.acmeKey);
+    String key = io.sealtrail.ingest.submission.RoutingKey.of(Partners.ACME, "ev-z");
+    try (var crashed =
+        new KafkaProducer<String, byte[]>(
+            new ClientSettings(rig.config("v1")).transactionalProducer(IngestVerifier.GROUP))) {
+      crashed.initTransactions();
+      crashed.beginTransaction();
+      var otherContent = new DedupEntry("0".repeat(64), 0, 0, NOW).toBytes();
+      for (int partition = 0; partition < rig.topics().partitions(); partition++) {
+        crashed.send(new ProducerRecord<>(rig.topics().dedup(), partition, key, otherContent));
+      }
+      crashed.send(new ProducerRecord<>(rig.topics().events(), "DEV-Z", new byte[] {0})).get();
+      rig.startVerifier("v1", partners.verifier());
+
+      SubmissionResult result = await(gateway.submit(submission(envelope)));
+
+      assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
+      assertThat(rig.events()).hasSize(1);
+      assertThat(rig.uncommittedEventCount()).isEqualTo(2);
+    }
   }
 
   private List<byte[]> envelopes(int count) {
