@@ -73,6 +73,8 @@ public final class IngestNode implements AutoCloseable {
   public static IngestNode start(
       IngestConfig config, Map<String, ?> serdeConfig, Policy policy, IngestListener listener)
       throws InterruptedException {
+    ensureTopics(config);
+    OutputSerializers serializers = OutputSerializers.avro(serdeConfig);
     var partners = new SpecificAvroSerde<>(PartnerRegistration.class);
     partners.configure(serdeConfig, false);
     var directory =
@@ -88,7 +90,7 @@ public final class IngestNode implements AutoCloseable {
     return boot(
         config,
         new SubmissionVerifier(directory, policy),
-        OutputSerializers.avro(serdeConfig),
+        serializers,
         listener,
         Clock.systemUTC(),
         directory);

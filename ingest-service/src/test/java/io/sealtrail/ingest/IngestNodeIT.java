@@ -15,12 +15,15 @@ import io.sealtrail.ingest.testing.EmbeddedKafka;
 import io.sealtrail.ingest.testing.Eventually;
 import io.sealtrail.ingest.testing.IngestRig;
 import io.sealtrail.ingest.testing.Partners;
+import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.trust.policy.Policy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +41,8 @@ class IngestNodeIT {
   private IngestRig rig;
 
   @BeforeEach
-  void createTopics(TestInfo test) throws InterruptedException {
-    rig = IngestRig.forTest(KAFKA, test);
+  void nameTopics(TestInfo test) throws InterruptedException {
+    rig = IngestRig.withoutTopics(KAFKA, test);
   }
 
   @AfterEach
@@ -49,7 +52,7 @@ class IngestNodeIT {
 
   @Test
   void shouldAcceptThroughBothDoorsWhenPartnerIsRegisteredOnThePartnersTopic() throws Exception {
-    rig.registerPartner(partners.acme());
+    rig.registerPartner(partners.acme()); // the broker creates the partners topic; ingest the rest
     List<Channel> accepted = new CopyOnWriteArrayList<>();
     IngestListener listener =
         new IngestListener() {
@@ -76,7 +79,9 @@ class IngestNodeIT {
 
   @Test
   void shouldFailWithKafkaUnavailableWhenNoOutcomeComesInTime() throws Exception {
-    try (var gateway = new KafkaSubmissionGateway(rig.config("g1", Duration.ofSeconds(1)))) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()));
+        var gateway = new KafkaSubmissionGateway(rig.config("g1", Duration.ofSeconds(1)))) {
+      TopicSetup.ensure(admin, rig.topics(), IngestRig.DEDUP_WINDOW);
       gateway.start();
       byte[] envelope = envelope(sealApplied("ev-3", "DEV-3", "S-3", OCCURRED), partners.acmeKey);
 

@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.pipeline;
 
+import io.sealtrail.avro.common.RejectionReason;
 import io.sealtrail.avro.common.SubmissionChannel;
 import io.sealtrail.avro.event.EnvelopeSignature;
 import io.sealtrail.avro.event.SignedEnvelope;
@@ -35,7 +36,7 @@ final class AvroMapping {
         .setSubmissionId(submission.submissionId())
         .setReceivedAt(submission.receivedAt())
         .setChannel(SubmissionChannel.valueOf(submission.channel().name()))
-        .setReason(io.sealtrail.avro.common.RejectionReason.valueOf(rejection.reason().name()))
+        .setReason(RejectionReason.valueOf(rejection.reason().name()))
         .setField(rejection.field())
         .setSignatureIndex(rejection.signatureIndex())
         .setDetail(rejection.detail())

@@ -1,6 +1,7 @@
 package io.sealtrail.ingest.submission;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ public record Submission(
   public boolean equals(Object other) {
     return other instanceof Submission that
         && submissionId.equals(that.submissionId)
-        && java.util.Arrays.equals(envelope, that.envelope)
+        && Arrays.equals(envelope, that.envelope)
         && channel == that.channel
         && receivedAt.equals(that.receivedAt)
         && Objects.equals(source, that.source);
@@ -51,7 +52,7 @@ public record Submission(
 
   @Override
   public int hashCode() {
-    return Objects.hash(submissionId, java.util.Arrays.hashCode(envelope), channel, receivedAt);
+    return Objects.hash(submissionId, Arrays.hashCode(envelope), channel, receivedAt);
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.SubmissionResult;
 import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.submission.Channel;
+import io.sealtrail.ingest.submission.RoutingKey;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.testing.EmbeddedKafka;
 import io.sealtrail.ingest.testing.IngestRig;
@@ -134,7 +135,7 @@ class ExactlyOnceIT {
   @Test
   void shouldIgnoreWhatACrashedInstanceLeftOpenWhenItRestartsUnderItsId() throws Exception {
     byte[] envelope = envelope(sealApplied("ev-z", "DEV-Z", "S-Z", OCCURRED), partners.acmeKey);
-    String key = io.sealtrail.ingest.submission.RoutingKey.of(Partners.ACME, "ev-z");
+    String key = RoutingKey.of(Partners.ACME, "ev-z");
     try (var crashed =
         new KafkaProducer<String, byte[]>(
             new ClientSettings(rig.config("v1")).transactionalProducer(IngestVerifier.GROUP))) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -114,7 +115,7 @@ class SubmissionDeciderTest {
   }
 
   private static ConsumerRecord<String, byte[]> consumed(
-      String key, byte[] value, org.apache.kafka.common.header.Headers headers) {
+      String key, byte[] value, Headers headers) {
     return new ConsumerRecord<>(
         "submissions",
         PARTITION,

@@ -3,6 +3,7 @@ package io.sealtrail.ingest.pipeline;
 import static io.sealtrail.ingest.testing.Events.NOW;
 import static io.sealtrail.ingest.testing.Events.OCCURRED;
 import static io.sealtrail.ingest.testing.Events.sealApplied;
+import static io.sealtrail.ingest.testing.Events.sealAppliedWithoutSealId;
 import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,7 +146,7 @@ class VerificationPipelineIT {
 
   @Test
   void shouldRejectSchemaViolationWithItsPointerWhenDetailLacksARequiredField() throws Exception {
-    String payload = io.sealtrail.ingest.testing.Events.sealAppliedWithoutSealId("ev-5", OCCURRED);
+    String payload = sealAppliedWithoutSealId("ev-5", OCCURRED);
 
     SubmissionResult result =
         gateway

@@ -46,6 +46,11 @@ public final class IngestRig implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
   public IngestRig(String bootstrap, String name) throws InterruptedException {
+    this(bootstrap, name, true);
+  }
+
+  private IngestRig(String bootstrap, String name, boolean createTopics)
+      throws InterruptedException {
     this.bootstrap = bootstrap;
     this.name = name;
     this.topics =
@@ -55,8 +60,10 @@ public final class IngestRig implements AutoCloseable {
             .prefixed(name + ".");
     this.serdeConfig =
         Map.of("schema.registry.url", "mock://" + name, "auto.register.schemas", true);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      TopicSetup.ensure(admin, topics, DEDUP_WINDOW);
+    if (createTopics) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        TopicSetup.ensure(admin, topics, DEDUP_WINDOW);
+      }
     }
   }
 
@@ -64,6 +71,13 @@ public final class IngestRig implements AutoCloseable {
   public static IngestRig forTest(EmbeddedKafka kafka, TestInfo test) throws InterruptedException {
     String method = test.getTestMethod().orElseThrow().getName();
     return new IngestRig(kafka.bootstrapServers(), EmbeddedKafka.uniqueName(method));
+  }
+
+  /** A rig named after the running test that leaves creating the topics to the code under test. */
+  public static IngestRig withoutTopics(EmbeddedKafka kafka, TestInfo test)
+      throws InterruptedException {
+    String method = test.getTestMethod().orElseThrow().getName();
+    return new IngestRig(kafka.bootstrapServers(), EmbeddedKafka.uniqueName(method), false);
   }
 
   public IngestTopics topics() {

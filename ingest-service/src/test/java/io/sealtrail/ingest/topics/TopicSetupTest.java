@@ -3,6 +3,7 @@ package io.sealtrail.ingest.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class TopicSetupTest {
     assertThat(events.configs()).containsEntry("retention.ms", "-1");
   }
 
-  private static NewTopic named(java.util.List<NewTopic> topics, String name) {
+  private static NewTopic named(List<NewTopic> topics, String name) {
     return topics.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
   }
 }
