@@ -62,8 +62,9 @@ public sealed interface Verification permits Verification.Verified, Verification
   /**
    * A refused submission with its stable reason.
    *
-   * @param field JSON pointer of the offending field ({@code /signatures/1/sig}, {@code
-   *     /payload/site}), or null
+   * @param field JSON pointer of the offending field ({@code /signatures/1/sig}, {@code /site}), or
+   *     null. Envelope and signature reasons point into the envelope, event reasons into the
+   *     decoded payload (as ingest's SCHEMA_VIOLATION does)
    * @param signatureIndex the offending signature's index, or null when no single one is at fault
    * @param keyId the offending signature's keyid as received, or null
    * @param claimed the event header as claimed, when it could be read (null otherwise)

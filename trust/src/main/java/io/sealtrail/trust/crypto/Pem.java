@@ -66,7 +66,7 @@ public final class Pem {
       while (object instanceof ASN1ObjectIdentifier) {
         object = parser.readObject();
       }
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+    } catch (IOException | RuntimeException e) {
       throw new KeyFormatException("unreadable PEM: " + e.getMessage(), e);
     }
     if (object == null) {

@@ -28,10 +28,7 @@ public final class Signers {
             (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(info));
       }
       return new EcdsaP256SigningKey((ECPrivateKeyParameters) PrivateKeyFactory.createKey(info));
-    } catch (IOException
-        | IllegalArgumentException
-        | IllegalStateException
-        | ClassCastException e) {
+    } catch (IOException | RuntimeException e) {
       throw new KeyFormatException("invalid " + algorithm.shortName() + " private key", e);
     }
   }
@@ -39,7 +36,7 @@ public final class Signers {
   private static PrivateKeyInfo parse(byte[] pkcs8Der) {
     try {
       return PrivateKeyInfo.getInstance(pkcs8Der);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       throw new KeyFormatException("not a DER PKCS#8 PrivateKeyInfo", e);
     }
   }

@@ -34,7 +34,7 @@ public final class Verifiers {
         return new Ed25519Verifier(new Ed25519PublicKeyParameters(point), der);
       }
       return new EcdsaP256Verifier((ECPublicKeyParameters) PublicKeyFactory.createKey(spki), der);
-    } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+    } catch (IOException | RuntimeException e) {
       throw new KeyFormatException("invalid " + algorithm.shortName() + " public key", e);
     }
   }
@@ -65,9 +65,11 @@ public final class Verifiers {
   }
 
   private static SubjectPublicKeyInfo parse(byte[] spkiDer) {
+    // Bouncy Castle reports malformed ASN.1 with assorted runtime exceptions (even a
+    // NullPointerException for empty input): for untrusted bytes they all mean "not a key".
     try {
       return SubjectPublicKeyInfo.getInstance(spkiDer);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       throw new KeyFormatException("not a DER SubjectPublicKeyInfo", e);
     }
   }

@@ -28,13 +28,6 @@ public record Envelope(String payloadType, byte[] payload, List<EnvelopeSignatur
     return Pae.encode(payloadType, payload);
   }
 
-  /** This envelope with one more signature. */
-  public Envelope withSignature(EnvelopeSignature signature) {
-    List<EnvelopeSignature> all = new java.util.ArrayList<>(signatures);
-    all.add(signature);
-    return new Envelope(payloadType, payload, all);
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof Envelope that

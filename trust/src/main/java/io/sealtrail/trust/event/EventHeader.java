@@ -2,7 +2,6 @@ package io.sealtrail.trust.event;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The common fields of a custody event that trust decisions need; the per-type {@code detail} is
@@ -26,9 +25,5 @@ public record EventHeader(
     Objects.requireNonNull(partnerId, "partnerId");
     Objects.requireNonNull(site, "site");
     Objects.requireNonNull(subject, "subject");
-  }
-
-  public Optional<String> stationIfAny() {
-    return Optional.ofNullable(station);
   }
 }

@@ -1,6 +1,7 @@
 package io.sealtrail.trust.partner;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -78,10 +80,14 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
     consumer.wakeup();
-    thread.join(Duration.ofSeconds(10).toMillis());
+    try {
+      thread.join(Duration.ofSeconds(10).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Applies one record of the partners topic: a registration replaces, a tombstone removes. */
@@ -90,23 +96,45 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     if (value == null) {
       return directory.without(partnerId);
     }
-    return directory.with(PartnerRegistrationMapping.toPartner(value));
+    return directory.with(
+        PartnerRegistrationMapping.toPartner(
+            value, invalid -> LOG.error("ignoring an unusable key: {}", invalid.getMessage())));
   }
 
   private void run() {
     try {
-      Map<TopicPartition, Long> end = assignFromBeginning();
+      Map<TopicPartition, Long> end = retrying(this::assignFromBeginning);
       while (running) {
-        pollOnce();
+        retrying(this::pollOnce);
         if (caughtUp.getCount() > 0 && reached(end)) {
           LOG.info("partner directory caught up with {}: {} partners", topic, current.size());
           caughtUp.countDown();
         }
       }
-    } catch (WakeupException e) {
+    } catch (WakeupException | InterruptedException e) {
       // close() was called.
     } finally {
       consumer.close();
+    }
+  }
+
+  /** True once every record present at start has been applied; for readiness checks. */
+  public boolean isCaughtUp() {
+    return caughtUp.getCount() == 0;
+  }
+
+  // A broker that is away or a missing ACL must not end the thread: the snapshot would go stale
+  // silently.
+  private <T> T retrying(Supplier<T> step) throws InterruptedException {
+    while (true) {
+      try {
+        return step.get();
+      } catch (WakeupException e) {
+        throw e;
+      } catch (KafkaException e) {
+        LOG.warn("partner directory cannot read {} ({}), retrying", topic, e.toString());
+        Thread.sleep(pollTimeout.toMillis());
+      }
     }
   }
 
@@ -120,15 +148,33 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     return consumer.endOffsets(partitions);
   }
 
-  private void pollOnce() {
+  private Void pollOnce() {
     try {
       for (ConsumerRecord<String, PartnerRegistration> record : consumer.poll(pollTimeout)) {
         applyLogged(record);
       }
     } catch (RecordDeserializationException e) {
-      LOG.error(
-          "skipping unreadable partner registration at {}@{}", e.topicPartition(), e.offset(), e);
+      forgetUnreadable(e);
       consumer.seek(e.topicPartition(), e.offset() + 1);
+    }
+    return null;
+  }
+
+  // Fail closed: a registration that cannot be read may have revoked a key, so its partner's
+  // keys stop verifying until a readable registration arrives.
+  private void forgetUnreadable(RecordDeserializationException e) {
+    String partnerId =
+        e.keyBuffer() == null
+            ? null
+            : StandardCharsets.UTF_8.decode(e.keyBuffer().duplicate()).toString();
+    LOG.error(
+        "unreadable partner registration at {}@{} for partner {}; its keys are withdrawn until a readable one arrives",
+        e.topicPartition(),
+        e.offset(),
+        partnerId,
+        e);
+    if (partnerId != null) {
+      current = current.without(partnerId);
     }
   }
 
@@ -136,8 +182,7 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     try {
       current = apply(current, record.key(), record.value());
     } catch (IllegalArgumentException e) {
-      // The previous registration of this partner stays in force; the admin API should not have
-      // written this.
+      // Invalid as a whole (no partner id, a key listed twice): the previous registration stays.
       LOG.error(
           "ignoring invalid partner registration at {}-{}@{}: {}",
           record.topic(),

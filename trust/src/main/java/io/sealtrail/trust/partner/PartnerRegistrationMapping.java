@@ -6,8 +6,10 @@ import io.sealtrail.trust.crypto.Verifier;
 import io.sealtrail.trust.crypto.Verifiers;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Maps the Avro {@code PartnerRegistration} of the custody.partners topic to and from {@link
@@ -18,14 +20,34 @@ public final class PartnerRegistrationMapping {
   private PartnerRegistrationMapping() {}
 
   /**
-   * The partner a registration describes.
+   * The partner a registration describes; for validating a registration before it is written.
    *
    * @throws InvalidRegistrationException if a key is unreadable, unsupported or its keyId or
    *     algorithm does not match its bytes
    */
   public static Partner toPartner(PartnerRegistration registration) {
-    List<PartnerKey> keys =
-        registration.getKeys().stream().map(k -> toKey(registration.getPartnerId(), k)).toList();
+    return toPartner(
+        registration,
+        invalid -> {
+          throw invalid;
+        });
+  }
+
+  /**
+   * The partner a registration describes, without the keys that cannot be used; each is handed to
+   * {@code skipped}. For reading the topic: the rest of the registration, a revocation above all,
+   * must still take effect.
+   */
+  public static Partner toPartner(
+      PartnerRegistration registration, Consumer<InvalidRegistrationException> skipped) {
+    List<PartnerKey> keys = new ArrayList<>();
+    for (io.sealtrail.avro.partner.PartnerKey key : registration.getKeys()) {
+      try {
+        keys.add(toKey(registration.getPartnerId(), key));
+      } catch (InvalidRegistrationException e) {
+        skipped.accept(e);
+      }
+    }
     return new Partner(
         registration.getPartnerId(),
         Set.copyOf(registration.getRoles()),

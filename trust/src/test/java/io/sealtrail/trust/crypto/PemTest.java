@@ -34,16 +34,7 @@ class PemTest {
   @Test
   void shouldRefuseAnEncryptedPkcs8KeyWithTheCommandThatDecryptsIt() throws IOException {
     Openssl.assumeInstalled();
-    new Openssl(dir)
-        .run(
-            "genpkey",
-            "-algorithm",
-            "ed25519",
-            "-aes-256-cbc",
-            "-pass",
-            "pass:secret",
-            "-out",
-            "enc.pem");
+    new Openssl(dir).generateEncryptedKey("enc.pem");
 
     String pem = Files.readString(dir.resolve("enc.pem"));
 

@@ -71,4 +71,14 @@ class VerifiersTest {
     assertThatThrownBy(() -> new KeyId("AB".repeat(32)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldSignAndVerifyWithoutRegisteringAJcaProvider() {
+    Signer signer = Fixtures.p256();
+
+    boolean valid = signer.verifier().verify(new byte[] {1}, signer.sign(new byte[] {1}));
+
+    assertThat(valid).isTrue();
+    assertThat(java.security.Security.getProvider("BC")).isNull();
+  }
 }

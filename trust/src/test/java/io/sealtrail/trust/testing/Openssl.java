@@ -73,6 +73,11 @@ public final class Openssl {
     run("pkey", "-in", name + ".key.pem", "-pubout", "-out", name + ".pub.pem");
   }
 
+  /** Writes a password-protected (PKCS#8, AES-256) Ed25519 private key to {@code file}. */
+  public void generateEncryptedKey(String file) {
+    run("genpkey", "-algorithm", "ed25519", "-aes-256-cbc", "-pass", "pass:secret", "-out", file);
+  }
+
   /** Signs {@code messageFile} into {@code signatureFile} with {@code openssl pkeyutl}. */
   public void sign(String algorithm, String keyFile, String messageFile, String signatureFile) {
     run(pkeyutl(algorithm, "-sign", "-inkey", keyFile, "-in", messageFile, "-out", signatureFile));
