@@ -76,9 +76,12 @@ public final class CachedSchemaRegistryClient implements SchemaRegistryClient {
       return cached.get().version();
     }
     latest.remove(subject);
-    return latest
-        .get(subject, () -> new Expiring(delegate.latest(subject), now.plus(latestTtl)))
-        .version();
+    return latest.get(subject, () -> new Expiring(delegate.latest(subject), expiry(now))).version();
+  }
+
+  /** A negative TTL (Confluent's -1) keeps the latest version until this client registers. */
+  private Instant expiry(Instant now) {
+    return latestTtl.isNegative() ? Instant.MAX : now.plus(latestTtl);
   }
 
   @Override

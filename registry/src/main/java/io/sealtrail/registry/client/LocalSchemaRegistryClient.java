@@ -69,12 +69,12 @@ public final class LocalSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public CompatibilityLevel compatibility(Optional<String> subject) {
-    return core.compatibility(subject, true);
+    return core.configs().get(subject, true);
   }
 
   @Override
   public void updateCompatibility(Optional<String> subject, CompatibilityLevel level) {
-    core.updateCompatibility(subject, level);
+    core.configs().update(subject, level);
   }
 
   @Override

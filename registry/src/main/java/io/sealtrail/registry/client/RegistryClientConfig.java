@@ -1,21 +1,23 @@
 package io.sealtrail.registry.client;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Client settings read from Confluent's configuration keys, each also accepted with the {@code
- * schema.registry.} prefix. {@code basicAuth} is the ready {@code Authorization} header value.
+ * schema.registry.} prefix. {@code authorization} is the ready {@code Authorization} header value.
  */
 public record RegistryClientConfig(
     List<URI> urls,
-    Optional<String> basicAuth,
+    Optional<String> authorization,
     Duration connectTimeout,
     Duration readTimeout,
     int maxRetries,
@@ -27,6 +29,8 @@ public record RegistryClientConfig(
   public static final String URL = "schema.registry.url";
   public static final String CREDENTIALS_SOURCE = "basic.auth.credentials.source";
   public static final String USER_INFO = "basic.auth.user.info";
+  public static final String BEARER_SOURCE = "bearer.auth.credentials.source";
+  public static final String BEARER_TOKEN = "bearer.auth.token";
 
   public RegistryClientConfig {
     urls = List.copyOf(urls);
@@ -51,7 +55,7 @@ public record RegistryClientConfig(
             .toList();
     return new RegistryClientConfig(
         urls.stream().map(RegistryClientConfig::withoutUserInfo).toList(),
-        basicAuth(settings, urls),
+        authorization(settings, urls),
         Duration.ofMillis(settings.number("http.connect.timeout.ms", 60_000)),
         Duration.ofMillis(settings.number("http.read.timeout.ms", 60_000)),
         (int) settings.number("max.retries", 3),
@@ -59,6 +63,18 @@ public record RegistryClientConfig(
         Duration.ofMillis(settings.number("retries.max.wait.ms", 20_000)),
         (int) settings.number("max.schemas.per.subject", 1000),
         Duration.ofSeconds(settings.number("latest.cache.ttl.sec", 60)));
+  }
+
+  private static Optional<String> authorization(Settings settings, List<URI> urls) {
+    Optional<String> token = settings.string(BEARER_TOKEN);
+    if (token.isPresent()) {
+      String source = settings.string(BEARER_SOURCE).orElse("STATIC_TOKEN");
+      if (!source.equals("STATIC_TOKEN")) {
+        throw new IllegalArgumentException(BEARER_SOURCE + " must be STATIC_TOKEN, not " + source);
+      }
+      return Optional.of("Bearer " + token.get());
+    }
+    return basicAuth(settings, urls);
   }
 
   private static Optional<String> basicAuth(Settings settings, List<URI> urls) {
@@ -76,9 +92,9 @@ public record RegistryClientConfig(
         userInfo =
             urls.stream()
                 .map(URI::getRawUserInfo)
-                .filter(u -> u != null)
+                .filter(Objects::nonNull)
                 .findFirst()
-                .map(u -> java.net.URLDecoder.decode(u, StandardCharsets.UTF_8));
+                .map(u -> URLDecoder.decode(u, StandardCharsets.UTF_8));
         break;
       default:
         throw new IllegalArgumentException(

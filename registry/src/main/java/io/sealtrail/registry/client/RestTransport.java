@@ -88,7 +88,7 @@ final class RestTransport {
             .header("Content-Type", CONTENT_TYPE)
             .header("Accept", ACCEPT)
             .method(method, publisher);
-    config.basicAuth().ifPresent(auth -> builder.header("Authorization", auth));
+    config.authorization().ifPresent(auth -> builder.header("Authorization", auth));
     return builder.build();
   }
 

@@ -102,6 +102,10 @@ public final class Errors {
     return new SchemaRegistryException(422, 42205, reason);
   }
 
+  public static SchemaRegistryException idMismatch(String reason) {
+    return new SchemaRegistryException(422, 42207, reason);
+  }
+
   public static SchemaRegistryException invalidSubject(String subject) {
     return new SchemaRegistryException(
         422, 42208, "The specified subject '" + subject + "' is not a valid.");

@@ -25,22 +25,37 @@ public final class LogCodec {
       return new Encoded(bytes(schemaKey(v.subject(), v.version())), bytes(schemaValue(v)));
     } else if (record instanceof LogRecord.SchemaRemoved removed) {
       return new Encoded(bytes(schemaKey(removed.subject(), removed.version())), null);
-    } else if (record instanceof LogRecord.ConfigWritten config) {
-      ObjectNode value = JSON.createObjectNode();
-      config.subject().ifPresent(s -> value.put("subject", s));
-      value.put("compatibilityLevel", config.level().name());
-      return new Encoded(bytes(subjectKey("CONFIG", config.subject())), bytes(value));
-    } else if (record instanceof LogRecord.ConfigRemoved config) {
-      return new Encoded(bytes(subjectKey("CONFIG", config.subject())), null);
+    } else if (record instanceof LogRecord.SubjectDeleted deleted) {
+      ObjectNode value = JSON.createObjectNode().put("subject", deleted.subject());
+      value.put("version", deleted.version());
+      return new Encoded(
+          bytes(subjectKey("DELETE_SUBJECT", Optional.of(deleted.subject()))), bytes(value));
     }
-    LogRecord.SubjectDeleted deleted = (LogRecord.SubjectDeleted) record;
-    ObjectNode value = JSON.createObjectNode().put("subject", deleted.subject());
-    value.put("version", deleted.version());
-    return new Encoded(
-        bytes(subjectKey("DELETE_SUBJECT", Optional.of(deleted.subject()))), bytes(value));
+    return encodeSetting(record);
   }
 
-  /** Reads one log record; key types this registry does not model (NOOP, MODE, ...) are empty. */
+  private static Encoded encodeSetting(LogRecord record) {
+    if (record instanceof LogRecord.ConfigWritten config) {
+      return setting("CONFIG", config.subject(), "compatibilityLevel", config.level().name());
+    } else if (record instanceof LogRecord.ConfigRemoved config) {
+      return new Encoded(bytes(subjectKey("CONFIG", config.subject())), null);
+    } else if (record instanceof LogRecord.ModeWritten mode) {
+      return setting("MODE", mode.subject(), "mode", mode.mode().name());
+    } else if (record instanceof LogRecord.ModeRemoved mode) {
+      return new Encoded(bytes(subjectKey("MODE", mode.subject())), null);
+    }
+    throw new IllegalArgumentException(record + " is only read from the log, never written");
+  }
+
+  private static Encoded setting(
+      String keytype, Optional<String> subject, String field, String value) {
+    ObjectNode node = JSON.createObjectNode();
+    subject.ifPresent(s -> node.put("subject", s));
+    node.put(field, value);
+    return new Encoded(bytes(subjectKey(keytype, subject)), bytes(node));
+  }
+
+  /** Reads one log record; key types this registry does not model (NOOP, CONTEXT...) are empty. */
   public static Optional<LogRecord> decode(byte[] key, byte[] value) {
     JsonNode k = read(key);
     Optional<String> subject =
@@ -55,6 +70,12 @@ public final class LogCodec {
       case "CONFIG":
         return Optional.of(
             value == null ? new LogRecord.ConfigRemoved(subject) : config(read(value), subject));
+      case "MODE":
+        return Optional.of(
+            value == null
+                ? new LogRecord.ModeRemoved(subject)
+                : new LogRecord.ModeWritten(
+                    subject, Mode.parse(read(value).path("mode").asText())));
       case "DELETE_SUBJECT":
         return Optional.of(
             new LogRecord.SubjectDeleted(
@@ -65,19 +86,15 @@ public final class LogCodec {
   }
 
   private static LogRecord schema(JsonNode value, String subject, int version) {
-    String type = value.path("schemaType").asText("AVRO");
-    if (!type.equals("AVRO")) {
-      throw new IllegalArgumentException("schemaType " + type + " is not supported, only AVRO");
+    int id = value.path("id").asInt();
+    if (!value.path("schemaType").asText("AVRO").equals("AVRO")
+        || value.path("references").size() > 0) {
+      return new LogRecord.IdReserved(id);
     }
     // Stored strings are re-canonicalized leniently: canonical output drifts across Avro versions.
     String canonical = AvroSchemas.parseLenient(value.path("schema").asText()).toString();
     return new LogRecord.SchemaWritten(
-        new SchemaVersion(
-            subject,
-            version,
-            value.path("id").asInt(),
-            canonical,
-            value.path("deleted").asBoolean(false)));
+        new SchemaVersion(subject, version, id, canonical, value.path("deleted").asBoolean(false)));
   }
 
   private static LogRecord config(JsonNode value, Optional<String> subject) {

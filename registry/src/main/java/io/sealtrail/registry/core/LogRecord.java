@@ -38,10 +38,31 @@ public sealed interface LogRecord {
     }
   }
 
+  /** A mode set globally (empty subject) or for one subject. */
+  record ModeWritten(Optional<String> subject, Mode mode) implements LogRecord {
+    public ModeWritten {
+      Objects.requireNonNull(subject, "subject");
+      Objects.requireNonNull(mode, "mode");
+    }
+  }
+
+  /** A mode removed: a tombstone for its MODE key. */
+  record ModeRemoved(Optional<String> subject) implements LogRecord {
+    public ModeRemoved {
+      Objects.requireNonNull(subject, "subject");
+    }
+  }
+
   /** A whole subject soft-deleted: every version up to {@code version} counts as deleted. */
   record SubjectDeleted(String subject, int version) implements LogRecord {
     public SubjectDeleted {
       Objects.requireNonNull(subject, "subject");
     }
   }
+
+  /**
+   * A schema this registry cannot serve (another schema type, or with references), read from a
+   * topic shared with Confluent's registry: its id stays taken so it is never handed out again.
+   */
+  record IdReserved(int id) implements LogRecord {}
 }

@@ -13,37 +13,90 @@ final class Registration {
   private final RegistryState state;
   private final RegistryLog log;
   private final Configs configs;
+  private final Modes modes;
 
-  Registration(RegistryState state, RegistryLog log, Configs configs) {
+  Registration(RegistryState state, RegistryLog log, Configs configs, Modes modes) {
     this.state = state;
     this.log = log;
     this.configs = configs;
+    this.modes = modes;
   }
 
-  /** Must run under the core's write lock: it decides from state, then appends. */
-  SchemaVersion register(String subject, String schemaText) {
+  /**
+   * Must run under the core's write lock: it decides from state, then appends. An explicit id (and
+   * version) is only accepted in IMPORT mode, which also skips the compatibility check.
+   */
+  SchemaVersion register(
+      String subject, String schemaText, Optional<Integer> id, Optional<Integer> version) {
+    Mode mode = modes.effective(subject);
+    checkMode(subject, mode, id);
     Schema schema = AvroSchemas.parseStrict(schemaText);
-    String canonical = schema.toString();
     SubjectHistory history = history(subject);
     Optional<SchemaVersion> same =
-        history.live().stream().filter(v -> v.schema().equals(canonical)).findFirst();
+        history.live().stream().filter(v -> v.schema().equals(schema.toString())).findFirst();
     if (same.isPresent()) {
       return same.get();
     }
-    CompatibilityLevel level = configs.effective(subject);
+    return mode == Mode.IMPORT
+        ? imported(history, schema.toString(), id.orElseThrow(), version)
+        : checked(history, schema);
+  }
+
+  /** A new version after the compatibility check, with the content's id or the next one. */
+  private SchemaVersion checked(SubjectHistory history, Schema schema) {
+    CompatibilityLevel level = configs.effective(history.subject());
     List<String> problems = level.check(schema, level.comparedWith(history.liveNewestFirst()));
     if (!problems.isEmpty()) {
-      throw Errors.incompatible(subject, problems);
+      throw Errors.incompatible(history.subject(), problems);
     }
+    String canonical = schema.toString();
     int id = state.idOf(canonical).orElse(state.maxId() + 1);
-    SchemaVersion created = new SchemaVersion(subject, history.nextVersion(), id, canonical, false);
+    SchemaVersion created =
+        new SchemaVersion(history.subject(), history.nextVersion(), id, canonical, false);
     List<LogRecord> writes = new ArrayList<>();
     // Like Confluent: a soft-deleted older version with the same id gives way to the new one.
     history.all().stream()
         .filter(v -> v.deleted() && v.id() == id)
-        .forEach(v -> writes.add(new LogRecord.SchemaRemoved(subject, v.version())));
+        .forEach(v -> writes.add(new LogRecord.SchemaRemoved(history.subject(), v.version())));
     writes.add(new LogRecord.SchemaWritten(created));
     log.append(writes);
+    return created;
+  }
+
+  private static void checkMode(String subject, Mode mode, Optional<Integer> id) {
+    if (mode.refusesWrites()) {
+      throw Errors.operationNotPermitted("Subject " + subject + " is in read-only mode");
+    }
+    if (id.isPresent() && mode != Mode.IMPORT) {
+      throw Errors.operationNotPermitted(
+          "Overwrite new schema with id " + id.get() + " is not permitted outside IMPORT mode");
+    }
+    if (id.isEmpty() && mode == Mode.IMPORT) {
+      throw Errors.operationNotPermitted("A schema id is required to register in IMPORT mode");
+    }
+  }
+
+  private SchemaVersion imported(
+      SubjectHistory history, String canonical, int id, Optional<Integer> version) {
+    Optional<SchemaVersion> clash =
+        state.usagesOf(id).stream().filter(v -> !v.schema().equals(canonical)).findFirst();
+    if (clash.isPresent()) {
+      throw Errors.idMismatch(
+          "Schema id "
+              + id
+              + " is already used by a different schema (subject '"
+              + clash.get().subject()
+              + "' version "
+              + clash.get().version()
+              + ")");
+    }
+    int number = version.orElse(history.nextVersion());
+    if (history.all().stream().anyMatch(v -> v.version() == number)) {
+      throw Errors.idMismatch(
+          "Version " + number + " of subject '" + history.subject() + "' already exists");
+    }
+    SchemaVersion created = new SchemaVersion(history.subject(), number, id, canonical, false);
+    log.append(List.of(new LogRecord.SchemaWritten(created)));
     return created;
   }
 

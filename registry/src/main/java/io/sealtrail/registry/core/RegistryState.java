@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -15,7 +16,9 @@ import java.util.stream.Stream;
 final class RegistryState {
   private final Map<String, TreeMap<Integer, SchemaVersion>> subjects = new TreeMap<>();
   private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+  private final Map<String, Mode> subjectModes = new HashMap<>();
   private CompatibilityLevel globalLevel;
+  private Mode globalMode;
   private int maxId;
 
   synchronized void apply(LogRecord record) {
@@ -25,6 +28,8 @@ final class RegistryState {
           .computeIfAbsent(version.subject(), s -> new TreeMap<>())
           .put(version.version(), version);
       maxId = Math.max(maxId, version.id());
+    } else if (record instanceof LogRecord.IdReserved reserved) {
+      maxId = Math.max(maxId, reserved.id());
     } else if (record instanceof LogRecord.SchemaRemoved removed) {
       TreeMap<Integer, SchemaVersion> versions = subjects.get(removed.subject());
       if (versions != null) {
@@ -35,13 +40,24 @@ final class RegistryState {
           .getOrDefault(deleted.subject(), new TreeMap<>())
           .headMap(deleted.version(), true)
           .replaceAll((v, version) -> version.softDeleted());
-    } else if (record instanceof LogRecord.ConfigWritten config) {
+    } else {
+      applySetting(record);
+    }
+  }
+
+  private void applySetting(LogRecord record) {
+    if (record instanceof LogRecord.ConfigWritten config) {
       config
           .subject()
           .ifPresentOrElse(
               s -> subjectLevels.put(s, config.level()), () -> globalLevel = config.level());
     } else if (record instanceof LogRecord.ConfigRemoved config) {
       config.subject().ifPresentOrElse(subjectLevels::remove, () -> globalLevel = null);
+    } else if (record instanceof LogRecord.ModeWritten mode) {
+      mode.subject()
+          .ifPresentOrElse(s -> subjectModes.put(s, mode.mode()), () -> globalMode = mode.mode());
+    } else if (record instanceof LogRecord.ModeRemoved mode) {
+      mode.subject().ifPresentOrElse(subjectModes::remove, () -> globalMode = null);
     }
   }
 
@@ -64,6 +80,14 @@ final class RegistryState {
     return all().filter(v -> v.schema().equals(canonical)).map(SchemaVersion::id).findFirst();
   }
 
+  /** The canonical schema whose GUID this is, if any record holds it. */
+  synchronized Optional<String> schemaOf(UUID guid) {
+    return all()
+        .map(SchemaVersion::schema)
+        .filter(schema -> AvroSchemas.guid(schema).equals(guid))
+        .findFirst();
+  }
+
   synchronized int maxId() {
     return maxId;
   }
@@ -72,6 +96,12 @@ final class RegistryState {
     return subject.isPresent()
         ? Optional.ofNullable(subjectLevels.get(subject.get()))
         : Optional.ofNullable(globalLevel);
+  }
+
+  synchronized Optional<Mode> mode(Optional<String> subject) {
+    return subject.isPresent()
+        ? Optional.ofNullable(subjectModes.get(subject.get()))
+        : Optional.ofNullable(globalMode);
   }
 
   private Stream<SchemaVersion> all() {

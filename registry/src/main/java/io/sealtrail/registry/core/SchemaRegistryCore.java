@@ -11,17 +11,21 @@ import java.util.function.Function;
  * {@code mock://} client calls it directly, so both have the same ids and rules. Writes are
  * serialized by one lock and go through the {@link RegistryLog}; reads see the applied state.
  */
-public final class SchemaRegistryCore {
+public final class SchemaRegistryCore implements AutoCloseable {
   private final Object writeLock = new Object();
+  private final RegistryLog log;
   private final RegistryState state;
   private final Configs configs;
+  private final Modes modes;
   private final Registration registration;
   private final Deletion deletion;
 
   private SchemaRegistryCore(RegistryState state, RegistryLog log, CompatibilityLevel level) {
     this.state = state;
-    this.configs = new Configs(state, log, level);
-    this.registration = new Registration(state, log, configs);
+    this.log = log;
+    this.configs = new Configs(state, log, level, writeLock);
+    this.modes = new Modes(state, log, writeLock);
+    this.registration = new Registration(state, log, configs, modes);
     this.deletion = new Deletion(state, log);
   }
 
@@ -38,9 +42,15 @@ public final class SchemaRegistryCore {
   }
 
   public SchemaVersion register(String subject, String schema) {
+    return register(subject, schema, Optional.empty(), Optional.empty());
+  }
+
+  /** Registers with an explicit id and version, which only IMPORT mode accepts. */
+  public SchemaVersion register(
+      String subject, String schema, Optional<Integer> id, Optional<Integer> version) {
     Subjects.validate(subject);
     synchronized (writeLock) {
-      return registration.register(subject, schema);
+      return registration.register(subject, schema, id, version);
     }
   }
 
@@ -57,12 +67,7 @@ public final class SchemaRegistryCore {
   }
 
   public String schemaByGuid(UUID guid) {
-    return state.subjectNames().stream()
-        .flatMap(s -> state.versions(s).stream())
-        .map(SchemaVersion::schema)
-        .filter(schema -> AvroSchemas.guid(schema).equals(guid))
-        .findFirst()
-        .orElseThrow(() -> Errors.schemaNotFound(guid));
+    return state.schemaOf(guid).orElseThrow(() -> Errors.schemaNotFound(guid));
   }
 
   /** The subject versions that use an id; 40403 when no record holds it any more. */
@@ -93,12 +98,14 @@ public final class SchemaRegistryCore {
   }
 
   public List<Integer> deleteSubject(String subject, boolean permanent) {
+    refuseWhenReadOnly(subject);
     synchronized (writeLock) {
       return deletion.deleteSubject(subject, permanent);
     }
   }
 
   public int deleteVersion(String subject, VersionSpec spec, boolean permanent) {
+    refuseWhenReadOnly(subject);
     synchronized (writeLock) {
       return deletion.deleteVersion(subject, spec, permanent);
     }
@@ -114,21 +121,25 @@ public final class SchemaRegistryCore {
     return registration.checkAll(subject, schema);
   }
 
-  /** The global level (empty subject) or the subject's own one; see {@link Configs}. */
-  public CompatibilityLevel compatibility(Optional<String> subject, boolean defaultToGlobal) {
-    return subject.map(s -> configs.subject(s, defaultToGlobal)).orElseGet(configs::global);
+  /** Compatibility levels, global and per subject. */
+  public Configs configs() {
+    return configs;
   }
 
-  public void updateCompatibility(Optional<String> subject, CompatibilityLevel level) {
-    subject.ifPresent(Subjects::validate);
-    synchronized (writeLock) {
-      configs.update(subject, level);
+  /** Modes, global and per subject. */
+  public Modes modes() {
+    return modes;
+  }
+
+  private void refuseWhenReadOnly(String subject) {
+    if (modes.effective(subject).refusesWrites()) {
+      throw Errors.operationNotPermitted("Subject " + subject + " is in read-only mode");
     }
   }
 
-  public CompatibilityLevel deleteCompatibility(Optional<String> subject) {
-    synchronized (writeLock) {
-      return configs.delete(subject);
-    }
+  /** Closes the log; the core answers nothing useful afterwards. */
+  @Override
+  public void close() {
+    log.close();
   }
 }

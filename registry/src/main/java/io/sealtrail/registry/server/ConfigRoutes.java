@@ -20,16 +20,16 @@ final class ConfigRoutes {
 
   static List<Route> of(SchemaRegistryCore core) {
     return List.of(
-        Route.of("GET", "/config", r -> level(core.compatibility(Optional.empty(), true))),
+        Route.of("GET", "/config", r -> level(core.configs().get(Optional.empty(), true))),
         Route.of("PUT", "/config", r -> update(core, Optional.empty(), r)),
-        Route.of("DELETE", "/config", r -> level(core.deleteCompatibility(Optional.empty()))),
+        Route.of("DELETE", "/config", r -> level(core.configs().delete(Optional.empty()))),
         Route.of(
             "GET",
             "/config/{}",
-            r -> level(core.compatibility(Optional.of(r.param(0)), r.flag("defaultToGlobal")))),
+            r -> level(core.configs().get(Optional.of(r.param(0)), r.flag("defaultToGlobal")))),
         Route.of("PUT", "/config/{}", r -> update(core, Optional.of(r.param(0)), r)),
         Route.of(
-            "DELETE", "/config/{}", r -> level(core.deleteCompatibility(Optional.of(r.param(0))))),
+            "DELETE", "/config/{}", r -> level(core.configs().delete(Optional.of(r.param(0))))),
         Route.of(
             "POST",
             "/compatibility/subjects/{}/versions/{}",
@@ -54,7 +54,7 @@ final class ConfigRoutes {
       SchemaRegistryCore core, Optional<String> subject, RestRequest request) {
     JsonNode body = request.json();
     CompatibilityLevel level = CompatibilityLevel.parse(body.path("compatibility").asText(null));
-    core.updateCompatibility(subject, level);
+    core.configs().update(subject, level);
     return JSON.objectNode().put("compatibility", level.name());
   }
 

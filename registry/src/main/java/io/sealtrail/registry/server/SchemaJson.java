@@ -1,15 +1,18 @@
 package io.sealtrail.registry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.SchemaRegistryException;
 import io.sealtrail.registry.core.SchemaVersion;
+import java.io.IOException;
 
 /** Confluent's JSON shapes for schemas, in requests and answers. */
 final class SchemaJson {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private SchemaJson() {}
 
@@ -44,5 +47,14 @@ final class SchemaJson {
   /** The SchemaString entity of {@code GET /schemas/ids/{id}}. */
   static ObjectNode schemaString(String schema) {
     return JSON.objectNode().put("schema", schema);
+  }
+
+  /** A stored schema as JSON, for the endpoints answering the bare schema. */
+  static JsonNode raw(String schema) {
+    try {
+      return MAPPER.readTree(schema);
+    } catch (IOException e) {
+      throw new IllegalStateException("A stored schema is always valid JSON", e);
+    }
   }
 }

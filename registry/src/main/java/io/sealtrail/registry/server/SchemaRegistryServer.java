@@ -28,25 +28,23 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
   private final HttpServer http;
   private final ExecutorService executor;
-  private final KafkaRegistryLog log;
+  private final SchemaRegistryCore core;
 
-  private SchemaRegistryServer(HttpServer http, ExecutorService executor, KafkaRegistryLog log) {
+  private SchemaRegistryServer(HttpServer http, ExecutorService executor, SchemaRegistryCore core) {
     this.http = http;
     this.executor = executor;
-    this.log = log;
+    this.core = core;
   }
 
   /** Creates the topic if missing, replays it, then starts answering HTTP. */
   public static SchemaRegistryServer start(SchemaRegistryServerConfig config) {
     ensureTopic(config);
-    KafkaRegistryLog[] log = new KafkaRegistryLog[1];
     SchemaRegistryCore core =
         SchemaRegistryCore.open(
             config.defaultCompatibility(),
             apply ->
-                log[0] =
-                    KafkaRegistryLog.open(
-                        config.bootstrapServers(), config.topic(), apply, KAFKA_TIMEOUT));
+                KafkaRegistryLog.open(
+                    config.bootstrapServers(), config.topic(), apply, KAFKA_TIMEOUT));
     ExecutorService executor =
         Executors.newFixedThreadPool(4, r -> daemon(r, "schema-registry-http"));
     try {
@@ -54,10 +52,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
       http.createContext("/", new RestRouter(routes(core)));
       http.setExecutor(executor);
       http.start();
-      return new SchemaRegistryServer(http, executor, log[0]);
+      return new SchemaRegistryServer(http, executor, core);
     } catch (IOException e) {
       executor.shutdownNow();
-      log[0].close();
+      core.close();
       throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port(), e);
     }
   }
@@ -77,7 +75,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    log.close();
+    core.close();
   }
 
   private static List<Route> routes(SchemaRegistryCore core) {
@@ -87,6 +85,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
     routes.addAll(SubjectRoutes.of(core));
     routes.addAll(SchemaRoutes.of(core));
     routes.addAll(ConfigRoutes.of(core));
+    routes.addAll(ModeRoutes.of(core));
     return routes;
   }
 

@@ -15,7 +15,7 @@ final class SchemaRoutes {
     return List.of(
         Route.of("GET", "/schemas/types", r -> List.of("AVRO")),
         Route.of("GET", "/schemas/ids/{}", r -> SchemaJson.schemaString(core.schemaById(id(r)))),
-        Route.of("GET", "/schemas/ids/{}/schema", r -> SubjectRoutes.raw(core.schemaById(id(r)))),
+        Route.of("GET", "/schemas/ids/{}/schema", r -> SchemaJson.raw(core.schemaById(id(r)))),
         Route.of(
             "GET",
             "/schemas/ids/{}/versions",

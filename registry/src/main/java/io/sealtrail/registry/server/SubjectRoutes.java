@@ -2,11 +2,11 @@ package io.sealtrail.registry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.SchemaRegistryCore;
 import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.core.VersionSpec;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code /subjects} endpoints: register, lookup, list, read and delete versions. */
 final class SubjectRoutes {
@@ -24,7 +24,10 @@ final class SubjectRoutes {
                     .map(SchemaVersion::version)
                     .toList()),
         Route.of("GET", "/subjects/{}/versions/{}", r -> SchemaJson.version(version(core, r))),
-        Route.of("GET", "/subjects/{}/versions/{}/schema", r -> raw(version(core, r).schema())),
+        Route.of(
+            "GET",
+            "/subjects/{}/versions/{}/schema",
+            r -> SchemaJson.raw(version(core, r).schema())),
         Route.of(
             "DELETE",
             "/subjects/{}/versions/{}",
@@ -49,26 +52,25 @@ final class SubjectRoutes {
 
   private static Object register(SchemaRegistryCore core, RestRequest request) {
     JsonNode body = request.json();
-    if (body.hasNonNull("id") && body.get("id").asInt() >= 0) {
-      throw Errors.operationNotPermitted(
-          "Overwrite new schema with id "
-              + body.get("id").asInt()
-              + " is not permitted: IMPORT mode is not supported by this registry");
-    }
-    SchemaVersion registered = core.register(request.param(0), SchemaJson.schemaOf(body));
+    SchemaVersion registered =
+        core.register(
+            request.param(0),
+            SchemaJson.schemaOf(body),
+            positive(body, "id"),
+            positive(body, "version"));
     return JsonNodeFactory.instance.objectNode().put("id", registered.id());
+  }
+
+  /** An explicit id or version of a RegisterSchemaRequest; absent, 0 and -1 mean "choose one". */
+  private static Optional<Integer> positive(JsonNode body, String field) {
+    return Optional.ofNullable(body.get(field))
+        .filter(JsonNode::canConvertToInt)
+        .map(JsonNode::asInt)
+        .filter(n -> n > 0);
   }
 
   private static SchemaVersion version(SchemaRegistryCore core, RestRequest request) {
     return core.version(
         request.param(0), VersionSpec.parse(request.param(1)), request.flag("deleted"));
-  }
-
-  static JsonNode raw(String schema) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("A stored schema is always valid JSON", e);
-    }
   }
 }

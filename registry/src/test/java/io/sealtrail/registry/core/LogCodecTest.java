@@ -23,9 +23,9 @@ class LogCodecTest {
 
   @Test
   void shouldWriteConfigRecordsAndTombstoneWhenSettingAndDeletingConfig() {
-    core.updateCompatibility(Optional.of("Kafka-value"), CompatibilityLevel.FULL);
-    core.updateCompatibility(Optional.empty(), CompatibilityLevel.NONE);
-    core.deleteCompatibility(Optional.of("Kafka-value"));
+    core.configs().update(Optional.of("Kafka-value"), CompatibilityLevel.FULL);
+    core.configs().update(Optional.empty(), CompatibilityLevel.NONE);
+    core.configs().delete(Optional.of("Kafka-value"));
 
     assertThat(log.lines())
         .containsExactly(
@@ -65,13 +65,27 @@ class LogCodecTest {
   void shouldIgnoreNoopAndUnknownKeytypesWhenReading() {
     Optional<LogRecord> noop =
         LogCodec.decode("{\"keytype\":\"NOOP\",\"magic\":0}".getBytes(), null);
-    Optional<LogRecord> mode =
+    Optional<LogRecord> context =
         LogCodec.decode(
-            "{\"keytype\":\"MODE\",\"subject\":\"s\",\"magic\":0}".getBytes(),
-            "{\"mode\":\"READONLY\"}".getBytes());
+            "{\"keytype\":\"CONTEXT\",\"tenant\":\"default\",\"context\":\".\"}".getBytes(),
+            "{\"tenant\":\"default\",\"context\":\".\"}".getBytes());
 
     assertThat(noop).isEmpty();
-    assertThat(mode).isEmpty();
+    assertThat(context).isEmpty();
+  }
+
+  @Test
+  void shouldNeverReissueIdWhenTopicHoldsSchemaOfAnotherType() {
+    EncodedLog shared = new EncodedLog();
+    shared.records.add(
+        new LogCodec.Encoded(
+            "{\"keytype\":\"SCHEMA\",\"subject\":\"p-value\",\"version\":1,\"magic\":1}".getBytes(),
+            "{\"subject\":\"p-value\",\"version\":1,\"id\":5,\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\",\"deleted\":false}"
+                .getBytes()));
+
+    SchemaVersion registered = shared.open(CompatibilityLevel.BACKWARD).register("a-value", STRING);
+
+    assertThat(registered.id()).isEqualTo(6);
   }
 
   @Test

@@ -83,7 +83,7 @@ class SchemaRegistryCoreTest {
   void shouldCheckAllVersionsWhenLevelIsTransitive() {
     core.register("s", V2_NO_DEFAULT.replace("myrecord", "r"));
     core.register("s", V1.replace("myrecord", "r"));
-    core.updateCompatibility(Optional.of("s"), CompatibilityLevel.FORWARD_TRANSITIVE);
+    core.configs().update(Optional.of("s"), CompatibilityLevel.FORWARD_TRANSITIVE);
     String v3 =
         "{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"type\":\"string\",\"name\":\"f1\"},{\"type\":\"string\",\"name\":\"f3\"}]}";
 
@@ -100,97 +100,19 @@ class SchemaRegistryCoreTest {
 
   @Test
   void shouldKeepConfigWhenSetBeforeAnySchemaAndRejectUnknownLevel() {
-    core.updateCompatibility(Optional.of("testSubject"), CompatibilityLevel.FORWARD);
+    core.configs().update(Optional.of("testSubject"), CompatibilityLevel.FORWARD);
 
-    assertThat(core.compatibility(Optional.of("testSubject"), false))
+    assertThat(core.configs().get(Optional.of("testSubject"), false))
         .isEqualTo(CompatibilityLevel.FORWARD);
     assertCode(() -> CompatibilityLevel.parse("INVALID"), 42203);
-    assertCode(() -> core.compatibility(Optional.of("no-config-subject"), false), 40408);
-  }
-
-  @Test
-  void shouldFollowConfluentDeleteRulesWhenDeletingVersions() {
-    SchemaVersion v1 = core.register("s", V1);
-    core.register("s", V2_DEFAULT);
-
-    assertCode(() -> core.deleteVersion("s", VersionSpec.parse("2"), true), 40407);
-    assertThat(core.deleteVersion("s", VersionSpec.parse("2"), false)).isEqualTo(2);
-    assertCode(() -> core.deleteVersion("s", VersionSpec.parse("2"), false), 40406);
-    assertThat(core.versions("s", false)).extracting(SchemaVersion::version).containsExactly(1);
-    assertThat(core.version("s", VersionSpec.parse("2"), true).deleted()).isTrue();
-    assertCode(() -> core.version("s", VersionSpec.parse("2"), false), 40402);
-    assertCode(() -> core.lookup("s", V2_DEFAULT, false), 40403);
-    assertThat(core.deleteVersion("s", VersionSpec.parse("2"), true)).isEqualTo(2);
-    assertCode(() -> core.version("s", VersionSpec.parse("2"), true), 40402);
-    assertThat(core.deleteVersion("s", VersionSpec.LATEST, false)).isEqualTo(1);
-    assertCode(() -> core.versions("s", false), 40401);
-    assertThat(core.register("s", V1))
-        .extracting(SchemaVersion::id, SchemaVersion::version)
-        .containsExactly(v1.id(), 2);
-  }
-
-  @Test
-  void shouldIgnoreSoftDeletedVersionWhenCheckingCompatibility() {
-    core.register(
-        "compat-del",
-        "{\"type\":\"record\",\"name\":\"CompatDel\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
-    core.register(
-        "compat-del",
-        "{\"type\":\"record\",\"name\":\"CompatDel\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"string\",\"default\":\"\"}]}");
-    String v3 =
-        "{\"type\":\"record\",\"name\":\"CompatDel\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\",\"default\":0}]}";
-    assertThatThrownBy(() -> core.register("compat-del", v3))
-        .hasMessageContaining("TYPE_MISMATCH")
-        .hasMessageContaining("/fields/1/type");
-
-    core.deleteVersion("compat-del", VersionSpec.parse("2"), false);
-
-    assertThat(core.register("compat-del", v3).version()).isEqualTo(3);
-  }
-
-  @Test
-  void shouldFollowConfluentDeleteRulesWhenDeletingSubjects() {
-    core.updateCompatibility(Optional.of("test"), CompatibilityLevel.NONE);
-    int a = core.register("test", STRING).id();
-    int b = core.register("test", V1.replace("myrecord", "b")).id();
-    assertCode(() -> core.deleteSubject("test", true), 40405);
-
-    assertThat(core.deleteSubject("test", false)).containsExactly(1, 2);
-
-    assertCode(() -> core.deleteSubject("test", false), 40404);
-    assertThat(core.lookup("test", STRING, true))
-        .extracting(SchemaVersion::version, SchemaVersion::id)
-        .containsExactly(1, a);
-    assertCode(() -> core.lookup("test", STRING, false), 40401);
-    assertThat(core.subjects(false, false)).isEmpty();
-    assertThat(core.subjects(true, false)).containsExactly("test");
-    assertThat(core.register("test", STRING).id()).isEqualTo(a);
-    assertThat(core.register("test", V1.replace("myrecord", "b")).id()).isEqualTo(b);
-    assertThat(core.versions("test", false))
-        .extracting(SchemaVersion::version)
-        .containsExactly(3, 4);
-    assertThat(core.compatibility(Optional.of("test"), false)).isEqualTo(CompatibilityLevel.NONE);
-  }
-
-  @Test
-  void shouldAllocateNewIdAndRestartVersionsWhenSubjectWasHardDeleted() {
-    int old = core.register("s", STRING).id();
-    core.deleteSubject("s", false);
-    core.deleteSubject("s", true);
-
-    SchemaVersion again = core.register("s", STRING);
-
-    assertCode(() -> core.schemaById(old), 40403);
-    assertThat(again.version()).isEqualTo(1);
-    assertThat(again.id()).isEqualTo(old + 1);
-    assertCode(() -> core.lookup("never-registered", STRING, true), 40401);
+    assertCode(() -> core.configs().get(Optional.of("no-config-subject"), false), 40408);
   }
 
   @Test
   void shouldReturnExistingIdWhenRegisteringIdenticalSchemaAfterLevelWouldRejectIt() {
     SchemaVersion v1 = core.register("s", V1);
     core.register("s", V2_DEFAULT);
-    core.updateCompatibility(Optional.of("s"), CompatibilityLevel.FULL_TRANSITIVE);
+    core.configs().update(Optional.of("s"), CompatibilityLevel.FULL_TRANSITIVE);
 
     SchemaVersion again = core.register("s", V1);
 
@@ -217,20 +139,20 @@ class SchemaRegistryCoreTest {
     core.register("a-value", V2_DEFAULT);
     core.register("b-value", STRING);
     core.deleteVersion("a-value", VersionSpec.parse("2"), false);
-    core.updateCompatibility(Optional.of("b-value"), CompatibilityLevel.FULL);
-    core.updateCompatibility(Optional.empty(), CompatibilityLevel.NONE);
+    core.configs().update(Optional.of("b-value"), CompatibilityLevel.FULL);
+    core.configs().update(Optional.empty(), CompatibilityLevel.NONE);
 
     SchemaRegistryCore restarted = log.replay(CompatibilityLevel.BACKWARD);
 
     assertThat(restarted.subjects(true, false)).isEqualTo(core.subjects(true, false));
     assertThat(restarted.versions("a-value", true)).isEqualTo(core.versions("a-value", true));
-    assertThat(restarted.compatibility(Optional.of("b-value"), false))
+    assertThat(restarted.configs().get(Optional.of("b-value"), false))
         .isEqualTo(CompatibilityLevel.FULL);
-    assertThat(restarted.compatibility(Optional.empty(), true)).isEqualTo(CompatibilityLevel.NONE);
+    assertThat(restarted.configs().get(Optional.empty(), true)).isEqualTo(CompatibilityLevel.NONE);
     assertThat(restarted.register("c-value", "\"long\"").id()).isEqualTo(4);
   }
 
-  private static void assertCode(ThrowingCallable call, int errorCode) {
+  static void assertCode(ThrowingCallable call, int errorCode) {
     assertThatThrownBy(call)
         .isInstanceOfSatisfying(
             SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(errorCode));

@@ -4,9 +4,20 @@ import static io.sealtrail.registry.testing.RestCalls.json;
 import static io.sealtrail.registry.testing.RestCalls.schemaBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.registry.client.SchemaRegistryClient;
+import io.sealtrail.registry.client.SchemaRegistryClients;
+import io.sealtrail.registry.core.AvroSchemas;
+import io.sealtrail.registry.core.CompatibilityLevel;
+import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
 import io.sealtrail.registry.testing.RestCalls.Answer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,56 +29,31 @@ class SchemaRegistryServerIT {
   @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
   @Test
-  void shouldAnswerDocumentedFlowWhenReplayedOverHttp() {
+  void shouldAnswerDocumentedFlowWhenReplayedOverHttp() throws IOException {
+    JsonNode steps =
+        RestCalls.json(
+            new String(
+                getClass().getResourceAsStream("/documented-flow.json").readAllBytes(),
+                StandardCharsets.UTF_8));
     try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
 
-      expect(rest.post("/subjects/Kafka-key/versions", STRING), 200, "{\"id\":1}");
-      expect(rest.post("/subjects/Kafka-value/versions", STRING), 200, "{\"id\":1}");
-      expect(rest.get("/subjects"), 200, "[\"Kafka-key\",\"Kafka-value\"]");
-      expect(rest.get("/schemas/ids/1"), 200, "{\"schema\":\"\\\"string\\\"\"}");
-      expect(rest.get("/subjects/Kafka-value/versions"), 200, "[1]");
-      String d6 =
-          "{\"subject\":\"Kafka-value\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\"}";
-      expect(rest.get("/subjects/Kafka-value/versions/1"), 200, d6);
-      expect(rest.get("/subjects/Kafka-value/versions/latest"), 200, d6);
-      expect(rest.post("/subjects/Kafka-key", STRING), 200, d6.replace("Kafka-value", "Kafka-key"));
-      expect(
-          rest.post("/compatibility/subjects/Kafka-value/versions/latest", STRING),
-          200,
-          "{\"is_compatible\":true}");
-      expect(rest.get("/config"), 200, "{\"compatibilityLevel\":\"BACKWARD\"}");
-      expect(
-          rest.put("/config", "{\"compatibility\":\"NONE\"}"), 200, "{\"compatibility\":\"NONE\"}");
-      expect(rest.get("/config"), 200, "{\"compatibilityLevel\":\"NONE\"}");
-      expect(
-          rest.put("/config/Kafka-value", "{\"compatibility\":\"FULL\"}"),
-          200,
-          "{\"compatibility\":\"FULL\"}");
-      expect(rest.get("/config/Kafka-value"), 200, "{\"compatibilityLevel\":\"FULL\"}");
-      expect(rest.delete("/config/Kafka-value"), 200, "{\"compatibilityLevel\":\"FULL\"}");
-      expectError(rest.get("/config/Kafka-value"), 404, 40408);
-      expect(
-          rest.get("/config/Kafka-value?defaultToGlobal=true"),
-          200,
-          "{\"compatibilityLevel\":\"NONE\"}");
-      expect(rest.delete("/subjects/Kafka-value/versions/1"), 200, "1");
-      expectError(rest.get("/subjects/Kafka-value/versions"), 404, 40401);
-      expect(rest.get("/subjects/Kafka-value/versions?deleted=true"), 200, "[1]");
-      expect(rest.get("/schemas/ids/1"), 200, "{\"schema\":\"\\\"string\\\"\"}");
-      expect(rest.post("/subjects/Kafka-value/versions", STRING), 200, "{\"id\":1}");
-      expect(rest.get("/subjects/Kafka-value/versions"), 200, "[2]");
-      expect(rest.get("/subjects/Kafka-value/versions?deleted=true"), 200, "[2]");
-      expect(rest.delete("/subjects/Kafka-value"), 200, "[2]");
-      expectError(rest.delete("/subjects/Kafka-value"), 404, 40404);
-      expect(rest.get("/subjects"), 200, "[\"Kafka-key\"]");
-      expect(rest.get("/subjects?deleted=true"), 200, "[\"Kafka-key\",\"Kafka-value\"]");
-      expect(rest.delete("/subjects/Kafka-value?permanent=true"), 200, "[2]");
-      expectError(rest.get("/subjects/Kafka-value/versions?deleted=true"), 404, 40401);
-      expect(rest.get("/schemas/ids/1"), 200, "{\"schema\":\"\\\"string\\\"\"}");
-      expect(rest.delete("/subjects/Kafka-key"), 200, "[1]");
-      expect(rest.delete("/subjects/Kafka-key?permanent=true"), 200, "[1]");
-      expectError(rest.get("/schemas/ids/1"), 404, 40403);
+      for (JsonNode step : steps) {
+        String body = step.has("body") ? step.get("body").toString() : null;
+        Answer answer =
+            rest.send(
+                step.get("method").asText(),
+                step.get("path").asText(),
+                body,
+                "application/vnd.schemaregistry.v1+json");
+
+        assertThat(answer.status())
+            .as("%s status, answer %s", step.get("step"), answer.body())
+            .isEqualTo(step.get("status").asInt());
+        assertThat(step.has("json") ? answer.body() : answer.body().get("error_code"))
+            .as("%s answer", step.get("step"))
+            .isEqualTo(step.has("json") ? step.get("json") : step.get("errorCode"));
+      }
     }
   }
 
@@ -136,6 +122,56 @@ class SchemaRegistryServerIT {
           "{\"schema\":\"\\\"string\\\"\"}");
       expect(rest.get("/schemas/types"), 200, "[\"AVRO\"]");
       expect(rest.get("/"), 200, "{}");
+    }
+  }
+
+  @Test
+  void shouldSeedExplicitIdsWhenModeIsImport() {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+      RestCalls rest = new RestCalls(server.url());
+      String withId = "{\"schema\":\"\\\"string\\\"\",\"id\":123,\"version\":1}";
+      expectError(rest.post("/subjects/s/versions", withId), 422, 42205);
+
+      expect(rest.put("/mode", "{\"mode\":\"IMPORT\"}"), 200, "{\"mode\":\"IMPORT\"}");
+      expect(rest.post("/subjects/s/versions", withId), 200, "{\"id\":123}");
+      expectError(rest.post("/subjects/t/versions", STRING), 422, 42205);
+      expect(rest.put("/mode", "{\"mode\":\"READWRITE\"}"), 200, "{\"mode\":\"READWRITE\"}");
+
+      expect(rest.get("/schemas/ids/123"), 200, "{\"schema\":\"\\\"string\\\"\"}");
+      expect(rest.post("/subjects/t/versions", schemaBody("\"long\"")), 200, "{\"id\":124}");
+      expectError(rest.get("/mode/t"), 404, 40409);
+    }
+  }
+
+  @Test
+  void shouldAnswerTypedClientCallsWhenClientTalksToServer() {
+    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+      SchemaRegistryClient client =
+          SchemaRegistryClients.create(Map.of("schema.registry.url", server.url().toString()));
+      Schema v1 =
+          new Schema.Parser()
+              .parse(
+                  "{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");
+      Schema v2 =
+          new Schema.Parser()
+              .parse(
+                  "{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"name\":\"a\",\"type\":\"string\"},{\"name\":\"b\",\"type\":\"int\"}]}");
+
+      int id = client.register("r-value", v1);
+      client.updateCompatibility(Optional.of("r-value"), CompatibilityLevel.FORWARD);
+
+      assertThat(client.lookup("r-value", v1))
+          .isEqualTo(new SchemaVersion("r-value", 1, id, v1.toString(), false));
+      assertThat(client.schemaById(id)).isEqualTo(v1);
+      assertThat(client.schemaByGuid(AvroSchemas.guid(v1.toString()))).isEqualTo(v1);
+      assertThat(client.latest("r-value").version()).isEqualTo(1);
+      assertThat(client.subjects()).containsExactly("r-value");
+      assertThat(client.versions("r-value")).containsExactly(1);
+      assertThat(client.compatibility(Optional.of("r-value")))
+          .isEqualTo(CompatibilityLevel.FORWARD);
+      assertThat(client.compatibility(Optional.empty())).isEqualTo(CompatibilityLevel.BACKWARD);
+      assertThat(client.isCompatible("r-value", v2)).isTrue();
+      assertThat(client.deleteSubject("r-value", false)).containsExactly(1);
     }
   }
 
