@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The dedup topic's wire form of an accepted event. */
 class DedupEntryTest {
 
   @Test

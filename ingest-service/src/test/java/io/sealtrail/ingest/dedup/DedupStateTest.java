@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** What an instance remembers of its partitions' accepted events, and when it forgets. */
 class DedupStateTest {
   private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
   private static final String SHA = "c".repeat(64);

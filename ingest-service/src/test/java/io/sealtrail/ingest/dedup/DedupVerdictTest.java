@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** New, duplicate or replay: the hash against the one accepted under the same id. */
 class DedupVerdictTest {
   private static final String SHA_A = "a".repeat(64);
   private static final String SHA_B = "b".repeat(64);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The replies topic's wire form of every outcome, and what it refuses. */
 class ReplyCodecTest {
 
   static Stream<SubmissionResult> results() {

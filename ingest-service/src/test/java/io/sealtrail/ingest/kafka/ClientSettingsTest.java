@@ -6,6 +6,7 @@ import io.sealtrail.ingest.IngestConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The Kafka settings exactly-once depends on, set explicitly. */
 class ClientSettingsTest {
   private final ClientSettings settings =
       new ClientSettings(

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** How far in the future an event may claim to have happened. */
 class ClockSkewTest {
   private static final Instant RECEIVED = Instant.parse("2026-11-21T08:00:00Z");
   private final ClockSkew skew = new ClockSkew(Duration.ofMinutes(5));

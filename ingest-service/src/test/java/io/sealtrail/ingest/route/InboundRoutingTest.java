@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
+/** The submission an inbound record becomes: receipt time the producer cannot forge, stable id. */
 class InboundRoutingTest {
   private static final Instant APPENDED = Instant.parse("2026-11-21T08:00:00Z");
   private static final Instant ROUTED = APPENDED.plusSeconds(2);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
+/** The partition key that brings every submission of one event to its dedup owner. */
 class RoutingKeyTest {
   private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
   private static final String KEYID = "ab".repeat(32);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
+/** The configuration ingest gives the topics it creates. */
 class TopicSetupTest {
   private static final IngestTopics TOPICS = IngestTopics.fromConfig(Map.of());
 
