@@ -58,7 +58,8 @@ public final class IngestNode implements AutoCloseable {
       router.start();
       var gateway = push(parts, new KafkaSubmissionGateway(config));
       gateway.start();
-      var stopped = CompletableFuture.anyOf(pipeline.stopped(), router.stopped());
+      var stopped =
+          CompletableFuture.anyOf(pipeline.stopped(), router.stopped(), gateway.stopped());
       return new IngestNode(parts, gateway, stopped.thenApply(x -> null));
     } catch (RuntimeException | InterruptedException e) {
       closeAll(parts).ifPresent(e::addSuppressed);
@@ -120,8 +121,8 @@ public final class IngestNode implements AutoCloseable {
   }
 
   /**
-   * Completes when the verifier or the router stopped; exceptionally when one failed, after which
-   * the host should close this node and start a new one.
+   * Completes when the verifier, the router or the gateway's reply follower stopped; exceptionally
+   * when one failed, after which the host should close this node and start a new one.
    */
   public CompletableFuture<Void> stopped() {
     return stopped;

@@ -46,6 +46,14 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
             config.topics().replies(),
             pending,
             kafkaTimeout);
+    replies
+        .stopped()
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                pending.failAll(unavailable("the replies topic is no longer followed", failure));
+              }
+            });
   }
 
   /**
@@ -65,6 +73,9 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
           "envelope of " + submission.size() + " bytes exceeds " + MAX_ENVELOPE_BYTES);
     }
     String id = submission.submissionId();
+    if (replies.stopped().isCompletedExceptionally()) {
+      return CompletableFuture.failedFuture(unavailable("the replies topic is not followed", null));
+    }
     CompletableFuture<SubmissionResult> result = pending.register(id);
     try {
       producer.send(
@@ -91,6 +102,14 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
         submissions.stream().map(this::submit).toList();
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
         .thenApply(done -> results.stream().map(CompletableFuture::join).toList());
+  }
+
+  /**
+   * Completes exceptionally if the gateway can no longer answer (its reply follower failed); the
+   * host should then close it and start a new one.
+   */
+  public CompletableFuture<Void> stopped() {
+    return replies.stopped();
   }
 
   private static KafkaUnavailableException unavailable(String message, Throwable cause) {

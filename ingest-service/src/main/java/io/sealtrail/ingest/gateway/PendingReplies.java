@@ -35,6 +35,11 @@ final class PendingReplies {
     }
   }
 
+  /** Fails every waiting submission: nothing can answer them any more. */
+  void failAll(Throwable failure) {
+    waiting.keySet().forEach(id -> fail(id, failure));
+  }
+
   int size() {
     return waiting.size();
   }

@@ -2,6 +2,7 @@ package io.sealtrail.ingest.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -25,6 +26,7 @@ final class ReplyFollower implements AutoCloseable {
   private final Duration timeout;
   private final Thread thread = new Thread(this::run, "ingest-gateway-replies");
   private final CountDownLatch positioned = new CountDownLatch(1);
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private volatile boolean running = true;
 
   ReplyFollower(
@@ -52,11 +54,19 @@ final class ReplyFollower implements AutoCloseable {
       while (running) {
         consumer.poll(POLL).forEach(this::complete);
       }
+      stopped.complete(null);
     } catch (RuntimeException e) {
-      LOG.error("reply follower stopped; pending submissions will time out", e);
+      LOG.error("reply follower stopped; no submission can be answered", e);
+      stopped.completeExceptionally(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      stopped.completeExceptionally(e);
     }
+  }
+
+  /** Completes when following ends: normally after {@link #close()}, exceptionally on a failure. */
+  CompletableFuture<Void> stopped() {
+    return stopped;
   }
 
   /** The topic's partitions, waiting while a just-created topic's metadata propagates. */

@@ -67,4 +67,15 @@ class KafkaSubmissionGatewayTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds");
   }
+
+  @Test
+  void shouldFailAtOnceWhenRepliesCanNoLongerBeFollowed() {
+    assertThatThrownBy(gateway::start).isInstanceOf(KafkaUnavailableException.class);
+    assertThat(gateway.stopped()).failsWithin(Duration.ofSeconds(10));
+
+    var result = gateway.submit(Submission.http(new byte[] {'{', '}'}, Instant.now(), null));
+
+    assertThat(result).isCompletedExceptionally();
+    assertThatThrownBy(result::join).hasCauseInstanceOf(KafkaUnavailableException.class);
+  }
 }
