@@ -111,6 +111,30 @@ class ExactlyOnceIT {
   }
 
   @Test
+  void shouldAcceptEachEventOnceWhenAnInstanceLeavesWhileSubmissionsAreInFlight() throws Exception {
+    Counting staying = new Counting();
+    IngestVerifier leaving = rig.startVerifier("v1", partners.verifier());
+    rig.startVerifier("v2", partners.verifier(), staying);
+    awaitOwnership(staying);
+    List<byte[]> envelopes = envelopes(40);
+
+    CompletableFuture<List<SubmissionResult>> inFlight =
+        gateway.submitAll(submissions(envelopes, 2));
+    leaving.close();
+
+    List<SubmissionResult> results = await(inFlight);
+    assertThat(results).filteredOn(SubmissionResult.Accepted.class::isInstance).hasSize(40);
+    assertThat(positionsByEventId(results))
+        .hasSize(40)
+        .allSatisfy((id, positions) -> assertThat(positions).hasSize(1));
+    assertThat(rig.events())
+        .extracting(e -> e.getEvent().getEventId())
+        .doesNotHaveDuplicates()
+        .hasSize(40);
+    assertThat(staying.owned).hasSize(rig.topics().partitions());
+  }
+
+  @Test
   void shouldLoseAndDuplicateNothingWhenVerifierFailsMidBatch() throws Exception {
     List<byte[]> envelopes = envelopes(10);
     List<CompletableFuture<SubmissionResult>> pending =
