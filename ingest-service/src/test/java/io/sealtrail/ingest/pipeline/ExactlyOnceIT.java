@@ -97,15 +97,8 @@ class ExactlyOnceIT {
 
     List<SubmissionResult> all = new ArrayList<>(before);
     all.addAll(after);
-    assertThat(all).filteredOn(SubmissionResult.Accepted.class::isInstance).hasSize(30);
+    assertEachAcceptedOnce(all, 30);
     assertThat(all).filteredOn(SubmissionResult.Duplicate.class::isInstance).hasSize(90);
-    assertThat(positionsByEventId(all))
-        .hasSize(30)
-        .allSatisfy((id, positions) -> assertThat(positions).hasSize(1));
-    assertThat(rig.events())
-        .extracting(e -> e.getEvent().getEventId())
-        .doesNotHaveDuplicates()
-        .hasSize(30);
     assertThat(one.answered.get() + two.answered.get()).isEqualTo(120);
     assertThat(two.answered.get()).as("submissions answered by the second instance").isPositive();
   }
@@ -123,14 +116,7 @@ class ExactlyOnceIT {
     leaving.close();
 
     List<SubmissionResult> results = await(inFlight);
-    assertThat(results).filteredOn(SubmissionResult.Accepted.class::isInstance).hasSize(40);
-    assertThat(positionsByEventId(results))
-        .hasSize(40)
-        .allSatisfy((id, positions) -> assertThat(positions).hasSize(1));
-    assertThat(rig.events())
-        .extracting(e -> e.getEvent().getEventId())
-        .doesNotHaveDuplicates()
-        .hasSize(40);
+    assertEachAcceptedOnce(results, 40);
     assertThat(staying.owned).hasSize(rig.topics().partitions());
   }
 
@@ -146,11 +132,7 @@ class ExactlyOnceIT {
 
     List<SubmissionResult> results = pending.stream().map(ExactlyOnceIT::await).toList();
 
-    assertThat(results).allMatch(SubmissionResult.Accepted.class::isInstance);
-    assertThat(rig.events())
-        .extracting(e -> e.getEvent().getEventId())
-        .doesNotHaveDuplicates()
-        .hasSize(10);
+    assertEachAcceptedOnce(results, 10);
     assertThat(rig.uncommittedEventCount())
         .as("the failed batch did write events, which its abort hides")
         .isGreaterThan(10);
@@ -178,6 +160,21 @@ class ExactlyOnceIT {
       assertThat(rig.events()).hasSize(1);
       assertThat(rig.uncommittedEventCount()).isEqualTo(2);
     }
+  }
+
+  /**
+   * Each of {@code events} events was accepted exactly once, every answer about it names the same
+   * position, and custody.events holds each once.
+   */
+  private void assertEachAcceptedOnce(List<SubmissionResult> results, int events) {
+    assertThat(results).filteredOn(SubmissionResult.Accepted.class::isInstance).hasSize(events);
+    assertThat(positionsByEventId(results))
+        .hasSize(events)
+        .allSatisfy((id, positions) -> assertThat(positions).hasSize(1));
+    assertThat(rig.events())
+        .extracting(e -> e.getEvent().getEventId())
+        .doesNotHaveDuplicates()
+        .hasSize(events);
   }
 
   private List<byte[]> envelopes(int count) {
