@@ -47,7 +47,9 @@ class IngestNodeIT {
 
   @AfterEach
   void closeRig() throws Exception {
-    rig.close();
+    if (rig != null) {
+      rig.close();
+    }
   }
 
   @Test

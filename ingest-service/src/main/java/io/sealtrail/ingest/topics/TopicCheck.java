@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.topics;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Refuses to start on topics that would break a guarantee: an inbound topic whose timestamps the
@@ -15,14 +17,27 @@ import org.apache.kafka.common.config.TopicConfig;
  * topic (dedup state would live with the wrong owner).
  */
 public final class TopicCheck {
+  static final Duration METADATA_WAIT = Duration.ofSeconds(30);
+
   private TopicCheck() {}
 
+  /**
+   * Checks the topics, waiting up to {@link #METADATA_WAIT} for topics just created to be known to
+   * the broker that answers.
+   */
   public static void verify(Admin admin, IngestTopics topics) throws InterruptedException {
-    try {
-      checkTimestampType(admin, topics.inbound());
-      checkCoPartitioned(admin, topics.submissions(), topics.dedup());
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot describe the ingest topics", e.getCause());
+    long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+    while (true) {
+      try {
+        checkTimestampType(admin, topics.inbound());
+        checkCoPartitioned(admin, topics.submissions(), topics.dedup());
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw new IllegalStateException("cannot describe the ingest topics", e.getCause());
+        }
+        Thread.sleep(100);
+      }
     }
   }
 

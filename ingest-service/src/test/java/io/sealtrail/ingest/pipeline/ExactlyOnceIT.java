@@ -56,7 +56,9 @@ class ExactlyOnceIT {
 
   @AfterEach
   void stopRig() throws Exception {
-    rig.close();
+    if (rig != null) {
+      rig.close();
+    }
   }
 
   @Test

@@ -46,7 +46,9 @@ class VerificationPipelineIT {
 
   @AfterEach
   void stopPipeline() throws Exception {
-    rig.close();
+    if (rig != null) {
+      rig.close();
+    }
   }
 
   @Test

@@ -51,7 +51,9 @@ class InboundRouterIT {
 
   @AfterEach
   void stopDoors() throws Exception {
-    rig.close();
+    if (rig != null) {
+      rig.close();
+    }
   }
 
   @Test
