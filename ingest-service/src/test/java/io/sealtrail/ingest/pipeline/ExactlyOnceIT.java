@@ -15,6 +15,7 @@ import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.ingest.submission.RoutingKey;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.testing.EmbeddedKafka;
+import io.sealtrail.ingest.testing.Eventually;
 import io.sealtrail.ingest.testing.IngestRig;
 import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.trust.RejectionReason;
@@ -119,7 +120,10 @@ class ExactlyOnceIT {
 
     List<SubmissionResult> results = await(inFlight);
     assertEachAcceptedOnce(results, 40);
-    assertThat(staying.owned).hasSize(rig.topics().partitions());
+    Eventually.await(
+        () -> staying.owned,
+        owned -> owned.size() == rig.topics().partitions(),
+        "the staying instance owns every partition");
   }
 
   @Test
@@ -220,21 +224,14 @@ class ExactlyOnceIT {
   }
 
   private void awaitSubmissionsOnTopic(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (rig.committed(rig.topics().submissions()).size() < count) {
-      assertThat(System.nanoTime()).as("submissions on the topic in time").isLessThan(deadline);
-      Thread.sleep(100);
-    }
+    Eventually.await(
+        () -> rig.committed(rig.topics().submissions()).size(),
+        size -> size >= count,
+        "submissions on the topic");
   }
 
   private static void awaitOwnership(Counting instance) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (instance.owned.isEmpty()) {
-      assertThat(System.nanoTime())
-          .as("second instance owns partitions in time")
-          .isLessThan(deadline);
-      Thread.sleep(50);
-    }
+    Eventually.await(() -> instance.owned, owned -> !owned.isEmpty(), "partitions owned");
   }
 
   private static <T> T await(CompletableFuture<T> future) {
