@@ -19,6 +19,7 @@ import io.sealtrail.ingest.testing.Eventually;
 import io.sealtrail.ingest.testing.IngestRig;
 import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.trust.RejectionReason;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +130,7 @@ class ExactlyOnceIT {
 
   @Test
   void shouldLoseAndDuplicateNothingWhenVerifierFailsMidBatch() throws Exception {
-    List<byte[]> envelopes = envelopes(10);
+    List<byte[]> envelopes = envelopesOnPartitionZero(10); // one partition: fetched as one batch
     List<CompletableFuture<SubmissionResult>> pending =
         submissions(envelopes, 1).stream().map(gateway::submit).toList();
     awaitSubmissionsOnTopic(10);
@@ -184,10 +186,26 @@ class ExactlyOnceIT {
   }
 
   private List<byte[]> envelopes(int count) {
-    return IntStream.range(0, count)
-        .mapToObj(
-            i -> envelope(sealApplied("ev-" + i, "DEV-" + i, "S-" + i, OCCURRED), partners.acmeKey))
+    return IntStream.range(0, count).mapToObj(this::envelopeOf).toList();
+  }
+
+  /** Envelopes whose routing keys all land on submissions partition 0. */
+  private List<byte[]> envelopesOnPartitionZero(int count) {
+    int partitions = rig.topics().partitions();
+    return IntStream.iterate(0, i -> i + 1)
+        .filter(i -> partitionOf(RoutingKey.of(Partners.ACME, "ev-" + i), partitions) == 0)
+        .limit(count)
+        .mapToObj(this::envelopeOf)
         .toList();
+  }
+
+  /** The partition Kafka's default partitioner gives a key. */
+  private static int partitionOf(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+  }
+
+  private byte[] envelopeOf(int i) {
+    return envelope(sealApplied("ev-" + i, "DEV-" + i, "S-" + i, OCCURRED), partners.acmeKey);
   }
 
   /** Each envelope {@code times} times, shuffled, each a separate HTTP submission. */
