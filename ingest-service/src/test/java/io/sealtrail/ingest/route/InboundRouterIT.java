@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -99,6 +100,8 @@ class InboundRouterIT {
           new AlterConfigOp(
               new ConfigEntry("message.timestamp.type", "CreateTime"), AlterConfigOp.OpType.SET);
       admin.incrementalAlterConfigs(Map.of(inbound, List.of(createTime))).all().get();
+      Eventually.await(
+          () -> timestampType(admin, inbound), "CreateTime"::equals, "the change is visible");
 
       assertThatThrownBy(() -> TopicCheck.verify(admin, rig.topics()))
           .isInstanceOf(IllegalStateException.class)
@@ -108,5 +111,19 @@ class InboundRouterIT {
 
   private void produceInbound(String key, byte[] value) throws Exception {
     rig.produceInbound(key, value, FORGED);
+  }
+
+  private static String timestampType(Admin admin, ConfigResource topic) {
+    try {
+      return admin
+          .describeConfigs(List.of(topic))
+          .all()
+          .get()
+          .get(topic)
+          .get("message.timestamp.type")
+          .value();
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
