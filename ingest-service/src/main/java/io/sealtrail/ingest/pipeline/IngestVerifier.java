@@ -1,0 +1,61 @@
+package io.sealtrail.ingest.pipeline;
+
+import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.dedup.DedupRestorer;
+import io.sealtrail.ingest.kafka.ClientSettings;
+import io.sealtrail.ingest.kafka.LoopService;
+import io.sealtrail.ingest.kafka.TransactionalLoop;
+import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.trust.SubmissionVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+/**
+ * The verification pipeline of one instance: consumes {@code custody.ingest.submissions} in the
+ * verifier group and, exactly once per submission, writes its event or rejection, its dedup entry
+ * and its reply. Run one per instance; instances share the partitions. {@link #close()} lets the
+ * current batch commit; what is not committed is read again by the next owner.
+ */
+public final class IngestVerifier extends LoopService {
+  static final String GROUP = "verifier";
+  // Long enough for a fenced zombie's transaction to be aborted by the coordinator.
+  private static final Duration RESTORE_TIMEOUT =
+      ClientSettings.TRANSACTION_TIMEOUT.plusSeconds(30);
+
+  public IngestVerifier(
+      IngestConfig config,
+      SubmissionVerifier verifier,
+      OutputSerializers serializers,
+      IngestListener listener,
+      Clock clock) {
+    super(
+        TransactionalLoop.of(
+            new ClientSettings(config),
+            GROUP,
+            config.instanceId(),
+            config.topics().submissions(),
+            batches(config, verifier, serializers, listener, clock)));
+  }
+
+  private static VerifierBatches batches(
+      IngestConfig config,
+      SubmissionVerifier verifier,
+      OutputSerializers serializers,
+      IngestListener listener,
+      Clock clock) {
+    IngestTopics topics = config.topics();
+    ClientSettings settings = new ClientSettings(config);
+    var judge = new SubmissionJudge(verifier, new ClockSkew(config.clockSkew()));
+    var decider = new SubmissionDecider(judge, serializers, topics.events(), topics.rejected());
+    var restorer =
+        new DedupRestorer(
+            () -> new KafkaConsumer<>(settings.restoreConsumer(GROUP)),
+            topics.submissions(),
+            topics.dedup(),
+            RESTORE_TIMEOUT);
+    return new VerifierBatches(
+        decider, restorer, topics.dedup(), topics.replies(), listener, clock, config.dedupWindow());
+  }
+}
