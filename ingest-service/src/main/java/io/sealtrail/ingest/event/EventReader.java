@@ -1,23 +1,17 @@
 package io.sealtrail.ingest.event;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.CustodyEvent;
-import java.io.IOException;
+import io.sealtrail.trust.json.StrictJson;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Reads a signed event payload (UTF-8 JSON) into the Avro {@link CustodyEvent}, or says exactly
- * which field breaks the contract. Duplicate keys are refused: a signed document must not mean two
- * things to two parsers.
+ * which field breaks the contract. The payload is read as trust reads it (strict UTF-8, one value,
+ * no duplicate key): a signed document must not mean two things to two parsers.
  */
 public final class EventReader {
 
@@ -35,22 +29,13 @@ public final class EventReader {
   private static final String TYPES =
       Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
-  private final ObjectMapper json =
-      JsonMapper.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(JsonParser.Feature.ALLOW_COMMENTS)
-          .build();
-
   /** Reads {@code payload}; never throws for bad input. */
   public EventReading read(byte[] payload) {
     JsonNode root;
     try {
-      root = json.readTree(payload);
-    } catch (JsonProcessingException e) {
-      return new EventReading.Malformed("payload is not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      return new EventReading.Malformed("payload cannot be read: " + e.getMessage());
+      root = StrictJson.read(payload);
+    } catch (StrictJson.Unreadable e) {
+      return new EventReading.Malformed("payload is " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       return new EventReading.Malformed("payload must be a JSON object");

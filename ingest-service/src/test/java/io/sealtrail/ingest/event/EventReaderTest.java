@@ -238,6 +238,26 @@ class EventReaderTest {
   }
 
   @Test
+  void shouldReportMalformedWhenPayloadIsUtf16() {
+    byte[] utf16 = event("SEAL_APPLIED", "{\"sealId\":\"S\"}").getBytes(StandardCharsets.UTF_16BE);
+
+    assertThat(reader.read(utf16)).isInstanceOf(EventReading.Malformed.class);
+  }
+
+  @Test
+  void shouldReportMalformedWhenPayloadHasAnInvalidUtf8Sequence() {
+    byte[] valid = bytes(event("SEAL_APPLIED", "{\"sealId\":\"S\"}"));
+    byte[] broken = java.util.Arrays.copyOf(valid, valid.length);
+    int sealId = new String(valid, StandardCharsets.UTF_8).indexOf("\"S\"") + 1;
+    broken[sealId] = (byte) 0xC3; // a lead byte followed by a quote is no UTF-8 sequence
+
+    EventReading reading = reader.read(broken);
+
+    assertThat(reading).isInstanceOf(EventReading.Malformed.class);
+    assertThat(((EventReading.Malformed) reading).message()).contains("not UTF-8");
+  }
+
+  @Test
   void shouldReportMalformedWhenAKeyAppearsTwice() {
     String twoSubjects =
         event("SEAL_APPLIED", "{\"sealId\":\"S\"}")
