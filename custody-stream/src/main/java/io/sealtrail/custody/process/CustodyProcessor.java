@@ -1,0 +1,84 @@
+package io.sealtrail.custody.process;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.custody.detect.Catalogue;
+import io.sealtrail.custody.detect.Finding;
+import io.sealtrail.custody.detect.Violations;
+import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.state.CustodyFold;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps one serial's custody state: judges each event against the state before it, folds it in, and
+ * releases held violations whose grace has ended in stream (event) time.
+ */
+public final class CustodyProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
+  /** How often, in stream time, held violations are checked for an ended grace. */
+  static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
+
+  private final Catalogue catalogue;
+  private final Duration grace;
+  private ProcessorContext<String, Outcome> context;
+  private KeyValueStore<String, CustodyState> states;
+  private HeldViolations held;
+
+  public CustodyProcessor(Catalogue catalogue, Duration grace) {
+    this.catalogue = catalogue;
+    this.grace = grace;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Outcome> context) {
+    this.context = context;
+    this.states = context.getStateStore(CustodyStores.STATE);
+    this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
+    context.schedule(RELEASE_INTERVAL, PunctuationType.STREAM_TIME, this::releaseExpired);
+  }
+
+  @Override
+  public void process(Record<String, VerifiedEvent> record) {
+    if (record.value() == null) {
+      return;
+    }
+    Observation event = new Observation(record.value());
+    CustodyState prior = states.get(record.key());
+    held.clearMetBy(event);
+    List<Violation> violations = judge(prior, event);
+    CustodyState next = CustodyFold.apply(prior, event);
+    states.put(record.key(), next);
+    context.forward(record.withValue(new Outcome(Optional.of(next), violations)));
+  }
+
+  /** The violations final now; the others are held for the grace. */
+  private List<Violation> judge(CustodyState prior, Observation event) {
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    List<Violation> finalNow = new ArrayList<>();
+    for (Finding finding : catalogue.judge(prior, event)) {
+      Violation violation = Violations.of(finding, event, now);
+      if (finding.isFinal()) {
+        finalNow.add(violation);
+      } else {
+        held.hold(violation);
+      }
+    }
+    return finalNow;
+  }
+
+  private void releaseExpired(long streamTime) {
+    for (Violation violation : held.releaseExpired(Instant.ofEpochMilli(streamTime), grace)) {
+      context.forward(
+          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), streamTime));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.sealtrail.custody.process;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.state.CustodyState;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The named persistent stores of the custody processor. Their names also name their changelog
+ * topics, so they never change.
+ */
+public final class CustodyStores {
+  /** Per-serial custody state, keyed by serial; also what interactive queries read. */
+  public static final String STATE = "custody-state-store";
+
+  /** Violations held for the grace, keyed by serial, newline, violation id. */
+  public static final String HELD_VIOLATIONS = "custody-held-violations-store";
+
+  private CustodyStores() {}
+
+  public static StoreBuilder<KeyValueStore<String, CustodyState>> state(Serde<CustodyState> serde) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(STATE), Serdes.String(), serde);
+  }
+
+  public static StoreBuilder<KeyValueStore<String, Violation>> heldViolations(
+      Serde<Violation> serde) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(HELD_VIOLATIONS), Serdes.String(), serde);
+  }
+}

@@ -1,0 +1,49 @@
+package io.sealtrail.custody.topology;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+/** Runs custody-stream: configuration from a properties file, the topology, and the streams. */
+public final class CustodyStreamApp {
+  private CustodyStreamApp() {}
+
+  /** Builds the topology the application runs, from its configuration. */
+  public static Topology topology(CustodyStreamConfig config) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Topics topics = Topics.from(config.topics(), config.serdeConfig());
+    CustodyTopology.define(builder, topics, config.rules());
+    return builder.build(config.streamsProperties());
+  }
+
+  /** Usage: {@code CustodyStreamApp [custody-stream.properties]}. */
+  public static void main(String[] args) throws IOException, InterruptedException {
+    CustodyStreamConfig config = CustodyStreamConfig.from(load(args));
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (KafkaStreams streams = new KafkaStreams(topology(config), config.streamsProperties())) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "custody-shutdown"));
+      streams.start();
+      stopped.await();
+    }
+  }
+
+  private static Map<String, String> load(String[] args) throws IOException {
+    Properties properties = new Properties();
+    if (args.length > 0) {
+      try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+        properties.load(in);
+      }
+    }
+    Map<String, String> flat = new HashMap<>();
+    properties.stringPropertyNames().forEach(k -> flat.put(k, properties.getProperty(k)));
+    return flat;
+  }
+}

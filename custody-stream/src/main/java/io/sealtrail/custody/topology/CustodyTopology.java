@@ -1,0 +1,51 @@
+package io.sealtrail.custody.topology;
+
+import io.sealtrail.custody.detect.Catalogue;
+import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.process.CustodyProcessor;
+import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.custody.process.Outcome;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.ValueMapper;
+
+/**
+ * The custody topology: custody events, keyed by serial, through the custody processor and its
+ * stores, to the state and violations topics. Pure: it only adds named nodes to the builder.
+ */
+public final class CustodyTopology {
+  private CustodyTopology() {}
+
+  public static void define(StreamsBuilder builder, Topics topics, DetectionRules rules) {
+    builder.addStateStore(CustodyStores.state(topics.state().valueSerde()));
+    builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde()));
+    KStream<String, Outcome> outcomes =
+        builder.stream(
+                topics.events().name(),
+                Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
+                    .withTimestampExtractor(new OccurredAtExtractor())
+                    .withName("custody-events-source"))
+            .process(
+                () -> new CustodyProcessor(Catalogue.of(rules), rules.grace()),
+                Named.as("custody-processor"),
+                CustodyStores.STATE,
+                CustodyStores.HELD_VIOLATIONS);
+    publish(outcomes, Outcome::states, topics.state(), "custody-state");
+    publish(outcomes, Outcome::violations, topics.violations(), "custody-violations");
+  }
+
+  private static <V> void publish(
+      KStream<String, Outcome> outcomes,
+      ValueMapper<Outcome, Iterable<V>> part,
+      Topics.Topic<V> topic,
+      String name) {
+    outcomes
+        .flatMapValues(part, Named.as(name + "-changes"))
+        .to(
+            topic.name(),
+            Produced.with(topic.keySerde(), topic.valueSerde()).withName(name + "-sink"));
+  }
+}
