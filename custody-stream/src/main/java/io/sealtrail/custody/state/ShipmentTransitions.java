@@ -28,6 +28,9 @@ final class ShipmentTransitions {
     }
     s.setShipmentId(null).setDestinationSite(null);
     if (detail.getSealIntact() != null && detail.getSealId() != null) {
+      if (s.getSealId() == null) {
+        s.setSealId(detail.getSealId());
+      }
       s.setSealIntact(detail.getSealIntact() && detail.getSealId().equals(s.getSealId()));
     }
     Transitions.status(s, CustodyStatus.AT_SITE, false);

@@ -2,6 +2,7 @@ package io.sealtrail.custody.topology;
 
 import static io.sealtrail.custody.fixtures.CustodyEvents.*;
 import static io.sealtrail.custody.fixtures.Parties.*;
+import static io.sealtrail.custody.fixtures.Serials.*;
 import static io.sealtrail.custody.fixtures.Shipments.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,10 +35,6 @@ class NormalLifeTest {
   static final Instant UNPACKING = ARRIVAL.plus(Duration.ofHours(1));
   static final Instant COMMISSIONING = T0.plus(Duration.ofDays(5));
   static final Instant FIELD_ATTESTATION = COMMISSIONING.plus(Duration.ofHours(1));
-
-  static final String LOT = "LOT-CPU-7";
-  static final String DEVICE = "GWX1-000042";
-  static final String CRATE = "CRATE-9";
 
   private final TestDevice device = TestDevice.withNewKey();
   private final CustodyDriver custody = new CustodyDriver();
