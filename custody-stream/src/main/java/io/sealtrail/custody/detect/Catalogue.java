@@ -22,6 +22,7 @@ public final class Catalogue {
             new InvalidTransitionDetector(),
             new TransitDetector(rules),
             new SealDetector(),
+            new ManifestDetector(),
             new ComponentSubstitutionDetector(),
             new DualApprovalDetector(),
             new FirmwareRollbackDetector(),

@@ -54,8 +54,8 @@ class NormalLifeTest {
       sealApplied(DEVICE, "SEAL-D42", SEALING),
       packed(CRATE, PACKING, DEVICE),
       sealApplied(CRATE, sealOf(CRATE), CRATE_SEALING),
-      shipped(CRATE, DEPARTURE),
-      received(CRATE, ARRIVAL),
+      shippedWith(CRATE, DEPARTURE, DEVICE),
+      receivedWith(CRATE, ARRIVAL, DEVICE),
       unpacked(CRATE, UNPACKING, DEVICE),
       commissioned(DEVICE, COMMISSIONING),
       attested(DEVICE, device, 2, FIELD_ATTESTATION).at(CUSTOMER_SITE).by(FIELD, FIELD_SERVICE_ROLE)
