@@ -1,6 +1,7 @@
 package io.sealtrail.custody.detect;
 
 import io.sealtrail.avro.common.EventType;
+import io.sealtrail.avro.event.FirmwareReleased;
 import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.event.Shipped;
 import io.sealtrail.custody.event.Observation;
@@ -24,6 +25,11 @@ public sealed interface Awaiting {
   /** True when {@code event} clears the finding. */
   boolean metBy(Observation event);
 
+  /** True when what has arrived elsewhere by now, e.g. on another partition, clears it. */
+  default boolean metIn(ReleaseView releases) {
+    return false;
+  }
+
   /** This expectation as violation attributes. */
   Map<String, String> attributes();
 
@@ -35,6 +41,9 @@ public sealed interface Awaiting {
     }
     if (kind.equals(Shipment.KIND)) {
       return new Shipment(attributes.get(Shipment.ID));
+    }
+    if (kind.equals(Release.KIND)) {
+      return new Release(attributes.get(Release.PRODUCT), attributes.get(Release.IMAGE));
     }
     if (kind.equals(VerifyingKey.KIND)) {
       return VerifyingKey.from(attributes);
@@ -123,6 +132,31 @@ public sealed interface Awaiting {
       Map<String, String> attributes = new HashMap<>(quote.attributes());
       attributes.put(KEY, KIND);
       return Map.copyOf(attributes);
+    }
+  }
+
+  /** The release of this image for this product clears it: a release reported after a flash. */
+  record Release(String product, String imageSha256) implements Awaiting {
+    static final String KIND = "release";
+    static final String PRODUCT = "awaiting.product";
+    static final String IMAGE = "awaiting.imageSha256";
+
+    @Override
+    public boolean metBy(Observation event) {
+      return event
+          .detail(FirmwareReleased.class)
+          .map(r -> r.getProduct().equals(product) && r.getImageSha256().equals(imageSha256))
+          .orElse(false);
+    }
+
+    @Override
+    public boolean metIn(ReleaseView releases) {
+      return releases.approved(product, imageSha256);
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+      return Map.of(KEY, KIND, PRODUCT, product, IMAGE, imageSha256);
     }
   }
 }

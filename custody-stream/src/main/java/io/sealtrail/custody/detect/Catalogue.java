@@ -13,8 +13,8 @@ public final class Catalogue {
     this.detectors = List.copyOf(detectors);
   }
 
-  /** Every detection this module builds, with {@code rules}. */
-  public static Catalogue of(DetectionRules rules) {
+  /** Every detection this module builds, with {@code rules} and the approved releases. */
+  public static Catalogue of(DetectionRules rules, ReleaseView releases) {
     return new Catalogue(
         List.of(
             new UnknownSerialDetector(),
@@ -25,6 +25,7 @@ public final class Catalogue {
             new ManifestDetector(),
             new ComponentSubstitutionDetector(),
             new DualApprovalDetector(),
+            new UnauthorizedFirmwareDetector(releases),
             new FirmwareRollbackDetector(),
             new QuoteDetector(),
             new CounterDetector(),

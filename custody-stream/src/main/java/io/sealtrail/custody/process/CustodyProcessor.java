@@ -4,7 +4,9 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.detect.Catalogue;
+import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.detect.Finding;
+import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.state.CustodyFold;
@@ -27,15 +29,15 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   /** How often, in stream time, held violations are checked for an ended grace. */
   static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
 
-  private final Catalogue catalogue;
-  private final Duration grace;
+  private final DetectionRules rules;
+  private Catalogue catalogue;
+  private ReleaseView releases;
   private ProcessorContext<String, Outcome> context;
   private KeyValueStore<String, CustodyState> states;
   private HeldViolations held;
 
-  public CustodyProcessor(Catalogue catalogue, Duration grace) {
-    this.catalogue = catalogue;
-    this.grace = grace;
+  public CustodyProcessor(DetectionRules rules) {
+    this.rules = rules;
   }
 
   @Override
@@ -43,6 +45,8 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     this.context = context;
     this.states = context.getStateStore(CustodyStores.STATE);
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
+    this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
+    this.catalogue = Catalogue.of(rules, releases);
     context.schedule(RELEASE_INTERVAL, PunctuationType.STREAM_TIME, this::releaseExpired);
   }
 
@@ -76,7 +80,8 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   }
 
   private void releaseExpired(long streamTime) {
-    for (Violation violation : held.releaseExpired(Instant.ofEpochMilli(streamTime), grace)) {
+    Instant now = Instant.ofEpochMilli(streamTime);
+    for (Violation violation : held.releaseExpired(now, rules.grace(), releases)) {
       context.forward(
           new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), streamTime));
     }

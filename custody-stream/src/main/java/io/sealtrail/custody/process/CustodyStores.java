@@ -19,6 +19,9 @@ public final class CustodyStores {
   /** Violations held for the grace, keyed by serial, newline, violation id. */
   public static final String HELD_VIOLATIONS = "custody-held-violations-store";
 
+  /** Global store of approved firmware releases, keyed by product, newline, image SHA-256. */
+  public static final String RELEASES = StoreReleaseView.STORE;
+
   private CustodyStores() {}
 
   public static StoreBuilder<KeyValueStore<String, CustodyState>> state(Serde<CustodyState> serde) {

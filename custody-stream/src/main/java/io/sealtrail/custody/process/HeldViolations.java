@@ -2,6 +2,7 @@ package io.sealtrail.custody.process;
 
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.custody.detect.Awaiting;
+import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.event.Observation;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,11 @@ final class HeldViolations {
     cleared.forEach(store::delete);
   }
 
-  /** Removes and returns the violations whose grace ended by {@code streamTime}. */
-  List<Violation> releaseExpired(Instant streamTime, Duration grace) {
+  /**
+   * Removes the violations whose grace ended by {@code streamTime} and returns those that what
+   * arrived elsewhere meanwhile, e.g. a release on another partition, does not clear.
+   */
+  List<Violation> releaseExpired(Instant streamTime, Duration grace, ReleaseView releases) {
     List<KeyValue<String, Violation>> expired = new ArrayList<>();
     try (KeyValueIterator<String, Violation> held = store.all()) {
       held.forEachRemaining(
@@ -55,6 +59,9 @@ final class HeldViolations {
           });
     }
     expired.forEach(kv -> store.delete(kv.key));
-    return expired.stream().map(kv -> kv.value).toList();
+    return expired.stream()
+        .map(kv -> kv.value)
+        .filter(v -> !Awaiting.from(v.getAttributes()).metIn(releases))
+        .toList();
   }
 }

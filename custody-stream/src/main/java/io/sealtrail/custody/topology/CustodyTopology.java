@@ -1,6 +1,6 @@
 package io.sealtrail.custody.topology;
 
-import io.sealtrail.custody.detect.Catalogue;
+import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
@@ -22,17 +22,19 @@ public final class CustodyTopology {
   public static void define(StreamsBuilder builder, Topics topics, DetectionRules rules) {
     builder.addStateStore(CustodyStores.state(topics.state().valueSerde()));
     builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde()));
-    KStream<String, Outcome> outcomes =
+    KStream<String, VerifiedEvent> events =
         builder.stream(
-                topics.events().name(),
-                Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
-                    .withTimestampExtractor(new OccurredAtExtractor())
-                    .withName("custody-events-source"))
-            .process(
-                () -> new CustodyProcessor(Catalogue.of(rules), rules.grace()),
-                Named.as("custody-processor"),
-                CustodyStores.STATE,
-                CustodyStores.HELD_VIOLATIONS);
+            topics.events().name(),
+            Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
+                .withTimestampExtractor(new OccurredAtExtractor())
+                .withName("custody-events-source"));
+    ReleaseTable.define(builder, events, topics.releases());
+    KStream<String, Outcome> outcomes =
+        events.process(
+            () -> new CustodyProcessor(rules),
+            Named.as("custody-processor"),
+            CustodyStores.STATE,
+            CustodyStores.HELD_VIOLATIONS);
     publish(outcomes, Outcome::states, topics.state(), "custody-state");
     publish(outcomes, Outcome::violations, topics.violations(), "custody-violations");
   }

@@ -12,10 +12,14 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The topics custody-stream reads and writes, each with its name and value serde, built once from
- * configuration so that names and serdes always travel together. Every key is a serial string.
+ * configuration so that names and serdes always travel together. Every key is a string: a serial,
+ * or for releases the product and image hash.
  */
 public record Topics(
-    Topic<VerifiedEvent> events, Topic<CustodyState> state, Topic<Violation> violations) {
+    Topic<VerifiedEvent> events,
+    Topic<CustodyState> state,
+    Topic<Violation> violations,
+    Topic<VerifiedEvent> releases) {
 
   /** One topic: its name and the serde of its values; keys are serials. */
   public record Topic<V>(String name, Serde<V> valueSerde) {
@@ -33,6 +37,7 @@ public record Topics(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(violations, "violations");
+    Objects.requireNonNull(releases, "releases");
   }
 
   /**
@@ -43,7 +48,8 @@ public record Topics(
     return new Topics(
         new Topic<>(names.events(), avro(VerifiedEvent.class, serdeConfig)),
         new Topic<>(names.state(), avro(CustodyState.class, serdeConfig)),
-        new Topic<>(names.violations(), avro(Violation.class, serdeConfig)));
+        new Topic<>(names.violations(), avro(Violation.class, serdeConfig)),
+        new Topic<>(names.releases(), avro(VerifiedEvent.class, serdeConfig)));
   }
 
   /** The serde of this application's own store values; shares the registry of the topics. */

@@ -10,17 +10,26 @@ import io.sealtrail.custody.fixtures.CustodyDriver;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** FIRMWARE_ROLLBACK, MISSING_DUAL_APPROVAL and flashing in service, beside legitimate flashes. */
 class FirmwareDetectionTest {
   static final Instant ASSEMBLY = Instant.parse("2026-03-02T08:00:00Z");
+  static final Instant RELEASES = ASSEMBLY.minus(Duration.ofDays(30));
   static final Instant FIRST_FLASH = ASSEMBLY.plus(Duration.ofHours(1));
   static final Instant SECOND_FLASH = FIRST_FLASH.plus(Duration.ofHours(1));
   static final Instant COMMISSIONING = ASSEMBLY.plus(Duration.ofDays(3));
   static final Instant FIELD_UPDATE = COMMISSIONING.plus(Duration.ofDays(30));
 
   private final CustodyDriver custody = new CustodyDriver();
+
+  @BeforeEach
+  void releaseEveryVersionFlashed() {
+    for (String version : new String[] {"1.3.0", "1.3.9", "1.4.0", "1.5.0", "1.9.3", "1.10.0"}) {
+      custody.send(released(version, RELEASES));
+    }
+  }
 
   @AfterEach
   void close() {

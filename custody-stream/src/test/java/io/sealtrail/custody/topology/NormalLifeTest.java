@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 /** A device's whole legitimate life through the production topology: state, and no violation. */
 class NormalLifeTest {
   static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+  static final Instant RELEASE = T0.minus(Duration.ofDays(7));
   static final Instant ASSEMBLY = T0.plus(Duration.ofHours(1));
   static final Instant PROVISIONING = T0.plus(Duration.ofHours(2));
   static final Instant FLASHING = T0.plus(Duration.ofHours(3));
@@ -46,6 +47,7 @@ class NormalLifeTest {
 
   EventFixture[] life() {
     return new EventFixture[] {
+      released("1.4.0", RELEASE),
       componentReceived(LOT, "CPU-A53", T0),
       assembled(DEVICE, ASSEMBLY, component("CPU-A53", LOT)),
       keyProvisioned(DEVICE, device, PROVISIONING),
