@@ -1,6 +1,7 @@
 package io.sealtrail.custody.process;
 
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,6 +20,9 @@ public final class CustodyStores {
   /** Violations held for the grace, keyed by serial, newline, violation id. */
   public static final String HELD_VIOLATIONS = "custody-held-violations-store";
 
+  /** Device keyid → the KEY_PROVISIONED that first put it on a serial. */
+  public static final String KEY_HOLDERS = "custody-device-key-holders-store";
+
   /** Global store of approved firmware releases, keyed by product, newline, image SHA-256. */
   public static final String RELEASES = StoreReleaseView.STORE;
 
@@ -27,6 +31,12 @@ public final class CustodyStores {
   public static StoreBuilder<KeyValueStore<String, CustodyState>> state(Serde<CustodyState> serde) {
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(STATE), Serdes.String(), serde);
+  }
+
+  public static StoreBuilder<KeyValueStore<String, VerifiedEvent>> keyHolders(
+      Serde<VerifiedEvent> serde) {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(KEY_HOLDERS), Serdes.String(), serde);
   }
 
   public static StoreBuilder<KeyValueStore<String, Violation>> heldViolations(

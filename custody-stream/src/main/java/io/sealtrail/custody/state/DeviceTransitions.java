@@ -9,8 +9,8 @@ import io.sealtrail.avro.state.DeviceKey;
 import io.sealtrail.avro.state.InstalledFirmware;
 import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.event.AvroBytes;
+import io.sealtrail.custody.event.DeviceKeyIds;
 import io.sealtrail.custody.event.Observation;
-import io.sealtrail.trust.crypto.KeyId;
 import java.nio.ByteBuffer;
 import java.util.Set;
 
@@ -23,12 +23,11 @@ final class DeviceTransitions {
 
   static void keyProvisioned(Observation e, CustodyState.Builder s, boolean late) {
     KeyProvisioned detail = e.detail(KeyProvisioned.class).orElseThrow();
-    byte[] spki = AvroBytes.of(detail.getPublicKey());
     s.setDeviceKey(
         DeviceKey.newBuilder()
-            .setKeyId(KeyId.ofSubjectPublicKeyInfo(spki).hex())
+            .setKeyId(DeviceKeyIds.of(detail))
             .setKeyAlg(detail.getKeyAlg())
-            .setPublicKey(ByteBuffer.wrap(spki))
+            .setPublicKey(ByteBuffer.wrap(AvroBytes.of(detail.getPublicKey())))
             .build());
     inFactory(s, late);
   }

@@ -29,6 +29,7 @@ public final class CustodyTopology {
                 .withTimestampExtractor(new OccurredAtExtractor())
                 .withName("custody-events-source"));
     ReleaseTable.define(builder, events, topics.releases());
+    DeviceKeyTopology.define(builder, events, topics);
     KStream<String, Outcome> outcomes =
         events.process(
             () -> new CustodyProcessor(rules),

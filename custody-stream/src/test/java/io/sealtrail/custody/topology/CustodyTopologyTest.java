@@ -23,6 +23,8 @@ class CustodyTopologyTest {
         .contains("custody-events-source", "custody-processor", "custody-state-changes")
         .contains("custody-violations-changes", "custody-state-sink", "custody-violations-sink")
         .contains(CustodyStores.STATE, CustodyStores.HELD_VIOLATIONS)
+        .contains(
+            "custody-device-keys-repartition", CustodyStores.KEY_HOLDERS, CustodyStores.RELEASES)
         .doesNotContain("KSTREAM-", "KTABLE-");
   }
 
