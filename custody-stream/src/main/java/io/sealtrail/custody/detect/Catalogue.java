@@ -32,6 +32,11 @@ public final class Catalogue {
             new AttestationFailedDetector()));
   }
 
+  /** The detections judged on a serial when an event of the container holding it applies to it. */
+  public static Catalogue carried() {
+    return new Catalogue(List.of(new TwoContainersDetector(), new ContainerSealDetector()));
+  }
+
   /** Everything {@code event} shows against {@code prior} (null for a serial never seen). */
   public List<Finding> judge(CustodyState prior, Observation event) {
     return detectors.stream()

@@ -35,8 +35,8 @@ public final class Violations {
   private Violations() {}
 
   /** The id a replay of the same event yields again, so the anomaly service can de-duplicate. */
-  public static String idOf(AlertType type, Observation trigger) {
-    return String.join(":", type.name(), trigger.serial(), trigger.partnerId(), trigger.eventId());
+  public static String idOf(AlertType type, String serial, Observation trigger) {
+    return String.join(":", type.name(), serial, trigger.partnerId(), trigger.eventId());
   }
 
   public static Severity severityOf(AlertType type) {
@@ -45,15 +45,20 @@ public final class Violations {
 
   /** The violation {@code finding} in {@code trigger} amounts to, detected at {@code now}. */
   public static Violation of(Finding finding, Observation trigger, Instant now) {
+    return of(finding, trigger.serial(), trigger, now);
+  }
+
+  /** The violation of {@code serial} that a finding in another serial's event amounts to. */
+  public static Violation of(Finding finding, String serial, Observation trigger, Instant now) {
     Map<String, String> attributes = new HashMap<>(finding.attributes());
     attributes.putAll(finding.awaiting().attributes());
     attributes.put("site", trigger.site());
     attributes.put("partner", trigger.partnerId());
     return Violation.newBuilder()
-        .setViolationId(idOf(finding.type(), trigger))
+        .setViolationId(idOf(finding.type(), serial, trigger))
         .setType(finding.type())
         .setSeverity(severityOf(finding.type()))
-        .setSerial(trigger.serial())
+        .setSerial(serial)
         .setSummary(finding.summary())
         .setOccurredAt(trigger.occurredAt())
         .setDetectedAt(now)

@@ -9,12 +9,14 @@ import io.sealtrail.custody.detect.Finding;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -61,7 +63,11 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     List<Violation> violations = judge(prior, event);
     CustodyState next = CustodyFold.apply(prior, event);
     states.put(record.key(), next);
-    context.forward(record.withValue(new Outcome(Optional.of(next), violations)));
+    List<KeyValue<String, VerifiedEvent>> carried = new ArrayList<>();
+    for (String content : Contents.carriedBy(event, prior)) {
+      carried.add(KeyValue.pair(content, record.value()));
+    }
+    context.forward(record.withValue(new Outcome(Optional.of(next), violations, carried)));
   }
 
   /** The violations final now; the others are held for the grace. */

@@ -1,22 +1,33 @@
 package io.sealtrail.custody.process;
 
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
 
 /**
- * What one step of the custody processor produced for a serial: its new state, when an event
- * changed it, and the violations now final. It never leaves the processor's sub-topology.
+ * What one step of a custody processor produced: the serial's new state when an event changed it,
+ * the violations now final, and a container's event re-keyed by each serial it holds.
  */
-public record Outcome(Optional<CustodyState> state, List<Violation> violations) {
+public record Outcome(
+    Optional<CustodyState> state,
+    List<Violation> violations,
+    List<KeyValue<String, VerifiedEvent>> carried) {
   public Outcome {
     violations = List.copyOf(violations);
+    carried = List.copyOf(carried);
+  }
+
+  /** A new state and its final violations, carrying nothing on. */
+  public static Outcome of(CustodyState state, List<Violation> violations) {
+    return new Outcome(Optional.of(state), violations, List.of());
   }
 
   /** Violations released without any new state, e.g. when their grace ended. */
   public static Outcome released(List<Violation> violations) {
-    return new Outcome(Optional.empty(), violations);
+    return new Outcome(Optional.empty(), violations, List.of());
   }
 
   /** The new state as zero or one records for the state topic. */

@@ -8,26 +8,41 @@ import java.util.ArrayList;
 
 /**
  * Folds one event into a serial's custody state: extends the hash chain, records the event as the
- * head, and applies what the event says. A late event (older than the newest one seen) adds its
- * facts but does not move the serial back to where it was then.
+ * head, and applies what the event says, about the serial itself or about the container holding it.
+ * A late event (older than the newest one seen) adds its facts but does not move the serial back to
+ * where it was then.
  */
 public final class CustodyFold {
   private CustodyFold() {}
 
   /** The state after {@code event}; {@code prior} is null for a serial never seen. */
   public static CustodyState apply(CustodyState prior, Observation event) {
-    CustodyState.Builder next = prior == null ? fresh(event) : CustodyState.newBuilder(prior);
+    return fold(prior, event.serial(), event, Transitions.of(event));
+  }
+
+  /**
+   * The state of {@code serial}, held in a container, after {@code containerEvent} moved, sealed or
+   * unpacked that container. The event joins the serial's hash chain too.
+   */
+  public static CustodyState carry(CustodyState prior, String serial, Observation containerEvent) {
+    return fold(prior, serial, containerEvent, CarriedTransitions.of(containerEvent));
+  }
+
+  private static CustodyState fold(
+      CustodyState prior, String serial, Observation event, Transition transition) {
+    CustodyState.Builder next =
+        prior == null ? fresh(serial, event) : CustodyState.newBuilder(prior);
     boolean late = prior != null && event.occurredAt().isBefore(prior.getLastSeenAt());
     if (!late) {
       next.setSite(event.site()).setCustodian(event.partnerId()).setLastSeenAt(event.occurredAt());
     }
-    Transitions.of(event).apply(event, next, late);
+    transition.apply(event, next, late);
     return extendChain(next, event).build();
   }
 
-  private static CustodyState.Builder fresh(Observation event) {
+  private static CustodyState.Builder fresh(String serial, Observation event) {
     return CustodyState.newBuilder()
-        .setSerial(event.serial())
+        .setSerial(serial)
         .setKind(SerialKind.UNKNOWN)
         .setStatus(CustodyStatus.UNKNOWN)
         .setContents(new ArrayList<>())

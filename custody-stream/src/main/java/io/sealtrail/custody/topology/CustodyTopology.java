@@ -36,8 +36,10 @@ public final class CustodyTopology {
             Named.as("custody-processor"),
             CustodyStores.STATE,
             CustodyStores.HELD_VIOLATIONS);
-    publish(outcomes, Outcome::states, topics.state(), "custody-state");
-    publish(outcomes, Outcome::violations, topics.violations(), "custody-violations");
+    KStream<String, Outcome> all =
+        outcomes.merge(ContainerTopology.define(outcomes, topics), Named.as("custody-outcomes"));
+    publish(all, Outcome::states, topics.state(), "custody-state");
+    publish(all, Outcome::violations, topics.violations(), "custody-violations");
   }
 
   private static <V> void publish(

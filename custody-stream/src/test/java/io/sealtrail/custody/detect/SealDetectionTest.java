@@ -5,6 +5,7 @@ import static io.sealtrail.custody.fixtures.Parties.*;
 import static io.sealtrail.custody.fixtures.Serials.*;
 import static io.sealtrail.custody.fixtures.Shipments.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.common.AlertType;
@@ -87,12 +88,15 @@ class SealDetectionTest {
   }
 
   @Test
-  void shouldRaiseSealBrokenWhenReceiptReportsSealBroken() {
+  void shouldRaiseSealBrokenOnCrateAndWhatItHoldsWhenReceiptReportsSealBroken() {
     crateOnItsWay();
 
     custody.send(received(CRATE, shipmentOf(CRATE), sealOf(CRATE), false, ARRIVAL));
 
-    assertThat(custody.violationTypes()).containsExactly(AlertType.SEAL_BROKEN);
+    assertThat(custody.violations())
+        .extracting(Violation::getType, Violation::getSerial)
+        .containsExactlyInAnyOrder(
+            tuple(AlertType.SEAL_BROKEN, CRATE), tuple(AlertType.SEAL_BROKEN, DEVICE));
     assertThat(custody.state(CRATE).getSealIntact()).isFalse();
   }
 

@@ -91,7 +91,8 @@ class NormalLifeTest {
     assertThat(state.getFirstSeenAt()).isEqualTo(ASSEMBLY);
     assertThat(state.getLastSeenAt()).isEqualTo(FIELD_ATTESTATION);
     assertThat(state.getLastEventType()).isEqualTo(EventType.ATTESTED);
-    assertThat(state.getEventCount()).isEqualTo(7L);
+    assertThat(state.getContainer()).isNull();
+    assertThat(state.getEventCount()).isEqualTo(12L);
   }
 
   @Test
@@ -109,12 +110,12 @@ class NormalLifeTest {
   }
 
   @Test
-  void shouldChainEveryEventOfSerialWhenLifeIsFolded() {
+  void shouldChainEveryEventOfSerialAndOfItsCrateWhenLifeIsFolded() {
     custody.send(life());
 
     String chain = ChainHash.GENESIS;
     for (EventFixture event : life()) {
-      if (event.serial().equals(DEVICE)) {
+      if (event.serial().equals(DEVICE) || event.serial().equals(CRATE)) {
         chain = ChainHash.next(chain, event.build().getPayloadSha256());
       }
     }
@@ -129,7 +130,7 @@ class NormalLifeTest {
     custody.send(life());
 
     assertThat(custody.stateChanges())
-        .hasSize(life().length)
+        .hasSize(life().length + 5)
         .last()
         .satisfies(kv -> assertThat(kv.key).isEqualTo(DEVICE))
         .satisfies(kv -> assertThat(kv.value).isEqualTo(custody.state(DEVICE)));
