@@ -2,6 +2,7 @@ package io.sealtrail.custody.topology;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.lineage.LineageTopology;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.Outcome;
@@ -30,6 +31,7 @@ public final class CustodyTopology {
                 .withName("custody-events-source"));
     ReleaseTable.define(builder, events, topics.releases());
     DeviceKeyTopology.define(builder, events, topics);
+    LineageTopology.define(builder, events, topics.events().valueSerde());
     KStream<String, Outcome> outcomes =
         events.process(
             () -> new CustodyProcessor(rules),

@@ -1,0 +1,27 @@
+package io.sealtrail.custody.lineage;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** The named persistent stores of lineage, partitioned by lot. */
+public final class LineageStores {
+  /** Lot, newline, device serial → part number (and component serial) built into the device. */
+  public static final String LOT_DEVICES = "custody-lot-devices-store";
+
+  /** Lot → the supplier its components were received from. */
+  public static final String LOT_SUPPLIERS = "custody-lot-suppliers-store";
+
+  private LineageStores() {}
+
+  static StoreBuilder<KeyValueStore<String, String>> lotDevices() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(LOT_DEVICES), Serdes.String(), Serdes.String());
+  }
+
+  static StoreBuilder<KeyValueStore<String, String>> lotSuppliers() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(LOT_SUPPLIERS), Serdes.String(), Serdes.String());
+  }
+}
