@@ -1,9 +1,9 @@
 package io.sealtrail.custody.lineage;
 
+import io.sealtrail.custody.process.CustodyStores;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /** The named persistent stores of lineage, partitioned by lot. */
 public final class LineageStores {
@@ -16,12 +16,10 @@ public final class LineageStores {
   private LineageStores() {}
 
   static StoreBuilder<KeyValueStore<String, String>> lotDevices() {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(LOT_DEVICES), Serdes.String(), Serdes.String());
+    return CustodyStores.persistent(LOT_DEVICES, Serdes.String());
   }
 
   static StoreBuilder<KeyValueStore<String, String>> lotSuppliers() {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(LOT_SUPPLIERS), Serdes.String(), Serdes.String());
+    return CustodyStores.persistent(LOT_SUPPLIERS, Serdes.String());
   }
 }

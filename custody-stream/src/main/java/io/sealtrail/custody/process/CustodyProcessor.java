@@ -9,6 +9,7 @@ import io.sealtrail.custody.detect.Finding;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.inventory.FirmwareDelta;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
@@ -63,11 +64,20 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     List<Violation> violations = judge(prior, event);
     CustodyState next = CustodyFold.apply(prior, event);
     states.put(record.key(), next);
+    var firmware = FirmwareDelta.between(record.key(), prior, next);
+    var carried = carried(event, prior, record.value());
+    context.forward(
+        record.withValue(new Outcome(Optional.of(next), violations, carried, firmware)));
+  }
+
+  /** A container's event, re-keyed by each serial it applies to. */
+  private static List<KeyValue<String, VerifiedEvent>> carried(
+      Observation event, CustodyState prior, VerifiedEvent value) {
     List<KeyValue<String, VerifiedEvent>> carried = new ArrayList<>();
     for (String content : Contents.carriedBy(event, prior)) {
-      carried.add(KeyValue.pair(content, record.value()));
+      carried.add(KeyValue.pair(content, value));
     }
-    context.forward(record.withValue(new Outcome(Optional.of(next), violations, carried)));
+    return carried;
   }
 
   /** The violations final now; the others are held for the grace. */

@@ -28,20 +28,24 @@ public final class CustodyStores {
 
   private CustodyStores() {}
 
-  public static StoreBuilder<KeyValueStore<String, CustodyState>> state(Serde<CustodyState> serde) {
+  /** A persistent store named {@code name} with string keys; its changelog is named after it. */
+  public static <V> StoreBuilder<KeyValueStore<String, V>> persistent(
+      String name, Serde<V> values) {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(STATE), Serdes.String(), serde);
+        Stores.persistentKeyValueStore(name), Serdes.String(), values);
+  }
+
+  public static StoreBuilder<KeyValueStore<String, CustodyState>> state(Serde<CustodyState> serde) {
+    return persistent(STATE, serde);
   }
 
   public static StoreBuilder<KeyValueStore<String, VerifiedEvent>> keyHolders(
       Serde<VerifiedEvent> serde) {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(KEY_HOLDERS), Serdes.String(), serde);
+    return persistent(KEY_HOLDERS, serde);
   }
 
   public static StoreBuilder<KeyValueStore<String, Violation>> heldViolations(
       Serde<Violation> serde) {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(HELD_VIOLATIONS), Serdes.String(), serde);
+    return persistent(HELD_VIOLATIONS, serde);
   }
 }

@@ -2,6 +2,7 @@ package io.sealtrail.custody.topology;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.inventory.InventoryTopology;
 import io.sealtrail.custody.lineage.LineageTopology;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
@@ -38,6 +39,9 @@ public final class CustodyTopology {
             Named.as("custody-processor"),
             CustodyStores.STATE,
             CustodyStores.HELD_VIOLATIONS);
+    InventoryTopology.define(
+        builder,
+        outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")));
     KStream<String, Outcome> all =
         outcomes.merge(ContainerTopology.define(outcomes, topics), Named.as("custody-outcomes"));
     publish(all, Outcome::states, topics.state(), "custody-state");
