@@ -73,6 +73,25 @@ class NormalLifeTest {
   }
 
   @Test
+  void shouldRaiseNothingAndEndTheSameWhenEventsArriveOutOfOrderWithinGrace() {
+    EventFixture[] life = life();
+    int[] arrival = {1, 2, 4, 0, 5, 3, 6, 7, 8, 10, 9, 11, 12, 13};
+    for (int index : arrival) {
+      custody.send(life[index]);
+    }
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
+    CustodyState state = custody.state(DEVICE);
+    assertThat(state.getStatus()).isEqualTo(CustodyStatus.IN_SERVICE);
+    assertThat(state.getSite()).isEqualTo(CUSTOMER_SITE);
+    assertThat(state.getDeviceKey().getKeyId()).isEqualTo(device.keyId());
+    assertThat(state.getFirmware().getVersion()).isEqualTo("1.4.0");
+    assertThat(state.getEventCount()).isEqualTo(12L);
+    assertThat(custody.state(CRATE).getStatus()).isEqualTo(CustodyStatus.AT_SITE);
+  }
+
+  @Test
   void shouldKnowWhereDeviceIsAndWhatItCarriesWhenLifeIsFolded() {
     custody.send(life());
 
