@@ -1,13 +1,10 @@
 package io.sealtrail.custody.detect;
 
 import io.sealtrail.avro.common.EventType;
-import io.sealtrail.avro.event.FirmwareReleased;
-import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.event.Shipped;
 import io.sealtrail.custody.event.Observation;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,7 +13,8 @@ import java.util.stream.Collectors;
  * What a late event could still bring to clear a finding within the grace. It is kept in the held
  * violation's attributes ({@value #KEY} and {@code awaiting.*}), so a restart loses nothing.
  */
-public sealed interface Awaiting {
+public sealed interface Awaiting
+    permits Awaiting.Nothing, Awaiting.AnyOf, Awaiting.Shipment, VerifyingKey, Release {
   String KEY = "awaiting";
 
   /** Nothing can clear the finding: it is final. */
@@ -108,55 +106,6 @@ public sealed interface Awaiting {
     @Override
     public Map<String, String> attributes() {
       return Map.of(KEY, KIND, ID, shipmentId);
-    }
-  }
-
-  /** A provisioned key that verifies the held quote clears it: a key reported after a quote. */
-  record VerifyingKey(SignedQuote quote) implements Awaiting {
-    static final String KIND = "verifying-key";
-
-    static VerifyingKey from(Map<String, String> attributes) {
-      return new VerifyingKey(SignedQuote.from(attributes));
-    }
-
-    @Override
-    public boolean metBy(Observation event) {
-      return event
-          .detail(KeyProvisioned.class)
-          .map(k -> quote.verifiesWith(k.getPublicKey()))
-          .orElse(false);
-    }
-
-    @Override
-    public Map<String, String> attributes() {
-      Map<String, String> attributes = new HashMap<>(quote.attributes());
-      attributes.put(KEY, KIND);
-      return Map.copyOf(attributes);
-    }
-  }
-
-  /** The release of this image for this product clears it: a release reported after a flash. */
-  record Release(String product, String imageSha256) implements Awaiting {
-    static final String KIND = "release";
-    static final String PRODUCT = "awaiting.product";
-    static final String IMAGE = "awaiting.imageSha256";
-
-    @Override
-    public boolean metBy(Observation event) {
-      return event
-          .detail(FirmwareReleased.class)
-          .map(r -> r.getProduct().equals(product) && r.getImageSha256().equals(imageSha256))
-          .orElse(false);
-    }
-
-    @Override
-    public boolean metIn(ReleaseView releases) {
-      return releases.approved(product, imageSha256);
-    }
-
-    @Override
-    public Map<String, String> attributes() {
-      return Map.of(KEY, KIND, PRODUCT, product, IMAGE, imageSha256);
     }
   }
 }

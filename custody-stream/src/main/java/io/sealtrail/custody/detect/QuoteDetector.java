@@ -25,7 +25,7 @@ final class QuoteDetector implements Detector {
       String summary = "quote of " + event.serial() + " before any device key was provisioned";
       return List.of(
           Finding.of(AlertType.KEY_MISMATCH, event, summary, Map.of())
-              .unless(new Awaiting.VerifyingKey(quote)));
+              .unless(new VerifyingKey(quote)));
     }
     if (quote.verifiesWith(key.getPublicKey())) {
       return List.of();

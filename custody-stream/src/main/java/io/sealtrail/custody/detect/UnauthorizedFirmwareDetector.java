@@ -38,6 +38,6 @@ final class UnauthorizedFirmwareDetector implements Detector {
             "firmwareVersion", flash.getVersion(),
             "imageSha256", flash.getImageSha256());
     return Finding.of(AlertType.UNAUTHORIZED_FIRMWARE, event, summary, attributes)
-        .unless(new Awaiting.Release(flash.getProduct(), flash.getImageSha256()));
+        .unless(new Release(flash.getProduct(), flash.getImageSha256()));
   }
 }
