@@ -34,7 +34,9 @@ public final class Catalogue {
 
   /** The detections judged on a serial when an event of the container holding it applies to it. */
   public static Catalogue carried() {
-    return new Catalogue(List.of(new TwoContainersDetector(), new ContainerSealDetector()));
+    return new Catalogue(
+        List.of(
+            new DecommissionDetector(), new TwoContainersDetector(), new ContainerSealDetector()));
   }
 
   /** Everything {@code event} shows against {@code prior} (null for a serial never seen). */

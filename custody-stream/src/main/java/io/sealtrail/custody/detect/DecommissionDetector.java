@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * POST_DECOMMISSION_ACTIVITY when a decommissioned serial is reported newer than anything seen of
- * it; a late report of what happened before its decommissioning stays silent.
+ * POST_DECOMMISSION_ACTIVITY when a decommissioned serial is reported, or packed, shipped or
+ * received in a container, newer than anything seen of it; a late report of what happened before
+ * its decommissioning stays silent.
  */
 final class DecommissionDetector implements Detector {
   @Override
@@ -19,7 +20,7 @@ final class DecommissionDetector implements Detector {
         || !event.occurredAt().isAfter(prior.getLastSeenAt())) {
       return List.of();
     }
-    String summary = event.type() + " of " + event.serial() + " after it was decommissioned";
+    String summary = event.type() + " of " + prior.getSerial() + " after it was decommissioned";
     return List.of(
         Finding.of(
             AlertType.POST_DECOMMISSION_ACTIVITY,

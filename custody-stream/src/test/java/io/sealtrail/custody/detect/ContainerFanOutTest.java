@@ -103,4 +103,16 @@ class ContainerFanOutTest {
         .asString()
         .startsWith("CLONE_SUSPECTED:" + DEVICE + ":" + MAKER + ":packed-" + OTHER_CRATE);
   }
+
+  @Test
+  void shouldRaisePostDecommissionActivityWhenDecommissionedDeviceIsPacked() {
+    custody.send(assembled(DEVICE, ASSEMBLY), decommissioned(DEVICE, PACKING).at(FACTORY));
+
+    custody.send(packed(CRATE, REPACKING, DEVICE));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.POST_DECOMMISSION_ACTIVITY))
+        .satisfies(v -> assertThat(v.getSerial()).isEqualTo(DEVICE));
+  }
 }
