@@ -24,11 +24,13 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
   private final Catalogue catalogue = Catalogue.carried();
   private ProcessorContext<String, Outcome> context;
   private KeyValueStore<String, CustodyState> states;
+  private HistoryLog history;
 
   @Override
   public void init(ProcessorContext<String, Outcome> context) {
     this.context = context;
     this.states = context.getStateStore(CustodyStores.STATE);
+    this.history = new HistoryLog(context.getStateStore(HistoryLog.STORE));
   }
 
   @Override
@@ -43,6 +45,7 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
     }
     CustodyState next = CustodyFold.carry(prior, serial, containerEvent);
     states.put(serial, next);
+    history.append(next, record.value());
     context.forward(record.withValue(Outcome.of(next, violations)));
   }
 }

@@ -37,6 +37,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   private ReleaseView releases;
   private ProcessorContext<String, Outcome> context;
   private KeyValueStore<String, CustodyState> states;
+  private HistoryLog history;
   private HeldViolations held;
 
   public CustodyProcessor(DetectionRules rules) {
@@ -47,6 +48,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   public void init(ProcessorContext<String, Outcome> context) {
     this.context = context;
     this.states = context.getStateStore(CustodyStores.STATE);
+    this.history = new HistoryLog(context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
     this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
     this.catalogue = Catalogue.of(rules, releases);
@@ -64,6 +66,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     List<Violation> violations = judge(prior, event);
     CustodyState next = CustodyFold.apply(prior, event);
     states.put(record.key(), next);
+    history.append(next, record.value());
     var firmware = FirmwareDelta.between(record.key(), prior, next);
     var carried = carried(event, prior, record.value());
     context.forward(

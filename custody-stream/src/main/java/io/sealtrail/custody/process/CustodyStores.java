@@ -20,6 +20,9 @@ public final class CustodyStores {
   /** Violations held for the grace, keyed by serial, newline, violation id. */
   public static final String HELD_VIOLATIONS = "custody-held-violations-store";
 
+  /** Serial, newline, zero-padded sequence → each event folded into the serial, as received. */
+  public static final String HISTORY = HistoryLog.STORE;
+
   /** Device keyid → the KEY_PROVISIONED that first put it on a serial. */
   public static final String KEY_HOLDERS = "custody-device-key-holders-store";
 
@@ -37,6 +40,11 @@ public final class CustodyStores {
 
   public static StoreBuilder<KeyValueStore<String, CustodyState>> state(Serde<CustodyState> serde) {
     return persistent(STATE, serde);
+  }
+
+  public static StoreBuilder<KeyValueStore<String, VerifiedEvent>> history(
+      Serde<VerifiedEvent> serde) {
+    return HistoryLog.store(serde);
   }
 
   public static StoreBuilder<KeyValueStore<String, VerifiedEvent>> keyHolders(

@@ -25,6 +25,9 @@ final class ContainerTopology {
             Repartitioned.with(topics.events().keySerde(), topics.events().valueSerde())
                 .withName(REPARTITION))
         .process(
-            ContentsProcessor::new, Named.as("custody-contents-processor"), CustodyStores.STATE);
+            ContentsProcessor::new,
+            Named.as("custody-contents-processor"),
+            CustodyStores.STATE,
+            CustodyStores.HISTORY);
   }
 }

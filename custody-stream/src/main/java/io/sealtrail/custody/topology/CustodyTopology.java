@@ -24,6 +24,7 @@ public final class CustodyTopology {
   public static void define(StreamsBuilder builder, Topics topics, DetectionRules rules) {
     builder.addStateStore(CustodyStores.state(topics.state().valueSerde()));
     builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde()));
+    builder.addStateStore(CustodyStores.history(topics.events().valueSerde()));
     KStream<String, VerifiedEvent> events =
         builder.stream(
             topics.events().name(),
@@ -38,7 +39,8 @@ public final class CustodyTopology {
             () -> new CustodyProcessor(rules),
             Named.as("custody-processor"),
             CustodyStores.STATE,
-            CustodyStores.HELD_VIOLATIONS);
+            CustodyStores.HELD_VIOLATIONS,
+            CustodyStores.HISTORY);
     InventoryTopology.define(
         builder,
         outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")));
