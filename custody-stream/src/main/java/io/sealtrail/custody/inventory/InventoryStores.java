@@ -1,6 +1,6 @@
 package io.sealtrail.custody.inventory;
 
-import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -15,11 +15,11 @@ public final class InventoryStores {
 
   private InventoryStores() {}
 
-  static StoreBuilder<KeyValueStore<String, Long>> counts() {
-    return CustodyStores.persistent(COUNTS, Serdes.Long());
+  static StoreBuilder<KeyValueStore<String, Long>> counts(Storage storage) {
+    return storage.store(COUNTS, Serdes.Long());
   }
 
-  static StoreBuilder<KeyValueStore<String, String>> devices() {
-    return CustodyStores.persistent(DEVICES, Serdes.String());
+  static StoreBuilder<KeyValueStore<String, String>> devices(Storage storage) {
+    return storage.store(DEVICES, Serdes.String());
   }
 }

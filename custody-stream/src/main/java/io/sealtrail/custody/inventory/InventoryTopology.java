@@ -1,5 +1,6 @@
 package io.sealtrail.custody.inventory;
 
+import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -15,9 +16,10 @@ public final class InventoryTopology {
 
   private InventoryTopology() {}
 
-  public static void define(StreamsBuilder builder, KStream<String, FirmwareDelta> deltas) {
-    builder.addStateStore(InventoryStores.counts());
-    builder.addStateStore(InventoryStores.devices());
+  public static void define(
+      StreamsBuilder builder, KStream<String, FirmwareDelta> deltas, Storage storage) {
+    builder.addStateStore(InventoryStores.counts(storage));
+    builder.addStateStore(InventoryStores.devices(storage));
     deltas
         .repartition(
             Repartitioned.with(Serdes.String(), FirmwareDelta.serde()).withName(REPARTITION))

@@ -1,6 +1,6 @@
 package io.sealtrail.custody.lineage;
 
-import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -15,11 +15,11 @@ public final class LineageStores {
 
   private LineageStores() {}
 
-  static StoreBuilder<KeyValueStore<String, String>> lotDevices() {
-    return CustodyStores.persistent(LOT_DEVICES, Serdes.String());
+  static StoreBuilder<KeyValueStore<String, String>> lotDevices(Storage storage) {
+    return storage.store(LOT_DEVICES, Serdes.String());
   }
 
-  static StoreBuilder<KeyValueStore<String, String>> lotSuppliers() {
-    return CustodyStores.persistent(LOT_SUPPLIERS, Serdes.String());
+  static StoreBuilder<KeyValueStore<String, String>> lotSuppliers(Storage storage) {
+    return storage.store(LOT_SUPPLIERS, Serdes.String());
   }
 }

@@ -1,6 +1,7 @@
 package io.sealtrail.custody.lineage;
 
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -18,9 +19,12 @@ public final class LineageTopology {
   private LineageTopology() {}
 
   public static void define(
-      StreamsBuilder builder, KStream<String, VerifiedEvent> events, Serde<VerifiedEvent> serde) {
-    builder.addStateStore(LineageStores.lotDevices());
-    builder.addStateStore(LineageStores.lotSuppliers());
+      StreamsBuilder builder,
+      KStream<String, VerifiedEvent> events,
+      Serde<VerifiedEvent> serde,
+      Storage storage) {
+    builder.addStateStore(LineageStores.lotDevices(storage));
+    builder.addStateStore(LineageStores.lotSuppliers(storage));
     events
         .flatMap((serial, event) -> LotFacts.byLot(event), Named.as("custody-lineage-by-lot"))
         .repartition(Repartitioned.with(Serdes.String(), serde).withName(REPARTITION))

@@ -4,10 +4,8 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The named persistent stores of the custody processor. Their names also name their changelog
@@ -31,29 +29,23 @@ public final class CustodyStores {
 
   private CustodyStores() {}
 
-  /** A persistent store named {@code name} with string keys; its changelog is named after it. */
-  public static <V> StoreBuilder<KeyValueStore<String, V>> persistent(
-      String name, Serde<V> values) {
-    return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(name), Serdes.String(), values);
-  }
-
-  public static StoreBuilder<KeyValueStore<String, CustodyState>> state(Serde<CustodyState> serde) {
-    return persistent(STATE, serde);
+  public static StoreBuilder<KeyValueStore<String, CustodyState>> state(
+      Serde<CustodyState> serde, Storage storage) {
+    return storage.store(STATE, serde);
   }
 
   public static StoreBuilder<KeyValueStore<String, VerifiedEvent>> history(
-      Serde<VerifiedEvent> serde) {
-    return HistoryLog.store(serde);
+      Serde<VerifiedEvent> serde, Storage storage) {
+    return HistoryLog.store(serde, storage);
   }
 
   public static StoreBuilder<KeyValueStore<String, VerifiedEvent>> keyHolders(
-      Serde<VerifiedEvent> serde) {
-    return persistent(KEY_HOLDERS, serde);
+      Serde<VerifiedEvent> serde, Storage storage) {
+    return storage.store(KEY_HOLDERS, serde);
   }
 
   public static StoreBuilder<KeyValueStore<String, Violation>> heldViolations(
-      Serde<Violation> serde) {
-    return persistent(HELD_VIOLATIONS, serde);
+      Serde<Violation> serde, Storage storage) {
+    return storage.store(HELD_VIOLATIONS, serde);
   }
 }

@@ -21,8 +21,9 @@ final class HistoryLog {
     this.store = store;
   }
 
-  static StoreBuilder<KeyValueStore<String, VerifiedEvent>> store(Serde<VerifiedEvent> serde) {
-    return CustodyStores.persistent(STORE, serde);
+  static StoreBuilder<KeyValueStore<String, VerifiedEvent>> store(
+      Serde<VerifiedEvent> serde, Storage storage) {
+    return storage.store(STORE, serde);
   }
 
   /** Records {@code event} as the one that brought {@code state} to its event count. */

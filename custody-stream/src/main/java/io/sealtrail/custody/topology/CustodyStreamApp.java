@@ -1,5 +1,6 @@
 package io.sealtrail.custody.topology;
 
+import io.sealtrail.custody.process.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ public final class CustodyStreamApp {
   public static Topology topology(CustodyStreamConfig config) {
     StreamsBuilder builder = new StreamsBuilder();
     Topics topics = Topics.from(config.topics(), config.serdeConfig());
-    CustodyTopology.define(builder, topics, config.rules());
+    CustodyTopology.define(builder, topics, config.rules(), Storage.PERSISTENT);
     return builder.build(config.streamsProperties());
   }
 

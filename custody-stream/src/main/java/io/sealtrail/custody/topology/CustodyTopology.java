@@ -7,6 +7,7 @@ import io.sealtrail.custody.lineage.LineageTopology;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.Outcome;
+import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -21,19 +22,20 @@ import org.apache.kafka.streams.kstream.ValueMapper;
 public final class CustodyTopology {
   private CustodyTopology() {}
 
-  public static void define(StreamsBuilder builder, Topics topics, DetectionRules rules) {
-    builder.addStateStore(CustodyStores.state(topics.state().valueSerde()));
-    builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde()));
-    builder.addStateStore(CustodyStores.history(topics.events().valueSerde()));
+  public static void define(
+      StreamsBuilder builder, Topics topics, DetectionRules rules, Storage storage) {
+    builder.addStateStore(CustodyStores.state(topics.state().valueSerde(), storage));
+    builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde(), storage));
+    builder.addStateStore(CustodyStores.history(topics.events().valueSerde(), storage));
     KStream<String, VerifiedEvent> events =
         builder.stream(
             topics.events().name(),
             Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
                 .withTimestampExtractor(new OccurredAtExtractor())
                 .withName("custody-events-source"));
-    ReleaseTable.define(builder, events, topics.releases());
-    DeviceKeyTopology.define(builder, events, topics);
-    LineageTopology.define(builder, events, topics.events().valueSerde());
+    ReleaseTable.define(builder, events, topics.releases(), storage);
+    DeviceKeyTopology.define(builder, events, topics, storage);
+    LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
     KStream<String, Outcome> outcomes =
         events.process(
             () -> new CustodyProcessor(rules),
@@ -43,7 +45,8 @@ public final class CustodyTopology {
             CustodyStores.HISTORY);
     InventoryTopology.define(
         builder,
-        outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")));
+        outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")),
+        storage);
     KStream<String, Outcome> all =
         outcomes.merge(ContainerTopology.define(outcomes, topics), Named.as("custody-outcomes"));
     publish(all, Outcome::states, topics.state(), "custody-state");

@@ -6,6 +6,7 @@ import io.sealtrail.custody.event.DeviceKeyIds;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.DeviceKeyProcessor;
+import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -21,8 +22,12 @@ final class DeviceKeyTopology {
 
   private DeviceKeyTopology() {}
 
-  static void define(StreamsBuilder builder, KStream<String, VerifiedEvent> events, Topics topics) {
-    builder.addStateStore(CustodyStores.keyHolders(topics.events().valueSerde()));
+  static void define(
+      StreamsBuilder builder,
+      KStream<String, VerifiedEvent> events,
+      Topics topics,
+      Storage storage) {
+    builder.addStateStore(CustodyStores.keyHolders(topics.events().valueSerde(), storage));
     events
         .filter((serial, event) -> provisioned(event), Named.as("custody-device-keys-filter"))
         .selectKey((serial, event) -> keyIdOf(event), Named.as("custody-device-keys-by-key-id"))

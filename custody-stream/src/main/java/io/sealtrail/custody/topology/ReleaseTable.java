@@ -5,14 +5,13 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyStores;
-import org.apache.kafka.common.utils.Bytes;
+import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The approved releases as a global table: every FIRMWARE_RELEASED (keyed by product) is re-keyed
@@ -25,7 +24,8 @@ final class ReleaseTable {
   static void define(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
-      Topics.Topic<VerifiedEvent> releases) {
+      Topics.Topic<VerifiedEvent> releases,
+      Storage storage) {
     events
         .filter((product, event) -> isRelease(event), Named.as("custody-releases-filter"))
         .selectKey((product, event) -> keyOf(event), Named.as("custody-releases-key"))
@@ -37,7 +37,7 @@ final class ReleaseTable {
         releases.name(),
         Consumed.with(releases.keySerde(), releases.valueSerde())
             .withName("custody-releases-global-source"),
-        Materialized.<String, VerifiedEvent, KeyValueStore<Bytes, byte[]>>as(CustodyStores.RELEASES)
+        Materialized.<String, VerifiedEvent>as(storage.supplier(CustodyStores.RELEASES))
             .withKeySerde(releases.keySerde())
             .withValueSerde(releases.valueSerde()));
   }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.history.SerialHistory.Entry;
+import io.sealtrail.custody.process.Storage;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -24,7 +25,8 @@ class SerialHistoryTest {
   static final Instant PACKING = ASSEMBLY.plus(Duration.ofHours(2));
   static final Instant DEPARTURE = ASSEMBLY.plus(Duration.ofHours(3));
 
-  private final CustodyDriver custody = new CustodyDriver();
+  // On RocksDB, as in production: prefix scans of held violations and history in real stores.
+  private final CustodyDriver custody = new CustodyDriver(Storage.PERSISTENT);
 
   @AfterEach
   void close() {

@@ -14,6 +14,7 @@ import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
+import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.state.ChainHash;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,8 @@ class NormalLifeTest {
   static final Instant FIELD_ATTESTATION = COMMISSIONING.plus(Duration.ofHours(1));
 
   private final TestDevice device = TestDevice.withNewKey();
-  private final CustodyDriver custody = new CustodyDriver();
+  // On RocksDB, as in production: prefix scans of held violations and history in real stores.
+  private final CustodyDriver custody = new CustodyDriver(Storage.PERSISTENT);
 
   @AfterEach
   void close() {
