@@ -1,20 +1,24 @@
 package io.sealtrail.custody.topology;
 
+import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+
 import io.sealtrail.custody.process.Storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
 /** Runs custody-stream: configuration from a properties file, the topology, and the streams. */
 public final class CustodyStreamApp {
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
   private CustodyStreamApp() {}
 
   /** Builds the topology the application runs, from its configuration. */
@@ -26,14 +30,14 @@ public final class CustodyStreamApp {
   }
 
   /** Usage: {@code CustodyStreamApp [custody-stream.properties]}. */
-  public static void main(String[] args) throws IOException, InterruptedException {
+  public static void main(String[] args) throws IOException {
     CustodyStreamConfig config = CustodyStreamConfig.from(load(args));
-    CountDownLatch stopped = new CountDownLatch(1);
-    try (KafkaStreams streams = new KafkaStreams(topology(config), config.streamsProperties())) {
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "custody-shutdown"));
-      streams.start();
-      stopped.await();
-    }
+    KafkaStreams streams = new KafkaStreams(topology(config), config.streamsProperties());
+    // An unexpected error stops this instance; its partitions move to the others.
+    streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> streams.close(CLOSE_TIMEOUT), "custody-shutdown"));
+    streams.start();
   }
 
   private static Map<String, String> load(String[] args) throws IOException {
