@@ -52,8 +52,7 @@ public record Topics(
         new Topic<>(names.releases(), avro(VerifiedEvent.class, serdeConfig)));
   }
 
-  /** The serde of this application's own store values; shares the registry of the topics. */
-  public static <T extends SpecificRecord> Serde<T> avro(
+  private static <T extends SpecificRecord> Serde<T> avro(
       Class<T> type, Map<String, ?> serdeConfig) {
     SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
     serde.configure(serdeConfig, false);

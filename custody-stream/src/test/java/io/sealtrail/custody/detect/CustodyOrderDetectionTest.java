@@ -42,6 +42,15 @@ class CustodyOrderDetectionTest {
   }
 
   @Test
+  void shouldStaySilentWhenShippedUnderSeal() {
+    custody.send(packed(CRATE, PACKING, DEVICE), sealApplied(CRATE, sealOf(CRATE), PACKING));
+
+    custody.send(shipped(CRATE, DEPARTURE));
+
+    assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
   void shouldRaiseInvalidTransitionWhenReceivedWithoutShipmentAfterGrace() {
     custody.send(packed(CRATE, PACKING, DEVICE), received(CRATE, ARRIVAL));
     assertThat(custody.violations()).isEmpty();
