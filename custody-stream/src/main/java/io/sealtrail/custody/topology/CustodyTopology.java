@@ -2,6 +2,7 @@ package io.sealtrail.custody.topology;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.event.EventDetails;
 import io.sealtrail.custody.inventory.InventoryTopology;
 import io.sealtrail.custody.lineage.LineageTopology;
 import io.sealtrail.custody.process.CustodyProcessor;
@@ -29,10 +30,13 @@ public final class CustodyTopology {
     builder.addStateStore(CustodyStores.history(topics.events().valueSerde(), storage));
     KStream<String, VerifiedEvent> events =
         builder.stream(
-            topics.events().name(),
-            Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
-                .withTimestampExtractor(new OccurredAtExtractor())
-                .withName("custody-events-source"));
+                topics.events().name(),
+                Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
+                    .withTimestampExtractor(new OccurredAtExtractor())
+                    .withName("custody-events-source"))
+            .peek(
+                (serial, event) -> EventDetails.requireWellFormed(event),
+                Named.as("custody-events-well-formed"));
     ReleaseTable.define(builder, events, topics.releases(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
     LineageTopology.define(builder, events, topics.events().valueSerde(), storage);

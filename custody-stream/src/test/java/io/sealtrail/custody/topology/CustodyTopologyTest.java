@@ -20,7 +20,8 @@ class CustodyTopologyTest {
 
     String description = topology.describe().toString();
     assertThat(description)
-        .contains("custody-events-source", "custody-processor", "custody-state-changes")
+        .contains("custody-events-source", "custody-events-well-formed", "custody-processor")
+        .contains("custody-state-changes")
         .contains("custody-violations-changes", "custody-state-sink", "custody-violations-sink")
         .contains(CustodyStores.STATE, CustodyStores.HELD_VIOLATIONS)
         .contains(
