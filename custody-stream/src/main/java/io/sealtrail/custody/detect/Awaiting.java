@@ -1,0 +1,111 @@
+package io.sealtrail.custody.detect;
+
+import io.sealtrail.avro.common.EventType;
+import io.sealtrail.avro.event.Shipped;
+import io.sealtrail.custody.event.Observation;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a late event could still bring to clear a finding within the grace. It is kept in the held
+ * violation's attributes ({@value #KEY} and {@code awaiting.*}), so a restart loses nothing.
+ */
+public sealed interface Awaiting
+    permits Awaiting.Nothing, Awaiting.AnyOf, Awaiting.Shipment, VerifyingKey, Release {
+  String KEY = "awaiting";
+
+  /** Nothing can clear the finding: it is final. */
+  Awaiting NOTHING = new Nothing();
+
+  /** True when {@code event} clears the finding. */
+  boolean metBy(Observation event);
+
+  /** True when what has arrived elsewhere by now, e.g. on another partition, clears it. */
+  default boolean metIn(ReleaseView releases) {
+    return false;
+  }
+
+  /** This expectation as violation attributes. */
+  Map<String, String> attributes();
+
+  /** The expectation recorded in a held violation's attributes. */
+  static Awaiting from(Map<String, String> attributes) {
+    String kind = attributes.getOrDefault(KEY, "");
+    if (kind.equals(AnyOf.KIND)) {
+      return AnyOf.from(attributes);
+    }
+    if (kind.equals(Shipment.KIND)) {
+      return new Shipment(attributes.get(Shipment.ID));
+    }
+    if (kind.equals(Release.KIND)) {
+      return new Release(attributes.get(Release.PRODUCT), attributes.get(Release.IMAGE));
+    }
+    if (kind.equals(VerifyingKey.KIND)) {
+      return VerifyingKey.from(attributes);
+    }
+    return NOTHING;
+  }
+
+  /** A final finding. */
+  record Nothing() implements Awaiting {
+    @Override
+    public boolean metBy(Observation event) {
+      return false;
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+      return Map.of();
+    }
+  }
+
+  /** Any event of one of these types clears it, e.g. the assembly of a serial seen too early. */
+  record AnyOf(Set<EventType> types) implements Awaiting {
+    static final String KIND = "event-type";
+    static final String TYPES = "awaiting.types";
+
+    public AnyOf {
+      types = Set.copyOf(types);
+    }
+
+    static AnyOf from(Map<String, String> attributes) {
+      return new AnyOf(
+          Arrays.stream(attributes.get(TYPES).split(","))
+              .map(EventType::valueOf)
+              .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventType.class))));
+    }
+
+    @Override
+    public boolean metBy(Observation event) {
+      return types.contains(event.type());
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+      String names = types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+      return Map.of(KEY, KIND, TYPES, names);
+    }
+  }
+
+  /** The shipping of this shipment clears it: a receipt reported before its shipment. */
+  record Shipment(String shipmentId) implements Awaiting {
+    static final String KIND = "shipment";
+    static final String ID = "awaiting.shipmentId";
+
+    @Override
+    public boolean metBy(Observation event) {
+      return event
+          .detail(Shipped.class)
+          .map(s -> s.getShipmentId().equals(shipmentId))
+          .orElse(false);
+    }
+
+    @Override
+    public Map<String, String> attributes() {
+      return Map.of(KEY, KIND, ID, shipmentId);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.sealtrail.custody.detect;
+
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.avro.common.EventType;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.custody.event.Observation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CLONE_SUSPECTED when a serial is packed into a container while still packed in another: judged on
+ * the serial's state, with the packing container's event.
+ */
+final class TwoContainersDetector implements Detector {
+  @Override
+  public List<Finding> detect(CustodyState held, Observation containerEvent) {
+    if (held == null
+        || containerEvent.type() != EventType.PACKED
+        || held.getContainer() == null
+        || held.getContainer().equals(containerEvent.serial())
+        || containerEvent.occurredAt().isBefore(held.getLastSeenAt())) {
+      return List.of();
+    }
+    String summary =
+        held.getSerial()
+            + " packed into "
+            + containerEvent.serial()
+            + " while still packed in "
+            + held.getContainer();
+    return List.of(
+        Finding.of(
+            AlertType.CLONE_SUSPECTED,
+            containerEvent,
+            summary,
+            Map.of("container", containerEvent.serial(), "otherContainer", held.getContainer())));
+  }
+}

@@ -1,0 +1,51 @@
+package io.sealtrail.custody.process;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.custody.detect.Catalogue;
+import io.sealtrail.custody.detect.Finding;
+import io.sealtrail.custody.detect.Violations;
+import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.state.CustodyFold;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Applies a container's event to one serial it holds, after the event was re-keyed by that serial:
+ * judges it with the carried detections and folds it into the serial's state in the same store.
+ */
+public final class ContentsProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
+  private final Catalogue catalogue = Catalogue.carried();
+  private ProcessorContext<String, Outcome> context;
+  private KeyValueStore<String, CustodyState> states;
+  private HistoryLog history;
+
+  @Override
+  public void init(ProcessorContext<String, Outcome> context) {
+    this.context = context;
+    this.states = context.getStateStore(CustodyStores.STATE);
+    this.history = new HistoryLog(context.getStateStore(HistoryLog.STORE));
+  }
+
+  @Override
+  public void process(Record<String, VerifiedEvent> record) {
+    String serial = record.key();
+    Observation containerEvent = new Observation(record.value());
+    CustodyState prior = states.get(serial);
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    List<Violation> violations = new ArrayList<>();
+    for (Finding finding : catalogue.judge(prior, containerEvent)) {
+      violations.add(Violations.of(finding, serial, containerEvent, now));
+    }
+    CustodyState next = CustodyFold.carry(prior, serial, containerEvent);
+    states.put(serial, next);
+    history.append(next, record.value());
+    context.forward(record.withValue(Outcome.of(next, violations)));
+  }
+}

@@ -1,0 +1,108 @@
+package io.sealtrail.custody.process;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.custody.detect.Catalogue;
+import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.detect.Finding;
+import io.sealtrail.custody.detect.ReleaseView;
+import io.sealtrail.custody.detect.Violations;
+import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.inventory.FirmwareDelta;
+import io.sealtrail.custody.state.Contents;
+import io.sealtrail.custody.state.CustodyFold;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps one serial's custody state: judges each event against the state before it, folds it in, and
+ * releases held violations whose grace has ended in stream (event) time.
+ */
+public final class CustodyProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
+  /** How often, in stream time, held violations are checked for an ended grace. */
+  static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
+
+  private final DetectionRules rules;
+  private Catalogue catalogue;
+  private ReleaseView releases;
+  private ProcessorContext<String, Outcome> context;
+  private KeyValueStore<String, CustodyState> states;
+  private HistoryLog history;
+  private HeldViolations held;
+
+  public CustodyProcessor(DetectionRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Outcome> context) {
+    this.context = context;
+    this.states = context.getStateStore(CustodyStores.STATE);
+    this.history = new HistoryLog(context.getStateStore(HistoryLog.STORE));
+    this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
+    this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
+    this.catalogue = Catalogue.of(rules, releases);
+    context.schedule(RELEASE_INTERVAL, PunctuationType.STREAM_TIME, this::releaseExpired);
+  }
+
+  @Override
+  public void process(Record<String, VerifiedEvent> record) {
+    if (record.value() == null) {
+      return;
+    }
+    Observation event = new Observation(record.value());
+    CustodyState prior = states.get(record.key());
+    held.clearMetBy(event);
+    List<Violation> violations = judge(prior, event);
+    CustodyState next = CustodyFold.apply(prior, event);
+    states.put(record.key(), next);
+    history.append(next, record.value());
+    var firmware = FirmwareDelta.between(record.key(), prior, next);
+    var carried = carried(event, prior, record.value());
+    context.forward(
+        record.withValue(new Outcome(Optional.of(next), violations, carried, firmware)));
+  }
+
+  /** A container's event, re-keyed by each serial it applies to. */
+  private static List<KeyValue<String, VerifiedEvent>> carried(
+      Observation event, CustodyState prior, VerifiedEvent value) {
+    List<KeyValue<String, VerifiedEvent>> carried = new ArrayList<>();
+    for (String content : Contents.carriedBy(event, prior)) {
+      carried.add(KeyValue.pair(content, value));
+    }
+    return carried;
+  }
+
+  /** The violations final now; the others are held for the grace. */
+  private List<Violation> judge(CustodyState prior, Observation event) {
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    List<Violation> finalNow = new ArrayList<>();
+    for (Finding finding : catalogue.judge(prior, event)) {
+      Violation violation = Violations.of(finding, event, now);
+      if (finding.isFinal()) {
+        finalNow.add(violation);
+      } else {
+        held.hold(violation);
+      }
+    }
+    return finalNow;
+  }
+
+  private void releaseExpired(long streamTime) {
+    Instant now = Instant.ofEpochMilli(streamTime);
+    for (Violation violation : held.releaseExpired(now, rules.grace(), releases)) {
+      context.forward(
+          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), streamTime));
+    }
+  }
+}

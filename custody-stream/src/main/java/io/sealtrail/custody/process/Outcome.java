@@ -1,0 +1,41 @@
+package io.sealtrail.custody.process;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.custody.inventory.FirmwareDelta;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * What one step of a custody processor produced: the serial's new state when an event changed it,
+ * the violations now final, a container's event re-keyed by each serial it holds, and the change of
+ * its installed firmware keyed by product.
+ */
+public record Outcome(
+    Optional<CustodyState> state,
+    List<Violation> violations,
+    List<KeyValue<String, VerifiedEvent>> carried,
+    List<KeyValue<String, FirmwareDelta>> firmware) {
+  public Outcome {
+    violations = List.copyOf(violations);
+    carried = List.copyOf(carried);
+    firmware = List.copyOf(firmware);
+  }
+
+  /** A new state and its final violations, carrying nothing on. */
+  public static Outcome of(CustodyState state, List<Violation> violations) {
+    return new Outcome(Optional.of(state), violations, List.of(), List.of());
+  }
+
+  /** Violations released without any new state, e.g. when their grace ended. */
+  public static Outcome released(List<Violation> violations) {
+    return new Outcome(Optional.empty(), violations, List.of(), List.of());
+  }
+
+  /** The new state as zero or one records for the state topic. */
+  public List<CustodyState> states() {
+    return state.map(List::of).orElse(List.of());
+  }
+}

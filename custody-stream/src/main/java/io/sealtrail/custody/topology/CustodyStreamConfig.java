@@ -1,0 +1,80 @@
+package io.sealtrail.custody.topology;
+
+import io.sealtrail.custody.detect.DetectionRules;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * Everything custody-stream is configured with, read once from flat keys (see the README for each
+ * key and its default), and the Kafka Streams properties it implies.
+ */
+public record CustodyStreamConfig(
+    String applicationId,
+    String bootstrapServers,
+    String schemaRegistryUrl,
+    String stateDir,
+    int standbyReplicas,
+    String deadLetterTopic,
+    TopicNames topics,
+    DetectionRules rules) {
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
+  public CustodyStreamConfig {
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(schemaRegistryUrl, "schemaRegistryUrl");
+    Objects.requireNonNull(stateDir, "stateDir");
+    if (standbyReplicas < 0) {
+      throw new IllegalArgumentException("standby replicas must be >= 0, got " + standbyReplicas);
+    }
+    Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+    Objects.requireNonNull(topics, "topics");
+    Objects.requireNonNull(rules, "rules");
+  }
+
+  /** The configuration in {@code flat}, each key falling back to its documented default. */
+  public static CustodyStreamConfig from(Map<String, String> flat) {
+    return new CustodyStreamConfig(
+        flat.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, "sealtrail-custody"),
+        flat.getOrDefault(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092"),
+        flat.getOrDefault(SCHEMA_REGISTRY_URL, "http://localhost:8081"),
+        flat.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/sealtrail/custody-stream"),
+        Integer.parseInt(flat.getOrDefault(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")),
+        flat.getOrDefault(
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "custody.events.dlq"),
+        TopicNames.from(flat),
+        DetectionRulesConfig.from(flat));
+  }
+
+  /** The serde settings: the registry the Avro topics and stores share. */
+  public Map<String, Object> serdeConfig() {
+    return Map.of(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+  }
+
+  /** The Kafka Streams properties, each production-critical one set explicitly. */
+  public Properties streamsProperties() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+    // A state change and the violations it raises are committed together or not at all.
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // A warm copy of every store elsewhere keeps fail-over short for queries and processing.
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    // Generated names shift when the topology changes and silently orphan state.
+    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // A record that cannot be read goes to Kafka's dead-letter topic instead of stopping the app.
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class);
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
+    // A malformed event goes to the dead-letter topic too; any other error stops the instance.
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonPillHandler.class);
+    // The releases global table gets the same error handling as the rest (the default in 5.0).
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    return p;
+  }
+}

@@ -1,0 +1,71 @@
+package io.sealtrail.custody.topology;
+
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.event.EventDetails;
+import io.sealtrail.custody.inventory.InventoryTopology;
+import io.sealtrail.custody.lineage.LineageTopology;
+import io.sealtrail.custody.process.CustodyProcessor;
+import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.custody.process.Outcome;
+import io.sealtrail.custody.process.Storage;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.ValueMapper;
+
+/**
+ * The custody topology: custody events, keyed by serial, through the custody processor and its
+ * stores, to the state and violations topics. Pure: it only adds named nodes to the builder.
+ */
+public final class CustodyTopology {
+  private CustodyTopology() {}
+
+  public static void define(
+      StreamsBuilder builder, Topics topics, DetectionRules rules, Storage storage) {
+    builder.addStateStore(CustodyStores.state(topics.state().valueSerde(), storage));
+    builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde(), storage));
+    builder.addStateStore(CustodyStores.history(topics.events().valueSerde(), storage));
+    KStream<String, VerifiedEvent> events =
+        builder.stream(
+                topics.events().name(),
+                Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
+                    .withTimestampExtractor(new OccurredAtExtractor())
+                    .withName("custody-events-source"))
+            .peek(
+                (serial, event) -> EventDetails.requireWellFormed(event),
+                Named.as("custody-events-well-formed"));
+    ReleaseTable.define(builder, events, topics.releases(), storage);
+    DeviceKeyTopology.define(builder, events, topics, storage);
+    LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
+    KStream<String, Outcome> outcomes =
+        events.process(
+            () -> new CustodyProcessor(rules),
+            Named.as("custody-processor"),
+            CustodyStores.STATE,
+            CustodyStores.HELD_VIOLATIONS,
+            CustodyStores.HISTORY);
+    InventoryTopology.define(
+        builder,
+        outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")),
+        storage);
+    KStream<String, Outcome> all =
+        outcomes.merge(ContainerTopology.define(outcomes, topics), Named.as("custody-outcomes"));
+    publish(all, Outcome::states, topics.state(), "custody-state");
+    publish(all, Outcome::violations, topics.violations(), "custody-violations");
+  }
+
+  private static <V> void publish(
+      KStream<String, Outcome> outcomes,
+      ValueMapper<Outcome, Iterable<V>> part,
+      Topics.Topic<V> topic,
+      String name) {
+    outcomes
+        .flatMapValues(part, Named.as(name + "-changes"))
+        .to(
+            topic.name(),
+            Produced.with(topic.keySerde(), topic.valueSerde()).withName(name + "-sink"));
+  }
+}

@@ -1,0 +1,61 @@
+package io.sealtrail.custody.topology;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics custody-stream reads and writes, each with its name and value serde, built once from
+ * configuration so that names and serdes always travel together. Every key is a string: a serial,
+ * or for releases the product and image hash.
+ */
+public record Topics(
+    Topic<VerifiedEvent> events,
+    Topic<CustodyState> state,
+    Topic<Violation> violations,
+    Topic<VerifiedEvent> releases) {
+
+  /** One topic: its name and the serde of its values; keys are serials. */
+  public record Topic<V>(String name, Serde<V> valueSerde) {
+    public Topic {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(valueSerde, "valueSerde");
+    }
+
+    public Serde<String> keySerde() {
+      return Serdes.String();
+    }
+  }
+
+  public Topics {
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(violations, "violations");
+    Objects.requireNonNull(releases, "releases");
+  }
+
+  /**
+   * The topics named in {@code names}, with Avro serdes configured from {@code serdeConfig} (at
+   * least {@code schema.registry.url}).
+   */
+  public static Topics from(TopicNames names, Map<String, ?> serdeConfig) {
+    return new Topics(
+        new Topic<>(names.events(), avro(VerifiedEvent.class, serdeConfig)),
+        new Topic<>(names.state(), avro(CustodyState.class, serdeConfig)),
+        new Topic<>(names.violations(), avro(Violation.class, serdeConfig)),
+        new Topic<>(names.releases(), avro(VerifiedEvent.class, serdeConfig)));
+  }
+
+  private static <T extends SpecificRecord> Serde<T> avro(
+      Class<T> type, Map<String, ?> serdeConfig) {
+    SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+    serde.configure(serdeConfig, false);
+    return serde;
+  }
+}

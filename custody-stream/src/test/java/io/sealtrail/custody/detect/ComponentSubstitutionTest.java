@@ -1,0 +1,71 @@
+package io.sealtrail.custody.detect;
+
+import static io.sealtrail.custody.fixtures.CustodyEvents.*;
+import static io.sealtrail.custody.fixtures.Serials.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.avro.common.ComponentRef;
+import io.sealtrail.custody.fixtures.CustodyDriver;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** COMPONENT_SUBSTITUTION: an inspection finds parts that assembly did not put in the device. */
+class ComponentSubstitutionTest {
+  static final Instant ASSEMBLY = Instant.parse("2026-03-02T08:00:00Z");
+  static final Instant INSPECTION = ASSEMBLY.plus(Duration.ofHours(2));
+
+  static final ComponentRef CPU = component("CPU-A53", "LOT-CPU-7", "CPU-0001");
+  static final ComponentRef RAM = component("RAM-8G", "LOT-RAM-3");
+
+  private final CustodyDriver custody = new CustodyDriver();
+
+  @AfterEach
+  void close() {
+    custody.close();
+  }
+
+  @Test
+  void shouldRaiseSubstitutionWhenInspectionFindsAnotherSerial() {
+    custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
+
+    custody.send(scanned(DEVICE, INSPECTION, component("CPU-A53", "LOT-CPU-7", "CPU-0666"), RAM));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.COMPONENT_SUBSTITUTION))
+        .satisfies(
+            v ->
+                assertThat(v.getAttributes())
+                    .containsEntry("components", "CPU-A53/LOT-CPU-7/CPU-0666"));
+  }
+
+  @Test
+  void shouldRaiseSubstitutionWhenInspectionFindsPartFromAnotherLot() {
+    custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
+
+    custody.send(scanned(DEVICE, INSPECTION, CPU, component("RAM-8G", "LOT-RAM-GREY")));
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.COMPONENT_SUBSTITUTION);
+  }
+
+  @Test
+  void shouldStaySilentWhenInspectionFindsAssembledParts() {
+    custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
+
+    custody.send(scanned(DEVICE, INSPECTION, CPU, RAM));
+
+    assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
+  void shouldStaySilentWhenInspectionSeesOnlySomePartsOrReadsSerialAssemblyDidNotRecord() {
+    custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
+
+    custody.send(scanned(DEVICE, INSPECTION, component("RAM-8G", "LOT-RAM-3", "RAM-77")));
+
+    assertThat(custody.violations()).isEmpty();
+  }
+}

@@ -1,0 +1,93 @@
+package io.sealtrail.custody.detect;
+
+import static io.sealtrail.custody.fixtures.CustodyEvents.*;
+import static io.sealtrail.custody.fixtures.Serials.*;
+import static io.sealtrail.custody.fixtures.Shipments.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.custody.fixtures.CustodyDriver;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** MANIFEST_MISMATCH on shipping, receipt and unpacking of a container, beside exact matches. */
+class ManifestDetectionTest {
+  static final Instant PACKING = Instant.parse("2026-03-02T08:00:00Z");
+  static final Instant DEPARTURE = PACKING.plus(Duration.ofHours(1));
+  static final Instant ARRIVAL = DEPARTURE.plus(Duration.ofDays(2));
+  static final Instant UNPACKING = ARRIVAL.plus(Duration.ofHours(1));
+
+  static final String OTHER_DEVICE = "GWX1-000043";
+  static final String STRANGER = "GWX1-FAKE";
+
+  private final CustodyDriver custody = new CustodyDriver();
+
+  @AfterEach
+  void close() {
+    custody.close();
+  }
+
+  @Test
+  void shouldRaiseManifestMismatchWhenReceiptScanMissesAndAddsSerials() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE));
+
+    custody.send(receivedWith(CRATE, ARRIVAL, DEVICE, STRANGER));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.MANIFEST_MISMATCH))
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("missing", OTHER_DEVICE))
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("extra", STRANGER));
+  }
+
+  @Test
+  void shouldStaySilentWhenReceiptScanMatchesInAnyOrder() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE));
+
+    custody.send(receivedWith(CRATE, ARRIVAL, OTHER_DEVICE, DEVICE));
+
+    assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseManifestMismatchWhenShippedManifestDiffersFromPacking() {
+    custody.send(packed(CRATE, PACKING, DEVICE, OTHER_DEVICE));
+
+    custody.send(shippedWith(CRATE, DEPARTURE, DEVICE));
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.MANIFEST_MISMATCH);
+  }
+
+  @Test
+  void shouldRaiseManifestMismatchWhenUnpackingFindsSerialNeverPacked() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE),
+        receivedWith(CRATE, ARRIVAL, DEVICE));
+
+    custody.send(unpacked(CRATE, UNPACKING, STRANGER));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("extra", STRANGER));
+  }
+
+  @Test
+  void shouldStaySilentWhenUnpackingTakesOutPartOfWhatWasPacked() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
+        receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE));
+
+    custody.send(unpacked(CRATE, UNPACKING, DEVICE));
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.state(CRATE).getContents()).containsExactly(OTHER_DEVICE);
+  }
+}

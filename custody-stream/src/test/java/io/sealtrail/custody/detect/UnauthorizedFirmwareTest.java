@@ -1,0 +1,79 @@
+package io.sealtrail.custody.detect;
+
+import static io.sealtrail.custody.fixtures.CustodyEvents.*;
+import static io.sealtrail.custody.fixtures.Serials.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.avro.event.FirmwareFlashed;
+import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.custody.fixtures.EventFixture;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * UNAUTHORIZED_FIRMWARE: a flashed image must be an approved release of the device's product,
+ * through the global view of releases; a release reported just after the flash is in time.
+ */
+class UnauthorizedFirmwareTest {
+  static final Instant RELEASE = Instant.parse("2026-02-01T08:00:00Z");
+  static final Instant ASSEMBLY = Instant.parse("2026-03-02T08:00:00Z");
+  static final Instant FLASHING = ASSEMBLY.plus(Duration.ofHours(1));
+  static final Instant LATE_RELEASE = FLASHING.minus(Duration.ofMinutes(5));
+  static final Instant AFTER_GRACE = FLASHING.plus(DetectionRules.DEFAULT_GRACE).plusSeconds(60);
+
+  private final CustodyDriver custody = new CustodyDriver();
+
+  @AfterEach
+  void close() {
+    custody.close();
+  }
+
+  @Test
+  void shouldRaiseUnauthorizedFirmwareWhenImageWasNeverReleased() {
+    custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "6.6.6", FLASHING));
+
+    custody.send(streamTimeAt(AFTER_GRACE));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.UNAUTHORIZED_FIRMWARE))
+        .satisfies(
+            v -> assertThat(v.getAttributes()).containsEntry("imageSha256", imageOf("6.6.6")));
+  }
+
+  @Test
+  void shouldStaySilentWhenImageIsApprovedRelease() {
+    custody.send(released("1.4.0", RELEASE), assembled(DEVICE, ASSEMBLY));
+
+    custody.send(flashed(DEVICE, "1.4.0", FLASHING), streamTimeAt(AFTER_GRACE));
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
+  }
+
+  @Test
+  void shouldRaiseUnauthorizedFirmwareWhenReleasedVersionCarriesAnotherImage() {
+    custody.send(released("1.4.0", RELEASE), assembled(DEVICE, ASSEMBLY));
+
+    custody.send(tampered(flashed(DEVICE, "1.4.0", FLASHING)), streamTimeAt(AFTER_GRACE));
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.UNAUTHORIZED_FIRMWARE);
+  }
+
+  @Test
+  void shouldStaySilentWhenReleaseIsReportedJustAfterFlashWithinGrace() {
+    custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", FLASHING));
+
+    custody.send(released("1.4.0", LATE_RELEASE), streamTimeAt(AFTER_GRACE));
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
+  }
+
+  private static EventFixture tampered(EventFixture flash) {
+    return flash.withDetail(new FirmwareFlashed(PRODUCT, "1.4.0", "00".repeat(32)));
+  }
+}
