@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.registry.server.SchemaRegistryServer;
 import io.sealtrail.registry.testing.ConfluentJs;
-import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
+import io.sealtrail.registry.testing.TestRegistries;
+import io.sealtrail.testing.EmbeddedKafka;
 import java.util.HexFormat;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
@@ -28,7 +29,7 @@ class ConfluentJsInteropIT {
   @BeforeAll
   static void installClientAndStartRegistry() throws Exception {
     ConfluentJs.install();
-    registry = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"));
+    registry = TestRegistries.start(KAFKA, EmbeddedKafka.uniqueName("_schemas"));
   }
 
   @AfterAll

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealtrail.registry.fixtures.Shipment;
 import io.sealtrail.registry.server.SchemaRegistryServer;
-import io.sealtrail.registry.testing.EmbeddedKafka;
+import io.sealtrail.registry.testing.TestRegistries;
+import io.sealtrail.testing.EmbeddedKafka;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,7 +39,7 @@ class KafkaAvroSerdeIT {
 
   @BeforeEach
   void startRegistry() {
-    registry = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"));
+    registry = TestRegistries.start(KAFKA, EmbeddedKafka.uniqueName("_schemas"));
     topic = EmbeddedKafka.uniqueName("shipments");
   }
 

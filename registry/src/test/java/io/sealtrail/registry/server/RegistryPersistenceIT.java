@@ -7,8 +7,9 @@ import io.sealtrail.registry.core.CompatibilityLevel;
 import io.sealtrail.registry.core.LogRecord;
 import io.sealtrail.registry.core.SchemaRegistryCore;
 import io.sealtrail.registry.core.SchemaVersion;
-import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
+import io.sealtrail.registry.testing.TestRegistries;
+import io.sealtrail.testing.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class RegistryPersistenceIT {
             "/config",
             "/config/b-value");
     List<RestCalls.Answer> before = new ArrayList<>();
-    try (SchemaRegistryServer server = KAFKA.startRegistry(topic)) {
+    try (SchemaRegistryServer server = TestRegistries.start(KAFKA, topic)) {
       RestCalls rest = new RestCalls(server.url());
       rest.post("/subjects/a-value/versions", V1);
       rest.post("/subjects/a-value/versions", V2);
@@ -70,7 +71,7 @@ class RegistryPersistenceIT {
       paths.forEach(p -> before.add(rest.get(p)));
     }
 
-    try (SchemaRegistryServer restarted = KAFKA.startRegistry(topic)) {
+    try (SchemaRegistryServer restarted = TestRegistries.start(KAFKA, topic)) {
       RestCalls rest = new RestCalls(restarted.url());
 
       assertThat(paths.stream().map(rest::get).toList()).isEqualTo(before);
@@ -96,7 +97,7 @@ class RegistryPersistenceIT {
             "/schemas/ids/1",
             "/schemas/ids/3");
     List<RestCalls.Answer> before = new ArrayList<>();
-    try (SchemaRegistryServer server = KAFKA.startRegistry(topic)) {
+    try (SchemaRegistryServer server = TestRegistries.start(KAFKA, topic)) {
       RestCalls rest = new RestCalls(server.url());
       rest.post("/subjects/a-value/versions", V1);
       rest.post("/subjects/a-value/versions", V2);
@@ -107,7 +108,7 @@ class RegistryPersistenceIT {
       paths.forEach(p -> before.add(rest.get(p)));
     }
 
-    try (SchemaRegistryServer restarted = KAFKA.startRegistry(topic)) {
+    try (SchemaRegistryServer restarted = TestRegistries.start(KAFKA, topic)) {
       RestCalls rest = new RestCalls(restarted.url());
 
       assertThat(paths.stream().map(rest::get).toList()).isEqualTo(before);
@@ -123,7 +124,7 @@ class RegistryPersistenceIT {
   void shouldCreateSingleCompactedPartitionWhenTopicIsMissing() throws Exception {
     String topic = EmbeddedKafka.uniqueName("_schemas");
 
-    try (SchemaRegistryServer server = KAFKA.startRegistry(topic);
+    try (SchemaRegistryServer server = TestRegistries.start(KAFKA, topic);
         Admin admin = admin()) {
       ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
       String policy =
@@ -160,7 +161,7 @@ class RegistryPersistenceIT {
           .get(30, TimeUnit.SECONDS);
     }
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KAFKA.startRegistry(topic))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestRegistries.start(KAFKA, topic))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "Schema topic "
@@ -171,7 +172,7 @@ class RegistryPersistenceIT {
   @Test
   void shouldWriteConfluentKeysAndValuesWhenRegistering() {
     String topic = EmbeddedKafka.uniqueName("_schemas");
-    try (SchemaRegistryServer server = KAFKA.startRegistry(topic)) {
+    try (SchemaRegistryServer server = TestRegistries.start(KAFKA, topic)) {
       new RestCalls(server.url())
           .post("/subjects/Kafka-key/versions", schemaBody("{\"type\": \"string\"}"));
     }
@@ -187,7 +188,7 @@ class RegistryPersistenceIT {
   @Test
   void shouldNotReuseIdWhenRecordLandsJustBeforeRegister() throws Exception {
     String topic = EmbeddedKafka.uniqueName("_schemas");
-    KAFKA.startRegistry(topic).close(); // creates the topic
+    TestRegistries.start(KAFKA, topic).close(); // creates the topic
     try (SchemaRegistryCore core =
             SchemaRegistryCore.open(
                 CompatibilityLevel.NONE,

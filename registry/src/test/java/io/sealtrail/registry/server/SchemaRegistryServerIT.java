@@ -10,9 +10,10 @@ import io.sealtrail.registry.client.SchemaRegistryClients;
 import io.sealtrail.registry.core.AvroSchemas;
 import io.sealtrail.registry.core.CompatibilityLevel;
 import io.sealtrail.registry.core.SchemaVersion;
-import io.sealtrail.registry.testing.EmbeddedKafka;
 import io.sealtrail.registry.testing.RestCalls;
 import io.sealtrail.registry.testing.RestCalls.Answer;
+import io.sealtrail.registry.testing.TestRegistries;
+import io.sealtrail.testing.EmbeddedKafka;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -35,7 +36,8 @@ class SchemaRegistryServerIT {
             new String(
                 getClass().getResourceAsStream("/documented-flow.json").readAllBytes(),
                 StandardCharsets.UTF_8));
-    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+    try (SchemaRegistryServer server =
+        TestRegistries.start(KAFKA, EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
 
       for (JsonNode step : steps) {
@@ -59,7 +61,8 @@ class SchemaRegistryServerIT {
 
   @Test
   void shouldAnswer42209WhenSchemaOrBodyIsTooLarge() {
-    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+    try (SchemaRegistryServer server =
+        TestRegistries.start(KAFKA, EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
       String twoMegabyteDoc =
           "{\"type\":\"record\",\"name\":\"r\",\"doc\":\""
@@ -80,7 +83,8 @@ class SchemaRegistryServerIT {
 
   @Test
   void shouldAnswerConfluentErrorCodesWhenRequestsFail() {
-    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+    try (SchemaRegistryServer server =
+        TestRegistries.start(KAFKA, EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
       rest.post(
           "/subjects/s/versions",
@@ -122,7 +126,8 @@ class SchemaRegistryServerIT {
 
   @Test
   void shouldAcceptPlainJsonAndOctetStreamBodiesAndEncodedSubjects() {
-    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+    try (SchemaRegistryServer server =
+        TestRegistries.start(KAFKA, EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
 
       Answer json =
@@ -148,7 +153,8 @@ class SchemaRegistryServerIT {
 
   @Test
   void shouldSeedExplicitIdsWhenModeIsImport() {
-    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+    try (SchemaRegistryServer server =
+        TestRegistries.start(KAFKA, EmbeddedKafka.uniqueName("_schemas"))) {
       RestCalls rest = new RestCalls(server.url());
       String withId = "{\"schema\":\"\\\"string\\\"\",\"id\":123,\"version\":1}";
       expectError(rest.post("/subjects/s/versions", withId), 422, 42205);
@@ -166,7 +172,8 @@ class SchemaRegistryServerIT {
 
   @Test
   void shouldAnswerTypedClientCallsWhenClientTalksToServer() {
-    try (SchemaRegistryServer server = KAFKA.startRegistry(EmbeddedKafka.uniqueName("_schemas"))) {
+    try (SchemaRegistryServer server =
+        TestRegistries.start(KAFKA, EmbeddedKafka.uniqueName("_schemas"))) {
       SchemaRegistryClient client =
           SchemaRegistryClients.create(Map.of("schema.registry.url", server.url().toString()));
       Schema v1 =

@@ -4,6 +4,7 @@ import static io.sealtrail.trust.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
+import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.testing.Await;
 import io.sealtrail.trust.testing.Fixtures;
@@ -27,39 +28,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The partner directory read from, and rebuilt from, a compacted topic on a real KRaft broker. */
 class KafkaPartnerDirectoryIT {
-  private static KafkaClusterTestKit cluster;
+  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
   private final String topic = "custody.partners-" + UUID.randomUUID();
   private final Signer acmeKey = Fixtures.ed25519();
   private final Signer betaKey = Fixtures.p256();
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    cluster =
-        new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder()
-                    .setCombined(true)
-                    .setNumBrokerNodes(1)
-                    .setNumControllerNodes(1)
-                    .build())
-            .build();
-    cluster.format();
-    cluster.startup();
-    cluster.waitForReadyBrokers();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    cluster.close();
-  }
 
   @Test
   void shouldLoadTheTopicFollowARevocationAndRebuildTheSameStateAfterARestart() throws Exception {
@@ -94,11 +72,11 @@ class KafkaPartnerDirectoryIT {
 
   private KafkaPartnerDirectory start() {
     return KafkaPartnerDirectory.start(
-        Map.of("bootstrap.servers", cluster.bootstrapServers()), topic, new AvroBinary());
+        Map.of("bootstrap.servers", KAFKA.bootstrapServers()), topic, new AvroBinary());
   }
 
   private void createCompactedTopic() throws Exception {
-    try (var admin = cluster.admin()) {
+    try (var admin = KAFKA.admin()) {
       NewTopic newTopic =
           new NewTopic(topic, 2, (short) 1)
               .configs(
@@ -111,7 +89,7 @@ class KafkaPartnerDirectoryIT {
     Map<String, Object> config =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            cluster.bootstrapServers(),
+            KAFKA.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG,
             "all");
     try (var producer =

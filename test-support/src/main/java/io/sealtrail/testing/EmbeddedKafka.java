@@ -1,9 +1,9 @@
-package io.sealtrail.registry.testing;
+package io.sealtrail.testing;
 
-import io.sealtrail.registry.core.CompatibilityLevel;
-import io.sealtrail.registry.server.SchemaRegistryServer;
-import io.sealtrail.registry.server.SchemaRegistryServerConfig;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real single-node KRaft cluster in this JVM, started once per integration test class that
- * registers it with {@code @RegisterExtension static final EmbeddedKafka KAFKA = new
- * EmbeddedKafka();}.
+ * A real single-node KRaft cluster in this JVM (Kafka's own test kit, not a mock), started once per
+ * integration test class that registers it with {@code @RegisterExtension static final
+ * EmbeddedKafka KAFKA = new EmbeddedKafka();}.
  */
 public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
   private KafkaClusterTestKit cluster;
@@ -24,8 +24,12 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder().setNumBrokerNodes(1).setNumControllerNodes(1).build())
             .setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("offsets.topic.num.partitions", "3")
             .setConfigProp("transaction.state.log.replication.factor", "1")
             .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("transaction.state.log.num.partitions", "3")
+            // Tests start consumers one after another; no need to wait for more members.
+            .setConfigProp("group.initial.rebalance.delay.ms", "0")
             .build();
     cluster.format();
     cluster.startup();
@@ -43,15 +47,13 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     return cluster.bootstrapServers();
   }
 
-  /** An embedded registry on an ephemeral port over the given topic of this cluster. */
-  public SchemaRegistryServer startRegistry(String topic) {
-    return SchemaRegistryServer.start(
-        new SchemaRegistryServerConfig(
-            bootstrapServers(), "localhost", 0, topic, CompatibilityLevel.BACKWARD));
+  /** An admin client for this cluster; the caller closes it. */
+  public Admin admin() {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
   }
 
   /** A name no other test uses, so tests never see each other's records. */
   public static String uniqueName(String prefix) {
-    return prefix + "-" + UUID.randomUUID();
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }
