@@ -1,0 +1,50 @@
+package io.sealtrail.anomaly.alert;
+
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertStatus;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Folds occurrences into alerts: the first occurrence of an incident opens an alert, repeats while
+ * it is not resolved update that same alert, and each new version is forwarded keyed by alert id.
+ */
+public final class IncidentProcessor implements Processor<String, Occurrence, String, Alert> {
+  private final AlertRules rules;
+  private ProcessorContext<String, Alert> context;
+  private KeyValueStore<String, Alert> alerts;
+  private KeyValueStore<String, String> open;
+
+  public IncidentProcessor(AlertRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Alert> context) {
+    this.context = context;
+    this.alerts = context.getStateStore(AlertStores.ALERTS);
+    this.open = context.getStateStore(AlertStores.OPEN_INCIDENTS);
+  }
+
+  @Override
+  public void process(Record<String, Occurrence> record) {
+    Occurrence occurrence = record.value();
+    String incident = occurrence.key().value();
+    Alert current = current(incident);
+    Alert next =
+        current == null
+            ? Alerts.open(occurrence, rules)
+            : Alerts.repeat(current, occurrence, rules);
+    alerts.put(next.getAlertId(), next);
+    open.put(incident, next.getAlertId());
+    context.forward(record.withKey(next.getAlertId()).withValue(next));
+  }
+
+  private Alert current(String incident) {
+    String alertId = open.get(incident);
+    Alert alert = alertId == null ? null : alerts.get(alertId);
+    return alert == null || alert.getStatus() == AlertStatus.RESOLVED ? null : alert;
+  }
+}

@@ -1,0 +1,27 @@
+package io.sealtrail.anomaly.topology;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** The names of the topics the anomaly service reads and writes, with the design's defaults. */
+public record TopicNames(String violations, String alerts) {
+  public static final String VIOLATIONS_KEY = "sealtrail.topic.violations";
+  public static final String ALERTS_KEY = "sealtrail.topic.alerts";
+
+  public TopicNames {
+    Objects.requireNonNull(violations, "violations");
+    Objects.requireNonNull(alerts, "alerts");
+  }
+
+  public static TopicNames defaults() {
+    return new TopicNames("custody.violations", "custody.alerts");
+  }
+
+  /** The names in {@code config}, each falling back to its default. */
+  public static TopicNames from(Map<String, String> config) {
+    TopicNames d = defaults();
+    return new TopicNames(
+        config.getOrDefault(VIOLATIONS_KEY, d.violations()),
+        config.getOrDefault(ALERTS_KEY, d.alerts()));
+  }
+}

@@ -1,0 +1,51 @@
+package io.sealtrail.anomaly.topology;
+
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topics the anomaly service reads and writes, each with its name and value serde, built once
+ * from configuration so that names and serdes always travel together. Every key is a string.
+ */
+public record Topics(Topic<Violation> violations, Topic<Alert> alerts) {
+
+  /** One topic: its name and the serde of its values; keys are strings. */
+  public record Topic<V>(String name, Serde<V> valueSerde) {
+    public Topic {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(valueSerde, "valueSerde");
+    }
+
+    public Serde<String> keySerde() {
+      return Serdes.String();
+    }
+  }
+
+  public Topics {
+    Objects.requireNonNull(violations, "violations");
+    Objects.requireNonNull(alerts, "alerts");
+  }
+
+  /**
+   * The topics named in {@code names}, with Avro serdes configured from {@code serdeConfig} (at
+   * least {@code schema.registry.url}).
+   */
+  public static Topics from(TopicNames names, Map<String, ?> serdeConfig) {
+    return new Topics(
+        new Topic<>(names.violations(), avro(Violation.class, serdeConfig)),
+        new Topic<>(names.alerts(), avro(Alert.class, serdeConfig)));
+  }
+
+  private static <T extends SpecificRecord> Serde<T> avro(
+      Class<T> type, Map<String, ?> serdeConfig) {
+    SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+    serde.configure(serdeConfig, false);
+    return serde;
+  }
+}
