@@ -8,25 +8,26 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The named persistent stores of the alert processor. Their names also name their changelog topics,
- * so they never change.
+ * The names of one alert processor's two persistent stores: alert id → alert as last published, and
+ * incident key ({@code TYPE:subject}) → id of its current alert. The names also name the changelog
+ * topics, so they never change.
  */
-public final class AlertStores {
-  /** Alert id → the alert as last published. */
-  public static final String ALERTS = "anomaly-alerts-store";
+public record AlertStores(String alerts, String openIncidents) {
+  /** The alerts raised from custody violations, partitioned like them by serial. */
+  public static final AlertStores VIOLATIONS =
+      new AlertStores("anomaly-alerts-store", "anomaly-open-incidents-store");
 
-  /** Incident key ({@code TYPE:subject}) → the id of its current, not yet resolved, alert. */
-  public static final String OPEN_INCIDENTS = "anomaly-open-incidents-store";
+  /** The alerts raised from spikes, partitioned by incident key. */
+  public static final AlertStores SPIKES =
+      new AlertStores("anomaly-spike-alerts-store", "anomaly-spike-open-incidents-store");
 
-  private AlertStores() {}
-
-  public static StoreBuilder<KeyValueStore<String, Alert>> alerts(Serde<Alert> serde) {
+  public StoreBuilder<KeyValueStore<String, Alert>> alertStore(Serde<Alert> serde) {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(ALERTS), Serdes.String(), serde);
+        Stores.persistentKeyValueStore(alerts), Serdes.String(), serde);
   }
 
-  public static StoreBuilder<KeyValueStore<String, String>> openIncidents() {
+  public StoreBuilder<KeyValueStore<String, String>> openIncidentStore() {
     return Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(OPEN_INCIDENTS), Serdes.String(), Serdes.String());
+        Stores.persistentKeyValueStore(openIncidents), Serdes.String(), Serdes.String());
   }
 }

@@ -13,19 +13,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class IncidentProcessor implements Processor<String, Occurrence, String, Alert> {
   private final AlertRules rules;
+  private final AlertStores stores;
   private ProcessorContext<String, Alert> context;
   private KeyValueStore<String, Alert> alerts;
   private KeyValueStore<String, String> open;
 
-  public IncidentProcessor(AlertRules rules) {
+  public IncidentProcessor(AlertRules rules, AlertStores stores) {
     this.rules = rules;
+    this.stores = stores;
   }
 
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
-    this.alerts = context.getStateStore(AlertStores.ALERTS);
-    this.open = context.getStateStore(AlertStores.OPEN_INCIDENTS);
+    this.alerts = context.getStateStore(stores.alerts());
+    this.open = context.getStateStore(stores.openIncidents());
   }
 
   @Override

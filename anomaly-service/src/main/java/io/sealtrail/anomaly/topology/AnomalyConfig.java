@@ -1,6 +1,5 @@
 package io.sealtrail.anomaly.topology;
 
-import io.sealtrail.anomaly.alert.AlertRules;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -17,7 +16,7 @@ public record AnomalyConfig(
     String stateDir,
     int standbyReplicas,
     TopicNames topics,
-    AlertRules rules) {
+    AnomalyRules rules) {
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
   public AnomalyConfig {
@@ -41,7 +40,7 @@ public record AnomalyConfig(
         flat.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/sealtrail/anomaly-service"),
         Integer.parseInt(flat.getOrDefault(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")),
         TopicNames.from(flat),
-        AlertRules.from(flat));
+        AnomalyRules.from(flat));
   }
 
   /** The serde settings: the registry the Avro topics and stores share. */

@@ -2,6 +2,8 @@ package io.sealtrail.anomaly.topology;
 
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +15,11 @@ import org.apache.kafka.common.serialization.Serdes;
  * The topics the anomaly service reads and writes, each with its name and value serde, built once
  * from configuration so that names and serdes always travel together. Every key is a string.
  */
-public record Topics(Topic<Violation> violations, Topic<Alert> alerts) {
+public record Topics(
+    Topic<Violation> violations,
+    Topic<VerifiedEvent> events,
+    Topic<RejectedSubmission> rejected,
+    Topic<Alert> alerts) {
 
   /** One topic: its name and the serde of its values; keys are strings. */
   public record Topic<V>(String name, Serde<V> valueSerde) {
@@ -29,6 +35,8 @@ public record Topics(Topic<Violation> violations, Topic<Alert> alerts) {
 
   public Topics {
     Objects.requireNonNull(violations, "violations");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(rejected, "rejected");
     Objects.requireNonNull(alerts, "alerts");
   }
 
@@ -39,6 +47,8 @@ public record Topics(Topic<Violation> violations, Topic<Alert> alerts) {
   public static Topics from(TopicNames names, Map<String, ?> serdeConfig) {
     return new Topics(
         new Topic<>(names.violations(), avro(Violation.class, serdeConfig)),
+        new Topic<>(names.events(), avro(VerifiedEvent.class, serdeConfig)),
+        new Topic<>(names.rejected(), avro(RejectedSubmission.class, serdeConfig)),
         new Topic<>(names.alerts(), avro(Alert.class, serdeConfig)));
   }
 

@@ -5,6 +5,8 @@ import static io.sealtrail.avro.common.AlertType.SEAL_BROKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.anomaly.fixtures.AnomalyDriver;
+import io.sealtrail.anomaly.spike.SpikeRules;
+import io.sealtrail.anomaly.topology.AnomalyRules;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
 import io.sealtrail.avro.alert.SubjectKind;
@@ -22,7 +24,9 @@ class ViolationAlertTest {
   private static final Instant T1 = T0.plus(Duration.ofMinutes(5));
   private static final Instant T2 = T0.plus(Duration.ofMinutes(9));
 
-  private final AnomalyDriver driver = new AnomalyDriver(new AlertRules(3));
+  private final AnomalyDriver driver =
+      new AnomalyDriver(
+          new AnomalyRules(new AlertRules(3), SpikeRules.defaults(), SpikeRules.defaults()));
 
   @AfterEach
   void close() {

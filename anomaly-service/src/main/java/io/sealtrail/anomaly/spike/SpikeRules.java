@@ -1,0 +1,47 @@
+package io.sealtrail.anomaly.spike;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How one kind of spike is detected: the window the counts are taken over and the learned
+ * per-cohort baseline they are compared with (see ADR 6 for the estimator).
+ *
+ * @param window default 1 h: long enough to gather a handful of events per busy cohort, short
+ *     enough that a burst is alerted within the hour
+ * @param grace default 5 min: how late an event may arrive and still count in its window
+ * @param alpha default 0.2: the EWMA weight of the newest window; a new normal level is learned in
+ *     about five windows
+ * @param multiplier default 3: a window must exceed three times the baseline to be a spike
+ * @param minCount default 5: fewer events than this are never a spike, so a quiet cohort's single
+ *     failure does not page anyone
+ * @param floor default 1.0: the smallest baseline, so a cohort with no history is not compared with
+ *     zero
+ */
+public record SpikeRules(
+    Duration window, Duration grace, double alpha, double multiplier, long minCount, double floor) {
+  public SpikeRules {
+    if (window.isZero() || window.isNegative() || grace.isNegative()) {
+      throw new IllegalArgumentException("window must be positive and grace not negative");
+    }
+    if (alpha <= 0 || alpha > 1 || multiplier < 1 || minCount < 1 || floor <= 0) {
+      throw new IllegalArgumentException("need 0<alpha<=1, multiplier>=1, minCount>=1, floor>0");
+    }
+  }
+
+  public static SpikeRules defaults() {
+    return new SpikeRules(Duration.ofHours(1), Duration.ofMinutes(5), 0.2, 3.0, 5, 1.0);
+  }
+
+  /** The rules under {@code prefix} (e.g. {@code sealtrail.anomaly.rejection-spike.}) in flat. */
+  public static SpikeRules from(Map<String, String> flat, String prefix) {
+    SpikeRules d = defaults();
+    return new SpikeRules(
+        Duration.parse(flat.getOrDefault(prefix + "window", d.window().toString())),
+        Duration.parse(flat.getOrDefault(prefix + "grace", d.grace().toString())),
+        Double.parseDouble(flat.getOrDefault(prefix + "alpha", "" + d.alpha())),
+        Double.parseDouble(flat.getOrDefault(prefix + "multiplier", "" + d.multiplier())),
+        Long.parseLong(flat.getOrDefault(prefix + "min-count", "" + d.minCount())),
+        Double.parseDouble(flat.getOrDefault(prefix + "floor", "" + d.floor())));
+  }
+}

@@ -1,0 +1,53 @@
+package io.sealtrail.anomaly.topology;
+
+import io.sealtrail.anomaly.alert.AlertRules;
+import io.sealtrail.anomaly.spike.SpikeKind;
+import io.sealtrail.anomaly.spike.SpikeRules;
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.avro.common.Severity;
+import java.util.Map;
+import java.util.Objects;
+
+/** The detection settings of the anomaly topology: alert keeping and each spike kind's rules. */
+public record AnomalyRules(
+    AlertRules alerts, SpikeRules attestationSpike, SpikeRules rejectionSpike) {
+  public static final String ATTESTATION_SPIKE_PREFIX = "sealtrail.anomaly.attestation-spike.";
+  public static final String REJECTION_SPIKE_PREFIX = "sealtrail.anomaly.rejection-spike.";
+
+  public AnomalyRules {
+    Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(attestationSpike, "attestationSpike");
+    Objects.requireNonNull(rejectionSpike, "rejectionSpike");
+  }
+
+  public static AnomalyRules defaults() {
+    return new AnomalyRules(AlertRules.defaults(), SpikeRules.defaults(), SpikeRules.defaults());
+  }
+
+  public static AnomalyRules from(Map<String, String> flat) {
+    return new AnomalyRules(
+        AlertRules.from(flat),
+        SpikeRules.from(flat, ATTESTATION_SPIKE_PREFIX),
+        SpikeRules.from(flat, REJECTION_SPIKE_PREFIX));
+  }
+
+  // A failing fleet may mean tampered firmware or parts: high, like a single failed attestation.
+  public SpikeKind attestationSpikeKind() {
+    return new SpikeKind(
+        "attestation-spike",
+        AlertType.ATTESTATION_FAILURE_SPIKE,
+        Severity.HIGH,
+        "failed attestations",
+        attestationSpike);
+  }
+
+  // Rejections are refused already, so a spike is a campaign to look into, not a breach.
+  public SpikeKind rejectionSpikeKind() {
+    return new SpikeKind(
+        "rejection-spike",
+        AlertType.REJECTION_SPIKE,
+        Severity.MEDIUM,
+        "rejections",
+        rejectionSpike);
+  }
+}

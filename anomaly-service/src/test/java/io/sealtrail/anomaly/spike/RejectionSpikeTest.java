@@ -1,0 +1,88 @@
+package io.sealtrail.anomaly.spike;
+
+import static io.sealtrail.anomaly.fixtures.Rejections.rejected;
+import static io.sealtrail.avro.common.RejectionReason.BAD_SIGNATURE;
+import static io.sealtrail.avro.common.RejectionReason.UNKNOWN_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.anomaly.fixtures.AnomalyDriver;
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.SubjectKind;
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.avro.common.RejectionReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RejectionSpikeTest {
+  /** The hour-long window [H0, H0 + 1 h). */
+  private static final Instant H0 = Instant.parse("2026-05-01T08:00:00Z");
+
+  /** Late enough that the window has closed, grace included. */
+  private static final Instant AFTER_GRACE = H0.plus(Duration.ofMinutes(70));
+
+  private final AnomalyDriver driver = new AnomalyDriver();
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  @Test
+  void shouldRaiseOneAlertWhenPartnerBurstsBadSignatures() {
+    burst(BAD_SIGNATURE, "acme", "key-7", 8);
+
+    driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+
+    List<KeyValue<String, Alert>> alerts = driver.alerts();
+    assertThat(alerts).hasSize(1);
+    Alert alert = alerts.get(0).value;
+    assertThat(alert.getType()).isEqualTo(AlertType.REJECTION_SPIKE);
+    assertThat(alert.getSubject().getKind()).isEqualTo(SubjectKind.PARTNER);
+    assertThat(alert.getSubject().getId()).isEqualTo("acme");
+    assertThat(alert.getAttributes()).containsEntry("count", "8");
+  }
+
+  @Test
+  void shouldCountByKeyWhenNoPartnerIsClaimed() {
+    burst(UNKNOWN_KEY, null, "key-x", 6);
+
+    driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+
+    List<KeyValue<String, Alert>> alerts = driver.alerts();
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).value.getSubject().getKind()).isEqualTo(SubjectKind.KEY);
+    assertThat(alerts.get(0).value.getSubject().getId()).isEqualTo("key-x");
+  }
+
+  @Test
+  void shouldRaiseNothingWhenRejectionsAreScatteredOverPartners() {
+    for (int p = 1; p <= 6; p++) {
+      driver.send(
+          rejected(
+              BAD_SIGNATURE, "partner-" + p, "key-" + p, "site-" + p, H0.plusSeconds(60L * p)));
+    }
+
+    driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+
+    assertThat(driver.alerts()).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseNothingWhenQuietPartnerIsRejectedOnce() {
+    driver.send(rejected(UNKNOWN_KEY, "quiet", "key-q", "site-1", H0.plusSeconds(60)));
+
+    driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+
+    assertThat(driver.alerts()).isEmpty();
+  }
+
+  private void burst(RejectionReason reason, String partner, String keyId, int count) {
+    for (int i = 0; i < count; i++) {
+      driver.send(rejected(reason, partner, keyId, "site-1", H0.plus(Duration.ofMinutes(10 + i))));
+    }
+  }
+}
