@@ -13,13 +13,9 @@ import org.apache.kafka.streams.state.Stores;
  * topics, so they never change.
  */
 public record AlertStores(String alerts, String openIncidents) {
-  /** The alerts raised from custody violations, partitioned like them by serial. */
-  public static final AlertStores VIOLATIONS =
+  /** The one pair of stores, partitioned by incident key, that every alert lives in. */
+  public static final AlertStores NAMES =
       new AlertStores("anomaly-alerts-store", "anomaly-open-incidents-store");
-
-  /** The alerts raised from spikes, partitioned by incident key. */
-  public static final AlertStores SPIKES =
-      new AlertStores("anomaly-spike-alerts-store", "anomaly-spike-open-incidents-store");
 
   public StoreBuilder<KeyValueStore<String, Alert>> alertStore(Serde<Alert> serde) {
     return Stores.keyValueStoreBuilder(

@@ -15,6 +15,11 @@ import java.util.Map;
 public final class Alerts {
   private Alerts() {}
 
+  /** {@code TYPE:subject}: the incident an alert is about, the key it is partitioned by. */
+  public static String incident(Alert alert) {
+    return alert.getType() + ":" + alert.getSubject().getId();
+  }
+
   /** A new OPEN alert for the first occurrence of an incident. */
   public static Alert open(Occurrence o, AlertRules rules) {
     return Alert.newBuilder()
@@ -37,18 +42,19 @@ public final class Alerts {
   }
 
   /**
-   * {@code alert} with one more occurrence: counted, last seen moved forward, evidence appended
-   * (bounded), severity raised if the repeat is worse, the latest summary and attributes kept.
+   * {@code alert} with one more occurrence, given as the alert it would open on its own: counted,
+   * last seen moved forward, evidence appended (bounded), severity raised if the repeat is worse,
+   * the latest summary and attributes kept.
    */
-  public static Alert repeat(Alert alert, Occurrence o, AlertRules rules) {
+  public static Alert repeat(Alert alert, Alert repeat, AlertRules rules) {
     List<Evidence> evidence = new ArrayList<>(alert.getEvidence());
-    evidence.addAll(o.evidence());
+    evidence.addAll(repeat.getEvidence());
     Map<String, String> attributes = new HashMap<>(alert.getAttributes());
-    attributes.putAll(o.attributes());
+    attributes.putAll(repeat.getAttributes());
     return Alert.newBuilder(alert)
-        .setSeverity(worse(alert.getSeverity(), o.severity()))
-        .setSummary(o.summary())
-        .setLastSeenAt(later(alert.getLastSeenAt(), o.at()))
+        .setSeverity(worse(alert.getSeverity(), repeat.getSeverity()))
+        .setSummary(repeat.getSummary())
+        .setLastSeenAt(later(alert.getLastSeenAt(), repeat.getLastSeenAt()))
         .setCount(alert.getCount() + 1)
         .setEvidence(bounded(evidence, rules))
         .setAttributes(attributes)

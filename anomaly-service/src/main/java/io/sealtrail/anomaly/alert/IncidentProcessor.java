@@ -8,10 +8,11 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Folds occurrences into alerts: the first occurrence of an incident opens an alert, repeats while
- * it is not resolved update that same alert, and each new version is forwarded keyed by alert id.
+ * Folds occurrences, each given as the alert it would open on its own and keyed by incident, into
+ * alerts: the first opens an alert, repeats while it is not resolved update that same alert, and
+ * each new version is forwarded keyed by alert id.
  */
-public final class IncidentProcessor implements Processor<String, Occurrence, String, Alert> {
+public final class IncidentProcessor implements Processor<String, Alert, String, Alert> {
   private final AlertRules rules;
   private final AlertStores stores;
   private ProcessorContext<String, Alert> context;
@@ -31,14 +32,11 @@ public final class IncidentProcessor implements Processor<String, Occurrence, St
   }
 
   @Override
-  public void process(Record<String, Occurrence> record) {
-    Occurrence occurrence = record.value();
-    String incident = occurrence.key().value();
+  public void process(Record<String, Alert> record) {
+    Alert occurrence = record.value();
+    String incident = Alerts.incident(occurrence);
     Alert current = current(incident);
-    Alert next =
-        current == null
-            ? Alerts.open(occurrence, rules)
-            : Alerts.repeat(current, occurrence, rules);
+    Alert next = current == null ? occurrence : Alerts.repeat(current, occurrence, rules);
     alerts.put(next.getAlertId(), next);
     open.put(incident, next.getAlertId());
     context.forward(record.withKey(next.getAlertId()).withValue(next));

@@ -8,27 +8,39 @@ import io.sealtrail.avro.common.Severity;
 import java.util.Map;
 import java.util.Objects;
 
-/** The detection settings of the anomaly topology: alert keeping and each spike kind's rules. */
+/**
+ * The detection settings of the anomaly topology: alert keeping, each spike kind's rules, and the
+ * partitions of the incident repartition topics (default 6, the design's partition count).
+ */
 public record AnomalyRules(
-    AlertRules alerts, SpikeRules attestationSpike, SpikeRules rejectionSpike) {
+    AlertRules alerts,
+    SpikeRules attestationSpike,
+    SpikeRules rejectionSpike,
+    int incidentPartitions) {
   public static final String ATTESTATION_SPIKE_PREFIX = "sealtrail.anomaly.attestation-spike.";
+  public static final String INCIDENT_PARTITIONS_KEY = "sealtrail.anomaly.incident-partitions";
   public static final String REJECTION_SPIKE_PREFIX = "sealtrail.anomaly.rejection-spike.";
 
   public AnomalyRules {
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(attestationSpike, "attestationSpike");
     Objects.requireNonNull(rejectionSpike, "rejectionSpike");
+    if (incidentPartitions < 1) {
+      throw new IllegalArgumentException("incident partitions must be >= 1");
+    }
   }
 
   public static AnomalyRules defaults() {
-    return new AnomalyRules(AlertRules.defaults(), SpikeRules.defaults(), SpikeRules.defaults());
+    return new AnomalyRules(AlertRules.defaults(), SpikeRules.defaults(), SpikeRules.defaults(), 6);
   }
 
   public static AnomalyRules from(Map<String, String> flat) {
     return new AnomalyRules(
         AlertRules.from(flat),
         SpikeRules.from(flat, ATTESTATION_SPIKE_PREFIX),
-        SpikeRules.from(flat, REJECTION_SPIKE_PREFIX));
+        SpikeRules.from(flat, REJECTION_SPIKE_PREFIX),
+        // Occurrences and commands are repartitioned alike, so one incident's meet in one task.
+        Integer.parseInt(flat.getOrDefault(INCIDENT_PARTITIONS_KEY, "6")));
   }
 
   // A failing fleet may mean tampered firmware or parts: high, like a single failed attestation.

@@ -1,87 +1,88 @@
 package io.sealtrail.anomaly.topology;
 
-import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.anomaly.alert.AlertStores;
+import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.anomaly.alert.IncidentProcessor;
 import io.sealtrail.anomaly.alert.Occurrence;
-import io.sealtrail.anomaly.spike.AttestationHits;
-import io.sealtrail.anomaly.spike.RejectionHits;
-import io.sealtrail.anomaly.spike.SpikeTopology;
+import io.sealtrail.anomaly.lifecycle.CommandProcessor;
+import io.sealtrail.avro.alert.Alert;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * The anomaly topology: custody violations and spikes in failed attestations and rejections, folded
- * into alerts in named alert stores and published keyed by alert id. Pure: it only adds named nodes
- * to the builder.
+ * The anomaly topology: custody violations and spikes, as occurrences repartitioned by incident
+ * key, folded into alerts in one named alert store, and changed by operator commands routed the
+ * same way; every alert version is published keyed by alert id. Pure: it only adds named nodes.
  */
 public final class AnomalyTopology {
   private AnomalyTopology() {}
 
   public static void define(StreamsBuilder builder, Topics topics, AnomalyRules rules) {
-    // Every violation's subject is its serial, the record key, so incidents need no repartition.
+    AlertStores stores = AlertStores.NAMES;
+    builder.addStateStore(stores.alertStore(topics.alerts().valueSerde()));
+    builder.addStateStore(stores.openIncidentStore());
+    KStream<String, Alert> fromOccurrences =
+        incidents(builder, topics, rules)
+            .process(
+                () -> new IncidentProcessor(rules.alerts(), stores),
+                Named.as("anomaly-incident-processor"),
+                stores.alerts(),
+                stores.openIncidents());
+    KStream<String, Alert> fromCommands =
+        commands(builder, topics, rules)
+            .process(
+                () -> new CommandProcessor(stores),
+                Named.as("anomaly-command-processor"),
+                stores.alerts(),
+                stores.openIncidents());
+    fromOccurrences
+        .merge(fromCommands, Named.as("anomaly-alert-changes"))
+        .to(
+            topics.alerts().name(),
+            Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                .withName("anomaly-alerts-sink"));
+  }
+
+  // Each occurrence travels as the alert it would open on its own, keyed by its incident.
+  private static KStream<String, Alert> incidents(
+      StreamsBuilder builder, Topics topics, AnomalyRules rules) {
     KStream<String, Occurrence> violations =
         builder.stream(
                 topics.violations().name(),
                 Consumed.with(topics.violations().keySerde(), topics.violations().valueSerde())
                     .withName("anomaly-violations-source"))
             .mapValues(Occurrence::of, Named.as("anomaly-violation-occurrences"));
-    publish(builder, violations, AlertStores.VIOLATIONS, rules.alerts(), topics, "violation");
-    KStream<String, Occurrence> spikes =
-        attestationSpikes(builder, topics, rules)
-            .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes"));
-    publish(builder, spikes, AlertStores.SPIKES, rules.alerts(), topics, "spike");
+    return violations
+        .merge(SpikeSources.define(builder, topics, rules), Named.as("anomaly-occurrences"))
+        .map(
+            (key, o) -> KeyValue.pair(o.key().value(), Alerts.open(o, rules.alerts())),
+            Named.as("anomaly-occurrence-alerts"))
+        .repartition(
+            Repartitioned.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
+                .withName("anomaly-incidents")
+                .withNumberOfPartitions(rules.incidentPartitions()));
   }
 
-  private static KStream<String, Occurrence> attestationSpikes(
+  private static KStream<String, String> commands(
       StreamsBuilder builder, Topics topics, AnomalyRules rules) {
-    KStream<String, String> hits =
-        builder.stream(
-                topics.events().name(),
-                Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
-                    .withName("anomaly-events-source"))
-            .filter(
-                (serial, e) -> AttestationHits.isFailure(e),
-                Named.as("anomaly-failed-attestations"))
-            .map((serial, e) -> AttestationHits.cohort(e), Named.as("anomaly-attestation-hits"));
-    return SpikeTopology.define(builder, hits, rules.attestationSpikeKind());
-  }
-
-  private static KStream<String, Occurrence> rejectionSpikes(
-      StreamsBuilder builder, Topics topics, AnomalyRules rules) {
-    KStream<String, String> hits =
-        builder.stream(
-                topics.rejected().name(),
-                Consumed.with(topics.rejected().keySerde(), topics.rejected().valueSerde())
-                    .withName("anomaly-rejected-source"))
-            .filter(
-                (key, r) -> RejectionHits.isAttributable(r),
-                Named.as("anomaly-attributable-rejections"))
-            .map((key, r) -> RejectionHits.cohort(r), Named.as("anomaly-rejection-hits"));
-    return SpikeTopology.define(builder, hits, rules.rejectionSpikeKind());
-  }
-
-  private static void publish(
-      StreamsBuilder builder,
-      KStream<String, Occurrence> occurrences,
-      AlertStores stores,
-      AlertRules rules,
-      Topics topics,
-      String name) {
-    builder.addStateStore(stores.alertStore(topics.alerts().valueSerde()));
-    builder.addStateStore(stores.openIncidentStore());
-    occurrences
-        .process(
-            () -> new IncidentProcessor(rules, stores),
-            Named.as("anomaly-" + name + "-incidents"),
-            stores.alerts(),
-            stores.openIncidents())
-        .to(
-            topics.alerts().name(),
-            Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
-                .withName("anomaly-" + name + "-alerts-sink"));
+    return builder.stream(
+            topics.commands().name(),
+            Consumed.with(topics.commands().keySerde(), topics.commands().valueSerde())
+                .withName("anomaly-commands-source"))
+        .map(
+            (alertId, command) ->
+                KeyValue.pair(
+                    CommandProcessor.incidentOf(alertId),
+                    CommandProcessor.routed(alertId, command)),
+            Named.as("anomaly-commands-by-incident"))
+        .repartition(
+            Repartitioned.with(topics.commands().keySerde(), topics.commands().valueSerde())
+                .withName("anomaly-incident-commands")
+                .withNumberOfPartitions(rules.incidentPartitions()));
   }
 }

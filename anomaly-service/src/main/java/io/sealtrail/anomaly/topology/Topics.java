@@ -19,7 +19,8 @@ public record Topics(
     Topic<Violation> violations,
     Topic<VerifiedEvent> events,
     Topic<RejectedSubmission> rejected,
-    Topic<Alert> alerts) {
+    Topic<Alert> alerts,
+    Topic<String> commands) {
 
   /** One topic: its name and the serde of its values; keys are strings. */
   public record Topic<V>(String name, Serde<V> valueSerde) {
@@ -38,6 +39,7 @@ public record Topics(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(rejected, "rejected");
     Objects.requireNonNull(alerts, "alerts");
+    Objects.requireNonNull(commands, "commands");
   }
 
   /**
@@ -49,7 +51,9 @@ public record Topics(
         new Topic<>(names.violations(), avro(Violation.class, serdeConfig)),
         new Topic<>(names.events(), avro(VerifiedEvent.class, serdeConfig)),
         new Topic<>(names.rejected(), avro(RejectedSubmission.class, serdeConfig)),
-        new Topic<>(names.alerts(), avro(Alert.class, serdeConfig)));
+        new Topic<>(names.alerts(), avro(Alert.class, serdeConfig)),
+        // Commands are a few words typed by an operator tool; see AlertCommand for the format.
+        new Topic<>(names.commands(), Serdes.String()));
   }
 
   private static <T extends SpecificRecord> Serde<T> avro(

@@ -26,7 +26,7 @@ class ViolationAlertTest {
 
   private final AnomalyDriver driver =
       new AnomalyDriver(
-          new AnomalyRules(new AlertRules(3), SpikeRules.defaults(), SpikeRules.defaults()));
+          new AnomalyRules(new AlertRules(3), SpikeRules.defaults(), SpikeRules.defaults(), 6));
 
   @AfterEach
   void close() {

@@ -1,0 +1,50 @@
+package io.sealtrail.anomaly.lifecycle;
+
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertStatus;
+import io.sealtrail.avro.alert.AlertTransition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An operator's command on one alert, read from {@code custody.alert-commands}: the value is {@code
+ * ACKNOWLEDGE} or {@code RESOLVE}, then optionally a tab and who, then a tab and a note.
+ */
+public record AlertCommand(AlertStatus target, String by, String note) {
+  public AlertCommand {
+    Objects.requireNonNull(target, "target");
+    if (target == AlertStatus.OPEN) {
+      throw new IllegalArgumentException(
+          "an alert cannot be reopened; a recurrence opens a new one");
+    }
+  }
+
+  /** The command in {@code value}, or empty when it is not one: a bad command changes nothing. */
+  public static java.util.Optional<AlertCommand> parse(String value) {
+    String[] parts = value == null ? new String[0] : value.split("\t", 3);
+    if (parts.length == 0 || !(parts[0].equals("ACKNOWLEDGE") || parts[0].equals("RESOLVE"))) {
+      return java.util.Optional.empty();
+    }
+    AlertStatus target =
+        parts[0].equals("RESOLVE") ? AlertStatus.RESOLVED : AlertStatus.ACKNOWLEDGED;
+    return java.util.Optional.of(new AlertCommand(target, part(parts, 1), part(parts, 2)));
+  }
+
+  /** Whether {@code alert} may move to the target: forward only, never out of RESOLVED. */
+  public boolean appliesTo(Alert alert) {
+    return alert.getStatus().ordinal() < target.ordinal();
+  }
+
+  /** {@code alert} in the target status, the transition appended to its history. */
+  public Alert applyTo(Alert alert, Instant at) {
+    List<AlertTransition> history = new ArrayList<>(alert.getHistory());
+    history.add(new AlertTransition(target, at, by, note));
+    return Alert.newBuilder(alert).setStatus(target).setHistory(history).build();
+  }
+
+  private static String part(String[] parts, int i) {
+    return parts.length > i && !parts[i].isBlank() ? parts[i] : null;
+  }
+}
