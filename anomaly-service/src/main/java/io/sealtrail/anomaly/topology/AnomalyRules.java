@@ -3,19 +3,22 @@ package io.sealtrail.anomaly.topology;
 import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.anomaly.spike.SpikeKind;
 import io.sealtrail.anomaly.spike.SpikeRules;
+import io.sealtrail.anomaly.stale.StaleRules;
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.Severity;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The detection settings of the anomaly topology: alert keeping, each spike kind's rules, and the
- * partitions of the incident repartition topics (default 6, the design's partition count).
+ * The detection settings of the anomaly topology: alert keeping, each spike kind's rules,
+ * staleness, and the partitions of the incident repartition topics (default 6, the design's
+ * partition count).
  */
 public record AnomalyRules(
     AlertRules alerts,
     SpikeRules attestationSpike,
     SpikeRules rejectionSpike,
+    StaleRules stale,
     int incidentPartitions) {
   public static final String ATTESTATION_SPIKE_PREFIX = "sealtrail.anomaly.attestation-spike.";
   public static final String INCIDENT_PARTITIONS_KEY = "sealtrail.anomaly.incident-partitions";
@@ -25,13 +28,19 @@ public record AnomalyRules(
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(attestationSpike, "attestationSpike");
     Objects.requireNonNull(rejectionSpike, "rejectionSpike");
+    Objects.requireNonNull(stale, "stale");
     if (incidentPartitions < 1) {
       throw new IllegalArgumentException("incident partitions must be >= 1");
     }
   }
 
   public static AnomalyRules defaults() {
-    return new AnomalyRules(AlertRules.defaults(), SpikeRules.defaults(), SpikeRules.defaults(), 6);
+    return new AnomalyRules(
+        AlertRules.defaults(),
+        SpikeRules.defaults(),
+        SpikeRules.defaults(),
+        StaleRules.defaults(),
+        6);
   }
 
   public static AnomalyRules from(Map<String, String> flat) {
@@ -39,6 +48,7 @@ public record AnomalyRules(
         AlertRules.from(flat),
         SpikeRules.from(flat, ATTESTATION_SPIKE_PREFIX),
         SpikeRules.from(flat, REJECTION_SPIKE_PREFIX),
+        StaleRules.from(flat),
         // Occurrences and commands are repartitioned alike, so one incident's meet in one task.
         Integer.parseInt(flat.getOrDefault(INCIDENT_PARTITIONS_KEY, "6")));
   }

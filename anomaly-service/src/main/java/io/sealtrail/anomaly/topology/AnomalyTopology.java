@@ -5,7 +5,10 @@ import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.anomaly.alert.IncidentProcessor;
 import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.anomaly.lifecycle.CommandProcessor;
+import io.sealtrail.anomaly.stale.StaleProcessor;
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.event.VerifiedEvent;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -13,11 +16,13 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The anomaly topology: custody violations and spikes, as occurrences repartitioned by incident
- * key, folded into alerts in one named alert store, and changed by operator commands routed the
- * same way; every alert version is published keyed by alert id. Pure: it only adds named nodes.
+ * The anomaly topology: custody violations, spikes and stale attestations, as occurrences
+ * repartitioned by incident key, folded into alerts in one named alert store, and changed by
+ * operator commands routed the same way; every alert version is published keyed by alert id. Pure:
+ * it only adds named nodes.
  */
 public final class AnomalyTopology {
   private AnomalyTopology() {}
@@ -57,8 +62,26 @@ public final class AnomalyTopology {
                 Consumed.with(topics.violations().keySerde(), topics.violations().valueSerde())
                     .withName("anomaly-violations-source"))
             .mapValues(Occurrence::of, Named.as("anomaly-violation-occurrences"));
+    KStream<String, VerifiedEvent> events =
+        builder.stream(
+            topics.events().name(),
+            Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
+                .withName("anomaly-events-source"));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(StaleProcessor.STORE),
+            Serdes.String(),
+            Serdes.String()));
+    KStream<String, Occurrence> stale =
+        events.process(
+            () -> new StaleProcessor(rules.stale()),
+            Named.as("anomaly-stale-processor"),
+            StaleProcessor.STORE);
     return violations
-        .merge(SpikeSources.define(builder, topics, rules), Named.as("anomaly-occurrences"))
+        .merge(
+            SpikeSources.define(builder, events, topics, rules),
+            Named.as("anomaly-spike-occurrences"))
+        .merge(stale, Named.as("anomaly-occurrences"))
         .map(
             (key, o) -> KeyValue.pair(o.key().value(), Alerts.open(o, rules.alerts())),
             Named.as("anomaly-occurrence-alerts"))

@@ -4,6 +4,7 @@ import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.anomaly.spike.AttestationHits;
 import io.sealtrail.anomaly.spike.RejectionHits;
 import io.sealtrail.anomaly.spike.SpikeTopology;
+import io.sealtrail.avro.event.VerifiedEvent;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -14,18 +15,18 @@ final class SpikeSources {
   private SpikeSources() {}
 
   static KStream<String, Occurrence> define(
-      StreamsBuilder builder, Topics topics, AnomalyRules rules) {
-    return attestationSpikes(builder, topics, rules)
+      StreamsBuilder builder,
+      KStream<String, VerifiedEvent> events,
+      Topics topics,
+      AnomalyRules rules) {
+    return attestationSpikes(builder, events, rules)
         .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes"));
   }
 
   private static KStream<String, Occurrence> attestationSpikes(
-      StreamsBuilder builder, Topics topics, AnomalyRules rules) {
+      StreamsBuilder builder, KStream<String, VerifiedEvent> events, AnomalyRules rules) {
     KStream<String, String> hits =
-        builder.stream(
-                topics.events().name(),
-                Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
-                    .withName("anomaly-events-source"))
+        events
             .filter(
                 (serial, e) -> AttestationHits.isFailure(e),
                 Named.as("anomaly-failed-attestations"))

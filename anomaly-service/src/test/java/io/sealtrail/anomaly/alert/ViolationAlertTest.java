@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.anomaly.fixtures.AnomalyDriver;
 import io.sealtrail.anomaly.spike.SpikeRules;
+import io.sealtrail.anomaly.stale.StaleRules;
 import io.sealtrail.anomaly.topology.AnomalyRules;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
@@ -26,7 +27,12 @@ class ViolationAlertTest {
 
   private final AnomalyDriver driver =
       new AnomalyDriver(
-          new AnomalyRules(new AlertRules(3), SpikeRules.defaults(), SpikeRules.defaults(), 6));
+          new AnomalyRules(
+              new AlertRules(3),
+              SpikeRules.defaults(),
+              SpikeRules.defaults(),
+              StaleRules.defaults(),
+              6));
 
   @AfterEach
   void close() {
