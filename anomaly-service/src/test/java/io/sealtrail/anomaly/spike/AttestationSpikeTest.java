@@ -60,6 +60,18 @@ class AttestationSpikeTest {
   }
 
   @Test
+  void shouldStopUpdatingWhenHigherLevelBecomesNormal() {
+    for (int hour = 0; hour < 6; hour++) {
+      burst("ST-4", H0.plus(Duration.ofHours(hour)), 6);
+    }
+
+    driver.send(failed("DEV-TICK", "ST-9", H0.plus(Duration.ofHours(7))));
+
+    List<KeyValue<String, Alert>> alerts = driver.alerts();
+    assertThat(alerts).extracting(kv -> kv.value.getCount()).containsExactly(1L, 2L);
+  }
+
+  @Test
   void shouldRaiseNothingWhenFailuresAreScatteredOverStations() {
     for (int station = 1; station <= 6; station++) {
       driver.send(failed("DEV-" + station, "ST-" + station, H0.plusSeconds(60L * station)));
