@@ -1,11 +1,9 @@
 package io.sealtrail.anomaly.alert;
 
 import io.sealtrail.avro.alert.Alert;
-import io.sealtrail.avro.alert.AlertStatus;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Folds occurrences, each given as the alert it would open on its own and keyed by incident, into
@@ -16,8 +14,7 @@ public final class IncidentProcessor implements Processor<String, Alert, String,
   private final AlertRules rules;
   private final AlertStores stores;
   private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, Alert> alerts;
-  private KeyValueStore<String, String> open;
+  private AlertBook book;
 
   public IncidentProcessor(AlertRules rules, AlertStores stores) {
     this.rules = rules;
@@ -27,24 +24,15 @@ public final class IncidentProcessor implements Processor<String, Alert, String,
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
-    this.alerts = context.getStateStore(stores.alerts());
-    this.open = context.getStateStore(stores.openIncidents());
+    this.book = AlertBook.of(context, stores);
   }
 
   @Override
   public void process(Record<String, Alert> record) {
     Alert occurrence = record.value();
-    String incident = Alerts.incident(occurrence);
-    Alert current = current(incident);
+    Alert current = book.unresolved(Alerts.incident(occurrence));
     Alert next = current == null ? occurrence : Alerts.repeat(current, occurrence, rules);
-    alerts.put(next.getAlertId(), next);
-    open.put(incident, next.getAlertId());
+    book.save(next);
     context.forward(record.withKey(next.getAlertId()).withValue(next));
-  }
-
-  private Alert current(String incident) {
-    String alertId = open.get(incident);
-    Alert alert = alertId == null ? null : alerts.get(alertId);
-    return alert == null || alert.getStatus() == AlertStatus.RESOLVED ? null : alert;
   }
 }

@@ -1,14 +1,12 @@
 package io.sealtrail.anomaly.lifecycle;
 
+import io.sealtrail.anomaly.alert.AlertBook;
 import io.sealtrail.anomaly.alert.AlertStores;
-import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.avro.alert.Alert;
-import io.sealtrail.avro.alert.AlertStatus;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies acknowledge and resolve commands (keyed by incident, valued alert id, newline, command)
@@ -18,8 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class CommandProcessor implements Processor<String, String, String, Alert> {
   private final AlertStores stores;
   private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, Alert> alerts;
-  private KeyValueStore<String, String> open;
+  private AlertBook book;
 
   public CommandProcessor(AlertStores stores) {
     this.stores = stores;
@@ -28,15 +25,14 @@ public final class CommandProcessor implements Processor<String, String, String,
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
-    this.alerts = context.getStateStore(stores.alerts());
-    this.open = context.getStateStore(stores.openIncidents());
+    this.book = AlertBook.of(context, stores);
   }
 
   @Override
   public void process(Record<String, String> record) {
     int newline = record.value().indexOf('\n');
     String alertId = record.value().substring(0, newline);
-    Alert alert = alerts.get(alertId);
+    Alert alert = book.get(alertId);
     AlertCommand.parse(record.value().substring(newline + 1))
         .filter(command -> alert != null && command.appliesTo(alert))
         .ifPresent(
@@ -45,10 +41,7 @@ public final class CommandProcessor implements Processor<String, String, String,
   }
 
   private void apply(Record<String, String> record, Alert changed) {
-    alerts.put(changed.getAlertId(), changed);
-    if (changed.getStatus() == AlertStatus.RESOLVED) {
-      open.delete(Alerts.incident(changed));
-    }
+    book.save(changed);
     context.forward(record.withKey(changed.getAlertId()).withValue(changed));
   }
 

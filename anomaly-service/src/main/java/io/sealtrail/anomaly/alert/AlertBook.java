@@ -1,0 +1,47 @@
+package io.sealtrail.anomaly.alert;
+
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertStatus;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The alert stores as one book, for the processors that change alerts: find an alert or an
+ * incident's unresolved one, and save a new version, keeping the incident index in step.
+ */
+public final class AlertBook {
+  private final KeyValueStore<String, Alert> alerts;
+  private final KeyValueStore<String, String> open;
+
+  private AlertBook(KeyValueStore<String, Alert> alerts, KeyValueStore<String, String> open) {
+    this.alerts = alerts;
+    this.open = open;
+  }
+
+  /** The book over the stores named {@code names}, which the processor must be connected to. */
+  public static AlertBook of(ProcessorContext<?, ?> context, AlertStores names) {
+    return new AlertBook(
+        context.getStateStore(names.alerts()), context.getStateStore(names.openIncidents()));
+  }
+
+  public Alert get(String alertId) {
+    return alerts.get(alertId);
+  }
+
+  /** The incident's OPEN or ACKNOWLEDGED alert, or null. */
+  public Alert unresolved(String incident) {
+    String alertId = open.get(incident);
+    Alert alert = alertId == null ? null : alerts.get(alertId);
+    return alert == null || alert.getStatus() == AlertStatus.RESOLVED ? null : alert;
+  }
+
+  /** Stores {@code alert}; a resolved alert frees its incident, so a recurrence opens anew. */
+  public void save(Alert alert) {
+    alerts.put(alert.getAlertId(), alert);
+    if (alert.getStatus() == AlertStatus.RESOLVED) {
+      open.delete(Alerts.incident(alert));
+    } else {
+      open.put(Alerts.incident(alert), alert.getAlertId());
+    }
+  }
+}
