@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An operator's command on one alert, read from {@code custody.alert-commands}: the value is {@code
@@ -22,14 +23,14 @@ public record AlertCommand(AlertStatus target, String by, String note) {
   }
 
   /** The command in {@code value}, or empty when it is not one: a bad command changes nothing. */
-  public static java.util.Optional<AlertCommand> parse(String value) {
+  public static Optional<AlertCommand> parse(String value) {
     String[] parts = value == null ? new String[0] : value.split("\t", 3);
     if (parts.length == 0 || !(parts[0].equals("ACKNOWLEDGE") || parts[0].equals("RESOLVE"))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     AlertStatus target =
         parts[0].equals("RESOLVE") ? AlertStatus.RESOLVED : AlertStatus.ACKNOWLEDGED;
-    return java.util.Optional.of(new AlertCommand(target, part(parts, 1), part(parts, 2)));
+    return Optional.of(new AlertCommand(target, part(parts, 1), part(parts, 2)));
   }
 
   /** Whether {@code alert} may move to the target: forward only, never out of RESOLVED. */

@@ -5,10 +5,9 @@ import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.anomaly.alert.IncidentProcessor;
 import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.anomaly.lifecycle.CommandProcessor;
-import io.sealtrail.anomaly.stale.StaleProcessor;
+import io.sealtrail.anomaly.stale.StaleTopology;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.event.VerifiedEvent;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -16,7 +15,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The anomaly topology: custody violations, spikes and stale attestations, as occurrences
@@ -67,16 +65,7 @@ public final class AnomalyTopology {
             topics.events().name(),
             Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
                 .withName("anomaly-events-source"));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StaleProcessor.STORE),
-            Serdes.String(),
-            Serdes.String()));
-    KStream<String, Occurrence> stale =
-        events.process(
-            () -> new StaleProcessor(rules.stale()),
-            Named.as("anomaly-stale-processor"),
-            StaleProcessor.STORE);
+    KStream<String, Occurrence> stale = StaleTopology.define(builder, events, rules.stale());
     return violations
         .merge(
             SpikeSources.define(builder, events, topics, rules),
