@@ -8,7 +8,6 @@ import io.sealtrail.registry.client.MockRegistries;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.AfterEach;
@@ -24,15 +23,10 @@ class AnomalyTopologyTest {
 
   @Test
   void shouldNameEveryNodeWhenTopologyIsBuilt() {
-    AnomalyConfig config = AnomalyConfig.from(Map.of());
-    StreamsBuilder builder = new StreamsBuilder();
-    Topics topics =
-        Topics.from(
-            TopicNames.defaults(), Map.of(AnomalyConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE));
+    AnomalyConfig config =
+        AnomalyConfig.from(Map.of(AnomalyConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE));
 
-    AnomalyTopology.define(builder, topics, config.rules());
-
-    TopologyDescription description = builder.build(config.streamsProperties()).describe();
+    TopologyDescription description = AnomalyApp.topology(config).describe();
     assertThat(description.toString())
         .doesNotContain("KSTREAM-", "KTABLE-")
         .contains("anomaly-alerts-store", "anomaly-open-incidents-store")
