@@ -1,0 +1,64 @@
+package io.sealtrail.ingest.pipeline;
+
+import io.sealtrail.ingest.dedup.DedupEntry;
+import io.sealtrail.ingest.dedup.DedupState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The dedup state as one batch sees it: the committed state plus the events accepted earlier in the
+ * same, still open transaction. The batch's entries join the committed state only if the
+ * transaction commits.
+ */
+final class BatchDedup {
+  /** An event already accepted under a dedup key. */
+  record Known(String payloadSha256, Supplier<EventPosition> position) {}
+
+  private final DedupState committed;
+  private final Map<String, Outcome.Accepted> pending = new LinkedHashMap<>();
+
+  BatchDedup(DedupState committed) {
+    this.committed = committed;
+  }
+
+  Optional<Known> find(int partition, String key) {
+    Outcome.Accepted accepted = pending.get(partition + ":" + key);
+    if (accepted != null) {
+      return Optional.of(
+          new Known(accepted.payloadSha256(), () -> EventPosition.of(accepted.sent())));
+    }
+    return committed
+        .find(partition, key)
+        .map(
+            entry ->
+                new Known(
+                    entry.payloadSha256(),
+                    () -> new EventPosition(entry.eventsPartition(), entry.eventsOffset())));
+  }
+
+  void add(Outcome.Accepted accepted) {
+    pending.put(accepted.partition() + ":" + accepted.dedupKey(), accepted);
+  }
+
+  List<Outcome.Accepted> pending() {
+    return new ArrayList<>(pending.values());
+  }
+
+  /** The transaction committed: its accepted events are now known for good. */
+  void commit() {
+    for (Outcome.Accepted accepted : pending.values()) {
+      DedupEntry entry = accepted.dedupEntry();
+      committed.put(accepted.partition(), accepted.dedupKey(), entry);
+    }
+    pending.clear();
+  }
+
+  /** The transaction aborted: its accepted events never happened. */
+  void discard() {
+    pending.clear();
+  }
+}

@@ -1,0 +1,77 @@
+package io.sealtrail.ingest.pipeline;
+
+import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.dedup.DedupEntry;
+import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.submission.Submission;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * How one submission of a batch ends. Results that name an event position may only be read after
+ * the batch's sends are flushed.
+ */
+sealed interface Outcome {
+  Submission submission();
+
+  SubmissionResult result();
+
+  void report(IngestListener listener);
+
+  /** A new event, sent to {@code custody.events} in this batch. */
+  record Accepted(
+      Submission submission,
+      int partition,
+      String dedupKey,
+      String eventId,
+      String payloadSha256,
+      Future<RecordMetadata> sent)
+      implements Outcome {
+
+    DedupEntry dedupEntry() {
+      EventPosition position = EventPosition.of(sent);
+      return new DedupEntry(
+          payloadSha256, position.partition(), position.offset(), submission.receivedAt());
+    }
+
+    @Override
+    public SubmissionResult result() {
+      EventPosition position = EventPosition.of(sent);
+      return new SubmissionResult.Accepted(eventId, position.partition(), position.offset());
+    }
+
+    @Override
+    public void report(IngestListener listener) {
+      listener.accepted(submission.channel());
+    }
+  }
+
+  /** The same event again; answered with the original's position, nothing written. */
+  record Duplicate(Submission submission, String eventId, Supplier<EventPosition> original)
+      implements Outcome {
+    @Override
+    public SubmissionResult result() {
+      EventPosition position = original.get();
+      return new SubmissionResult.Duplicate(eventId, position.partition(), position.offset());
+    }
+
+    @Override
+    public void report(IngestListener listener) {
+      listener.duplicate(submission.channel());
+    }
+  }
+
+  /** Refused, and recorded on {@code custody.rejected} in this batch. */
+  record Rejected(Submission submission, Rejection rejection) implements Outcome {
+    @Override
+    public SubmissionResult result() {
+      return rejection.result();
+    }
+
+    @Override
+    public void report(IngestListener listener) {
+      listener.rejected(submission.channel(), rejection.reason());
+    }
+  }
+}

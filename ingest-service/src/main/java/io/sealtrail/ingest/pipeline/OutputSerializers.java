@@ -1,0 +1,38 @@
+package io.sealtrail.ingest.pipeline;
+
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.rejection.RejectedSubmission;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * How the values of {@code custody.events} and {@code custody.rejected} are written, normally the
+ * registry's Avro serializers ({@link #avro}); any configured serializer will do.
+ */
+public record OutputSerializers(
+    Serializer<VerifiedEvent> events, Serializer<RejectedSubmission> rejected) {
+  public OutputSerializers {
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(rejected, "rejected");
+  }
+
+  /**
+   * The registry's Confluent-compatible Avro serializers, configured from {@code serdeConfig}
+   * ({@code schema.registry.url}, {@code auto.register.schemas}, ...).
+   */
+  public static OutputSerializers avro(Map<String, ?> serdeConfig) {
+    return new OutputSerializers(
+        valueSerializer(VerifiedEvent.class, serdeConfig),
+        valueSerializer(RejectedSubmission.class, serdeConfig));
+  }
+
+  private static <T extends SpecificRecord> Serializer<T> valueSerializer(
+      Class<T> type, Map<String, ?> serdeConfig) {
+    var serde = new SpecificAvroSerde<>(type);
+    serde.configure(serdeConfig, false);
+    return serde.serializer();
+  }
+}

@@ -1,0 +1,122 @@
+package io.sealtrail.ingest.pipeline;
+
+import io.sealtrail.ingest.dedup.DedupVerdict;
+import io.sealtrail.ingest.submission.Channel;
+import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.ingest.submission.SubmissionRecords;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Decides one submission and sends what it leads to: an event to {@code custody.events} when it is
+ * authentic and new, a record to {@code custody.rejected} when it is refused, nothing for a
+ * duplicate.
+ */
+final class SubmissionDecider {
+  private final SubmissionJudge judge;
+  private final OutputSerializers serializers;
+  private final String eventsTopic;
+  private final String rejectedTopic;
+
+  SubmissionDecider(
+      SubmissionJudge judge,
+      OutputSerializers serializers,
+      String eventsTopic,
+      String rejectedTopic) {
+    this.judge = judge;
+    this.serializers = serializers;
+    this.eventsTopic = eventsTopic;
+    this.rejectedTopic = rejectedTopic;
+  }
+
+  Outcome decide(
+      ConsumerRecord<String, byte[]> record, BatchDedup dedup, Producer<String, byte[]> producer) {
+    Submission submission;
+    try {
+      submission = SubmissionRecords.fromRecord(record);
+    } catch (IllegalArgumentException e) {
+      return foreign(record, e.getMessage(), producer);
+    }
+    Judgement judgement = judge.judge(submission);
+    if (judgement instanceof Rejection rejection) {
+      return reject(submission, rejection, producer);
+    }
+    var authentic = (Judgement.Authentic) judgement;
+    if (!authentic.dedupKey().equals(record.key())) {
+      return reject(submission, Rejection.misrouted(authentic, record.key()), producer);
+    }
+    return deduplicate(submission, record.partition(), authentic, dedup, producer);
+  }
+
+  private Outcome deduplicate(
+      Submission submission,
+      int partition,
+      Judgement.Authentic authentic,
+      BatchDedup dedup,
+      Producer<String, byte[]> producer) {
+    Optional<BatchDedup.Known> known = dedup.find(partition, authentic.dedupKey());
+    DedupVerdict verdict =
+        DedupVerdict.of(known.map(BatchDedup.Known::payloadSha256), authentic.payloadSha256());
+    String eventId = authentic.event().getEventId();
+    if (verdict == DedupVerdict.DUPLICATE) {
+      return new Outcome.Duplicate(submission, eventId, known.orElseThrow().position());
+    }
+    if (verdict == DedupVerdict.REPLAY) {
+      return reject(submission, Rejection.replay(authentic), producer);
+    }
+    return accept(submission, partition, authentic, dedup, producer);
+  }
+
+  private Outcome accept(
+      Submission submission,
+      int partition,
+      Judgement.Authentic authentic,
+      BatchDedup dedup,
+      Producer<String, byte[]> producer) {
+    var value = AvroMapping.verifiedEvent(authentic, submission);
+    var event =
+        new ProducerRecord<>(
+            eventsTopic,
+            authentic.event().getSubject(),
+            serializers.events().serialize(eventsTopic, value));
+    var accepted =
+        new Outcome.Accepted(
+            submission,
+            partition,
+            authentic.dedupKey(),
+            authentic.event().getEventId(),
+            authentic.payloadSha256(),
+            producer.send(event));
+    dedup.add(accepted);
+    return accepted;
+  }
+
+  private Outcome reject(
+      Submission submission, Rejection rejection, Producer<String, byte[]> producer) {
+    var value = AvroMapping.rejectedSubmission(rejection, submission);
+    var record =
+        new ProducerRecord<String, byte[]>(
+            rejectedTopic,
+            rejection.claim().recordKey(),
+            serializers.rejected().serialize(rejectedTopic, value));
+    producer.send(record);
+    return new Outcome.Rejected(submission, rejection);
+  }
+
+  /** A record no ingest door wrote: refused, so that even it ends with an answer. */
+  private Outcome foreign(
+      ConsumerRecord<String, byte[]> record, String why, Producer<String, byte[]> producer) {
+    String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+    var submission =
+        new Submission(
+            "foreign-" + source,
+            record.value() == null ? new byte[0] : record.value(),
+            Channel.KAFKA,
+            Instant.ofEpochMilli(record.timestamp()),
+            source);
+    return reject(submission, Rejection.foreign(why), producer);
+  }
+}

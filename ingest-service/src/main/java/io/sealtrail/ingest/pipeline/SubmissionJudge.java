@@ -1,0 +1,69 @@
+package io.sealtrail.ingest.pipeline;
+
+import io.sealtrail.ingest.event.EventReader;
+import io.sealtrail.ingest.event.EventReading;
+import io.sealtrail.ingest.submission.RoutingKey;
+import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.trust.RejectionReason;
+import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.Verification;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The checks every submission passes before deduplication, in order, the first failure giving the
+ * reason: authenticity and authority (trust), the event schema, then clock skew.
+ */
+final class SubmissionJudge {
+  private final SubmissionVerifier verifier;
+  private final EventReader reader = new EventReader();
+  private final ClockSkew clockSkew;
+
+  SubmissionJudge(SubmissionVerifier verifier, ClockSkew clockSkew) {
+    this.verifier = verifier;
+    this.clockSkew = clockSkew;
+  }
+
+  Judgement judge(Submission submission) {
+    Verification verification = verifier.verify(submission.envelope(), submission.receivedAt());
+    return verification.fold(
+        verified -> read(verified, submission),
+        rejected ->
+            Rejection.of(rejected, RoutingKey.firstKeyId(submission.envelope()).orElse(null)));
+  }
+
+  private Judgement read(Verification.Verified verified, Submission submission) {
+    byte[] payload = verified.envelope().payload();
+    EventReading reading = reader.read(payload);
+    Claim claim = Claim.of(verified.header(), Judgement.firstSignerKeyId(verified));
+    if (reading instanceof EventReading.Malformed malformed) {
+      return new Rejection(
+          RejectionReason.MALFORMED_EVENT, "/payload", null, malformed.message(), claim);
+    }
+    if (reading instanceof EventReading.Violation violation) {
+      return new Rejection(
+          RejectionReason.SCHEMA_VIOLATION,
+          "/payload" + violation.pointer(),
+          null,
+          violation.message(),
+          claim);
+    }
+    var event = ((EventReading.Read) reading).event();
+    return clockSkew
+        .violation(event.getOccurredAt(), submission.receivedAt())
+        .<Judgement>map(
+            detail ->
+                new Rejection(
+                    RejectionReason.CLOCK_SKEW, "/payload/occurredAt", null, detail, claim))
+        .orElseGet(() -> new Judgement.Authentic(verified, event, sha256Hex(payload)));
+  }
+
+  static String sha256Hex(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
+  }
+}

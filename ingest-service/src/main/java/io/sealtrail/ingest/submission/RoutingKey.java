@@ -1,0 +1,66 @@
+package io.sealtrail.ingest.submission;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The key of a submission on the internal submissions topic: {@code partnerId/eventId} read from
+ * the (not yet verified) payload, so that every submission of one event meets the same verifier
+ * partition and its dedup state. Unreadable envelopes fall back to the first signature's keyid,
+ * then to the submission id; they are rejected anyway and never reach dedup.
+ */
+public final class RoutingKey {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RoutingKey() {}
+
+  /** The dedup identity of an event: one writer owns each. */
+  public static String of(String partnerId, String eventId) {
+    return partnerId + "/" + eventId;
+  }
+
+  public static String of(Submission submission) {
+    Optional<JsonNode> envelope = tree(submission.envelope());
+    return envelope
+        .flatMap(RoutingKey::eventIdentity)
+        .or(() -> envelope.flatMap(RoutingKey::firstKeyId))
+        .orElse(submission.submissionId());
+  }
+
+  private static Optional<String> eventIdentity(JsonNode envelope) {
+    JsonNode payload = envelope.path("payload");
+    if (!payload.isTextual()) {
+      return Optional.empty();
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(payload.textValue());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return tree(decoded)
+        .filter(event -> event.path("partnerId").isTextual() && event.path("eventId").isTextual())
+        .map(event -> of(event.get("partnerId").textValue(), event.get("eventId").textValue()));
+  }
+
+  /** The keyid of the envelope's first signature, if it can be read. */
+  public static Optional<String> firstKeyId(byte[] envelope) {
+    return tree(envelope).flatMap(RoutingKey::firstKeyId);
+  }
+
+  private static Optional<String> firstKeyId(JsonNode envelope) {
+    JsonNode keyid = envelope.path("signatures").path(0).path("keyid");
+    return keyid.isTextual() ? Optional.of(keyid.textValue()) : Optional.empty();
+  }
+
+  private static Optional<JsonNode> tree(byte[] json) {
+    try {
+      return Optional.ofNullable(JSON.readTree(json)).filter(JsonNode::isObject);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

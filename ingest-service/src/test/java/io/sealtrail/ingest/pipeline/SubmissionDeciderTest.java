@@ -1,0 +1,132 @@
+package io.sealtrail.ingest.pipeline;
+
+import static io.sealtrail.ingest.testing.Events.sealApplied;
+import static io.sealtrail.ingest.testing.Partners.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.ingest.dedup.DedupState;
+import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.ingest.submission.SubmissionRecords;
+import io.sealtrail.ingest.testing.Partners;
+import io.sealtrail.trust.RejectionReason;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What one submission leads to on the output topics, decided within a batch. */
+class SubmissionDeciderTest {
+  private static final Instant RECEIVED = Instant.parse("2026-11-21T08:00:00Z");
+  private static final Instant BEFORE = RECEIVED.minusSeconds(60);
+  private static final int PARTITION = 1;
+
+  private final Partners partners = new Partners();
+  private final MockProducer<String, byte[]> producer =
+      new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+  private final SubmissionDecider decider =
+      new SubmissionDecider(
+          new SubmissionJudge(partners.verifier(), new ClockSkew(ClockSkew.DEFAULT_BOUND)),
+          new OutputSerializers(
+              (topic, event) -> event.getPayloadSha256().getBytes(StandardCharsets.UTF_8),
+              (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8)),
+          "events",
+          "rejected");
+  private final DedupState state = new DedupState();
+  private final BatchDedup batch = new BatchDedup(state);
+
+  @BeforeEach
+  void ownPartition() {
+    state.own(PARTITION);
+  }
+
+  @Test
+  void shouldSendTheEventKeyedBySubjectWhenItIsNew() {
+    var record = routed(envelope(sealApplied("ev-1", "DEV-1", "S-1", BEFORE), partners.acmeKey));
+
+    Outcome outcome = decider.decide(record, batch, producer);
+
+    assertThat(outcome.result()).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            sent -> {
+              assertThat(sent.topic()).isEqualTo("events");
+              assertThat(sent.key()).isEqualTo("DEV-1");
+            });
+  }
+
+  @Test
+  void shouldSendNothingAndPointAtTheFirstWhenTheSameEventCameEarlierInTheBatch() {
+    byte[] envelope = envelope(sealApplied("ev-2", "DEV-2", "S-2", BEFORE), partners.acmeKey);
+    Outcome first = decider.decide(routed(envelope), batch, producer);
+
+    Outcome again = decider.decide(routed(envelope), batch, producer);
+
+    var accepted = (SubmissionResult.Accepted) first.result();
+    assertThat(again.result())
+        .isEqualTo(new SubmissionResult.Duplicate("ev-2", accepted.partition(), accepted.offset()));
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
+  void shouldRejectWhenTheRoutingKeyDisagreesWithTheVerifiedIdentity() {
+    byte[] envelope = envelope(sealApplied("ev-3", "DEV-3", "S-3", BEFORE), partners.acmeKey);
+    var submission = Submission.http(envelope, RECEIVED, null);
+    var wire = SubmissionRecords.toRecord("submissions", submission);
+    var record = consumed("acme/some-other-event", wire.value(), wire.headers());
+
+    Outcome outcome = decider.decide(record, batch, producer);
+
+    assertThat(outcome.result())
+        .isInstanceOfSatisfying(
+            SubmissionResult.Rejected.class,
+            r -> assertThat(r.reason()).isEqualTo(RejectionReason.MALFORMED_EVENT));
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(sent -> assertThat(sent.topic()).isEqualTo("rejected"));
+  }
+
+  @Test
+  void shouldRejectAsMalformedEnvelopeWhenNoIngestDoorWroteTheRecord() {
+    var record = consumed("whatever", new byte[] {1, 2}, new RecordHeaders());
+
+    Outcome outcome = decider.decide(record, batch, producer);
+
+    assertThat(outcome.result())
+        .isInstanceOfSatisfying(
+            SubmissionResult.Rejected.class,
+            r -> assertThat(r.reason()).isEqualTo(RejectionReason.MALFORMED_ENVELOPE));
+    assertThat(outcome.submission().source()).isEqualTo("submissions-1@7");
+  }
+
+  /** A submission as a door writes it, keyed by its routing key. */
+  private static ConsumerRecord<String, byte[]> routed(byte[] envelope) {
+    var wire = SubmissionRecords.toRecord("submissions", Submission.http(envelope, RECEIVED, null));
+    return consumed(wire.key(), wire.value(), wire.headers());
+  }
+
+  private static ConsumerRecord<String, byte[]> consumed(
+      String key, byte[] value, Headers headers) {
+    return new ConsumerRecord<>(
+        "submissions",
+        PARTITION,
+        7L,
+        RECEIVED.toEpochMilli(),
+        TimestampType.CREATE_TIME,
+        0,
+        0,
+        key,
+        value,
+        headers,
+        Optional.empty());
+  }
+}

@@ -1,0 +1,100 @@
+package io.sealtrail.ingest.pipeline;
+
+import static io.sealtrail.ingest.testing.Events.sealApplied;
+import static io.sealtrail.ingest.testing.Events.sealAppliedWithoutSealId;
+import static io.sealtrail.ingest.testing.Partners.envelope;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.ingest.testing.Partners;
+import io.sealtrail.trust.RejectionReason;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The checks before deduplication, and the order that decides which reason a submission gets. */
+class SubmissionJudgeTest {
+  private static final Instant RECEIVED = Instant.parse("2026-11-21T08:00:00Z");
+  private static final Instant BEFORE = RECEIVED.minusSeconds(60);
+  private static final Instant FAR_FUTURE = RECEIVED.plus(Duration.ofHours(1));
+
+  private final Partners partners = new Partners();
+  private final SubmissionJudge judge =
+      new SubmissionJudge(partners.verifier(), new ClockSkew(ClockSkew.DEFAULT_BOUND));
+
+  @Test
+  void shouldFindEventAuthenticWhenSignedByItsRegisteredPartner() {
+    String payload = sealApplied("ev-1", "DEV-1", "S-1", BEFORE);
+
+    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+
+    assertThat(judgement)
+        .isInstanceOfSatisfying(
+            Judgement.Authentic.class,
+            authentic -> {
+              assertThat(authentic.dedupKey()).isEqualTo("acme/ev-1");
+              assertThat(authentic.payloadSha256())
+                  .isEqualTo(SubmissionJudge.sha256Hex(payload.getBytes(StandardCharsets.UTF_8)));
+            });
+  }
+
+  @Test
+  void shouldBlameTheKeyBeforeTheSchemaWhenAStrangerSignsABrokenEvent() {
+    String payload = sealAppliedWithoutSealId("ev-2", BEFORE);
+
+    Judgement judgement = judge.judge(submission(envelope(payload, partners.strangerKey)));
+
+    assertThat(reason(judgement)).isEqualTo(RejectionReason.UNKNOWN_KEY);
+  }
+
+  @Test
+  void shouldBlameTheSchemaBeforeTheClockWhenAFutureEventIsBroken() {
+    String payload = sealAppliedWithoutSealId("ev-3", FAR_FUTURE);
+
+    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+
+    assertThat(judgement)
+        .isInstanceOfSatisfying(
+            Rejection.class,
+            rejection -> {
+              assertThat(rejection.reason()).isEqualTo(RejectionReason.SCHEMA_VIOLATION);
+              assertThat(rejection.field()).isEqualTo("/payload/detail/sealId");
+              assertThat(rejection.claim().partnerId()).isEqualTo(Partners.ACME);
+            });
+  }
+
+  @Test
+  void shouldRejectClockSkewWhenAnAuthenticEventOccursTooFarAhead() {
+    String payload = sealApplied("ev-4", "DEV-4", "S-4", FAR_FUTURE);
+
+    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+
+    assertThat(judgement)
+        .isInstanceOfSatisfying(
+            Rejection.class,
+            rejection -> {
+              assertThat(rejection.reason()).isEqualTo(RejectionReason.CLOCK_SKEW);
+              assertThat(rejection.field()).isEqualTo("/payload/occurredAt");
+              assertThat(rejection.claim().keyId()).isEqualTo(partners.acmeKey.keyId().hex());
+            });
+  }
+
+  @Test
+  void shouldRejectMalformedEnvelopeWhenBytesAreNotJson() {
+    byte[] garbage = "{{".getBytes(StandardCharsets.UTF_8);
+
+    Judgement judgement = judge.judge(submission(garbage));
+
+    assertThat(reason(judgement)).isEqualTo(RejectionReason.MALFORMED_ENVELOPE);
+  }
+
+  private static Submission submission(byte[] envelope) {
+    return Submission.http(envelope, RECEIVED, null);
+  }
+
+  private static RejectionReason reason(Judgement judgement) {
+    assertThat(judgement).isInstanceOf(Rejection.class);
+    return ((Rejection) judgement).reason();
+  }
+}

@@ -1,0 +1,202 @@
+package io.sealtrail.ingest.testing;
+
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.partner.PartnerRegistration;
+import io.sealtrail.avro.rejection.RejectedSubmission;
+import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
+import io.sealtrail.ingest.pipeline.IngestVerifier;
+import io.sealtrail.ingest.pipeline.OutputSerializers;
+import io.sealtrail.ingest.route.InboundRouter;
+import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.ingest.topics.TopicSetup;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.partner.Partner;
+import io.sealtrail.trust.partner.PartnerRegistrationMapping;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * One test's own ingest deployment on the shared broker: unique topics and groups, verifier
+ * instances, a gateway and a router, all closed with the rig.
+ */
+public final class IngestRig implements AutoCloseable {
+  public static final Duration DEDUP_WINDOW = Duration.ofDays(7);
+
+  private final String bootstrap;
+  private final String name;
+  private final IngestTopics topics;
+  private final Map<String, Object> serdeConfig;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+  public IngestRig(String bootstrap, String name) throws InterruptedException {
+    this(bootstrap, name, true);
+  }
+
+  private IngestRig(String bootstrap, String name, boolean createTopics)
+      throws InterruptedException {
+    this.bootstrap = bootstrap;
+    this.name = name;
+    this.topics =
+        IngestTopics.fromConfig(
+                Map.of(
+                    "sealtrail.topics.partitions", "3", "sealtrail.topics.replication-factor", "1"))
+            .prefixed(name + ".");
+    this.serdeConfig =
+        Map.of("schema.registry.url", "mock://" + name, "auto.register.schemas", true);
+    if (createTopics) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        TopicSetup.ensure(admin, topics, DEDUP_WINDOW);
+      }
+    }
+  }
+
+  /** A rig named after the running test. */
+  public static IngestRig forTest(EmbeddedKafka kafka, TestInfo test) throws InterruptedException {
+    String method = test.getTestMethod().orElseThrow().getName();
+    return new IngestRig(kafka.bootstrapServers(), EmbeddedKafka.uniqueName(method));
+  }
+
+  /** A rig named after the running test that leaves creating the topics to the code under test. */
+  public static IngestRig withoutTopics(EmbeddedKafka kafka, TestInfo test)
+      throws InterruptedException {
+    String method = test.getTestMethod().orElseThrow().getName();
+    return new IngestRig(kafka.bootstrapServers(), EmbeddedKafka.uniqueName(method), false);
+  }
+
+  public IngestTopics topics() {
+    return topics;
+  }
+
+  public IngestConfig config(String instanceId) {
+    return config(instanceId, Duration.ofSeconds(30));
+  }
+
+  public IngestConfig config(String instanceId, Duration replyTimeout) {
+    return new IngestConfig(
+        bootstrap,
+        instanceId,
+        name,
+        topics,
+        Duration.ofMinutes(5),
+        DEDUP_WINDOW,
+        Duration.ofSeconds(10),
+        replyTimeout,
+        Map.of());
+  }
+
+  public IngestVerifier startVerifier(String instanceId, SubmissionVerifier verifier) {
+    return startVerifier(instanceId, verifier, IngestListener.NONE);
+  }
+
+  public IngestVerifier startVerifier(
+      String instanceId, SubmissionVerifier verifier, IngestListener listener) {
+    var pipeline =
+        new IngestVerifier(
+            config(instanceId),
+            verifier,
+            OutputSerializers.avro(serdeConfig),
+            listener,
+            Clock.systemUTC());
+    pipeline.start();
+    started.push(pipeline);
+    return pipeline;
+  }
+
+  public KafkaSubmissionGateway startGateway(String instanceId) throws InterruptedException {
+    var gateway = new KafkaSubmissionGateway(config(instanceId));
+    started.push(gateway);
+    gateway.start();
+    return gateway;
+  }
+
+  public InboundRouter startRouter(String instanceId) {
+    var router = new InboundRouter(config(instanceId), Clock.systemUTC());
+    router.start();
+    started.push(router);
+    return router;
+  }
+
+  public Map<String, Object> serdeConfig() {
+    return serdeConfig;
+  }
+
+  /** Writes {@code value} to the inbound topic as a partner would, with a forged timestamp. */
+  public void produceInbound(String key, byte[] value, Instant forgedTimestamp) throws Exception {
+    try (var producer = producer(new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topics.inbound(), null, forgedTimestamp.toEpochMilli(), key, value))
+          .get();
+    }
+  }
+
+  /** Registers {@code partner} on the partners topic, as the admin API would. */
+  public void registerPartner(Partner partner) throws Exception {
+    try (var serde = new SpecificAvroSerde<>(PartnerRegistration.class);
+        var producer = producer(serde.serializer())) {
+      serde.configure(serdeConfig, false);
+      var registration = PartnerRegistrationMapping.toRegistration(partner, Instant.now(), "test");
+      producer
+          .send(new ProducerRecord<>(topics.partners(), partner.partnerId(), registration))
+          .get();
+    }
+  }
+
+  private <V> KafkaProducer<String, V> producer(Serializer<V> values) {
+    return new KafkaProducer<>(
+        Map.of("bootstrap.servers", bootstrap), new StringSerializer(), values);
+  }
+
+  public List<ConsumerRecord<String, byte[]>> committed(String topic) {
+    return TopicReader.committed(bootstrap, topic);
+  }
+
+  public List<VerifiedEvent> events() {
+    return committed(topics.events()).stream()
+        .map(r -> read(VerifiedEvent.class, topics.events(), r.value()))
+        .toList();
+  }
+
+  /** How many records custody.events holds, aborted ones included. */
+  public int uncommittedEventCount() {
+    return TopicReader.uncommitted(bootstrap, topics.events()).size();
+  }
+
+  public List<RejectedSubmission> rejections() {
+    return committed(topics.rejected()).stream()
+        .map(r -> read(RejectedSubmission.class, topics.rejected(), r.value()))
+        .toList();
+  }
+
+  public <T extends SpecificRecord> T read(Class<T> type, String topic, byte[] bytes) {
+    try (var serde = new SpecificAvroSerde<>(type)) {
+      serde.configure(serdeConfig, false);
+      return serde.deserializer().deserialize(topic, bytes);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    while (!started.isEmpty()) {
+      started.pop().close();
+    }
+  }
+}
