@@ -2,6 +2,7 @@ package io.sealtrail.ingest.http;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.sealtrail.ingest.auth.RoleTokens;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,17 +20,13 @@ public final class IngestHttpServer implements AutoCloseable {
     this.server = server;
   }
 
-  /**
-   * Starts serving on {@code host:port} (port 0 picks a free one); {@code properties} may set any
-   * Micronaut or {@code sealtrail.http.*} key.
-   */
-  public static IngestHttpServer start(
-      IngestBackend backend, String host, int port, Map<String, Object> properties) {
-    Map<String, Object> all = new HashMap<>(properties);
-    all.put("micronaut.server.host", host);
-    all.put("micronaut.server.port", port);
+  /** Starts serving where {@code http} says, admitting administrators by {@code tokens}. */
+  public static IngestHttpServer start(IngestBackend backend, RoleTokens tokens, HttpBinding http) {
+    Map<String, Object> all = new HashMap<>(http.properties());
+    all.put("micronaut.server.host", http.host());
+    all.put("micronaut.server.port", http.port());
     ApplicationContext context =
-        ApplicationContext.builder().properties(all).singletons(backend).start();
+        ApplicationContext.builder().properties(all).singletons(backend, tokens).start();
     try {
       EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
       return new IngestHttpServer(context, server);

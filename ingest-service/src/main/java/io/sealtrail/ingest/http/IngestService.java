@@ -4,6 +4,8 @@ import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.IngestNode;
+import io.sealtrail.ingest.admin.PartnerStore;
+import io.sealtrail.ingest.auth.RoleTokens;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.pipeline.OutputSerializers;
@@ -40,7 +42,11 @@ public final class IngestService implements AutoCloseable {
 
   /** Starts every part in dependency order; when one fails, those started are closed again. */
   public static IngestService start(
-      IngestConfig config, Map<String, ?> serdeConfig, IngestListener listener, HttpBinding http)
+      IngestConfig config,
+      Map<String, ?> serdeConfig,
+      IngestListener listener,
+      RoleTokens tokens,
+      HttpBinding http)
       throws Exception {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
@@ -52,9 +58,17 @@ public final class IngestService implements AutoCloseable {
       var serializers = OutputSerializers.avro(serdeConfig);
       IngestNode node =
           push(parts, IngestNode.start(config, verifier, serializers, listener, Clock.systemUTC()));
-      var backend = new IngestBackend(node.gateway(), directory, Clock.systemUTC());
-      IngestHttpServer server =
-          push(parts, IngestHttpServer.start(backend, http.host(), http.port(), http.properties()));
+      PartnerStore store =
+          push(
+              parts,
+              PartnerStore.start(
+                  new ClientSettings(config).admin(),
+                  serdeConfig,
+                  config.topics().partners(),
+                  directory,
+                  config.kafkaTimeout()));
+      var backend = new IngestBackend(node.gateway(), directory, store, Clock.systemUTC());
+      IngestHttpServer server = push(parts, IngestHttpServer.start(backend, tokens, http));
       return new IngestService(parts, node, server);
     } catch (Exception e) {
       closeAll(parts, e);

@@ -1,13 +1,16 @@
 package io.sealtrail.ingest.http;
 
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.sealtrail.ingest.admin.InvalidRequestException;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import java.time.Duration;
 import java.util.Map;
@@ -57,10 +60,34 @@ final class ProblemHandlers {
         .response();
   }
 
+  @Error(global = true, exception = InvalidRequestException.class)
+  HttpResponse<Problem> invalid(InvalidRequestException e) {
+    return Problem.of(
+            "invalid-request", "Request not valid", HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage())
+        .field(e.field())
+        .response();
+  }
+
+  @Error(global = true, exception = ConversionErrorException.class)
+  HttpResponse<Problem> conversion(ConversionErrorException e) {
+    return Problem.of(
+            "bad-request", "Request body cannot be read", HttpStatus.BAD_REQUEST, e.getMessage())
+        .field("/" + e.getArgument().getName())
+        .response();
+  }
+
+  @Error(global = true, exception = CodecException.class)
+  HttpResponse<Problem> codec(CodecException e) {
+    return Problem.of(
+            "bad-request", "Request body cannot be read", HttpStatus.BAD_REQUEST, e.getMessage())
+        .response();
+  }
+
   @Error(global = true, exception = HttpStatusException.class)
   HttpResponse<Problem> status(HttpStatusException e) {
     HttpStatus status = e.getStatus();
-    return new Problem("about:blank", status.getReason(), status.getCode(), e.getMessage(), null)
+    return new Problem(
+            "about:blank", status.getReason(), status.getCode(), e.getMessage(), null, null)
         .response();
   }
 

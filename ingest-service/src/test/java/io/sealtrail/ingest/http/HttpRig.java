@@ -6,6 +6,8 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.auth.Role;
+import io.sealtrail.ingest.auth.RoleTokens;
 import io.sealtrail.ingest.testing.TopicReader;
 import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
@@ -15,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +39,7 @@ final class HttpRig implements AutoCloseable {
   private final Map<String, Object> serdeConfig;
   private final IngestService service;
   private final HttpClient client = HttpClient.newHttpClient();
+  private final Path tokens;
 
   HttpRig(String bootstrap, String name, List<Partner> partners, Map<String, Object> http)
       throws Exception {
@@ -49,9 +54,14 @@ final class HttpRig implements AutoCloseable {
     for (Partner partner : partners) {
       register(partner);
     }
+    this.tokens = Files.createTempDirectory("tokens");
     this.service =
         IngestService.start(
-            config(name), serdeConfig, IngestListener.NONE, new HttpBinding("localhost", 0, http));
+            config(name),
+            serdeConfig,
+            IngestListener.NONE,
+            RoleTokens.ensure(tokens),
+            new HttpBinding("localhost", 0, http));
   }
 
   private IngestConfig config(String name) {
@@ -112,6 +122,11 @@ final class HttpRig implements AutoCloseable {
           .map(r -> serde.deserializer().deserialize(topics.events(), r.value()))
           .toList();
     }
+  }
+
+  /** The bearer token of {@code role}, as local mode writes it. */
+  String token(Role role) throws java.io.IOException {
+    return Files.readString(tokens.resolve(role.fileName())).strip();
   }
 
   IngestService service() {
