@@ -2,18 +2,37 @@ package io.sealtrail.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.crypto.KeyAlgorithm;
+import io.sealtrail.trust.crypto.KeyPairs;
+import io.sealtrail.trust.crypto.Pem;
+import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.crypto.Signers;
+import io.sealtrail.trust.dsse.EnvelopeJson;
+import io.sealtrail.trust.dsse.EnvelopeSigner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +60,7 @@ class LocalPlatformIT {
 
       var names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       assertThat(names).containsAll(LocalTopics.all().stream().map(TopicSpec::name).toList());
+      assertThat(names).contains("custody.inbound", "custody.events", "custody.rejected");
       assertThat(platform.createdTopics()).hasSameSizeAs(LocalTopics.all());
       assertThat(cleanupPolicy(admin, "custody.partners")).isEqualTo("compact");
       assertThat(cleanupPolicy(admin, "custody.events")).isEqualTo("delete");
@@ -65,8 +85,84 @@ class LocalPlatformIT {
     }
   }
 
+  @Test
+  void shouldAcceptAnEventOverHttpWhenItsPartnerWasRegisteredWithTheAdminToken() throws Exception {
+    LocalConfig config = freshConfig();
+    Signer key =
+        Signers.forKey(
+            KeyPairs.generate(KeyAlgorithm.ED25519, new SecureRandom()).privateKeyPkcs8());
+
+    try (var platform = LocalPlatform.start(config)) {
+      String admin = Files.readString(config.tokensDir().resolve("admin.token")).strip();
+      var registered = post(platform.httpUrl().resolve("/v1/partners"), registration(key), admin);
+      var submitted = post(platform.httpUrl().resolve("/v1/events"), envelope(key), null);
+
+      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+      assertThat(submitted.body()).contains("\"status\":\"accepted\"");
+      assertThat(eventKeys(platform.bootstrapServers())).contains("DEV-1");
+    }
+  }
+
+  private static String registration(Signer key) {
+    String pem = Pem.writePublicKey(key.verifier().subjectPublicKeyInfo()).replace("\n", "\\n");
+    return "{\"partnerId\":\"acme\",\"roles\":[\"MANUFACTURER\"],\"sites\":[],"
+        + "\"keys\":[{\"publicKey\":\""
+        + pem
+        + "\"}]}";
+  }
+
+  private static String envelope(Signer key) {
+    String event =
+        "{\"eventId\":\"ev-1\",\"type\":\"SEAL_APPLIED\",\"occurredAt\":\""
+            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+            + "\",\"partnerId\":\"acme\",\"site\":\"f-1\",\"subject\":\"DEV-1\","
+            + "\"detail\":{\"sealId\":\"S-1\"}}";
+    var signed =
+        EnvelopeSigner.sign(
+            SubmissionVerifier.EVENT_PAYLOAD_TYPE,
+            event.getBytes(StandardCharsets.UTF_8),
+            List.of(key));
+    return EnvelopeJson.write(signed);
+  }
+
+  private HttpResponse<String> post(URI uri, String body, String token) throws Exception {
+    var request =
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> eventKeys(String bootstrap) {
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            bootstrap,
+            "isolation.level",
+            "read_committed",
+            "auto.offset.reset",
+            "earliest",
+            "group.id",
+            "local-it-" + UUID.randomUUID());
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("custody.events"));
+      List<String> keys = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (keys.isEmpty() && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+      }
+      return keys;
+    }
+  }
+
   private LocalConfig freshConfig() throws IOException {
-    return new LocalConfig(dataDir, "localhost", freePort(), freePort(), 0);
+    return new LocalConfig(dataDir, "localhost", freePort(), freePort(), 0, 0);
   }
 
   private int register(URI registry, String subject) throws Exception {

@@ -9,6 +9,7 @@ import io.sealtrail.ingest.auth.RoleTokens;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.pipeline.OutputSerializers;
+import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.trust.SubmissionVerifier;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -31,11 +33,14 @@ public final class IngestService implements AutoCloseable {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
 
   private final Deque<AutoCloseable> parts;
+  private final IngestConfig config;
   private final IngestNode node;
   private final IngestHttpServer server;
 
-  private IngestService(Deque<AutoCloseable> parts, IngestNode node, IngestHttpServer server) {
+  private IngestService(
+      Deque<AutoCloseable> parts, IngestConfig config, IngestNode node, IngestHttpServer server) {
     this.parts = parts;
+    this.config = config;
     this.node = node;
     this.server = server;
   }
@@ -69,7 +74,7 @@ public final class IngestService implements AutoCloseable {
                   config.kafkaTimeout()));
       var backend = new IngestBackend(node.gateway(), directory, store, Clock.systemUTC());
       IngestHttpServer server = push(parts, IngestHttpServer.start(backend, tokens, http));
-      return new IngestService(parts, node, server);
+      return new IngestService(parts, config, node, server);
     } catch (Exception e) {
       closeAll(parts, e);
       throw e;
@@ -78,17 +83,31 @@ public final class IngestService implements AutoCloseable {
 
   private static KafkaPartnerDirectory directory(IngestConfig config, Map<String, ?> serdeConfig)
       throws InterruptedException {
+    var client = new ClientSettings(config).admin();
+    TopicVisibility.await(client, config.topics().partners(), DIRECTORY_CATCH_UP);
     var serde = new SpecificAvroSerde<>(PartnerRegistration.class);
     serde.configure(serdeConfig, false);
     var directory =
-        KafkaPartnerDirectory.start(
-            new ClientSettings(config).admin(), config.topics().partners(), serde.deserializer());
+        KafkaPartnerDirectory.start(client, config.topics().partners(), serde.deserializer());
     if (!directory.awaitCaughtUp(DIRECTORY_CATCH_UP)) {
       directory.close();
       throw new KafkaUnavailableException(
           "partner directory not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
     }
     return directory;
+  }
+
+  /** The topics this service reads and writes, the contract's first. */
+  public List<String> topicNames() {
+    IngestTopics t = config.topics();
+    return List.of(
+        t.inbound(),
+        t.events(),
+        t.rejected(),
+        t.partners(),
+        t.submissions(),
+        t.dedup(),
+        t.replies());
   }
 
   /** Where the HTTP server answers. */
