@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.http;
 
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -47,10 +48,20 @@ public final class EventsController {
       throw new ServiceUnavailableException("partner directory is stale", config.retryAfter());
     }
     List<Submission> submissions = submissions(request, split.envelopes());
+    Timer.Sample sample = Timer.start(backend.metrics());
     return backend
         .gateway()
         .submitAll(submissions)
+        .whenComplete((results, failure) -> sample.stop(roundTrip(failure)))
         .thenApply(results -> answer(results, split.batch()));
+  }
+
+  /** Time from handing a request's envelopes to Kafka until every outcome is committed. */
+  private Timer roundTrip(Throwable failure) {
+    return Timer.builder("sealtrail.http.events.round.trip")
+        .description("From sending a request's envelopes to Kafka until all outcomes committed")
+        .tag("result", failure == null ? "answered" : "unavailable")
+        .register(backend.metrics());
   }
 
   private static SplitBody split(HttpRequest<?> request, byte[] body) {

@@ -1,5 +1,7 @@
 package io.sealtrail.ingest.http;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestListener;
@@ -8,6 +10,7 @@ import io.sealtrail.ingest.admin.PartnerStore;
 import io.sealtrail.ingest.auth.RoleTokens;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.kafka.ClientSettings;
+import io.sealtrail.ingest.metrics.IngestMetrics;
 import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.ingest.topics.TopicSetup;
@@ -31,6 +34,7 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class IngestService implements AutoCloseable {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Deque<AutoCloseable> parts;
   private final IngestConfig config;
@@ -61,8 +65,10 @@ public final class IngestService implements AutoCloseable {
       KafkaPartnerDirectory directory = push(parts, directory(config, serdeConfig));
       var verifier = new SubmissionVerifier(directory, Policy.defaults());
       var serializers = OutputSerializers.avro(serdeConfig);
+      var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      var counted = new IngestMetrics(metrics, listener);
       IngestNode node =
-          push(parts, IngestNode.start(config, verifier, serializers, listener, Clock.systemUTC()));
+          push(parts, IngestNode.start(config, verifier, serializers, counted, Clock.systemUTC()));
       PartnerStore store =
           push(
               parts,
@@ -72,7 +78,15 @@ public final class IngestService implements AutoCloseable {
                   config.topics().partners(),
                   directory,
                   config.kafkaTimeout()));
-      var backend = new IngestBackend(node.gateway(), directory, store, Clock.systemUTC());
+      var backend =
+          new IngestBackend(
+              node.gateway(),
+              directory,
+              store,
+              Clock.systemUTC(),
+              node.stopped(),
+              metrics,
+              push(parts, new KafkaProbe(new ClientSettings(config).admin(), PROBE_TIMEOUT)));
       IngestHttpServer server = push(parts, IngestHttpServer.start(backend, tokens, http));
       return new IngestService(parts, config, node, server);
     } catch (Exception e) {

@@ -8,6 +8,7 @@ import static io.sealtrail.ingest.http.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.ingest.testing.EmbeddedKafka;
+import io.sealtrail.ingest.testing.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -162,5 +163,35 @@ class EventsHttpIT {
 
     assertThat(answer.status()).isEqualTo(404);
     assertThat(answer.body().get("type").asText()).endsWith("/not-found");
+  }
+
+  @Test
+  void shouldAnswerReadyWhenThePartnerDirectoryIsFresh() throws Exception {
+    var live = rig.send("GET", "/health", JSON, new byte[0], null);
+    var ready = rig.send("GET", "/health/readiness", JSON, new byte[0], null);
+
+    assertThat(live.status()).isEqualTo(200);
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body().get("checks").get("kafka").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void shouldExposeCommittedOutcomesWhenPrometheusIsScraped() throws Exception {
+    rig.postEvents(JSON, signed(seal("met-1", "acme", "S-1"), FIX.strangerKey));
+
+    String scrape =
+        Eventually.await(
+            EventsHttpIT::scrape, text -> text.contains("reason=\"UNKNOWN_KEY\""), "counted");
+
+    assertThat(scrape).contains("sealtrail_ingest_outcomes_total");
+    assertThat(scrape).contains("sealtrail_http_events_round_trip_seconds");
+  }
+
+  private static String scrape() {
+    try {
+      return rig.text("/prometheus");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -110,6 +110,12 @@ final class HttpRig implements AutoCloseable {
     return new Answer(response.statusCode(), response.headers().map(), json);
   }
 
+  /** The body of {@code GET path} as text. */
+  String text(String path) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   Answer postEvents(String contentType, byte[] body) throws Exception {
     return send("POST", "/v1/events", contentType, body, null);
   }

@@ -40,6 +40,8 @@ class OutageHttpIT {
     assertThat(during.header("content-type")).startsWith("application/problem+json");
     assertThat(during.body().get("type").asText()).endsWith("/service-unavailable");
     assertThat(stored).containsExactly("out-1");
+    assertThat(rig.send("GET", "/health/readiness", JSON, new byte[0], null).status())
+        .isEqualTo(503);
     rig.close();
   }
 }
