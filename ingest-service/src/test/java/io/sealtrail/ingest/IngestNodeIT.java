@@ -73,7 +73,9 @@ class IngestNodeIT {
       rig.produceInbound("DEV-2", viaKafka, NOW);
 
       assertThat(result).isInstanceOf(SubmissionResult.Accepted.class);
-      Eventually.await(rig::events, events -> events.size() == 2, "both events accepted");
+      Eventually.await(rig::events, events -> events.size() == 2, "both events on custody.events");
+      // The listener hears a commit just after readers can see it.
+      Eventually.await(() -> List.copyOf(accepted), heard -> heard.size() == 2, "both heard");
       assertThat(accepted).containsExactlyInAnyOrder(Channel.HTTP, Channel.KAFKA);
       assertThat(node.stopped()).isNotDone();
     }

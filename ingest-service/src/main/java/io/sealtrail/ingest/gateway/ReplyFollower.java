@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,13 +72,17 @@ final class ReplyFollower implements AutoCloseable {
 
   /** The topic's partitions, waiting while a just-created topic's metadata propagates. */
   private List<TopicPartition> partitions() throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic, timeout).stream()
               .map(info -> new TopicPartition(topic, info.partition()))
               .toList();
-      if (!partitions.isEmpty() || !running) {
+      if (!partitions.isEmpty()) {
         return partitions;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("topic " + topic + " has no partitions after " + timeout);
       }
       Thread.sleep(POLL.toMillis());
     }
@@ -100,6 +105,11 @@ final class ReplyFollower implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     running = false;
+    if (thread.getState() == Thread.State.NEW) {
+      consumer.close();
+      stopped.complete(null);
+      return;
+    }
     thread.join();
   }
 }

@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -49,6 +51,20 @@ public final class TransactionalLoop implements AutoCloseable {
     this.producer = producer;
     this.handler = handler;
     this.thread = new Thread(this::run, name);
+  }
+
+  /**
+   * A loop named {@code role-instanceId} over {@code input} in the consumer group of {@code role},
+   * with the clients {@code settings} give that role.
+   */
+  public static TransactionalLoop of(
+      ClientSettings settings, String role, String instanceId, String input, BatchHandler handler) {
+    return new TransactionalLoop(
+        "ingest-" + role + "-" + instanceId,
+        input,
+        new KafkaConsumer<>(settings.loopConsumer(role)),
+        new KafkaProducer<>(settings.transactionalProducer(role)),
+        handler);
   }
 
   public void start() {

@@ -13,9 +13,11 @@ import io.sealtrail.trust.partner.PartnerKey;
 import io.sealtrail.trust.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A registered manufacturer with one Ed25519 key, an unregistered stranger, and envelopes signed by
@@ -34,8 +36,8 @@ public final class Partners {
   }
 
   /**
-   * A verifier whose partner directory becomes unreachable after {@code calls} verifications: the
-   * pipeline using it fails in the middle of a batch.
+   * A verifier whose partner directory becomes unreachable, after a one-second timeout, once {@code
+   * calls} verifications have been made: the pipeline using it fails in the middle of a batch.
    */
   public SubmissionVerifier verifierFailingAfter(int calls) {
     PartnerDirectory directory = directory();
@@ -43,6 +45,8 @@ public final class Partners {
     return new SubmissionVerifier(
         () -> {
           if (made.incrementAndGet() > calls) {
+            // A lookup that times out: meanwhile the batch's earlier sends reach the broker.
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
             throw new IllegalStateException("partner directory unreachable");
           }
           return directory;
