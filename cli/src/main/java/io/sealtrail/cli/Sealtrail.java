@@ -3,6 +3,7 @@ package io.sealtrail.cli;
 import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.signing.KeysCommand;
 import io.sealtrail.cli.signing.SignCommand;
+import io.sealtrail.cli.signing.SubmitCommand;
 import io.sealtrail.cli.signing.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       LocalCommand.class,
       KeysCommand.class,
       SignCommand.class,
+      SubmitCommand.class,
       VerifyCommand.class
     })
 public final class Sealtrail {

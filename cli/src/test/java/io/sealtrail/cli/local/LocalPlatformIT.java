@@ -2,6 +2,7 @@ package io.sealtrail.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.cli.Sealtrail;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.crypto.KeyAlgorithm;
 import io.sealtrail.trust.crypto.KeyPairs;
@@ -11,6 +12,8 @@ import io.sealtrail.trust.crypto.Signers;
 import io.sealtrail.trust.dsse.EnvelopeJson;
 import io.sealtrail.trust.dsse.EnvelopeSigner;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +47,7 @@ class LocalPlatformIT {
   private static final String SCHEMA =
       "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Probe\\\",\\\"fields\\\":"
           + "[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}";
+  private static final String SEAL = "{\"sealId\":\"S-1\"}";
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
   private final HttpClient http =
@@ -104,6 +108,42 @@ class LocalPlatformIT {
     }
   }
 
+  @Test
+  void shouldPrintEachOutcomeWhenEventsAreSubmittedWithTheCli() throws Exception {
+    LocalConfig config = freshConfig();
+    KeyPairs.Generated pair = KeyPairs.generate(KeyAlgorithm.ED25519, new SecureRandom());
+    Signer key = Signers.forKey(pair.privateKeyPkcs8());
+    Path keyFile =
+        Files.writeString(dataDir.resolve("acme.pem"), Pem.writePrivateKey(pair.privateKeyPkcs8()));
+    Path good =
+        Files.writeString(dataDir.resolve("good.json"), event("cli-1", "SEAL_APPLIED", SEAL));
+    Path denied =
+        Files.writeString(
+            dataDir.resolve("denied.json"), event("cli-2", "COMMISSIONED", "{\"customer\":\"c\"}"));
+
+    try (var platform = LocalPlatform.start(config)) {
+      String admin = Files.readString(config.tokensDir().resolve("admin.token")).strip();
+      post(platform.httpUrl().resolve("/v1/partners"), registration(key), admin);
+      var out = new StringWriter();
+      var cli = Sealtrail.commandLine();
+      cli.setOut(new PrintWriter(out, true));
+
+      int exit =
+          cli.execute(
+              "submit",
+              "--key",
+              keyFile.toString(),
+              "--url",
+              platform.httpUrl().toString(),
+              good.toString(),
+              denied.toString());
+
+      assertThat(exit).as(out.toString()).isEqualTo(1);
+      assertThat(out.toString()).contains("good.json: accepted cli-1 (partition");
+      assertThat(out.toString()).contains("denied.json: rejected ROLE_NOT_ALLOWED at /type");
+    }
+  }
+
   private static String registration(Signer key) {
     String pem = Pem.writePublicKey(key.verifier().subjectPublicKeyInfo()).replace("\n", "\\n");
     return "{\"partnerId\":\"acme\",\"roles\":[\"MANUFACTURER\"],\"sites\":[],"
@@ -112,12 +152,21 @@ class LocalPlatformIT {
         + "\"}]}";
   }
 
+  private static String event(String eventId, String type, String detail) {
+    return "{\"eventId\":\""
+        + eventId
+        + "\",\"type\":\""
+        + type
+        + "\",\"occurredAt\":\""
+        + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+        + "\",\"partnerId\":\"acme\",\"site\":\"f-1\",\"subject\":\"DEV-1\","
+        + "\"detail\":"
+        + detail
+        + "}";
+  }
+
   private static String envelope(Signer key) {
-    String event =
-        "{\"eventId\":\"ev-1\",\"type\":\"SEAL_APPLIED\",\"occurredAt\":\""
-            + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-            + "\",\"partnerId\":\"acme\",\"site\":\"f-1\",\"subject\":\"DEV-1\","
-            + "\"detail\":{\"sealId\":\"S-1\"}}";
+    String event = event("ev-1", "SEAL_APPLIED", SEAL);
     var signed =
         EnvelopeSigner.sign(
             SubmissionVerifier.EVENT_PAYLOAD_TYPE,
