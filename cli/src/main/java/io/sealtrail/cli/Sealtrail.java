@@ -1,6 +1,7 @@
 package io.sealtrail.cli;
 
 import io.sealtrail.cli.local.LocalCommand;
+import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.signing.KeysCommand;
 import io.sealtrail.cli.signing.SignCommand;
 import io.sealtrail.cli.signing.SubmitCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       LocalCommand.class,
       KeysCommand.class,
+      PartnersCommand.class,
       SignCommand.class,
       SubmitCommand.class,
       VerifyCommand.class

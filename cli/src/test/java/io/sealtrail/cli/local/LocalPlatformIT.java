@@ -122,11 +122,28 @@ class LocalPlatformIT {
             dataDir.resolve("denied.json"), event("cli-2", "COMMISSIONED", "{\"customer\":\"c\"}"));
 
     try (var platform = LocalPlatform.start(config)) {
-      String admin = Files.readString(config.tokensDir().resolve("admin.token")).strip();
-      post(platform.httpUrl().resolve("/v1/partners"), registration(key), admin);
+      Path pub =
+          Files.writeString(
+              dataDir.resolve("acme.pub.pem"), Pem.writePublicKey(pair.publicKeySpki()));
+      String url = platform.httpUrl().toString();
+      String token = config.tokensDir().resolve("admin.token").toString();
       var out = new StringWriter();
       var cli = Sealtrail.commandLine();
       cli.setOut(new PrintWriter(out, true));
+      int added =
+          cli.execute(
+              "partners",
+              "add",
+              "--id",
+              "acme",
+              "--role",
+              "MANUFACTURER",
+              "--key",
+              pub.toString(),
+              "--url",
+              url,
+              "--token-file",
+              token);
 
       int exit =
           cli.execute(
@@ -138,9 +155,17 @@ class LocalPlatformIT {
               good.toString(),
               denied.toString());
 
+      assertThat(added).as(out.toString()).isZero();
+      assertThat(out.toString()).contains(key.verifier().keyId().hex());
       assertThat(exit).as(out.toString()).isEqualTo(1);
       assertThat(out.toString()).contains("good.json: accepted cli-1 (partition");
       assertThat(out.toString()).contains("denied.json: rejected ROLE_NOT_ALLOWED at /type");
+      String keyid = key.verifier().keyId().hex();
+      var admin = new String[] {"--url", url, "--token-file", token};
+      assertThat(cli.execute(concat(new String[] {"partners", "revoke", "acme", keyid}, admin)))
+          .isZero();
+      assertThat(cli.execute(concat(new String[] {"partners", "show", "acme"}, admin))).isZero();
+      assertThat(out.toString()).contains("\"revokedAt\"");
     }
   }
 
@@ -150,6 +175,12 @@ class LocalPlatformIT {
         + "\"keys\":[{\"publicKey\":\""
         + pem
         + "\"}]}";
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    return java.util.stream.Stream.concat(
+            java.util.Arrays.stream(first), java.util.Arrays.stream(second))
+        .toArray(String[]::new);
   }
 
   private static String event(String eventId, String type, String detail) {
