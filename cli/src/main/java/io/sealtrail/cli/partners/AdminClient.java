@@ -2,9 +2,9 @@ package io.sealtrail.cli.partners;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealtrail.cli.http.HttpCalls;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,8 +19,6 @@ final class AdminClient {
   static final int EXIT_UNAVAILABLE = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final AdminOptions options;
 
   AdminClient(AdminOptions options) {
@@ -30,20 +28,13 @@ final class AdminClient {
   int call(String method, String path, JsonNode body, PrintWriter out, PrintWriter err)
       throws IOException {
     var request =
-        HttpRequest.newBuilder(options.url.resolve(path))
+        HttpRequest.newBuilder(options.service.resolve(path))
             .header("Authorization", "Bearer " + options.token())
             .header("Content-Type", "application/json")
             .timeout(Duration.ofMinutes(1))
             .method(method, publisher(body))
             .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while calling " + request.uri(), e);
-    }
-    return print(response, out, err);
+    return print(HttpCalls.send(request), out, err);
   }
 
   private static HttpRequest.BodyPublisher publisher(JsonNode body) throws IOException {

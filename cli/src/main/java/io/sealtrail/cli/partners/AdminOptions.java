@@ -1,19 +1,16 @@
 package io.sealtrail.cli.partners;
 
+import io.sealtrail.cli.http.ServiceUrl;
 import io.sealtrail.cli.local.LocalConfig;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the admin API is and which token to send: local mode's by default. */
 final class AdminOptions {
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      description = "The ingest service (default: ${DEFAULT-VALUE}).")
-  URI url = URI.create("http://localhost:8080");
+  @Mixin ServiceUrl service;
 
   @Option(
       names = "--token-file",

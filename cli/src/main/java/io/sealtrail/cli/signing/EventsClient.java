@@ -2,9 +2,9 @@ package io.sealtrail.cli.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealtrail.cli.http.HttpCalls;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,12 +16,10 @@ import java.time.Duration;
 final class EventsClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final URI events;
 
-  EventsClient(URI base) {
-    this.events = base.resolve("/v1/events");
+  EventsClient(URI events) {
+    this.events = events;
   }
 
   JsonNode post(String ndjson) throws IOException {
@@ -31,13 +29,7 @@ final class EventsClient {
             .timeout(Duration.ofMinutes(2))
             .POST(HttpRequest.BodyPublishers.ofString(ndjson))
             .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while submitting to " + events, e);
-    }
+    HttpResponse<String> response = HttpCalls.send(request);
     JsonNode body = JSON.readTree(response.body());
     if (body == null || !body.has("results")) {
       throw new IllegalArgumentException(problem(response, body));

@@ -1,16 +1,17 @@
 package io.sealtrail.cli.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.cli.http.ServiceUrl;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.dsse.EnvelopeJson;
 import io.sealtrail.trust.dsse.EnvelopeSigner;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,11 +41,7 @@ public final class SubmitCommand extends FileCommand {
       description = "PKCS#8 PEM private key (unencrypted); repeat for co-signatures.")
   List<Path> keys;
 
-  @Option(
-      names = "--url",
-      paramLabel = "URL",
-      description = "The ingest service (default: ${DEFAULT-VALUE}).")
-  URI url = URI.create("http://localhost:8080");
+  @Mixin ServiceUrl service;
 
   @Option(
       names = "--batch-size",
@@ -62,7 +59,7 @@ public final class SubmitCommand extends FileCommand {
     for (Path key : keys) {
       signers.add(SignCommand.readSigner(key));
     }
-    var client = new EventsClient(url);
+    var client = new EventsClient(service.resolve("/v1/events"));
     boolean rejected = false;
     for (int from = 0; from < events.size(); from += batchSize) {
       List<Path> batch = events.subList(from, Math.min(events.size(), from + batchSize));
