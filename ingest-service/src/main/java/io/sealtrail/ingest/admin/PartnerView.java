@@ -13,6 +13,7 @@ import java.util.List;
  * views are equal when the registrations are, which is how a write is recognised in the directory.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS) // an empty sites list means "any site": show it
 public record PartnerView(
     String partnerId, List<String> roles, List<String> sites, List<KeyView> keys) {
 
