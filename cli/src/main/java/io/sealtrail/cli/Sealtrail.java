@@ -1,8 +1,10 @@
 package io.sealtrail.cli;
 
 import io.sealtrail.cli.local.LocalCommand;
+import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.signing.KeysCommand;
 import io.sealtrail.cli.signing.SignCommand;
+import io.sealtrail.cli.signing.SubmitCommand;
 import io.sealtrail.cli.signing.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +19,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       LocalCommand.class,
       KeysCommand.class,
+      PartnersCommand.class,
       SignCommand.class,
+      SubmitCommand.class,
       VerifyCommand.class
     })
 public final class Sealtrail {

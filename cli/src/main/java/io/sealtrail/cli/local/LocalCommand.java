@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
     name = "local",
     mixinStandardHelpOptions = true,
     description = {
-      "Start Sealtrail locally: a real Kafka broker (KRaft) and the schema registry in this "
-          + "process, with the design's topics. Data survives restarts. Stop with Ctrl-C."
+      "Start Sealtrail locally: a real Kafka broker (KRaft), the schema registry and the ingest "
+          + "service with its HTTP API in this process, with the design's topics. Role tokens are "
+          + "created under <data-dir>/tokens. Data survives restarts. Stop with Ctrl-C."
     })
 public final class LocalCommand implements Callable<Integer> {
 
@@ -44,10 +45,15 @@ public final class LocalCommand implements Callable<Integer> {
       description = "Schema registry port (default: ${DEFAULT-VALUE}).")
   int registryPort = 8081;
 
+  @Option(
+      names = "--http-port",
+      description = "HTTP API port: events, partners, health (default: ${DEFAULT-VALUE}).")
+  int httpPort = 8080;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    var config = new LocalConfig(dataDir, host, kafkaPort, controllerPort, registryPort);
+    var config = new LocalConfig(dataDir, host, kafkaPort, controllerPort, registryPort, httpPort);
     out.printf("Starting Sealtrail locally in %s ...%n", config.dataDir().toAbsolutePath());
     out.flush();
     long started = System.nanoTime();

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * Where local mode keeps its data and which ports it listens on. Port 0 is not allowed for Kafka:
- * clients are told the broker's address before it starts.
+ * clients are told the broker's address before it starts; the registry and HTTP may use 0 (any).
  */
 public record LocalConfig(
-    Path dataDir, String host, int kafkaPort, int controllerPort, int registryPort) {
+    Path dataDir, String host, int kafkaPort, int controllerPort, int registryPort, int httpPort) {
 
   public static final Path DEFAULT_DATA_DIR =
       Path.of(System.getProperty("user.home"), ".sealtrail", "local");
@@ -20,6 +20,9 @@ public record LocalConfig(
     requirePort("controller", controllerPort);
     if (registryPort < 0 || registryPort > 65535) {
       throw new IllegalArgumentException("registry port out of range: " + registryPort);
+    }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new IllegalArgumentException("http port out of range: " + httpPort);
     }
     if (kafkaPort == controllerPort) {
       throw new IllegalArgumentException("kafka and controller ports must differ: " + kafkaPort);
@@ -34,5 +37,10 @@ public record LocalConfig(
 
   public Path kafkaDir() {
     return dataDir.resolve("kafka");
+  }
+
+  /** Where the role tokens of the HTTP API are kept, one file per role. */
+  public Path tokensDir() {
+    return dataDir.resolve("tokens");
   }
 }

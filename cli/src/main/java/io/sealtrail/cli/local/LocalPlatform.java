@@ -1,5 +1,6 @@
 package io.sealtrail.cli.local;
 
+import io.sealtrail.ingest.http.IngestService;
 import io.sealtrail.registry.server.SchemaRegistryServer;
 import io.sealtrail.registry.server.SchemaRegistryServerConfig;
 import java.net.URI;
@@ -9,8 +10,9 @@ import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * Everything local mode runs in one process: the Kafka broker, the design's topics and the schema
- * registry. Started in dependency order, closed in reverse.
+ * Everything local mode runs in one process: the Kafka broker, the design's topics, the schema
+ * registry and the ingest service with its HTTP API. Started in dependency order, closed in
+ * reverse.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -19,6 +21,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private EmbeddedKafka kafka;
   private SchemaRegistryServer registry;
+  private IngestService ingest;
   private List<String> createdTopics = List.of();
   private String host;
 
@@ -59,6 +62,8 @@ public final class LocalPlatform implements AutoCloseable {
                 SCHEMAS_TOPIC,
                 defaults.defaultCompatibility()));
     running.push(registry);
+    ingest = LocalIngest.start(config, kafka.bootstrapServers(), registryUrl());
+    running.push(ingest);
   }
 
   public String bootstrapServers() {
@@ -68,6 +73,18 @@ public final class LocalPlatform implements AutoCloseable {
   /** The registry's address as users should type it: the configured host, the bound port. */
   public URI registryUrl() {
     return URI.create("http://" + host + ":" + registry.url().getPort());
+  }
+
+  /** Where the HTTP API answers, with the configured host and the bound port. */
+  public URI httpUrl() {
+    return URI.create("http://" + host + ":" + ingest.url().getPort());
+  }
+
+  /** Every topic local mode runs on: the design's own, then the ingest service's. */
+  public List<String> topicNames() {
+    var names = new java.util.ArrayList<>(LocalTopics.all().stream().map(TopicSpec::name).toList());
+    names.addAll(ingest.topicNames());
+    return names;
   }
 
   /** Topics this start created; empty when the data directory already had them all. */

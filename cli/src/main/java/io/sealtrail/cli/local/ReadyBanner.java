@@ -10,12 +10,17 @@ record ReadyBanner(LocalPlatform platform, LocalConfig config, Duration startup)
     out.printf("%nSealtrail is up (%.1f s).%n", startup.toMillis() / 1000.0);
     row(out, "Kafka bootstrap", platform.bootstrapServers());
     row(out, "Schema registry", platform.registryUrl().toString());
+    row(out, "HTTP API", platform.httpUrl().toString());
+    row(
+        out,
+        "Role tokens",
+        config.tokensDir().toAbsolutePath() + " (admin.token, secops.token, ...)");
     row(out, "Data directory", config.dataDir().toAbsolutePath().toString());
-    row(out, "Topics", String.join(", ", LocalTopics.all().stream().map(TopicSpec::name).toList()));
-    if (!platform.createdTopics().isEmpty()) {
-      row(out, "", "(created " + platform.createdTopics().size() + " on this start)");
-    }
+    row(out, "Topics", String.join(", ", platform.topicNames()));
     out.printf("%nTry: curl %s/subjects%n", platform.registryUrl());
+    out.printf(
+        "     curl -H \"Authorization: Bearer $(cat %s)\" %s/v1/partners/acme%n",
+        config.tokensDir().resolve("admin.token").toAbsolutePath(), platform.httpUrl());
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

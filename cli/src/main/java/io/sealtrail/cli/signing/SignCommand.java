@@ -51,19 +51,25 @@ public final class SignCommand extends FileCommand {
     for (Path key : keys) {
       signers.add(readSigner(key));
     }
-    byte[] payload = readBytes(event);
-    try {
-      EventHeaders.parse(payload);
-    } catch (MalformedEventException e) {
-      throw new IllegalArgumentException(event + " is not a custody event: " + e.getMessage());
-    }
+    byte[] payload = readEvent(event);
     Envelope envelope =
         EnvelopeSigner.sign(SubmissionVerifier.EVENT_PAYLOAD_TYPE, payload, signers);
     out().println(EnvelopeJson.write(envelope));
     return EXIT_OK;
   }
 
-  private static Signer readSigner(Path key) throws IOException {
+  /** The bytes of an event file, refused unless its common header reads. */
+  static byte[] readEvent(Path event) throws IOException {
+    byte[] payload = readBytes(event);
+    try {
+      EventHeaders.parse(payload);
+    } catch (MalformedEventException e) {
+      throw new IllegalArgumentException(event + " is not a custody event: " + e.getMessage());
+    }
+    return payload;
+  }
+
+  static Signer readSigner(Path key) throws IOException {
     try {
       return Signers.forKey(Pem.readPrivateKey(readText(key)));
     } catch (IllegalArgumentException e) {

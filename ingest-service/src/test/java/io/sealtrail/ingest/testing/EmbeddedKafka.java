@@ -40,6 +40,11 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     }
   }
 
+  /** Stops every broker (controllers stay up), for tests of what clients see in an outage. */
+  public void stopBrokers() {
+    cluster.brokers().values().forEach(broker -> broker.shutdown());
+  }
+
   public String bootstrapServers() {
     return cluster.bootstrapServers();
   }

@@ -1,0 +1,28 @@
+package io.sealtrail.cli.partners;
+
+import io.sealtrail.cli.http.ServiceUrl;
+import io.sealtrail.cli.local.LocalConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Where the admin API is and which token to send: local mode's by default. */
+final class AdminOptions {
+  @Mixin ServiceUrl service;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "File holding the admin bearer token (default: ${DEFAULT-VALUE}).")
+  Path tokenFile = LocalConfig.DEFAULT_DATA_DIR.resolve("tokens").resolve("admin.token");
+
+  String token() throws IOException {
+    if (!Files.isRegularFile(tokenFile)) {
+      throw new IllegalArgumentException(
+          "no token file " + tokenFile + " (start `sealtrail local` or pass --token-file)");
+    }
+    return Files.readString(tokenFile).strip();
+  }
+}

@@ -1,0 +1,32 @@
+package io.sealtrail.ingest.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * The body of {@code POST /v1/partners}: a registration as an administrator types it, validated by
+ * {@link PartnerRequests} before anything is written.
+ */
+@Serdeable
+public record PartnerRequest(
+    @Nullable String partnerId,
+    @Nullable List<String> roles,
+    @Nullable List<String> sites,
+    @Nullable List<Key> keys) {
+
+  /**
+   * One public key with its optional validity.
+   *
+   * @param publicKey PEM SubjectPublicKeyInfo ({@code -----BEGIN PUBLIC KEY-----})
+   * @param notBefore RFC 3339 instant, or null
+   * @param notAfter RFC 3339 instant, or null
+   */
+  @Serdeable
+  public record Key(
+      @Nullable String publicKey, @Nullable String notBefore, @Nullable String notAfter) {}
+
+  /** The body of a key revocation: when it takes effect, RFC 3339; null means now. */
+  @Serdeable
+  public record Revocation(@Nullable String at) {}
+}

@@ -1,0 +1,83 @@
+package io.sealtrail.ingest.admin;
+
+import io.sealtrail.trust.crypto.Pem;
+import io.sealtrail.trust.crypto.Verifier;
+import io.sealtrail.trust.crypto.Verifiers;
+import io.sealtrail.trust.partner.Partner;
+import io.sealtrail.trust.partner.PartnerKey;
+import io.sealtrail.trust.policy.Policy;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a registration request into a {@link Partner} with trust's own parsing, so a key the
+ * verifier would refuse is refused here first, with the field that holds it.
+ */
+final class PartnerRequests {
+  private final Set<String> knownRoles;
+
+  PartnerRequests(Policy policy) {
+    this.knownRoles = policy.mayReport().keySet();
+  }
+
+  Partner toPartner(PartnerRequest request) {
+    if (request.partnerId() == null || request.partnerId().isBlank()) {
+      throw new InvalidRequestException("/partnerId", "partnerId is required");
+    }
+    List<String> roles = request.roles() == null ? List.of() : request.roles();
+    for (int i = 0; i < roles.size(); i++) {
+      if (!knownRoles.contains(roles.get(i))) {
+        throw new InvalidRequestException(
+            "/roles/" + i,
+            "unknown role " + roles.get(i) + "; known: " + knownRoles.stream().sorted().toList());
+      }
+    }
+    if (request.keys() == null || request.keys().isEmpty()) {
+      throw new InvalidRequestException("/keys", "at least one key is required");
+    }
+    List<PartnerKey> keys = new ArrayList<>();
+    for (int i = 0; i < request.keys().size(); i++) {
+      keys.add(key(request.keys().get(i), "/keys/" + i));
+    }
+    List<String> sites = request.sites() == null ? List.of() : request.sites();
+    try {
+      return new Partner(request.partnerId(), Set.copyOf(roles), Set.copyOf(sites), keys);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("/keys", e.getMessage());
+    }
+  }
+
+  private static PartnerKey key(PartnerRequest.Key key, String field) {
+    if (key == null || key.publicKey() == null) {
+      throw new InvalidRequestException(field + "/publicKey", "publicKey is required");
+    }
+    Verifier verifier;
+    try {
+      verifier = Verifiers.forKey(Pem.readPublicKey(key.publicKey()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(field + "/publicKey", e.getMessage());
+    }
+    Instant notBefore = instant(key.notBefore(), field + "/notBefore");
+    Instant notAfter = instant(key.notAfter(), field + "/notAfter");
+    try {
+      return new PartnerKey(verifier, notBefore, notAfter, null);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(field + "/notAfter", e.getMessage());
+    }
+  }
+
+  /** An RFC 3339 instant, or null when absent. */
+  static Instant instant(String text, String field) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRequestException(field, "not an RFC 3339 instant: " + text);
+    }
+  }
+}

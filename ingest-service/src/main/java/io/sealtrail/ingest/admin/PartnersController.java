@@ -1,0 +1,72 @@
+package io.sealtrail.ingest.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.sealtrail.ingest.http.IngestBackend;
+import io.sealtrail.ingest.http.Problem;
+import io.sealtrail.trust.partner.Partner;
+import io.sealtrail.trust.policy.Policy;
+import java.time.Instant;
+
+/**
+ * Partner administration (admin role, see the role filter): register or update a partner, revoke
+ * one of its keys, show it. Each write is answered once Kafka acknowledged it and this node's
+ * directory reflects it.
+ */
+@Controller("/v1/partners")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class PartnersController {
+  private static final String ADMIN = "admin-api";
+
+  private final PartnerStore store;
+  private final PartnerRequests requests = new PartnerRequests(Policy.defaults());
+
+  PartnersController(IngestBackend backend) {
+    this.store = backend.partnerStore();
+  }
+
+  @Post
+  HttpResponse<PartnerView> register(@Body PartnerRequest request) throws InterruptedException {
+    Partner partner = requests.toPartner(request);
+    boolean known = store.find(partner.partnerId()).isPresent();
+    Partner stored = store.write(partner, ADMIN);
+    return HttpResponse.<PartnerView>status(known ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(PartnerView.of(stored));
+  }
+
+  @Post("/{partnerId}/keys/{keyid}/revoke")
+  HttpResponse<?> revoke(
+      @PathVariable String partnerId,
+      @PathVariable String keyid,
+      @Body @Nullable PartnerRequest.Revocation revocation)
+      throws InterruptedException {
+    var partner = store.find(partnerId);
+    if (partner.isEmpty() || partner.get().key(keyid).isEmpty()) {
+      return notFound("partner " + partnerId + " has no key " + keyid);
+    }
+    String at = revocation == null ? null : revocation.at();
+    Instant from = PartnerRequests.instant(at, "/at");
+    Partner revoked = partner.get().withKeyRevoked(keyid, from == null ? Instant.now() : from);
+    return HttpResponse.ok(PartnerView.of(store.write(revoked, ADMIN)));
+  }
+
+  @Get("/{partnerId}")
+  HttpResponse<?> show(@PathVariable String partnerId) {
+    return store
+        .find(partnerId)
+        .<HttpResponse<?>>map(p -> HttpResponse.ok(PartnerView.of(p)))
+        .orElseGet(() -> notFound("no partner " + partnerId));
+  }
+
+  private static HttpResponse<Problem> notFound(String detail) {
+    return Problem.of("not-found", "No such resource", HttpStatus.NOT_FOUND, detail).response();
+  }
+}

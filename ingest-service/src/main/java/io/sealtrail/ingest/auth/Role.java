@@ -1,0 +1,16 @@
+package io.sealtrail.ingest.auth;
+
+import java.util.Locale;
+
+/** The roles a bearer token can carry; each token file is named after its role. */
+public enum Role {
+  ADMIN,
+  SECOPS,
+  RECALL,
+  AUDITOR;
+
+  /** The token file's base name, e.g. {@code admin}. */
+  public String fileName() {
+    return name().toLowerCase(Locale.ROOT) + ".token";
+  }
+}

@@ -1,0 +1,160 @@
+package io.sealtrail.ingest.http;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sealtrail.avro.partner.PartnerRegistration;
+import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.IngestNode;
+import io.sealtrail.ingest.admin.PartnerStore;
+import io.sealtrail.ingest.auth.RoleTokens;
+import io.sealtrail.ingest.gateway.KafkaUnavailableException;
+import io.sealtrail.ingest.kafka.ClientSettings;
+import io.sealtrail.ingest.metrics.IngestMetrics;
+import io.sealtrail.ingest.pipeline.OutputSerializers;
+import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.ingest.topics.TopicSetup;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.partner.KafkaPartnerDirectory;
+import io.sealtrail.trust.policy.Policy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * A whole ingest service: topics ensured, the partner directory followed, the ingest node and the
+ * HTTP server over them. The directory is built here rather than inside the node so that the HTTP
+ * layer can judge its freshness and wait for its own writes to show.
+ */
+public final class IngestService implements AutoCloseable {
+  private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+  private final Deque<AutoCloseable> parts;
+  private final IngestConfig config;
+  private final IngestNode node;
+  private final IngestHttpServer server;
+
+  private IngestService(
+      Deque<AutoCloseable> parts, IngestConfig config, IngestNode node, IngestHttpServer server) {
+    this.parts = parts;
+    this.config = config;
+    this.node = node;
+    this.server = server;
+  }
+
+  /** Starts every part in dependency order; when one fails, those started are closed again. */
+  public static IngestService start(
+      IngestConfig config,
+      Map<String, ?> serdeConfig,
+      IngestListener listener,
+      RoleTokens tokens,
+      HttpBinding http)
+      throws Exception {
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    try {
+      try (Admin admin = Admin.create(new ClientSettings(config).admin())) {
+        TopicSetup.ensure(admin, config.topics(), config.dedupWindow());
+      }
+      KafkaPartnerDirectory directory = push(parts, directory(config, serdeConfig));
+      var verifier = new SubmissionVerifier(directory, Policy.defaults());
+      var serializers = OutputSerializers.avro(serdeConfig);
+      var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      var counted = new IngestMetrics(metrics, listener);
+      IngestNode node =
+          push(parts, IngestNode.start(config, verifier, serializers, counted, Clock.systemUTC()));
+      PartnerStore store =
+          push(
+              parts,
+              PartnerStore.start(
+                  new ClientSettings(config).admin(),
+                  serdeConfig,
+                  config.topics().partners(),
+                  directory,
+                  config.kafkaTimeout()));
+      var backend =
+          new IngestBackend(
+              node.gateway(),
+              directory,
+              store,
+              Clock.systemUTC(),
+              node.stopped(),
+              metrics,
+              push(parts, new KafkaProbe(new ClientSettings(config).admin(), PROBE_TIMEOUT)));
+      IngestHttpServer server = push(parts, IngestHttpServer.start(backend, tokens, http));
+      return new IngestService(parts, config, node, server);
+    } catch (Exception e) {
+      closeAll(parts, e);
+      throw e;
+    }
+  }
+
+  private static KafkaPartnerDirectory directory(IngestConfig config, Map<String, ?> serdeConfig)
+      throws InterruptedException {
+    var client = new ClientSettings(config).admin();
+    TopicVisibility.await(client, config.topics().partners(), DIRECTORY_CATCH_UP);
+    var serde = new SpecificAvroSerde<>(PartnerRegistration.class);
+    serde.configure(serdeConfig, false);
+    var directory =
+        KafkaPartnerDirectory.start(client, config.topics().partners(), serde.deserializer());
+    if (!directory.awaitCaughtUp(DIRECTORY_CATCH_UP)) {
+      directory.close();
+      throw new KafkaUnavailableException(
+          "partner directory not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
+    }
+    return directory;
+  }
+
+  /** The topics this service reads and writes, the contract's first. */
+  public List<String> topicNames() {
+    IngestTopics t = config.topics();
+    return List.of(
+        t.inbound(),
+        t.events(),
+        t.rejected(),
+        t.partners(),
+        t.submissions(),
+        t.dedup(),
+        t.replies());
+  }
+
+  /** Where the HTTP server answers. */
+  public URI url() {
+    return server.url();
+  }
+
+  /** The running node; its {@code stopped()} completes when its loops end: restart the service. */
+  public IngestNode node() {
+    return node;
+  }
+
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> parts, T part) {
+    parts.push(part);
+    return part;
+  }
+
+  private static void closeAll(Deque<AutoCloseable> parts, Exception failure) {
+    while (!parts.isEmpty()) {
+      try {
+        parts.pop().close();
+      } catch (Exception e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    Exception failure = new Exception("closing the ingest service failed");
+    closeAll(parts, failure);
+    if (failure.getSuppressed().length > 0) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.sealtrail.ingest.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.partner.PartnerRegistration;
+import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.auth.Role;
+import io.sealtrail.ingest.auth.RoleTokens;
+import io.sealtrail.ingest.testing.TopicReader;
+import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.trust.partner.Partner;
+import io.sealtrail.trust.partner.PartnerRegistrationMapping;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * One test class's ingest service on the shared broker, with its own topics, reached over real
+ * HTTP; partners given at start are on custody.partners before the service reads it.
+ */
+final class HttpRig implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String bootstrap;
+  private final IngestTopics topics;
+  private final Map<String, Object> serdeConfig;
+  private final IngestService service;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final Path tokens;
+
+  HttpRig(String bootstrap, String name, List<Partner> partners, Map<String, Object> http)
+      throws Exception {
+    this.bootstrap = bootstrap;
+    this.topics =
+        IngestTopics.fromConfig(
+                Map.of(
+                    "sealtrail.topics.partitions", "3", "sealtrail.topics.replication-factor", "1"))
+            .prefixed(name + ".");
+    this.serdeConfig =
+        Map.of("schema.registry.url", "mock://" + name, "auto.register.schemas", true);
+    for (Partner partner : partners) {
+      register(partner);
+    }
+    this.tokens = Files.createTempDirectory("tokens");
+    this.service =
+        IngestService.start(
+            config(name),
+            serdeConfig,
+            IngestListener.NONE,
+            RoleTokens.ensure(tokens),
+            new HttpBinding("localhost", 0, http));
+  }
+
+  private IngestConfig config(String name) {
+    return new IngestConfig(
+        bootstrap,
+        name,
+        name,
+        topics,
+        Duration.ofMinutes(5),
+        Duration.ofDays(7),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Map.of());
+  }
+
+  private void register(Partner partner) throws Exception {
+    try (var serde = new SpecificAvroSerde<>(PartnerRegistration.class)) {
+      serde.configure(serdeConfig, false);
+      try (var producer =
+          new KafkaProducer<>(
+              Map.<String, Object>of("bootstrap.servers", bootstrap),
+              new StringSerializer(),
+              serde.serializer())) {
+        var registration =
+            PartnerRegistrationMapping.toRegistration(partner, Instant.now(), "test");
+        producer
+            .send(new ProducerRecord<>(topics.partners(), partner.partnerId(), registration))
+            .get();
+      }
+    }
+  }
+
+  /** The answer to {@code method path} with {@code body} of {@code contentType}, and headers. */
+  Answer send(String method, String path, String contentType, byte[] body, String token)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create(service.url() + path))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", contentType);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<byte[]> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
+    return new Answer(response.statusCode(), response.headers().map(), json);
+  }
+
+  /** The body of {@code GET path} as text. */
+  String text(String path) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  Answer postEvents(String contentType, byte[] body) throws Exception {
+    return send("POST", "/v1/events", contentType, body, null);
+  }
+
+  /** Every event committed on this rig's custody.events. */
+  List<VerifiedEvent> events() {
+    try (var serde = new SpecificAvroSerde<>(VerifiedEvent.class)) {
+      serde.configure(serdeConfig, false);
+      return TopicReader.committed(bootstrap, topics.events()).stream()
+          .map(r -> serde.deserializer().deserialize(topics.events(), r.value()))
+          .toList();
+    }
+  }
+
+  /** The bearer token of {@code role}, as local mode writes it. */
+  String token(Role role) throws java.io.IOException {
+    return Files.readString(tokens.resolve(role.fileName())).strip();
+  }
+
+  IngestService service() {
+    return service;
+  }
+
+  @Override
+  public void close() throws Exception {
+    service.close();
+  }
+
+  /** An HTTP answer: status, headers (lower-case names) and the JSON body, if any. */
+  record Answer(int status, Map<String, List<String>> headers, JsonNode body) {
+    String header(String name) {
+      return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()).stream()
+          .findFirst()
+          .orElse(null);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.sealtrail.ingest.http;
+
+import static io.sealtrail.ingest.http.Fixtures.seal;
+import static io.sealtrail.ingest.http.Fixtures.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.ingest.auth.Role;
+import io.sealtrail.ingest.testing.EmbeddedKafka;
+import io.sealtrail.trust.crypto.KeyAlgorithm;
+import io.sealtrail.trust.crypto.KeyPairs;
+import io.sealtrail.trust.crypto.Pem;
+import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.crypto.Signers;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Partner administration over HTTP: roles enforced, writes visible to the very next submission. */
+class PartnersHttpIT {
+  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+  private static final String JSON = "application/json";
+  private static HttpRig rig;
+
+  @BeforeAll
+  static void startService() throws Exception {
+    rig =
+        new HttpRig(
+            KAFKA.bootstrapServers(), EmbeddedKafka.uniqueName("partners"), List.of(), Map.of());
+  }
+
+  @AfterAll
+  static void stopService() throws Exception {
+    if (rig != null) {
+      rig.close();
+    }
+  }
+
+  @Test
+  void shouldAnswer401ProblemWhenNoTokenIsSent() throws Exception {
+    var answer = rig.send("GET", "/v1/partners/acme", JSON, new byte[0], null);
+
+    assertThat(answer.status()).isEqualTo(401);
+    assertThat(answer.header("content-type")).startsWith("application/problem+json");
+    assertThat(answer.header("www-authenticate")).isEqualTo("Bearer");
+  }
+
+  @Test
+  void shouldAnswer403ProblemWhenTheTokenIsAnotherRoles() throws Exception {
+    var answer =
+        rig.send(
+            "POST",
+            "/v1/partners",
+            JSON,
+            "{}".getBytes(StandardCharsets.UTF_8),
+            rig.token(Role.AUDITOR));
+
+    assertThat(answer.status()).isEqualTo(403);
+    assertThat(answer.body().get("type").asText()).endsWith("/forbidden");
+  }
+
+  @Test
+  void shouldAcceptASubmissionRightAfterThePartnerIsRegistered() throws Exception {
+    Signer key = newKey();
+
+    var registered = admin("POST", "/v1/partners", registration("fresh", "MANUFACTURER", key));
+    var submitted = rig.postEvents(JSON, signed(seal("fr-1", "fresh", "S-1"), key));
+
+    assertThat(registered.status()).isEqualTo(201);
+    assertThat(registered.body().get("keys").get(0).get("keyid").asText())
+        .isEqualTo(key.verifier().keyId().hex());
+    assertThat(submitted.status()).isEqualTo(202);
+  }
+
+  @Test
+  void shouldAnswer200WhenAnExistingPartnerIsUpdated() throws Exception {
+    Signer key = newKey();
+    admin("POST", "/v1/partners", registration("twice", "MANUFACTURER", key));
+
+    var again = admin("POST", "/v1/partners", registration("twice", "LOGISTICS", key));
+    var shown = admin("GET", "/v1/partners/twice", "");
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(shown.body().get("roles").get(0).asText()).isEqualTo("LOGISTICS");
+  }
+
+  @Test
+  void shouldRejectRevokedKeyWhenTheKeyWasRevokedBeforeTheSubmission() throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    admin("POST", "/v1/partners", registration("revoked", "MANUFACTURER", key));
+
+    var revoked = admin("POST", "/v1/partners/revoked/keys/" + keyid + "/revoke", "");
+    var submitted = rig.postEvents(JSON, signed(seal("rv-1", "revoked", "S-1"), key));
+
+    assertThat(revoked.status()).as("%s", revoked.body()).isEqualTo(200);
+    assertThat(revoked.body().get("keys").get(0).has("revokedAt")).isTrue();
+    assertThat(submitted.status()).isEqualTo(422);
+    assertThat(submitted.body().get("results").get(0).get("reason").asText())
+        .isEqualTo("REVOKED_KEY");
+  }
+
+  @Test
+  void shouldAnswer422NamingTheFieldWhenARoleIsUnknown() throws Exception {
+    var answer = admin("POST", "/v1/partners", registration("bad-role", "PIRATE", newKey()));
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().get("field").asText()).isEqualTo("/roles/0");
+  }
+
+  @Test
+  void shouldAnswer422NamingTheFieldWhenThePemIsNotAKey() throws Exception {
+    String body = "{\"partnerId\":\"bad-pem\",\"roles\":[],\"keys\":[{\"publicKey\":\"nope\"}]}";
+
+    var answer = admin("POST", "/v1/partners", body);
+
+    assertThat(answer.status()).isEqualTo(422);
+    assertThat(answer.body().get("field").asText()).isEqualTo("/keys/0/publicKey");
+  }
+
+  @Test
+  void shouldAnswer404WhenThePartnerIsUnknown() throws Exception {
+    var answer = admin("GET", "/v1/partners/nobody", "");
+
+    assertThat(answer.status()).isEqualTo(404);
+  }
+
+  private static HttpRig.Answer admin(String method, String path, String body) throws Exception {
+    return rig.send(
+        method, path, JSON, body.getBytes(StandardCharsets.UTF_8), rig.token(Role.ADMIN));
+  }
+
+  private static String registration(String partnerId, String role, Signer key) {
+    String pem = Pem.writePublicKey(key.verifier().subjectPublicKeyInfo()).replace("\n", "\\n");
+    return "{\"partnerId\":\"%s\",\"roles\":[\"%s\"],\"sites\":[],\"keys\":[{\"publicKey\":\"%s\"}]}"
+        .formatted(partnerId, role, pem);
+  }
+
+  private static Signer newKey() {
+    return Signers.forKey(
+        KeyPairs.generate(KeyAlgorithm.ECDSA_P256, new SecureRandom()).privateKeyPkcs8());
+  }
+}
