@@ -90,7 +90,7 @@ public final class Pem {
   private static byte[] der(PrivateKeyInfo info) {
     try {
       return info.getEncoded(ASN1Encoding.DER);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw new KeyFormatException("cannot DER-encode the private key", e);
     }
   }

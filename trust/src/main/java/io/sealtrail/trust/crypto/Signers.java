@@ -1,6 +1,7 @@
 package io.sealtrail.trust.crypto;
 
 import java.io.IOException;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -34,9 +35,12 @@ public final class Signers {
   }
 
   private static PrivateKeyInfo parse(byte[] pkcs8Der) {
+    // Bouncy Castle parses nested structures lazily: re-encoding surfaces every defect now.
     try {
-      return PrivateKeyInfo.getInstance(pkcs8Der);
-    } catch (RuntimeException e) {
+      PrivateKeyInfo info = PrivateKeyInfo.getInstance(pkcs8Der);
+      info.getEncoded(ASN1Encoding.DER);
+      return info;
+    } catch (IOException | RuntimeException e) {
       throw new KeyFormatException("not a DER PKCS#8 PrivateKeyInfo", e);
     }
   }

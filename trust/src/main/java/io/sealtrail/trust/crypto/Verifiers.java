@@ -3,6 +3,7 @@ package io.sealtrail.trust.crypto;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
@@ -81,7 +82,7 @@ public final class Verifiers {
       }
       throw new UnsupportedKeyException(
           "unsupported EC curve "
-              + identifier.getParameters()
+              + describe(identifier.getParameters())
               + "; supported: "
               + KeyAlgorithm.supportedNames());
     }
@@ -92,12 +93,27 @@ public final class Verifiers {
             + KeyAlgorithm.supportedNames());
   }
 
+  // Untrusted ASN.1 is named by its type, never by toString(): Bouncy Castle's toString() decodes
+  // the content (a malformed UTF8String throws while the message is being built).
+  private static String describe(ASN1Encodable parameters) {
+    if (parameters == null) {
+      return "(none)";
+    }
+    return parameters instanceof ASN1ObjectIdentifier
+        ? parameters.toString()
+        : "(" + parameters.getClass().getSimpleName() + ")";
+  }
+
   private static SubjectPublicKeyInfo parse(byte[] spkiDer) {
     // Bouncy Castle reports malformed ASN.1 with assorted runtime exceptions (even a
     // NullPointerException for empty input): for untrusted bytes they all mean "not a key".
+    // It also parses nested structures lazily, so re-encoding here surfaces every defect now
+    // rather than as a stray IllegalArgumentException later.
     try {
-      return SubjectPublicKeyInfo.getInstance(spkiDer);
-    } catch (RuntimeException e) {
+      SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(spkiDer);
+      spki.getEncoded(ASN1Encoding.DER);
+      return spki;
+    } catch (IOException | RuntimeException e) {
       throw new KeyFormatException("not a DER SubjectPublicKeyInfo", e);
     }
   }
@@ -105,7 +121,7 @@ public final class Verifiers {
   static byte[] encode(SubjectPublicKeyInfo spki) {
     try {
       return spki.getEncoded(ASN1Encoding.DER);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw new KeyFormatException("cannot DER-encode the public key", e);
     }
   }

@@ -50,6 +50,28 @@ class VerifiersTest {
   }
 
   @Test
+  void shouldRefuseWithAKeyExceptionWhenTheCurveIsAMalformedUtf8String() {
+    byte[] spki = Fixtures.newKey(KeyAlgorithm.ECDSA_P256).subjectPublicKeyInfo();
+    byte[] prime256v1 = {0x06, 0x08, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x03, 0x01, 0x07};
+    int at = indexOf(spki, prime256v1);
+    spki[at] = 0x0C; // UTF8String tag, with content bytes that are not UTF-8
+    spki[at + 2] = (byte) 0xFF;
+
+    assertThatThrownBy(() -> Verifiers.forKey(spki))
+        .isInstanceOf(UnsupportedKeyException.class)
+        .hasMessageContaining("unsupported EC curve (");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("curve OID not found");
+  }
+
+  @Test
   void shouldRefuseBytesThatAreNotAPublicKey() {
     assertThatThrownBy(() -> Verifiers.forKey(new byte[] {1, 2, 3}))
         .isInstanceOf(KeyFormatException.class);
