@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -167,6 +168,11 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
         consumer.partitionsFor(topic).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))
             .toList();
+    if (partitions.isEmpty()) {
+      // A topic created a moment ago may not be in this client's metadata yet: wait for it
+      // rather than assigning nothing and polling an unassigned consumer.
+      throw new UnknownTopicOrPartitionException("topic " + topic + " has no partitions yet");
+    }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     return consumer.endOffsets(partitions);

@@ -67,6 +67,18 @@ class KafkaPartnerDirectoryTest {
   }
 
   @Test
+  void shouldWaitForTheTopicWhenItIsNotInTheMetadataYet() throws InterruptedException {
+    directory = start();
+
+    boolean caughtUpBeforeTheTopicExists = directory.awaitCaughtUp(Duration.ofMillis(300));
+    topicHolds(List.of(record(0, "acme", registration("acme", oldKey))));
+
+    assertThat(caughtUpBeforeTheTopicExists).isFalse();
+    assertThat(directory.awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+    assertThat(directory.get().partner("acme")).isPresent();
+  }
+
+  @Test
   void shouldFollowRevocationsAndTombstonesAfterCatchingUp() throws InterruptedException {
     topicHolds(List.of(record(0, "acme", registration("acme", oldKey))));
     directory = start();
