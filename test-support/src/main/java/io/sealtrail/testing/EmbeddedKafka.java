@@ -47,6 +47,11 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     return cluster.bootstrapServers();
   }
 
+  /** Stops every broker (controllers stay up), for tests of what clients see in an outage. */
+  public void stopBrokers() {
+    cluster.brokers().values().forEach(broker -> broker.shutdown());
+  }
+
   /** An admin client for this cluster; the caller closes it. */
   public Admin admin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));

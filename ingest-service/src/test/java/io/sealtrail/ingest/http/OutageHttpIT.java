@@ -4,7 +4,7 @@ import static io.sealtrail.ingest.http.Fixtures.seal;
 import static io.sealtrail.ingest.http.Fixtures.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.ingest.testing.EmbeddedKafka;
+import io.sealtrail.testing.EmbeddedKafka;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -12,6 +12,7 @@ import io.sealtrail.ingest.route.InboundRouter;
 import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerRegistrationMapping;
