@@ -1,0 +1,60 @@
+package io.sealtrail.custody.query;
+
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@link StoreAccess} on a running {@link KafkaStreams}: the owner from {@code
+ * queryMetadataForKey}, compared with this instance's {@code application.server}.
+ */
+public final class StreamsStoreAccess implements StoreAccess {
+  private final KafkaStreams streams;
+  private final HostInfo self;
+
+  public StreamsStoreAccess(KafkaStreams streams, HostInfo self) {
+    this.streams = streams;
+    this.self = self;
+  }
+
+  @Override
+  public Optional<HostInfo> remoteOwner(String store, String key) {
+    requireRunning();
+    KeyQueryMetadata owner;
+    try {
+      owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    } catch (IllegalStateException e) {
+      throw new StoreUnavailableException("the owner of " + key + " is not known yet", e);
+    }
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+      throw new StoreUnavailableException("the owner of " + key + " is not known yet");
+    }
+    HostInfo active = owner.activeHost();
+    return self.equals(active) ? Optional.empty() : Optional.of(active);
+  }
+
+  @Override
+  public <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+    requireRunning();
+    try {
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(
+              store, QueryableStoreTypes.<String, V>keyValueStore()));
+    } catch (InvalidStateStoreException e) {
+      throw new StoreUnavailableException(store + " is migrating: " + e.getMessage(), e);
+    }
+  }
+
+  private void requireRunning() {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      throw new StoreUnavailableException("custody-stream is " + state + ", not RUNNING");
+    }
+  }
+}
