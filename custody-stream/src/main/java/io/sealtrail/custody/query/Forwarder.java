@@ -3,9 +3,9 @@ package io.sealtrail.custody.query;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -16,9 +16,8 @@ public final class Forwarder {
   /** Marks a forwarded request; an instance that does not own its key answers 503, not a hop. */
   public static final String FORWARDED = "X-Sealtrail-Forwarded";
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+  private static final int READ_TIMEOUT_MS = 10_000;
 
   /** A forwarded request's status, media type, Retry-After and body. */
   public record Answer(int status, String contentType, String retryAfter, byte[] body) {}
@@ -37,36 +36,39 @@ public final class Forwarder {
 
   private Answer get(
       HostInfo owner, String pathAndQuery, HttpRequest<?> original, boolean keepAccept) {
-    var request =
-        java.net.http.HttpRequest.newBuilder(
-                URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
-            .timeout(TIMEOUT)
-            .header(FORWARDED, "1")
-            .GET();
-    original
-        .getHeaders()
-        .findFirst(HttpHeaders.AUTHORIZATION)
-        .ifPresent(v -> request.header(HttpHeaders.AUTHORIZATION, v));
-    if (keepAccept) {
-      original
-          .getHeaders()
-          .findFirst(HttpHeaders.ACCEPT)
-          .ifPresent(v -> request.header(HttpHeaders.ACCEPT, v));
-    }
+    URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery);
     try {
-      var response =
-          client.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-      var headers = response.headers();
-      return new Answer(
-          response.statusCode(),
-          headers.firstValue(HttpHeaders.CONTENT_TYPE).orElse(null),
-          headers.firstValue(HttpHeaders.RETRY_AFTER).orElse(null),
-          response.body());
+      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+      try {
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        connection.setReadTimeout(READ_TIMEOUT_MS);
+        connection.setRequestProperty(FORWARDED, "1");
+        copy(original, HttpHeaders.AUTHORIZATION, connection);
+        if (keepAccept) {
+          copy(original, HttpHeaders.ACCEPT, connection);
+        }
+        return read(connection);
+      } finally {
+        connection.disconnect();
+      }
     } catch (IOException e) {
-      throw new StoreUnavailableException("the owner " + owner + " does not answer", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException("interrupted while asking " + owner, e);
+      throw new StoreUnavailableException("the owner " + owner + " does not answer: " + e, e);
+    }
+  }
+
+  private static void copy(HttpRequest<?> from, String header, HttpURLConnection to) {
+    from.getHeaders().findFirst(header).ifPresent(v -> to.setRequestProperty(header, v));
+  }
+
+  private static Answer read(HttpURLConnection connection) throws IOException {
+    int status = connection.getResponseCode();
+    try (InputStream body =
+        status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+      return new Answer(
+          status,
+          connection.getContentType(),
+          connection.getHeaderField(HttpHeaders.RETRY_AFTER),
+          body == null ? new byte[0] : body.readAllBytes());
     }
   }
 }

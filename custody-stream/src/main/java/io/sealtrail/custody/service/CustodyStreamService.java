@@ -9,6 +9,7 @@ import io.sealtrail.custody.topology.CustodyStreamApp;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -21,6 +22,7 @@ public final class CustodyStreamService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   private final KafkaStreams streams;
   private final QueryServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private CustodyStreamService(KafkaStreams streams, QueryServer server) {
     this.streams = streams;
@@ -52,13 +54,22 @@ public final class CustodyStreamService implements AutoCloseable {
     return new CustodyStreamService(streams, server);
   }
 
+  /** The port the query API listens on. */
+  public int httpPort() {
+    return server.port();
+  }
+
   /** The streams' state, e.g. {@code RUNNING}. */
   public KafkaStreams.State state() {
     return streams.state();
   }
 
+  /** Stops serving, then the streams, which hand their tasks to the other instances. */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     server.close();
     streams.close(CLOSE_TIMEOUT);
   }
