@@ -10,6 +10,7 @@ import io.sealtrail.custody.topology.CustodyStreamConfig;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -71,6 +72,10 @@ public final class CustodyStreamService implements AutoCloseable {
       return;
     }
     server.close();
-    streams.close(CLOSE_TIMEOUT);
+    // Leaving the group hands this instance's tasks over now, not after the session timeout;
+    // until then its keys would answer 503 on every other instance.
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(CLOSE_TIMEOUT));
   }
 }
