@@ -3,6 +3,7 @@ package io.sealtrail.custody.service;
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 
 import io.sealtrail.custody.query.QueryServer;
+import io.sealtrail.custody.query.RestoringStores;
 import io.sealtrail.custody.query.RoleTokens;
 import io.sealtrail.custody.query.StreamsStoreAccess;
 import io.sealtrail.custody.topology.CustodyStreamApp;
@@ -38,10 +39,12 @@ public final class CustodyStreamService implements AutoCloseable {
     KafkaStreams streams = new KafkaStreams(CustodyStreamApp.topology(config), properties);
     // An unexpected error stops this instance; its partitions move to the others.
     streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
+    RestoringStores restoring = new RestoringStores();
+    streams.setGlobalStateRestoreListener(restoring);
     HostInfo self = new HostInfo(query.advertisedHost(), query.port());
     QueryServer server =
         QueryServer.start(
-            new StreamsStoreAccess(streams, self),
+            new StreamsStoreAccess(streams, self, restoring),
             RoleTokens.load(query.tokenDir()),
             query.bindHost(),
             query.port());
