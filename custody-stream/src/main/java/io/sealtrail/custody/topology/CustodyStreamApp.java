@@ -1,24 +1,20 @@
 package io.sealtrail.custody.topology;
 
-import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-
 import io.sealtrail.custody.process.Storage;
+import io.sealtrail.custody.service.CustodyStreamService;
+import io.sealtrail.custody.service.QueryConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
-/** Runs custody-stream: configuration from a properties file, the topology, and the streams. */
+/** Runs custody-stream: configuration from a properties file, the topology, and the service. */
 public final class CustodyStreamApp {
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-
   private CustodyStreamApp() {}
 
   /** Builds the topology the application runs, from its configuration. */
@@ -29,15 +25,12 @@ public final class CustodyStreamApp {
     return builder.build(config.streamsProperties());
   }
 
-  /** Usage: {@code CustodyStreamApp [custody-stream.properties]}. */
+  /** Usage: {@code CustodyStreamApp [custody-stream.properties]}: streams and query API. */
   public static void main(String[] args) throws IOException {
-    CustodyStreamConfig config = CustodyStreamConfig.from(load(args));
-    KafkaStreams streams = new KafkaStreams(topology(config), config.streamsProperties());
-    // An unexpected error stops this instance; its partitions move to the others.
-    streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> streams.close(CLOSE_TIMEOUT), "custody-shutdown"));
-    streams.start();
+    Map<String, String> flat = load(args);
+    CustodyStreamService service =
+        CustodyStreamService.start(CustodyStreamConfig.from(flat), QueryConfig.from(flat));
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "custody-shutdown"));
   }
 
   private static Map<String, String> load(String[] args) throws IOException {

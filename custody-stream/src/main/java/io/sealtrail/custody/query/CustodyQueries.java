@@ -1,0 +1,89 @@
+package io.sealtrail.custody.query;
+
+import io.micronaut.http.HttpRequest;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.custody.history.SerialHistory;
+import io.sealtrail.custody.inventory.FirmwareInventory;
+import io.sealtrail.custody.inventory.InventoryStores;
+import io.sealtrail.custody.lineage.LineageStores;
+import io.sealtrail.custody.lineage.LotTrace;
+import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.custody.state.ChainHash;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The answers of the read routes, read from this instance's stores; called only by the instance
+ * owning the key. A key never seen is a {@link KeyNotFoundException}.
+ */
+public final class CustodyQueries {
+  private final StoreReader reader;
+  private final DeviceStates devices;
+
+  public CustodyQueries(StoreReader reader) {
+    this.reader = reader;
+    this.devices = new DeviceStates(reader);
+  }
+
+  /** The current state of {@code serial}. */
+  public Map<String, Object> state(String serial) {
+    CustodyState state = reader.<CustodyState>local(CustodyStores.STATE).get(serial);
+    if (state == null) {
+      throw new KeyNotFoundException("serial", serial);
+    }
+    return AvroJson.of(state);
+  }
+
+  /** Every event of {@code serial} with its envelope and chain link, first first. */
+  public HistoryResponse history(String serial) {
+    List<SerialHistory.Entry> entries =
+        new SerialHistory(reader.<VerifiedEvent>local(CustodyStores.HISTORY)).of(serial);
+    if (entries.isEmpty()) {
+      throw new KeyNotFoundException("serial", serial);
+    }
+    return HistoryResponse.of(serial, ChainHash.GENESIS, entries);
+  }
+
+  /** Every device built with {@code lot} and where it is now, asking each device's owner. */
+  public TraceResponse trace(String lot, HttpRequest<?> request) {
+    LotTrace trace =
+        new LotTrace(
+            reader.<String>local(LineageStores.LOT_DEVICES),
+            reader.<String>local(LineageStores.LOT_SUPPLIERS));
+    List<LotTrace.LotDevice> built = trace.devicesOf(lot);
+    Optional<String> supplier = trace.supplierOf(lot);
+    if (built.isEmpty() && supplier.isEmpty()) {
+      throw new KeyNotFoundException("lot", lot);
+    }
+    List<TracedDevice> traced =
+        built.stream()
+            .map(d -> TracedDevice.of(d.serial(), d.parts(), devices.stateOf(d.serial(), request)))
+            .toList();
+    return new TraceResponse(lot, supplier.orElse(null), traced);
+  }
+
+  /** Every version and image of {@code product} installed now, with the devices running it. */
+  public FirmwareResponse firmware(String product) {
+    FirmwareInventory inventory =
+        new FirmwareInventory(
+            reader.<Long>local(InventoryStores.COUNTS),
+            reader.<String>local(InventoryStores.DEVICES));
+    List<FirmwareInventory.Installed> installed = inventory.installedOf(product);
+    if (installed.isEmpty()) {
+      throw new KeyNotFoundException("product", product);
+    }
+    return new FirmwareResponse(
+        product,
+        installed.stream()
+            .map(
+                i ->
+                    new FirmwareResponse.Image(
+                        i.version(),
+                        i.imageSha256(),
+                        i.devices(),
+                        inventory.devicesRunning(product, i.imageSha256())))
+            .toList());
+  }
+}

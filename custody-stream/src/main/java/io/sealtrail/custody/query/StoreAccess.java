@@ -1,0 +1,25 @@
+package io.sealtrail.custody.query;
+
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Where a key of a store lives and the local copy of a store: the two questions an interactive
+ * query asks of Kafka Streams.
+ */
+public interface StoreAccess {
+  /**
+   * The other instance owning {@code key} of {@code store}, or empty when this one owns it.
+   *
+   * @throws StoreUnavailableException while the owner is not known (starting, rebalancing)
+   */
+  Optional<HostInfo> remoteOwner(String store, String key);
+
+  /**
+   * This instance's active copy of {@code store}.
+   *
+   * @throws StoreUnavailableException while the store is migrating or restoring
+   */
+  <V> ReadOnlyKeyValueStore<String, V> local(String store);
+}

@@ -1,0 +1,80 @@
+package io.sealtrail.custody.query;
+
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.LagInfo;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@link StoreAccess} on a running {@link KafkaStreams}: the owner from {@code
+ * queryMetadataForKey}, compared with this instance's {@code application.server}.
+ */
+public final class StreamsStoreAccess implements StoreAccess {
+  private final KafkaStreams streams;
+  private final HostInfo self;
+  private final RestoringStores restoring;
+
+  /** {@code restoring} must be {@code streams}' global restore listener. */
+  public StreamsStoreAccess(KafkaStreams streams, HostInfo self, RestoringStores restoring) {
+    this.streams = streams;
+    this.self = self;
+    this.restoring = restoring;
+  }
+
+  @Override
+  public Optional<HostInfo> remoteOwner(String store, String key) {
+    requireRunning();
+    KeyQueryMetadata owner;
+    try {
+      owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    } catch (IllegalStateException e) {
+      throw new StoreUnavailableException("the owner of " + key + " is not known yet", e);
+    }
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+      throw new StoreUnavailableException("the owner of " + key + " is not known yet");
+    }
+    HostInfo active = owner.activeHost();
+    if (!self.equals(active)) {
+      return Optional.of(active);
+    }
+    requireCaughtUp(store, owner.partition());
+    return Optional.empty();
+  }
+
+  @Override
+  public <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+    requireRunning();
+    if (restoring.isRestoring(store)) {
+      throw new StoreUnavailableException(store + " is being restored on this instance");
+    }
+    try {
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(
+              store, QueryableStoreTypes.<String, V>keyValueStore()));
+    } catch (InvalidStateStoreException e) {
+      throw new StoreUnavailableException(store + " is migrating: " + e.getMessage(), e);
+    }
+  }
+
+  // A task just taken over is active before its store has caught up with the changelog.
+  private void requireCaughtUp(String store, int partition) {
+    LagInfo lag = streams.allLocalStorePartitionLags().getOrDefault(store, Map.of()).get(partition);
+    if (lag == null || lag.offsetLag() > 0) {
+      throw new StoreUnavailableException(store + " partition " + partition + " is catching up");
+    }
+  }
+
+  private void requireRunning() {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING) {
+      throw new StoreUnavailableException("custody-stream is " + state + ", not RUNNING");
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package io.sealtrail.custody.query;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** A lot's trace for a recall: its supplier and every device built with it, where it is now. */
+@Serdeable
+public record TraceResponse(String lot, String supplier, List<TracedDevice> devices) {}

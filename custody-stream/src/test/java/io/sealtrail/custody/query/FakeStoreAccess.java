@@ -1,0 +1,47 @@
+package io.sealtrail.custody.query;
+
+import io.sealtrail.custody.fixtures.CustodyDriver;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@link StoreAccess} over the stores of a {@link CustodyDriver}: every key is owned here unless
+ * given another owner, and the stores can be made to migrate.
+ */
+final class FakeStoreAccess implements StoreAccess {
+  private final CustodyDriver custody;
+  private final Map<String, HostInfo> owners = new ConcurrentHashMap<>();
+  private volatile boolean migrating;
+
+  FakeStoreAccess(CustodyDriver custody) {
+    this.custody = custody;
+  }
+
+  FakeStoreAccess ownedBy(String key, HostInfo owner) {
+    owners.put(key, owner);
+    return this;
+  }
+
+  void migrating() {
+    migrating = true;
+  }
+
+  @Override
+  public Optional<HostInfo> remoteOwner(String store, String key) {
+    return Optional.ofNullable(owners.get(key));
+  }
+
+  @Override
+  public <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+    if (migrating) {
+      // What Kafka Streams throws for a store this instance is handing over.
+      throw new StoreUnavailableException(
+          store, new InvalidStateStoreException(store + " is migrating"));
+    }
+    return custody.store(store);
+  }
+}
