@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.fixtures.EventFixture;
-import io.sealtrail.custody.testing.EmbeddedKafka;
-import io.sealtrail.custody.testing.Eventually;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.custody.topology.TopicNames;
 import io.sealtrail.custody.topology.Topics;
+import io.sealtrail.testing.EmbeddedKafka;
+import io.sealtrail.testing.Eventually;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -7,8 +7,8 @@ import static io.sealtrail.ingest.http.Fixtures.signed;
 import static io.sealtrail.ingest.http.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.ingest.testing.Eventually;
 import io.sealtrail.testing.EmbeddedKafka;
+import io.sealtrail.testing.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

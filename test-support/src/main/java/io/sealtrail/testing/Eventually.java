@@ -1,4 +1,4 @@
-package io.sealtrail.ingest.testing;
+package io.sealtrail.testing;
 
 import java.time.Duration;
 import java.util.function.Predicate;
