@@ -2,6 +2,7 @@ package io.sealtrail.custody.query;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.sealtrail.platform.auth.RoleTokens;
 import java.util.Map;
 
 /**

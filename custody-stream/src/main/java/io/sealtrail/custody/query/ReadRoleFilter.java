@@ -7,6 +7,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.sealtrail.platform.auth.Role;
+import io.sealtrail.platform.auth.RoleTokens;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;

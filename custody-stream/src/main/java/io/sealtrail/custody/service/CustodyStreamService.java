@@ -4,10 +4,10 @@ import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.St
 
 import io.sealtrail.custody.query.QueryServer;
 import io.sealtrail.custody.query.RestoringStores;
-import io.sealtrail.custody.query.RoleTokens;
 import io.sealtrail.custody.query.StreamsStoreAccess;
 import io.sealtrail.custody.topology.CustodyStreamApp;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.platform.auth.RoleTokens;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -5,6 +5,7 @@ import static io.sealtrail.custody.fixtures.Serials.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.platform.auth.RoleTokens;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.sealtrail.custody.query;
 
+import io.sealtrail.platform.auth.Role;
+import io.sealtrail.platform.auth.RoleTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -8,6 +8,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.sealtrail.ingest.http.Problem;
+import io.sealtrail.platform.auth.Role;
+import io.sealtrail.platform.auth.RoleTokens;
 import java.util.Optional;
 
 /**

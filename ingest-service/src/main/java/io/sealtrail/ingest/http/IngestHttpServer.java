@@ -2,7 +2,7 @@ package io.sealtrail.ingest.http;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.sealtrail.ingest.auth.RoleTokens;
+import io.sealtrail.platform.auth.RoleTokens;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;

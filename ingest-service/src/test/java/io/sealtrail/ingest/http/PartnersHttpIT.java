@@ -4,7 +4,7 @@ import static io.sealtrail.ingest.http.Fixtures.seal;
 import static io.sealtrail.ingest.http.Fixtures.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.ingest.auth.Role;
+import io.sealtrail.platform.auth.Role;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.trust.crypto.KeyAlgorithm;
 import io.sealtrail.trust.crypto.KeyPairs;

@@ -1,4 +1,4 @@
-package io.sealtrail.custody.query;
+package io.sealtrail.platform.auth;
 
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ public enum Role {
   RECALL,
   AUDITOR;
 
-  /** The token file's name, e.g. {@code recall.token}. */
+  /** The token file's name, e.g. {@code admin.token}. */
   public String fileName() {
     return name().toLowerCase(Locale.ROOT) + ".token";
   }

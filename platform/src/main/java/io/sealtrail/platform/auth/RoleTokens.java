@@ -1,4 +1,4 @@
-package io.sealtrail.ingest.auth;
+package io.sealtrail.platform.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.sealtrail.ingest.auth;
+package io.sealtrail.platform.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
