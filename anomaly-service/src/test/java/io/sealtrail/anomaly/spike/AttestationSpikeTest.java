@@ -95,6 +95,23 @@ class AttestationSpikeTest {
   }
 
   @Test
+  void shouldKeepEachJudgedWindowWithItsBaselineWhenWindowsClose() {
+    burst("ST-4", H0, 2);
+    burst("ST-4", H1, 8);
+
+    driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+
+    List<SeriesWindow> series =
+        SeriesWindow.parseAll(
+            driver.stringStore("anomaly-attestation-spike-series-store").get("station=ST-4"));
+    assertThat(series)
+        .containsExactly(
+            new SeriesWindow(H0.toEpochMilli(), H1.toEpochMilli(), 2, 0.0, 5),
+            new SeriesWindow(H1.toEpochMilli(), H2.toEpochMilli(), 8, 0.4, 5));
+    assertThat(series.get(1).spike()).isTrue();
+  }
+
+  @Test
   void shouldRaiseNothingWhenQuietCohortFailsOnce() {
     driver.send(
         passed("DEV-1", "ST-2", H0.plusSeconds(60)),
