@@ -40,6 +40,7 @@ public final class WebhookNotifier implements AutoCloseable {
   private final Backoff backoff;
   private final MeterRegistry registry;
   private final Thread thread;
+  private final Object stopping = new Object();
   private volatile boolean running = true;
 
   public WebhookNotifier(
@@ -88,7 +89,7 @@ public final class WebhookNotifier implements AutoCloseable {
         }
       }
     } catch (WakeupException | InterruptException e) {
-      // close() wakes the poll up or interrupts a backoff: nothing past the last commit is lost.
+      // close() woke a stuck call up: nothing past the last commit is lost.
     } catch (RuntimeException e) {
       LOG.error("webhook notifier stopped; alerts are no longer posted to {}", config.url(), e);
     } finally {
@@ -107,7 +108,7 @@ public final class WebhookNotifier implements AutoCloseable {
     try {
       for (int attempt = 1; attempt <= config.maxAttempts() && running; attempt++) {
         if (attempt > 1) {
-          Thread.sleep(backoff.before(attempt).toMillis());
+          pause(backoff.before(attempt));
         }
         if (client.post(alert.getAlertId(), body)) {
           outcome("delivered");
@@ -128,6 +129,15 @@ public final class WebhookNotifier implements AutoCloseable {
     return true;
   }
 
+  // A backoff that close() cuts short, so stopping never waits out a long delay.
+  private void pause(Duration delay) throws InterruptedException {
+    synchronized (stopping) {
+      if (running) {
+        stopping.wait(Math.max(1, delay.toMillis()));
+      }
+    }
+  }
+
   private void outcome(String outcome) {
     Counter.builder(DELIVERIES).tag("outcome", outcome).register(registry).increment();
   }
@@ -135,10 +145,16 @@ public final class WebhookNotifier implements AutoCloseable {
   @Override
   public void close() {
     running = false;
-    thread.interrupt();
-    consumer.wakeup();
+    synchronized (stopping) {
+      stopping.notifyAll();
+    }
     try {
-      thread.join(Duration.ofSeconds(10).toMillis());
+      // The loop ends after its current poll, having committed what it delivered.
+      thread.join(Duration.ofSeconds(5).toMillis());
+      if (thread.isAlive()) {
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(5).toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
