@@ -1,8 +1,16 @@
 package io.sealtrail.anomaly.chart;
 
-/** A spike store is starting, restoring or migrating: the charts answer again shortly. */
-public final class ChartsUnavailableException extends RuntimeException {
+import io.sealtrail.platform.http.ServiceUnavailableException;
+import java.time.Duration;
+
+/** A spike store is starting, restoring or migrating: 503 store-unavailable, retry shortly. */
+public final class ChartsUnavailableException extends ServiceUnavailableException {
   public ChartsUnavailableException(String store, Throwable cause) {
-    super("store " + store + " is not ready yet (starting or rebalancing); retry shortly", cause);
+    super(
+        "store-unavailable",
+        "State temporarily unavailable",
+        "store " + store + " is not ready yet (starting or rebalancing); retry shortly",
+        Duration.ofSeconds(2),
+        cause);
   }
 }
