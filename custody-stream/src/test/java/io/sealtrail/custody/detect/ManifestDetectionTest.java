@@ -10,6 +10,7 @@ import io.sealtrail.custody.fixtures.CustodyDriver;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** MANIFEST_MISMATCH on shipping, receipt and unpacking of a container, beside exact matches. */
@@ -27,6 +28,12 @@ class ManifestDetectionTest {
   @AfterEach
   void close() {
     custody.close();
+  }
+
+  @BeforeEach
+  void assembleDevices() {
+    Instant assembly = PACKING.minus(Duration.ofHours(1));
+    custody.send(assembled(DEVICE, assembly), assembled(OTHER_DEVICE, assembly));
   }
 
   @Test
