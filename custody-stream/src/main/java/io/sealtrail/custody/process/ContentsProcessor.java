@@ -16,7 +16,6 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies a container's event to one serial it holds, after the event was re-keyed by that serial:
@@ -26,15 +25,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ContentsProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
   private final Catalogue catalogue = Catalogue.carried();
   private ProcessorContext<String, Outcome> context;
-  private KeyValueStore<String, CustodyState> states;
-  private HistoryLog history;
+  private StateLedger ledger;
   private HeldViolations held;
 
   @Override
   public void init(ProcessorContext<String, Outcome> context) {
     this.context = context;
-    this.states = context.getStateStore(CustodyStores.STATE);
-    this.history = new HistoryLog(context.getStateStore(HistoryLog.STORE));
+    this.ledger =
+        new StateLedger(
+            context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
   }
 
@@ -42,7 +41,7 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
   public void process(Record<String, VerifiedEvent> record) {
     String serial = record.key();
     Observation containerEvent = new Observation(record.value());
-    CustodyState prior = states.get(serial);
+    CustodyState prior = ledger.get(serial);
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     List<Violation> violations = new ArrayList<>();
     for (Finding finding : catalogue.judge(prior, containerEvent)) {
@@ -50,9 +49,8 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
     }
     unknown(serial, prior, containerEvent)
         .ifPresent(finding -> held.hold(Violations.of(finding, serial, containerEvent, now)));
-    CustodyState next = CustodyFold.carry(prior, serial, containerEvent);
-    states.put(serial, next);
-    history.append(next, record.value());
+    CustodyState next =
+        ledger.record(prior, CustodyFold.carry(prior, serial, containerEvent), record.value());
     context.forward(record.withValue(Outcome.of(next, violations)));
   }
 
@@ -61,7 +59,8 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
     if (!UnknownCarriedSerial.judges(containerEvent)) {
       return Optional.empty();
     }
-    var past = prior == null ? UnknownCarriedSerial.SerialPast.NONE : history.pastOf(serial);
+    var past =
+        prior == null ? UnknownCarriedSerial.SerialPast.NONE : ledger.history().pastOf(serial);
     return UnknownCarriedSerial.judge(serial, containerEvent, past);
   }
 }

@@ -20,6 +20,11 @@ public final class Contents {
 
   private Contents() {}
 
+  /** True for a container's events that apply to whatever it holds at the time. */
+  public static boolean appliesToContents(Observation event) {
+    return APPLY_TO_CONTENTS.contains(event.type());
+  }
+
   /**
    * The serials {@code event} moves with its subject: those packed or unpacked; for shipping,
    * receiving and seal events what the container held before it ({@code before}, may be null); and
@@ -28,14 +33,21 @@ public final class Contents {
    */
   public static List<String> carriedBy(Observation event, CustodyState before) {
     Set<String> carried = new LinkedHashSet<>();
-    event.detail(Packed.class).ifPresent(p -> carried.addAll(p.getContents()));
-    event.detail(Unpacked.class).ifPresent(u -> carried.addAll(u.getContents()));
-    if (before != null && APPLY_TO_CONTENTS.contains(event.type())) {
+    if (before != null && appliesToContents(event)) {
       carried.addAll(before.getContents());
     }
-    event.detail(Shipped.class).ifPresent(s -> carried.addAll(s.getManifest()));
-    event.detail(Received.class).ifPresent(r -> carried.addAll(r.getScanned()));
+    carried.addAll(named(event));
     carried.remove(event.serial());
     return List.copyOf(carried);
+  }
+
+  /** The serials {@code event} names: packed, unpacked, in the manifest or scanned on receipt. */
+  public static Set<String> named(Observation event) {
+    Set<String> named = new LinkedHashSet<>();
+    event.detail(Packed.class).ifPresent(p -> named.addAll(p.getContents()));
+    event.detail(Unpacked.class).ifPresent(u -> named.addAll(u.getContents()));
+    event.detail(Shipped.class).ifPresent(s -> named.addAll(s.getManifest()));
+    event.detail(Received.class).ifPresent(r -> named.addAll(r.getScanned()));
+    return named;
   }
 }

@@ -97,4 +97,31 @@ class ManifestDetectionTest {
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.state(CRATE).getContents()).containsExactly(OTHER_DEVICE);
   }
+
+  @Test
+  void shouldStaySilentWhenReceiptScanIsReportedAfterTheUnpacking() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
+        unpacked(CRATE, UNPACKING, DEVICE, OTHER_DEVICE));
+
+    custody.send(receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE));
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.state(CRATE).getContents()).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseManifestMismatchWhenLateReceiptScanDiffersFromWhatWasPackedThen() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
+        unpacked(CRATE, UNPACKING, DEVICE, OTHER_DEVICE));
+
+    custody.send(receivedWith(CRATE, ARRIVAL, DEVICE));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("missing", OTHER_DEVICE));
+  }
 }
