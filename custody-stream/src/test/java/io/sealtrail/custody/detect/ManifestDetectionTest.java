@@ -100,10 +100,7 @@ class ManifestDetectionTest {
 
   @Test
   void shouldStaySilentWhenReceiptScanIsReportedAfterTheUnpacking() {
-    custody.send(
-        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
-        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
-        unpacked(CRATE, UNPACKING, DEVICE, OTHER_DEVICE));
+    crateUnpackedBeforeItsReceiptIsReported();
 
     custody.send(receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE));
 
@@ -113,15 +110,19 @@ class ManifestDetectionTest {
 
   @Test
   void shouldRaiseManifestMismatchWhenLateReceiptScanDiffersFromWhatWasPackedThen() {
-    custody.send(
-        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
-        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
-        unpacked(CRATE, UNPACKING, DEVICE, OTHER_DEVICE));
+    crateUnpackedBeforeItsReceiptIsReported();
 
     custody.send(receivedWith(CRATE, ARRIVAL, DEVICE));
 
     assertThat(custody.violations())
         .singleElement()
         .satisfies(v -> assertThat(v.getAttributes()).containsEntry("missing", OTHER_DEVICE));
+  }
+
+  private void crateUnpackedBeforeItsReceiptIsReported() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
+        unpacked(CRATE, UNPACKING, DEVICE, OTHER_DEVICE));
   }
 }
