@@ -1,8 +1,10 @@
 package io.sealtrail.client;
 
+import io.sealtrail.client.http.RequestRefusedException;
 import io.sealtrail.client.http.Retrying;
 import io.sealtrail.client.outbox.Outbox;
 import io.sealtrail.client.outbox.OutboxEntry;
+import io.sealtrail.client.outbox.Quarantined;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,8 +14,9 @@ import java.util.Map;
 
 /**
  * Sends what waits in the outbox, oldest first, in batches bounded by count and bytes, and removes
- * each entry once the platform answered for it (accepted, duplicate or rejected). Stops at the
- * first batch the platform could not take: what follows stays, in order, for the next drain.
+ * each entry once the platform answered for it (accepted, duplicate or rejected) or refused it for
+ * good (quarantined). Stops at the first batch the platform could not take: what follows stays, in
+ * order, for the next drain.
  */
 final class OutboxSender {
   /** Below the platform's 5 MiB body limit, with room for the newlines. */
@@ -38,14 +41,45 @@ final class OutboxSender {
   Map<Long, Outcome> drain() throws IOException {
     Map<Long, Outcome> settled = new LinkedHashMap<>();
     for (List<OutboxEntry> batch : batches(outbox.pending())) {
-      List<Outcome> outcomes = retrying.post(batch.stream().map(OutboxEntry::envelope).toList());
-      for (int i = 0; i < batch.size(); i++) {
-        outbox.remove(batch.get(i));
-        settled.put(batch.get(i).sequence(), outcomes.get(i));
-        listener.settled(outcomes.get(i));
+      try {
+        settle(batch, retrying.post(envelopes(batch)), settled);
+      } catch (RequestRefusedException e) {
+        sendAlone(batch, settled);
       }
     }
     return settled;
+  }
+
+  /**
+   * A refused request (4xx for the request as a whole, e.g. a batch above a lower server limit):
+   * each envelope goes alone, and one refused even alone is quarantined instead of blocking the
+   * outbox forever.
+   */
+  private void sendAlone(List<OutboxEntry> batch, Map<Long, Outcome> settled) throws IOException {
+    for (OutboxEntry entry : batch) {
+      try {
+        settle(List.of(entry), retrying.post(envelopes(List.of(entry))), settled);
+      } catch (RequestRefusedException e) {
+        Quarantined moved = outbox.quarantine(entry, "refused by the platform: " + e.getMessage());
+        settled.put(
+            entry.sequence(),
+            new Outcome.Refused(entry.envelope().eventId(), moved.why(), moved.file()));
+        listener.quarantined(moved);
+      }
+    }
+  }
+
+  private void settle(List<OutboxEntry> batch, List<Outcome> outcomes, Map<Long, Outcome> settled)
+      throws IOException {
+    for (int i = 0; i < batch.size(); i++) {
+      outbox.remove(batch.get(i));
+      settled.put(batch.get(i).sequence(), outcomes.get(i));
+      listener.settled(outcomes.get(i));
+    }
+  }
+
+  private static List<SignedEnvelope> envelopes(List<OutboxEntry> batch) {
+    return batch.stream().map(OutboxEntry::envelope).toList();
   }
 
   private List<List<OutboxEntry>> batches(List<OutboxEntry> pending) {

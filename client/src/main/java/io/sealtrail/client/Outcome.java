@@ -51,6 +51,13 @@ public sealed interface Outcome {
     }
   }
 
+  /**
+   * The platform refused even a request holding only this envelope (a 4xx problem, e.g. {@code
+   * request-too-large}); it was moved to the outbox's {@code quarantine/} directory as {@code
+   * file}, not sent again.
+   */
+  record Refused(String eventId, String why, java.nio.file.Path file) implements Outcome {}
+
   /** Kept in the outbox, to be resent by {@code flush()} or the background sender. */
   record Pending(String eventId, String why) implements Outcome {
     @Override

@@ -148,6 +148,35 @@ class SealtrailClientTest {
     assertThat(Files.exists(outbox.resolve("00000000000000000004.tmp"))).isFalse();
   }
 
+  @Test
+  void shouldSendEachAloneAndQuarantineTheOneStillRefusedWhenABatchIsRefused() throws Exception {
+    platform
+        .then(
+            new FakePlatform.Answer(413, null, lines -> "{\"type\":\"t\",\"detail\":\"too many\"}"))
+        .thenAccepted()
+        .then(
+            new FakePlatform.Answer(413, null, lines -> "{\"type\":\"t\",\"detail\":\"too big\"}"))
+        .thenAccepted();
+    List<Outcome> outcomes;
+
+    try (var client = client(platform.url())) {
+      outcomes =
+          client.submitEvents(
+              List.of(
+                  seal("acme", "ev-1", OCCURRED),
+                  seal("acme", "ev-2", OCCURRED),
+                  seal("acme", "ev-3", OCCURRED)));
+
+      assertThat(client.pending()).isZero();
+    }
+    assertThat(outcomes.get(0)).isInstanceOf(Outcome.Accepted.class);
+    assertThat(outcomes.get(2)).isInstanceOf(Outcome.Accepted.class);
+    var refused = (Outcome.Refused) outcomes.get(1);
+    assertThat(refused.why()).contains("413", "too big");
+    assertThat(refused.file()).startsWith(outbox.resolve("quarantine")).exists();
+    assertThat(platform.requests()).extracting(List::size).containsExactly(3, 1, 1, 1);
+  }
+
   private static int freePort() throws IOException {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();

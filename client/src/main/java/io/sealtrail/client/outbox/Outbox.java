@@ -131,9 +131,21 @@ public final class Outbox implements AutoCloseable {
 
   /** Forgets {@code entry} once the platform answered for it. */
   public synchronized void remove(OutboxEntry entry) throws IOException {
+    // No directory sync: a delete lost in a crash only resends the envelope, answered duplicate.
     Files.deleteIfExists(entry.file());
+    entries.remove(entry.sequence());
+  }
+
+  /**
+   * Moves {@code entry} to {@code quarantine/} because the platform refuses it for good (e.g. too
+   * large for its limits): kept for a person to look at, no longer blocking what follows.
+   */
+  public synchronized Quarantined quarantine(OutboxEntry entry, String why) throws IOException {
+    Path moved = quarantineDir.resolve(entry.file().getFileName());
+    Files.move(entry.file(), moved, StandardCopyOption.REPLACE_EXISTING);
     forceDirectory();
     entries.remove(entry.sequence());
+    return new Quarantined(moved, why);
   }
 
   /** Files moved to quarantine when this outbox was opened. */
