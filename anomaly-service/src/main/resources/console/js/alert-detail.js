@@ -26,6 +26,7 @@ export class AlertDetail {
   /** Opens {@code alert}: a full redraw, then the freshest copy from the API. */
   async open(alert) {
     this.alert = alert;
+    this.head = el("div", { class: "detail-head" });
     this.facts = el("div", { class: "facts-block" });
     this.actions = this.actionForm();
     const history = el("div", { class: "custody" });
@@ -33,8 +34,9 @@ export class AlertDetail {
     replace(
       this.section,
       el("h2", { id: "detail-title" }, "Alert detail"),
-      this.facts,
+      this.head,
       this.actions,
+      this.facts,
       isSpike(alert) ? el("h3", {}, "Cohort") : null,
       isSpike(alert) ? chart : null,
       el("h3", {}, "Custody history", serialOf(alert) ? ` of ${serialOf(alert)}` : ""),
@@ -63,10 +65,14 @@ export class AlertDetail {
     const a = this.alert;
     const subject = subjectOf(a);
     replace(
-      this.facts,
+      this.head,
       el("p", { class: "headline" }, severityBadge(a.severity), " ", statusBadge(a.status), " ",
         el("strong", {}, label(a.type)), " · ", el("span", { class: "mono" }, subject.id)),
       el("p", { class: "summary" }, a.summary || ""),
+    );
+    replace(
+      this.facts,
+      el("h3", {}, "Facts"),
       facts([
         ["Alert id", el("code", {}, a.alertId)],
         ["Subject", `${label(subject.kind)} ${subject.id}`],
@@ -134,7 +140,7 @@ export class AlertDetail {
 
   report(error) {
     if (error.unauthorized) this.onUnauthorized(error);
-    else if (error.status === 404) this.facts.prepend(el("p", { class: "warning" }, "This alert is no longer known to the service."));
+    else if (error.status === 404) this.head.append(el("p", { class: "warning" }, "This alert is no longer known to the service."));
   }
 }
 

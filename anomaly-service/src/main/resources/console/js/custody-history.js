@@ -66,7 +66,7 @@ function historyTable(history) {
   );
 }
 
-/** The first twelve hex digits of a hash; the full value is in the cell's title. */
+/** The first ten hex digits of a hash; the full value is in the cell's title. */
 export function short(hash) {
-  return hash ? `${hash.slice(0, 12)}…` : "—";
+  return hash ? `${hash.slice(0, 10)}…` : "—";
 }
