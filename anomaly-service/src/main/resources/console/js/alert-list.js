@@ -24,8 +24,13 @@ export class AlertList {
   }
 
   render(alerts) {
+    // Rows are redrawn on every arrival; a keyboard user keeps their place.
+    const focused = document.activeElement && document.activeElement.closest("tr[data-alert-id]");
+    const focusedId = focused && this.body.contains(focused) ? focused.dataset.alertId : null;
     const rows = alerts.map((alert) => this.row(alert));
     replace(this.body, rows);
+    const again = rows.find((r) => r.dataset.alertId === focusedId);
+    if (again) again.querySelector("button").focus();
     alerts.forEach((a) => this.seen.add(a.alertId));
     this.primed = true;
     this.empty.hidden = alerts.length > 0;

@@ -1,5 +1,6 @@
 // The serial's custody history from custody-stream, with the two answers that are not errors of
-// the console: 404 (custody-stream never saw the serial) and 503 (its store is moving; retry).
+// the console: 404 (no such serial, or no custody-stream behind this address) and 503 (its store
+// is moving between instances; retry).
 
 import { getJson } from "./api.js";
 import { el, formatTime, replace } from "./dom.js";
@@ -21,7 +22,11 @@ export async function showHistory(container, serial) {
 
 function failure(error, serial, retry) {
   if (error.status === 404) {
-    return el("p", { class: "empty" }, `custody-stream has no history for ${serial}: it never saw this serial.`);
+    return el(
+      "p",
+      { class: "empty" },
+      `No custody history for ${serial}: custody-stream does not know this serial, or is not served at this address.`,
+    );
   }
   const again = el("button", { type: "button", class: "quiet" }, "Try again");
   again.addEventListener("click", retry);

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -37,13 +38,20 @@ final class HeadlessChromium implements AutoCloseable {
     return logger;
   }
 
-  /** Whether both Debian packages are installed ({@code chromium}, {@code chromium-driver}). */
+  /** Whether Debian's {@code chromium} is installed. */
   static boolean installed() {
-    return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    return Files.isExecutable(BROWSER);
   }
 
   /** Starts a browser whose profile lives in {@code profile} (a fresh, empty directory). */
   static HeadlessChromium start(Path profile) {
+    if (!Files.isExecutable(DRIVER)) {
+      throw new IllegalStateException(
+          DRIVER
+              + " is missing while "
+              + BROWSER
+              + " is installed: apt-get install chromium-driver");
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
@@ -71,7 +79,10 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Waits (at most 30 s) until {@code condition} answers a non-null, non-false value. */
   <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition::apply);
+    // The console redraws rows as alerts arrive: an element found a moment ago may be gone.
+    return new WebDriverWait(driver, WAIT)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   /** Saves what the browser shows as a PNG at {@code target}. */
