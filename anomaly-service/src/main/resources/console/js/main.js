@@ -39,6 +39,10 @@ function start() {
     typing = setTimeout(loadList, 300);
   });
   filters.addEventListener("submit", (e) => e.preventDefault());
+  // A #token= link opened in this tab again changes only the fragment: no page load follows.
+  window.addEventListener("hashchange", () => {
+    if (adoptTokenFromFragment()) connect();
+  });
   if (currentToken()) connect();
   else askForToken("");
 }

@@ -3,12 +3,13 @@
 
 const KEY = "sealtrail.console.token";
 
-/** Moves a {@code #token=} fragment into session storage and out of the address bar. */
+/** Moves a {@code #token=} fragment into session storage and out of the address bar; true if any. */
 export function adoptTokenFromFragment() {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
-  if (!match) return;
+  if (!match) return false;
   storeToken(decodeURIComponent(match[1]));
   history.replaceState(null, "", window.location.pathname + window.location.search);
+  return true;
 }
 
 export function currentToken() {
