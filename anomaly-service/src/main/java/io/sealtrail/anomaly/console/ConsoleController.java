@@ -8,10 +8,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.sealtrail.platform.http.Problem;
 
 /**
  * Serves the security operations console: the page at {@code /}, its files under {@code /console/}.
- * No token is needed for the files; every data call the page makes carries one.
+ * No token is needed for the files; every data call the page makes carries one. Not tied to a
+ * backend bean like the API controllers: the files hold no data, and the page says so when the API
+ * it calls is not behind the same address.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -23,10 +26,6 @@ final class ConsoleController {
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-  private static final String NOT_FOUND =
-      "{\"type\":\"https://sealtrail.io/problems/not-found\",\"title\":\"Not found\","
-          + "\"status\":404,\"detail\":\"the console has no such file\"}";
 
   private final ConsoleAssets assets = new ConsoleAssets();
 
@@ -42,14 +41,16 @@ final class ConsoleController {
         .<MutableHttpResponse<?>>map(a -> HttpResponse.ok(a.bytes()).contentType(a.contentType()))
         .orElseGet(
             () ->
-                HttpResponse.status(HttpStatus.NOT_FOUND)
-                    .body(NOT_FOUND)
-                    .contentType("application/problem+json"))
+                Problem.of(
+                        "not-found",
+                        "Not found",
+                        HttpStatus.NOT_FOUND,
+                        "the console has no such file")
+                    .response())
         .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         .header("X-Content-Type-Options", "nosniff")
         .header("Referrer-Policy", "no-referrer")
-        // The files change with a deployment; revalidating costs little and never shows a stale
-        // mix.
+        // Revalidated on every load, so a deployment never leaves a stale mix of files.
         .header("Cache-Control", "no-cache");
   }
 }
