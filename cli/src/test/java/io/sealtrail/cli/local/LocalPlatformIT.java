@@ -191,6 +191,15 @@ class LocalPlatformIT {
     assertThat(exit).as(out.toString()).isEqualTo(1);
     assertThat(out.toString()).contains("good.json: accepted cli-1 (partition");
     assertThat(out.toString()).contains("denied.json: rejected ROLE_NOT_ALLOWED at /type");
+
+    var signed = new StringWriter();
+    var signer = Sealtrail.commandLine();
+    signer.setOut(new PrintWriter(signed, true));
+    assertThat(signer.execute("sign", "--key", keyFile.toString(), good.toString())).isZero();
+    Path envelopeFile = Files.writeString(dataDir.resolve("good.envelope.json"), signed.toString());
+    int resent = cli.execute("submit", "--url", url, envelopeFile.toString());
+    assertThat(resent).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("good.envelope.json: duplicate cli-1 (partition");
     String keyid = key.verifier().keyId().hex();
     var admin = new String[] {"--url", url, "--token-file", token};
     assertThat(cli.execute(concat(new String[] {"partners", "revoke", "acme", keyid}, admin)))
