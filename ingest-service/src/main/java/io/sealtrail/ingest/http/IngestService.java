@@ -98,7 +98,7 @@ public final class IngestService implements AutoCloseable {
       var verifier = new SubmissionVerifier(directory, Policy.defaults());
       var serializers = OutputSerializers.avro(serdeConfig);
       var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      var counted = new IngestMetrics(metrics, listener);
+      var counted = new IngestMetrics(metrics, listener, directory);
       IngestNode node =
           push(parts, IngestNode.start(config, verifier, serializers, counted, Clock.systemUTC()));
       PartnerStore store =
