@@ -6,10 +6,13 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The flat configuration every Kafka Streams service gets in local mode: this broker and registry,
- * its own state directory under the data directory (so state survives a restart), and no standby
- * replica, since there is only one instance.
+ * its own state directory under the data directory (so state survives a restart), no standby
+ * replica (there is one instance), and few single-replica partitions for the topics it declares.
  */
 final class LocalStreams {
+  /** Partitions of the topics keyed by serial; ingest's {@code custody.events} has as many. */
+  static final int PARTITIONS = 3;
+
   private LocalStreams() {}
 
   static Map<String, String> flat(
@@ -22,6 +25,10 @@ final class LocalStreams {
         StreamsConfig.STATE_DIR_CONFIG,
         config.stateDir(service).toString(),
         StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
-        "0");
+        "0",
+        "sealtrail.topic.partitions",
+        Integer.toString(PARTITIONS),
+        "sealtrail.topic.replication-factor",
+        "1");
   }
 }
