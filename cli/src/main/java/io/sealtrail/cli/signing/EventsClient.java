@@ -13,16 +13,17 @@ import java.time.Duration;
  * Posts NDJSON envelopes to {@code /v1/events} and returns the results; an answer without results
  * (a problem, e.g. 503) becomes an error naming its status, detail and Retry-After.
  */
-final class EventsClient {
+public final class EventsClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI events;
 
-  EventsClient(URI events) {
+  public EventsClient(URI events) {
     this.events = events;
   }
 
-  JsonNode post(String ndjson) throws IOException {
+  /** The results of one NDJSON batch; 503 is {@link Unavailable}, other problems fail alike. */
+  public JsonNode post(String ndjson) throws IOException {
     var request =
         HttpRequest.newBuilder(events)
             .header("Content-Type", "application/x-ndjson")
@@ -32,6 +33,9 @@ final class EventsClient {
     HttpResponse<String> response = HttpCalls.send(request);
     JsonNode body = JSON.readTree(response.body());
     if (body == null || !body.has("results")) {
+      if (response.statusCode() == 503) {
+        throw new Unavailable(problem(response, body));
+      }
       throw new IllegalArgumentException(problem(response, body));
     }
     return body;
@@ -46,5 +50,12 @@ final class EventsClient {
             .map(s -> " (retry after " + s + " s)")
             .orElse("");
     return events + " answered " + response.statusCode() + detail + retry;
+  }
+
+  /** The service could not take the batch now; the same envelopes may be sent again. */
+  public static final class Unavailable extends IllegalArgumentException {
+    Unavailable(String message) {
+      super(message);
+    }
   }
 }

@@ -1,0 +1,87 @@
+package io.sealtrail.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.cli.signing.EventsClient;
+import io.sealtrail.trust.dsse.EnvelopeJson;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Signs the demo's events and posts them in NDJSON batches at a steady rate, retrying a batch the
+ * service could not take (503: nothing is known, duplicates are recognised), and tallies answers.
+ */
+final class DemoSubmitter {
+  static final int BATCH = 500;
+  private static final int ATTEMPTS = 30;
+
+  private final EventsClient client;
+  private final Clock clock;
+  private final SubmissionTally tally = new SubmissionTally();
+
+  DemoSubmitter(EventsClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  SubmissionTally tally() {
+    return tally;
+  }
+
+  /** Sends {@code events} at no more than {@code perSecond}, showing progress on {@code bar}. */
+  void send(List<DemoEvent> events, double perSecond, ProgressBar bar) throws IOException {
+    long started = System.nanoTime();
+    long sent = 0;
+    for (List<DemoEvent> batch : BatchPlan.of(events, BATCH)) {
+      send(batch);
+      sent += batch.size();
+      bar.show(sent, tally.rejectedTotal() + " rejected");
+      pace(started, sent, perSecond);
+    }
+  }
+
+  /** Sends one batch now, retrying while the service is unavailable. */
+  void send(List<DemoEvent> batch) throws IOException {
+    StringBuilder ndjson = new StringBuilder();
+    for (DemoEvent event : batch) {
+      ndjson.append(EnvelopeJson.write(event.envelope())).append('\n');
+    }
+    JsonNode results = postRetrying(ndjson.toString()).get("results");
+    var now = clock.instant();
+    for (int i = 0; i < batch.size(); i++) {
+      JsonNode r = results.get(i);
+      tally.record(batch.get(i), r.path("status").asText(), r.path("reason").asText(), now);
+    }
+  }
+
+  private JsonNode postRetrying(String ndjson) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.post(ndjson);
+      } catch (EventsClient.Unavailable e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        sleep(1000);
+      }
+    }
+  }
+
+  private static void pace(long started, long sent, double perSecond) throws IOException {
+    long due = started + (long) (sent / perSecond * 1e9);
+    long ahead = due - System.nanoTime();
+    if (ahead > 0) {
+      sleep(ahead / 1_000_000);
+    }
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while sending the demo's events");
+    }
+  }
+}
