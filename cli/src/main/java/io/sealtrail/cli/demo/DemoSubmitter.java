@@ -6,7 +6,13 @@ import io.sealtrail.trust.dsse.EnvelopeJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Signs the demo's events and posts them in NDJSON batches at a steady rate, retrying a batch the
@@ -14,6 +20,7 @@ import java.util.List;
  */
 final class DemoSubmitter {
   static final int BATCH = 500;
+  static final int IN_FLIGHT = 4;
   private static final int ATTEMPTS = 30;
 
   private final EventsClient client;
@@ -29,20 +36,63 @@ final class DemoSubmitter {
     return tally;
   }
 
-  /** Sends {@code events} at no more than {@code perSecond}, showing progress on {@code bar}. */
+  /**
+   * Sends {@code events} at no more than {@code perSecond}, {@link #IN_FLIGHT} batches at a time,
+   * showing progress on {@code bar}.
+   */
   void send(List<DemoEvent> events, double perSecond, ProgressBar bar) throws IOException {
     long started = System.nanoTime();
     long sent = 0;
-    for (List<DemoEvent> batch : BatchPlan.of(events, BATCH)) {
-      send(batch);
-      sent += batch.size();
-      bar.show(sent, tally.rejectedTotal() + " rejected");
-      pace(started, sent, perSecond);
+    ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT);
+    try {
+      Deque<Future<Integer>> flying = new ArrayDeque<>();
+      for (List<DemoEvent> batch : BatchPlan.of(events, BATCH, IN_FLIGHT)) {
+        if (flying.size() == IN_FLIGHT) {
+          sent += answered(flying.removeFirst());
+          bar.show(sent, tally.rejectedTotal() + " rejected");
+        }
+        flying.addLast(senders.submit(() -> sendNow(batch)));
+        pace(started, sent + batch.size(), perSecond);
+      }
+      while (!flying.isEmpty()) {
+        sent += answered(flying.removeFirst());
+        bar.show(sent, tally.rejectedTotal() + " rejected");
+      }
+    } finally {
+      senders.shutdownNow();
     }
   }
 
-  /** Sends one batch now, retrying while the service is unavailable. */
+  private int sendNow(List<DemoEvent> batch) throws IOException {
+    send(batch);
+    return batch.size();
+  }
+
+  private static int answered(Future<Integer> batch) throws IOException {
+    try {
+      return batch.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while sending the demo's events");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /**
+   * Sends one batch now, retrying while the service is unavailable. An empty batch (the plan's way
+   * of waiting for batches in flight) sends nothing.
+   */
   void send(List<DemoEvent> batch) throws IOException {
+    if (batch.isEmpty()) {
+      return;
+    }
     StringBuilder ndjson = new StringBuilder();
     for (DemoEvent event : batch) {
       ndjson.append(EnvelopeJson.write(event.envelope())).append('\n');

@@ -8,6 +8,7 @@ import java.util.Map;
 /** Prints the demo's summary: submissions, each injected case's detection, false alerts, recall. */
 final class SummaryTable {
   private static final int TRACE_ROWS = 8;
+  private static final int FALSE_ROWS = 10;
 
   private final PrintWriter out;
 
@@ -42,8 +43,12 @@ final class SummaryTable {
       out.println("False alerts: none.");
     } else {
       out.printf("False alerts: %d%n", d.unexplained().size());
-      d.unexplained()
+      d.unexplained().stream()
+          .limit(FALSE_ROWS)
           .forEach(s -> out.printf("  %s  %s%n", s.alert().getAlertId(), s.alert().getSummary()));
+      if (d.unexplained().size() > FALSE_ROWS) {
+        out.printf("  ... %d more: sealtrail alerts%n", d.unexplained().size() - FALSE_ROWS);
+      }
     }
     if (d.earlier() > 0) {
       out.printf("(%d alerts about serials of earlier runs were left aside.)%n", d.earlier());

@@ -105,6 +105,20 @@ class SupplyChainTest {
   }
 
   @Test
+  void shouldGiveDevicesOtherKeysWhenAnotherRunIsGenerated() {
+    Scenario later = SupplyChain.generate(new DemoOptions(SMALL.devices(), SMALL.seed(), END, "T2"));
+
+    assertThat(deviceKeys(later)).doesNotContainAnyElementsOf(deviceKeys(DEMO)).hasSize(SMALL.devices());
+  }
+
+  private static java.util.Set<String> deviceKeys(Scenario scenario) {
+    return scenario.with(List.of()).stream()
+        .filter(e -> e.type().equals("KEY_PROVISIONED"))
+        .map(e -> e.detail().path("publicKey").asText())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Test
   void shouldInjectOneOfEachTamperingCaseOfTheIssue() {
     assertThat(DEMO.cases())
         .extracting(InjectedCase::expected)
@@ -123,11 +137,31 @@ class SupplyChainTest {
   }
 
   @Test
-  void shouldNeverSendTwoEventsOfOneSubjectInOneBatch() {
-    List<List<DemoEvent>> batches = BatchPlan.of(DEMO.all(), 50);
+  void shouldNeverSendOneSubjectTwiceInBatchesThatMayBeInFlightTogether() {
+    int inFlight = 3;
 
-    assertThat(batches)
-        .allSatisfy(b -> assertThat(b).extracting(DemoEvent::subject).doesNotHaveDuplicates());
-    assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(DEMO.all().size());
+    List<List<DemoEvent>> batches = BatchPlan.of(DEMO.all(), 50, inFlight);
+
+    for (int i = 0; i + inFlight <= batches.size(); i++) {
+      List<String> together =
+          batches.subList(i, i + inFlight).stream()
+              .flatMap(List::stream)
+              .map(DemoEvent::subject)
+              .toList();
+      assertThat(together).doesNotHaveDuplicates();
+    }
+    assertThat(batches).allSatisfy(b -> assertThat(b).hasSizeLessThanOrEqualTo(50));
+  }
+
+  @Test
+  void shouldKeepEachSubjectsEventsInSendOrderWhenBatched() {
+    List<DemoEvent> sent = BatchPlan.of(DEMO.all(), 50, 3).stream().flatMap(List::stream).toList();
+
+    assertThat(sent).hasSameSizeAs(DEMO.all());
+    for (String subject : List.of("PLT-T1-001", DEMO.cases().get(3).subject(), Firmware.PRODUCT)) {
+      assertThat(sent.stream().filter(e -> e.subject().equals(subject)).toList())
+          .containsExactlyElementsOf(
+              DEMO.all().stream().filter(e -> e.subject().equals(subject)).toList());
+    }
   }
 }
