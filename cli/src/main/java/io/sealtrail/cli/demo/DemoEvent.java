@@ -47,7 +47,7 @@ public record DemoEvent(ObjectNode json, Signing signing, Instant sendAt) {
   }
 
   /** The same event reported {@code late}: sent after events that happened after it. */
-  public DemoEvent sentAt(Instant late) {
+  public DemoEvent reportedAt(Instant late) {
     return new DemoEvent(json, signing, late);
   }
 

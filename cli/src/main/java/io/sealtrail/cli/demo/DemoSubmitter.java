@@ -97,11 +97,11 @@ final class DemoSubmitter {
     for (DemoEvent event : batch) {
       ndjson.append(EnvelopeJson.write(event.envelope())).append('\n');
     }
+    var sentAt = clock.instant();
     JsonNode results = postRetrying(ndjson.toString()).get("results");
-    var now = clock.instant();
     for (int i = 0; i < batch.size(); i++) {
       JsonNode r = results.get(i);
-      tally.record(batch.get(i), r.path("status").asText(), r.path("reason").asText(), now);
+      tally.record(batch.get(i), r.path("status").asText(), r.path("reason").asText(), sentAt);
     }
   }
 

@@ -32,7 +32,7 @@ record Detections(
     for (InjectedCase c : scenario.cases()) {
       Optional<AlertWatch.Seen> hit =
           alerts.stream().filter(s -> isDetection(c, s.alert())).findFirst();
-      Instant sent = tally.answeredAt(c.trigger());
+      Instant sent = tally.sentAt(c.trigger());
       Optional<Duration> after =
           hit.filter(h -> sent != null).map(h -> Duration.between(sent, h.firstSeenAt()));
       cases.add(new Detected(c, hit, after.map(d -> d.isNegative() ? Duration.ZERO : d)));

@@ -25,7 +25,7 @@ record FieldService(DemoCast cast, EventFactory f, Chain chain) {
    */
   void attestReportedLate(Device d, String site, Instant at) {
     Instant second = at.plus(Duration.ofMinutes(5));
-    DemoEvent first = attestation(d, site, 2, at).sentAt(second.plus(Duration.ofMinutes(1)));
+    DemoEvent first = attestation(d, site, 2, at).reportedAt(second.plus(Duration.ofMinutes(1)));
     chain.add(d.serial() + "/field-2", first);
     attest(d, site, 3, second);
   }

@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What ingest answered to the demo: accepted, duplicates, rejections by reason, and when. */
+/**
+ * What ingest answered to the demo: accepted, duplicates, rejections by reason; when each was sent.
+ */
 final class SubmissionTally {
   private long accepted;
   private long duplicates;
   private final Map<String, Long> rejected = new TreeMap<>();
-  private final Map<String, Instant> answeredAt = new HashMap<>();
+  private final Map<String, Instant> sentAt = new HashMap<>();
 
   synchronized void record(DemoEvent event, String status, String reason, Instant at) {
     switch (status) {
@@ -18,7 +20,7 @@ final class SubmissionTally {
       case "duplicate" -> duplicates++;
       default -> rejected.merge(reason, 1L, Long::sum);
     }
-    answeredAt.putIfAbsent(event.eventId(), at);
+    sentAt.putIfAbsent(event.eventId(), at);
   }
 
   synchronized long accepted() {
@@ -37,8 +39,8 @@ final class SubmissionTally {
     return rejected.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** When ingest answered for {@code eventId}, if it was sent. */
-  synchronized Instant answeredAt(String eventId) {
-    return answeredAt.get(eventId);
+  /** When {@code eventId} was sent (its batch's request began), if it was. */
+  synchronized Instant sentAt(String eventId) {
+    return sentAt.get(eventId);
   }
 }

@@ -37,6 +37,27 @@ public final class AlertsCommand extends QueryCommand {
       description = "Keep the connection open and print alerts as they come.")
   boolean follow;
 
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description = "OPEN, ACKNOWLEDGED or RESOLVED.")
+  String status;
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description = "An alert type, e.g. CLONE_SUSPECTED.")
+  String type;
+
+  @Option(names = "--serial", paramLabel = "SERIAL", description = "Alerts about this serial.")
+  String serial;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "At most this many, newest first (default: the service's, 100).")
+  Integer limit;
+
   @Override
   void run() throws IOException {
     QueryClient client = access.client("secops");
@@ -44,9 +65,12 @@ public final class AlertsCommand extends QueryCommand {
       follow(client);
       return;
     }
-    JsonNode answer = client.json("/v1/alerts");
-    JsonNode alerts = answer.isArray() ? answer : answer.path("alerts");
-    out().printf("%d alerts%n", alerts.size());
+    JsonNode answer = client.json("/v1/alerts" + query());
+    JsonNode alerts = answer.path("alerts");
+    out()
+        .printf(
+            "%d alerts%s%n",
+            alerts.size(), answer.path("truncated").asBoolean() ? " (more match: --limit)" : "");
     alerts.forEach(a -> out().println(AlertLine.of(a)));
   }
 
@@ -68,6 +92,21 @@ public final class AlertsCommand extends QueryCommand {
     err("following " + client.uri("/v1/alerts/stream") + " (Ctrl-C to stop)");
     try (Stream<String> lines = response.body()) {
       new ServerSentEvents(data -> out().println(AlertLine.of(JSON.readTree(data)))).read(lines);
+    }
+  }
+
+  private String query() {
+    StringBuilder q = new StringBuilder();
+    param(q, "status", status);
+    param(q, "type", type);
+    param(q, "serial", serial);
+    param(q, "limit", limit == null ? null : limit.toString());
+    return q.toString();
+  }
+
+  private static void param(StringBuilder q, String name, String value) {
+    if (value != null) {
+      q.append(q.length() == 0 ? '?' : '&').append(name).append('=').append(Paths.encoded(value));
     }
   }
 

@@ -8,7 +8,11 @@ public final class Paths {
   private Paths() {}
 
   public static String of(String prefix, String segment, String suffix) {
-    String encoded = URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    return prefix + encoded + suffix;
+    return prefix + encoded(segment) + suffix;
+  }
+
+  /** {@code value} percent-encoded for a path segment or a query parameter. */
+  static String encoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -106,9 +106,12 @@ class SupplyChainTest {
 
   @Test
   void shouldGiveDevicesOtherKeysWhenAnotherRunIsGenerated() {
-    Scenario later = SupplyChain.generate(new DemoOptions(SMALL.devices(), SMALL.seed(), END, "T2"));
+    Scenario later =
+        SupplyChain.generate(new DemoOptions(SMALL.devices(), SMALL.seed(), END, "T2"));
 
-    assertThat(deviceKeys(later)).doesNotContainAnyElementsOf(deviceKeys(DEMO)).hasSize(SMALL.devices());
+    assertThat(deviceKeys(later))
+        .doesNotContainAnyElementsOf(deviceKeys(DEMO))
+        .hasSize(SMALL.devices());
   }
 
   private static java.util.Set<String> deviceKeys(Scenario scenario) {
