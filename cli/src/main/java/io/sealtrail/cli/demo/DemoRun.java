@@ -2,12 +2,15 @@ package io.sealtrail.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.cli.http.BearerToken;
+import io.sealtrail.cli.http.HttpCalls;
 import io.sealtrail.cli.partners.AdminClient;
 import io.sealtrail.cli.partners.Registration;
 import io.sealtrail.cli.query.Paths;
 import io.sealtrail.cli.query.QueryClient;
 import io.sealtrail.cli.query.QueryFailure;
-import io.sealtrail.cli.signing.EventsClient;
+import io.sealtrail.client.http.EventsApi;
+import io.sealtrail.client.http.RetryPolicy;
+import io.sealtrail.client.http.Retrying;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Plays a scenario against a running platform: registers the cast, sends the supply chain with a
@@ -44,7 +48,10 @@ public final class DemoRun {
     out.flush();
     Scenario scenario = SupplyChain.generate(options);
     register(scenario.cast());
-    var submitter = new DemoSubmitter(new EventsClient(target.http().resolve("/v1/events")), clock);
+    var api = new EventsApi(target.http(), HttpCalls.client(), Duration.ofMinutes(2));
+    var retrying =
+        new Retrying(api, RetryPolicy.DEFAULT, d -> Thread.sleep(d.toMillis()), new Random());
+    var submitter = new DemoSubmitter(retrying, clock);
     try (AlertWatch watch =
         AlertWatch.start(target.bootstrapServers(), target.registryUrl(), ALERTS_TOPIC, clock)) {
       List<DemoEvent> events = scenario.all();

@@ -1,12 +1,13 @@
 package io.sealtrail.cli.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.sealtrail.cli.signing.EventsClient;
-import io.sealtrail.trust.dsse.EnvelopeJson;
+import io.sealtrail.client.Outcome;
+import io.sealtrail.client.SignedEnvelope;
+import io.sealtrail.client.http.Retrying;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,19 +16,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Signs the demo's events and posts them in NDJSON batches at a steady rate, retrying a batch the
- * service could not take (503: nothing is known, duplicates are recognised), and tallies answers.
+ * Signs the demo's events and posts them in NDJSON batches at a steady rate, a batch the platform
+ * could not take retried by the partner client (503: duplicates are recognised), and tallies the
+ * answers.
  */
 final class DemoSubmitter {
   static final int BATCH = 500;
   static final int IN_FLIGHT = 4;
-  private static final int ATTEMPTS = 30;
-
-  private final EventsClient client;
+  private final Retrying client;
   private final Clock clock;
   private final SubmissionTally tally = new SubmissionTally();
 
-  DemoSubmitter(EventsClient client, Clock clock) {
+  /** Posts through {@code client}, which retries what the platform could not take (503). */
+  DemoSubmitter(Retrying client, Clock clock) {
     this.client = client;
     this.clock = clock;
   }
@@ -93,28 +94,14 @@ final class DemoSubmitter {
     if (batch.isEmpty()) {
       return;
     }
-    StringBuilder ndjson = new StringBuilder();
+    List<SignedEnvelope> envelopes = new ArrayList<>(batch.size());
     for (DemoEvent event : batch) {
-      ndjson.append(EnvelopeJson.write(event.envelope())).append('\n');
+      envelopes.add(SignedEnvelope.of(event.envelope()));
     }
     var sentAt = clock.instant();
-    JsonNode results = postRetrying(ndjson.toString()).get("results");
+    List<Outcome> outcomes = client.post(envelopes);
     for (int i = 0; i < batch.size(); i++) {
-      JsonNode r = results.get(i);
-      tally.record(batch.get(i), r.path("status").asText(), r.path("reason").asText(), sentAt);
-    }
-  }
-
-  private JsonNode postRetrying(String ndjson) throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return client.post(ndjson);
-      } catch (EventsClient.Unavailable e) {
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-        sleep(1000);
-      }
+      tally.record(batch.get(i), outcomes.get(i), sentAt);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.sealtrail.cli.demo;
 
+import io.sealtrail.client.Outcome;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,11 +15,15 @@ final class SubmissionTally {
   private final Map<String, Long> rejected = new TreeMap<>();
   private final Map<String, Instant> sentAt = new HashMap<>();
 
-  synchronized void record(DemoEvent event, String status, String reason, Instant at) {
-    switch (status) {
-      case "accepted" -> accepted++;
-      case "duplicate" -> duplicates++;
-      default -> rejected.merge(reason, 1L, Long::sum);
+  synchronized void record(DemoEvent event, Outcome outcome, Instant at) {
+    if (outcome instanceof Outcome.Accepted) {
+      accepted++;
+    } else if (outcome instanceof Outcome.Duplicate) {
+      duplicates++;
+    } else if (outcome instanceof Outcome.Rejected r) {
+      rejected.merge(r.reason(), 1L, Long::sum);
+    } else {
+      throw new IllegalStateException(event.eventId() + " was not answered: " + outcome);
     }
     sentAt.putIfAbsent(event.eventId(), at);
   }
