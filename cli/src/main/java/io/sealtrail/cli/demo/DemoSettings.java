@@ -2,10 +2,22 @@ package io.sealtrail.cli.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The demo's size, pace, seed and patience, as options shared by the commands that play it. */
 public final class DemoSettings {
+  /**
+   * What the platform needs for a demo of a minute or two: spike windows of 20 s instead of an hour
+   * (spikes are judged on closed windows of wall-clock time), and 2 s of grace.
+   */
+  public static final Map<String, String> PLATFORM =
+      Map.of(
+          "sealtrail.anomaly.attestation-spike.window", "PT20S",
+          "sealtrail.anomaly.attestation-spike.grace", "PT2S",
+          "sealtrail.anomaly.rejection-spike.window", "PT20S",
+          "sealtrail.anomaly.rejection-spike.grace", "PT2S");
+
   @Option(
       names = "--devices",
       paramLabel = "N",
