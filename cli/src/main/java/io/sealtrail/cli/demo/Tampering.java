@@ -45,10 +45,11 @@ final class Tampering {
       Map<Device, String> sites) {
     List<Device> v = cohorts.factoryVictims();
     List<InjectedCase> cases = new ArrayList<>();
-    cases.add(swappedSeal(pallets.get(0)));
-    cases.add(substitutedManifest(pallets.get(1), pallets.get(0)));
-    cases.add(counterfeit());
-    cases.add(clonedAtTwoDocks(cohorts.cloned()));
+    var transit = new TransitTampering(cast, f, chain, end, run);
+    cases.add(transit.swappedSeal(pallets.get(0)));
+    cases.add(transit.substitutedManifest(pallets.get(1), pallets.get(0)));
+    cases.add(transit.counterfeit());
+    cases.add(transit.clonedAtTwoDocks(cohorts.cloned()));
     cases.add(new KeyReuse(quotes).of(v.get(1), v.get(0)));
     cases.add(unapprovedImage(v.get(2)));
     cases.add(flashWithoutCoSignature(v.get(3)));
@@ -58,82 +59,6 @@ final class Tampering {
     Device d = cohorts.decommissioned();
     cases.add(afterDecommissioning(d, sites.get(d)));
     return cases;
-  }
-
-  private InjectedCase swappedSeal(Pallet p) {
-    DemoEvent received =
-        chain
-            .get(p.serial() + "/received")
-            .edited(
-                json -> ((ObjectNode) json.get("detail")).put("sealId", "SEAL-" + run + "-X17"));
-    return new InjectedCase(
-        "swapped seal",
-        AlertType.SEAL_MISMATCH,
-        p.serial(),
-        Twist.replacing(received),
-        received.eventId());
-  }
-
-  private InjectedCase substitutedManifest(Pallet p, Pallet other) {
-    String stranger = other.cartonSerials().get(0);
-    DemoEvent received =
-        chain
-            .get(p.serial() + "/received")
-            .edited(
-                json -> {
-                  var scanned =
-                      (com.fasterxml.jackson.databind.node.ArrayNode) json.at("/detail/scanned");
-                  scanned.set(0, stranger);
-                });
-    return new InjectedCase(
-        "manifest with one serial substituted",
-        AlertType.MANIFEST_MISMATCH,
-        p.serial(),
-        Twist.replacing(received),
-        received.eventId());
-  }
-
-  private InjectedCase counterfeit() {
-    String fake = "DEV-" + run + "-90417";
-    DemoEvent scan =
-        f.event(
-            cast.dockHamburg(),
-            "SCANNED",
-            Sites.HAMBURG,
-            "GATE-1",
-            fake,
-            end.minus(Duration.ofDays(2)),
-            detail());
-    return new InjectedCase(
-        "counterfeit serial", AlertType.UNKNOWN_SERIAL, fake, Twist.adding(scan), scan.eventId());
-  }
-
-  private InjectedCase clonedAtTwoDocks(Device d) {
-    Instant first = end.minus(Duration.ofHours(40));
-    DemoEvent here =
-        f.event(
-            cast.dockRotterdam(),
-            "SCANNED",
-            Sites.ROTTERDAM,
-            "GATE-1",
-            d.serial(),
-            first,
-            detail());
-    DemoEvent there =
-        f.event(
-            cast.dockHamburg(),
-            "SCANNED",
-            Sites.HAMBURG,
-            "GATE-1",
-            d.serial(),
-            first.plus(Duration.ofMinutes(20)),
-            detail());
-    return new InjectedCase(
-        "clone at two docks",
-        AlertType.CLONE_SUSPECTED,
-        d.serial(),
-        Twist.adding(here, there),
-        there.eventId());
   }
 
   private InjectedCase unapprovedImage(Device d) {
