@@ -69,7 +69,11 @@ public final class SealtrailClient implements AutoCloseable {
    * Stores {@code envelope} in the outbox, then sends it (after anything older still waiting).
    * Returns the platform's answer, or {@link Outcome.Pending} when the platform could not be
    * reached: the envelope stays in the outbox and is resent by {@link #flush()} or the background
-   * sender. Throws only when the outbox cannot be written: then nothing was stored.
+   * sender; or {@link Outcome.Refused} when the platform refuses it for good (moved to the outbox's
+   * quarantine).
+   *
+   * @throws IOException the outbox could not be written (nothing of this envelope was stored), or
+   *     the thread was interrupted while sending (it was stored and will be sent)
    */
   public Outcome submit(SignedEnvelope envelope) throws IOException {
     return submitAll(List.of(envelope)).get(0);
@@ -80,7 +84,10 @@ public final class SealtrailClient implements AutoCloseable {
     return submitAll(events.stream().map(e -> SignedEnvelope.sign(e, signers)).toList());
   }
 
-  /** Stores every envelope, then sends them in batches; outcomes in the same order. */
+  /**
+   * Stores every envelope, then sends them in batches; outcomes in the same order. If the outbox
+   * fails part way, the envelopes stored before the failure stay and are sent later.
+   */
   public List<Outcome> submitAll(List<SignedEnvelope> envelopes) throws IOException {
     sending.lock();
     try {

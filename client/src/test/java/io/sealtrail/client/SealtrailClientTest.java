@@ -177,6 +177,43 @@ class SealtrailClientTest {
     assertThat(platform.requests()).extracting(List::size).containsExactly(3, 1, 1, 1);
   }
 
+  @Test
+  void shouldSendEveryEnvelopeOnceWhenThreadsSubmitTogether() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      platform.thenAccepted();
+    }
+    List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+
+    try (var client = client(platform.url())) {
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        Thread worker =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 10; i++) {
+                    try {
+                      outcomes.add(client.submit(seal("acme", "t" + thread + "-" + i, OCCURRED)));
+                    } catch (IOException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+                });
+        worker.start();
+        threads.add(worker);
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
+
+      assertThat(client.pending()).isZero();
+    }
+    assertThat(outcomes).hasSize(40).allMatch(o -> o instanceof Outcome.Accepted);
+    assertThat(outcomes).extracting(Outcome::eventId).doesNotHaveDuplicates();
+    List<String> sent = platform.requests().stream().flatMap(List::stream).toList();
+    assertThat(sent).hasSize(40).doesNotHaveDuplicates();
+  }
+
   private static int freePort() throws IOException {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The alerts seen, judged against the scenario: which injected case each one detects, which are the
- * expected noise, which are false, and which concern serials of earlier runs (not this demo's).
+ * The alerts seen, judged against the scenario: which injected case each one detects, which others
+ * the cases explain, which are the expected noise, which are false, and which concern serials of
+ * earlier runs (not this demo's).
  */
 record Detections(
     List<Detected> cases,
+    List<AlertWatch.Seen> alsoExplained,
     List<AlertWatch.Seen> noise,
     List<AlertWatch.Seen> unexplained,
     int earlier) {
@@ -37,13 +39,18 @@ record Detections(
           hit.filter(h -> sent != null).map(h -> Duration.between(sent, h.firstSeenAt()));
       cases.add(new Detected(c, hit, after.map(d -> d.isNegative() ? Duration.ZERO : d)));
     }
+    List<AlertWatch.Seen> alsoExplained = new ArrayList<>();
     List<AlertWatch.Seen> noise = new ArrayList<>();
     List<AlertWatch.Seen> unexplained = new ArrayList<>();
     int earlier = 0;
     for (AlertWatch.Seen s : alerts) {
       Alert a = s.alert();
       String subject = a.getSubject().getId();
+      if (cases.stream().anyMatch(c -> c.alert().filter(s::equals).isPresent())) {
+        continue;
+      }
       if (scenario.cases().stream().anyMatch(c -> c.explains(a.getType(), subject))) {
+        alsoExplained.add(s);
         continue;
       }
       if (a.getType() == AlertType.ATTESTATION_FAILED
@@ -56,7 +63,7 @@ record Detections(
         unexplained.add(s);
       }
     }
-    return new Detections(cases, noise, unexplained, earlier);
+    return new Detections(cases, alsoExplained, noise, unexplained, earlier);
   }
 
   private static boolean isDetection(InjectedCase c, Alert a) {

@@ -36,18 +36,25 @@ final class Quotes {
   }
 
   /** Every factory test at one station fails for a run of devices: a bad fixture or an attack. */
-  InjectedCase failureBurst(List<Device> burst) {
+  InjectedCase failureBurst(List<Device> burst, String supplier) {
     List<DemoEvent> failed = new ArrayList<>();
     for (Device d : burst) {
       failed.add(failed(chain.get(d.serial() + "/test"), d));
     }
     Set<String> serials = burst.stream().map(Device::serial).collect(Collectors.toSet());
+    // The same failures counted by the factory's site, their firmware, lots and supplier.
+    Set<String> cohorts = new java.util.HashSet<>();
+    cohorts.add(Sites.FACTORY);
+    cohorts.add("firmware=" + Firmware.CURRENT);
+    cohorts.add("supplier=" + supplier);
+    burst.forEach(d -> d.lots().forEach(lot -> cohorts.add("lot=" + lot)));
     return new InjectedCase(
         "attestation-failure burst at one station",
         AlertType.ATTESTATION_FAILURE_SPIKE,
         "station=" + burst.get(0).testStation(),
         Twist.replacing(failed.toArray(DemoEvent[]::new)),
         failed.get(0).eventId(),
+        cohorts,
         serials);
   }
 

@@ -36,9 +36,14 @@ final class SummaryTable {
       out.printf(
           "  %-40s %-8s  %s%s%n", c.injected().name(), c.found() ? "yes" : "NO", alert, after);
     }
+    out.printf("%nDetected %d of %d cases.%n", d.detectedCount(), d.cases().size());
     out.printf(
-        "%nDetected %d of %d cases. Expected noise: %d ATTESTATION_FAILED (isolated failures).%n",
-        d.detectedCount(), d.cases().size(), d.noise().size());
+        "Also raised by the cases: %d (each burst device's ATTESTATION_FAILED; the bursts' spikes"
+            + " by site, firmware, lot, supplier, key)%s%n",
+        d.alsoExplained().size(), cohorts(d));
+    out.printf(
+        "Expected noise: %d ATTESTATION_FAILED (isolated failures at customer sites).%n",
+        d.noise().size());
     if (d.unexplained().isEmpty()) {
       out.println("False alerts: none.");
     } else {
@@ -78,6 +83,17 @@ final class SummaryTable {
     if (devices.size() > TRACE_ROWS) {
       out.printf("  ... %d more: sealtrail trace %s --csv%n", devices.size() - TRACE_ROWS, lot);
     }
+  }
+
+  private static String cohorts(Detections d) {
+    var spikes =
+        d.alsoExplained().stream()
+            .filter(
+                s -> s.alert().getType() != io.sealtrail.avro.common.AlertType.ATTESTATION_FAILED)
+            .map(s -> s.alert().getSubject().getId())
+            .sorted()
+            .toList();
+    return spikes.isEmpty() ? "" : ": " + String.join(", ", spikes);
   }
 
   private static String reasons(Map<String, Long> rejected) {

@@ -54,7 +54,7 @@ final class Tampering {
     cases.add(unapprovedImage(v.get(2)));
     cases.add(flashWithoutCoSignature(v.get(3)));
     cases.add(rollback(v.get(4)));
-    cases.add(quotes.failureBurst(burst));
+    cases.add(quotes.failureBurst(burst, cast.supplier().partnerId()));
     cases.add(forgedBurst(devices));
     Device d = cohorts.decommissioned();
     cases.add(afterDecommissioning(d, sites.get(d)));
@@ -110,7 +110,10 @@ final class Tampering {
         AlertType.REJECTION_SPIKE,
         victim.partnerId(),
         new Twist(Map.of(), forged),
-        forged.get(0).eventId());
+        forged.get(0).eventId(),
+        // The same rejections counted by the keyid they claim and the site they claim.
+        Set.of(forgery.claimedKeyId(), Sites.HAMBURG),
+        Set.of());
   }
 
   /** An attacker's key presented as the Hamburg dock's. */

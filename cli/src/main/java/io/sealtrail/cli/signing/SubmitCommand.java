@@ -1,5 +1,6 @@
 package io.sealtrail.cli.signing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.cli.http.HttpCalls;
 import io.sealtrail.cli.http.ServiceUrl;
 import io.sealtrail.client.Outcome;
@@ -7,6 +8,9 @@ import io.sealtrail.client.SignedEnvelope;
 import io.sealtrail.client.http.EventsApi;
 import io.sealtrail.client.http.RequestRefusedException;
 import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.dsse.EnvelopeJson;
+import io.sealtrail.trust.dsse.MalformedEnvelopeException;
+import io.sealtrail.trust.json.StrictJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +43,11 @@ import picocli.CommandLine.Parameters;
 public final class SubmitCommand extends FileCommand {
   @Option(
       names = "--key",
-      required = true,
       paramLabel = "KEY.pem",
-      description = "PKCS#8 PEM private key (unencrypted); repeat for co-signatures.")
-  List<Path> keys;
+      description =
+          "PKCS#8 PEM private key (unencrypted); repeat for co-signatures. Needed when a FILE is"
+              + " an event; envelopes are already signed.")
+  List<Path> keys = List.of();
 
   @Mixin ServiceUrl service;
 
@@ -53,7 +58,10 @@ public final class SubmitCommand extends FileCommand {
           "Envelopes per request, at most the service's limit (default: ${DEFAULT-VALUE}).")
   int batchSize = 500;
 
-  @Parameters(arity = "1..*", paramLabel = "EVENT.json", description = "Events to sign and send.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Custody events (JSON) to sign, or DSSE envelopes (JSON) to send unchanged.")
   List<Path> events;
 
   @Override
@@ -79,10 +87,39 @@ public final class SubmitCommand extends FileCommand {
   private static List<SignedEnvelope> sign(List<Path> batch, List<Signer> signers)
       throws IOException {
     List<SignedEnvelope> envelopes = new ArrayList<>(batch.size());
-    for (Path event : batch) {
-      envelopes.add(SignedEnvelope.sign(SignCommand.readEvent(event), signers));
+    for (Path file : batch) {
+      envelopes.add(envelopeOf(file, signers));
     }
     return envelopes;
+  }
+
+  /**
+   * A file holding an object with {@code payloadType} is an envelope and goes out byte for byte as
+   * signed; anything else must be an event, signed here.
+   */
+  private static SignedEnvelope envelopeOf(Path file, List<Signer> signers) throws IOException {
+    byte[] bytes = readBytes(file);
+    if (isEnvelope(bytes)) {
+      try {
+        return SignedEnvelope.of(EnvelopeJson.read(bytes));
+      } catch (MalformedEnvelopeException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            file + " is not a valid DSSE envelope: " + e.getMessage());
+      }
+    }
+    if (signers.isEmpty()) {
+      throw new IllegalArgumentException(file + " is an event: pass --key KEY.pem to sign it");
+    }
+    return SignedEnvelope.sign(SignCommand.readEvent(file), signers);
+  }
+
+  private static boolean isEnvelope(byte[] bytes) {
+    try {
+      JsonNode root = StrictJson.read(bytes);
+      return root != null && root.isObject() && root.has("payloadType");
+    } catch (StrictJson.Unreadable e) {
+      return false;
+    }
   }
 
   private static List<Outcome> post(EventsApi api, List<SignedEnvelope> batch) throws IOException {
