@@ -1,5 +1,7 @@
 package io.sealtrail.cli.demo;
 
+import io.sealtrail.cli.local.LocalConfig;
+import io.sealtrail.cli.local.LocalPlatform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -14,6 +16,15 @@ public record DemoTarget(URI http, Path tokensDir, String bootstrapServers, Stri
     Objects.requireNonNull(tokensDir, "tokensDir");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(registryUrl, "registryUrl");
+  }
+
+  /** Local mode's platform, as {@code config} started it. */
+  public static DemoTarget onLocal(LocalPlatform platform, LocalConfig config) {
+    return new DemoTarget(
+        platform.httpUrl(),
+        config.tokensDir(),
+        platform.bootstrapServers(),
+        platform.registryUrl().toString());
   }
 
   Path token(String role) {

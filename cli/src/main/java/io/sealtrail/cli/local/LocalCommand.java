@@ -105,13 +105,7 @@ public final class LocalCommand implements Callable<Integer> {
   }
 
   private boolean playDemo(LocalPlatform platform, LocalConfig config) throws Exception {
-    var target =
-        new DemoTarget(
-            platform.httpUrl(),
-            config.tokensDir(),
-            platform.bootstrapServers(),
-            platform.registryUrl().toString());
-    return new DemoRun(target, spec.commandLine().getOut(), spec.commandLine().getErr())
+    return new DemoRun(DemoTarget.onLocal(platform, config), spec.commandLine().getOut(), spec.commandLine().getErr())
         .play(demoSettings.options(Instant.now()), demoSettings.rate(), demoSettings.timeout());
   }
 

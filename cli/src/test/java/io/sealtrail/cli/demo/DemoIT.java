@@ -32,12 +32,7 @@ class DemoIT {
         new LocalConfig(dataDir, "localhost", freePort(), freePort(), 0, 0)
             .with(DemoSettings.PLATFORM);
     try (LocalPlatform platform = LocalPlatform.start(config)) {
-      var target =
-          new DemoTarget(
-              platform.httpUrl(),
-              config.tokensDir(),
-              platform.bootstrapServers(),
-              platform.registryUrl().toString());
+      var target = DemoTarget.onLocal(platform, config);
       var summary = new StringWriter();
       var run = new DemoRun(target, new PrintWriter(summary), new PrintWriter(Writer.nullWriter()));
       Instant end = Instant.now().minusSeconds(60);
