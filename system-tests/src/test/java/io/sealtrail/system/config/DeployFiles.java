@@ -11,14 +11,15 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.Yaml;
 
 /** The files of deploy/, read as YAML documents: the compose file and every Kubernetes manifest. */
-final class DeployFiles {
+public final class DeployFiles {
   /** deploy/ beside this module, where Maven runs the tests. */
-  static final Path DEPLOY = Path.of(System.getProperty("user.dir")).resolveSibling("deploy");
+  public static final Path DEPLOY =
+      Path.of(System.getProperty("user.dir")).resolveSibling("deploy");
 
   private DeployFiles() {}
 
   /** deploy/docker-compose.yml, anchors and merge keys resolved. */
-  static Map<String, Object> compose() throws IOException {
+  public static Map<String, Object> compose() throws IOException {
     try (Reader in = Files.newBufferedReader(DEPLOY.resolve("docker-compose.yml"))) {
       return new Yaml().load(in);
     }
