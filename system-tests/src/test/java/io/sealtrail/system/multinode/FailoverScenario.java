@@ -28,6 +28,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two ingest and two custody-stream instances, each its own process configured only by environment,
@@ -38,9 +40,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * custody.violations once.
  */
 final class FailoverScenario implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FailoverScenario.class);
   static final int SERIALS = 24;
   // Few partitions: each is a task with a dozen RocksDB stores per instance on a small machine.
-  static final int MAX_PARTITIONS = 4;
+  static final int MAX_PARTITIONS = 2;
 
   private final Platform platform;
   private final Path work;
@@ -60,6 +63,7 @@ final class FailoverScenario implements AutoCloseable {
   }
 
   void run() throws Exception {
+    long start = System.nanoTime();
     createDeclaredTopics();
     ServiceProcess ingestA = ingest("ingest-a");
     ServiceProcess ingestB = ingest("ingest-b");
@@ -68,6 +72,7 @@ final class FailoverScenario implements AutoCloseable {
     for (ServiceProcess p : processes) {
       p.awaitReady();
     }
+    LOG.info("four instances ready after {} s", seconds(start));
     register(ingestA, ingestB);
 
     send(0, ingestA, ingestB);
@@ -78,14 +83,25 @@ final class FailoverScenario implements AutoCloseable {
       assertThat(queries.awaitEventCount(custodyB, serial, 2)).isEqualTo(viaA);
     }
 
+    LOG.info("two rounds folded, answered through both instances after {} s", seconds(start));
     queries.everySerialKnown();
     CompletableFuture<Void> whileKilled = sendAsync(2, ingestA, ingestB);
     ingestB.kill();
     custodyB.kill();
     whileKilled.join();
+    LOG.info(
+        "killed {} and {}; round 2 acknowledged after {} s",
+        ingestB.name(),
+        custodyB.name(),
+        seconds(start));
     send(3, ingestA);
 
     verify(custodyA);
+    LOG.info("verified after {} s; batches sent again: {}", seconds(start), client.retried());
+  }
+
+  private static long seconds(long since) {
+    return java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
   }
 
   private void verify(ServiceProcess survivor) throws Exception {

@@ -7,7 +7,6 @@ import io.sealtrail.testing.EmbeddedKafka;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The failover scenario on an in-process three-broker KRaft cluster (every topic replicated three
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MultiNodeIT {
   @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka(3);
-  @TempDir Path work;
 
   @Test
   void shouldKeepEveryAcknowledgedEventOnceAndAnswerEverySerialWhenOneInstanceOfEachIsKilled()
       throws Exception {
+    Path work = ServiceProcess.workDirectory("multinode");
     try (var registry =
             SchemaRegistryServer.start(
                 new SchemaRegistryServerConfig(

@@ -72,6 +72,16 @@ final class ServiceProcess implements AutoCloseable {
     return jar;
   }
 
+  /**
+   * A fresh directory under target/ for one run's state directories, tokens and instance logs, kept
+   * after the run so that a failure can be read.
+   */
+  static Path workDirectory(String prefix) throws IOException {
+    Path runs =
+        Files.createDirectories(Path.of(System.getProperty("user.dir"), "target", "system-tests"));
+    return Files.createTempDirectory(runs, prefix + "-");
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
