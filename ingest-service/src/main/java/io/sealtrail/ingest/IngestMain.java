@@ -1,9 +1,8 @@
 package io.sealtrail.ingest;
 
-import io.sealtrail.ingest.http.HttpBinding;
 import io.sealtrail.ingest.http.IngestService;
 import io.sealtrail.platform.auth.RoleTokens;
-import java.util.Map;
+import io.sealtrail.platform.http.HttpBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,7 @@ public final class IngestMain {
         env.serdeConfig(),
         IngestListener.NONE,
         RoleTokens.load(env.tokensDir()),
-        new HttpBinding(env.httpHost(), env.httpPort(), Map.of()));
+        new HttpBinding(env.httpHost(), env.httpPort()));
   }
 
   private static void close(IngestService service) {

@@ -1,58 +1,55 @@
 package io.sealtrail.anomaly.service;
 
-import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-
-import io.sealtrail.anomaly.topology.AnomalyApp;
-import io.sealtrail.platform.health.HealthServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.env.EnvConfig;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.http.StreamsHealth;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.streams.KafkaStreams;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Runs the anomaly service in a container: configuration only from the environment ({@link
- * AnomalyEnvironment}), the streams, and {@code /health/readiness} answering 200 only while they
- * are {@code RUNNING}. Exits when the streams stop on their own, so the orchestrator restarts it.
+ * The standalone anomaly service: {@code AnomalyMain [anomaly-service.properties]}, environment
+ * variables overriding the file (see the README), the HTTP API on {@code sealtrail.http.port}.
  */
 public final class AnomalyMain {
-  private static final Logger LOG = LoggerFactory.getLogger(AnomalyMain.class);
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-
   private AnomalyMain() {}
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    AnomalyEnvironment env = AnomalyEnvironment.from(System.getenv());
-    KafkaStreams streams =
-        new KafkaStreams(AnomalyApp.topology(env.config()), env.config().streamsProperties());
-    // An unexpected error stops this instance; its partitions move to the others.
-    streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
-    CountDownLatch stopped = new CountDownLatch(1);
-    streams.setStateListener(
-        (now, before) -> {
-          if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-            stopped.countDown();
-          }
-        });
-    HealthServer health =
-        HealthServer.start(
-            env.healthHost(),
-            env.healthPort(),
-            () -> streams.state().isRunningOrRebalancing(),
-            () -> streams.state() == KafkaStreams.State.RUNNING);
+  public static void main(String[] args) throws IOException {
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(
+          "usage: AnomalyMain [anomaly-service.properties]\n"
+              + "Configuration keys and their environment variables: anomaly-service/README.md");
+      return;
+    }
+    Map<String, String> flat =
+        FlatConfig.load(
+            args.length == 0 ? null : Path.of(args[0]), System.getenv(), ServiceConfig.ENV_KEYS);
+    // KAFKA_CLIENT_* variables: client settings such as security (deploy/README.md).
+    flat.putAll(EnvConfig.kafkaClientSettings(System.getenv()));
+    ServiceConfig config = ServiceConfig.from(flat);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AnomalyService service = AnomalyService.start(config, registry);
+    List<Object> beans = new ArrayList<>(service.httpBeans());
+    beans.add(RoleTokens.load(config.tokenDir()));
+    beans.add(new PrometheusScrape(registry));
+    // Readiness for probes and container health checks: 200 only while RUNNING.
+    beans.add(new StreamsHealth(() -> service.state().name()));
+    PlatformHttpServer server =
+        PlatformHttpServer.start(new HttpBinding(config.httpHost(), config.httpPort()), beans);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  health.close();
-                  streams.close(CLOSE_TIMEOUT);
+                  server.close();
+                  service.close();
                 },
                 "anomaly-shutdown"));
-    streams.start();
-    LOG.info("anomaly-service started; health on port {}", health.port());
-    stopped.await();
-    LOG.error("anomaly-service streams are {}; exiting", streams.state());
-    System.exit(1);
+    System.out.println("anomaly-service is up: HTTP on " + server.url());
   }
 }

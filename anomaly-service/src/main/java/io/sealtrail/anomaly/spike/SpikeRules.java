@@ -17,10 +17,21 @@ import java.util.Map;
  *     failure does not page anyone
  * @param floor default 1.0: the smallest baseline, so a cohort with no history is not compared with
  *     zero
+ * @param seriesWindows default 48: how many judged windows per cohort are kept for spike charts
+ *     (two days of hourly windows)
  */
 public record SpikeRules(
-    Duration window, Duration grace, double alpha, double multiplier, long minCount, double floor) {
+    Duration window,
+    Duration grace,
+    double alpha,
+    double multiplier,
+    long minCount,
+    double floor,
+    int seriesWindows) {
   public SpikeRules {
+    if (seriesWindows < 1) {
+      throw new IllegalArgumentException("series windows must be >= 1, got " + seriesWindows);
+    }
     if (window.isZero() || window.isNegative() || grace.isNegative()) {
       throw new IllegalArgumentException("window must be positive and grace not negative");
     }
@@ -30,7 +41,7 @@ public record SpikeRules(
   }
 
   public static SpikeRules defaults() {
-    return new SpikeRules(Duration.ofHours(1), Duration.ofMinutes(5), 0.2, 3.0, 5, 1.0);
+    return new SpikeRules(Duration.ofHours(1), Duration.ofMinutes(5), 0.2, 3.0, 5, 1.0, 48);
   }
 
   /** The rules under {@code prefix} (e.g. {@code sealtrail.anomaly.rejection-spike.}) in flat. */
@@ -42,6 +53,7 @@ public record SpikeRules(
         Double.parseDouble(flat.getOrDefault(prefix + "alpha", "" + d.alpha())),
         Double.parseDouble(flat.getOrDefault(prefix + "multiplier", "" + d.multiplier())),
         Long.parseLong(flat.getOrDefault(prefix + "min-count", "" + d.minCount())),
-        Double.parseDouble(flat.getOrDefault(prefix + "floor", "" + d.floor())));
+        Double.parseDouble(flat.getOrDefault(prefix + "floor", "" + d.floor())),
+        Integer.parseInt(flat.getOrDefault(prefix + "series-windows", "" + d.seriesWindows())));
   }
 }

@@ -56,20 +56,22 @@ public record AnomalyRules(
   // A failing fleet may mean tampered firmware or parts: high, like a single failed attestation.
   public SpikeKind attestationSpikeKind() {
     return new SpikeKind(
-        "attestation-spike",
+        "attestation",
         AlertType.ATTESTATION_FAILURE_SPIKE,
         Severity.HIGH,
         "failed attestations",
-        attestationSpike);
+        attestationSpike,
+        alerts.maxEvidence());
   }
 
   // Rejections are refused already, so a spike is a campaign to look into, not a breach.
   public SpikeKind rejectionSpikeKind() {
     return new SpikeKind(
-        "rejection-spike",
+        "rejection",
         AlertType.REJECTION_SPIKE,
         Severity.MEDIUM,
         "rejections",
-        rejectionSpike);
+        rejectionSpike,
+        alerts.maxEvidence());
   }
 }

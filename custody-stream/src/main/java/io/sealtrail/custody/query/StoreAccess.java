@@ -22,9 +22,4 @@ public interface StoreAccess {
    * @throws StoreUnavailableException while the store is migrating or restoring
    */
   <V> ReadOnlyKeyValueStore<String, V> local(String store);
-
-  /** Whether this instance processes and can answer: its streams are {@code RUNNING}. */
-  default boolean ready() {
-    return true;
-  }
 }

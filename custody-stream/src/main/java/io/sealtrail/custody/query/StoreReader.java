@@ -37,11 +37,6 @@ public final class StoreReader {
     return relay(forwarder.relay(owner.get(), pathAndQuery(request), request));
   }
 
-  /** Whether this instance's streams are running, so that its stores can be read. */
-  public boolean ready() {
-    return access.ready();
-  }
-
   /** This instance's copy of {@code store}; only valid inside {@code answer}'s local branch. */
   public <V> ReadOnlyKeyValueStore<String, V> local(String store) {
     return access.local(store);

@@ -71,11 +71,6 @@ public final class StreamsStoreAccess implements StoreAccess {
     }
   }
 
-  @Override
-  public boolean ready() {
-    return streams.state() == KafkaStreams.State.RUNNING;
-  }
-
   private void requireRunning() {
     KafkaStreams.State state = streams.state();
     if (state != KafkaStreams.State.RUNNING) {

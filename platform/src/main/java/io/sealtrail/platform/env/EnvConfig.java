@@ -48,14 +48,21 @@ public final class EnvConfig {
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("missing environment variables: " + missing);
     }
+    flat.putAll(kafkaClientSettings(env));
+    return flat;
+  }
+
+  /** The Kafka client settings in {@code env}: each {@code KAFKA_CLIENT_*} variable. */
+  public static Map<String, String> kafkaClientSettings(Map<String, String> env) {
+    Map<String, String> kafka = new HashMap<>();
     env.forEach(
         (name, value) -> {
           if (name.startsWith(KAFKA_CLIENT_PREFIX)
               && name.length() > KAFKA_CLIENT_PREFIX.length()) {
-            flat.put(kafkaKeyOf(name), value);
+            kafka.put(kafkaKeyOf(name), value);
           }
         });
-    return flat;
+    return kafka;
   }
 
   /** Whether the service reads {@code variable}. */

@@ -1,10 +1,11 @@
 package io.sealtrail.system.config;
 
-import io.sealtrail.anomaly.service.AnomalyEnvironment;
+import io.sealtrail.anomaly.service.ServiceConfig;
 import io.sealtrail.custody.service.CustodyEnvironment;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.ingest.IngestEnvironment;
 import io.sealtrail.platform.env.EnvConfig;
+import io.sealtrail.platform.env.EnvSetting;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +32,13 @@ enum ServiceKind {
       return topics;
     }
   },
-  ANOMALY("sealtrail/anomaly-service", AnomalyEnvironment.VARIABLES) {
+  ANOMALY(
+      "sealtrail/anomaly-service",
+      // AnomalyMain reads each key of ServiceConfig.ENV_KEYS from its variable, named alike.
+      new EnvConfig(ServiceConfig.ENV_KEYS.stream().map(EnvSetting::optional).toList())) {
     @Override
     List<String> topicsNeeded(Map<String, String> env) {
-      return topicNames(AnomalyEnvironment.from(env).config().topics());
+      return topicNames(ServiceConfig.from(variables.read(env)).anomaly().topics());
     }
   };
 
