@@ -2,7 +2,9 @@ package io.sealtrail.system.multinode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.event.Observation;
@@ -21,7 +23,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
@@ -32,12 +38,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two ingest and two custody-stream instances, each its own process configured only by environment,
- * on the topics deploy/ declares: signed events go over HTTP to both ingest instances; while they
- * flow, one instance of each is killed; the survivors take over. Then nothing acknowledged is
- * missing or doubled on custody.events, every serial's state (on custody.state and answered by the
- * surviving query API) is the fold of its events, once, and every violation is on
- * custody.violations once.
+ * Two ingest and two custody-stream instances and one anomaly-service, each its own process
+ * configured only by environment, on the topics deploy/ declares: signed events go over HTTP to
+ * both ingest instances; while they flow, one instance of each is killed; the survivors take over.
+ * Then nothing acknowledged is missing or doubled on custody.events, every serial's state (on
+ * custody.state and answered by the surviving query API) is the fold of its events, once, and every
+ * violation is on custody.violations once.
  */
 final class FailoverScenario implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FailoverScenario.class);
@@ -69,10 +75,11 @@ final class FailoverScenario implements AutoCloseable {
     ServiceProcess ingestB = ingest("ingest-b");
     ServiceProcess custodyA = custody("custody-a");
     ServiceProcess custodyB = custody("custody-b");
+    anomaly("anomaly");
     for (ServiceProcess p : processes) {
       p.awaitReady();
     }
-    LOG.info("four instances ready after {} s", seconds(start));
+    LOG.info("{} instances ready after {} s", processes.size(), seconds(start));
     register(ingestA, ingestB);
 
     send(0, ingestA, ingestB);
@@ -129,6 +136,37 @@ final class FailoverScenario implements AutoCloseable {
                     serde(CustodyState.class).deserializer())))
         .isEqualTo(expected);
     assertEveryViolationOnce();
+    assertOneAlertPerIncident();
+  }
+
+  // Alerts come after the violations, from the anomaly instance: wait (bounded) for every one.
+  private void assertOneAlertPerIncident() throws InterruptedException {
+    Set<String> brokenSerials = new TreeSet<>();
+    for (int i = 0; i < SERIALS; i++) {
+      if (DeviceLives.sealBroken(i)) {
+        brokenSerials.add(lives.serials().get(i));
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    Map<String, Set<String>> alertIdsBySubject;
+    do {
+      Thread.sleep(500);
+      alertIdsBySubject =
+          CommittedRecords.of(
+                  platform.bootstrapServers(), "custody.alerts", serde(Alert.class).deserializer())
+              .stream()
+              .map(ConsumerRecord::value)
+              .filter(a -> a.getType() == AlertType.SEAL_BROKEN)
+              .collect(
+                  Collectors.groupingBy(
+                      a -> a.getSubject().getId(),
+                      TreeMap::new,
+                      Collectors.mapping(Alert::getAlertId, Collectors.toSet())));
+    } while (!alertIdsBySubject.keySet().equals(brokenSerials) && System.nanoTime() < deadline);
+    assertThat(alertIdsBySubject.keySet()).isEqualTo(brokenSerials);
+    assertThat(alertIdsBySubject.values())
+        .as("alert ids per incident")
+        .allSatisfy(ids -> assertThat(ids).hasSize(1));
   }
 
   private void assertEveryAcknowledgedEventOnceWhereIngestSaid(
@@ -280,6 +318,15 @@ final class FailoverScenario implements AutoCloseable {
     // Changelog and repartition topics replicated like the declared ones.
     env.put("KAFKA_CLIENT_REPLICATION_FACTOR", Integer.toString(platform.replicationFactor()));
     return start(name, "custody-stream", env);
+  }
+
+  private ServiceProcess anomaly(String name) throws Exception {
+    Map<String, String> env = commonEnv();
+    env.put("STATE_DIR", Files.createDirectories(work.resolve(name)).toString());
+    env.put("NUM_STANDBY_REPLICAS", "0");
+    env.put("SEALTRAIL_TOKENS_DIR", tokens.toString());
+    env.put("KAFKA_CLIENT_REPLICATION_FACTOR", Integer.toString(platform.replicationFactor()));
+    return start(name, "anomaly-service", env);
   }
 
   private Map<String, String> commonEnv() {
