@@ -53,7 +53,7 @@ public final class DeployFiles {
   }
 
   /** The node at {@code path} below {@code root}, or null. */
-  static Object at(Map<String, Object> root, String... path) {
+  public static Object at(Map<String, Object> root, String... path) {
     Object node = root;
     for (String key : path) {
       if (!(node instanceof Map<?, ?> m)) {

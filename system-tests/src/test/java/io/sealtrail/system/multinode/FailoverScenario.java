@@ -68,7 +68,16 @@ final class FailoverScenario implements AutoCloseable {
     this.queries = new StateQueries(token(Role.RECALL));
   }
 
+  /** Runs the scenario; a failure carries the last lines of every instance's log. */
   void run() throws Exception {
+    try {
+      steps();
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError(e.getMessage() + "\n" + logs(), e);
+    }
+  }
+
+  private void steps() throws Exception {
     long start = System.nanoTime();
     createDeclaredTopics();
     ServiceProcess ingestA = ingest("ingest-a");
@@ -358,8 +367,7 @@ final class FailoverScenario implements AutoCloseable {
     return serde;
   }
 
-  /** Log tails of every process, for a failure message. */
-  String logs() {
+  private String logs() {
     return processes.stream()
         .map(p -> "--- " + p.name() + "\n" + p.logTail())
         .collect(Collectors.joining("\n"));

@@ -31,11 +31,7 @@ class MultiNodeIT {
         var scenario =
             new FailoverScenario(
                 new Platform(KAFKA.bootstrapServers(), registry.url(), KAFKA.brokers()), work)) {
-      try {
-        scenario.run();
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError(e.getMessage() + "\n" + scenario.logs(), e);
-      }
+      scenario.run();
     }
   }
 }
