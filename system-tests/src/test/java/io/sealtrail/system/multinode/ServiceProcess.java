@@ -128,14 +128,22 @@ final class ServiceProcess implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
-  /** Stops the process as an orchestrator does (SIGTERM), then forcibly if it hangs. */
+  /** Asks the process to stop as an orchestrator does (SIGTERM), without waiting. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Stops the process (SIGTERM), then forcibly if it has not ended within 30 s. */
   @Override
-  public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
+  public void close() {
+    terminate();
+    try {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 
