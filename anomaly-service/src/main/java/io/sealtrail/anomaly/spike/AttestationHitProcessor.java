@@ -24,8 +24,13 @@ public final class AttestationHitProcessor
     implements Processor<String, VerifiedEvent, String, Evidence> {
   public static final String STORE = "anomaly-device-facts-store";
 
+  private final SpikeRules rules;
   private ProcessorContext<String, Evidence> context;
   private KeyValueStore<String, List<String>> facts;
+
+  public AttestationHitProcessor(SpikeRules rules) {
+    this.rules = rules;
+  }
 
   @Override
   public void init(ProcessorContext<String, Evidence> context) {
@@ -57,17 +62,23 @@ public final class AttestationHitProcessor
     facts.put(serial, next.stored());
   }
 
-  private static List<Cohort> cohorts(CustodyEvent e, DeviceFacts device) {
+  // Lot hits also feed the supplier join, so they are emitted when either is counted; the
+  // topology keeps them out of the lot counts when lots are not counted themselves.
+  private List<Cohort> cohorts(CustodyEvent e, DeviceFacts device) {
     List<Cohort> cohorts = new ArrayList<>();
-    cohorts.add(new Cohort("site", e.getSite()));
-    if (e.getStation() != null) {
-      cohorts.add(new Cohort("station", e.getStation()));
+    add(cohorts, "site", e.getSite());
+    add(cohorts, "station", e.getStation());
+    add(cohorts, "firmware", device.firmware());
+    if (rules.counts("lot") || rules.counts("supplier")) {
+      device.lots().forEach(lot -> cohorts.add(new Cohort("lot", lot)));
     }
-    if (device.firmware() != null) {
-      cohorts.add(new Cohort("firmware", device.firmware()));
-    }
-    device.lots().forEach(lot -> cohorts.add(new Cohort("lot", lot)));
     return cohorts;
+  }
+
+  private void add(List<Cohort> cohorts, String dimension, String value) {
+    if (value != null && rules.counts(dimension)) {
+      cohorts.add(new Cohort(dimension, value));
+    }
   }
 
   private static List<String> lots(Assembled assembled) {

@@ -11,26 +11,31 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * The rejections to count: each rejected submission, whatever the reason, once in each cohort it
- * names: the partner it claimed, its key id and its site. A campaign of forged keys spreads over
- * many key ids but claims one partner; a stolen key shows under its own id whatever it claims.
+ * The rejections to count: each rejected submission, whatever the reason, once in each counted
+ * cohort it names: the partner it claimed, its key id and its site. A campaign of forged keys
+ * spreads over many key ids but claims one partner; a stolen key shows under its own id whatever it
+ * claims.
  */
 public final class RejectionHits {
   private RejectionHits() {}
 
   /** Cohort key → evidence, once per cohort the rejection names (none for an anonymous one). */
-  public static List<KeyValue<String, Evidence>> cohorts(RejectedSubmission r) {
+  public static List<KeyValue<String, Evidence>> cohorts(RejectedSubmission r, SpikeRules rules) {
     Evidence hit = evidence(r);
     List<KeyValue<String, Evidence>> hits = new ArrayList<>();
-    add(hits, "partner", r.getPartnerId(), hit);
-    add(hits, "key", r.getKeyId(), hit);
-    add(hits, "site", r.getSite(), hit);
+    add(hits, rules, "partner", r.getPartnerId(), hit);
+    add(hits, rules, "key", r.getKeyId(), hit);
+    add(hits, rules, "site", r.getSite(), hit);
     return hits;
   }
 
   private static void add(
-      List<KeyValue<String, Evidence>> hits, String dimension, String value, Evidence hit) {
-    if (value != null) {
+      List<KeyValue<String, Evidence>> hits,
+      SpikeRules rules,
+      String dimension,
+      String value,
+      Evidence hit) {
+    if (value != null && rules.counts(dimension)) {
       hits.add(KeyValue.pair(new Cohort(dimension, value).key(), hit));
     }
   }

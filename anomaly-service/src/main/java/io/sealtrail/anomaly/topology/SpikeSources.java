@@ -54,11 +54,19 @@ final class SpikeSources {
     // Events are keyed by serial, so a device's facts live in the task that sees its attestations.
     KStream<String, Evidence> hits =
         events.process(
-            AttestationHitProcessor::new,
+            () -> new AttestationHitProcessor(rules.attestationSpike()),
             Named.as("anomaly-attestation-hits"),
             AttestationHitProcessor.STORE);
+    KStream<String, Evidence> counted =
+        rules.attestationSpike().counts("lot")
+            ? hits
+            : hits.filter(
+                (cohort, hit) -> !isLot(cohort), Named.as("anomaly-attestation-counted-hits"));
     KStream<String, Evidence> all =
-        hits.merge(supplierHits(events, hits, topics), Named.as("anomaly-attestation-all-hits"));
+        rules.attestationSpike().counts("supplier")
+            ? counted.merge(
+                supplierHits(events, hits, topics), Named.as("anomaly-attestation-all-hits"))
+            : counted;
     return SpikeTopology.define(builder, all, topics.evidenceSerde(), rules.attestationSpikeKind());
   }
 
@@ -86,9 +94,7 @@ final class SpikeSources {
                         "anomaly-lot-suppliers-store")
                     .withKeySerde(Serdes.String())
                     .withValueSerde(Serdes.String()));
-    return hits.filter(
-            (cohort, hit) -> Cohort.parse(cohort).dimension().equals("lot"),
-            Named.as("anomaly-lot-hits"))
+    return hits.filter((cohort, hit) -> isLot(cohort), Named.as("anomaly-lot-hits"))
         .selectKey((cohort, hit) -> Cohort.parse(cohort).value(), Named.as("anomaly-hits-by-lot"))
         .repartition(
             Repartitioned.with(Serdes.String(), evidence).withName("anomaly-attestation-lot-hits"))
@@ -102,6 +108,10 @@ final class SpikeSources {
             Named.as("anomaly-supplier-hits"));
   }
 
+  private static boolean isLot(String cohort) {
+    return Cohort.parse(cohort).dimension().equals("lot");
+  }
+
   private static KStream<String, Occurrence> rejectionSpikes(
       StreamsBuilder builder, Topics topics, AnomalyRules rules) {
     KStream<String, Evidence> hits =
@@ -109,7 +119,9 @@ final class SpikeSources {
                 topics.rejected().name(),
                 Consumed.with(topics.rejected().keySerde(), topics.rejected().valueSerde())
                     .withName("anomaly-rejected-source"))
-            .flatMap((key, r) -> RejectionHits.cohorts(r), Named.as("anomaly-rejection-hits"));
+            .flatMap(
+                (key, r) -> RejectionHits.cohorts(r, rules.rejectionSpike()),
+                Named.as("anomaly-rejection-hits"));
     return SpikeTopology.define(builder, hits, topics.evidenceSerde(), rules.rejectionSpikeKind());
   }
 }

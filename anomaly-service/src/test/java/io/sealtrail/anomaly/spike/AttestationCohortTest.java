@@ -7,10 +7,12 @@ import static io.sealtrail.anomaly.fixtures.Devices.received;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.anomaly.fixtures.AnomalyDriver;
+import io.sealtrail.anomaly.topology.AnomalyRules;
 import io.sealtrail.avro.alert.Alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,27 @@ class AttestationCohortTest {
     Alert supplier = AnomalyDriver.about(alerts, "supplier=acme-parts").get(0);
     assertThat(supplier.getAttributes()).containsEntry("count", "6");
     assertThat(supplier.getEvidence()).extracting(e -> e.getSerial()).contains("DEV-0", "DEV-5");
+  }
+
+  @Test
+  void shouldRaiseOnlyStationAlertWhenOnlyStationsAreCounted() {
+    try (AnomalyDriver stationsOnly =
+        new AnomalyDriver(
+            AnomalyRules.from(
+                Map.of("sealtrail.anomaly.attestation-spike.dimensions", "station")))) {
+      stationsOnly.send(received("COMP-1", "LOT-9", "acme-parts", BEFORE));
+      for (int i = 0; i < 6; i++) {
+        stationsOnly.send(
+            assembledFrom("DEV-" + i, BEFORE.plusSeconds(i), "LOT-9"),
+            flashed("DEV-" + i, "2.4.1", BEFORE.plusSeconds(60 + i)),
+            failed("DEV-" + i, "ST-4", H0.plus(Duration.ofMinutes(5 + i))));
+      }
+      stationsOnly.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+
+      assertThat(stationsOnly.alerts())
+          .extracting(kv -> kv.value.getSubject().getId())
+          .containsExactly("station=ST-4");
+    }
   }
 
   @Test

@@ -1,26 +1,28 @@
 package io.sealtrail.cli.local;
 
+import io.sealtrail.anomaly.service.AnomalyService;
+import io.sealtrail.anomaly.service.ServiceConfig;
+import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.topology.CustodyTopics;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The topics of DESIGN.md that local mode creates itself. Partition counts are small because one
- * broker serves them; {@code deploy/} sizes them for a cluster. The ingest topics (inbound, events,
- * rejected, partners and ingest's internal ones) are created by the ingest service with the
- * settings it checks at start (LogAppendTime on inbound, unlimited retention on events).
+ * The topics local mode creates, as each stream service declares them, with one replica. The ingest
+ * topics are created by the ingest service itself, first, with the settings it checks at start
+ * (LogAppendTime on inbound, unlimited retention on events); where two services declare one topic,
+ * the first declaration counts: custody-stream's before anomaly-service's.
  */
-public final class LocalTopics {
-
-  private static final int PARTITIONS = 3;
-
-  private static final List<TopicSpec> ALL =
-      List.of(
-          new TopicSpec("custody.state", PARTITIONS, true),
-          new TopicSpec("custody.violations", PARTITIONS, false),
-          new TopicSpec("custody.alerts", PARTITIONS, true));
-
+final class LocalTopics {
   private LocalTopics() {}
 
-  public static List<TopicSpec> all() {
-    return ALL;
+  static List<NewTopic> of(CustodyStreamConfig custody, ServiceConfig anomaly) {
+    List<NewTopic> all = new ArrayList<>();
+    for (CustodyTopics.Spec spec : CustodyTopics.of(custody, LocalStreams.PARTITIONS)) {
+      all.add(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()));
+    }
+    all.addAll(AnomalyService.topics(anomaly));
+    return all;
   }
 }

@@ -1,13 +1,19 @@
 package io.sealtrail.cli.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.cli.http.HttpCalls;
 import io.sealtrail.cli.http.ServiceUrl;
-import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.client.Outcome;
+import io.sealtrail.client.SignedEnvelope;
+import io.sealtrail.client.http.EventsApi;
+import io.sealtrail.client.http.RequestRefusedException;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.dsse.EnvelopeJson;
-import io.sealtrail.trust.dsse.EnvelopeSigner;
+import io.sealtrail.trust.dsse.MalformedEnvelopeException;
+import io.sealtrail.trust.json.StrictJson;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,7 +23,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sealtrail submit}: signs event files and posts their envelopes to {@code /v1/events} in
- * NDJSON batches, printing one line per event with its outcome.
+ * NDJSON batches (through the partner client's {@link EventsApi}), printing one line per event with
+ * its outcome.
  */
 @Command(
     name = "submit",
@@ -36,10 +43,11 @@ import picocli.CommandLine.Parameters;
 public final class SubmitCommand extends FileCommand {
   @Option(
       names = "--key",
-      required = true,
       paramLabel = "KEY.pem",
-      description = "PKCS#8 PEM private key (unencrypted); repeat for co-signatures.")
-  List<Path> keys;
+      description =
+          "PKCS#8 PEM private key (unencrypted); repeat for co-signatures. Needed when a FILE is"
+              + " an event; envelopes are already signed.")
+  List<Path> keys = List.of();
 
   @Mixin ServiceUrl service;
 
@@ -50,7 +58,10 @@ public final class SubmitCommand extends FileCommand {
           "Envelopes per request, at most the service's limit (default: ${DEFAULT-VALUE}).")
   int batchSize = 500;
 
-  @Parameters(arity = "1..*", paramLabel = "EVENT.json", description = "Events to sign and send.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Custody events (JSON) to sign, or DSSE envelopes (JSON) to send unchanged.")
   List<Path> events;
 
   @Override
@@ -59,13 +70,13 @@ public final class SubmitCommand extends FileCommand {
     for (Path key : keys) {
       signers.add(SignCommand.readSigner(key));
     }
-    var client = new EventsClient(service.resolve("/v1/events"));
+    var api = new EventsApi(service.resolve("/"), HttpCalls.client(), Duration.ofMinutes(2));
     boolean rejected = false;
     for (int from = 0; from < events.size(); from += batchSize) {
       List<Path> batch = events.subList(from, Math.min(events.size(), from + batchSize));
-      JsonNode results = client.post(ndjson(batch, signers)).get("results");
+      List<Outcome> outcomes = post(api, sign(batch, signers));
       for (int i = 0; i < batch.size(); i++) {
-        rejected |= print(batch.get(i), results.get(i));
+        rejected |= print(batch.get(i), outcomes.get(i));
       }
       progress(from + batch.size());
     }
@@ -73,36 +84,69 @@ public final class SubmitCommand extends FileCommand {
     return rejected ? EXIT_REJECTED : EXIT_OK;
   }
 
-  private static String ndjson(List<Path> batch, List<Signer> signers) throws IOException {
-    StringBuilder body = new StringBuilder();
-    for (Path event : batch) {
-      byte[] payload = SignCommand.readEvent(event);
-      var envelope = EnvelopeSigner.sign(SubmissionVerifier.EVENT_PAYLOAD_TYPE, payload, signers);
-      body.append(EnvelopeJson.write(envelope)).append('\n');
+  private static List<SignedEnvelope> sign(List<Path> batch, List<Signer> signers)
+      throws IOException {
+    List<SignedEnvelope> envelopes = new ArrayList<>(batch.size());
+    for (Path file : batch) {
+      envelopes.add(envelopeOf(file, signers));
     }
-    return body.toString();
+    return envelopes;
+  }
+
+  /**
+   * A file holding an object with {@code payloadType} is an envelope and goes out byte for byte as
+   * signed; anything else must be an event, signed here.
+   */
+  private static SignedEnvelope envelopeOf(Path file, List<Signer> signers) throws IOException {
+    byte[] bytes = readBytes(file);
+    if (isEnvelope(bytes)) {
+      try {
+        return SignedEnvelope.of(EnvelopeJson.read(bytes));
+      } catch (MalformedEnvelopeException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            file + " is not a valid DSSE envelope: " + e.getMessage());
+      }
+    }
+    if (signers.isEmpty()) {
+      throw new IllegalArgumentException(file + " is an event: pass --key KEY.pem to sign it");
+    }
+    return SignedEnvelope.sign(SignCommand.readEvent(file), signers);
+  }
+
+  private static boolean isEnvelope(byte[] bytes) {
+    try {
+      JsonNode root = StrictJson.read(bytes);
+      return root != null && root.isObject() && root.has("payloadType");
+    } catch (StrictJson.Unreadable e) {
+      return false;
+    }
+  }
+
+  private static List<Outcome> post(EventsApi api, List<SignedEnvelope> batch) throws IOException {
+    try {
+      return api.post(batch);
+    } catch (RequestRefusedException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /** Prints one result line; true when the event was rejected. */
-  private boolean print(Path file, JsonNode result) {
-    String status = result.path("status").asText();
-    if ("rejected".equals(status)) {
-      String field = result.hasNonNull("field") ? " at " + result.get("field").asText() : "";
-      out()
-          .printf(
-              "%s: rejected %s%s: %s%n",
-              file, result.path("reason").asText(), field, result.path("detail").asText());
+  private boolean print(Path file, Outcome outcome) {
+    if (outcome instanceof Outcome.Rejected r) {
+      String field = r.field() != null ? " at " + r.field() : "";
+      out().printf("%s: rejected %s%s: %s%n", file, r.reason(), field, r.detail());
       return true;
     }
-    out()
-        .printf(
-            "%s: %s %s (partition %d, offset %d)%n",
-            file,
-            status,
-            result.path("eventId").asText(),
-            result.path("partition").asInt(),
-            result.path("offset").asLong());
+    if (outcome instanceof Outcome.Accepted a) {
+      printStored(file, "accepted", a.eventId(), a.partition(), a.offset());
+    } else if (outcome instanceof Outcome.Duplicate d) {
+      printStored(file, "duplicate", d.eventId(), d.partition(), d.offset());
+    }
     return false;
+  }
+
+  private void printStored(Path file, String status, String eventId, int partition, long offset) {
+    out().printf("%s: %s %s (partition %d, offset %d)%n", file, status, eventId, partition, offset);
   }
 
   private void progress(int sent) {

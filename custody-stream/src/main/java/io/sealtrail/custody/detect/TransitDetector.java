@@ -5,14 +5,19 @@ import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.event.Observation;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * CLONE_SUSPECTED when a serial is reported at two sites closer in time than the configured least
- * travel time between them. Products are released from anywhere, so they are not judged.
+ * travel time between them. Products are released from anywhere and a lot is many parts that
+ * several sites receive, so neither is judged.
  */
 final class TransitDetector implements Detector {
+  private static final Set<SerialKind> NOT_ONE_ITEM =
+      EnumSet.of(SerialKind.PRODUCT, SerialKind.LOT);
   private final DetectionRules rules;
 
   TransitDetector(DetectionRules rules) {
@@ -21,7 +26,7 @@ final class TransitDetector implements Detector {
 
   @Override
   public List<Finding> detect(CustodyState prior, Observation event) {
-    if (prior == null || prior.getSite() == null || prior.getKind() == SerialKind.PRODUCT) {
+    if (prior == null || prior.getSite() == null || NOT_ONE_ITEM.contains(prior.getKind())) {
       return List.of();
     }
     Duration needed = rules.minTransit(prior.getSite(), event.site());

@@ -22,7 +22,7 @@ public final class CustodyMain {
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "custody-shutdown"));
     LOG.info(
         "custody-stream {} serving queries on port {}",
-        env.query().applicationServer(),
+        env.query().advertisedHost(),
         service.httpPort());
     while (!stopped(service.state())) {
       Thread.sleep(WATCH_EVERY.toMillis());

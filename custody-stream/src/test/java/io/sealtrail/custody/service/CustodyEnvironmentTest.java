@@ -19,7 +19,8 @@ class CustodyEnvironmentTest {
 
     CustodyEnvironment read = CustodyEnvironment.from(env);
 
-    assertThat(read.query().applicationServer()).isEqualTo("custody-stream-0:8082");
+    assertThat(read.query().advertisedHost()).isEqualTo("custody-stream-0");
+    assertThat(read.query().port()).isEqualTo(8082);
     assertThat(read.streams().streamsProperties())
         .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka-1:9092")

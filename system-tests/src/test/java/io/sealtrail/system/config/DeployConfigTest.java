@@ -5,6 +5,7 @@ import static io.sealtrail.system.config.DeployFiles.list;
 import static io.sealtrail.system.config.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.custody.topology.CustodyTopics;
 import io.sealtrail.ingest.IngestEnvironment;
 import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.platform.env.EnvSetting;
@@ -114,6 +115,23 @@ class DeployConfigTest {
       }
       assertThat(declared.get(topics.inbound()).config())
           .containsEntry("message.timestamp.type", "LogAppendTime");
+    }
+  }
+
+  @Test
+  void shouldDeclareCustodyTopicsAsCustodyStreamSpecifiesThem() {
+    for (CustodyTopics.Spec spec : CustodyTopics.all()) {
+      TopicDeclaration declared = composeTopics.get(spec.name());
+      assertThat(declared.compacted()).as(spec.name()).isEqualTo(spec.compacted());
+      if (!spec.compacted()) {
+        // A compacted topic keeps each key's latest record whatever its retention.
+        assertThat(declared.config().get("retention.ms"))
+            .as(spec.name())
+            .isEqualTo(spec.configs().get("retention.ms"));
+      }
+      if (spec.partitions() == 1) {
+        assertThat(declared.partitions()).as(spec.name()).isEqualTo(1);
+      }
     }
   }
 

@@ -1,15 +1,16 @@
 package io.sealtrail.system.config;
 
+import io.sealtrail.anomaly.service.AnomalyService;
 import io.sealtrail.anomaly.service.ServiceConfig;
 import io.sealtrail.custody.service.CustodyEnvironment;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.topology.CustodyTopics;
 import io.sealtrail.ingest.IngestEnvironment;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.env.EnvSetting;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The three Sealtrail services as deploy/ runs them: the image they run from, the variables they
@@ -26,10 +27,9 @@ enum ServiceKind {
   CUSTODY_STREAM("sealtrail/custody-stream", CustodyEnvironment.VARIABLES) {
     @Override
     List<String> topicsNeeded(Map<String, String> env) {
-      CustodyStreamConfig config = CustodyEnvironment.from(env).streams();
-      List<String> topics = new ArrayList<>(topicNames(config.topics()));
-      topics.add(config.deadLetterTopic());
-      return topics;
+      return CustodyTopics.of(CustodyEnvironment.from(env).streams(), 1).stream()
+          .map(CustodyTopics.Spec::name)
+          .toList();
     }
   },
   ANOMALY(
@@ -38,7 +38,9 @@ enum ServiceKind {
       new EnvConfig(ServiceConfig.ENV_KEYS.stream().map(EnvSetting::optional).toList())) {
     @Override
     List<String> topicsNeeded(Map<String, String> env) {
-      return topicNames(ServiceConfig.from(variables.read(env)).anomaly().topics());
+      return AnomalyService.topics(ServiceConfig.from(variables.read(env))).stream()
+          .map(NewTopic::name)
+          .toList();
     }
   };
 
