@@ -7,6 +7,6 @@ public final class Scenarios {
   private Scenarios() {}
 
   public static List<Scenario> all() {
-    return List.of(new SignatureCeiling(), new IngestKafkaPath());
+    return List.of(new SignatureCeiling(), new IngestKafkaPath(), new CustodyThroughput());
   }
 }
