@@ -7,6 +7,7 @@ public final class Scenarios {
   private Scenarios() {}
 
   public static List<Scenario> all() {
-    return List.of(new SignatureCeiling(), new IngestKafkaPath(), new CustodyThroughput());
+    return List.of(
+        new SignatureCeiling(), new IngestKafkaPath(), new IngestHttp(), new CustodyThroughput());
   }
 }
