@@ -8,6 +8,10 @@ public final class Scenarios {
 
   public static List<Scenario> all() {
     return List.of(
-        new SignatureCeiling(), new IngestKafkaPath(), new IngestHttp(), new CustodyThroughput());
+        new SignatureCeiling(),
+        new IngestKafkaPath(),
+        new IngestHttp(),
+        new CustodyThroughput(),
+        new EndToEndLatency());
   }
 }
