@@ -61,4 +61,36 @@ public final class ConsumedWatch {
     }
     throw new TimeoutException(group + " did not consume its input within " + timeout);
   }
+
+  /**
+   * Returns when every partition {@code group} consumes (its repartition topics too) is caught up.
+   * A lag of one counts as caught up: Streams commits the offset after its last record, and under
+   * exactly-once a transaction marker follows that record.
+   */
+  public static void awaitCaughtUp(Admin admin, String group, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, Long> ends =
+          admin
+              .listOffsets(
+                  committed.keySet().stream()
+                      .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+              .all()
+              .get()
+              .entrySet()
+              .stream()
+              .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+      long behind =
+          committed.entrySet().stream()
+              .filter(e -> ends.get(e.getKey()) - e.getValue().offset() > 1)
+              .count();
+      if (behind == 0) {
+        return;
+      }
+      Thread.sleep(POLL.toMillis() * 4);
+    }
+    throw new TimeoutException(group + " did not catch up within " + timeout);
+  }
 }

@@ -12,6 +12,8 @@ public final class Scenarios {
         new IngestKafkaPath(),
         new IngestHttp(),
         new CustodyThroughput(),
-        new EndToEndLatency());
+        new EndToEndLatency(),
+        new Queries(),
+        new Restore());
   }
 }
