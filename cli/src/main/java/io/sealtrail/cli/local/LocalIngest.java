@@ -2,9 +2,9 @@ package io.sealtrail.cli.local;
 
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestListener;
-import io.sealtrail.ingest.http.HttpBinding;
 import io.sealtrail.ingest.http.IngestService;
 import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.HttpBinding;
 import java.net.URI;
 import java.util.Map;
 

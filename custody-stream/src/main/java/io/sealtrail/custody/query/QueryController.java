@@ -1,5 +1,6 @@
 package io.sealtrail.custody.query;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -19,6 +20,7 @@ import io.sealtrail.custody.process.CustodyStores;
  * block, so the routes run on the blocking executor, not the event loop.
  */
 @Controller("/v1")
+@Requires(beans = StoreReader.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class QueryController {
   private static final String CSV = "text/csv";

@@ -2,13 +2,17 @@ package io.sealtrail.custody.service;
 
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 
-import io.sealtrail.custody.query.QueryServer;
+import io.sealtrail.custody.query.QueryBeans;
 import io.sealtrail.custody.query.RestoringStores;
 import io.sealtrail.custody.query.StreamsStoreAccess;
 import io.sealtrail.custody.topology.CustodyStreamApp;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.PlatformHttpServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.CloseOptions;
@@ -23,10 +27,10 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class CustodyStreamService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   private final KafkaStreams streams;
-  private final QueryServer server;
+  private final PlatformHttpServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private CustodyStreamService(KafkaStreams streams, QueryServer server) {
+  private CustodyStreamService(KafkaStreams streams, PlatformHttpServer server) {
     this.streams = streams;
     this.server = server;
   }
@@ -42,12 +46,11 @@ public final class CustodyStreamService implements AutoCloseable {
     RestoringStores restoring = new RestoringStores();
     streams.setGlobalStateRestoreListener(restoring);
     HostInfo self = new HostInfo(query.advertisedHost(), query.port());
-    QueryServer server =
-        QueryServer.start(
-            new StreamsStoreAccess(streams, self, restoring),
-            RoleTokens.load(query.tokenDir()),
-            query.bindHost(),
-            query.port());
+    List<Object> beans =
+        new ArrayList<>(QueryBeans.over(new StreamsStoreAccess(streams, self, restoring)));
+    beans.add(RoleTokens.load(query.tokenDir()));
+    PlatformHttpServer server =
+        PlatformHttpServer.start(new HttpBinding(query.bindHost(), query.port()), beans);
     try {
       streams.start();
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.PlatformHttpServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,8 +24,8 @@ class ForwardingTest {
   private final CustodyDriver full = new CustodyDriver();
   private final QueryClient client = new QueryClient();
   private FakeStoreAccess asking;
-  private QueryServer owner;
-  private QueryServer other;
+  private PlatformHttpServer owner;
+  private PlatformHttpServer other;
 
   @BeforeEach
   void start(@TempDir Path tokens) throws IOException {
@@ -32,9 +33,9 @@ class ForwardingTest {
         componentReceived(LOT, "CPU-A53", T0),
         assembled(DEVICE, T0.plusSeconds(3600), component("CPU-A53", LOT)));
     RoleTokens roles = QueryClient.recallTokens(tokens);
-    owner = QueryServer.start(new FakeStoreAccess(full), roles, "localhost", 0);
+    owner = QueryClient.serve(new FakeStoreAccess(full), roles);
     asking = new FakeStoreAccess(empty).ownedBy(DEVICE, new HostInfo("localhost", owner.port()));
-    other = QueryServer.start(asking, roles, "localhost", 0);
+    other = QueryClient.serve(asking, roles);
   }
 
   @AfterEach
@@ -65,8 +66,7 @@ class ForwardingTest {
   void shouldAskEachDeviceOwnerWhenTracingALotOwnedHere(@TempDir Path tokens) throws IOException {
     var lotHere =
         new FakeStoreAccess(full).ownedBy(DEVICE, new HostInfo("localhost", owner.port()));
-    try (var tracing =
-        QueryServer.start(lotHere, QueryClient.recallTokens(tokens), "localhost", 0)) {
+    try (var tracing = QueryClient.serve(lotHere, QueryClient.recallTokens(tokens))) {
       var response = client.asRecall(tracing.port(), "/v1/lots/" + LOT + "/trace");
 
       assertThat(response.statusCode()).isEqualTo(200);

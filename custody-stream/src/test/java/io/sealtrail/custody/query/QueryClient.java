@@ -2,6 +2,8 @@ package io.sealtrail.custody.query;
 
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.PlatformHttpServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** GETs query routes of a server as a client would, with a role's bearer token. */
 final class QueryClient {
@@ -20,6 +24,13 @@ final class QueryClient {
   static RoleTokens recallTokens(Path dir) throws IOException {
     Files.writeString(dir.resolve(Role.RECALL.fileName()), RECALL_TOKEN + "\n");
     return RoleTokens.load(dir);
+  }
+
+  /** A query server over {@code access} on a free port, admitting readers by {@code tokens}. */
+  static PlatformHttpServer serve(StoreAccess access, RoleTokens tokens) {
+    List<Object> beans = new ArrayList<>(QueryBeans.over(access));
+    beans.add(tokens);
+    return PlatformHttpServer.start(new HttpBinding("localhost", 0), beans);
   }
 
   HttpResponse<String> get(int port, String path, String... headers) {

@@ -5,6 +5,7 @@ import static io.sealtrail.custody.fixtures.Serials.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.platform.http.PlatformHttpServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class QueryControllerTest {
   private final CustodyDriver custody = new CustodyDriver();
   private final FakeStoreAccess access = new FakeStoreAccess(custody);
   private final QueryClient client = new QueryClient();
-  private QueryServer server;
+  private PlatformHttpServer server;
 
   @BeforeEach
   void start(@TempDir Path tokens) throws IOException {
@@ -30,7 +31,7 @@ class QueryControllerTest {
         componentReceived(LOT, "CPU-A53", T0),
         assembled(DEVICE, T0.plusSeconds(3600), component("CPU-A53", LOT)),
         flashed(DEVICE, "1.4.0", T0.plusSeconds(7200)));
-    server = QueryServer.start(access, QueryClient.recallTokens(tokens), "localhost", 0);
+    server = QueryClient.serve(access, QueryClient.recallTokens(tokens));
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.admin;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,7 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.sealtrail.ingest.http.IngestBackend;
-import io.sealtrail.ingest.http.Problem;
+import io.sealtrail.platform.http.Problem;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.policy.Policy;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.time.Instant;
  * directory reflects it.
  */
 @Controller("/v1/partners")
+@Requires(beans = IngestBackend.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PartnersController {
   private static final String ADMIN = "admin-api";

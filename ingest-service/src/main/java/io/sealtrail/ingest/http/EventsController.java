@@ -1,6 +1,7 @@
 package io.sealtrail.ingest.http;
 
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.platform.http.ServiceUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * gateway byte for byte and answered with its committed outcome in request order.
  */
 @Controller("/v1/events")
+@Requires(beans = IngestBackend.class)
 public final class EventsController {
   static final String NDJSON = "application/x-ndjson";
 
@@ -45,7 +48,8 @@ public final class EventsController {
           split.envelopes().size() + " envelopes are above the limit of " + config.maxBatchSize());
     }
     if (!backend.partners().isFresh(config.directoryMaxAge())) {
-      throw new ServiceUnavailableException("partner directory is stale", config.retryAfter());
+      throw new ServiceUnavailableException(
+          "partner directory is stale", config.retryAfter(), null);
     }
     List<Submission> submissions = submissions(request, split.envelopes());
     Timer.Sample sample = Timer.start(backend.metrics());

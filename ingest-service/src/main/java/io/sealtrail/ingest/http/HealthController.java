@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.http;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +16,7 @@ import java.util.Map;
  * 503 when not.
  */
 @Controller("/health")
+@Requires(beans = IngestBackend.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HealthController {
   private final IngestBackend backend;

@@ -14,6 +14,8 @@ import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.PlatformHttpServer;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
@@ -39,10 +41,10 @@ public final class IngestService implements AutoCloseable {
   private final Deque<AutoCloseable> parts;
   private final IngestConfig config;
   private final IngestNode node;
-  private final IngestHttpServer server;
+  private final PlatformHttpServer server;
 
   private IngestService(
-      Deque<AutoCloseable> parts, IngestConfig config, IngestNode node, IngestHttpServer server) {
+      Deque<AutoCloseable> parts, IngestConfig config, IngestNode node, PlatformHttpServer server) {
     this.parts = parts;
     this.config = config;
     this.node = node;
@@ -87,7 +89,8 @@ public final class IngestService implements AutoCloseable {
               node.stopped(),
               metrics,
               push(parts, new KafkaProbe(new ClientSettings(config).admin(), PROBE_TIMEOUT)));
-      IngestHttpServer server = push(parts, IngestHttpServer.start(backend, tokens, http));
+      PlatformHttpServer server =
+          push(parts, PlatformHttpServer.start(http, List.of(backend, tokens)));
       return new IngestService(parts, config, node, server);
     } catch (Exception e) {
       closeAll(parts, e);

@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.metrics;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -7,6 +8,7 @@ import io.sealtrail.ingest.http.IngestBackend;
 
 /** {@code GET /prometheus}: every meter in the Prometheus text format, for scraping. */
 @Controller("/prometheus")
+@Requires(beans = IngestBackend.class)
 final class MetricsController {
   private final IngestBackend backend;
 

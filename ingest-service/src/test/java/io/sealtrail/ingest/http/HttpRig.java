@@ -10,6 +10,7 @@ import io.sealtrail.ingest.testing.TopicReader;
 import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerRegistrationMapping;

@@ -1,0 +1,14 @@
+package io.sealtrail.custody.query;
+
+import java.util.List;
+
+/** What the query API contributes to an HTTP server: the beans its routes are served from. */
+public final class QueryBeans {
+  private QueryBeans() {}
+
+  /** The reader and the queries over {@code access}; the server adds the role tokens. */
+  public static List<Object> over(StoreAccess access) {
+    StoreReader reader = new StoreReader(access, new Forwarder());
+    return List.of(reader, new CustodyQueries(reader));
+  }
+}

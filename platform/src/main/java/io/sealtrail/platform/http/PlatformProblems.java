@@ -1,0 +1,119 @@
+package io.sealtrail.platform.http;
+
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one set of global error handlers of every Sealtrail HTTP server: each failure becomes an RFC
+ * 9457 problem, so a client never sees a stack trace. A service's own failures are {@link
+ * ProblemException}s that carry their answer; anything unexpected is a 500 whose id is logged with
+ * the cause.
+ */
+@Controller
+final class PlatformProblems {
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformProblems.class);
+  private static final String UNREADABLE = "Request body cannot be read";
+
+  @Error(global = true, exception = ProblemException.class)
+  HttpResponse<Problem> known(ProblemException e) {
+    return e.response();
+  }
+
+  @Error(global = true, status = HttpStatus.NOT_FOUND)
+  HttpResponse<Problem> noRoute(HttpRequest<?> request) {
+    return Problem.of("not-found", "No such resource", HttpStatus.NOT_FOUND, request.getPath())
+        .response();
+  }
+
+  @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
+  HttpResponse<Problem> wrongMethod(HttpRequest<?> request) {
+    return Problem.of(
+            "method-not-allowed",
+            "Method not allowed",
+            HttpStatus.METHOD_NOT_ALLOWED,
+            request.getMethodName() + " is not allowed on " + request.getPath())
+        .response();
+  }
+
+  @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+  HttpResponse<Problem> wrongMediaType(HttpRequest<?> request) {
+    String sent = request.getContentType().map(Object::toString).orElse("no Content-Type");
+    return Problem.of(
+            "unsupported-media-type",
+            "Media type not supported",
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            sent + " is not accepted by " + request.getMethodName() + " " + request.getPath())
+        .response();
+  }
+
+  @Error(global = true, exception = ContentLengthExceededException.class)
+  HttpResponse<Problem> tooLarge(ContentLengthExceededException e) {
+    return Problem.of(
+            "request-too-large",
+            "Request above a documented limit",
+            HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+            e.getMessage())
+        .response();
+  }
+
+  @Error(global = true, exception = UnsatisfiedRouteException.class)
+  HttpResponse<Problem> incomplete(UnsatisfiedRouteException e) {
+    return Problem.of("bad-request", "Request incomplete", HttpStatus.BAD_REQUEST, e.getMessage())
+        .response();
+  }
+
+  @Error(global = true, exception = ConversionErrorException.class)
+  HttpResponse<Problem> conversion(ConversionErrorException e) {
+    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage())
+        .field("/" + e.getArgument().getName())
+        .response();
+  }
+
+  @Error(global = true, exception = CodecException.class)
+  HttpResponse<Problem> unreadable(CodecException e) {
+    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage()).response();
+  }
+
+  @Error(global = true, exception = JsonSyntaxException.class)
+  HttpResponse<Problem> notJson(JsonSyntaxException e) {
+    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage()).response();
+  }
+
+  @Error(global = true, exception = HttpStatusException.class)
+  HttpResponse<Problem> status(HttpStatusException e) {
+    HttpStatus status = e.getStatus();
+    return new Problem(
+            "about:blank", status.getReason(), status.getCode(), e.getMessage(), null, null)
+        .response();
+  }
+
+  @Error(global = true, exception = Throwable.class)
+  HttpResponse<Problem> unexpected(HttpRequest<?> request, Throwable e) {
+    // Asynchronous routes and executors wrap a service's failure: its answer still holds.
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProblemException known) {
+        return known.response();
+      }
+    }
+    String id = UUID.randomUUID().toString();
+    LOG.error("problem {} on {} {}", id, request.getMethod(), request.getPath(), e);
+    return Problem.of(
+            "internal-error",
+            "Internal error",
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "unexpected failure; quote problem id " + id + " to the operators")
+        .response();
+  }
+}
