@@ -43,6 +43,13 @@ public final class BenchSuite implements Callable<Integer> {
   private Path doc = Path.of("docs/benchmarks.md");
 
   @Option(
+      names = "--profile",
+      paramLabel = "SCENARIO",
+      description =
+          "Writes a CPU flame graph of this scenario to docs/profiles/<scenario>-cpu.html.")
+  private String profile;
+
+  @Option(
       names = "--work-dir",
       description =
           "Where the broker and the stores keep their data (default: a new temporary directory).")
@@ -50,6 +57,20 @@ public final class BenchSuite implements Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchSuite()).execute(args));
+  }
+
+  private List<Row> runProfiledIfAsked(Scenario scenario, BenchContext context, Path dir)
+      throws Exception {
+    if (!scenario.name().equals(profile)) {
+      return scenario.run(context);
+    }
+    ScenarioProfiler profiler = ScenarioProfiler.load(dir);
+    profiler.start();
+    try {
+      return scenario.run(context);
+    } finally {
+      profiler.stop(Path.of("docs", "profiles", scenario.name() + "-cpu.html"));
+    }
   }
 
   @Override
@@ -67,7 +88,7 @@ public final class BenchSuite implements Callable<Integer> {
       for (Scenario scenario : Scenarios.all()) {
         if (only.isEmpty() || only.contains(scenario.name())) {
           Progress.say("== %s (load %s)", scenario.name(), Machine.loadAverage());
-          List<Row> found = scenario.run(context);
+          List<Row> found = runProfiledIfAsked(scenario, context, dir);
           found.forEach(
               row ->
                   Progress.say(

@@ -26,8 +26,8 @@ public final class Tokens {
   }
 
   /**
-   * {@code Bearer <auditor token>}. Sent on every request, ingest's too: with custody-stream on the
-   * bench's classpath its read filter guards every {@code /v1/**} route of every server here.
+   * {@code Bearer <auditor token>}, sent on every request, so that a route and its no-op baseline
+   * carry the same headers whether or not a filter checks them.
    */
   public String bearer() {
     try {

@@ -6,12 +6,12 @@ import io.sealtrail.bench.fixture.BenchIngest;
 import io.sealtrail.bench.fixture.BenchPartner;
 import io.sealtrail.bench.fixture.Envelopes;
 import io.sealtrail.bench.http.HttpLoad;
+import io.sealtrail.bench.http.JsonArray;
 import io.sealtrail.bench.http.Tokens;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestListener;
-import io.sealtrail.ingest.http.HttpBinding;
 import io.sealtrail.ingest.http.IngestService;
-import java.io.ByteArrayOutputStream;
+import io.sealtrail.platform.http.HttpBinding;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class IngestHttp implements Scenario {
       List<byte[]> singles = envelopes.subList(WARM_UP, WARM_UP + scale.httpSingleRequests());
       List<byte[]> batches = new ArrayList<>();
       for (int i = WARM_UP + singles.size(); i + batchSize <= envelopes.size(); i += batchSize) {
-        batches.add(jsonArray(envelopes.subList(i, i + batchSize)));
+        batches.add(JsonArray.of(envelopes.subList(i, i + batchSize)));
       }
       Progress.say("ingest-http: single-event POSTs, %d clients", SINGLE_CLIENTS);
       var noopSingle =
@@ -114,19 +114,6 @@ public final class IngestHttp implements Scenario {
 
   static Row.Measure ms(HttpLoad.Result result, double percentile) {
     return Row.of(result.micros().getValueAtPercentile(percentile) / 1000.0, "ms");
-  }
-
-  private static byte[] jsonArray(List<byte[]> envelopes) {
-    var out = new ByteArrayOutputStream();
-    out.write('[');
-    for (int i = 0; i < envelopes.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.writeBytes(envelopes.get(i));
-    }
-    out.write(']');
-    return out.toByteArray();
   }
 
   /** POST requests of JSON bodies to one server, with the bearer token. */

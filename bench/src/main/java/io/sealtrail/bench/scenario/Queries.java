@@ -114,13 +114,13 @@ public final class Queries implements Scenario {
         IntStream.range(0, TRACES).mapToObj(i -> gets.get("/v1/bench/bytes/" + bytes)).toList();
     HttpLoad.Result noop = load.run("no-op GET of as many bytes", same, 1);
     String figure =
-        "GET /v1/lots/{lot}/trace, " + devices + " devices (" + bytes / 1024 + " KiB JSON), median";
+        "GET /v1/lots/{lot}/trace, " + devices + " devices (" + bytes / 1024 + " KiB JSON)";
     return List.of(
         new Row(
             6,
             figure,
             IngestHttp.ms(trace, 50),
-            "no-op GET answering as many bytes, median",
+            "no-op GET answering as many bytes (median of 3)",
             IngestHttp.ms(noop, 50)));
   }
 

@@ -3,8 +3,8 @@ package io.sealtrail.bench.scenario;
 import java.time.Duration;
 
 /**
- * How much load each scenario offers. {@link #standard()} finishes the suite in about ten minutes
- * on two cores; {@link #smoke()} only shows that everything runs.
+ * How much load each scenario offers. {@link #standard()} is sized to finish the suite within 15
+ * minutes on two busy cores; {@link #smoke()} only shows that everything runs.
  *
  * @param ingestDevices devices whose four-event assembly goes through ingest (and custody)
  * @param httpSingleRequests single-envelope POSTs, and as many no-op POSTs
@@ -25,7 +25,7 @@ public record Scale(
     int lookups) {
 
   public static Scale standard() {
-    return new Scale(5_000, 2_000, 150, 100, 100, Duration.ofSeconds(30), 100_000, 2_000);
+    return new Scale(2_500, 1_000, 100, 100, 100, Duration.ofSeconds(20), 100_000, 1_000);
   }
 
   public static Scale smoke() {

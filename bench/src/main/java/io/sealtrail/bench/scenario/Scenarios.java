@@ -14,6 +14,7 @@ public final class Scenarios {
         new CustodyThroughput(),
         new EndToEndLatency(),
         new Queries(),
-        new Restore());
+        new Restore(),
+        new LocalModeMemory());
   }
 }
