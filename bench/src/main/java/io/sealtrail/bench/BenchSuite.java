@@ -46,8 +46,13 @@ public final class BenchSuite implements Callable<Integer> {
       names = "--profile",
       paramLabel = "SCENARIO",
       description =
-          "Writes a CPU flame graph of this scenario to docs/profiles/<scenario>-cpu.html.")
+          "Writes a flame graph of this scenario, or of the phase lot-trace, to docs/profiles/<name>-<event>.html.")
   private String profile;
+
+  @Option(
+      names = "--profile-event",
+      description = "What --profile samples: cpu, wall or alloc (default: ${DEFAULT-VALUE}).")
+  private String profileEvent = "cpu";
 
   @Option(
       names = "--work-dir",
@@ -57,20 +62,6 @@ public final class BenchSuite implements Callable<Integer> {
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchSuite()).execute(args));
-  }
-
-  private List<Row> runProfiledIfAsked(Scenario scenario, BenchContext context, Path dir)
-      throws Exception {
-    if (!scenario.name().equals(profile)) {
-      return scenario.run(context);
-    }
-    ScenarioProfiler profiler = ScenarioProfiler.load(dir);
-    profiler.start();
-    try {
-      return scenario.run(context);
-    } finally {
-      profiler.stop(Path.of("docs", "profiles", scenario.name() + "-cpu.html"));
-    }
   }
 
   @Override
@@ -84,11 +75,16 @@ public final class BenchSuite implements Callable<Integer> {
     Progress.say("data in %s; load average %s", dir, loadBefore);
     List<Row> rows = new ArrayList<>();
     try (BenchCluster cluster = BenchCluster.start(dir)) {
-      var context = new BenchContext(cluster, smoke ? Scale.smoke() : Scale.standard());
+      var context =
+          new BenchContext(
+              cluster,
+              smoke ? Scale.smoke() : Scale.standard(),
+              new Profiling(profile, profileEvent, dir));
       for (Scenario scenario : Scenarios.all()) {
         if (only.isEmpty() || only.contains(scenario.name())) {
           Progress.say("== %s (load %s)", scenario.name(), Machine.loadAverage());
-          List<Row> found = runProfiledIfAsked(scenario, context, dir);
+          List<Row> found =
+              context.profiling().around(scenario.name(), () -> scenario.run(context));
           found.forEach(
               row ->
                   Progress.say(

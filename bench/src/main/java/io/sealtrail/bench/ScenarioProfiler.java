@@ -33,16 +33,25 @@ public final class ScenarioProfiler {
   }
 
   /**
-   * Starts sampling CPU with perf events, or with a timer signal where the kernel forbids perf
-   * events to this process (containers usually do).
+   * Starts sampling: {@code cpu} with perf events, or with a timer signal where the kernel forbids
+   * perf events to this process (containers usually do); {@code wall} samples every thread, running
+   * or waiting, one stack tree per thread; {@code alloc} samples allocations.
    */
-  public void start() throws IOException {
-    try {
-      profiler.execute("start,event=cpu,interval=10ms");
-      event = "cpu";
-    } catch (IllegalStateException e) {
-      profiler.execute("start,event=itimer,interval=10ms");
-      event = "itimer";
+  public void start(String mode) throws IOException {
+    if (mode.equals("wall")) {
+      profiler.execute("start,event=wall,interval=10ms,threads");
+      event = "wall";
+    } else if (mode.equals("alloc")) {
+      profiler.execute("start,event=alloc");
+      event = "alloc";
+    } else {
+      try {
+        profiler.execute("start,event=cpu,interval=10ms");
+        event = "cpu";
+      } catch (IllegalStateException e) {
+        profiler.execute("start,event=itimer,interval=10ms");
+        event = "itimer";
+      }
     }
     Progress.say("profiling (%s)", event);
   }

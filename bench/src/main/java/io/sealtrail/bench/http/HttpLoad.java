@@ -19,7 +19,7 @@ import org.HdrHistogram.Recorder;
  * measure for a closed loop); any answer outside 2xx fails the run.
  */
 public final class HttpLoad {
-  private volatile long lastBodyBytes;
+  private volatile byte[] lastBody = new byte[0];
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -54,9 +54,9 @@ public final class HttpLoad {
     return new Result(recorder.getIntervalHistogram(), requests.size(), seconds);
   }
 
-  /** The size of the last answer's body, e.g. to ask a no-op route for as many bytes. */
-  public long lastBodyBytes() {
-    return lastBodyBytes;
+  /** The last answer's body, e.g. to ask a no-op route for as many bytes. */
+  public byte[] lastBody() {
+    return lastBody;
   }
 
   private Void send(List<HttpRequest> requests, AtomicInteger next, Recorder recorder)
@@ -66,7 +66,7 @@ public final class HttpLoad {
       HttpResponse<byte[]> response =
           client.send(requests.get(i), HttpResponse.BodyHandlers.ofByteArray());
       recorder.recordValue((System.nanoTime() - sent) / 1_000);
-      lastBodyBytes = response.body().length;
+      lastBody = response.body();
       if (response.statusCode() >= 300) {
         throw new IllegalStateException(
             requests.get(i).uri()

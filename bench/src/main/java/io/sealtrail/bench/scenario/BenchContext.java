@@ -1,5 +1,6 @@
 package io.sealtrail.bench.scenario;
 
+import io.sealtrail.bench.Profiling;
 import io.sealtrail.bench.kafka.BenchCluster;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,10 +15,17 @@ public final class BenchContext {
   private final Scale scale;
   private final Map<String, Object> shared = new ConcurrentHashMap<>();
   private final AtomicInteger names = new AtomicInteger();
+  private final Profiling profiling;
 
-  public BenchContext(BenchCluster cluster, Scale scale) {
+  public BenchContext(BenchCluster cluster, Scale scale, Profiling profiling) {
     this.cluster = cluster;
     this.scale = scale;
+    this.profiling = profiling;
+  }
+
+  /** Wraps a phase that {@code --profile} may name. */
+  public Profiling profiling() {
+    return profiling;
   }
 
   public BenchCluster cluster() {
