@@ -56,7 +56,7 @@ public final class IngestNode implements AutoCloseable {
       pipeline.start();
       var router = push(parts, new InboundRouter(config, clock));
       router.start();
-      var gateway = push(parts, new KafkaSubmissionGateway(config));
+      var gateway = push(parts, new KafkaSubmissionGateway(config, listener));
       gateway.start();
       var stopped =
           CompletableFuture.anyOf(pipeline.stopped(), router.stopped(), gateway.stopped());

@@ -59,7 +59,7 @@ class IngestNodeIT {
     IngestListener listener =
         new IngestListener() {
           @Override
-          public void accepted(Channel channel) {
+          public void accepted(Channel channel, String partnerId) {
             accepted.add(channel);
           }
         };

@@ -52,6 +52,12 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     cluster.brokers().values().forEach(broker -> broker.shutdown());
   }
 
+  /** Starts the brokers {@link #stopBrokers()} stopped, on their ports, and waits until ready. */
+  public void startBrokers() throws Exception {
+    cluster.brokers().values().forEach(broker -> broker.startup());
+    cluster.waitForReadyBrokers();
+  }
+
   /** An admin client for this cluster; the caller closes it. */
   public Admin admin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));

@@ -33,6 +33,16 @@ public record AlertCommand(AlertStatus target, String by, String note) {
     return Optional.of(new AlertCommand(target, part(parts, 1), part(parts, 2)));
   }
 
+  /** The command's value on the commands topic; tabs and line breaks in who become spaces. */
+  public String format() {
+    String verb = target == AlertStatus.RESOLVED ? "RESOLVE" : "ACKNOWLEDGE";
+    return verb + "\t" + clean(by) + "\t" + (note == null ? "" : note);
+  }
+
+  private static String clean(String value) {
+    return value == null ? "" : value.replaceAll("[\\t\\r\\n]", " ");
+  }
+
   /** Whether {@code alert} may move to the target: forward only, never out of RESOLVED. */
   public boolean appliesTo(Alert alert) {
     return alert.getStatus().ordinal() < target.ordinal();

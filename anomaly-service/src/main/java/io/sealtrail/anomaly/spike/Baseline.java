@@ -12,7 +12,16 @@ public record Baseline(double mean, long lastWindowEnd) {
 
   /** Whether {@code count} in one window is a spike against this baseline. */
   public boolean isSpike(long count, SpikeRules rules) {
-    return count >= rules.minCount() && count > rules.multiplier() * Math.max(mean, rules.floor());
+    return count >= threshold(rules);
+  }
+
+  /**
+   * The smallest count that spikes: at least the minimum count and strictly above {@code multiplier
+   * · max(mean, floor)}.
+   */
+  public long threshold(SpikeRules rules) {
+    long above = (long) Math.floor(rules.multiplier() * Math.max(mean, rules.floor())) + 1;
+    return Math.max(rules.minCount(), above);
   }
 
   /**

@@ -1,7 +1,10 @@
 package io.sealtrail.anomaly.spike;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How one kind of spike is detected: the window the counts are taken over and the learned
@@ -17,10 +20,24 @@ import java.util.Map;
  *     failure does not page anyone
  * @param floor default 1.0: the smallest baseline, so a cohort with no history is not compared with
  *     zero
+ * @param seriesWindows default 48: how many judged windows per cohort are kept for spike charts
+ *     (two days of hourly windows)
+ * @param dimensions the cohort dimensions counted; empty (default) means every one the kind has
  */
 public record SpikeRules(
-    Duration window, Duration grace, double alpha, double multiplier, long minCount, double floor) {
+    Duration window,
+    Duration grace,
+    double alpha,
+    double multiplier,
+    long minCount,
+    double floor,
+    int seriesWindows,
+    Set<String> dimensions) {
   public SpikeRules {
+    dimensions = Set.copyOf(dimensions);
+    if (seriesWindows < 1) {
+      throw new IllegalArgumentException("series windows must be >= 1, got " + seriesWindows);
+    }
     if (window.isZero() || window.isNegative() || grace.isNegative()) {
       throw new IllegalArgumentException("window must be positive and grace not negative");
     }
@@ -30,7 +47,8 @@ public record SpikeRules(
   }
 
   public static SpikeRules defaults() {
-    return new SpikeRules(Duration.ofHours(1), Duration.ofMinutes(5), 0.2, 3.0, 5, 1.0);
+    return new SpikeRules(
+        Duration.ofHours(1), Duration.ofMinutes(5), 0.2, 3.0, 5, 1.0, 48, Set.of());
   }
 
   /** The rules under {@code prefix} (e.g. {@code sealtrail.anomaly.rejection-spike.}) in flat. */
@@ -42,6 +60,20 @@ public record SpikeRules(
         Double.parseDouble(flat.getOrDefault(prefix + "alpha", "" + d.alpha())),
         Double.parseDouble(flat.getOrDefault(prefix + "multiplier", "" + d.multiplier())),
         Long.parseLong(flat.getOrDefault(prefix + "min-count", "" + d.minCount())),
-        Double.parseDouble(flat.getOrDefault(prefix + "floor", "" + d.floor())));
+        Double.parseDouble(flat.getOrDefault(prefix + "floor", "" + d.floor())),
+        Integer.parseInt(flat.getOrDefault(prefix + "series-windows", "" + d.seriesWindows())),
+        dimensions(flat.get(prefix + "dimensions")));
+  }
+
+  /** Whether {@code dimension} is counted. */
+  public boolean counts(String dimension) {
+    return dimensions.isEmpty() || dimensions.contains(dimension);
+  }
+
+  private static Set<String> dimensions(String list) {
+    if (list == null || list.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(list.split(",")).map(String::strip).collect(Collectors.toSet());
   }
 }

@@ -8,6 +8,7 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.Severity;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The detection settings of the anomaly topology: alert keeping, each spike kind's rules,
@@ -23,6 +24,16 @@ public record AnomalyRules(
   public static final String ATTESTATION_SPIKE_PREFIX = "sealtrail.anomaly.attestation-spike.";
   public static final String INCIDENT_PARTITIONS_KEY = "sealtrail.anomaly.incident-partitions";
   public static final String REJECTION_SPIKE_PREFIX = "sealtrail.anomaly.rejection-spike.";
+  public static final Set<String> ATTESTATION_DIMENSIONS =
+      Set.of("site", "station", "firmware", "lot", "supplier");
+  public static final Set<String> REJECTION_DIMENSIONS = Set.of("partner", "key", "site");
+
+  private static void known(String kind, SpikeRules rules, Set<String> known) {
+    if (!known.containsAll(rules.dimensions())) {
+      throw new IllegalArgumentException(
+          kind + "-spike dimensions " + rules.dimensions() + " must be among " + known);
+    }
+  }
 
   public AnomalyRules {
     Objects.requireNonNull(alerts, "alerts");
@@ -32,6 +43,8 @@ public record AnomalyRules(
     if (incidentPartitions < 1) {
       throw new IllegalArgumentException("incident partitions must be >= 1");
     }
+    known("attestation", attestationSpike, ATTESTATION_DIMENSIONS);
+    known("rejection", rejectionSpike, REJECTION_DIMENSIONS);
   }
 
   public static AnomalyRules defaults() {
@@ -56,20 +69,22 @@ public record AnomalyRules(
   // A failing fleet may mean tampered firmware or parts: high, like a single failed attestation.
   public SpikeKind attestationSpikeKind() {
     return new SpikeKind(
-        "attestation-spike",
+        "attestation",
         AlertType.ATTESTATION_FAILURE_SPIKE,
         Severity.HIGH,
         "failed attestations",
-        attestationSpike);
+        attestationSpike,
+        alerts.maxEvidence());
   }
 
   // Rejections are refused already, so a spike is a campaign to look into, not a breach.
   public SpikeKind rejectionSpikeKind() {
     return new SpikeKind(
-        "rejection-spike",
+        "rejection",
         AlertType.REJECTION_SPIKE,
         Severity.MEDIUM,
         "rejections",
-        rejectionSpike);
+        rejectionSpike,
+        alerts.maxEvidence());
   }
 }

@@ -1,16 +1,34 @@
 package io.sealtrail.anomaly.topology;
 
 import io.sealtrail.anomaly.alert.Occurrence;
-import io.sealtrail.anomaly.spike.AttestationHits;
+import io.sealtrail.anomaly.spike.AttestationHitProcessor;
+import io.sealtrail.anomaly.spike.Cohort;
 import io.sealtrail.anomaly.spike.RejectionHits;
 import io.sealtrail.anomaly.spike.SpikeTopology;
+import io.sealtrail.avro.common.Evidence;
+import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.VerifiedEvent;
+import java.util.ArrayList;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
-/** The spike kinds wired to their inputs: failed attestations and rejected submissions. */
+/**
+ * The spike kinds wired to their inputs: failed attestations per site, station, firmware, lot and
+ * supplier (the supplier joined through the lot, co-partitioned by lot in named topics), and
+ * rejected submissions per partner, key id and site.
+ */
 final class SpikeSources {
   private SpikeSources() {}
 
@@ -19,32 +37,91 @@ final class SpikeSources {
       KStream<String, VerifiedEvent> events,
       Topics topics,
       AnomalyRules rules) {
-    return attestationSpikes(builder, events, rules)
+    return attestationSpikes(builder, events, topics, rules)
         .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes"));
   }
 
   private static KStream<String, Occurrence> attestationSpikes(
-      StreamsBuilder builder, KStream<String, VerifiedEvent> events, AnomalyRules rules) {
-    KStream<String, String> hits =
+      StreamsBuilder builder,
+      KStream<String, VerifiedEvent> events,
+      Topics topics,
+      AnomalyRules rules) {
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AttestationHitProcessor.STORE),
+            Serdes.String(),
+            Serdes.ListSerde(ArrayList.class, Serdes.String())));
+    // Events are keyed by serial, so a device's facts live in the task that sees its attestations.
+    KStream<String, Evidence> hits =
+        events.process(
+            () -> new AttestationHitProcessor(rules.attestationSpike()),
+            Named.as("anomaly-attestation-hits"),
+            AttestationHitProcessor.STORE);
+    KStream<String, Evidence> counted =
+        rules.attestationSpike().counts("lot")
+            ? hits
+            : hits.filter(
+                (cohort, hit) -> !isLot(cohort), Named.as("anomaly-attestation-counted-hits"));
+    KStream<String, Evidence> all =
+        rules.attestationSpike().counts("supplier")
+            ? counted.merge(
+                supplierHits(events, hits, topics), Named.as("anomaly-attestation-all-hits"))
+            : counted;
+    return SpikeTopology.define(builder, all, topics.evidenceSerde(), rules.attestationSpikeKind());
+  }
+
+  // A lot's supplier is on COMPONENT_RECEIVED, keyed by component: both sides move to the lot.
+  private static KStream<String, Evidence> supplierHits(
+      KStream<String, VerifiedEvent> events, KStream<String, Evidence> hits, Topics topics) {
+    Serde<Evidence> evidence = topics.evidenceSerde();
+    KTable<String, String> suppliers =
         events
             .filter(
-                (serial, e) -> AttestationHits.isFailure(e),
-                Named.as("anomaly-failed-attestations"))
-            .map((serial, e) -> AttestationHits.cohort(e), Named.as("anomaly-attestation-hits"));
-    return SpikeTopology.define(builder, hits, rules.attestationSpikeKind());
+                (serial, e) -> e.getEvent().getDetail() instanceof ComponentReceived,
+                Named.as("anomaly-components-received"))
+            .map(
+                (serial, e) -> {
+                  ComponentReceived c = (ComponentReceived) e.getEvent().getDetail();
+                  return KeyValue.pair(c.getLot(), c.getSupplier());
+                },
+                Named.as("anomaly-lot-supplier-pairs"))
+            .repartition(
+                Repartitioned.with(Serdes.String(), Serdes.String())
+                    .withName("anomaly-lot-suppliers"))
+            .toTable(
+                Named.as("anomaly-lot-suppliers-table"),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(
+                        "anomaly-lot-suppliers-store")
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(Serdes.String()));
+    return hits.filter((cohort, hit) -> isLot(cohort), Named.as("anomaly-lot-hits"))
+        .selectKey((cohort, hit) -> Cohort.parse(cohort).value(), Named.as("anomaly-hits-by-lot"))
+        .repartition(
+            Repartitioned.with(Serdes.String(), evidence).withName("anomaly-attestation-lot-hits"))
+        .join(
+            suppliers,
+            (hit, supplier) -> new KeyValue<>(supplier, hit),
+            Joined.<String, Evidence, String>with(Serdes.String(), evidence, Serdes.String())
+                .withName("anomaly-lot-hit-suppliers"))
+        .map(
+            (lot, pair) -> KeyValue.pair(new Cohort("supplier", pair.key).key(), pair.value),
+            Named.as("anomaly-supplier-hits"));
+  }
+
+  private static boolean isLot(String cohort) {
+    return Cohort.parse(cohort).dimension().equals("lot");
   }
 
   private static KStream<String, Occurrence> rejectionSpikes(
       StreamsBuilder builder, Topics topics, AnomalyRules rules) {
-    KStream<String, String> hits =
+    KStream<String, Evidence> hits =
         builder.stream(
                 topics.rejected().name(),
                 Consumed.with(topics.rejected().keySerde(), topics.rejected().valueSerde())
                     .withName("anomaly-rejected-source"))
-            .filter(
-                (key, r) -> RejectionHits.isAttributable(r),
-                Named.as("anomaly-attributable-rejections"))
-            .map((key, r) -> RejectionHits.cohort(r), Named.as("anomaly-rejection-hits"));
-    return SpikeTopology.define(builder, hits, rules.rejectionSpikeKind());
+            .flatMap(
+                (key, r) -> RejectionHits.cohorts(r, rules.rejectionSpike()),
+                Named.as("anomaly-rejection-hits"));
+    return SpikeTopology.define(builder, hits, topics.evidenceSerde(), rules.rejectionSpikeKind());
   }
 }

@@ -2,6 +2,7 @@ package io.sealtrail.anomaly.topology;
 
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
@@ -13,14 +14,16 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The topics the anomaly service reads and writes, each with its name and value serde, built once
- * from configuration so that names and serdes always travel together. Every key is a string.
+ * from configuration so that names and serdes always travel together. Every key is a string; the
+ * evidence serde is for the internal topics spike hits travel through.
  */
 public record Topics(
     Topic<Violation> violations,
     Topic<VerifiedEvent> events,
     Topic<RejectedSubmission> rejected,
     Topic<Alert> alerts,
-    Topic<String> commands) {
+    Topic<String> commands,
+    Serde<Evidence> evidenceSerde) {
 
   /** One topic: its name and the serde of its values; keys are strings. */
   public record Topic<V>(String name, Serde<V> valueSerde) {
@@ -40,6 +43,7 @@ public record Topics(
     Objects.requireNonNull(rejected, "rejected");
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(commands, "commands");
+    Objects.requireNonNull(evidenceSerde, "evidenceSerde");
   }
 
   /**
@@ -53,7 +57,9 @@ public record Topics(
         new Topic<>(names.rejected(), avro(RejectedSubmission.class, serdeConfig)),
         new Topic<>(names.alerts(), avro(Alert.class, serdeConfig)),
         // Commands are a few words typed by an operator tool; see AlertCommand for the format.
-        new Topic<>(names.commands(), Serdes.String()));
+        new Topic<>(names.commands(), Serdes.String()),
+        // Spike hits carry their evidence through the cohort repartition topics.
+        avro(Evidence.class, serdeConfig));
   }
 
   private static <T extends SpecificRecord> Serde<T> avro(

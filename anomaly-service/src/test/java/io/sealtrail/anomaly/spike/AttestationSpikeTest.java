@@ -33,14 +33,22 @@ class AttestationSpikeTest {
   }
 
   @Test
-  void shouldRaiseOneAlertWhenOneStationBursts() {
+  void shouldRaiseStationAndSiteAlertsWithEvidenceWhenOneStationBursts() {
     burst("ST-4", H0, 8);
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
 
     List<KeyValue<String, Alert>> alerts = driver.alerts();
-    assertThat(alerts).hasSize(1);
-    Alert alert = alerts.get(0).value;
+    assertThat(alerts)
+        .extracting(kv -> kv.value.getSubject().getId())
+        .containsExactlyInAnyOrder("station=ST-4", "site-1");
+    Alert alert = AnomalyDriver.about(alerts, "station=ST-4").get(0);
+    assertThat(alert.getEvidence()).hasSize(8);
+    assertThat(alert.getEvidence().get(0).getSerial()).startsWith("DEV-ST-4-");
+    assertThat(alert.getAttributes()).containsEntry("threshold", "5");
+    assertThat(alert.getLinks())
+        .startsWith("/v1/spikes/attestation/cohorts/station/ST-4/series")
+        .contains("/v1/serials/" + alert.getEvidence().get(0).getSerial() + "/history");
     assertThat(alert.getType()).isEqualTo(AlertType.ATTESTATION_FAILURE_SPIKE);
     assertThat(alert.getSubject().getKind()).isEqualTo(SubjectKind.COHORT);
     assertThat(alert.getSubject().getId()).isEqualTo("station=ST-4");
@@ -54,9 +62,9 @@ class AttestationSpikeTest {
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
 
-    List<KeyValue<String, Alert>> alerts = driver.alerts();
-    assertThat(alerts).extracting(kv -> kv.key).containsOnly(alerts.get(0).key);
-    assertThat(alerts.get(alerts.size() - 1).value.getCount()).isEqualTo(2);
+    List<Alert> alerts = AnomalyDriver.about(driver.alerts(), "station=ST-4");
+    assertThat(alerts).extracting(Alert::getAlertId).containsOnly(alerts.get(0).getAlertId());
+    assertThat(alerts.get(alerts.size() - 1).getCount()).isEqualTo(2);
   }
 
   @Test
@@ -67,19 +75,40 @@ class AttestationSpikeTest {
 
     driver.send(failed("DEV-TICK", "ST-9", H0.plus(Duration.ofHours(7))));
 
-    List<KeyValue<String, Alert>> alerts = driver.alerts();
-    assertThat(alerts).extracting(kv -> kv.value.getCount()).containsExactly(1L, 2L);
+    assertThat(AnomalyDriver.about(driver.alerts(), "station=ST-4"))
+        .extracting(Alert::getCount)
+        .containsExactly(1L, 2L);
   }
 
   @Test
-  void shouldRaiseNothingWhenFailuresAreScatteredOverStations() {
+  void shouldRaiseNoStationAlertWhenFailuresAreScatteredOverStations() {
     for (int station = 1; station <= 6; station++) {
       driver.send(failed("DEV-" + station, "ST-" + station, H0.plusSeconds(60L * station)));
     }
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
 
-    assertThat(driver.alerts()).isEmpty();
+    // Six failures at one site with no history is the site's own spike; no station spiked.
+    assertThat(driver.alerts())
+        .extracting(kv -> kv.value.getSubject().getId())
+        .containsExactly("site-1");
+  }
+
+  @Test
+  void shouldKeepEachJudgedWindowWithItsBaselineWhenWindowsClose() {
+    burst("ST-4", H0, 2);
+    burst("ST-4", H1, 8);
+
+    driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+
+    List<SeriesWindow> series =
+        SeriesWindow.parseAll(
+            driver.stringStore("anomaly-attestation-spike-series-store").get("station=ST-4"));
+    assertThat(series)
+        .containsExactly(
+            new SeriesWindow(H0.toEpochMilli(), H1.toEpochMilli(), 2, 0.0, 5),
+            new SeriesWindow(H1.toEpochMilli(), H2.toEpochMilli(), 8, 0.4, 5));
+    assertThat(series.get(1).spike()).isTrue();
   }
 
   @Test

@@ -32,18 +32,26 @@ class RejectionSpikeTest {
   }
 
   @Test
-  void shouldRaiseOneAlertWhenPartnerBurstsBadSignatures() {
+  void shouldRaiseOneAlertPerPartnerKeyAndSiteWhenPartnerBurstsBadSignatures() {
     burst(BAD_SIGNATURE, "acme", "key-7", 8);
 
     driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
 
     List<KeyValue<String, Alert>> alerts = driver.alerts();
-    assertThat(alerts).hasSize(1);
-    Alert alert = alerts.get(0).value;
+    assertThat(alerts)
+        .extracting(kv -> kv.value.getSubject().getKind() + " " + kv.value.getSubject().getId())
+        .containsExactlyInAnyOrder("PARTNER acme", "KEY key-7", "SITE site-1");
+    Alert alert = AnomalyDriver.about(alerts, "acme").get(0);
     assertThat(alert.getType()).isEqualTo(AlertType.REJECTION_SPIKE);
-    assertThat(alert.getSubject().getKind()).isEqualTo(SubjectKind.PARTNER);
-    assertThat(alert.getSubject().getId()).isEqualTo("acme");
-    assertThat(alert.getAttributes()).containsEntry("count", "8");
+    assertThat(alert.getAttributes())
+        .containsEntry("count", "8")
+        .containsEntry("threshold", "5")
+        .containsEntry("baseline", "0.00");
+    assertThat(alert.getEvidence()).hasSize(8);
+    assertThat(alert.getEvidence().get(0).getNote()).isEqualTo("BAD_SIGNATURE");
+    assertThat(alert.getEvidence().get(0).getPayloadSha256()).hasSize(64);
+    assertThat(alert.getLinks())
+        .containsExactly("/v1/spikes/rejection/cohorts/partner/acme/series");
   }
 
   @Test
@@ -53,9 +61,11 @@ class RejectionSpikeTest {
     driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
 
     List<KeyValue<String, Alert>> alerts = driver.alerts();
-    assertThat(alerts).hasSize(1);
-    assertThat(alerts.get(0).value.getSubject().getKind()).isEqualTo(SubjectKind.KEY);
-    assertThat(alerts.get(0).value.getSubject().getId()).isEqualTo("key-x");
+    assertThat(alerts)
+        .extracting(kv -> kv.value.getSubject().getKind())
+        .containsExactlyInAnyOrder(SubjectKind.KEY, SubjectKind.SITE);
+    assertThat(AnomalyDriver.about(alerts, "key-x").get(0).getAttributes())
+        .containsEntry("key", "key-x");
   }
 
   @Test

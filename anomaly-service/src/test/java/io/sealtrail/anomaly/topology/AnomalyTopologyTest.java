@@ -60,6 +60,16 @@ class AnomalyTopologyTest {
   }
 
   @Test
+  void shouldRefuseSpikeRulesWhenDimensionIsUnknown() {
+    assertThatThrownBy(
+            () ->
+                AnomalyRules.from(
+                    Map.of("sealtrail.anomaly.rejection-spike.dimensions", "partner,station")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("station");
+  }
+
+  @Test
   void shouldRefuseSpikeRulesWhenMultiplierIsBelowOne() {
     assertThatThrownBy(
             () ->

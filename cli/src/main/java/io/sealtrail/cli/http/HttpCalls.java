@@ -13,6 +13,11 @@ public final class HttpCalls {
 
   private HttpCalls() {}
 
+  /** The CLI's one HTTP client, for callers that build on it (the partner client's API). */
+  public static HttpClient client() {
+    return CLIENT;
+  }
+
   /** The answer to {@code request} as text; an interrupted wait is an IOException naming it. */
   public static HttpResponse<String> send(HttpRequest request) throws IOException {
     try {

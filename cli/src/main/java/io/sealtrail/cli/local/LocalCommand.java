@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
     name = "local",
     mixinStandardHelpOptions = true,
     description = {
-      "Start Sealtrail locally: a real Kafka broker (KRaft), the schema registry and the ingest "
-          + "service with its HTTP API in this process, with the design's topics. Role tokens are "
-          + "created under <data-dir>/tokens. Data survives restarts. Stop with Ctrl-C."
+      "Start Sealtrail locally: a real Kafka broker (KRaft), the schema registry, ingest, "
+          + "custody-stream and anomaly-service in this process, with every service's topics and "
+          + "every HTTP route on one port. Role tokens are created under <data-dir>/tokens. Data "
+          + "survives restarts. Stop with Ctrl-C."
     })
 public final class LocalCommand implements Callable<Integer> {
 
@@ -26,7 +27,9 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Where Kafka and the registry keep their data (default: ${DEFAULT-VALUE}).")
+      description =
+          "Where Kafka, the registry, the streams and the role tokens keep their data "
+              + "(default: ${DEFAULT-VALUE}).")
   Path dataDir = LocalConfig.DEFAULT_DATA_DIR;
 
   @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
@@ -47,7 +50,9 @@ public final class LocalCommand implements Callable<Integer> {
 
   @Option(
       names = "--http-port",
-      description = "HTTP API port: events, partners, health (default: ${DEFAULT-VALUE}).")
+      description =
+          "The one HTTP port of every route: events, partners, serials, lots, health "
+              + "(default: ${DEFAULT-VALUE}).")
   int httpPort = 8080;
 
   @Override
@@ -58,12 +63,17 @@ public final class LocalCommand implements Callable<Integer> {
     out.flush();
     long started = System.nanoTime();
     var stopped = new CountDownLatch(1);
-    try (LocalPlatform platform = LocalPlatform.start(config)) {
+    try (LocalPlatform platform = LocalPlatform.start(config, step -> progress(out, step))) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(platform, stopped, out)));
       new ReadyBanner(platform, config, Duration.ofNanos(System.nanoTime() - started)).print(out);
       stopped.await();
     }
     return 0;
+  }
+
+  private static void progress(PrintWriter out, String step) {
+    out.printf("  %s ...%n", step);
+    out.flush();
   }
 
   private static void stopOnSignal(

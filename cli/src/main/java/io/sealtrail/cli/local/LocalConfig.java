@@ -43,4 +43,9 @@ public record LocalConfig(
   public Path tokensDir() {
     return dataDir.resolve("tokens");
   }
+
+  /** Kafka Streams state of one service ({@code custody-stream}, {@code anomaly-service}). */
+  public Path stateDir(String service) {
+    return dataDir.resolve("streams").resolve(service);
+  }
 }

@@ -1,35 +1,68 @@
 package io.sealtrail.cli.local;
 
+import io.sealtrail.anomaly.topology.AnomalyConfig;
+import io.sealtrail.custody.service.CustodyStreamService;
+import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.ingest.http.IngestService;
+import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.PlatformHttpServer;
 import io.sealtrail.registry.server.SchemaRegistryServer;
 import io.sealtrail.registry.server.SchemaRegistryServerConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Everything local mode runs in one process: the Kafka broker, the design's topics, the schema
- * registry and the ingest service with its HTTP API. Started in dependency order, closed in
- * reverse.
+ * Everything local mode runs in one process: the Kafka broker, every service's topics, the schema
+ * registry, ingest, custody-stream and the anomaly streams, with every route on one HTTP server.
+ * Started in dependency order, closed in reverse.
  */
 public final class LocalPlatform implements AutoCloseable {
 
   private static final String SCHEMAS_TOPIC = "_schemas";
+  private static final String CUSTODY = "custody-stream";
+  private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(2);
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Consumer<String> progress;
   private EmbeddedKafka kafka;
   private SchemaRegistryServer registry;
   private IngestService ingest;
+  private PlatformHttpServer server;
+  private List<String> streamTopics = List.of();
   private List<String> createdTopics = List.of();
   private String host;
 
-  private LocalPlatform() {}
+  private LocalPlatform(Consumer<String> progress) {
+    this.progress = progress;
+  }
 
-  /** Starts every part; if one fails, the parts already started are stopped again. */
+  /** Starts every part quietly; see {@link #start(LocalConfig, Consumer)}. */
   public static LocalPlatform start(LocalConfig config) throws Exception {
-    var platform = new LocalPlatform();
+    return start(config, step -> {});
+  }
+
+  /**
+   * Starts every part, telling {@code progress} each step; if one fails, the parts already started
+   * are stopped again.
+   */
+  public static LocalPlatform start(LocalConfig config, Consumer<String> progress)
+      throws Exception {
+    var platform = new LocalPlatform(progress);
     try {
       platform.boot(config);
       return platform;
@@ -45,25 +78,75 @@ public final class LocalPlatform implements AutoCloseable {
 
   private void boot(LocalConfig config) throws Exception {
     host = config.host();
+    progress.accept("starting the Kafka broker (KRaft)");
     kafka =
-        EmbeddedKafka.start(
-            config.kafkaDir(), config.host(), config.kafkaPort(), config.controllerPort());
-    running.push(kafka);
-    try (Admin admin = Admin.create(kafka.adminConfig())) {
-      createdTopics = new TopicProvisioner(admin).ensure(LocalTopics.all());
+        push(
+            EmbeddedKafka.start(
+                config.kafkaDir(), config.host(), config.kafkaPort(), config.controllerPort()));
+    progress.accept("starting the schema registry");
+    registry = push(SchemaRegistryServer.start(registryConfig(config)));
+    progress.accept("starting ingest");
+    ingest = push(LocalIngest.start(kafka.bootstrapServers(), registryUrl()));
+    var custodyConfig = CustodyStreamConfig.from(streams(config, CUSTODY));
+    AnomalyConfig anomalyConfig = LocalAnomaly.config(streams(config, LocalAnomaly.SERVICE));
+    provision(LocalTopics.of(custodyConfig, anomalyConfig));
+    // custody-stream advertises the shared server's address, so its port is fixed before.
+    HttpBinding http = new HttpBinding(config.host(), config.httpPort()).withConcretePort();
+    progress.accept("creating custody-stream and the anomaly streams");
+    CustodyStreamService custody =
+        push(CustodyStreamService.create(custodyConfig, new HostInfo(host, http.port())));
+    LocalAnomaly anomaly = push(LocalAnomaly.create(anomalyConfig));
+    progress.accept("starting the HTTP server on port " + http.port());
+    List<Object> beans = new ArrayList<>(ingest.httpBeans());
+    beans.addAll(custody.httpBeans());
+    beans.add(RoleTokens.ensure(config.tokensDir()));
+    server = push(PlatformHttpServer.start(http, beans));
+    custody.startStreams();
+    anomaly.start();
+    progress.accept("waiting for the streams to run");
+    awaitRunning(CUSTODY, custody::state);
+    awaitRunning(LocalAnomaly.SERVICE, anomaly::state);
+  }
+
+  /** Waits until the streams process; until then the queries would answer 503. */
+  private static void awaitRunning(String service, Supplier<KafkaStreams.State> state)
+      throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
+    while (state.get() != KafkaStreams.State.RUNNING) {
+      if (!state.get().isRunningOrRebalancing() && state.get() != KafkaStreams.State.CREATED) {
+        throw new IllegalStateException(service + " streams stopped: " + state.get());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(service + " streams not running within " + RUNNING_TIMEOUT);
+      }
+      Thread.sleep(100);
     }
+  }
+
+  private Map<String, String> streams(LocalConfig config, String service) {
+    return LocalStreams.flat(config, service, kafka.bootstrapServers(), registryUrl());
+  }
+
+  private SchemaRegistryServerConfig registryConfig(LocalConfig config) {
     var defaults = SchemaRegistryServerConfig.defaults(kafka.bootstrapServers());
-    registry =
-        SchemaRegistryServer.start(
-            new SchemaRegistryServerConfig(
-                kafka.bootstrapServers(),
-                config.host(),
-                config.registryPort(),
-                SCHEMAS_TOPIC,
-                defaults.defaultCompatibility()));
-    running.push(registry);
-    ingest = LocalIngest.start(config, kafka.bootstrapServers(), registryUrl());
-    running.push(ingest);
+    return new SchemaRegistryServerConfig(
+        kafka.bootstrapServers(),
+        config.host(),
+        config.registryPort(),
+        SCHEMAS_TOPIC,
+        defaults.defaultCompatibility());
+  }
+
+  private void provision(List<NewTopic> topics) throws Exception {
+    streamTopics = topics.stream().map(NewTopic::name).distinct().toList();
+    try (Admin admin = Admin.create(kafka.adminConfig())) {
+      createdTopics = new TopicProvisioner(admin).ensure(topics);
+    }
+  }
+
+  private <T extends AutoCloseable> T push(T part) {
+    running.push(part);
+    return part;
   }
 
   public String bootstrapServers() {
@@ -75,19 +158,19 @@ public final class LocalPlatform implements AutoCloseable {
     return URI.create("http://" + host + ":" + registry.url().getPort());
   }
 
-  /** Where the HTTP API answers, with the configured host and the bound port. */
+  /** Where every route answers (console, API, health), with the configured host and bound port. */
   public URI httpUrl() {
-    return URI.create("http://" + host + ":" + ingest.url().getPort());
+    return URI.create("http://" + host + ":" + server.port());
   }
 
-  /** Every topic local mode runs on: the design's own, then the ingest service's. */
+  /** Every topic local mode runs on: ingest's, then the stream services'. */
   public List<String> topicNames() {
-    var names = new java.util.ArrayList<>(LocalTopics.all().stream().map(TopicSpec::name).toList());
-    names.addAll(ingest.topicNames());
-    return names;
+    Set<String> names = new LinkedHashSet<>(ingest.topicNames());
+    names.addAll(streamTopics);
+    return List.copyOf(names);
   }
 
-  /** Topics this start created; empty when the data directory already had them all. */
+  /** Stream service topics this start created; empty when the data directory had them all. */
   public List<String> createdTopics() {
     return createdTopics;
   }

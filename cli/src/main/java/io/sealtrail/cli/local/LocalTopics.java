@@ -1,26 +1,24 @@
 package io.sealtrail.cli.local;
 
+import io.sealtrail.anomaly.topology.AnomalyConfig;
+import io.sealtrail.custody.service.CustodyStreamService;
+import io.sealtrail.custody.topology.CustodyStreamConfig;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The topics of DESIGN.md that local mode creates itself. Partition counts are small because one
- * broker serves them; {@code deploy/} sizes them for a cluster. The ingest topics (inbound, events,
- * rejected, partners and ingest's internal ones) are created by the ingest service with the
- * settings it checks at start (LogAppendTime on inbound, unlimited retention on events).
+ * The topics local mode creates, as the stream services declare them; partition counts and replicas
+ * are the local broker's defaults (3 and 1). The ingest topics are created by the ingest service
+ * itself, first, with the settings it checks at start (LogAppendTime on inbound, unlimited
+ * retention on events).
  */
-public final class LocalTopics {
-
-  private static final int PARTITIONS = 3;
-
-  private static final List<TopicSpec> ALL =
-      List.of(
-          new TopicSpec("custody.state", PARTITIONS, true),
-          new TopicSpec("custody.violations", PARTITIONS, false),
-          new TopicSpec("custody.alerts", PARTITIONS, true));
-
+final class LocalTopics {
   private LocalTopics() {}
 
-  public static List<TopicSpec> all() {
-    return ALL;
+  static List<NewTopic> of(CustodyStreamConfig custody, AnomalyConfig anomaly) {
+    List<NewTopic> all = new ArrayList<>(CustodyStreamService.topics(custody));
+    all.addAll(LocalAnomaly.topics(anomaly));
+    return all;
   }
 }

@@ -7,20 +7,24 @@ import java.time.Duration;
 record ReadyBanner(LocalPlatform platform, LocalConfig config, Duration startup) {
 
   void print(PrintWriter out) {
+    String http = platform.httpUrl().toString();
     out.printf("%nSealtrail is up (%.1f s).%n", startup.toMillis() / 1000.0);
-    row(out, "Kafka bootstrap", platform.bootstrapServers());
-    row(out, "Schema registry", platform.registryUrl().toString());
-    row(out, "HTTP API", platform.httpUrl().toString());
+    row(out, "Console and API", http + "/");
     row(
         out,
         "Role tokens",
         config.tokensDir().toAbsolutePath() + " (admin.token, secops.token, ...)");
+    row(out, "Schema registry", platform.registryUrl().toString());
+    row(out, "Kafka bootstrap", platform.bootstrapServers());
     row(out, "Data directory", config.dataDir().toAbsolutePath().toString());
     row(out, "Topics", String.join(", ", platform.topicNames()));
     out.printf("%nTry: curl %s/subjects%n", platform.registryUrl());
     out.printf(
         "     curl -H \"Authorization: Bearer $(cat %s)\" %s/v1/partners/acme%n",
-        config.tokensDir().resolve("admin.token").toAbsolutePath(), platform.httpUrl());
+        config.tokensDir().resolve("admin.token").toAbsolutePath(), http);
+    out.printf(
+        "     curl -H \"Authorization: Bearer $(cat %s)\" %s/v1/serials/DEV-1%n",
+        config.tokensDir().resolve("recall.token").toAbsolutePath(), http);
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

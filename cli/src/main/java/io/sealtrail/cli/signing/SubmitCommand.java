@@ -1,13 +1,15 @@
 package io.sealtrail.cli.signing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.cli.http.HttpCalls;
 import io.sealtrail.cli.http.ServiceUrl;
-import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.client.Outcome;
+import io.sealtrail.client.SignedEnvelope;
+import io.sealtrail.client.http.EventsApi;
+import io.sealtrail.client.http.RequestRefusedException;
 import io.sealtrail.trust.crypto.Signer;
-import io.sealtrail.trust.dsse.EnvelopeJson;
-import io.sealtrail.trust.dsse.EnvelopeSigner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sealtrail submit}: signs event files and posts their envelopes to {@code /v1/events} in
- * NDJSON batches, printing one line per event with its outcome.
+ * NDJSON batches (through the partner client's {@link EventsApi}), printing one line per event with
+ * its outcome.
  */
 @Command(
     name = "submit",
@@ -59,13 +62,13 @@ public final class SubmitCommand extends FileCommand {
     for (Path key : keys) {
       signers.add(SignCommand.readSigner(key));
     }
-    var client = new EventsClient(service.resolve("/v1/events"));
+    var api = new EventsApi(service.resolve("/"), HttpCalls.client(), Duration.ofMinutes(2));
     boolean rejected = false;
     for (int from = 0; from < events.size(); from += batchSize) {
       List<Path> batch = events.subList(from, Math.min(events.size(), from + batchSize));
-      JsonNode results = client.post(ndjson(batch, signers)).get("results");
+      List<Outcome> outcomes = post(api, sign(batch, signers));
       for (int i = 0; i < batch.size(); i++) {
-        rejected |= print(batch.get(i), results.get(i));
+        rejected |= print(batch.get(i), outcomes.get(i));
       }
       progress(from + batch.size());
     }
@@ -73,36 +76,40 @@ public final class SubmitCommand extends FileCommand {
     return rejected ? EXIT_REJECTED : EXIT_OK;
   }
 
-  private static String ndjson(List<Path> batch, List<Signer> signers) throws IOException {
-    StringBuilder body = new StringBuilder();
+  private static List<SignedEnvelope> sign(List<Path> batch, List<Signer> signers)
+      throws IOException {
+    List<SignedEnvelope> envelopes = new ArrayList<>(batch.size());
     for (Path event : batch) {
-      byte[] payload = SignCommand.readEvent(event);
-      var envelope = EnvelopeSigner.sign(SubmissionVerifier.EVENT_PAYLOAD_TYPE, payload, signers);
-      body.append(EnvelopeJson.write(envelope)).append('\n');
+      envelopes.add(SignedEnvelope.sign(SignCommand.readEvent(event), signers));
     }
-    return body.toString();
+    return envelopes;
+  }
+
+  private static List<Outcome> post(EventsApi api, List<SignedEnvelope> batch) throws IOException {
+    try {
+      return api.post(batch);
+    } catch (RequestRefusedException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
 
   /** Prints one result line; true when the event was rejected. */
-  private boolean print(Path file, JsonNode result) {
-    String status = result.path("status").asText();
-    if ("rejected".equals(status)) {
-      String field = result.hasNonNull("field") ? " at " + result.get("field").asText() : "";
-      out()
-          .printf(
-              "%s: rejected %s%s: %s%n",
-              file, result.path("reason").asText(), field, result.path("detail").asText());
+  private boolean print(Path file, Outcome outcome) {
+    if (outcome instanceof Outcome.Rejected r) {
+      String field = r.field() != null ? " at " + r.field() : "";
+      out().printf("%s: rejected %s%s: %s%n", file, r.reason(), field, r.detail());
       return true;
     }
-    out()
-        .printf(
-            "%s: %s %s (partition %d, offset %d)%n",
-            file,
-            status,
-            result.path("eventId").asText(),
-            result.path("partition").asInt(),
-            result.path("offset").asLong());
+    if (outcome instanceof Outcome.Accepted a) {
+      printStored(file, "accepted", a.eventId(), a.partition(), a.offset());
+    } else if (outcome instanceof Outcome.Duplicate d) {
+      printStored(file, "duplicate", d.eventId(), d.partition(), d.offset());
+    }
     return false;
+  }
+
+  private void printStored(Path file, String status, String eventId, int partition, long offset) {
+    out().printf("%s: %s %s (partition %d, offset %d)%n", file, status, eventId, partition, offset);
   }
 
   private void progress(int sent) {

@@ -3,6 +3,8 @@ package io.sealtrail.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.cli.Sealtrail;
+import io.sealtrail.platform.auth.Role;
+import io.sealtrail.testing.Eventually;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.crypto.KeyAlgorithm;
 import io.sealtrail.trust.crypto.KeyPairs;
@@ -36,81 +38,111 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Local mode against its real parts: a KRaft broker in this JVM and the embedded registry. */
-@Timeout(value = 3, unit = TimeUnit.MINUTES)
+/**
+ * Local mode against its real parts: a KRaft broker in this JVM, the embedded registry, and every
+ * service with every route on one port. One platform serves the tests that only add to it.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class LocalPlatformIT {
 
-  private static final String SCHEMA =
-      "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Probe\\\",\\\"fields\\\":"
-          + "[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}";
   private static final String SEAL = "{\"sealId\":\"S-1\"}";
-  private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-  private final HttpClient http =
+  private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @TempDir static Path sharedDir;
+  private static LocalConfig shared;
+  private static LocalPlatform platform;
 
   @TempDir Path dataDir;
 
-  @Test
-  void shouldCreateEveryDesignTopicWhenStartedOnAnEmptyDataDir() throws Exception {
-    LocalConfig config = freshConfig();
+  @BeforeAll
+  static void start() throws Exception {
+    shared = freshConfig(sharedDir);
+    platform = LocalPlatform.start(shared);
+  }
 
-    try (var platform = LocalPlatform.start(config);
-        var admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
+  @AfterAll
+  static void stop() throws Exception {
+    platform.close();
+  }
+
+  @Test
+  void shouldCreateEveryServicesTopicsWhenStartedOnAnEmptyDataDir() throws Exception {
+    try (var admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
 
       var names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-      assertThat(names).containsAll(LocalTopics.all().stream().map(TopicSpec::name).toList());
-      assertThat(names).contains("custody.inbound", "custody.events", "custody.rejected");
-      assertThat(platform.createdTopics()).hasSameSizeAs(LocalTopics.all());
+
+      assertThat(names)
+          .contains(
+              "custody.inbound",
+              "custody.events",
+              "custody.rejected",
+              "custody.partners",
+              "custody.state",
+              "custody.violations",
+              "custody.firmware-releases",
+              "custody.events.dlq",
+              "custody.alerts",
+              "custody.alert-commands");
+      assertThat(names).containsAll(platform.topicNames());
+      assertThat(platform.createdTopics()).contains("custody.state", "custody.alert-commands");
       assertThat(cleanupPolicy(admin, "custody.partners")).isEqualTo("compact");
+      assertThat(cleanupPolicy(admin, "custody.state")).isEqualTo("compact");
+      assertThat(cleanupPolicy(admin, "custody.firmware-releases")).isEqualTo("compact");
+      assertThat(cleanupPolicy(admin, "custody.alerts")).isEqualTo("compact");
       assertThat(cleanupPolicy(admin, "custody.events")).isEqualTo("delete");
     }
   }
 
   @Test
-  void shouldKeepTopicsAndSchemaIdsWhenRestartedOnTheSameDataDir() throws Exception {
-    LocalConfig config = freshConfig();
-    int id;
-    try (var platform = LocalPlatform.start(config)) {
-      id = register(platform.registryUrl(), "probe-value");
-    }
-
-    try (var restarted = LocalPlatform.start(config)) {
-
-      assertThat(restarted.createdTopics()).isEmpty();
-      var byId = get(restarted.registryUrl().resolve("/schemas/ids/" + id));
-      assertThat(byId.statusCode()).isEqualTo(200);
-      assertThat(byId.body()).contains("Probe");
-      assertThat(register(restarted.registryUrl(), "probe-value")).isEqualTo(id);
-    }
-  }
-
-  @Test
-  void shouldAcceptAnEventOverHttpWhenItsPartnerWasRegisteredWithTheAdminToken() throws Exception {
-    LocalConfig config = freshConfig();
+  void shouldAnswerASerialsStateOnTheSamePortWhereItsEventWasAccepted() throws Exception {
     Signer key =
         Signers.forKey(
             KeyPairs.generate(KeyAlgorithm.ED25519, new SecureRandom()).privateKeyPkcs8());
+    String admin = token(Role.ADMIN);
+    String recall = token(Role.RECALL);
+    URI http = platform.httpUrl();
 
-    try (var platform = LocalPlatform.start(config)) {
-      String admin = Files.readString(config.tokensDir().resolve("admin.token")).strip();
-      var registered = post(platform.httpUrl().resolve("/v1/partners"), registration(key), admin);
-      var submitted = post(platform.httpUrl().resolve("/v1/events"), envelope(key), null);
+    var registered = post(http.resolve("/v1/partners"), registration("dock", key), admin);
+    var submitted = post(http.resolve("/v1/events"), envelope("dock", "PALLET-7", key), null);
+    var state =
+        Eventually.await(
+            () -> getQuietly(http.resolve("/v1/serials/PALLET-7"), recall),
+            r -> r.statusCode() == 200,
+            "PALLET-7's state on the shared port");
 
-      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-      assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-      assertThat(submitted.body()).contains("\"status\":\"accepted\"");
-      assertThat(eventKeys(platform.bootstrapServers())).contains("DEV-1");
-    }
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+    assertThat(submitted.body()).contains("\"status\":\"accepted\"");
+    assertThat(eventKeys(platform.bootstrapServers())).contains("PALLET-7");
+    assertThat(state.body()).contains("\"serial\":\"PALLET-7\"").contains("SEAL");
+  }
+
+  @Test
+  void shouldKeepEachRoutesRolesWhenEveryServiceSharesThePort() throws Exception {
+    URI http = platform.httpUrl();
+
+    var adminRouteAsRecall = get(http.resolve("/v1/partners/dock"), token(Role.RECALL));
+    var serialWithoutToken = get(http.resolve("/v1/serials/PALLET-7"), null);
+    var eventsWithoutToken = post(http.resolve("/v1/events"), "[]", null);
+    var health = get(http.resolve("/health"), null);
+
+    assertThat(adminRouteAsRecall.statusCode()).isEqualTo(403);
+    assertThat(adminRouteAsRecall.body()).contains("https://sealtrail.io/problems/forbidden");
+    assertThat(serialWithoutToken.statusCode()).isEqualTo(401);
+    assertThat(eventsWithoutToken.statusCode()).as(eventsWithoutToken.body()).isNotIn(401, 403);
+    assertThat(health.statusCode()).isEqualTo(200);
   }
 
   @Test
   void shouldPrintEachOutcomeWhenEventsAreSubmittedWithTheCli() throws Exception {
-    LocalConfig config = freshConfig();
     KeyPairs.Generated pair = KeyPairs.generate(KeyAlgorithm.ED25519, new SecureRandom());
     Signer key = Signers.forKey(pair.privateKeyPkcs8());
     Path keyFile =
@@ -121,57 +153,57 @@ class LocalPlatformIT {
         Files.writeString(
             dataDir.resolve("denied.json"), event("cli-2", "COMMISSIONED", "{\"customer\":\"c\"}"));
 
-    try (var platform = LocalPlatform.start(config)) {
-      Path pub =
-          Files.writeString(
-              dataDir.resolve("acme.pub.pem"), Pem.writePublicKey(pair.publicKeySpki()));
-      String url = platform.httpUrl().toString();
-      String token = config.tokensDir().resolve("admin.token").toString();
-      var out = new StringWriter();
-      var cli = Sealtrail.commandLine();
-      cli.setOut(new PrintWriter(out, true));
-      int added =
-          cli.execute(
-              "partners",
-              "add",
-              "--id",
-              "acme",
-              "--role",
-              "MANUFACTURER",
-              "--key",
-              pub.toString(),
-              "--url",
-              url,
-              "--token-file",
-              token);
+    Path pub =
+        Files.writeString(
+            dataDir.resolve("acme.pub.pem"), Pem.writePublicKey(pair.publicKeySpki()));
+    String url = platform.httpUrl().toString();
+    String token = shared.tokensDir().resolve("admin.token").toString();
+    var out = new StringWriter();
+    var cli = Sealtrail.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    int added =
+        cli.execute(
+            "partners",
+            "add",
+            "--id",
+            "acme",
+            "--role",
+            "MANUFACTURER",
+            "--key",
+            pub.toString(),
+            "--url",
+            url,
+            "--token-file",
+            token);
 
-      int exit =
-          cli.execute(
-              "submit",
-              "--key",
-              keyFile.toString(),
-              "--url",
-              platform.httpUrl().toString(),
-              good.toString(),
-              denied.toString());
+    int exit =
+        cli.execute(
+            "submit",
+            "--key",
+            keyFile.toString(),
+            "--url",
+            platform.httpUrl().toString(),
+            good.toString(),
+            denied.toString());
 
-      assertThat(added).as(out.toString()).isZero();
-      assertThat(out.toString()).contains(key.verifier().keyId().hex());
-      assertThat(exit).as(out.toString()).isEqualTo(1);
-      assertThat(out.toString()).contains("good.json: accepted cli-1 (partition");
-      assertThat(out.toString()).contains("denied.json: rejected ROLE_NOT_ALLOWED at /type");
-      String keyid = key.verifier().keyId().hex();
-      var admin = new String[] {"--url", url, "--token-file", token};
-      assertThat(cli.execute(concat(new String[] {"partners", "revoke", "acme", keyid}, admin)))
-          .isZero();
-      assertThat(cli.execute(concat(new String[] {"partners", "show", "acme"}, admin))).isZero();
-      assertThat(out.toString()).contains("\"revokedAt\"");
-    }
+    assertThat(added).as(out.toString()).isZero();
+    assertThat(out.toString()).contains(key.verifier().keyId().hex());
+    assertThat(exit).as(out.toString()).isEqualTo(1);
+    assertThat(out.toString()).contains("good.json: accepted cli-1 (partition");
+    assertThat(out.toString()).contains("denied.json: rejected ROLE_NOT_ALLOWED at /type");
+    String keyid = key.verifier().keyId().hex();
+    var admin = new String[] {"--url", url, "--token-file", token};
+    assertThat(cli.execute(concat(new String[] {"partners", "revoke", "acme", keyid}, admin)))
+        .isZero();
+    assertThat(cli.execute(concat(new String[] {"partners", "show", "acme"}, admin))).isZero();
+    assertThat(out.toString()).contains("\"revokedAt\"");
   }
 
-  private static String registration(Signer key) {
+  private static String registration(String partnerId, Signer key) {
     String pem = Pem.writePublicKey(key.verifier().subjectPublicKeyInfo()).replace("\n", "\\n");
-    return "{\"partnerId\":\"acme\",\"roles\":[\"MANUFACTURER\"],\"sites\":[],"
+    return "{\"partnerId\":\""
+        + partnerId
+        + "\",\"roles\":[\"MANUFACTURER\"],\"sites\":[],"
         + "\"keys\":[{\"publicKey\":\""
         + pem
         + "\"}]}";
@@ -184,20 +216,28 @@ class LocalPlatformIT {
   }
 
   private static String event(String eventId, String type, String detail) {
+    return event("acme", "DEV-1", eventId, type, detail);
+  }
+
+  private static String event(
+      String partnerId, String subject, String eventId, String type, String detail) {
     return "{\"eventId\":\""
         + eventId
         + "\",\"type\":\""
         + type
         + "\",\"occurredAt\":\""
         + Instant.now().truncatedTo(ChronoUnit.SECONDS)
-        + "\",\"partnerId\":\"acme\",\"site\":\"f-1\",\"subject\":\"DEV-1\","
-        + "\"detail\":"
+        + "\",\"partnerId\":\""
+        + partnerId
+        + "\",\"site\":\"f-1\",\"subject\":\""
+        + subject
+        + "\",\"detail\":"
         + detail
         + "}";
   }
 
-  private static String envelope(Signer key) {
-    String event = event("ev-1", "SEAL_APPLIED", SEAL);
+  private static String envelope(String partnerId, String subject, Signer key) {
+    String event = event(partnerId, subject, "ev-1", "SEAL_APPLIED", SEAL);
     var signed =
         EnvelopeSigner.sign(
             SubmissionVerifier.EVENT_PAYLOAD_TYPE,
@@ -206,7 +246,11 @@ class LocalPlatformIT {
     return EnvelopeJson.write(signed);
   }
 
-  private HttpResponse<String> post(URI uri, String body, String token) throws Exception {
+  private static String token(Role role) throws IOException {
+    return Files.readString(shared.tokensDir().resolve(role.fileName())).strip();
+  }
+
+  private static HttpResponse<String> post(URI uri, String body, String token) throws Exception {
     var request =
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
@@ -215,7 +259,7 @@ class LocalPlatformIT {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<String> eventKeys(String bootstrap) {
@@ -241,25 +285,25 @@ class LocalPlatformIT {
     }
   }
 
-  private LocalConfig freshConfig() throws IOException {
-    return new LocalConfig(dataDir, "localhost", freePort(), freePort(), 0, 0);
+  /** A data directory of its own and free ports; HTTP and registry bind port 0. */
+  static LocalConfig freshConfig(Path dir) throws IOException {
+    return new LocalConfig(dir, "localhost", freePort(), freePort(), 0, 0);
   }
 
-  private int register(URI registry, String subject) throws Exception {
-    var request =
-        HttpRequest.newBuilder(registry.resolve("/subjects/" + subject + "/versions"))
-            .header("Content-Type", CONTENT_TYPE)
-            .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"" + SCHEMA + "\"}"))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Integer.parseInt(response.body().replaceAll("\\D+", ""));
+  private static HttpResponse<String> get(URI uri, String token) throws Exception {
+    var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> get(URI uri) throws Exception {
-    var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> getQuietly(URI uri, String token) {
+    try {
+      return get(uri, token);
+    } catch (Exception e) {
+      throw new IllegalStateException("GET " + uri + " failed", e);
+    }
   }
 
   private static String cleanupPolicy(Admin admin, String topic) throws Exception {

@@ -3,11 +3,11 @@ package io.sealtrail.custody.event;
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.event.CustodyEvent;
-import io.sealtrail.avro.event.Signer;
 import io.sealtrail.avro.event.VerifiedEvent;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One verified event as the stream reads it: the header fields, the typed detail and the evidence
@@ -58,12 +58,17 @@ public record Observation(VerifiedEvent verified) {
 
   /** True when a signer of another partner than the reporter holds {@code role}. */
   public boolean coSignedByOtherPartnerWithRole(String role) {
-    for (Signer signer : verified.getSigners()) {
-      if (!signer.getPartnerId().equals(partnerId()) && signer.getRoles().contains(role)) {
-        return true;
-      }
-    }
-    return false;
+    return signedWithRole(role, partner -> !partner.equals(partnerId()));
+  }
+
+  /** True when the reporting partner signed holding {@code role}. */
+  public boolean reportedByPartnerWithRole(String role) {
+    return signedWithRole(role, partnerId()::equals);
+  }
+
+  private boolean signedWithRole(String role, Predicate<String> partner) {
+    return verified.getSigners().stream()
+        .anyMatch(s -> partner.test(s.getPartnerId()) && s.getRoles().contains(role));
   }
 
   /** This event as evidence, with a note on what it shows. */

@@ -25,12 +25,17 @@ public final class SerialHistory {
 
   /** The store key of the {@code sequence}-th event of {@code serial}; sorts in sequence order. */
   public static String key(String serial, long sequence) {
-    return serial + SEPARATOR + String.format("%019d", sequence);
+    return prefixOf(serial) + String.format("%019d", sequence);
+  }
+
+  /** The prefix of every store key of {@code serial}'s history. */
+  public static String prefixOf(String serial) {
+    return serial + SEPARATOR;
   }
 
   /** The history of {@code serial}, first event first; empty for a serial never seen. */
   public List<Entry> of(String serial) {
-    String prefix = serial + SEPARATOR;
+    String prefix = prefixOf(serial);
     List<Entry> entries = new ArrayList<>();
     String chain = ChainHash.GENESIS;
     try (KeyValueIterator<String, VerifiedEvent> events =

@@ -5,47 +5,62 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.detect.Catalogue;
 import io.sealtrail.custody.detect.Finding;
+import io.sealtrail.custody.detect.UnknownCarriedSerial;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies a container's event to one serial it holds, after the event was re-keyed by that serial:
- * judges it with the carried detections and folds it into the serial's state in the same store.
+ * judges it with the carried detections, holds an UNKNOWN_SERIAL for a serial never born on its
+ * own, and folds the event into the serial's state in the same store.
  */
 public final class ContentsProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
   private final Catalogue catalogue = Catalogue.carried();
   private ProcessorContext<String, Outcome> context;
-  private KeyValueStore<String, CustodyState> states;
-  private HistoryLog history;
+  private StateLedger ledger;
+  private HeldViolations held;
 
   @Override
   public void init(ProcessorContext<String, Outcome> context) {
     this.context = context;
-    this.states = context.getStateStore(CustodyStores.STATE);
-    this.history = new HistoryLog(context.getStateStore(HistoryLog.STORE));
+    this.ledger =
+        new StateLedger(
+            context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
+    this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
   }
 
   @Override
   public void process(Record<String, VerifiedEvent> record) {
     String serial = record.key();
     Observation containerEvent = new Observation(record.value());
-    CustodyState prior = states.get(serial);
+    CustodyState prior = ledger.get(serial);
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     List<Violation> violations = new ArrayList<>();
     for (Finding finding : catalogue.judge(prior, containerEvent)) {
       violations.add(Violations.of(finding, serial, containerEvent, now));
     }
-    CustodyState next = CustodyFold.carry(prior, serial, containerEvent);
-    states.put(serial, next);
-    history.append(next, record.value());
+    unknown(serial, prior, containerEvent)
+        .ifPresent(finding -> held.hold(Violations.of(finding, serial, containerEvent, now)));
+    CustodyState next =
+        ledger.record(prior, CustodyFold.carry(prior, serial, containerEvent), record.value());
     context.forward(record.withValue(Outcome.of(next, violations)));
+  }
+
+  /** UNKNOWN_SERIAL, to hold, when the serial turns up in custody without a birth of its own. */
+  private Optional<Finding> unknown(String serial, CustodyState prior, Observation containerEvent) {
+    if (!UnknownCarriedSerial.judges(containerEvent)) {
+      return Optional.empty();
+    }
+    var past =
+        prior == null ? UnknownCarriedSerial.SerialPast.NONE : ledger.history().pastOf(serial);
+    return UnknownCarriedSerial.judge(serial, containerEvent, past);
   }
 }

@@ -1,6 +1,7 @@
 package io.sealtrail.custody.process;
 
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.detect.Catalogue;
@@ -22,7 +23,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps one serial's custody state: judges each event against the state before it, folds it in, and
@@ -36,8 +36,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   private Catalogue catalogue;
   private ReleaseView releases;
   private ProcessorContext<String, Outcome> context;
-  private KeyValueStore<String, CustodyState> states;
-  private HistoryLog history;
+  private StateLedger ledger;
   private HeldViolations held;
 
   public CustodyProcessor(DetectionRules rules) {
@@ -47,8 +46,9 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   @Override
   public void init(ProcessorContext<String, Outcome> context) {
     this.context = context;
-    this.states = context.getStateStore(CustodyStores.STATE);
-    this.history = new HistoryLog(context.getStateStore(HistoryLog.STORE));
+    this.ledger =
+        new StateLedger(
+            context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
     this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
     this.catalogue = Catalogue.of(rules, releases);
@@ -61,24 +61,35 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
       return;
     }
     Observation event = new Observation(record.value());
-    CustodyState prior = states.get(record.key());
+    CustodyState prior = ledger.get(record.key());
     held.clearMetBy(event);
-    List<Violation> violations = judge(prior, event);
-    CustodyState next = CustodyFold.apply(prior, event);
-    states.put(record.key(), next);
-    history.append(next, record.value());
+    CustodyState seen = ledger.asSeenBy(prior, event);
+    List<Violation> violations = judge(seen, event);
+    CustodyState next = ledger.record(prior, CustodyFold.apply(prior, event), record.value());
     var firmware = FirmwareDelta.between(record.key(), prior, next);
-    var carried = carried(event, prior, record.value());
+    var carried = carried(event, seen, record.value());
     context.forward(
         record.withValue(new Outcome(Optional.of(next), violations, carried, firmware)));
   }
 
-  /** A container's event, re-keyed by each serial it applies to. */
-  private static List<KeyValue<String, VerifiedEvent>> carried(
+  /**
+   * A container's event, re-keyed by each serial it applies to. A packing reported late is followed
+   * by the container's newer events that apply to what it holds (its seal, shipping, receipt),
+   * which the serials packed missed when they came first.
+   */
+  private List<KeyValue<String, VerifiedEvent>> carried(
       Observation event, CustodyState prior, VerifiedEvent value) {
+    List<VerifiedEvent> missed =
+        event.type() == EventType.PACKED && CustodyFold.isLate(prior, event)
+            ? ledger.carriedSince(event.serial(), event.occurredAt())
+            : List.of();
     List<KeyValue<String, VerifiedEvent>> carried = new ArrayList<>();
     for (String content : Contents.carriedBy(event, prior)) {
       carried.add(KeyValue.pair(content, value));
+      missed.stream()
+          // A manifest or receipt scan naming the serial already reached it.
+          .filter(e -> !Contents.named(new Observation(e)).contains(content))
+          .forEach(e -> carried.add(KeyValue.pair(content, e)));
     }
     return carried;
   }

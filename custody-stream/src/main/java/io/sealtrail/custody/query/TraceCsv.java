@@ -1,48 +1,59 @@
 package io.sealtrail.custody.query;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** A lot trace as RFC 4180 CSV, one device a row, for the recall team's spreadsheets. */
+/**
+ * A lot trace as RFC 4180 CSV, one device a row, for the recall team's spreadsheets. Every value
+ * comes from partners' events, so a cell a spreadsheet would run as a formula is neutralised (OWASP
+ * CSV injection) and every cell that needs it is quoted.
+ */
 final class TraceCsv {
   static final String HEADER =
       "lot,supplier,serial,parts,status,custodian,site,container,product,firmwareVersion,"
           + "firmwareImageSha256";
+  static final String LINE_BREAK = "\r\n";
+
+  /** First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula. */
+  private static final Set<Character> FORMULA_STARTS = Set.of('=', '+', '-', '@', '\t', '\r', '\n');
+
+  /** Characters that end or split an unquoted field (`;` is the separator in many locales). */
+  private static final String NEEDS_QUOTES = ",\";\r\n\t'";
 
   private TraceCsv() {}
 
   static String render(TraceResponse trace) {
-    StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+    StringBuilder csv = new StringBuilder(HEADER).append(LINE_BREAK);
     for (TracedDevice d : trace.devices()) {
-      List<String> cells = new ArrayList<>();
-      cells.add(trace.lot());
-      cells.add(trace.supplier());
-      cells.add(d.serial());
-      cells.add(d.parts());
-      cells.add(d.status());
-      cells.add(d.custodian());
-      cells.add(d.site());
-      cells.add(d.container());
-      cells.add(d.product());
-      cells.add(d.firmwareVersion());
-      cells.add(d.firmwareImageSha256());
-      csv.append(cells.stream().map(TraceCsv::cell).collect(Collectors.joining(",")))
-          .append("\r\n");
+      csv.append(
+              Stream.of(
+                      trace.lot(),
+                      trace.supplier(),
+                      d.serial(),
+                      d.parts(),
+                      d.status(),
+                      d.custodian(),
+                      d.site(),
+                      d.container(),
+                      d.product(),
+                      d.firmwareVersion(),
+                      d.firmwareImageSha256())
+                  .map(TraceCsv::cell)
+                  .collect(Collectors.joining(",")))
+          .append(LINE_BREAK);
     }
     return csv.toString();
   }
 
-  private static String cell(String value) {
-    if (value == null) {
+  /** One field: empty for no value, neutralised, and quoted with inner quotes doubled if needed. */
+  static String cell(String value) {
+    if (value == null || value.isEmpty()) {
       return "";
     }
-    if (value.contains(",")
-        || value.contains("\"")
-        || value.contains("\n")
-        || value.contains("\r")) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
+    String safe = FORMULA_STARTS.contains(value.charAt(0)) ? "'" + value : value;
+    boolean quote =
+        safe.chars().anyMatch(c -> NEEDS_QUOTES.indexOf(c) >= 0) || !safe.strip().equals(safe);
+    return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
   }
 }

@@ -7,62 +7,124 @@ import io.sealtrail.custody.query.RestoringStores;
 import io.sealtrail.custody.query.StreamsStoreAccess;
 import io.sealtrail.custody.topology.CustodyStreamApp;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.topology.TopicNames;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * One custody-stream instance: the Kafka Streams topology and the query API in front of its stores,
- * advertised to the other instances as {@code application.server}; closed together.
+ * One custody-stream instance: the Kafka Streams topology and what its query API contributes to an
+ * HTTP server ({@link #httpBeans()}), advertised to the other instances as {@code
+ * application.server}. Run alone it serves the queries itself; in local mode a shared server does.
  */
 public final class CustodyStreamService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   private final KafkaStreams streams;
+  private final List<Object> httpBeans;
   private final PlatformHttpServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private CustodyStreamService(KafkaStreams streams, PlatformHttpServer server) {
+  private CustodyStreamService(
+      KafkaStreams streams, List<Object> httpBeans, PlatformHttpServer server) {
     this.streams = streams;
+    this.httpBeans = httpBeans;
     this.server = server;
   }
 
-  /** Starts the HTTP server, then the streams; on a failure, closes what it started. */
-  public static CustodyStreamService start(CustodyStreamConfig config, QueryConfig query) {
+  /**
+   * The streams, not started, telling other instances that the HTTP server serving {@link
+   * #httpBeans()} answers at {@code advertised}: that server must be there before {@link
+   * #startStreams()}, so that no forwarded query finds nobody.
+   */
+  public static CustodyStreamService create(CustodyStreamConfig config, HostInfo advertised) {
     Properties properties = config.streamsProperties();
-    // Other instances learn from it where to forward a query for a key this instance owns.
-    properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, query.applicationServer());
+    properties.put(
+        StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
     KafkaStreams streams = new KafkaStreams(CustodyStreamApp.topology(config), properties);
     // An unexpected error stops this instance; its partitions move to the others.
     streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
     RestoringStores restoring = new RestoringStores();
     streams.setGlobalStateRestoreListener(restoring);
-    HostInfo self = new HostInfo(query.advertisedHost(), query.port());
-    List<Object> beans =
-        new ArrayList<>(QueryBeans.over(new StreamsStoreAccess(streams, self, restoring)));
+    List<Object> beans = QueryBeans.over(new StreamsStoreAccess(streams, advertised, restoring));
+    return new CustodyStreamService(streams, beans, null);
+  }
+
+  /** Starts the instance alone: its own HTTP server where {@code query} says, then the streams. */
+  public static CustodyStreamService start(CustodyStreamConfig config, QueryConfig query) {
+    // The advertised port must be known before the streams exist: resolve 0 to a free one first.
+    HttpBinding binding = new HttpBinding(query.bindHost(), query.port()).withConcretePort();
+    CustodyStreamService unserved =
+        create(config, new HostInfo(query.advertisedHost(), binding.port()));
+    List<Object> beans = new ArrayList<>(unserved.httpBeans());
     beans.add(RoleTokens.load(query.tokenDir()));
-    PlatformHttpServer server =
-        PlatformHttpServer.start(new HttpBinding(query.bindHost(), query.port()), beans);
+    PlatformHttpServer server;
+    try {
+      server = PlatformHttpServer.start(binding, beans);
+    } catch (RuntimeException e) {
+      unserved.close();
+      throw e;
+    }
+    var service = new CustodyStreamService(unserved.streams, unserved.httpBeans, server);
+    service.startStreams();
+    return service;
+  }
+
+  /**
+   * The topics this instance writes and must find: state and firmware releases compacted,
+   * violations, and the dead-letter topic; partitions and replicas are the broker's defaults. Its
+   * input, {@code custody.events}, is ingest's to create.
+   */
+  public static List<NewTopic> topics(CustodyStreamConfig config) {
+    TopicNames names = config.topics();
+    return List.of(
+        compacted(names.state()),
+        brokerDefaults(names.violations()),
+        compacted(names.releases()),
+        brokerDefaults(config.deadLetterTopic()));
+  }
+
+  private static NewTopic brokerDefaults(String name) {
+    return new NewTopic(name, Optional.empty(), Optional.empty());
+  }
+
+  private static NewTopic compacted(String name) {
+    return brokerDefaults(name)
+        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+  }
+
+  /** What the query API contributes to an HTTP server; the server adds the role tokens. */
+  public List<Object> httpBeans() {
+    return httpBeans;
+  }
+
+  /** Starts processing; on a failure, closes what this instance holds. */
+  public void startStreams() {
     try {
       streams.start();
     } catch (RuntimeException e) {
-      server.close();
-      streams.close(CLOSE_TIMEOUT);
+      close();
       throw e;
     }
-    return new CustodyStreamService(streams, server);
   }
 
-  /** The port the query API listens on. */
+  /** The port of this instance's own query server; only when started alone. */
   public int httpPort() {
+    if (server == null) {
+      throw new IllegalStateException("custody-stream's queries are on a shared server");
+    }
     return server.port();
   }
 
@@ -77,7 +139,9 @@ public final class CustodyStreamService implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     // Leaving the group hands this instance's tasks over now, not after the session timeout;
     // until then its keys would answer 503 on every other instance.
     streams.close(

@@ -11,15 +11,15 @@ import java.util.Objects;
  * @param bindHost the interface the HTTP server binds
  * @param advertisedHost the name other instances reach this one by; with the port, it is this
  *     instance's {@code application.server}
- * @param port the HTTP port, the same in {@code application.server}
+ * @param port the HTTP port, the same in {@code application.server}; 0 picks a free one
  */
 public record QueryConfig(String bindHost, String advertisedHost, int port, Path tokenDir) {
   public QueryConfig {
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(advertisedHost, "advertisedHost");
     Objects.requireNonNull(tokenDir, "tokenDir");
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("http port must be 1..65535, got " + port);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("http port must be 0..65535, got " + port);
     }
   }
 
@@ -30,10 +30,5 @@ public record QueryConfig(String bindHost, String advertisedHost, int port, Path
         flat.getOrDefault("sealtrail.http.advertised-host", "localhost"),
         Integer.parseInt(flat.getOrDefault("sealtrail.http.port", "8082")),
         Path.of(flat.getOrDefault("sealtrail.tokens.dir", "/etc/sealtrail/tokens")));
-  }
-
-  /** This instance's {@code application.server}: {@code host:port}. */
-  public String applicationServer() {
-    return advertisedHost + ":" + port;
   }
 }

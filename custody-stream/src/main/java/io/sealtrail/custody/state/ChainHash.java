@@ -22,6 +22,11 @@ public final class ChainHash {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /** Hex SHA-256 of {@code bytes}, as an event's payloadSha256 is of its signed payload. */
+  public static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
+  }
+
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

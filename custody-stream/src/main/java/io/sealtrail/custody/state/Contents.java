@@ -2,10 +2,13 @@ package io.sealtrail.custody.state;
 
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.Packed;
+import io.sealtrail.avro.event.Received;
+import io.sealtrail.avro.event.Shipped;
 import io.sealtrail.avro.event.Unpacked;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.event.Observation;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,20 +20,34 @@ public final class Contents {
 
   private Contents() {}
 
+  /** True for a container's events that apply to whatever it holds at the time. */
+  public static boolean appliesToContents(Observation event) {
+    return APPLY_TO_CONTENTS.contains(event.type());
+  }
+
   /**
-   * The serials {@code event} moves with its subject: those packed or unpacked, or for shipping,
-   * receiving and seal events what the container held before it ({@code before}, may be null).
+   * The serials {@code event} moves with its subject: those packed or unpacked; for shipping,
+   * receiving and seal events what the container held before it ({@code before}, may be null); and
+   * for shipping and receiving also every serial the manifest or the receipt scan names, since the
+   * event claims it travels inside. Never the subject itself, each serial once.
    */
   public static List<String> carriedBy(Observation event, CustodyState before) {
-    if (event.type() == EventType.PACKED) {
-      return event.detail(Packed.class).orElseThrow().getContents();
+    Set<String> carried = new LinkedHashSet<>();
+    if (before != null && appliesToContents(event)) {
+      carried.addAll(before.getContents());
     }
-    if (event.type() == EventType.UNPACKED) {
-      return event.detail(Unpacked.class).orElseThrow().getContents();
-    }
-    if (before == null || !APPLY_TO_CONTENTS.contains(event.type())) {
-      return List.of();
-    }
-    return List.copyOf(before.getContents());
+    carried.addAll(named(event));
+    carried.remove(event.serial());
+    return List.copyOf(carried);
+  }
+
+  /** The serials {@code event} names: packed, unpacked, in the manifest or scanned on receipt. */
+  public static Set<String> named(Observation event) {
+    Set<String> named = new LinkedHashSet<>();
+    event.detail(Packed.class).ifPresent(p -> named.addAll(p.getContents()));
+    event.detail(Unpacked.class).ifPresent(u -> named.addAll(u.getContents()));
+    event.detail(Shipped.class).ifPresent(s -> named.addAll(s.getManifest()));
+    event.detail(Received.class).ifPresent(r -> named.addAll(r.getScanned()));
+    return named;
   }
 }

@@ -5,6 +5,8 @@ import io.sealtrail.avro.state.CustodyStatus;
 import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.event.Observation;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Folds one event into a serial's custody state: extends the hash chain, records the event as the
@@ -28,11 +30,39 @@ public final class CustodyFold {
     return fold(prior, serial, containerEvent, CarriedTransitions.of(containerEvent));
   }
 
+  /**
+   * The state of {@code chained}'s serial with every fact placed by event time: {@code folded} (the
+   * serial's events in the order they were folded, the last one late) folded again sorted by when
+   * they happened, keeping the hash chain and the last event of the order they were folded in. A
+   * late event can then move the serial on, e.g. a commissioning reported after an attestation.
+   */
+  public static CustodyState inTimeOrder(CustodyState chained, List<Observation> folded) {
+    List<Observation> byTime = new ArrayList<>(folded);
+    byTime.sort(Comparator.comparing(Observation::occurredAt)); // stable: ties keep fold order
+    String serial = chained.getSerial();
+    CustodyState state = null;
+    for (Observation event : byTime) {
+      state = event.serial().equals(serial) ? apply(state, event) : carry(state, serial, event);
+    }
+    return CustodyState.newBuilder(state)
+        .setChainHash(chained.getChainHash())
+        .setEventCount(chained.getEventCount())
+        .setLastEventId(chained.getLastEventId())
+        .setLastEventType(chained.getLastEventType())
+        .setLastPayloadSha256(chained.getLastPayloadSha256())
+        .build();
+  }
+
+  /** True when {@code event} happened before the newest event folded into {@code prior}. */
+  public static boolean isLate(CustodyState prior, Observation event) {
+    return prior != null && event.occurredAt().isBefore(prior.getLastSeenAt());
+  }
+
   private static CustodyState fold(
       CustodyState prior, String serial, Observation event, Transition transition) {
     CustodyState.Builder next =
         prior == null ? fresh(serial, event) : CustodyState.newBuilder(prior);
-    boolean late = prior != null && event.occurredAt().isBefore(prior.getLastSeenAt());
+    boolean late = isLate(prior, event);
     if (!late) {
       next.setSite(event.site()).setCustodian(event.partnerId()).setLastSeenAt(event.occurredAt());
     }

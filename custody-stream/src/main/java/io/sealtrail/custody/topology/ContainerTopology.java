@@ -28,6 +28,7 @@ final class ContainerTopology {
             ContentsProcessor::new,
             Named.as("custody-contents-processor"),
             CustodyStores.STATE,
-            CustodyStores.HISTORY);
+            CustodyStores.HISTORY,
+            CustodyStores.HELD_VIOLATIONS);
   }
 }

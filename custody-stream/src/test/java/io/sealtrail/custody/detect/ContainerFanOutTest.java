@@ -115,4 +115,21 @@ class ContainerFanOutTest {
         .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.POST_DECOMMISSION_ACTIVITY))
         .satisfies(v -> assertThat(v.getSerial()).isEqualTo(DEVICE));
   }
+
+  @Test
+  void shouldGiveDeviceTheCratesSealAndShipmentWhenPackingIsReportedLast() {
+    custody.send(
+        assembled(DEVICE, ASSEMBLY),
+        sealApplied(CRATE, sealOf(CRATE), PACKING.plusSeconds(60)),
+        shipped(CRATE, DEPARTURE));
+
+    custody.send(packed(CRATE, PACKING, DEVICE));
+
+    CustodyState device = custody.state(DEVICE);
+    assertThat(device.getStatus()).isEqualTo(CustodyStatus.IN_TRANSIT);
+    assertThat(device.getContainer()).isEqualTo(CRATE);
+    assertThat(device.getShipmentId()).isEqualTo(shipmentOf(CRATE));
+    assertThat(custody.history().of(DEVICE)).hasSize(4);
+    assertThat(custody.violations()).isEmpty();
+  }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * POST_DECOMMISSION_ACTIVITY, with late events within the grace that must stay silent.
  */
 class CustodyOrderDetectionTest {
-  static final Instant PACKING = Instant.parse("2026-03-02T08:00:00Z");
+  static final Instant ASSEMBLY = Instant.parse("2026-03-02T07:00:00Z");
+  static final Instant PACKING = ASSEMBLY.plus(Duration.ofHours(1));
   static final Instant DEPARTURE = PACKING.plus(Duration.ofHours(1));
   static final Instant ARRIVAL = DEPARTURE.plus(Duration.ofDays(2));
   static final Instant DECOMMISSIONING = PACKING.plus(Duration.ofDays(400));
@@ -34,7 +35,7 @@ class CustodyOrderDetectionTest {
 
   @Test
   void shouldRaiseInvalidTransitionWhenShippedUnsealed() {
-    custody.send(packed(CRATE, PACKING, DEVICE));
+    custody.send(assembled(DEVICE, ASSEMBLY), packed(CRATE, PACKING, DEVICE));
 
     custody.send(shipped(CRATE, shipmentOf(CRATE), null, DEPARTURE));
 
@@ -43,7 +44,10 @@ class CustodyOrderDetectionTest {
 
   @Test
   void shouldStaySilentWhenShippedUnderSeal() {
-    custody.send(packed(CRATE, PACKING, DEVICE), sealApplied(CRATE, sealOf(CRATE), PACKING));
+    custody.send(
+        assembled(DEVICE, ASSEMBLY),
+        packed(CRATE, PACKING, DEVICE),
+        sealApplied(CRATE, sealOf(CRATE), PACKING));
 
     custody.send(shipped(CRATE, DEPARTURE));
 
@@ -52,7 +56,8 @@ class CustodyOrderDetectionTest {
 
   @Test
   void shouldRaiseInvalidTransitionWhenReceivedWithoutShipmentAfterGrace() {
-    custody.send(packed(CRATE, PACKING, DEVICE), received(CRATE, ARRIVAL));
+    custody.send(
+        assembled(DEVICE, ASSEMBLY), packed(CRATE, PACKING, DEVICE), received(CRATE, ARRIVAL));
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.heldViolations()).isOne();
 
@@ -66,7 +71,8 @@ class CustodyOrderDetectionTest {
 
   @Test
   void shouldStaySilentWhenShipmentIsReportedAfterItsReceiptWithinGrace() {
-    custody.send(packed(CRATE, PACKING, DEVICE), received(CRATE, ARRIVAL));
+    custody.send(
+        assembled(DEVICE, ASSEMBLY), packed(CRATE, PACKING, DEVICE), received(CRATE, ARRIVAL));
 
     custody.send(shipped(CRATE, DEPARTURE), streamTimeAt(AFTER_GRACE));
 

@@ -10,6 +10,7 @@ import io.sealtrail.custody.fixtures.CustodyDriver;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** MANIFEST_MISMATCH on shipping, receipt and unpacking of a container, beside exact matches. */
@@ -27,6 +28,12 @@ class ManifestDetectionTest {
   @AfterEach
   void close() {
     custody.close();
+  }
+
+  @BeforeEach
+  void assembleDevices() {
+    Instant assembly = PACKING.minus(Duration.ofHours(1));
+    custody.send(assembled(DEVICE, assembly), assembled(OTHER_DEVICE, assembly));
   }
 
   @Test
@@ -89,5 +96,33 @@ class ManifestDetectionTest {
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.state(CRATE).getContents()).containsExactly(OTHER_DEVICE);
+  }
+
+  @Test
+  void shouldStaySilentWhenReceiptScanIsReportedAfterTheUnpacking() {
+    crateUnpackedBeforeItsReceiptIsReported();
+
+    custody.send(receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE));
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.state(CRATE).getContents()).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseManifestMismatchWhenLateReceiptScanDiffersFromWhatWasPackedThen() {
+    crateUnpackedBeforeItsReceiptIsReported();
+
+    custody.send(receivedWith(CRATE, ARRIVAL, DEVICE));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("missing", OTHER_DEVICE));
+  }
+
+  private void crateUnpackedBeforeItsReceiptIsReported() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
+        unpacked(CRATE, UNPACKING, DEVICE, OTHER_DEVICE));
   }
 }

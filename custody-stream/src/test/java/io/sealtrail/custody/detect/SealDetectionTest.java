@@ -38,6 +38,7 @@ class SealDetectionTest {
 
   private void crateOnItsWay() {
     custody.send(
+        assembled(DEVICE, ASSEMBLY),
         packed(CRATE, ASSEMBLY, DEVICE),
         sealApplied(CRATE, sealOf(CRATE), SEALING),
         shipped(CRATE, DEPARTURE));
@@ -122,7 +123,10 @@ class SealDetectionTest {
 
   @Test
   void shouldRaiseSealMismatchWhenShippedUnderAnotherSeal() {
-    custody.send(packed(CRATE, ASSEMBLY, DEVICE), sealApplied(CRATE, sealOf(CRATE), SEALING));
+    custody.send(
+        assembled(DEVICE, ASSEMBLY),
+        packed(CRATE, ASSEMBLY, DEVICE),
+        sealApplied(CRATE, sealOf(CRATE), SEALING));
 
     custody.send(shipped(CRATE, shipmentOf(CRATE), "SEAL-OTHER", DEPARTURE));
 

@@ -23,7 +23,8 @@ class TravelDetectionTest {
           DetectionRules.DEFAULT_MIN_TRANSIT,
           Map.of(SitePair.of(FACTORY, WAREHOUSE), FACTORY_TO_WAREHOUSE));
 
-  static final Instant PACKING = Instant.parse("2026-03-02T08:00:00Z");
+  static final Instant ASSEMBLY = Instant.parse("2026-03-02T07:00:00Z");
+  static final Instant PACKING = ASSEMBLY.plus(Duration.ofHours(1));
   static final Instant DEPARTURE = PACKING.plus(Duration.ofHours(1));
   static final Instant TOO_SOON = DEPARTURE.plus(Duration.ofDays(1));
   static final Instant IN_TIME = DEPARTURE.plus(Duration.ofDays(3));
@@ -37,7 +38,8 @@ class TravelDetectionTest {
 
   @Test
   void shouldRaiseCloneSuspectedWhenCrateArrivesFasterThanConfiguredTransit() {
-    custody.send(packed(CRATE, PACKING, DEVICE), shipped(CRATE, DEPARTURE));
+    custody.send(
+        assembled(DEVICE, ASSEMBLY), packed(CRATE, PACKING, DEVICE), shipped(CRATE, DEPARTURE));
 
     custody.send(received(CRATE, TOO_SOON));
 
@@ -50,7 +52,8 @@ class TravelDetectionTest {
 
   @Test
   void shouldStaySilentWhenCrateArrivesAfterConfiguredTransit() {
-    custody.send(packed(CRATE, PACKING, DEVICE), shipped(CRATE, DEPARTURE));
+    custody.send(
+        assembled(DEVICE, ASSEMBLY), packed(CRATE, PACKING, DEVICE), shipped(CRATE, DEPARTURE));
 
     custody.send(received(CRATE, IN_TIME));
 

@@ -18,6 +18,7 @@ import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.state.ChainHash;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,18 @@ class NormalLifeTest {
     assertThat(state.getFirmware().getVersion()).isEqualTo("1.4.0");
     assertThat(state.getEventCount()).isEqualTo(12L);
     assertThat(custody.state(CRATE).getStatus()).isEqualTo(CustodyStatus.AT_SITE);
+  }
+
+  @Test
+  void shouldPutDeviceInServiceWhenCommissioningIsReportedAfterItsFieldAttestation() {
+    EventFixture[] life = life();
+    custody.send(Arrays.copyOfRange(life, 0, life.length - 2));
+
+    custody.send(life[life.length - 1], life[life.length - 2]);
+
+    assertThat(custody.state(DEVICE).getStatus()).isEqualTo(CustodyStatus.IN_SERVICE);
+    assertThat(custody.state(DEVICE).getLastEventType()).isEqualTo(EventType.COMMISSIONED);
+    assertThat(custody.violations()).isEmpty();
   }
 
   @Test

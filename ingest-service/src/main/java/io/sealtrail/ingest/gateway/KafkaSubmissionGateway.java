@@ -1,7 +1,9 @@
 package io.sealtrail.ingest.gateway;
 
 import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.kafka.ClientSettings;
+import io.sealtrail.ingest.kafka.SendTimer;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionRecords;
 import java.time.Duration;
@@ -33,8 +35,17 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
   private final Producer<String, byte[]> producer;
   private final PendingReplies pending = new PendingReplies();
   private final ReplyFollower replies;
+  private final IngestListener listener;
 
   public KafkaSubmissionGateway(IngestConfig config) {
+    this(config, IngestListener.NONE);
+  }
+
+  /**
+   * A gateway that reports how long Kafka took to acknowledge each submission to {@code listener}.
+   */
+  public KafkaSubmissionGateway(IngestConfig config, IngestListener listener) {
+    this.listener = listener;
     ClientSettings settings = new ClientSettings(config);
     this.submissionsTopic = config.topics().submissions();
     this.replyTimeout = config.replyTimeout();
@@ -78,9 +89,11 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
     }
     CompletableFuture<SubmissionResult> result = pending.register(id);
     try {
+      var timer = SendTimer.start(submissionsTopic, listener);
       producer.send(
           SubmissionRecords.toRecord(submissionsTopic, submission),
           (metadata, error) -> {
+            timer.onCompletion(metadata, error);
             if (error != null) {
               pending.fail(id, unavailable("Kafka did not take submission " + id, error));
             }

@@ -24,15 +24,18 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * A whole ingest service: topics ensured, the partner directory followed, the ingest node and the
- * HTTP server over them. The directory is built here rather than inside the node so that the HTTP
- * layer can judge its freshness and wait for its own writes to show.
+ * A whole ingest service: topics ensured, the partner directory followed, the ingest node, and what
+ * it contributes to an HTTP server ({@link #httpBeans()}). Run alone it serves them itself; in
+ * local mode one shared server serves them with every other service's. The directory is built here
+ * rather than inside the node so that the HTTP layer can judge its freshness and wait for its own
+ * writes.
  */
 public final class IngestService implements AutoCloseable {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
@@ -41,17 +44,25 @@ public final class IngestService implements AutoCloseable {
   private final Deque<AutoCloseable> parts;
   private final IngestConfig config;
   private final IngestNode node;
+  private final IngestBackend backend;
   private final PlatformHttpServer server;
 
   private IngestService(
-      Deque<AutoCloseable> parts, IngestConfig config, IngestNode node, PlatformHttpServer server) {
+      Deque<AutoCloseable> parts,
+      IngestConfig config,
+      IngestNode node,
+      IngestBackend backend,
+      PlatformHttpServer server) {
     this.parts = parts;
     this.config = config;
     this.node = node;
+    this.backend = backend;
     this.server = server;
   }
 
-  /** Starts every part in dependency order; when one fails, those started are closed again. */
+  /**
+   * Starts the service alone, serving its routes on its own HTTP server where {@code http} says.
+   */
   public static IngestService start(
       IngestConfig config,
       Map<String, ?> serdeConfig,
@@ -59,6 +70,25 @@ public final class IngestService implements AutoCloseable {
       RoleTokens tokens,
       HttpBinding http)
       throws Exception {
+    IngestService service = start(config, serdeConfig, listener);
+    try {
+      List<Object> beans = new ArrayList<>(service.httpBeans());
+      beans.add(tokens);
+      PlatformHttpServer server = PlatformHttpServer.start(http, beans);
+      service.parts.push(server);
+      return new IngestService(service.parts, config, service.node, service.backend, server);
+    } catch (RuntimeException e) {
+      closeAll(service.parts, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts every part but an HTTP server, in dependency order; when one fails, those started are
+   * closed again. Serve {@link #httpBeans()} (with the role tokens) to take HTTP submissions.
+   */
+  public static IngestService start(
+      IngestConfig config, Map<String, ?> serdeConfig, IngestListener listener) throws Exception {
     Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
       try (Admin admin = Admin.create(new ClientSettings(config).admin())) {
@@ -68,7 +98,7 @@ public final class IngestService implements AutoCloseable {
       var verifier = new SubmissionVerifier(directory, Policy.defaults());
       var serializers = OutputSerializers.avro(serdeConfig);
       var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      var counted = new IngestMetrics(metrics, listener);
+      var counted = new IngestMetrics(metrics, listener, directory);
       IngestNode node =
           push(parts, IngestNode.start(config, verifier, serializers, counted, Clock.systemUTC()));
       PartnerStore store =
@@ -89,13 +119,20 @@ public final class IngestService implements AutoCloseable {
               node.stopped(),
               metrics,
               push(parts, new KafkaProbe(new ClientSettings(config).admin(), PROBE_TIMEOUT)));
-      PlatformHttpServer server =
-          push(parts, PlatformHttpServer.start(http, List.of(backend, tokens)));
-      return new IngestService(parts, config, node, server);
+      return new IngestService(parts, config, node, backend, null);
     } catch (Exception e) {
       closeAll(parts, e);
       throw e;
     }
+  }
+
+  /**
+   * What ingest contributes to an HTTP server: the backend its routes ({@code /v1/events}, {@code
+   * /v1/partners}, {@code /health}, {@code /prometheus}) are served from. The server adds the role
+   * tokens.
+   */
+  public List<Object> httpBeans() {
+    return List.of(backend);
   }
 
   private static KafkaPartnerDirectory directory(IngestConfig config, Map<String, ?> serdeConfig)
@@ -127,8 +164,11 @@ public final class IngestService implements AutoCloseable {
         t.replies());
   }
 
-  /** Where the HTTP server answers. */
+  /** Where this service's own HTTP server answers; only when started alone with a binding. */
   public URI url() {
+    if (server == null) {
+      throw new IllegalStateException("ingest serves its routes on a shared server, not its own");
+    }
     return server.url();
   }
 

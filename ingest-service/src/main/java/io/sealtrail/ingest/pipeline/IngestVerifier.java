@@ -47,8 +47,9 @@ public final class IngestVerifier extends LoopService {
       Clock clock) {
     IngestTopics topics = config.topics();
     ClientSettings settings = new ClientSettings(config);
-    var judge = new SubmissionJudge(verifier, new ClockSkew(config.clockSkew()));
-    var decider = new SubmissionDecider(judge, serializers, topics.events(), topics.rejected());
+    var judge = new SubmissionJudge(verifier, new ClockSkew(config.clockSkew()), listener);
+    var decider =
+        new SubmissionDecider(judge, serializers, topics.events(), topics.rejected(), listener);
     var restorer =
         new DedupRestorer(
             () -> new KafkaConsumer<>(settings.restoreConsumer(GROUP)),

@@ -22,6 +22,7 @@ sealed interface Outcome {
   /** A new event, sent to {@code custody.events} in this batch. */
   record Accepted(
       Submission submission,
+      String partnerId,
       int partition,
       String dedupKey,
       String eventId,
@@ -43,12 +44,13 @@ sealed interface Outcome {
 
     @Override
     public void report(IngestListener listener) {
-      listener.accepted(submission.channel());
+      listener.accepted(submission.channel(), partnerId);
     }
   }
 
   /** The same event again; answered with the original's position, nothing written. */
-  record Duplicate(Submission submission, String eventId, Supplier<EventPosition> original)
+  record Duplicate(
+      Submission submission, String partnerId, String eventId, Supplier<EventPosition> original)
       implements Outcome {
     @Override
     public SubmissionResult result() {
@@ -58,7 +60,7 @@ sealed interface Outcome {
 
     @Override
     public void report(IngestListener listener) {
-      listener.duplicate(submission.channel());
+      listener.duplicate(submission.channel(), partnerId);
     }
   }
 
@@ -71,7 +73,7 @@ sealed interface Outcome {
 
     @Override
     public void report(IngestListener listener) {
-      listener.rejected(submission.channel(), rejection.reason());
+      listener.rejected(submission.channel(), rejection.reason(), rejection.claim().partnerId());
     }
   }
 }

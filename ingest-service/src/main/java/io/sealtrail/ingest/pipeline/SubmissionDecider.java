@@ -1,14 +1,18 @@
 package io.sealtrail.ingest.pipeline;
 
+import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupVerdict;
+import io.sealtrail.ingest.kafka.SendTimer;
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionRecords;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Decides one submission and sends what it leads to: an event to {@code custody.events} when it is
@@ -20,13 +24,16 @@ final class SubmissionDecider {
   private final OutputSerializers serializers;
   private final String eventsTopic;
   private final String rejectedTopic;
+  private final IngestListener listener;
 
   SubmissionDecider(
       SubmissionJudge judge,
       OutputSerializers serializers,
       String eventsTopic,
-      String rejectedTopic) {
+      String rejectedTopic,
+      IngestListener listener) {
     this.judge = judge;
+    this.listener = listener;
     this.serializers = serializers;
     this.eventsTopic = eventsTopic;
     this.rejectedTopic = rejectedTopic;
@@ -62,7 +69,8 @@ final class SubmissionDecider {
         DedupVerdict.of(known.map(BatchDedup.Known::payloadSha256), authentic.payloadSha256());
     String eventId = authentic.event().getEventId();
     if (verdict == DedupVerdict.DUPLICATE) {
-      return new Outcome.Duplicate(submission, eventId, known.orElseThrow().position());
+      return new Outcome.Duplicate(
+          submission, authentic.event().getPartnerId(), eventId, known.orElseThrow().position());
     }
     if (verdict == DedupVerdict.REPLAY) {
       return reject(submission, Rejection.replay(authentic), producer);
@@ -85,11 +93,12 @@ final class SubmissionDecider {
     var accepted =
         new Outcome.Accepted(
             submission,
+            authentic.event().getPartnerId(),
             partition,
             authentic.dedupKey(),
             authentic.event().getEventId(),
             authentic.payloadSha256(),
-            producer.send(event));
+            send(producer, event));
     dedup.add(accepted);
     return accepted;
   }
@@ -102,8 +111,13 @@ final class SubmissionDecider {
             rejectedTopic,
             rejection.claim().recordKey(),
             serializers.rejected().serialize(rejectedTopic, value));
-    producer.send(record);
+    send(producer, record);
     return new Outcome.Rejected(submission, rejection);
+  }
+
+  private Future<RecordMetadata> send(
+      Producer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
+    return producer.send(record, SendTimer.start(record.topic(), listener));
   }
 
   /** A record no ingest door wrote: refused, so that even it ends with an answer. */

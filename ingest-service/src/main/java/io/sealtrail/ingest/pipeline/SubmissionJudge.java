@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.pipeline;
 
+import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.event.EventReader;
 import io.sealtrail.ingest.event.EventReading;
 import io.sealtrail.ingest.submission.RoutingKey;
@@ -9,6 +10,7 @@ import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.Verification;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 
 /**
@@ -19,14 +21,22 @@ final class SubmissionJudge {
   private final SubmissionVerifier verifier;
   private final EventReader reader = new EventReader();
   private final ClockSkew clockSkew;
+  private final IngestListener listener;
 
   SubmissionJudge(SubmissionVerifier verifier, ClockSkew clockSkew) {
+    this(verifier, clockSkew, IngestListener.NONE);
+  }
+
+  SubmissionJudge(SubmissionVerifier verifier, ClockSkew clockSkew, IngestListener listener) {
     this.verifier = verifier;
     this.clockSkew = clockSkew;
+    this.listener = listener;
   }
 
   Judgement judge(Submission submission) {
+    long start = System.nanoTime();
     Verification verification = verifier.verify(submission.envelope(), submission.receivedAt());
+    listener.verified(Duration.ofNanos(System.nanoTime() - start));
     return verification.fold(
         verified -> read(verified, submission),
         rejected ->

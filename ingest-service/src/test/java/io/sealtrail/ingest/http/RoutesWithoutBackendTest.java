@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +20,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RoutesWithoutBackendTest {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private static PlatformHttpServer withoutIngest;
+
+  @BeforeAll
+  static void start() {
+    withoutIngest =
+        PlatformHttpServer.start(new HttpBinding("localhost", 0), List.of(RoleTokens.none()));
+  }
+
+  @AfterAll
+  static void stop() {
+    withoutIngest.close();
+  }
 
   @ParameterizedTest
   @CsvSource({
@@ -28,19 +42,15 @@ class RoutesWithoutBackendTest {
     "GET, /prometheus"
   })
   void shouldAnswerNotFoundWhenNoIngestBackendIsGiven(String method, String path) throws Exception {
-    try (var server =
-        PlatformHttpServer.start(new HttpBinding("localhost", 0), List.of(RoleTokens.none()))) {
+    HttpResponse<String> answer =
+        CLIENT.send(
+            HttpRequest.newBuilder(withoutIngest.url().resolve(path))
+                .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
-      HttpResponse<String> answer =
-          CLIENT.send(
-              HttpRequest.newBuilder(server.url().resolve(path))
-                  .method(method, HttpRequest.BodyPublishers.ofString("{}"))
-                  .header("Content-Type", "application/json")
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-
-      assertThat(answer.statusCode()).isEqualTo(404);
-      assertThat(answer.body()).contains("https://sealtrail.io/problems/not-found");
-    }
+    assertThat(answer.statusCode()).isEqualTo(404);
+    assertThat(answer.body()).contains("https://sealtrail.io/problems/not-found");
   }
 }

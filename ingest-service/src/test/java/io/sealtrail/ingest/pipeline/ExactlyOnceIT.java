@@ -269,12 +269,12 @@ class ExactlyOnceIT {
     }
 
     @Override
-    public void accepted(Channel channel) {
+    public void accepted(Channel channel, String partnerId) {
       answered.incrementAndGet();
     }
 
     @Override
-    public void duplicate(Channel channel) {
+    public void duplicate(Channel channel, String partnerId) {
       answered.incrementAndGet();
     }
   }

@@ -4,6 +4,7 @@ import static io.sealtrail.ingest.testing.Events.sealApplied;
 import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupState;
 import io.sealtrail.ingest.gateway.SubmissionResult;
 import io.sealtrail.ingest.submission.Submission;
@@ -39,7 +40,8 @@ class SubmissionDeciderTest {
               (topic, event) -> event.getPayloadSha256().getBytes(StandardCharsets.UTF_8),
               (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8)),
           "events",
-          "rejected");
+          "rejected",
+          IngestListener.NONE);
   private final DedupState state = new DedupState();
   private final BatchDedup batch = new BatchDedup(state);
 

@@ -1,0 +1,93 @@
+package io.sealtrail.anomaly.api;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.sealtrail.anomaly.lifecycle.AlertCommand;
+import io.sealtrail.anomaly.service.AnomalyBackend;
+import io.sealtrail.anomaly.view.AlertJson;
+import io.sealtrail.anomaly.view.AlertQuery;
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertStatus;
+import io.sealtrail.platform.auth.RoleTokens;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The alerts: list with filters, one alert, and the acknowledge and resolve commands. */
+@Controller("/v1/alerts")
+@Requires(beans = AnomalyBackend.class)
+final class AlertsController {
+  private final AnomalyBackend backend;
+  private final RoleTokens tokens;
+
+  AlertsController(AnomalyBackend backend, RoleTokens tokens) {
+    this.backend = backend;
+    this.tokens = tokens;
+  }
+
+  @Get(produces = MediaType.APPLICATION_JSON)
+  HttpResponse<String> list(HttpRequest<?> request) {
+    AlertQuery query = AlertQueryParams.read(request.getParameters());
+    List<Alert> found = backend.alerts().find(query);
+    boolean truncated = found.size() > query.limit();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("alerts", found.stream().limit(query.limit()).map(AlertJson::tree).toList());
+    json.put("truncated", truncated);
+    return json(HttpStatus.OK, AlertJson.write(json));
+  }
+
+  @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+  HttpResponse<String> one(@PathVariable String id) {
+    return json(HttpStatus.OK, AlertJson.write(find(id)));
+  }
+
+  @Post(uri = "/{id}/acknowledge", produces = MediaType.APPLICATION_JSON)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  HttpResponse<String> acknowledge(
+      HttpRequest<?> request, @PathVariable String id, @Nullable @Body CommandBody body) {
+    return command(request, id, AlertStatus.ACKNOWLEDGED, body);
+  }
+
+  @Post(uri = "/{id}/resolve", produces = MediaType.APPLICATION_JSON)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  HttpResponse<String> resolve(
+      HttpRequest<?> request, @PathVariable String id, @Nullable @Body CommandBody body) {
+    return command(request, id, AlertStatus.RESOLVED, body);
+  }
+
+  // 202 only once Kafka holds the command; the streams apply it and the alert's next version shows
+  // it. The transition is checked against the view first so an operator learns of a conflict now.
+  private HttpResponse<String> command(
+      HttpRequest<?> request, String id, AlertStatus target, CommandBody body) {
+    Alert alert = find(id);
+    String by = body == null || body.by() == null ? Callers.role(request, tokens) : body.by();
+    AlertCommand command = new AlertCommand(target, by, body == null ? null : body.note());
+    if (!command.appliesTo(alert)) {
+      throw AlertProblems.illegalTransition(id, alert.getStatus().name(), target.name());
+    }
+    backend.commands().send(id, command);
+    return json(HttpStatus.ACCEPTED, AlertJson.write(alert));
+  }
+
+  private Alert find(String id) {
+    return backend.alerts().get(id).orElseThrow(() -> AlertProblems.notFound("alert " + id));
+  }
+
+  /** A JSON body written by {@link AlertJson}, the one JSON form every client reads. */
+  static HttpResponse<String> json(HttpStatus status, String body) {
+    return HttpResponse.<String>status(status)
+        .contentType(MediaType.APPLICATION_JSON_TYPE)
+        .body(body);
+  }
+}

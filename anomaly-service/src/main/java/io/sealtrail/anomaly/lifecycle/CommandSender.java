@@ -1,0 +1,54 @@
+package io.sealtrail.anomaly.lifecycle;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes operator commands to the commands topic and returns only once Kafka has acknowledged the
+ * write on every in-sync replica, so an accepted command is never lost.
+ */
+public final class CommandSender implements AutoCloseable {
+  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
+
+  private final KafkaProducer<String, String> producer;
+  private final String topic;
+
+  public CommandSender(String bootstrapServers, String topic) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    // Acknowledged means on every in-sync replica, and a retried send is written once.
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
+    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis() / 2);
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis());
+    this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    this.topic = topic;
+  }
+
+  /** Sends {@code command} for {@code alertId}; throws {@link CommandNotTakenException} if not. */
+  public void send(String alertId, AlertCommand command) {
+    try {
+      producer
+          .send(new ProducerRecord<>(topic, alertId, command.format()))
+          .get(ACK_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandNotTakenException("interrupted while Kafka took the command", e);
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      throw new CommandNotTakenException("Kafka did not take the command: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+}

@@ -1,0 +1,49 @@
+package io.sealtrail.anomaly.service;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.PlatformHttpServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The standalone anomaly service: {@code AnomalyMain [anomaly-service.properties]}, environment
+ * variables overriding the file (see the README), the HTTP API on {@code sealtrail.http.port}.
+ */
+public final class AnomalyMain {
+  private AnomalyMain() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(
+          "usage: AnomalyMain [anomaly-service.properties]\n"
+              + "Configuration keys and their environment variables: anomaly-service/README.md");
+      return;
+    }
+    Map<String, String> flat =
+        FlatConfig.load(
+            args.length == 0 ? null : Path.of(args[0]), System.getenv(), ServiceConfig.ENV_KEYS);
+    ServiceConfig config = ServiceConfig.from(flat);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    AnomalyService service = AnomalyService.start(config, registry);
+    List<Object> beans = new ArrayList<>(service.httpBeans());
+    beans.add(RoleTokens.load(config.tokenDir()));
+    beans.add(new PrometheusScrape(registry));
+    PlatformHttpServer server =
+        PlatformHttpServer.start(new HttpBinding(config.httpHost(), config.httpPort()), beans);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  service.close();
+                },
+                "anomaly-shutdown"));
+    System.out.println("anomaly-service is up: HTTP on " + server.url());
+  }
+}

@@ -1,0 +1,147 @@
+package io.sealtrail.anomaly.service;
+
+import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sealtrail.anomaly.chart.SpikeCharts;
+import io.sealtrail.anomaly.chart.SpikeStoreReader;
+import io.sealtrail.anomaly.lifecycle.CommandSender;
+import io.sealtrail.anomaly.metrics.AlertMetrics;
+import io.sealtrail.anomaly.notify.WebhookNotifier;
+import io.sealtrail.anomaly.topology.AnomalyApp;
+import io.sealtrail.anomaly.topology.AnomalyConfig;
+import io.sealtrail.anomaly.topology.TopicNames;
+import io.sealtrail.anomaly.topology.Topics;
+import io.sealtrail.anomaly.view.AlertFeed;
+import io.sealtrail.anomaly.view.AlertView;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * One running anomaly service: the streams application (exactly once), the alert view that feeds
+ * the API, lifecycle metrics, the command writer and, when configured, the webhook notifier. Local
+ * mode calls {@link #start}, creates {@link #topics} first and serves {@link #httpBeans()} (plus
+ * its {@code RoleTokens}) on its one port; {@link AnomalyMain} does the same on its own.
+ */
+public final class AnomalyService implements AutoCloseable {
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final AlertFeed feed;
+  private final CommandSender commands;
+  private final WebhookNotifier notifier;
+  private final AnomalyBackend backend;
+
+  private AnomalyService(
+      KafkaStreams streams,
+      AlertFeed feed,
+      CommandSender commands,
+      WebhookNotifier notifier,
+      AnomalyBackend backend) {
+    this.streams = streams;
+    this.feed = feed;
+    this.commands = commands;
+    this.notifier = notifier;
+    this.backend = backend;
+  }
+
+  /** Starts everything; lifecycle meters go to {@code registry}. */
+  public static AnomalyService start(ServiceConfig config, MeterRegistry registry) {
+    AnomalyConfig anomaly = config.anomaly();
+    Topics topics = Topics.from(anomaly.topics(), anomaly.serdeConfig());
+    KafkaStreams streams =
+        new KafkaStreams(AnomalyApp.topology(anomaly), anomaly.streamsProperties());
+    // An unexpected error stops this instance; its partitions move to the others.
+    streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
+    AlertView view = new AlertView();
+    view.listen(new AlertMetrics(registry, Clock.systemUTC()));
+    String bootstrap = anomaly.bootstrapServers();
+    AlertFeed feed =
+        new AlertFeed(
+            bootstrap,
+            anomaly.topics().alerts(),
+            topics.alerts().valueSerde().deserializer(),
+            view);
+    CommandSender commands = new CommandSender(bootstrap, anomaly.topics().commands());
+    WebhookNotifier notifier =
+        config
+            .webhook()
+            .map(
+                w ->
+                    new WebhookNotifier(
+                        Map.of(
+                            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrap,
+                            ConsumerConfig.GROUP_ID_CONFIG,
+                            anomaly.applicationId() + "-webhook"),
+                        anomaly.topics().alerts(),
+                        topics.alerts().valueSerde().deserializer(),
+                        w,
+                        registry))
+            .orElse(null);
+    SpikeCharts charts =
+        new SpikeCharts(
+            new SpikeStoreReader(streams),
+            List.of(anomaly.rules().attestationSpikeKind(), anomaly.rules().rejectionSpikeKind()));
+    streams.start();
+    feed.start();
+    if (notifier != null) {
+      notifier.start();
+    }
+    return new AnomalyService(
+        streams, feed, commands, notifier, new AnomalyBackend(view, commands, charts));
+  }
+
+  /** The beans the HTTP server needs for the anomaly routes (the caller adds its RoleTokens). */
+  public List<Object> httpBeans() {
+    return List.of(backend);
+  }
+
+  public AnomalyBackend backend() {
+    return backend;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /**
+   * Every topic the service reads or writes that local mode must create, with its partitions and
+   * cleanup policy; internal repartition and changelog topics are made by Kafka Streams itself.
+   */
+  public static List<NewTopic> topics(ServiceConfig config) {
+    TopicNames names = config.anomaly().topics();
+    List<NewTopic> all = new ArrayList<>();
+    for (String name :
+        List.of(names.violations(), names.events(), names.rejected(), names.commands())) {
+      all.add(new NewTopic(name, config.partitions(), config.replicationFactor()));
+    }
+    // Compacted: the latest version of every alert stays, so a new consumer rebuilds them all.
+    all.add(
+        new NewTopic(names.alerts(), config.partitions(), config.replicationFactor())
+            .configs(
+                Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+    return all;
+  }
+
+  /** Stops the notifier, the feed and the command writer, then the streams (leaving the group). */
+  @Override
+  public void close() {
+    if (notifier != null) {
+      notifier.close();
+    }
+    feed.close();
+    commands.close();
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(CLOSE_TIMEOUT));
+  }
+}

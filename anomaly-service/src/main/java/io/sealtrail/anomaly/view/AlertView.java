@@ -1,0 +1,71 @@
+package io.sealtrail.anomaly.view;
+
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertStatus;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Every alert's latest version in memory, as read from the alerts topic by {@link AlertFeed}: what
+ * the API lists and filters, and where the event stream and metrics hear of changes.
+ */
+public final class AlertView {
+  /** Newest first: last seen, then id, so that the order is total and stable. */
+  public static final Comparator<Alert> NEWEST_FIRST =
+      Comparator.comparing(Alert::getLastSeenAt).thenComparing(Alert::getAlertId).reversed();
+
+  private final Map<String, Alert> alerts = new ConcurrentHashMap<>();
+  private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean caughtUp = new AtomicBoolean();
+
+  public void listen(AlertListener listener) {
+    listeners.add(listener);
+  }
+
+  public void unlisten(AlertListener listener) {
+    listeners.remove(listener);
+  }
+
+  /** Takes in one published version; listeners hear it after the view holds it. */
+  public void accept(Alert alert, boolean live) {
+    Alert before = alerts.put(alert.getAlertId(), alert);
+    listeners.forEach(l -> l.changed(before, alert, live));
+  }
+
+  public Optional<Alert> get(String alertId) {
+    return Optional.ofNullable(alerts.get(alertId));
+  }
+
+  /**
+   * The alerts {@code query} selects, newest first, at most its limit plus one (for truncation).
+   */
+  public List<Alert> find(AlertQuery query) {
+    return alerts.values().stream()
+        .filter(query::matches)
+        .sorted(NEWEST_FIRST)
+        .limit(query.limit() + 1L)
+        .toList();
+  }
+
+  /** Every OPEN or ACKNOWLEDGED alert, newest first. */
+  public List<Alert> unresolved() {
+    return alerts.values().stream()
+        .filter(a -> a.getStatus() != AlertStatus.RESOLVED)
+        .sorted(NEWEST_FIRST)
+        .toList();
+  }
+
+  /** Whether the view has read everything published before it started. */
+  public boolean caughtUp() {
+    return caughtUp.get();
+  }
+
+  void markCaughtUp() {
+    caughtUp.set(true);
+  }
+}

@@ -1,0 +1,179 @@
+// One alert in full: what it is, its evidence, attributes and lifecycle, the acknowledge/resolve
+// form, the serial's custody history and, for a spike, its cohort's chart. A live update redraws
+// the facts but leaves the form (a note being typed) and the loaded history alone.
+
+import { ApiError, getJson, postJson } from "./api.js";
+import { el, facts, formatTime, replace } from "./dom.js";
+import { isSpike, label, serialOf, subjectOf } from "./alerts.js";
+import { severityBadge, statusBadge } from "./alert-list.js";
+import { short, showHistory } from "./custody-history.js";
+import { cohortChart } from "./spikes.js";
+
+const OPERATOR_KEY = "sealtrail.console.operator";
+
+export class AlertDetail {
+  constructor(section, { onChanged, onUnauthorized }) {
+    this.section = section;
+    this.onChanged = onChanged;
+    this.onUnauthorized = onUnauthorized;
+    this.alert = null;
+  }
+
+  get alertId() {
+    return this.alert ? this.alert.alertId : null;
+  }
+
+  /** Opens {@code alert}: a full redraw, then the freshest copy from the API. */
+  async open(alert) {
+    this.alert = alert;
+    this.head = el("div", { class: "detail-head" });
+    this.facts = el("div", { class: "facts-block" });
+    this.actions = this.actionForm();
+    const history = el("div", { class: "custody" });
+    const chart = el("div", { class: "cohort-chart" });
+    replace(
+      this.section,
+      el("h2", { id: "detail-title" }, "Alert detail"),
+      this.head,
+      this.actions,
+      this.facts,
+      isSpike(alert) ? el("h3", {}, "Cohort") : null,
+      isSpike(alert) ? chart : null,
+      el("h3", {}, "Custody history", serialOf(alert) ? ` of ${serialOf(alert)}` : ""),
+      history,
+    );
+    this.drawFacts();
+    this.section.focus();
+    showHistory(history, serialOf(alert));
+    if (isSpike(alert)) cohortChart(chart, alert);
+    try {
+      this.update(await getJson(`/v1/alerts/${encodeURIComponent(alert.alertId)}`));
+    } catch (e) {
+      this.report(e);
+    }
+  }
+
+  /** A newer version of the open alert: redraws its facts and what the buttons allow. */
+  update(alert) {
+    if (!this.alert || alert.alertId !== this.alert.alertId) return;
+    this.alert = alert;
+    this.onChanged(alert);
+    this.drawFacts();
+  }
+
+  drawFacts() {
+    const a = this.alert;
+    const subject = subjectOf(a);
+    replace(
+      this.head,
+      el("p", { class: "headline" }, severityBadge(a.severity), " ", statusBadge(a.status), " ",
+        el("strong", {}, label(a.type)), " · ", el("span", { class: "mono" }, subject.id)),
+      el("p", { class: "summary" }, a.summary || ""),
+    );
+    replace(
+      this.facts,
+      el("h3", {}, "Facts"),
+      facts([
+        ["Alert id", el("code", {}, a.alertId)],
+        ["Subject", `${label(subject.kind)} ${subject.id}`],
+        ["First seen", formatTime(a.firstSeenAt)],
+        ["Last seen", formatTime(a.lastSeenAt)],
+        ["Raised", formatTime(a.raisedAt)],
+        ["Occurrences", String(a.count ?? "")],
+      ]),
+      el("h3", {}, "Evidence"),
+      evidenceTable(a.evidence || []),
+      el("h3", {}, "Attributes"),
+      Object.keys(a.attributes || {}).length
+        ? facts(Object.entries(a.attributes).sort(([x], [y]) => x.localeCompare(y)))
+        : el("p", { class: "empty" }, "None."),
+      el("h3", {}, "Lifecycle"),
+      lifecycle(a.history || []),
+    );
+    const [acknowledge, resolve] = this.actions.querySelectorAll("button");
+    acknowledge.disabled = a.status !== "OPEN";
+    resolve.disabled = a.status === "RESOLVED";
+  }
+
+  actionForm() {
+    const by = el("input", { id: "action-by", name: "by", autocomplete: "name", spellcheck: "false" });
+    by.value = sessionStorage.getItem(OPERATOR_KEY) || "";
+    const note = el("textarea", { id: "action-note", name: "note", rows: "2" });
+    const message = el("p", { class: "message", role: "status", "aria-live": "polite" });
+    const acknowledge = el("button", { type: "button", "data-action": "acknowledge" }, "Acknowledge");
+    const resolve = el("button", { type: "button", "data-action": "resolve", class: "secondary" }, "Resolve");
+    const form = el(
+      "form",
+      { class: "actions", "aria-label": "Acknowledge or resolve this alert" },
+      el("div", { class: "field" }, el("label", { for: "action-by" }, "Your name"), by),
+      el("div", { class: "field wide" }, el("label", { for: "action-note" }, "Note"), note),
+      el("div", { class: "buttons" }, acknowledge, resolve),
+      message,
+    );
+    form.addEventListener("submit", (e) => e.preventDefault());
+    for (const button of [acknowledge, resolve]) {
+      button.addEventListener("click", () => this.act(button.dataset.action, by, note, message));
+    }
+    return form;
+  }
+
+  async act(action, by, note, message) {
+    const id = this.alert.alertId;
+    sessionStorage.setItem(OPERATOR_KEY, by.value.trim());
+    message.className = "message";
+    message.textContent = action === "acknowledge" ? "Acknowledging…" : "Resolving…";
+    try {
+      const body = { note: note.value.trim() || null };
+      if (by.value.trim()) body.by = by.value.trim();
+      await postJson(`/v1/alerts/${encodeURIComponent(id)}/${action}`, body);
+      if (this.alertId !== id) return;
+      message.textContent = action === "acknowledge" ? "Acknowledged." : "Resolved.";
+      note.value = "";
+      // The 202 carries the alert as it was; the new version arrives on the live feed.
+      this.update(await getJson(`/v1/alerts/${encodeURIComponent(id)}`));
+    } catch (e) {
+      message.className = "message error";
+      message.textContent = e.status === 409 ? `Not possible now: ${e.detail || e.title}` : e.message;
+      if (e instanceof ApiError && e.unauthorized) this.onUnauthorized(e);
+    }
+  }
+
+  report(error) {
+    if (error.unauthorized) this.onUnauthorized(error);
+    else if (error.status === 404) this.head.append(el("p", { class: "warning" }, "This alert is no longer known to the service."));
+  }
+}
+
+function evidenceTable(evidence) {
+  if (!evidence.length) return el("p", { class: "empty" }, "No evidence recorded.");
+  return el(
+    "table",
+    { class: "evidence" },
+    el("thead", {}, el("tr", {}, ["Event id", "Partner", "Serial", "Occurred", "Payload SHA-256", "Note"].map(
+      (h) => el("th", { scope: "col" }, h),
+    ))),
+    el("tbody", {}, evidence.map((e) => el(
+      "tr",
+      {},
+      el("td", { class: "mono" }, e.eventId),
+      el("td", {}, e.partnerId || ""),
+      el("td", { class: "mono" }, e.serial || ""),
+      el("td", { class: "time" }, formatTime(e.occurredAt)),
+      el("td", { class: "mono hash", title: e.payloadSha256 || "" }, short(e.payloadSha256)),
+      el("td", {}, e.note || ""),
+    ))),
+  );
+}
+
+function lifecycle(history) {
+  if (!history.length) return el("p", { class: "empty" }, "No transitions recorded.");
+  return el("ol", { class: "lifecycle" }, history.map((step) => el(
+    "li",
+    {},
+    statusBadge(step.status),
+    " ",
+    el("span", { class: "time" }, formatTime(step.at)),
+    step.by ? ` by ${step.by}` : "",
+    step.note ? el("q", {}, step.note) : null,
+  )));
+}

@@ -1,0 +1,143 @@
+// Wires the console together: the token, the alert list (a list call, then the live feed), the
+// filters, the detail panel and the spike board.
+
+import { getJson } from "./api.js";
+import { AlertBook, FILTER_FIELDS, SEVERITIES, STATUSES, TYPES, isSpike, label } from "./alerts.js";
+import { AlertDetail } from "./alert-detail.js";
+import { AlertList } from "./alert-list.js";
+import { el } from "./dom.js";
+import { EventFeed } from "./sse.js";
+import { SpikeBoard } from "./spikes.js";
+import { adoptTokenFromFragment, currentToken, forgetToken, storeToken } from "./token.js";
+
+const LIST_LIMIT = 200;
+const $ = (id) => document.getElementById(id);
+
+const book = new AlertBook();
+const filters = $("filters");
+const list = new AlertList($("alerts"), $("alerts-empty"), $("alert-count"), openAlert);
+const detail = new AlertDetail($("detail"), { onChanged: remember, onUnauthorized: refuse });
+const board = new SpikeBoard($("spike-charts"), $("spike-kind"));
+const feed = new EventFeed("/v1/alerts/stream", { onEvent: received, onState: showConnection });
+let boardTimer = null;
+
+function start() {
+  adoptTokenFromFragment();
+  fillOptions("type", TYPES);
+  fillOptions("severity", SEVERITIES);
+  fillOptions("status", STATUSES);
+  $("token-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    storeToken($("token-input").value);
+    $("token-input").value = "";
+    connect();
+  });
+  $("change-token").addEventListener("click", () => askForToken(""));
+  let typing = null;
+  filters.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(loadList, 300);
+  });
+  filters.addEventListener("submit", (e) => e.preventDefault());
+  // A #token= link opened in this tab again changes only the fragment: no page load follows.
+  window.addEventListener("hashchange", () => {
+    if (adoptTokenFromFragment()) connect();
+  });
+  if (currentToken()) connect();
+  else askForToken("");
+}
+
+function fillOptions(name, symbols) {
+  filters.elements[name].append(...symbols.map((s) => el("option", { value: s }, label(s))));
+}
+
+function currentFilter() {
+  return Object.fromEntries(FILTER_FIELDS.map((f) => [f, filters.elements[f].value.trim()]));
+}
+
+function connect() {
+  $("token-panel").hidden = true;
+  $("workspace").hidden = false;
+  $("change-token").hidden = false;
+  feed.start();
+  board.refresh();
+}
+
+function askForToken(why) {
+  feed.stop();
+  forgetToken();
+  $("workspace").hidden = true;
+  $("change-token").hidden = true;
+  $("token-panel").hidden = false;
+  $("token-error").textContent = why;
+  showConnection("idle");
+  $("token-input").focus();
+}
+
+function refuse(error) {
+  askForToken(`The server refused this token (${error.status || error}): paste the secops token.`);
+}
+
+async function loadList() {
+  try {
+    const answer = await getJson("/v1/alerts", { ...currentFilter(), limit: LIST_LIMIT });
+    (answer.alerts || []).forEach((a) => book.upsert(a));
+    $("list-error").textContent = answer.truncated ? `Showing the ${LIST_LIMIT} most recent; narrow the filters to see older alerts.` : "";
+    render();
+  } catch (e) {
+    if (e.unauthorized) refuse(e);
+    else $("list-error").textContent = `Alerts could not be loaded: ${e.message}`;
+  }
+}
+
+function received(event) {
+  if (event.type !== "alert") return;
+  let alert;
+  try {
+    alert = JSON.parse(event.data);
+  } catch (e) {
+    return;
+  }
+  if (!book.upsert(alert)) return;
+  render();
+  if (alert.alertId === detail.alertId) detail.update(alert);
+  if (isSpike(alert)) {
+    clearTimeout(boardTimer);
+    boardTimer = setTimeout(() => board.refresh(), 500);
+  }
+}
+
+function remember(alert) {
+  if (book.upsert(alert)) render();
+}
+
+function render() {
+  const shown = book.matching(currentFilter());
+  list.render(shown);
+  list.select(detail.alertId);
+  const open = shown.filter((a) => a.status === "OPEN").length;
+  document.title = `${open ? `(${open}) ` : ""}Sealtrail · Security operations`;
+}
+
+function openAlert(id) {
+  list.select(id);
+  detail.open(book.get(id));
+}
+
+const CONNECTION_TEXT = {
+  idle: () => "Not connected",
+  connecting: () => "Connecting…",
+  live: () => "Live",
+  retrying: (ms) => `Connection lost; retrying in ${Math.ceil(ms / 1000)} s`,
+  refused: (status) => `Token refused (${status})`,
+};
+
+function showConnection(state, detailValue) {
+  $("connection").dataset.state = state;
+  $("connection-text").textContent = CONNECTION_TEXT[state](detailValue);
+  // Whatever changed while the feed was down is fetched again once it is back.
+  if (state === "live") loadList();
+  if (state === "refused") refuse(detailValue);
+}
+
+start();

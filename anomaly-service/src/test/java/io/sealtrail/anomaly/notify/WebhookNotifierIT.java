@@ -1,0 +1,146 @@
+package io.sealtrail.anomaly.notify;
+
+import static io.sealtrail.anomaly.fixtures.ViolationFixture.violation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sealtrail.anomaly.alert.AlertRules;
+import io.sealtrail.anomaly.alert.Alerts;
+import io.sealtrail.anomaly.alert.Occurrence;
+import io.sealtrail.anomaly.fixtures.WebhookReceiver;
+import io.sealtrail.anomaly.view.AlertJson;
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.registry.client.MockRegistries;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.testing.EmbeddedKafka;
+import io.sealtrail.testing.Eventually;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class WebhookNotifierIT {
+  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+
+  private static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
+  private static final String SECRET = "s3cret";
+
+  private final String scope = EmbeddedKafka.uniqueName("webhook");
+  private final String topic = EmbeddedKafka.uniqueName("alerts");
+  private final String group = EmbeddedKafka.uniqueName("webhook-group");
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  @BeforeEach
+  void createTopic() throws Exception {
+    try (var admin = KAFKA.admin()) {
+      admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+    }
+  }
+
+  // Clients close their serdes, so each client gets its own.
+  private SpecificAvroSerde<Alert> serde() {
+    SpecificAvroSerde<Alert> serde = new SpecificAvroSerde<>(Alert.class);
+    serde.configure(Map.of("schema.registry.url", "mock://" + scope), false);
+    return serde;
+  }
+
+  @AfterEach
+  void dropRegistry() {
+    MockRegistries.drop(scope);
+  }
+
+  @Test
+  void shouldDeliverSignedAlertWhenReceiverRecoversAfterFailures() throws Exception {
+    Alert alert = alert("DEV-1");
+    try (WebhookReceiver receiver = new WebhookReceiver(2);
+        WebhookNotifier notifier = notifier(receiver).start()) {
+
+      publish(alert);
+
+      Eventually.await(receiver::delivered, d -> d.size() == 1, "delivery after two failures");
+      assertThat(receiver.received()).hasSize(3);
+      WebhookReceiver.Received delivered = receiver.delivered().get(0);
+      assertThat(delivered.body()).isEqualTo(AlertJson.write(alert));
+      byte[] body = delivered.body().getBytes(StandardCharsets.UTF_8);
+      assertThat(delivered.signature())
+          .isEqualTo(new WebhookSigner(SECRET).sign(Long.parseLong(delivered.timestamp()), body));
+      assertThat(registry.counter(WebhookNotifier.FAILED_ATTEMPTS).count()).isEqualTo(2.0);
+    }
+  }
+
+  @Test
+  void shouldResumeAfterLastDeliveryAndSkipUpdatesWhenRestartedInNewOnlyMode() throws Exception {
+    Alert first = alert("DEV-2");
+    Alert second = alert("DEV-3");
+    try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+      try (WebhookNotifier notifier = notifier(receiver).start()) {
+        publish(first);
+        Eventually.await(receiver::delivered, d -> d.size() == 1, "first delivery");
+      }
+
+      publish(Alerts.repeat(first, first, AlertRules.defaults()), second);
+      try (WebhookNotifier restarted = notifier(receiver).start()) {
+        Eventually.await(receiver::delivered, d -> d.size() == 2, "delivery after restart");
+      }
+
+      assertThat(receiver.delivered())
+          .extracting(WebhookReceiver.Received::body)
+          .containsExactly(AlertJson.write(first), AlertJson.write(second));
+    }
+  }
+
+  private WebhookNotifier notifier(WebhookReceiver receiver) {
+    WebhookConfig config =
+        new WebhookConfig(
+            receiver.url(),
+            SECRET,
+            false,
+            5,
+            Duration.ofMillis(20),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(5));
+    return new WebhookNotifier(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            KAFKA.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            group),
+        topic,
+        serde().deserializer(),
+        config,
+        registry);
+  }
+
+  private static Alert alert(String serial) {
+    return Alerts.open(
+        Occurrence.of(violation(AlertType.SEAL_BROKEN, serial, T0).build()), AlertRules.defaults());
+  }
+
+  private void publish(Alert... alerts) throws Exception {
+    try (KafkaProducer<String, Alert> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KAFKA.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            serde().serializer())) {
+      for (Alert a : alerts) {
+        producer.send(new ProducerRecord<>(topic, a.getAlertId(), a)).get();
+      }
+    }
+  }
+}

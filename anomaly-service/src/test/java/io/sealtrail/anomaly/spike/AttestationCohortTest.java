@@ -1,0 +1,90 @@
+package io.sealtrail.anomaly.spike;
+
+import static io.sealtrail.anomaly.fixtures.Attestations.failed;
+import static io.sealtrail.anomaly.fixtures.Devices.assembledFrom;
+import static io.sealtrail.anomaly.fixtures.Devices.flashed;
+import static io.sealtrail.anomaly.fixtures.Devices.received;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.anomaly.fixtures.AnomalyDriver;
+import io.sealtrail.anomaly.topology.AnomalyRules;
+import io.sealtrail.avro.alert.Alert;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Attestation failures counted per firmware version, component lot and supplier. */
+class AttestationCohortTest {
+  private static final Instant BEFORE = Instant.parse("2026-05-01T06:00:00Z");
+  private static final Instant H0 = Instant.parse("2026-05-01T08:00:00Z");
+  private static final Instant AFTER_GRACE = H0.plus(Duration.ofMinutes(70));
+
+  private final AnomalyDriver driver = new AnomalyDriver();
+
+  @AfterEach
+  void close() {
+    driver.close();
+  }
+
+  @Test
+  void shouldRaiseFirmwareLotAndSupplierSpikesWhenDevicesSharingThemFailAtManyStations() {
+    driver.send(received("COMP-1", "LOT-9", "acme-parts", BEFORE));
+    for (int i = 0; i < 6; i++) {
+      String serial = "DEV-" + i;
+      driver.send(
+          assembledFrom(serial, BEFORE.plusSeconds(i), "LOT-9", "LOT-" + i),
+          flashed(serial, "2.4.1", BEFORE.plusSeconds(60 + i)));
+    }
+
+    for (int i = 0; i < 6; i++) {
+      driver.send(failed("DEV-" + i, "ST-" + i, H0.plus(Duration.ofMinutes(5 + i))));
+    }
+    driver.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+
+    List<KeyValue<String, Alert>> alerts = driver.alerts();
+    assertThat(alerts)
+        .extracting(kv -> kv.value.getSubject().getId())
+        .containsExactlyInAnyOrder("firmware=2.4.1", "lot=LOT-9", "supplier=acme-parts", "site-1");
+    Alert supplier = AnomalyDriver.about(alerts, "supplier=acme-parts").get(0);
+    assertThat(supplier.getAttributes()).containsEntry("count", "6");
+    assertThat(supplier.getEvidence()).extracting(e -> e.getSerial()).contains("DEV-0", "DEV-5");
+  }
+
+  @Test
+  void shouldRaiseOnlyStationAlertWhenOnlyStationsAreCounted() {
+    try (AnomalyDriver stationsOnly =
+        new AnomalyDriver(
+            AnomalyRules.from(
+                Map.of("sealtrail.anomaly.attestation-spike.dimensions", "station")))) {
+      stationsOnly.send(received("COMP-1", "LOT-9", "acme-parts", BEFORE));
+      for (int i = 0; i < 6; i++) {
+        stationsOnly.send(
+            assembledFrom("DEV-" + i, BEFORE.plusSeconds(i), "LOT-9"),
+            flashed("DEV-" + i, "2.4.1", BEFORE.plusSeconds(60 + i)),
+            failed("DEV-" + i, "ST-4", H0.plus(Duration.ofMinutes(5 + i))));
+      }
+      stationsOnly.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+
+      assertThat(stationsOnly.alerts())
+          .extracting(kv -> kv.value.getSubject().getId())
+          .containsExactly("station=ST-4");
+    }
+  }
+
+  @Test
+  void shouldNotCountSupplierWhenLotWasNeverReceived() {
+    for (int i = 0; i < 6; i++) {
+      driver.send(assembledFrom("DEV-" + i, BEFORE.plusSeconds(i), "LOT-UNSEEN"));
+      driver.send(failed("DEV-" + i, "ST-" + i, H0.plus(Duration.ofMinutes(5 + i))));
+    }
+    driver.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+
+    assertThat(driver.alerts())
+        .extracting(kv -> kv.value.getSubject().getId())
+        .containsExactlyInAnyOrder("lot=LOT-UNSEEN", "site-1");
+  }
+}

@@ -1,0 +1,152 @@
+package io.sealtrail.client;
+
+import io.sealtrail.client.http.EventsApi;
+import io.sealtrail.client.http.RetryPolicy;
+import io.sealtrail.client.http.Retrying;
+import io.sealtrail.client.outbox.Outbox;
+import io.sealtrail.trust.crypto.Pem;
+import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.crypto.Signers;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Configures a {@link SealtrailClient}. Only the URL, a key and the outbox directory are needed;
+ * every other setting has a safe default.
+ */
+public final class ClientBuilder {
+  /** The platform's own limit per request is 500. */
+  public static final int MAX_BATCH_SIZE = 500;
+
+  private final URI url;
+  private final List<Signer> signers = new ArrayList<>();
+  private Path outbox;
+  private int batchSize = 100;
+  private RetryPolicy retry = RetryPolicy.DEFAULT;
+  private Duration connectTimeout = Duration.ofSeconds(10);
+  private Duration requestTimeout = Duration.ofSeconds(60);
+  private Duration resendInterval = Duration.ofSeconds(30);
+  private OutcomeListener listener = OutcomeListener.LOGGING;
+  private Retrying.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+  private Clock clock = Clock.systemUTC();
+
+  ClientBuilder(URI url) {
+    this.url = Objects.requireNonNull(url, "url");
+  }
+
+  /** Signs with {@code signer}; call again to add a co-signature to every event. */
+  public ClientBuilder signer(Signer signer) {
+    signers.add(Objects.requireNonNull(signer, "signer"));
+    return this;
+  }
+
+  /** Signs with the unencrypted PKCS#8 PEM private key in {@code pemFile}. */
+  public ClientBuilder key(Path pemFile) throws IOException {
+    try {
+      return signer(Signers.forKey(Pem.readPrivateKey(Files.readString(pemFile))));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(pemFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The outbox directory (required): one per client process, kept across restarts. */
+  public ClientBuilder outbox(Path directory) {
+    this.outbox = Objects.requireNonNull(directory, "directory");
+    return this;
+  }
+
+  /** Envelopes per request, 1 to {@value #MAX_BATCH_SIZE}; default 100. */
+  public ClientBuilder batchSize(int batchSize) {
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new IllegalArgumentException("batchSize must be 1 to " + MAX_BATCH_SIZE);
+    }
+    this.batchSize = batchSize;
+    return this;
+  }
+
+  /**
+   * How a request is retried while the platform is unavailable; default {@link
+   * RetryPolicy#DEFAULT}.
+   */
+  public ClientBuilder retry(RetryPolicy retry) {
+    this.retry = Objects.requireNonNull(retry, "retry");
+    return this;
+  }
+
+  /** Default 10 s. */
+  public ClientBuilder connectTimeout(Duration timeout) {
+    this.connectTimeout = positive(timeout, "connectTimeout");
+    return this;
+  }
+
+  /** How long one request may take, answer included; default 60 s (ingest waits up to 30 s). */
+  public ClientBuilder requestTimeout(Duration timeout) {
+    this.requestTimeout = positive(timeout, "requestTimeout");
+    return this;
+  }
+
+  /**
+   * How often the background sender retries what waits in the outbox, and how long submits only
+   * store after the platform was found unreachable; default 30 s, {@link Duration#ZERO} for no
+   * background sender (call {@link SealtrailClient#flush()} yourself).
+   */
+  public ClientBuilder resendInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("resendInterval may not be negative");
+    }
+    this.resendInterval = interval;
+    return this;
+  }
+
+  /** Hears every answer and quarantined file; default {@link OutcomeListener#LOGGING}. */
+  public ClientBuilder listener(OutcomeListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** How the client waits between retries; for tests. */
+  ClientBuilder sleeper(Retrying.Sleeper sleeper) {
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  ClientBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Opens the outbox (reporting files quarantined there) and starts the background sender. */
+  public SealtrailClient build() throws IOException {
+    if (signers.isEmpty()) {
+      throw new IllegalStateException("a signing key is needed: call signer() or key()");
+    }
+    if (outbox == null) {
+      throw new IllegalStateException("an outbox directory is needed: call outbox()");
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    var retrying =
+        new Retrying(
+            new EventsApi(url, http, requestTimeout), retry, sleeper, RandomGenerator.getDefault());
+    Outbox opened = Outbox.open(outbox);
+    opened.quarantinedAtOpen().forEach(listener::quarantined);
+    var sender = new OutboxSender(opened, retrying, batchSize, listener);
+    return new SealtrailClient(signers, opened, sender, resendInterval, clock);
+  }
+
+  private static Duration positive(Duration duration, String name) {
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return duration;
+  }
+}

@@ -1,0 +1,104 @@
+package io.sealtrail.client;
+
+import io.sealtrail.client.http.RequestRefusedException;
+import io.sealtrail.client.http.Retrying;
+import io.sealtrail.client.outbox.Outbox;
+import io.sealtrail.client.outbox.OutboxEntry;
+import io.sealtrail.client.outbox.Quarantined;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sends what waits in the outbox, oldest first, in batches bounded by count and bytes, and removes
+ * each entry once the platform answered for it (accepted, duplicate or rejected) or refused it for
+ * good (quarantined). Stops at the first batch the platform could not take: what follows stays, in
+ * order, for the next drain.
+ */
+final class OutboxSender {
+  /** Below the platform's 5 MiB body limit, with room for the newlines. */
+  static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+  private final Outbox outbox;
+  private final Retrying retrying;
+  private final int batchSize;
+  private final OutcomeListener listener;
+
+  OutboxSender(Outbox outbox, Retrying retrying, int batchSize, OutcomeListener listener) {
+    this.outbox = outbox;
+    this.retrying = retrying;
+    this.batchSize = batchSize;
+    this.listener = listener;
+  }
+
+  /**
+   * The outcome of every entry settled, by sequence; throws when a batch could not be delivered,
+   * after the batches before it were settled and removed.
+   */
+  Map<Long, Outcome> drain() throws IOException {
+    Map<Long, Outcome> settled = new LinkedHashMap<>();
+    for (List<OutboxEntry> batch : batches(outbox.pending())) {
+      try {
+        settle(batch, retrying.post(envelopes(batch)), settled);
+      } catch (RequestRefusedException e) {
+        sendAlone(batch, settled);
+      }
+    }
+    return settled;
+  }
+
+  /**
+   * A refused request (4xx for the request as a whole, e.g. a batch above a lower server limit):
+   * each envelope goes alone, and one refused even alone is quarantined instead of blocking the
+   * outbox forever.
+   */
+  private void sendAlone(List<OutboxEntry> batch, Map<Long, Outcome> settled) throws IOException {
+    for (OutboxEntry entry : batch) {
+      try {
+        settle(List.of(entry), retrying.post(envelopes(List.of(entry))), settled);
+      } catch (RequestRefusedException e) {
+        Quarantined moved = outbox.quarantine(entry, "refused by the platform: " + e.getMessage());
+        settled.put(
+            entry.sequence(),
+            new Outcome.Refused(entry.envelope().eventId(), moved.why(), moved.file()));
+        listener.quarantined(moved);
+      }
+    }
+  }
+
+  private void settle(List<OutboxEntry> batch, List<Outcome> outcomes, Map<Long, Outcome> settled)
+      throws IOException {
+    for (int i = 0; i < batch.size(); i++) {
+      outbox.remove(batch.get(i));
+      settled.put(batch.get(i).sequence(), outcomes.get(i));
+      listener.settled(outcomes.get(i));
+    }
+  }
+
+  private static List<SignedEnvelope> envelopes(List<OutboxEntry> batch) {
+    return batch.stream().map(OutboxEntry::envelope).toList();
+  }
+
+  private List<List<OutboxEntry>> batches(List<OutboxEntry> pending) {
+    List<List<OutboxEntry>> batches = new ArrayList<>();
+    List<OutboxEntry> current = new ArrayList<>();
+    long bytes = 0;
+    for (OutboxEntry entry : pending) {
+      int size = entry.envelope().json().getBytes(StandardCharsets.UTF_8).length + 1;
+      if (!current.isEmpty() && (current.size() == batchSize || bytes + size > MAX_BATCH_BYTES)) {
+        batches.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(entry);
+      bytes += size;
+    }
+    if (!current.isEmpty()) {
+      batches.add(current);
+    }
+    return batches;
+  }
+}

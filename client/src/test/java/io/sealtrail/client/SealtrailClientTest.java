@@ -1,0 +1,222 @@
+package io.sealtrail.client;
+
+import static io.sealtrail.client.TestKeys.OCCURRED;
+import static io.sealtrail.client.TestKeys.seal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sealtrail.client.http.PlatformUnavailableException;
+import io.sealtrail.client.http.RetryPolicy;
+import io.sealtrail.trust.crypto.Signer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client's delivery rules against a scripted HTTP server: retries, rejections, the outbox. */
+class SealtrailClientTest {
+  private static final RetryPolicy THREE_TRIES =
+      new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1));
+
+  @TempDir Path outbox;
+  private final Signer key = TestKeys.newKey();
+  private final List<Duration> waits = new CopyOnWriteArrayList<>();
+  private final List<Outcome> heard = new CopyOnWriteArrayList<>();
+  private final FakePlatform platform = new FakePlatform();
+
+  SealtrailClientTest() throws IOException {}
+
+  @AfterEach
+  void stop() {
+    platform.close();
+  }
+
+  private SealtrailClient client(URI url) throws IOException {
+    return SealtrailClient.builder(url)
+        .signer(key)
+        .outbox(outbox)
+        .retry(THREE_TRIES)
+        .resendInterval(Duration.ZERO)
+        .sleeper(waits::add)
+        .listener(
+            new OutcomeListener() {
+              @Override
+              public void settled(Outcome outcome) {
+                heard.add(outcome);
+              }
+            })
+        .build();
+  }
+
+  @Test
+  void shouldResendTheSameBytesAndWaitRetryAfterWhenThePlatformAnswers503() throws Exception {
+    platform.thenUnavailable("2").thenAccepted();
+
+    try (var client = client(platform.url())) {
+      Outcome outcome = client.submit(seal("acme", "ev-1", OCCURRED));
+
+      assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
+      assertThat(client.pending()).isZero();
+    }
+    var requests = platform.requests();
+    assertThat(requests).hasSize(2);
+    assertThat(requests.get(1)).isEqualTo(requests.get(0));
+    assertThat(waits).hasSize(1);
+    assertThat(waits.get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void shouldRetryWithGrowingBackoffWhen5xxRepeats() throws Exception {
+    platform
+        .then(new FakePlatform.Answer(502, null, lines -> "bad gateway"))
+        .then(new FakePlatform.Answer(500, null, lines -> "{}"))
+        .thenAccepted();
+
+    try (var client = client(platform.url())) {
+      assertThat(client.submit(seal("acme", "ev-1", OCCURRED)).stored()).isTrue();
+    }
+    assertThat(platform.requests()).hasSize(3).allMatch(r -> r.equals(platform.requests().get(0)));
+    assertThat(waits).hasSize(2);
+    assertThat(waits.get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+    assertThat(waits.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+  }
+
+  @Test
+  void shouldReportARejectionWithoutRetryingAndDropItFromTheOutbox() throws Exception {
+    platform.thenRejected("ROLE_NOT_ALLOWED", "/type");
+
+    try (var client = client(platform.url())) {
+      Outcome outcome = client.submit(seal("acme", "ev-9", OCCURRED));
+
+      assertThat(outcome)
+          .isEqualTo(new Outcome.Rejected("ev-9", "ROLE_NOT_ALLOWED", "/type", null, "no"));
+      assertThat(client.pending()).isZero();
+    }
+    assertThat(platform.requests()).hasSize(1);
+    assertThat(heard)
+        .containsExactly(new Outcome.Rejected("ev-9", "ROLE_NOT_ALLOWED", "/type", null, "no"));
+  }
+
+  @Test
+  void shouldKeepEventsInTheOutboxAndAnswerPendingWhenNothingListens() throws Exception {
+    URI nobody = URI.create("http://localhost:" + freePort());
+
+    try (var client = client(nobody)) {
+      Outcome first = client.submit(seal("acme", "ev-1", OCCURRED));
+      Outcome second = client.submit(seal("acme", "ev-2", OCCURRED));
+
+      assertThat(first).isInstanceOf(Outcome.Pending.class);
+      assertThat(((Outcome.Pending) first).why()).contains("did not answer");
+      assertThat(second.settled()).isFalse();
+      assertThat(client.pending()).isEqualTo(2);
+      assertThatThrownBy(client::flush).isInstanceOf(PlatformUnavailableException.class);
+      assertThat(client.pending()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void shouldResendWhatAPreviousRunLeftInTheOutboxInOrderWhenReopened() throws Exception {
+    URI nobody = URI.create("http://localhost:" + freePort());
+    List<String> stored = new ArrayList<>();
+    try (var offline = client(nobody)) {
+      for (String id : List.of("ev-1", "ev-2", "ev-3")) {
+        offline.submit(seal("acme", id, OCCURRED));
+      }
+    }
+    // A crash in the middle of the next append leaves its temporary file behind.
+    Files.writeString(outbox.resolve("00000000000000000004.tmp"), "half an envelo");
+    platform.thenAccepted();
+
+    try (var reopened = client(platform.url())) {
+      assertThat(reopened.pending()).isEqualTo(3);
+      List<Outcome> outcomes = reopened.flush();
+
+      outcomes.forEach(o -> stored.add(o.eventId()));
+      assertThat(reopened.pending()).isZero();
+    }
+    assertThat(stored).containsExactly("ev-1", "ev-2", "ev-3");
+    assertThat(platform.requests()).hasSize(1);
+    assertThat(platform.requests().get(0)).hasSize(3);
+    assertThat(Files.exists(outbox.resolve("00000000000000000004.tmp"))).isFalse();
+  }
+
+  @Test
+  void shouldSendEachAloneAndQuarantineTheOneStillRefusedWhenABatchIsRefused() throws Exception {
+    platform
+        .then(
+            new FakePlatform.Answer(413, null, lines -> "{\"type\":\"t\",\"detail\":\"too many\"}"))
+        .thenAccepted()
+        .then(
+            new FakePlatform.Answer(413, null, lines -> "{\"type\":\"t\",\"detail\":\"too big\"}"))
+        .thenAccepted();
+    List<Outcome> outcomes;
+
+    try (var client = client(platform.url())) {
+      outcomes =
+          client.submitEvents(
+              List.of(
+                  seal("acme", "ev-1", OCCURRED),
+                  seal("acme", "ev-2", OCCURRED),
+                  seal("acme", "ev-3", OCCURRED)));
+
+      assertThat(client.pending()).isZero();
+    }
+    assertThat(outcomes.get(0)).isInstanceOf(Outcome.Accepted.class);
+    assertThat(outcomes.get(2)).isInstanceOf(Outcome.Accepted.class);
+    var refused = (Outcome.Refused) outcomes.get(1);
+    assertThat(refused.why()).contains("413", "too big");
+    assertThat(refused.file()).startsWith(outbox.resolve("quarantine")).exists();
+    assertThat(platform.requests()).extracting(List::size).containsExactly(3, 1, 1, 1);
+  }
+
+  @Test
+  void shouldSendEveryEnvelopeOnceWhenThreadsSubmitTogether() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      platform.thenAccepted();
+    }
+    List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+
+    try (var client = client(platform.url())) {
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        Thread worker =
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 10; i++) {
+                    try {
+                      outcomes.add(client.submit(seal("acme", "t" + thread + "-" + i, OCCURRED)));
+                    } catch (IOException e) {
+                      throw new IllegalStateException(e);
+                    }
+                  }
+                });
+        worker.start();
+        threads.add(worker);
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
+
+      assertThat(client.pending()).isZero();
+    }
+    assertThat(outcomes).hasSize(40).allMatch(o -> o instanceof Outcome.Accepted);
+    assertThat(outcomes).extracting(Outcome::eventId).doesNotHaveDuplicates();
+    List<String> sent = platform.requests().stream().flatMap(List::stream).toList();
+    assertThat(sent).hasSize(40).doesNotHaveDuplicates();
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

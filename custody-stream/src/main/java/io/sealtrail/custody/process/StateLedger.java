@@ -1,0 +1,89 @@
+package io.sealtrail.custody.process;
+
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.avro.state.SerialKind;
+import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.history.SerialHistory;
+import io.sealtrail.custody.state.Contents;
+import io.sealtrail.custody.state.CustodyFold;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A serial's state and history together, as both custody processors keep them: each folded event is
+ * appended to the history, and a late one re-folds the history by event time, so the state does not
+ * depend on the order events arrived in (the hash chain does, by design).
+ */
+final class StateLedger {
+  private final KeyValueStore<String, CustodyState> states;
+  private final HistoryLog history;
+  private final SerialHistory reader;
+
+  StateLedger(
+      KeyValueStore<String, CustodyState> states, KeyValueStore<String, VerifiedEvent> history) {
+    this.states = states;
+    this.history = new HistoryLog(history);
+    this.reader = new SerialHistory(history);
+  }
+
+  CustodyState get(String serial) {
+    return states.get(serial);
+  }
+
+  HistoryLog history() {
+    return history;
+  }
+
+  /** Records {@code event}, folded from {@code prior} into {@code next}; returns the state kept. */
+  CustodyState record(CustodyState prior, CustodyState next, VerifiedEvent event) {
+    history.append(next, event);
+    CustodyState kept =
+        CustodyFold.isLate(prior, new Observation(event))
+            ? CustodyFold.inTimeOrder(next, folded(next.getSerial()))
+            : next;
+    states.put(kept.getSerial(), kept);
+    return kept;
+  }
+
+  /**
+   * {@code prior} as an event should be judged against: for a container's late event, with what the
+   * container held when the event happened, not what it holds now (a receipt scan reported after
+   * the unpacking is compared with what was packed).
+   */
+  CustodyState asSeenBy(CustodyState prior, Observation event) {
+    if (!CustodyFold.isLate(prior, event) || prior.getKind() != SerialKind.CONTAINER) {
+      return prior;
+    }
+    List<Observation> until =
+        folded(prior.getSerial()).stream()
+            .filter(e -> !e.occurredAt().isAfter(event.occurredAt()))
+            .toList();
+    List<String> contents =
+        until.isEmpty() ? List.of() : CustodyFold.inTimeOrder(prior, until).getContents();
+    return CustodyState.newBuilder(prior).setContents(new ArrayList<>(contents)).build();
+  }
+
+  /**
+   * The container's own events after {@code time} that apply to what it holds, in the order they
+   * were folded.
+   */
+  List<VerifiedEvent> carriedSince(String container, Instant time) {
+    return reader.of(container).stream()
+        .map(SerialHistory.Entry::event)
+        .filter(e -> appliesToContents(container, new Observation(e), time))
+        .toList();
+  }
+
+  private static boolean appliesToContents(String container, Observation event, Instant time) {
+    return event.serial().equals(container)
+        && event.occurredAt().isAfter(time)
+        && Contents.appliesToContents(event);
+  }
+
+  private List<Observation> folded(String serial) {
+    return reader.of(serial).stream().map(e -> new Observation(e.event())).toList();
+  }
+}
