@@ -74,6 +74,7 @@ public final class BenchSuite implements Callable<Integer> {
             : Files.createTempDirectory("sealtrail-bench");
     Progress.say("data in %s; load average %s", dir, loadBefore);
     List<Row> rows = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     try (BenchCluster cluster = BenchCluster.start(dir)) {
       var context =
           new BenchContext(
@@ -83,8 +84,7 @@ public final class BenchSuite implements Callable<Integer> {
       for (Scenario scenario : Scenarios.all()) {
         if (only.isEmpty() || only.contains(scenario.name())) {
           Progress.say("== %s (load %s)", scenario.name(), Machine.loadAverage());
-          List<Row> found =
-              context.profiling().around(scenario.name(), () -> scenario.run(context));
+          List<Row> found = runOrReport(scenario, context, failed);
           found.forEach(
               row ->
                   Progress.say(
@@ -102,12 +102,28 @@ public final class BenchSuite implements Callable<Integer> {
             + (smoke ? " --smoke" : "")
             + (only.isEmpty() ? "" : " --only " + String.join(",", only));
     String table = ResultsTable.render(rows, started, loadBefore, Machine.loadAverage(), command);
+    if (!failed.isEmpty()) {
+      table += "\nFailed, no rows: " + String.join("; ", failed) + "\n";
+    }
     Path out = Path.of("bench/target/benchmarks-table.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, table);
     ResultsTable.writeInto(doc, table);
     System.out.println(table);
     Progress.say("done; table in %s and %s", out, doc);
-    return 0;
+    return failed.isEmpty() ? 0 : 1;
+  }
+
+  /** A failed scenario is reported and the suite goes on, so one failure does not void the run. */
+  private static List<Row> runOrReport(
+      Scenario scenario, BenchContext context, List<String> failed) {
+    try {
+      return context.profiling().around(scenario.name(), () -> scenario.run(context));
+    } catch (Exception e) {
+      e.printStackTrace();
+      Progress.say("FAILED %s: %s", scenario.name(), e);
+      failed.add(scenario.name() + " (" + e + ")");
+      return List.of();
+    }
   }
 }
