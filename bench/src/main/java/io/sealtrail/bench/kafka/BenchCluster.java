@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class BenchCluster implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
   public static final int PARTITIONS = 3;
+  private static final Duration LEADERS_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path dataDir;
   private final EmbeddedKafka kafka;
@@ -73,12 +75,38 @@ public final class BenchCluster implements AutoCloseable {
     return Files.createDirectories(dataDir.resolve(name));
   }
 
-  /** Creates topics with {@link #PARTITIONS} partitions and one replica. */
+  /**
+   * Creates topics with {@link #PARTITIONS} partitions and one replica, and returns once the broker
+   * serves a leader for every partition: an idempotent producer that writes sooner can meet
+   * NOT_LEADER on its first batch and then retry it forever as out of sequence.
+   */
   public void createTopics(Collection<String> names)
       throws InterruptedException, ExecutionException {
     List<NewTopic> topics =
         names.stream().map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
     admin.createTopics(topics).all().get();
+    awaitLeaders(names);
+  }
+
+  /** Returns once the broker serves a leader for every partition of {@code names}. */
+  public void awaitLeaders(Collection<String> names) throws InterruptedException {
+    long deadline = System.nanoTime() + LEADERS_TIMEOUT.toNanos();
+    while (!haveLeaders(names)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no leaders for " + names + " within " + LEADERS_TIMEOUT);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private boolean haveLeaders(Collection<String> names) throws InterruptedException {
+    try {
+      return admin.describeTopics(names).allTopicNames().get().values().stream()
+          .flatMap(topic -> topic.partitions().stream())
+          .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+    } catch (ExecutionException e) {
+      return false; // not in the broker's metadata yet
+    }
   }
 
   @Override
