@@ -105,7 +105,10 @@ public final class LocalCommand implements Callable<Integer> {
   }
 
   private boolean playDemo(LocalPlatform platform, LocalConfig config) throws Exception {
-    return new DemoRun(DemoTarget.onLocal(platform, config), spec.commandLine().getOut(), spec.commandLine().getErr())
+    return new DemoRun(
+            DemoTarget.onLocal(platform, config),
+            spec.commandLine().getOut(),
+            spec.commandLine().getErr())
         .play(demoSettings.options(Instant.now()), demoSettings.rate(), demoSettings.timeout());
   }
 
