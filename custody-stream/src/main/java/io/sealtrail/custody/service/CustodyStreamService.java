@@ -10,6 +10,7 @@ import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.http.StreamsHealth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,8 @@ public final class CustodyStreamService implements AutoCloseable {
         create(config, new HostInfo(query.advertisedHost(), binding.port()));
     List<Object> beans = new ArrayList<>(unserved.httpBeans());
     beans.add(RoleTokens.load(query.tokenDir()));
+    // Standalone only (one port may serve several services): 200 on readiness only while RUNNING.
+    beans.add(new StreamsHealth(() -> unserved.streams.state().name()));
     PlatformHttpServer server;
     try {
       server = PlatformHttpServer.start(binding, beans);
