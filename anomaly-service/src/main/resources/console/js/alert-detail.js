@@ -2,14 +2,13 @@
 // form, the serial's custody history and, for a spike, its cohort's chart. A live update redraws
 // the facts but leaves the form (a note being typed) and the loaded history alone.
 
-import { ApiError, getJson, postJson } from "./api.js";
+import { getJson } from "./api.js";
+import { AlertActions } from "./alert-actions.js";
 import { el, facts, formatTime, replace } from "./dom.js";
 import { isSpike, label, serialOf, subjectOf } from "./alerts.js";
 import { severityBadge, statusBadge } from "./alert-list.js";
 import { short, showHistory } from "./custody-history.js";
 import { cohortChart } from "./spikes.js";
-
-const OPERATOR_KEY = "sealtrail.console.operator";
 
 export class AlertDetail {
   constructor(section, { onChanged, onUnauthorized }) {
@@ -28,7 +27,10 @@ export class AlertDetail {
     this.alert = alert;
     this.head = el("div", { class: "detail-head" });
     this.facts = el("div", { class: "facts-block" });
-    this.actions = this.actionForm();
+    this.actions = new AlertActions(alert.alertId, {
+      onFresh: (fresh) => this.update(fresh),
+      onUnauthorized: this.onUnauthorized,
+    });
     const history = el("div", { class: "custody" });
     const chart = el("div", { class: "cohort-chart" });
     // For a spike the cohort's chart says most, so it comes before the facts.
@@ -36,7 +38,7 @@ export class AlertDetail {
       this.section,
       el("h2", { id: "detail-title" }, "Alert detail"),
       this.head,
-      this.actions,
+      this.actions.form,
       isSpike(alert) ? [el("h3", {}, "Cohort windows"), chart] : null,
       this.facts,
       el("h3", {}, "Custody history", serialOf(alert) ? ` of ${serialOf(alert)}` : ""),
@@ -91,52 +93,7 @@ export class AlertDetail {
       el("h3", {}, "Lifecycle"),
       lifecycle(a.history || []),
     );
-    const [acknowledge, resolve] = this.actions.querySelectorAll("button");
-    acknowledge.disabled = a.status !== "OPEN";
-    resolve.disabled = a.status === "RESOLVED";
-  }
-
-  actionForm() {
-    const by = el("input", { id: "action-by", name: "by", autocomplete: "name", spellcheck: "false" });
-    by.value = sessionStorage.getItem(OPERATOR_KEY) || "";
-    const note = el("textarea", { id: "action-note", name: "note", rows: "2" });
-    const message = el("p", { class: "message", role: "status", "aria-live": "polite" });
-    const acknowledge = el("button", { type: "button", "data-action": "acknowledge" }, "Acknowledge");
-    const resolve = el("button", { type: "button", "data-action": "resolve", class: "secondary" }, "Resolve");
-    const form = el(
-      "form",
-      { class: "actions", "aria-label": "Acknowledge or resolve this alert" },
-      el("div", { class: "field" }, el("label", { for: "action-by" }, "Your name"), by),
-      el("div", { class: "field wide" }, el("label", { for: "action-note" }, "Note"), note),
-      el("div", { class: "buttons" }, acknowledge, resolve),
-      message,
-    );
-    form.addEventListener("submit", (e) => e.preventDefault());
-    for (const button of [acknowledge, resolve]) {
-      button.addEventListener("click", () => this.act(button.dataset.action, by, note, message));
-    }
-    return form;
-  }
-
-  async act(action, by, note, message) {
-    const id = this.alert.alertId;
-    sessionStorage.setItem(OPERATOR_KEY, by.value.trim());
-    message.className = "message";
-    message.textContent = action === "acknowledge" ? "Acknowledging…" : "Resolving…";
-    try {
-      const body = { note: note.value.trim() || null };
-      if (by.value.trim()) body.by = by.value.trim();
-      await postJson(`/v1/alerts/${encodeURIComponent(id)}/${action}`, body);
-      if (this.alertId !== id) return;
-      message.textContent = action === "acknowledge" ? "Acknowledged." : "Resolved.";
-      note.value = "";
-      // The 202 carries the alert as it was; the new version arrives on the live feed.
-      this.update(await getJson(`/v1/alerts/${encodeURIComponent(id)}`));
-    } catch (e) {
-      message.className = "message error";
-      message.textContent = e.status === 409 ? `Not possible now: ${e.detail || e.title}` : e.message;
-      if (e instanceof ApiError && e.unauthorized) this.onUnauthorized(e);
-    }
+    this.actions.allow(a.status);
   }
 
   report(error) {
