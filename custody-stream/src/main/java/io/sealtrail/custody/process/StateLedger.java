@@ -67,8 +67,9 @@ final class StateLedger {
   }
 
   /**
-   * The container's own events after {@code time} that apply to what it holds, in the order they
-   * were folded.
+   * The events after {@code time} that reached what the container holds: its own that apply to
+   * contents, and every event of the containers holding it that reached it in turn; in the order
+   * they were folded.
    */
   List<VerifiedEvent> carriedSince(String container, Instant time) {
     return reader.of(container).stream()
@@ -78,9 +79,8 @@ final class StateLedger {
   }
 
   private static boolean appliesToContents(String container, Observation event, Instant time) {
-    return event.serial().equals(container)
-        && event.occurredAt().isAfter(time)
-        && Contents.appliesToContents(event);
+    boolean own = event.serial().equals(container);
+    return event.occurredAt().isAfter(time) && (!own || Contents.appliesToContents(event));
   }
 
   private List<Observation> folded(String serial) {
