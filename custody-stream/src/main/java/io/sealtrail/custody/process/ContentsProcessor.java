@@ -47,7 +47,7 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
     CustodyState prior = ledger.get(serial);
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     List<Violation> violations = new ArrayList<>();
-    for (Finding finding : catalogue.judge(prior, containerEvent)) {
+    for (Finding finding : catalogue.judge(prior, containerEvent, ledger.pastOf(serial))) {
       violations.add(Violations.of(finding, serial, containerEvent, now));
     }
     unknown(serial, prior, containerEvent)

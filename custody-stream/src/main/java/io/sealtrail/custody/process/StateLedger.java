@@ -3,12 +3,14 @@ package io.sealtrail.custody.process;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.avro.state.SerialKind;
+import io.sealtrail.custody.detect.Past;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.history.SerialHistory;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -81,6 +83,23 @@ final class StateLedger {
   private static boolean appliesToContents(String container, Observation event, Instant time) {
     boolean own = event.serial().equals(container);
     return event.occurredAt().isAfter(time) && (!own || Contents.appliesToContents(event));
+  }
+
+  /** {@code serial}'s events folded so far, read from its history the first time asked. */
+  Past pastOf(String serial) {
+    return new Past() {
+      private List<Observation> byTime;
+
+      @Override
+      public List<Observation> byTime() {
+        if (byTime == null) {
+          List<Observation> sorted = new ArrayList<>(folded(serial));
+          sorted.sort(Comparator.comparing(Observation::occurredAt));
+          byTime = List.copyOf(sorted);
+        }
+        return byTime;
+      }
+    };
   }
 
   private List<Observation> folded(String serial) {

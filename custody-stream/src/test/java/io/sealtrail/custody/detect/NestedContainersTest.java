@@ -42,13 +42,17 @@ class NestedContainersTest {
   }
 
   private void packedOnPalletAndShipped() {
+    packedOnPalletAndShippedWith(CARTON);
+  }
+
+  private void packedOnPalletAndShippedWith(String... manifest) {
     custody.send(
         assembled(DEVICE, ASSEMBLY),
         assembled(OTHER_DEVICE, ASSEMBLY),
         packed(CARTON, CARTON_PACKING, DEVICE, OTHER_DEVICE),
         packed(PALLET, PALLET_PACKING, CARTON),
         sealApplied(PALLET, sealOf(PALLET), PALLET_SEALING),
-        shippedWith(PALLET, DEPARTURE, CARTON));
+        shippedWith(PALLET, DEPARTURE, manifest));
   }
 
   @Test
@@ -84,6 +88,16 @@ class NestedContainersTest {
     assertThat(custody.state(CARTON).getContainer()).isNull();
     assertThat(custody.history().of(DEVICE)).hasSize(8);
     assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
+  void shouldAcceptReceiptScanOfDevicesWhenPalletWasShippedWithADeviceManifest() {
+    packedOnPalletAndShippedWith(DEVICE, OTHER_DEVICE);
+
+    custody.send(receivedWith(PALLET, ARRIVAL, DEVICE, OTHER_DEVICE));
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.history().of(DEVICE)).hasSize(6);
   }
 
   @Test
