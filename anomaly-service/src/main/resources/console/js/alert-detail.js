@@ -31,19 +31,20 @@ export class AlertDetail {
     this.actions = this.actionForm();
     const history = el("div", { class: "custody" });
     const chart = el("div", { class: "cohort-chart" });
+    // For a spike the cohort's chart says most, so it comes before the facts.
     replace(
       this.section,
       el("h2", { id: "detail-title" }, "Alert detail"),
       this.head,
       this.actions,
+      isSpike(alert) ? [el("h3", {}, "Cohort windows"), chart] : null,
       this.facts,
-      isSpike(alert) ? el("h3", {}, "Cohort") : null,
-      isSpike(alert) ? chart : null,
       el("h3", {}, "Custody history", serialOf(alert) ? ` of ${serialOf(alert)}` : ""),
       history,
     );
     this.drawFacts();
-    this.section.focus();
+    // Screen readers and the keyboard continue in the detail; the page itself does not jump.
+    this.section.focus({ preventScroll: true });
     showHistory(history, serialOf(alert));
     if (isSpike(alert)) cohortChart(chart, alert);
     try {
@@ -144,8 +145,22 @@ export class AlertDetail {
   }
 }
 
+const EVIDENCE_SHOWN = 4;
+
+/** The first few pieces of evidence in a table; the rest one click away. */
 function evidenceTable(evidence) {
   if (!evidence.length) return el("p", { class: "empty" }, "No evidence recorded.");
+  const first = evidenceRows(evidence.slice(0, EVIDENCE_SHOWN));
+  const rest = evidence.slice(EVIDENCE_SHOWN);
+  return [
+    first,
+    rest.length
+      ? el("details", { class: "more" }, el("summary", {}, `${rest.length} more`), evidenceRows(rest))
+      : null,
+  ];
+}
+
+function evidenceRows(evidence) {
   return el(
     "table",
     { class: "evidence" },

@@ -5,11 +5,11 @@ import { el, formatTime, svg } from "./dom.js";
 
 const WIDTH = 640;
 const HEIGHT = 220;
-const PAD = { top: 16, right: 16, bottom: 34, left: 44 };
+const PAD = { top: 16, right: 16, bottom: 34, left: 40 };
 
 /**
- * {@code series}: {cohort, points: [{start, end, count, baseline, threshold}]} in window order.
- * Windows whose count exceeds their threshold are drawn as spikes.
+ * {@code series}: {cohort, points: [{start, end, count, baseline, threshold, spike}]} in window
+ * order, as GET /v1/spikes/{kind}/cohorts/{dimension}/{value}/series lists them.
  */
 export function spikeChart(series) {
   const points = series.points;
@@ -28,7 +28,7 @@ export function spikeChart(series) {
       viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
       role: "img",
       "aria-label":
-        `${series.cohort}: ${points.length} windows, ${spikes} above threshold, ` +
+        `${series.cohort}: ${points.length} windows, ${spikes} spiked, ` +
         `latest count ${points.length ? points[points.length - 1].count : 0}`,
     },
     svg("title", {}, `Windowed counts for ${series.cohort}`),
@@ -52,8 +52,9 @@ export function spikeChart(series) {
   );
 }
 
+// The service says which windows spiked; a filled-in empty window never does.
 function isSpike(p) {
-  return p.threshold !== null && p.threshold !== undefined && p.count > p.threshold;
+  return p.spike === true;
 }
 
 function grid(top, y) {
@@ -78,11 +79,16 @@ function line(points, field, x, y, step) {
 function axisLabels(points, x, step) {
   if (!points.length) return null;
   const last = points.length - 1;
-  const base = HEIGHT - PAD.bottom + 16;
+  const base = HEIGHT - PAD.bottom + 18;
   return [
-    svg("text", { class: "axis", x: x(0), y: base }, formatTime(points[0].start)),
-    svg("text", { class: "axis", x: x(last) + step, y: base, "text-anchor": "end" }, formatTime(points[last].end || points[last].start)),
+    svg("text", { class: "axis", x: x(0), y: base }, axisTime(points[0].start)),
+    svg("text", { class: "axis", x: x(last) + step, y: base, "text-anchor": "end" }, axisTime(points[last].end || points[last].start)),
   ];
+}
+
+/** "11-21 04:00" (UTC): short enough for a small chart; bars' titles carry the full time. */
+function axisTime(value) {
+  return formatTime(value).slice(5, 16);
 }
 
 /** A round upper bound for the y axis: 1, 2, 5 × 10^n. */
@@ -102,8 +108,8 @@ export function chartLegend() {
     "ul",
     { class: "legend" },
     el("li", { class: "key-count" }, "count per window"),
-    el("li", { class: "key-spike" }, "above threshold"),
+    el("li", { class: "key-spike" }, "window that spiked"),
     el("li", { class: "key-baseline" }, "baseline (EWMA)"),
-    el("li", { class: "key-threshold" }, "threshold"),
+    el("li", { class: "key-threshold" }, "threshold (smallest count that alerts)"),
   );
 }

@@ -1,7 +1,11 @@
 package io.sealtrail.cli;
 
+import io.sealtrail.cli.demo.DemoCommand;
 import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
+import io.sealtrail.cli.query.AlertsCommand;
+import io.sealtrail.cli.query.SerialCommand;
+import io.sealtrail.cli.query.TraceCommand;
 import io.sealtrail.cli.signing.KeysCommand;
 import io.sealtrail.cli.signing.SignCommand;
 import io.sealtrail.cli.signing.SubmitCommand;
@@ -18,11 +22,15 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       LocalCommand.class,
+      DemoCommand.class,
       KeysCommand.class,
       PartnersCommand.class,
       SignCommand.class,
       SubmitCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      SerialCommand.class,
+      TraceCommand.class,
+      AlertsCommand.class
     })
 public final class Sealtrail {
 

@@ -11,22 +11,39 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real single-node KRaft cluster in this JVM (Kafka's own test kit, not a mock), started once per
- * integration test class that registers it with {@code @RegisterExtension static final
- * EmbeddedKafka KAFKA = new EmbeddedKafka();}.
+ * A real KRaft cluster in this JVM (Kafka's own test kit, not a mock), started once per integration
+ * test class that registers it with {@code @RegisterExtension static final EmbeddedKafka KAFKA =
+ * new EmbeddedKafka();}: one broker, or {@code new EmbeddedKafka(3)} for a cluster whose internal
+ * topics are replicated like production's (replication factor 3, min in-sync 2).
  */
 public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
+  private final int brokers;
   private KafkaClusterTestKit cluster;
+
+  public EmbeddedKafka() {
+    this(1);
+  }
+
+  public EmbeddedKafka(int brokers) {
+    if (brokers < 1) {
+      throw new IllegalArgumentException("brokers must be positive: " + brokers);
+    }
+    this.brokers = brokers;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     cluster =
         new KafkaClusterTestKit.Builder(
-                new TestKitNodes.Builder().setNumBrokerNodes(1).setNumControllerNodes(1).build())
-            .setConfigProp("offsets.topic.replication.factor", "1")
+                new TestKitNodes.Builder()
+                    .setNumBrokerNodes(brokers)
+                    .setNumControllerNodes(1)
+                    .build())
+            .setConfigProp("offsets.topic.replication.factor", Integer.toString(brokers))
             .setConfigProp("offsets.topic.num.partitions", "3")
-            .setConfigProp("transaction.state.log.replication.factor", "1")
-            .setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("transaction.state.log.replication.factor", Integer.toString(brokers))
+            .setConfigProp("transaction.state.log.min.isr", Integer.toString(minInSync()))
+            .setConfigProp("min.insync.replicas", Integer.toString(minInSync()))
             .setConfigProp("transaction.state.log.num.partitions", "3")
             // Tests start consumers one after another; no need to wait for more members.
             .setConfigProp("group.initial.rebalance.delay.ms", "0")
@@ -41,6 +58,15 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  /** One fewer than the brokers (at least one): a write survives one broker's loss. */
+  public int minInSync() {
+    return Math.max(1, brokers - 1);
+  }
+
+  public int brokers() {
+    return brokers;
   }
 
   public String bootstrapServers() {

@@ -42,6 +42,7 @@ public final class WebhookNotifier implements AutoCloseable {
   private final Thread thread;
   private final Object stopping = new Object();
   private volatile boolean running = true;
+  private volatile boolean started;
 
   public WebhookNotifier(
       Map<String, Object> consumerConfig,
@@ -70,6 +71,7 @@ public final class WebhookNotifier implements AutoCloseable {
   }
 
   public WebhookNotifier start() {
+    started = true;
     thread.start();
     return this;
   }
@@ -145,6 +147,10 @@ public final class WebhookNotifier implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    if (!started) {
+      consumer.close(); // its thread, which closes it otherwise, never ran
+      return;
+    }
     synchronized (stopping) {
       stopping.notifyAll();
     }

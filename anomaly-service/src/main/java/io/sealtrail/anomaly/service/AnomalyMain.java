@@ -3,8 +3,10 @@ package io.sealtrail.anomaly.service;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.http.StreamsHealth;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +30,16 @@ public final class AnomalyMain {
     Map<String, String> flat =
         FlatConfig.load(
             args.length == 0 ? null : Path.of(args[0]), System.getenv(), ServiceConfig.ENV_KEYS);
+    // KAFKA_CLIENT_* variables: client settings such as security (deploy/README.md).
+    flat.putAll(EnvConfig.kafkaClientSettings(System.getenv()));
     ServiceConfig config = ServiceConfig.from(flat);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AnomalyService service = AnomalyService.start(config, registry);
     List<Object> beans = new ArrayList<>(service.httpBeans());
     beans.add(RoleTokens.load(config.tokenDir()));
     beans.add(new PrometheusScrape(registry));
+    // Readiness for probes and container health checks: 200 only while RUNNING.
+    beans.add(new StreamsHealth(() -> service.state().name()));
     PlatformHttpServer server =
         PlatformHttpServer.start(new HttpBinding(config.httpHost(), config.httpPort()), beans);
     Runtime.getRuntime()

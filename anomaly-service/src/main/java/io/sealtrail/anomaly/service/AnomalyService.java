@@ -91,13 +91,21 @@ public final class AnomalyService implements AutoCloseable {
         new SpikeCharts(
             new SpikeStoreReader(streams),
             List.of(anomaly.rules().attestationSpikeKind(), anomaly.rules().rejectionSpikeKind()));
-    streams.start();
-    feed.start();
-    if (notifier != null) {
-      notifier.start();
+    AnomalyService service =
+        new AnomalyService(
+            streams, feed, commands, notifier, new AnomalyBackend(view, commands, charts));
+    try {
+      streams.start();
+      feed.start();
+      if (notifier != null) {
+        notifier.start();
+      }
+    } catch (RuntimeException e) {
+      // Nothing half-started is left behind: clients, threads and the streams are closed.
+      service.close();
+      throw e;
     }
-    return new AnomalyService(
-        streams, feed, commands, notifier, new AnomalyBackend(view, commands, charts));
+    return service;
   }
 
   /** The beans the HTTP server needs for the anomaly routes (the caller adds its RoleTokens). */

@@ -1,5 +1,6 @@
 package io.sealtrail.anomaly.topology;
 
+import io.sealtrail.platform.kafka.KafkaOverrides;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -16,7 +17,8 @@ public record AnomalyConfig(
     String stateDir,
     int standbyReplicas,
     TopicNames topics,
-    AnomalyRules rules) {
+    AnomalyRules rules,
+    Map<String, String> kafkaOverrides) {
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
   public AnomalyConfig {
@@ -29,6 +31,7 @@ public record AnomalyConfig(
     }
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(rules, "rules");
+    kafkaOverrides = Map.copyOf(kafkaOverrides);
   }
 
   /** The configuration in {@code flat}, each key falling back to its documented default. */
@@ -40,7 +43,8 @@ public record AnomalyConfig(
         flat.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/sealtrail/anomaly-service"),
         Integer.parseInt(flat.getOrDefault(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")),
         TopicNames.from(flat),
-        AnomalyRules.from(flat));
+        AnomalyRules.from(flat),
+        KafkaOverrides.of(flat));
   }
 
   /** The serde settings: the registry the Avro topics and stores share. */
@@ -51,6 +55,8 @@ public record AnomalyConfig(
   /** The Kafka Streams properties, each production-critical one set explicitly. */
   public Properties streamsProperties() {
     Properties p = new Properties();
+    // Client settings such as security come first; the settings below are not negotiable.
+    p.putAll(kafkaOverrides);
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);

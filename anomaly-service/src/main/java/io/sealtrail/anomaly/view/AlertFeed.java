@@ -31,6 +31,7 @@ public final class AlertFeed implements AutoCloseable {
   private final AlertView view;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile boolean started;
 
   public AlertFeed(
       String bootstrapServers, String topic, Deserializer<Alert> alerts, AlertView view) {
@@ -47,6 +48,7 @@ public final class AlertFeed implements AutoCloseable {
   }
 
   public AlertFeed start() {
+    started = true;
     thread.start();
     return this;
   }
@@ -105,6 +107,10 @@ public final class AlertFeed implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    if (!started) {
+      consumer.close(); // its thread, which closes it otherwise, never ran
+      return;
+    }
     consumer.wakeup();
     try {
       thread.join(Duration.ofSeconds(10).toMillis());

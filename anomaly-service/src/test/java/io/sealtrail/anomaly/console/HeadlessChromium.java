@@ -68,7 +68,7 @@ final class HeadlessChromium implements AutoCloseable {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--window-size=1440,1200",
+        "--window-size=1440,1300",
         "--user-data-dir=" + profile);
     return new HeadlessChromium(new ChromeDriver(service, options));
   }

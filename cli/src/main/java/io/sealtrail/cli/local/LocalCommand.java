@@ -1,13 +1,19 @@
 package io.sealtrail.cli.local;
 
+import io.sealtrail.cli.demo.DemoRun;
+import io.sealtrail.cli.demo.DemoSettings;
+import io.sealtrail.cli.demo.DemoTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sealtrail local}: the whole platform in this process, until Ctrl-C. */
@@ -55,10 +61,32 @@ public final class LocalCommand implements Callable<Integer> {
               + "(default: ${DEFAULT-VALUE}).")
   int httpPort = 8080;
 
+  @Option(
+      names = "--demo",
+      description =
+          "Once up, play the demo supply chain with one of each tampering case, and print what was"
+              + " detected (see `sealtrail demo --help`). Spike windows are 20 s instead of 1 h.")
+  boolean demo;
+
+  @Option(
+      names = "--exit",
+      description =
+          "With --demo: stop after the summary; exit 1 if a case was missed or a false alert"
+              + " raised.")
+  boolean exit;
+
+  @Mixin DemoSettings demoSettings;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (exit && !demo) {
+      throw new ParameterException(spec.commandLine(), "--exit goes with --demo");
+    }
     var config = new LocalConfig(dataDir, host, kafkaPort, controllerPort, registryPort, httpPort);
+    if (demo) {
+      config = config.with(DemoSettings.PLATFORM);
+    }
     out.printf("Starting Sealtrail locally in %s ...%n", config.dataDir().toAbsolutePath());
     out.flush();
     long started = System.nanoTime();
@@ -66,9 +94,19 @@ public final class LocalCommand implements Callable<Integer> {
     try (LocalPlatform platform = LocalPlatform.start(config, step -> progress(out, step))) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(platform, stopped, out)));
       new ReadyBanner(platform, config, Duration.ofNanos(System.nanoTime() - started)).print(out);
-      stopped.await();
+      if (demo && !playDemo(platform, config) && exit) {
+        return 1;
+      }
+      if (!exit) {
+        stopped.await();
+      }
     }
     return 0;
+  }
+
+  private boolean playDemo(LocalPlatform platform, LocalConfig config) throws Exception {
+    return new DemoRun(DemoTarget.onLocal(platform, config), spec.commandLine().getOut(), spec.commandLine().getErr())
+        .play(demoSettings.options(Instant.now()), demoSettings.rate(), demoSettings.timeout());
   }
 
   private static void progress(PrintWriter out, String step) {

@@ -1,19 +1,41 @@
 package io.sealtrail.cli.local;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Where local mode keeps its data and which ports it listens on. Port 0 is not allowed for Kafka:
  * clients are told the broker's address before it starts; the registry and HTTP may use 0 (any).
+ *
+ * @param settings flat settings for the streams services over local mode's own, e.g. the demo's
+ *     short spike windows
  */
 public record LocalConfig(
-    Path dataDir, String host, int kafkaPort, int controllerPort, int registryPort, int httpPort) {
+    Path dataDir,
+    String host,
+    int kafkaPort,
+    int controllerPort,
+    int registryPort,
+    int httpPort,
+    Map<String, String> settings) {
 
   public static final Path DEFAULT_DATA_DIR =
       Path.of(System.getProperty("user.home"), ".sealtrail", "local");
 
+  public LocalConfig(
+      Path dataDir,
+      String host,
+      int kafkaPort,
+      int controllerPort,
+      int registryPort,
+      int httpPort) {
+    this(dataDir, host, kafkaPort, controllerPort, registryPort, httpPort, Map.of());
+  }
+
   public LocalConfig {
+    settings = Map.copyOf(settings);
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(host, "host");
     requirePort("kafka", kafkaPort);
@@ -27,6 +49,13 @@ public record LocalConfig(
     if (kafkaPort == controllerPort) {
       throw new IllegalArgumentException("kafka and controller ports must differ: " + kafkaPort);
     }
+  }
+
+  /** This configuration with {@code more} settings for the streams services. */
+  public LocalConfig with(Map<String, String> more) {
+    Map<String, String> all = new HashMap<>(settings);
+    all.putAll(more);
+    return new LocalConfig(dataDir, host, kafkaPort, controllerPort, registryPort, httpPort, all);
   }
 
   private static void requirePort(String name, int port) {

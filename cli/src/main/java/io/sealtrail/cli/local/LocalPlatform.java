@@ -1,6 +1,7 @@
 package io.sealtrail.cli.local;
 
-import io.sealtrail.anomaly.topology.AnomalyConfig;
+import io.sealtrail.anomaly.service.AnomalyService;
+import io.sealtrail.anomaly.service.ServiceConfig;
 import io.sealtrail.custody.service.CustodyStreamService;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.ingest.http.IngestService;
@@ -28,13 +29,14 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Everything local mode runs in one process: the Kafka broker, every service's topics, the schema
- * registry, ingest, custody-stream and the anomaly streams, with every route on one HTTP server.
+ * registry, ingest, custody-stream and anomaly-service, with every route on one HTTP server.
  * Started in dependency order, closed in reverse.
  */
 public final class LocalPlatform implements AutoCloseable {
 
   private static final String SCHEMAS_TOPIC = "_schemas";
   private static final String CUSTODY = "custody-stream";
+  private static final String ANOMALY = "anomaly-service";
   private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(2);
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -88,24 +90,25 @@ public final class LocalPlatform implements AutoCloseable {
     progress.accept("starting ingest");
     ingest = push(LocalIngest.start(kafka.bootstrapServers(), registryUrl()));
     var custodyConfig = CustodyStreamConfig.from(streams(config, CUSTODY));
-    AnomalyConfig anomalyConfig = LocalAnomaly.config(streams(config, LocalAnomaly.SERVICE));
+    var anomalyConfig = ServiceConfig.from(streams(config, ANOMALY));
     provision(LocalTopics.of(custodyConfig, anomalyConfig));
     // custody-stream advertises the shared server's address, so its port is fixed before.
     HttpBinding http = new HttpBinding(config.host(), config.httpPort()).withConcretePort();
-    progress.accept("creating custody-stream and the anomaly streams");
+    progress.accept("starting anomaly-service, creating custody-stream");
     CustodyStreamService custody =
         push(CustodyStreamService.create(custodyConfig, new HostInfo(host, http.port())));
-    LocalAnomaly anomaly = push(LocalAnomaly.create(anomalyConfig));
+    // Its meters join ingest's registry: one /prometheus on the shared port shows both.
+    AnomalyService anomaly = push(AnomalyService.start(anomalyConfig, ingest.meterRegistry()));
     progress.accept("starting the HTTP server on port " + http.port());
     List<Object> beans = new ArrayList<>(ingest.httpBeans());
     beans.addAll(custody.httpBeans());
+    beans.addAll(anomaly.httpBeans());
     beans.add(RoleTokens.ensure(config.tokensDir()));
     server = push(PlatformHttpServer.start(http, beans));
     custody.startStreams();
-    anomaly.start();
     progress.accept("waiting for the streams to run");
     awaitRunning(CUSTODY, custody::state);
-    awaitRunning(LocalAnomaly.SERVICE, anomaly::state);
+    awaitRunning(ANOMALY, anomaly::state);
   }
 
   /** Waits until the streams process; until then the queries would answer 503. */

@@ -25,6 +25,9 @@ record ReadyBanner(LocalPlatform platform, LocalConfig config, Duration startup)
     out.printf(
         "     curl -H \"Authorization: Bearer $(cat %s)\" %s/v1/serials/DEV-1%n",
         config.tokensDir().resolve("recall.token").toAbsolutePath(), http);
+    out.printf(
+        "     curl -H \"Authorization: Bearer $(cat %s)\" %s/v1/alerts%n",
+        config.tokensDir().resolve("secops.token").toAbsolutePath(), http);
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

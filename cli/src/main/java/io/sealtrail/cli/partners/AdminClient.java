@@ -5,36 +5,49 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealtrail.cli.http.HttpCalls;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Calls one admin route with the bearer token and prints the answer: the partner as indented JSON,
- * or the problem's title, detail and field. Returns the command's exit code.
+ * Calls one admin route with the bearer token; for the commands, prints the answer: the partner as
+ * indented JSON, or the problem's title, detail and field, and returns the exit code.
  */
-final class AdminClient {
+public final class AdminClient {
   static final int EXIT_OK = 0;
   static final int EXIT_REFUSED = 1;
   static final int EXIT_UNAVAILABLE = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final AdminOptions options;
+  private final URI service;
+  private final String token;
 
-  AdminClient(AdminOptions options) {
-    this.options = options;
+  /** A client of the admin API at {@code service} (e.g. {@code http://localhost:8080/}). */
+  public AdminClient(URI service, String token) {
+    this.service = service;
+    this.token = token;
   }
 
-  int call(String method, String path, JsonNode body, PrintWriter out, PrintWriter err)
-      throws IOException {
+  AdminClient(AdminOptions options) throws IOException {
+    this(options.service.resolve("/"), options.token());
+  }
+
+  /** The service's answer to {@code method path} with {@code body} (null: none). */
+  public HttpResponse<String> send(String method, String path, JsonNode body) throws IOException {
     var request =
-        HttpRequest.newBuilder(options.service.resolve(path))
-            .header("Authorization", "Bearer " + options.token())
+        HttpRequest.newBuilder(service.resolve(path))
+            .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .timeout(Duration.ofMinutes(1))
             .method(method, publisher(body))
             .build();
-    return print(HttpCalls.send(request), out, err);
+    return HttpCalls.send(request);
+  }
+
+  int call(String method, String path, JsonNode body, PrintWriter out, PrintWriter err)
+      throws IOException {
+    return print(send(method, path, body), out, err);
   }
 
   private static HttpRequest.BodyPublisher publisher(JsonNode body) throws IOException {

@@ -1,9 +1,9 @@
 package io.sealtrail.cli.partners;
 
+import io.sealtrail.cli.http.BearerToken;
 import io.sealtrail.cli.http.ServiceUrl;
 import io.sealtrail.cli.local.LocalConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,10 +19,6 @@ final class AdminOptions {
   Path tokenFile = LocalConfig.DEFAULT_DATA_DIR.resolve("tokens").resolve("admin.token");
 
   String token() throws IOException {
-    if (!Files.isRegularFile(tokenFile)) {
-      throw new IllegalArgumentException(
-          "no token file " + tokenFile + " (start `sealtrail local` or pass --token-file)");
-    }
-    return Files.readString(tokenFile).strip();
+    return BearerToken.read(tokenFile);
   }
 }

@@ -1,9 +1,9 @@
 package io.sealtrail.cli.partners;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,8 +20,6 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:registered", "1:refused (invalid field, token)", "2:service unavailable"})
 final class PartnersAddCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
   @Mixin AdminOptions admin;
 
@@ -46,13 +44,11 @@ final class PartnersAddCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ObjectNode body = JSON.createObjectNode().put("partnerId", partnerId);
-    roles.forEach(body.putArray("roles")::add);
-    sites.forEach(body.putArray("sites")::add);
-    var keyArray = body.putArray("keys");
+    List<String> pems = new ArrayList<>();
     for (Path key : keys) {
-      keyArray.addObject().put("publicKey", Files.readString(key));
+      pems.add(Files.readString(key));
     }
+    ObjectNode body = Registration.json(partnerId, roles, sites, pems);
     var out = spec.commandLine().getOut();
     return new AdminClient(admin)
         .call("POST", "/v1/partners", body, out, spec.commandLine().getErr());

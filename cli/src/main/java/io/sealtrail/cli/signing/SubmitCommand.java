@@ -1,12 +1,12 @@
 package io.sealtrail.cli.signing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.cli.http.HttpCalls;
 import io.sealtrail.cli.http.ServiceUrl;
 import io.sealtrail.client.Outcome;
 import io.sealtrail.client.SignedEnvelope;
 import io.sealtrail.client.http.EventsApi;
 import io.sealtrail.client.http.RequestRefusedException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.dsse.EnvelopeJson;
 import io.sealtrail.trust.dsse.MalformedEnvelopeException;
@@ -103,7 +103,8 @@ public final class SubmitCommand extends FileCommand {
       try {
         return SignedEnvelope.of(EnvelopeJson.read(bytes));
       } catch (MalformedEnvelopeException | IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + " is not a valid DSSE envelope: " + e.getMessage());
+        throw new IllegalArgumentException(
+            file + " is not a valid DSSE envelope: " + e.getMessage());
       }
     }
     if (signers.isEmpty()) {

@@ -133,12 +133,19 @@ class LocalPlatformIT {
     var serialWithoutToken = get(http.resolve("/v1/serials/PALLET-7"), null);
     var eventsWithoutToken = post(http.resolve("/v1/events"), "[]", null);
     var health = get(http.resolve("/health"), null);
+    var alertsAsSecops = get(http.resolve("/v1/alerts"), token(Role.SECOPS));
+    var alertsAsRecall = get(http.resolve("/v1/alerts"), token(Role.RECALL));
+    var metrics = get(http.resolve("/prometheus"), null);
 
     assertThat(adminRouteAsRecall.statusCode()).isEqualTo(403);
     assertThat(adminRouteAsRecall.body()).contains("https://sealtrail.io/problems/forbidden");
     assertThat(serialWithoutToken.statusCode()).isEqualTo(401);
     assertThat(eventsWithoutToken.statusCode()).as(eventsWithoutToken.body()).isNotIn(401, 403);
     assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(alertsAsSecops.statusCode()).as(alertsAsSecops.body()).isEqualTo(200);
+    assertThat(alertsAsRecall.statusCode()).isEqualTo(403);
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("sealtrail_ingest_", "sealtrail_anomaly_alerts_open");
   }
 
   @Test

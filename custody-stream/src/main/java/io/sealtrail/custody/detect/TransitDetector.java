@@ -7,9 +7,11 @@ import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,9 +19,11 @@ import java.util.stream.Stream;
  * travel time between them, citing the other sighting. An event in time order is compared with the
  * newest one seen; a late one with its neighbours in event time (the sightings just before and just
  * after it), which are what it must be reachable from and reach. Products are released from
- * anywhere, so they are not judged.
+ * anywhere and a lot is many parts that several sites receive, so neither is judged.
  */
 final class TransitDetector implements Detector {
+  private static final Set<SerialKind> NOT_ONE_ITEM =
+      EnumSet.of(SerialKind.PRODUCT, SerialKind.LOT);
   private final DetectionRules rules;
 
   TransitDetector(DetectionRules rules) {
@@ -33,7 +37,7 @@ final class TransitDetector implements Detector {
 
   @Override
   public List<Finding> detect(CustodyState prior, Observation event, Past past) {
-    if (prior == null || prior.getSite() == null || prior.getKind() == SerialKind.PRODUCT) {
+    if (prior == null || prior.getSite() == null || NOT_ONE_ITEM.contains(prior.getKind())) {
       return List.of();
     }
     Instant at = event.occurredAt();

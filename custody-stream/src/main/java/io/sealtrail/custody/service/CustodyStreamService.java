@@ -7,19 +7,15 @@ import io.sealtrail.custody.query.RestoringStores;
 import io.sealtrail.custody.query.StreamsStoreAccess;
 import io.sealtrail.custody.topology.CustodyStreamApp;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
-import io.sealtrail.custody.topology.TopicNames;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.http.StreamsHealth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -70,6 +66,8 @@ public final class CustodyStreamService implements AutoCloseable {
         create(config, new HostInfo(query.advertisedHost(), binding.port()));
     List<Object> beans = new ArrayList<>(unserved.httpBeans());
     beans.add(RoleTokens.load(query.tokenDir()));
+    // Standalone only (one port may serve several services): 200 on readiness only while RUNNING.
+    beans.add(new StreamsHealth(() -> unserved.streams.state().name()));
     PlatformHttpServer server;
     try {
       server = PlatformHttpServer.start(binding, beans);
@@ -80,29 +78,6 @@ public final class CustodyStreamService implements AutoCloseable {
     var service = new CustodyStreamService(unserved.streams, unserved.httpBeans, server);
     service.startStreams();
     return service;
-  }
-
-  /**
-   * The topics this instance writes and must find: state and firmware releases compacted,
-   * violations, and the dead-letter topic; partitions and replicas are the broker's defaults. Its
-   * input, {@code custody.events}, is ingest's to create.
-   */
-  public static List<NewTopic> topics(CustodyStreamConfig config) {
-    TopicNames names = config.topics();
-    return List.of(
-        compacted(names.state()),
-        brokerDefaults(names.violations()),
-        compacted(names.releases()),
-        brokerDefaults(config.deadLetterTopic()));
-  }
-
-  private static NewTopic brokerDefaults(String name) {
-    return new NewTopic(name, Optional.empty(), Optional.empty());
-  }
-
-  private static NewTopic compacted(String name) {
-    return brokerDefaults(name)
-        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
   }
 
   /** What the query API contributes to an HTTP server; the server adds the role tokens. */

@@ -1,6 +1,7 @@
 package io.sealtrail.custody.topology;
 
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.platform.kafka.KafkaOverrides;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -19,7 +20,8 @@ public record CustodyStreamConfig(
     int standbyReplicas,
     String deadLetterTopic,
     TopicNames topics,
-    DetectionRules rules) {
+    DetectionRules rules,
+    Map<String, String> kafkaOverrides) {
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
   public CustodyStreamConfig {
@@ -33,6 +35,7 @@ public record CustodyStreamConfig(
     Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(rules, "rules");
+    kafkaOverrides = Map.copyOf(kafkaOverrides);
   }
 
   /** The configuration in {@code flat}, each key falling back to its documented default. */
@@ -46,7 +49,8 @@ public record CustodyStreamConfig(
         flat.getOrDefault(
             StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "custody.events.dlq"),
         TopicNames.from(flat),
-        DetectionRulesConfig.from(flat));
+        DetectionRulesConfig.from(flat),
+        KafkaOverrides.of(flat));
   }
 
   /** The serde settings: the registry the Avro topics and stores share. */
@@ -57,6 +61,8 @@ public record CustodyStreamConfig(
   /** The Kafka Streams properties, each production-critical one set explicitly. */
   public Properties streamsProperties() {
     Properties p = new Properties();
+    // Client settings such as security come first; the settings below are not negotiable.
+    p.putAll(kafkaOverrides);
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);

@@ -107,4 +107,14 @@ class TravelDetectionTest {
 
     assertThat(custody.violations()).isEmpty();
   }
+
+  @Test
+  void shouldStaySilentWhenTwoSitesReceivePartsOfOneLotAtOnce() {
+    custody.send(componentReceived(LOT, "CPU-A53", PACKING));
+
+    custody.send(
+        componentReceived(LOT, "CPU-A53", PACKING.plus(Duration.ofMinutes(20))).at(WAREHOUSE));
+
+    assertThat(custody.violations()).isEmpty();
+  }
 }

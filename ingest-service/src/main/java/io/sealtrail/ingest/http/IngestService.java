@@ -172,6 +172,14 @@ public final class IngestService implements AutoCloseable {
     return server.url();
   }
 
+  /**
+   * The registry {@code /prometheus} scrapes. Services sharing this process (local mode) register
+   * their meters here too, so that one scrape on the shared port shows them all.
+   */
+  public PrometheusMeterRegistry meterRegistry() {
+    return backend.metrics();
+  }
+
   /** The running node; its {@code stopped()} completes when its loops end: restart the service. */
   public IngestNode node() {
     return node;

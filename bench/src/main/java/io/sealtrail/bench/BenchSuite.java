@@ -1,0 +1,129 @@
+package io.sealtrail.bench;
+
+import io.sealtrail.bench.kafka.BenchCluster;
+import io.sealtrail.bench.scenario.BenchContext;
+import io.sealtrail.bench.scenario.Scale;
+import io.sealtrail.bench.scenario.Scenario;
+import io.sealtrail.bench.scenario.Scenarios;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the benchmark suite of issue #8 on one in-process broker and writes the results table. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs Sealtrail's benchmarks: every figure next to its baseline, on one in-process KRaft",
+      "broker, and writes the table to bench/target/benchmarks-table.md and into --doc."
+    })
+public final class BenchSuite implements Callable<Integer> {
+  @Option(
+      names = "--only",
+      split = ",",
+      description = "Scenarios to run (default: all): ${COMPLETION-CANDIDATES}")
+  private Set<String> only = Set.of();
+
+  @Option(
+      names = "--smoke",
+      description = "Tiny sizes: shows that everything runs, figures mean nothing.")
+  private boolean smoke;
+
+  @Option(
+      names = "--doc",
+      description =
+          "Markdown file whose table markers receive the table (default: ${DEFAULT-VALUE}).")
+  private Path doc = Path.of("docs/benchmarks.md");
+
+  @Option(
+      names = "--profile",
+      paramLabel = "SCENARIO",
+      description =
+          "Writes a flame graph of this scenario, or of the phase lot-trace, to docs/profiles/<name>-<event>.html.")
+  private String profile;
+
+  @Option(
+      names = "--profile-event",
+      description = "What --profile samples: cpu, wall or alloc (default: ${DEFAULT-VALUE}).")
+  private String profileEvent = "cpu";
+
+  @Option(
+      names = "--work-dir",
+      description =
+          "Where the broker and the stores keep their data (default: a new temporary directory).")
+  private Path workDir;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchSuite()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Instant started = Instant.now();
+    String loadBefore = Machine.loadAverage();
+    Path dir =
+        workDir != null
+            ? Files.createDirectories(workDir)
+            : Files.createTempDirectory("sealtrail-bench");
+    Progress.say("data in %s; load average %s", dir, loadBefore);
+    List<Row> rows = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    try (BenchCluster cluster = BenchCluster.start(dir)) {
+      var context =
+          new BenchContext(
+              cluster,
+              smoke ? Scale.smoke() : Scale.standard(),
+              new Profiling(profile, profileEvent, dir));
+      for (Scenario scenario : Scenarios.all()) {
+        if (only.isEmpty() || only.contains(scenario.name())) {
+          Progress.say("== %s (load %s)", scenario.name(), Machine.loadAverage());
+          List<Row> found = runOrReport(scenario, context, failed);
+          found.forEach(
+              row ->
+                  Progress.say(
+                      "  %s: %s vs %s → %s",
+                      row.figure(),
+                      row.value().format(),
+                      row.baselineValue().format(),
+                      row.formattedRatio()));
+          rows.addAll(found);
+        }
+      }
+    }
+    String command =
+        "bin/bench"
+            + (smoke ? " --smoke" : "")
+            + (only.isEmpty() ? "" : " --only " + String.join(",", only));
+    String table = ResultsTable.render(rows, started, loadBefore, Machine.loadAverage(), command);
+    if (!failed.isEmpty()) {
+      table += "\nFailed, no rows: " + String.join("; ", failed) + "\n";
+    }
+    Path out = Path.of("bench/target/benchmarks-table.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, table);
+    ResultsTable.writeInto(doc, table);
+    System.out.println(table);
+    Progress.say("done; table in %s and %s", out, doc);
+    return failed.isEmpty() ? 0 : 1;
+  }
+
+  /** A failed scenario is reported and the suite goes on, so one failure does not void the run. */
+  private static List<Row> runOrReport(
+      Scenario scenario, BenchContext context, List<String> failed) {
+    try {
+      return context.profiling().around(scenario.name(), () -> scenario.run(context));
+    } catch (Exception e) {
+      e.printStackTrace();
+      Progress.say("FAILED %s: %s", scenario.name(), e);
+      failed.add(scenario.name() + " (" + e + ")");
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package io.sealtrail.bench.scenario;
+
+import io.sealtrail.bench.Progress;
+import io.sealtrail.bench.Row;
+import io.sealtrail.bench.fixture.AssembledEvents;
+import io.sealtrail.bench.fixture.EventJson;
+import io.sealtrail.bench.http.HttpLoad;
+import io.sealtrail.bench.http.Tokens;
+import io.sealtrail.bench.kafka.BenchCluster;
+import io.sealtrail.bench.kafka.ConsumedWatch;
+import io.sealtrail.bench.kafka.RawProducerRun;
+import io.sealtrail.bench.stream.CustodyApp;
+import io.sealtrail.custody.service.CustodyStreamService;
+import io.sealtrail.custody.service.QueryConfig;
+import io.sealtrail.custody.topology.CustodyStreamConfig;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Item 6: serial lookups and the trace of a lot with {@code lotDevices} devices on a running {@link
+ * CustodyStreamService}, against the no-op routes of the same query server: a no-op GET, and a
+ * no-op GET answering as many bytes as the trace did.
+ */
+public final class Queries implements Scenario {
+  /** The custody configuration whose stores hold the lot, for the restore scenario. */
+  public static final String LOT_CONFIG = "queries.lot-config";
+
+  public static final String LOT_DEVICES = "queries.lot-devices";
+  private static final int CLIENTS = 2;
+  private static final int TRACES = 3;
+
+  @Override
+  public String name() {
+    return "queries";
+  }
+
+  @Override
+  public List<Row> run(BenchContext context) throws Exception {
+    BenchCluster cluster = context.cluster();
+    int devices = context.scale().lotDevices();
+    String topic = context.fresh("lot-events");
+    cluster.createTopics(Set.of(topic));
+    Progress.say("queries: %,d ASSEMBLED events of one lot to %s", devices, topic);
+    RawProducerRun.recordsPerSecond(
+        cluster.bootstrapServers(),
+        topic,
+        AssembledEvents.records(topic, cluster.serdeConfig(), devices));
+    String appId = context.fresh("lot-custody");
+    CustodyStreamConfig config = CustodyApp.config(cluster, appId, topic, cluster.directory(appId));
+    var tokens = new Tokens(cluster.directory(appId + "-tokens"));
+    int port = BenchCluster.freePort();
+    var query = new QueryConfig("127.0.0.1", "127.0.0.1", port, tokens.dir());
+    try (CustodyStreamService service = CustodyStreamService.start(config, query)) {
+      long start = System.nanoTime();
+      ConsumedWatch.awaitCommitted(
+          cluster.admin(),
+          appId,
+          ConsumedWatch.endOffsets(cluster.admin(), topic),
+          Duration.ofMinutes(10));
+      ConsumedWatch.awaitCaughtUp(cluster.admin(), appId, Duration.ofMinutes(5));
+      Progress.say(
+          "queries: custody-stream folded the lot in %.1f s", (System.nanoTime() - start) / 1e9);
+      var gets = new Gets(URI.create("http://127.0.0.1:" + port), tokens.bearer());
+      List<Row> rows = new java.util.ArrayList<>(lookups(context, gets, devices));
+      rows.addAll(traces(context, gets, devices));
+      context.remember(LOT_CONFIG, config);
+      context.remember(LOT_DEVICES, devices);
+      return rows;
+    }
+  }
+
+  private static List<Row> lookups(BenchContext context, Gets gets, int devices) throws Exception {
+    var load = new HttpLoad();
+    Random random = new Random(8);
+    List<HttpRequest> serials =
+        IntStream.range(0, context.scale().lookups())
+            .mapToObj(
+                i -> gets.get("/v1/serials/" + AssembledEvents.serial(random.nextInt(devices))))
+            .toList();
+    List<HttpRequest> noops = serials.stream().map(r -> gets.get("/v1/bench/noop")).toList();
+    load.run("warm-up, no-op", noops, CLIENTS);
+    load.run("warm-up, lookups", serials, CLIENTS);
+    HttpLoad.Result noop = load.run("no-op GET", noops, CLIENTS);
+    HttpLoad.Result lookup = load.run("serial lookups", serials, CLIENTS);
+    String figure = "GET /v1/serials/{serial}, " + CLIENTS + " clients, ";
+    String baseline = "no-op GET, same server and clients, ";
+    return List.of(
+        new Row(
+            6,
+            figure + "p50",
+            IngestHttp.ms(lookup, 50),
+            baseline + "p50",
+            IngestHttp.ms(noop, 50)),
+        new Row(
+            6,
+            figure + "p99",
+            IngestHttp.ms(lookup, 99),
+            baseline + "p99",
+            IngestHttp.ms(noop, 99)));
+  }
+
+  private static List<Row> traces(BenchContext context, Gets gets, int devices) throws Exception {
+    var load = new HttpLoad();
+    String path = "/v1/lots/" + EventJson.LOT + "/trace";
+    // One trace: it reads every device's state, so the JIT is warm long before it ends.
+    HttpLoad.Result trace =
+        context
+            .profiling()
+            .around("lot-trace", () -> load.run("lot trace", List.of(gets.get(path)), 1));
+    String body = new String(load.lastBody(), StandardCharsets.UTF_8);
+    long traced = body.split("\"serial\"", -1).length - 1;
+    if (traced != devices) {
+      throw new IllegalStateException("the trace lists " + traced + " devices, not " + devices);
+    }
+    long bytes = load.lastBody().length;
+    List<HttpRequest> same =
+        IntStream.range(0, TRACES).mapToObj(i -> gets.get("/v1/bench/bytes/" + bytes)).toList();
+    HttpLoad.Result noop = load.run("no-op GET of as many bytes", same, 1);
+    String figure =
+        "GET /v1/lots/{lot}/trace, " + devices + " devices (" + bytes / 1024 + " KiB JSON)";
+    return List.of(
+        new Row(
+            6,
+            figure,
+            IngestHttp.ms(trace, 50),
+            "no-op GET answering as many bytes (median of 3)",
+            IngestHttp.ms(noop, 50)));
+  }
+
+  /** GET requests to one server, with the bearer token. */
+  private record Gets(URI server, String bearer) {
+    HttpRequest get(String path) {
+      return HttpRequest.newBuilder(server.resolve(path))
+          .header("Authorization", bearer)
+          .timeout(Duration.ofMinutes(5))
+          .GET()
+          .build();
+    }
+  }
+}

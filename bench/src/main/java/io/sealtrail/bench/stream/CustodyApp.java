@@ -1,0 +1,50 @@
+package io.sealtrail.bench.stream;
+
+import io.sealtrail.bench.kafka.BenchCluster;
+import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.topology.TopicNames;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * custody-stream's own configuration for a bench run: one instance (no standby), its topics named
+ * {@code <appId>.*} and created here, and the processing guarantee asked for.
+ */
+public final class CustodyApp {
+  /** Both guarantees commit as often: the difference measured is the transactions alone. */
+  public static final int COMMIT_INTERVAL_MS = 100;
+
+  private CustodyApp() {}
+
+  public static CustodyStreamConfig config(
+      BenchCluster cluster, String appId, String eventsTopic, Path stateDir) throws Exception {
+    List<String> outputs =
+        List.of(appId + ".state", appId + ".violations", appId + ".releases", appId + ".dlq");
+    cluster.createTopics(outputs);
+    return CustodyStreamConfig.from(
+        Map.of(
+            StreamsConfig.APPLICATION_ID_CONFIG, appId,
+            StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+            CustodyStreamConfig.SCHEMA_REGISTRY_URL,
+                String.valueOf(cluster.serdeConfig().get("schema.registry.url")),
+            StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
+            StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0",
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, outputs.get(3),
+            TopicNames.EVENTS_KEY, eventsTopic,
+            TopicNames.STATE_KEY, outputs.get(0),
+            TopicNames.VIOLATIONS_KEY, outputs.get(1),
+            TopicNames.RELEASES_KEY, outputs.get(2)));
+  }
+
+  /** {@code properties} with {@code guarantee} and the common commit interval. */
+  public static Properties withGuarantee(Properties properties, String guarantee) {
+    Properties p = new Properties();
+    p.putAll(properties);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+    return p;
+  }
+}

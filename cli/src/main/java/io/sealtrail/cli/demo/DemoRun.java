@@ -1,0 +1,137 @@
+package io.sealtrail.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.cli.http.BearerToken;
+import io.sealtrail.cli.http.HttpCalls;
+import io.sealtrail.cli.partners.AdminClient;
+import io.sealtrail.cli.partners.Registration;
+import io.sealtrail.cli.query.Paths;
+import io.sealtrail.cli.query.QueryClient;
+import io.sealtrail.cli.query.QueryFailure;
+import io.sealtrail.client.http.EventsApi;
+import io.sealtrail.client.http.RetryPolicy;
+import io.sealtrail.client.http.Retrying;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Plays a scenario against a running platform: registers the cast, sends the supply chain with a
+ * progress bar, keeps stream time moving until every case is detected or the timeout passes, and
+ * prints the summary. True when every case was detected and no false alert raised.
+ */
+public final class DemoRun {
+  static final Duration TICK = Duration.ofSeconds(5);
+  private static final String ALERTS_TOPIC = "custody.alerts";
+
+  private final DemoTarget target;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Clock clock = Clock.systemUTC();
+
+  public DemoRun(DemoTarget target, PrintWriter out, PrintWriter err) {
+    this.target = target;
+    this.out = out;
+    this.err = err;
+  }
+
+  public boolean play(DemoOptions options, double eventsPerSecond, Duration timeout)
+      throws IOException {
+    out.printf(
+        "Generating the demo supply chain (%,d devices, seed %d) ...%n",
+        options.devices(), options.seed());
+    out.flush();
+    Scenario scenario = SupplyChain.generate(options);
+    register(scenario.cast());
+    var api = new EventsApi(target.http(), HttpCalls.client(), Duration.ofMinutes(2));
+    var retrying =
+        new Retrying(api, RetryPolicy.DEFAULT, d -> Thread.sleep(d.toMillis()), new Random());
+    var submitter = new DemoSubmitter(retrying, clock);
+    try (AlertWatch watch =
+        AlertWatch.start(target.bootstrapServers(), target.registryUrl(), ALERTS_TOPIC, clock)) {
+      List<DemoEvent> events = scenario.all();
+      var bar = new ProgressBar(err, "events", events.size(), true);
+      submitter.send(events, eventsPerSecond, bar);
+      bar.finish(submitter.tally().rejectedTotal() + " rejected");
+      Detections detections = await(scenario, submitter, watch, timeout);
+      new SummaryTable(out)
+          .print(scenario, submitter.tally(), detections, trace(scenario.faultyLot()));
+      return detections.passed();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while stopping the alert watch");
+    }
+  }
+
+  private void register(DemoCast cast) throws IOException {
+    var admin =
+        new AdminClient(target.http().resolve("/"), BearerToken.read(target.token("admin")));
+    for (DemoPartner p : cast.all()) {
+      var body = Registration.json(p.partnerId(), p.roles(), p.sites(), List.of(p.publicKeyPem()));
+      var answer = admin.send("POST", "/v1/partners", body);
+      if (answer.statusCode() >= 300) {
+        throw new IllegalStateException(
+            "registering "
+                + p.partnerId()
+                + " was answered "
+                + answer.statusCode()
+                + ": "
+                + answer.body());
+      }
+    }
+    out.printf("Registered %d partners, each with its own Ed25519 key.%n", cast.all().size());
+    out.flush();
+  }
+
+  /**
+   * Ticks until every case is detected: spike windows close only when later events of their cohort
+   * arrive, so waiting without sending would never end. One tick more lets stragglers in.
+   */
+  private Detections await(
+      Scenario scenario, DemoSubmitter submitter, AlertWatch watch, Duration timeout)
+      throws IOException {
+    Instant deadline = clock.instant().plus(timeout);
+    var bar = new ProgressBar(err, "detecting", scenario.cases().size(), false);
+    int tick = 0;
+    int settling = 1;
+    while (true) {
+      Detections d = Detections.judge(scenario, watch.seen(), submitter.tally());
+      bar.show(d.detectedCount(), "cases detected, " + d.unexplained().size() + " false alerts");
+      boolean done = d.allDetected() && settling-- <= 0;
+      if (done || clock.instant().isAfter(deadline)) {
+        bar.finish(
+            d.allDetected()
+                ? "all cases detected"
+                : "timed out after " + timeout.toSeconds() + " s");
+        return Detections.judge(scenario, watch.seen(), submitter.tally());
+      }
+      submitter.send(scenario.tick(tick++, clock.instant()));
+      pause();
+    }
+  }
+
+  private JsonNode trace(String lot) throws IOException {
+    try {
+      var recall =
+          new QueryClient(target.http().resolve("/"), BearerToken.read(target.token("recall")));
+      return recall.json(Paths.of("/v1/lots/", lot, "/trace"));
+    } catch (QueryFailure e) {
+      err.println("The recall trace of " + lot + " failed: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static void pause() throws InterruptedIOException {
+    try {
+      Thread.sleep(TICK.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for detections");
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.sealtrail.cli.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The demo's size, pace, seed and patience, as options shared by the commands that play it. */
+public final class DemoSettings {
+  /**
+   * What the platform needs for a demo of a minute or two: spike windows of 20 s instead of an hour
+   * (spikes are judged on closed windows of wall-clock time), and 2 s of grace.
+   */
+  public static final Map<String, String> PLATFORM =
+      Map.of(
+          "sealtrail.anomaly.attestation-spike.window", "PT20S",
+          "sealtrail.anomaly.attestation-spike.grace", "PT2S",
+          "sealtrail.anomaly.rejection-spike.window", "PT20S",
+          "sealtrail.anomaly.rejection-spike.grace", "PT2S");
+
+  @Option(
+      names = "--devices",
+      paramLabel = "N",
+      description = "Devices in the supply chain, at least 120 (default: ${DEFAULT-VALUE}).")
+  int devices = 3000;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "EVENTS/S",
+      description = "Events sent per second at most (default: ${DEFAULT-VALUE}).")
+  double rate = 600;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      description = "Fixes every choice and key of the supply chain (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(
+      names = "--detection-timeout",
+      paramLabel = "SECONDS",
+      description = "How long to wait for every case to be detected (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds = 180;
+
+  /**
+   * The options for a story that ends {@code now}; checked here so a bad value is a clear error.
+   */
+  public DemoOptions options(Instant now) {
+    if (rate <= 0) {
+      throw new IllegalArgumentException("--rate must be positive, got " + rate);
+    }
+    if (timeoutSeconds <= 0) {
+      throw new IllegalArgumentException("--detection-timeout must be positive");
+    }
+    // A minute back: every event lies safely in the past of ingest's clock.
+    Instant end = now.minusSeconds(60);
+    return new DemoOptions(devices, seed, end, DemoOptions.runTagOf(end));
+  }
+
+  public double rate() {
+    return rate;
+  }
+
+  public Duration timeout() {
+    return Duration.ofSeconds(timeoutSeconds);
+  }
+}

@@ -1,0 +1,46 @@
+package io.sealtrail.cli.demo;
+
+import io.sealtrail.avro.common.AlertType;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One tampering case the demo injects: what it is, the alert that must follow (type and subject as
+ * the alert names it), its change to the supply chain, and the other alerts it explains: a burst
+ * spikes in every cohort it falls in (site, firmware, lots, supplier; key and site of a forger),
+ * and each device of an attestation-failure burst fails on its own too.
+ *
+ * @param trigger the event whose submission starts the clock to the alert
+ * @param otherCohorts the subjects of the same alert type the case also raises
+ */
+public record InjectedCase(
+    String name,
+    AlertType expected,
+    String subject,
+    Twist twist,
+    String trigger,
+    Set<String> otherCohorts,
+    Set<String> explainedSerials) {
+  public InjectedCase {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(twist, "twist");
+    Objects.requireNonNull(trigger, "trigger");
+    otherCohorts = Set.copyOf(otherCohorts);
+    explainedSerials = Set.copyOf(explainedSerials);
+  }
+
+  InjectedCase(String name, AlertType expected, String subject, Twist twist, String trigger) {
+    this(name, expected, subject, twist, trigger, Set.of(), Set.of());
+  }
+
+  /**
+   * Whether {@code type} raised on {@code alertSubject} is this case's alert or one it explains.
+   */
+  public boolean explains(AlertType type, String alertSubject) {
+    return (type == expected
+            && (subject.equals(alertSubject) || otherCohorts.contains(alertSubject)))
+        || (type == AlertType.ATTESTATION_FAILED && explainedSerials.contains(alertSubject));
+  }
+}

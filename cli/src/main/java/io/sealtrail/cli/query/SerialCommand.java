@@ -1,0 +1,79 @@
+package io.sealtrail.cli.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code sealtrail serial}: one serial's custody state and its history, re-verified here. */
+@Command(
+    name = "serial",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show a serial's custody state and its history, with the hash chain re-verified locally.",
+      "Token: local mode's recall token unless --token or --token-file."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:shown, history verified",
+      "1:unknown serial, refused token, or a history that does not verify",
+      "2:service unreachable or not ready (retry)"
+    })
+public final class SerialCommand extends QueryCommand {
+  @Parameters(paramLabel = "SERIAL", description = "A device, container or lot serial.")
+  String serial;
+
+  @Override
+  void run() throws IOException {
+    QueryClient client = access.client("recall");
+    JsonNode state = client.json(Paths.of("/v1/serials/", serial, ""));
+    JsonNode history = client.json(Paths.of("/v1/serials/", serial, "/history"));
+    printState(state);
+    String verdict =
+        ChainCheck.problemIn(history, state.path("chainHash").asText())
+            .map(problem -> "NOT VERIFIED: " + problem)
+            .orElse("hash chain verified, head " + state.path("chainHash").asText());
+    out().printf("History (%d events; %s):%n", history.path("events").size(), verdict);
+    for (JsonNode entry : history.path("events")) {
+      JsonNode e = entry.at("/event/event");
+      out()
+          .printf(
+              "  %3d  %-20s  %-18s  %-18s  %-12s  %s%n",
+              entry.path("sequence").asLong(),
+              e.path("occurredAt").asText(),
+              e.path("type").asText(),
+              e.path("partnerId").asText(),
+              e.path("site").asText(),
+              e.path("eventId").asText());
+    }
+    if (verdict.startsWith("NOT")) {
+      throw new QueryFailure(serial + ": history does not verify", QueryFailure.REFUSED);
+    }
+  }
+
+  private void printState(JsonNode s) {
+    out()
+        .printf(
+            "%s  %s  %s at %s (custodian %s)%n",
+            s.path("serial").asText(),
+            s.path("kind").asText(),
+            s.path("status").asText(),
+            s.path("site").asText("-"),
+            s.path("custodian").asText("-"));
+    out()
+        .printf(
+            "  product %s, firmware %s, seal %s%s, container %s%n",
+            s.path("product").asText("-"),
+            s.at("/firmware/version").asText("-"),
+            s.path("sealId").asText("-"),
+            s.path("sealIntact").asBoolean(true) ? "" : " (BROKEN)",
+            s.path("container").asText("-"));
+    out()
+        .printf(
+            "  last seen %s (%s), attestation %s #%s%n",
+            s.path("lastSeenAt").asText("-"),
+            s.path("lastEventType").asText("-"),
+            s.path("lastAttestation").asText("-"),
+            s.path("attestationCounter").asText("-"));
+  }
+}

@@ -1,0 +1,103 @@
+package io.sealtrail.cli.demo;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.process.Storage;
+import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.topology.CustodyTopology;
+import io.sealtrail.custody.topology.TopicNames;
+import io.sealtrail.custody.topology.Topics;
+import io.sealtrail.ingest.pipeline.IngestJudge;
+import io.sealtrail.registry.client.MockRegistries;
+import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.dsse.EnvelopeJson;
+import io.sealtrail.trust.partner.Partner;
+import io.sealtrail.trust.partner.PartnerDirectory;
+import io.sealtrail.trust.partner.PartnerKey;
+import io.sealtrail.trust.policy.Policy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * Plays demo events through what production does with them: ingest's checks and mapping with the
+ * demo cast registered, then custody-stream's topology in a {@link TopologyTestDriver}. Rejected
+ * events are kept aside with their reason.
+ */
+final class CustodyReplay implements AutoCloseable {
+  private final String scope = "demo-" + UUID.randomUUID();
+  private final IngestJudge ingest;
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, VerifiedEvent> events;
+  private final TestOutputTopic<String, Violation> violations;
+  private final List<String> rejections = new ArrayList<>();
+
+  CustodyReplay(DemoCast cast) {
+    List<Partner> partners = new ArrayList<>();
+    for (DemoPartner p : cast.all()) {
+      var key = PartnerKey.unbounded(p.key().verifier());
+      partners.add(
+          new Partner(
+              p.partnerId(),
+              java.util.Set.copyOf(p.roles()),
+              java.util.Set.copyOf(p.sites()),
+              List.of(key)));
+    }
+    PartnerDirectory directory = PartnerDirectory.of(partners);
+    ingest = new IngestJudge(new SubmissionVerifier(() -> directory, Policy.defaults()));
+    Map<String, Object> serdes = Map.of(CustodyStreamConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
+    Topics topics = Topics.from(TopicNames.defaults(), serdes);
+    StreamsBuilder builder = new StreamsBuilder();
+    CustodyTopology.define(builder, topics, DetectionRules.defaults(), Storage.IN_MEMORY);
+    var config =
+        CustodyStreamConfig.from(
+            Map.of("application.id", "demo-test", "state.dir", "target/kafka-streams/" + scope));
+    driver =
+        new TopologyTestDriver(
+            builder.build(config.streamsProperties()), config.streamsProperties());
+    events =
+        driver.createInputTopic(
+            topics.events().name(),
+            topics.events().keySerde().serializer(),
+            topics.events().valueSerde().serializer());
+    violations =
+        driver.createOutputTopic(
+            topics.violations().name(),
+            topics.violations().keySerde().deserializer(),
+            topics.violations().valueSerde().deserializer());
+  }
+
+  /** Sends each event as ingest would, in order; returns this for chaining. */
+  CustodyReplay play(List<DemoEvent> demoEvents) {
+    for (DemoEvent e : demoEvents) {
+      byte[] envelope = EnvelopeJson.write(e.envelope()).getBytes(StandardCharsets.UTF_8);
+      ingest.judge(
+          envelope,
+          e.occurredAt().plusSeconds(1),
+          verified -> events.pipeInput(e.subject(), verified),
+          rejections::add);
+    }
+    return this;
+  }
+
+  List<Violation> violations() {
+    return violations.readValuesToList();
+  }
+
+  List<String> rejections() {
+    return List.copyOf(rejections);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+    MockRegistries.drop(scope);
+  }
+}

@@ -1,0 +1,261 @@
+package io.sealtrail.system.config;
+
+import static io.sealtrail.system.config.DeployFiles.at;
+import static io.sealtrail.system.config.DeployFiles.list;
+import static io.sealtrail.system.config.DeployFiles.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.custody.topology.CustodyTopics;
+import io.sealtrail.ingest.IngestEnvironment;
+import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.platform.env.EnvSetting;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/docker-compose.yml and deploy/k8s/*.yaml checked against the services' own configuration
+ * classes: every topic a service needs is declared alike in both, every variable set is one a
+ * service reads and every required one is set, and only ingest may write custody.events.
+ */
+class DeployConfigTest {
+  // Read by the JVM or only used to build other values in a manifest, not by a service.
+  static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "POD_NAME");
+  // Defaulted to localhost for a laptop, which is never right in a deployment.
+  static final Set<String> DEPLOYMENT_REQUIRED = Set.of("BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL");
+
+  static Map<String, Object> compose;
+  static List<Map<String, Object>> kubernetes;
+  static Map<String, TopicDeclaration> composeTopics;
+  static Map<String, TopicDeclaration> kubernetesTopics;
+  static List<DeployedService> composeServices;
+  static List<DeployedService> kubernetesServices;
+
+  @BeforeAll
+  static void readDeployFiles() throws IOException {
+    compose = DeployFiles.compose();
+    kubernetes = DeployFiles.kubernetes();
+    composeTopics = TopicDeclaration.fromCompose(compose);
+    kubernetesTopics = TopicDeclaration.fromKubernetes(kubernetes);
+    composeServices = DeployedService.fromCompose(compose);
+    kubernetesServices = DeployedService.fromKubernetes(kubernetes);
+  }
+
+  @Test
+  void shouldRunEveryServiceInComposeAndKubernetes() {
+    assertThat(composeServices).extracting(DeployedService::kind).contains(ServiceKind.values());
+    assertThat(kubernetesServices).extracting(DeployedService::kind).contains(ServiceKind.values());
+    assertThat(composeServices.stream().filter(s -> s.kind() == ServiceKind.INGEST)).hasSize(2);
+    assertThat(composeServices.stream().filter(s -> s.kind() == ServiceKind.CUSTODY_STREAM))
+        .hasSize(2);
+  }
+
+  @Test
+  void shouldDeclareEveryTopicEachServiceNeeds() {
+    for (DeployedService service : composeServices) {
+      assertThat(composeTopics.keySet())
+          .as("topics %s needs", service.where())
+          .containsAll(service.kind().topicsNeeded(service.env()));
+    }
+    for (DeployedService service : kubernetesServices) {
+      assertThat(kubernetesTopics.keySet())
+          .as("topics %s needs", service.where())
+          .containsAll(service.kind().topicsNeeded(service.env()));
+    }
+  }
+
+  @Test
+  void shouldDeclareTopicsAlikeInComposeAndKubernetes() {
+    assertThat(kubernetesTopics.keySet())
+        .containsExactlyInAnyOrderElementsOf(composeTopics.keySet());
+    for (TopicDeclaration topic : composeTopics.values()) {
+      assertThat(kubernetesTopics.get(topic.name())).as(topic.name()).isEqualTo(topic);
+    }
+  }
+
+  @Test
+  void shouldReplicateEveryTopicThriceAndAcknowledgeOnTwo() {
+    assertThat(composeTopics.values())
+        .allSatisfy(
+            t -> {
+              assertThat(t.replicas()).as(t.name()).isEqualTo(3);
+              assertThat(t.config()).as(t.name()).containsEntry("min.insync.replicas", "2");
+            });
+    for (String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
+      assertThat(map(at(compose, "services", broker, "environment")))
+          .as(broker)
+          .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+          .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+          .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2");
+    }
+  }
+
+  @Test
+  void shouldPartitionIngestTopicsAsIngestCreatesThem() {
+    for (DeployedService ingest : ingestServices()) {
+      IngestTopics topics = IngestEnvironment.from(ingest.env()).topics();
+      Map<String, TopicDeclaration> declared =
+          ingest.where().startsWith("k8s") ? kubernetesTopics : composeTopics;
+      for (String name :
+          List.of(
+              topics.inbound(),
+              topics.submissions(),
+              topics.events(),
+              topics.rejected(),
+              topics.dedup(),
+              topics.replies())) {
+        assertThat(declared.get(name).partitions())
+            .as("%s: %s against SEALTRAIL_TOPICS_PARTITIONS", ingest.where(), name)
+            .isEqualTo(topics.partitions());
+      }
+      assertThat(declared.get(topics.inbound()).config())
+          .containsEntry("message.timestamp.type", "LogAppendTime");
+    }
+  }
+
+  @Test
+  void shouldDeclareCustodyTopicsAsCustodyStreamSpecifiesThem() {
+    for (CustodyTopics.Spec spec : CustodyTopics.all()) {
+      TopicDeclaration declared = composeTopics.get(spec.name());
+      assertThat(declared.compacted()).as(spec.name()).isEqualTo(spec.compacted());
+      if (!spec.compacted()) {
+        // A compacted topic keeps each key's latest record whatever its retention.
+        assertThat(declared.config().get("retention.ms"))
+            .as(spec.name())
+            .isEqualTo(spec.configs().get("retention.ms"));
+      }
+      if (spec.partitions() == 1) {
+        assertThat(declared.partitions()).as(spec.name()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void shouldCompactTheTopicsKeptByKey() {
+    for (String name :
+        List.of(
+            "custody.partners",
+            "custody.state",
+            "custody.alerts",
+            "custody.firmware-releases",
+            "custody.ingest.dedup")) {
+      assertThat(composeTopics.get(name).compacted()).as(name).isTrue();
+    }
+    assertThat(composeTopics.get("custody.events").config()).containsEntry("retention.ms", "-1");
+  }
+
+  @Test
+  void shouldSetOnlyVariablesTheServicesReadAndEveryRequiredOne() {
+    for (DeployedService service : allServices()) {
+      assertThat(service.env().keySet())
+          .as("variables of %s", service.where())
+          .allMatch(v -> service.kind().variables.reads(v) || RUNTIME_VARIABLES.contains(v));
+      List<String> required = new ArrayList<>(DEPLOYMENT_REQUIRED);
+      service.kind().variables.settings().stream()
+          .filter(EnvSetting::required)
+          .map(EnvSetting::variable)
+          .forEach(required::add);
+      assertThat(service.env().keySet())
+          .as("variables of %s", service.where())
+          .containsAll(required);
+    }
+  }
+
+  @Test
+  void shouldAdvertiseEachCustodyStreamInstanceUnderItsOwnName() {
+    List<String> advertised =
+        composeServices.stream()
+            .filter(s -> s.kind() == ServiceKind.CUSTODY_STREAM)
+            .map(s -> s.env().get("SEALTRAIL_HTTP_ADVERTISED_HOST"))
+            .toList();
+    assertThat(advertised).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(kubernetesServices.stream().filter(s -> s.kind() == ServiceKind.CUSTODY_STREAM))
+        .allSatisfy(
+            s -> assertThat(s.env().get("SEALTRAIL_HTTP_ADVERTISED_HOST")).contains("$(POD_NAME)"));
+  }
+
+  @Test
+  void shouldKeepAStandbyOfEveryCustodyStreamStore() {
+    assertThat(allServices().stream().filter(s -> s.kind() == ServiceKind.CUSTODY_STREAM))
+        .allSatisfy(s -> assertThat(s.env()).containsEntry("NUM_STANDBY_REPLICAS", "1"));
+    assertThat(at(workload("custody-stream"), "spec", "replicas")).isEqualTo(2);
+  }
+
+  @Test
+  void shouldProbeReadinessLimitResourcesAndBudgetDisruptionsOfEveryWorkload() {
+    for (DeployedService service : kubernetesServices) {
+      Map<String, Object> container = service.definition();
+      assertThat(at(container, "readinessProbe", "httpGet", "path"))
+          .as(service.where())
+          .isEqualTo("/health/readiness");
+      assertThat(map(at(container, "resources", "requests")))
+          .as(service.where())
+          .containsKeys("cpu", "memory");
+      assertThat(map(at(container, "resources", "limits")))
+          .as(service.where())
+          .containsKey("memory");
+    }
+    List<Object> budgeted =
+        kubernetes.stream()
+            .filter(d -> "PodDisruptionBudget".equals(d.get("kind")))
+            .map(d -> at(d, "spec", "selector", "matchLabels", "app"))
+            .toList();
+    assertThat(budgeted)
+        .contains("ingest-service", "custody-stream", "anomaly-service", "schema-registry");
+  }
+
+  @Test
+  void shouldLetOnlyIngestWriteCustodyEvents() {
+    List<String> writers = new ArrayList<>();
+    for (Map<String, Object> user : documentsOfKind("KafkaUser")) {
+      for (Object acl : list(at(user, "spec", "authorization", "acls"))) {
+        Map<String, Object> rule = map(acl);
+        if (grantsWrite(rule, "custody.events")) {
+          writers.add(String.valueOf(at(user, "metadata", "name")));
+        }
+      }
+    }
+    assertThat(writers).containsExactly("sealtrail-ingest");
+  }
+
+  private static boolean grantsWrite(Map<String, Object> rule, String topic) {
+    Map<String, Object> resource = map(rule.get("resource"));
+    if (!"topic".equals(resource.get("type"))) {
+      return false;
+    }
+    String name = String.valueOf(resource.get("name"));
+    boolean matches =
+        "prefix".equals(resource.get("patternType"))
+            ? topic.startsWith(name)
+            : name.equals(topic) || name.equals("*");
+    List<Object> operations = list(rule.get("operations"));
+    return matches && (operations.contains("Write") || operations.contains("All"));
+  }
+
+  private static List<DeployedService> ingestServices() {
+    return allServices().stream().filter(s -> s.kind() == ServiceKind.INGEST).toList();
+  }
+
+  private static List<DeployedService> allServices() {
+    return Stream.concat(composeServices.stream(), kubernetesServices.stream()).toList();
+  }
+
+  private static List<Map<String, Object>> documentsOfKind(String kind) {
+    return kubernetes.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+  }
+
+  private static Map<String, Object> workload(String name) {
+    return kubernetes.stream()
+        .filter(
+            d ->
+                name.equals(at(d, "metadata", "name"))
+                    && List.of("StatefulSet", "Deployment").contains(d.get("kind")))
+        .findFirst()
+        .orElseThrow();
+  }
+}

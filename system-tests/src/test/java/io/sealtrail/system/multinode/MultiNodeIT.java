@@ -1,0 +1,37 @@
+package io.sealtrail.system.multinode;
+
+import io.sealtrail.registry.core.CompatibilityLevel;
+import io.sealtrail.registry.server.SchemaRegistryServer;
+import io.sealtrail.registry.server.SchemaRegistryServerConfig;
+import io.sealtrail.testing.EmbeddedKafka;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The failover scenario on an in-process three-broker KRaft cluster (every topic replicated three
+ * times, writes acknowledged by two) with the project's Confluent-compatible registry; the services
+ * run as separate processes, two ingest and two custody-stream instances, one of each killed.
+ */
+class MultiNodeIT {
+  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka(3);
+
+  @Test
+  void shouldKeepEveryAcknowledgedEventOnceAndAnswerEverySerialWhenOneInstanceOfEachIsKilled()
+      throws Exception {
+    Path work = ServiceProcess.workDirectory("multinode");
+    try (var registry =
+            SchemaRegistryServer.start(
+                new SchemaRegistryServerConfig(
+                    KAFKA.bootstrapServers(),
+                    "localhost",
+                    0,
+                    "_schemas",
+                    CompatibilityLevel.BACKWARD));
+        var scenario =
+            new FailoverScenario(
+                new Platform(KAFKA.bootstrapServers(), registry.url(), KAFKA.brokers()), work)) {
+      scenario.run();
+    }
+  }
+}

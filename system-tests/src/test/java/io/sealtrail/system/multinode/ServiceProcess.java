@@ -1,0 +1,159 @@
+package io.sealtrail.system.multinode;
+
+import io.sealtrail.system.config.DeployFiles;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service instance in a JVM of its own, started from its module's runnable layout ({@code
+ * target/<artifact>.jar} with {@code target/lib}, what the container image holds) and configured
+ * only by environment variables, as deploy/ runs it; so that it can be killed abruptly (SIGKILL),
+ * which no in-process stop can imitate. Its output goes to {@code <name>.log}.
+ */
+final class ServiceProcess implements AutoCloseable {
+  private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // The project version the services were packaged with, set by the pom.
+  private static final String VERSION = System.getProperty("sealtrail.version", "0.1.0-SNAPSHOT");
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private ServiceProcess(String name, Process process, Path log, int port) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /**
+   * Starts the service of {@code module} with exactly {@code env} (and PATH); {@code port} is its
+   * HTTP port.
+   */
+  static ServiceProcess start(
+      String name, String module, Map<String, String> env, int port, Path logs) throws IOException {
+    Path log = logs.resolve(name + ".log");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Small and quick to start: four of these share two cores with the brokers.
+    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.add("-Dlogback.configurationFile=" + DeployFiles.DEPLOY.resolve("docker/logback.xml"));
+    command.addAll(List.of("-jar", runnableJar(module).toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().clear();
+    builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    builder.environment().putAll(env);
+    return new ServiceProcess(name, builder.start(), log, port);
+  }
+
+  // Each service on its own classpath, as in its image: one Micronaut context must never see
+  // another service's controllers.
+  private static Path runnableJar(String module) throws IOException {
+    Path target = DeployFiles.DEPLOY.resolveSibling(module).resolve("target");
+    Path jar = target.resolve("sealtrail-" + module + "-" + VERSION + ".jar");
+    if (!Files.isRegularFile(jar) || !Files.isDirectory(target.resolve("lib"))) {
+      throw new IllegalStateException(
+          jar + " or its lib/ is missing; build with ./mvnw -pl system-tests -am verify");
+    }
+    return jar;
+  }
+
+  /**
+   * A fresh directory under target/ for one run's state directories, tokens and instance logs, kept
+   * after the run so that a failure can be read.
+   */
+  static Path workDirectory(String prefix) throws IOException {
+    Path runs =
+        Files.createDirectories(Path.of(System.getProperty("user.dir"), "target", "system-tests"));
+    return Files.createTempDirectory(runs, prefix + "-");
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Waits until {@code /health/readiness} answers 200; fails at once if the process died. */
+  void awaitReady() throws InterruptedException {
+    long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+    while (readiness() != 200) {
+      if (!process.isAlive()) {
+        throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + log);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(name + " not ready within " + READY_WITHIN + "; see " + log);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** The status of {@code GET /health/readiness}, or -1 when nothing answers. */
+  int readiness() throws InterruptedException {
+    try {
+      var request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/readiness"))
+              .timeout(Duration.ofSeconds(5))
+              .build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Stops the process abruptly (SIGKILL): no shutdown hook, no leaving the group. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** Asks the process to stop as an orchestrator does (SIGTERM), without waiting. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Stops the process (SIGTERM), then forcibly if it has not ended within 30 s. */
+  @Override
+  public void close() {
+    terminate();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The last lines of the log, for a failure message. */
+  String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+}
