@@ -58,8 +58,7 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
             .toList();
     CustodyState next =
         ledger.record(prior, CustodyFold.carry(prior, serial, containerEvent), record.value());
-    context.forward(
-        record.withValue(new Outcome(Optional.of(next), violations, passedOn, List.of())));
+    context.forward(record.withValue(Outcome.of(next, violations, passedOn)));
   }
 
   /** UNKNOWN_SERIAL, to hold, when the serial turns up in custody without a birth of its own. */
