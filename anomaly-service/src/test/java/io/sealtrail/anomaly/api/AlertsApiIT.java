@@ -5,9 +5,13 @@ import static io.sealtrail.anomaly.fixtures.ViolationFixture.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.anomaly.alert.AlertRules;
+import io.sealtrail.anomaly.alert.Alerts;
+import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.anomaly.fixtures.AnomalyHarness;
 import io.sealtrail.anomaly.fixtures.ApiClient;
 import io.sealtrail.anomaly.fixtures.ApiClient.Answer;
+import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.Severity;
 import io.sealtrail.platform.auth.Role;
@@ -95,6 +99,20 @@ class AlertsApiIT {
     assertThat(secops.get("/v1/alerts/SEAL_BROKEN:NOPE@1").status()).isEqualTo(404);
     assertThat(secops.post("/v1/alerts/SEAL_BROKEN:NOPE@1/acknowledge", "{}").status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void shouldTakeCommandWhenAlertWasPublishedAMomentBeforeTheViewReadIt() throws Exception {
+    Alert raised =
+        Alerts.open(
+            Occurrence.of(violation(AlertType.SEAL_BROKEN, "DEV-JUST-RAISED", T0).build()),
+            AlertRules.defaults());
+    harness.publish(raised);
+
+    Answer ack = secops.post("/v1/alerts/" + raised.getAlertId() + "/acknowledge", "{}");
+
+    assertThat(ack.status()).isEqualTo(202);
+    assertThat(ack.json().get("alertId").asText()).isEqualTo(raised.getAlertId());
   }
 
   @Test
