@@ -19,6 +19,7 @@ import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,16 +104,24 @@ class AlertsApiIT {
 
   @Test
   void shouldTakeCommandWhenAlertWasPublishedAMomentBeforeTheViewReadIt() throws Exception {
-    Alert raised =
-        Alerts.open(
-            Occurrence.of(violation(AlertType.SEAL_BROKEN, "DEV-JUST-RAISED", T0).build()),
-            AlertRules.defaults());
+    // Many alerts ahead of it keep the view busy, so the last is in the log but not yet in view.
+    List<Alert> raised = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      raised.add(
+          Alerts.open(
+              Occurrence.of(
+                  violation(AlertType.SEAL_BROKEN, "DEV-BUSY-" + i, T0)
+                      .severity(Severity.LOW)
+                      .build()),
+              AlertRules.defaults()));
+    }
+    String last = raised.get(raised.size() - 1).getAlertId();
     harness.publish(raised);
 
-    Answer ack = secops.post("/v1/alerts/" + raised.getAlertId() + "/acknowledge", "{}");
+    Answer ack = secops.post("/v1/alerts/" + last + "/acknowledge", "{}");
 
-    assertThat(ack.status()).isEqualTo(202);
-    assertThat(ack.json().get("alertId").asText()).isEqualTo(raised.getAlertId());
+    assertThat(ack.status()).as(ack.body()).isEqualTo(202);
+    assertThat(ack.json().get("alertId").asText()).isEqualTo(last);
   }
 
   @Test
