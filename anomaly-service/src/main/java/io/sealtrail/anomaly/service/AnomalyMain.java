@@ -37,7 +37,8 @@ public final class AnomalyMain {
     AnomalyService service = AnomalyService.start(config, registry);
     List<Object> beans = new ArrayList<>(service.httpBeans());
     beans.add(RoleTokens.load(config.tokenDir()));
-    beans.add(new PrometheusScrape(registry));
+    // Scraped by the platform's /prometheus; in local mode ingest's registry is the one served.
+    beans.add(registry);
     // Readiness for probes and container health checks: 200 only while RUNNING.
     beans.add(new StreamsHealth(() -> service.state().name()));
     PlatformHttpServer server =
