@@ -29,8 +29,13 @@ import java.util.Map;
 @Controller("/v1/alerts")
 @Requires(beans = AnomalyBackend.class)
 final class AlertsController {
-  /** Bounds how long a command waits for the view (which trails the store by ~100 ms). */
-  private static final Duration COMMAND_PATIENCE = Duration.ofSeconds(2);
+  /**
+   * Bounds how long a command for an id the view does not know waits for the view to reach the log
+   * end (it trails the store by ~100 ms). The wait ends as soon as the view has caught up, so a
+   * truly unknown id is answered 404 at once; the bound only matters on a view far behind, e.g.
+   * on a loaded machine, where a false 404 would be worse than a slow answer.
+   */
+  private static final Duration COMMAND_PATIENCE = Duration.ofSeconds(10);
 
   private final AnomalyBackend backend;
   private final RoleTokens tokens;
