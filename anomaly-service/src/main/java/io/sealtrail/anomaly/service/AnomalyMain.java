@@ -6,7 +6,6 @@ import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
-import io.sealtrail.platform.http.StreamsHealth;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +37,6 @@ public final class AnomalyMain {
     List<Object> beans = new ArrayList<>(service.httpBeans());
     beans.add(RoleTokens.load(config.tokenDir()));
     beans.add(new PrometheusScrape(registry));
-    // Readiness for probes and container health checks: 200 only while RUNNING.
-    beans.add(new StreamsHealth(() -> service.state().name()));
     PlatformHttpServer server =
         PlatformHttpServer.start(new HttpBinding(config.httpHost(), config.httpPort()), beans);
     Runtime.getRuntime()
