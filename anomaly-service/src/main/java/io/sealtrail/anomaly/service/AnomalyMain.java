@@ -6,7 +6,6 @@ import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
-import io.sealtrail.platform.http.StreamsHealth;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +38,6 @@ public final class AnomalyMain {
     beans.add(RoleTokens.load(config.tokenDir()));
     // Scraped by the platform's /prometheus; in local mode ingest's registry is the one served.
     beans.add(registry);
-    // Readiness for probes and container health checks: 200 only while RUNNING.
-    beans.add(new StreamsHealth(() -> service.state().name()));
     PlatformHttpServer server =
         PlatformHttpServer.start(new HttpBinding(config.httpHost(), config.httpPort()), beans);
     Runtime.getRuntime()
