@@ -32,8 +32,8 @@ final class AlertsController {
   /**
    * Bounds how long a command for an id the view does not know waits for the view to reach the log
    * end (it trails the store by ~100 ms). The wait ends as soon as the view has caught up, so a
-   * truly unknown id is answered 404 at once; the bound only matters on a view far behind, e.g.
-   * on a loaded machine, where a false 404 would be worse than a slow answer.
+   * truly unknown id is answered 404 at once; the bound only matters on a view far behind, e.g. on
+   * a loaded machine, where a false 404 would be worse than a slow answer.
    */
   private static final Duration COMMAND_PATIENCE = Duration.ofSeconds(10);
 
