@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Cuts events, in send order, into batches so that a subject appears at most once among any {@code
- * inFlight} consecutive batches. Ingest writes a batch's events in no particular order, and answers
+ * Cuts events, in send order, into batches so that a serial appears at most once among any {@code
+ * inFlight} consecutive batches, counting the serials an event names as well as its subject (see
+ * {@link DemoEvent#serials()}). Ingest writes a batch's events in no particular order, and answers
  * only once all are written; sending batch {@code i} only after batch {@code i - inFlight} was
- * answered therefore keeps every serial's events in the order they were sent. A batch may be empty
- * when everything left waits for batches in flight: sending it is waiting.
+ * answered therefore keeps every serial's events, and the container events naming it, in the order
+ * they were sent: a carton's packing never overtakes its devices' assembly, which custody-stream
+ * would rightly call an unknown serial. A batch may be empty when everything left waits for batches
+ * in flight: sending it is waiting.
  */
 final class BatchPlan {
   private BatchPlan() {}
@@ -27,16 +30,17 @@ final class BatchPlan {
       Set<String> subjects = new HashSet<>();
       Set<String> waiting = new HashSet<>();
       for (DemoEvent e : pending) {
-        String s = e.subject();
-        // Once a subject waits, its later events wait too: their order must not change.
+        Set<String> serials = e.serials();
+        // Once a serial waits, every later event touching it waits too: their order must not
+        // change.
         if (batch.size() < maxSize
-            && !waiting.contains(s)
-            && !subjects.contains(s)
-            && recent.stream().noneMatch(r -> r.contains(s))) {
+            && serials.stream().noneMatch(waiting::contains)
+            && serials.stream().noneMatch(subjects::contains)
+            && recent.stream().noneMatch(r -> serials.stream().anyMatch(r::contains))) {
           batch.add(e);
-          subjects.add(s);
+          subjects.addAll(serials);
         } else {
-          waiting.add(s);
+          waiting.addAll(serials);
           later.add(e);
         }
       }

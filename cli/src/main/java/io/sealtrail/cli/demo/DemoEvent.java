@@ -7,7 +7,10 @@ import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.dsse.Envelope;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One custody event of the demo, not yet signed: its JSON, how it will be signed, and when it is
@@ -15,6 +18,7 @@ import java.util.Objects;
  */
 public record DemoEvent(ObjectNode json, Signing signing, Instant sendAt) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> NAMING_FIELDS = List.of("contents", "manifest", "scanned");
 
   public DemoEvent {
     Objects.requireNonNull(json, "json");
@@ -32,6 +36,20 @@ public record DemoEvent(ObjectNode json, Signing signing, Instant sendAt) {
 
   public String subject() {
     return json.path("subject").asText();
+  }
+
+  /**
+   * Every serial this event is about: its subject and the serials its detail names (a container's
+   * contents, a shipment's manifest, a receipt's scan). Custody-stream applies a container's event
+   * to what it names, so those serials' earlier events must reach it first.
+   */
+  public Set<String> serials() {
+    Set<String> serials = new LinkedHashSet<>();
+    serials.add(subject());
+    for (String field : NAMING_FIELDS) {
+      detail().path(field).forEach(named -> serials.add(named.asText()));
+    }
+    return serials;
   }
 
   public String partnerId() {

@@ -157,6 +157,19 @@ class SupplyChainTest {
   }
 
   @Test
+  void shouldNeverSendAContainerEventBeforeTheEventsOfTheSerialsItNames() {
+    List<DemoEvent> sent = BatchPlan.of(DEMO.all(), 50, 3).stream().flatMap(List::stream).toList();
+
+    for (String serial :
+        DEMO.all().stream().flatMap(e -> e.serials().stream()).distinct().toList()) {
+      assertThat(sent.stream().filter(e -> e.serials().contains(serial)).toList())
+          .as("events touching %s", serial)
+          .containsExactlyElementsOf(
+              DEMO.all().stream().filter(e -> e.serials().contains(serial)).toList());
+    }
+  }
+
+  @Test
   void shouldKeepEachSubjectsEventsInSendOrderWhenBatched() {
     List<DemoEvent> sent = BatchPlan.of(DEMO.all(), 50, 3).stream().flatMap(List::stream).toList();
 
