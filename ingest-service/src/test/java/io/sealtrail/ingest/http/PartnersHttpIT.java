@@ -105,6 +105,40 @@ class PartnersHttpIT {
   }
 
   @Test
+  void shouldStillRejectRevokedKeyWhenThePartnerIsRegisteredAgainWithThatKey() throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    admin("POST", "/v1/partners", registration("re-added", "MANUFACTURER", key));
+    admin("POST", "/v1/partners/re-added/keys/" + keyid + "/revoke", "");
+
+    var updated = admin("POST", "/v1/partners", registration("re-added", "MANUFACTURER", key));
+    var submitted = rig.postEvents(JSON, signed(seal("ra-1", "re-added", "S-1"), key));
+
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.body().get("keys").get(0).has("revokedAt")).isTrue();
+    assertThat(submitted.body().get("results").get(0).get("reason").asText())
+        .isEqualTo("REVOKED_KEY");
+  }
+
+  @Test
+  void shouldRejectRevokedKeyNotUnknownKeyWhenAnUpdateLeavesTheKeyOut() throws Exception {
+    Signer old = newKey();
+    Signer current = newKey();
+    admin("POST", "/v1/partners", registration("rotated", "MANUFACTURER", old));
+
+    var updated = admin("POST", "/v1/partners", registration("rotated", "MANUFACTURER", current));
+    var withOld = rig.postEvents(JSON, signed(seal("ro-1", "rotated", "S-1"), old));
+    var withCurrent = rig.postEvents(JSON, signed(seal("ro-2", "rotated", "S-2"), current));
+
+    assertThat(updated.body().get("keys").get(1).get("keyid").asText())
+        .isEqualTo(old.verifier().keyId().hex());
+    assertThat(updated.body().get("keys").get(1).has("revokedAt")).isTrue();
+    assertThat(withOld.body().get("results").get(0).get("reason").asText())
+        .isEqualTo("REVOKED_KEY");
+    assertThat(withCurrent.status()).isEqualTo(202);
+  }
+
+  @Test
   void shouldAnswer422NamingTheFieldWhenARoleIsUnknown() throws Exception {
     var answer = admin("POST", "/v1/partners", registration("bad-role", "PIRATE", newKey()));
 
