@@ -139,6 +139,24 @@ class PartnersHttpIT {
   }
 
   @Test
+  void shouldAnswerDuplicateWhenAnAcceptedEventIsResentAfterItsKeyWasRevoked() throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    admin("POST", "/v1/partners", registration("lost-reply", "MANUFACTURER", key));
+    byte[] envelope = signed(seal("lr-1", "lost-reply", "S-1"), key);
+    var original = rig.postEvents(JSON, envelope);
+    admin("POST", "/v1/partners/lost-reply/keys/" + keyid + "/revoke", "");
+
+    var retry = rig.postEvents(JSON, envelope);
+
+    assertThat(original.body().get("results").get(0).get("status").asText()).isEqualTo("accepted");
+    assertThat(retry.status()).isEqualTo(202);
+    assertThat(retry.body().get("results").get(0).get("status").asText()).isEqualTo("duplicate");
+    assertThat(retry.body().get("results").get(0).get("offset").asLong())
+        .isEqualTo(original.body().get("results").get(0).get("offset").asLong());
+  }
+
+  @Test
   void shouldAnswer422NamingTheFieldWhenARoleIsUnknown() throws Exception {
     var answer = admin("POST", "/v1/partners", registration("bad-role", "PIRATE", newKey()));
 
