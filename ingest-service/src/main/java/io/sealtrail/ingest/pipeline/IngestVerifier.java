@@ -51,7 +51,7 @@ public final class IngestVerifier extends LoopService {
     var decider =
         new SubmissionDecider(
             judge,
-            new ResendLookup(verifier),
+            new ResendLookup(verifier, listener),
             serializers,
             topics.events(),
             topics.rejected(),

@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.pipeline;
 
+import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.submission.RoutingKey;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.trust.SubmissionVerifier;
@@ -8,6 +9,7 @@ import io.sealtrail.trust.dsse.EnvelopeJson;
 import io.sealtrail.trust.dsse.MalformedEnvelopeException;
 import io.sealtrail.trust.event.EventHeader;
 import io.sealtrail.trust.event.EventHeaders;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,9 +24,11 @@ final class ResendLookup {
   record Resend(EventHeader header, String payloadSha256, BatchDedup.Known known) {}
 
   private final SubmissionVerifier verifier;
+  private final IngestListener listener;
 
-  ResendLookup(SubmissionVerifier verifier) {
+  ResendLookup(SubmissionVerifier verifier, IngestListener listener) {
     this.verifier = verifier;
+    this.listener = listener;
   }
 
   /** The resend {@code submission} is, if its identity is known on {@code partition}. */
@@ -44,11 +48,12 @@ final class ResendLookup {
     if (known.isEmpty()) {
       return Optional.empty();
     }
-    return verifier
-        .signedByClaimedPartner(envelope)
-        .map(
-            header ->
-                new Resend(
-                    header, SubmissionJudge.sha256Hex(envelope.payload()), known.orElseThrow()));
+    // A trust verification like the judge's, so the verification meter counts it too.
+    long start = System.nanoTime();
+    Optional<EventHeader> signed = verifier.signedByClaimedPartner(envelope);
+    listener.verified(Duration.ofNanos(System.nanoTime() - start));
+    return signed.map(
+        header ->
+            new Resend(header, SubmissionJudge.sha256Hex(envelope.payload()), known.orElseThrow()));
   }
 }

@@ -48,7 +48,7 @@ class SubmissionDeciderTest {
   private final SubmissionDecider decider =
       new SubmissionDecider(
           new SubmissionJudge(verifier, new ClockSkew(ClockSkew.DEFAULT_BOUND)),
-          new ResendLookup(verifier),
+          new ResendLookup(verifier, IngestListener.NONE),
           new OutputSerializers(
               (topic, event) -> event.getPayloadSha256().getBytes(StandardCharsets.UTF_8),
               (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8)),
