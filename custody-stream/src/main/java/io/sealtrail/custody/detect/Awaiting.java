@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * violation's attributes ({@value #KEY} and {@code awaiting.*}), so a restart loses nothing.
  */
 public sealed interface Awaiting
-    permits Awaiting.Nothing, Awaiting.AnyOf, Awaiting.Shipment, VerifyingKey, Release {
+    permits Awaiting.Nothing, Awaiting.AnyOf, Awaiting.Shipment, VerifyingKey, Release, Accounting {
   String KEY = "awaiting";
 
   /** Nothing can clear the finding: it is final. */
@@ -42,6 +42,9 @@ public sealed interface Awaiting
     }
     if (kind.equals(Release.KIND)) {
       return new Release(attributes.get(Release.PRODUCT), attributes.get(Release.IMAGE));
+    }
+    if (kind.equals(Accounting.KIND)) {
+      return Accounting.from(attributes);
     }
     if (kind.equals(VerifyingKey.KIND)) {
       return VerifyingKey.from(attributes);

@@ -39,10 +39,13 @@ public final class Catalogue {
             new DecommissionDetector(), new TwoContainersDetector(), new ContainerSealDetector()));
   }
 
-  /** Everything {@code event} shows against {@code prior} (null for a serial never seen). */
-  public List<Finding> judge(CustodyState prior, Observation event) {
+  /**
+   * Everything {@code event} shows against {@code prior} (null for a serial never seen) and the
+   * serial's {@code past}.
+   */
+  public List<Finding> judge(CustodyState prior, Observation event, Past past) {
     return detectors.stream()
-        .flatMap(d -> d.detect(prior, event).stream())
+        .flatMap(d -> d.detect(prior, event, past).stream())
         .collect(Collectors.toList());
   }
 }

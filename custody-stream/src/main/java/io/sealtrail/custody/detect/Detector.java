@@ -12,4 +12,12 @@ public interface Detector {
    * seen); empty when the event is legitimate.
    */
   List<Finding> detect(CustodyState prior, Observation event);
+
+  /**
+   * What {@code event} shows against {@code prior} and the serial's {@code past}; detectors that
+   * name earlier events or compare with neighbours in time override this one.
+   */
+  default List<Finding> detect(CustodyState prior, Observation event, Past past) {
+    return detect(prior, event);
+  }
 }

@@ -3,9 +3,11 @@ package io.sealtrail.custody.detect;
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.custody.event.Observation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a detector found in one event: the alert type, a summary for people, the evidence, cohort
@@ -30,6 +32,20 @@ public record Finding(
       AlertType type, Observation trigger, String summary, Map<String, String> attributes) {
     return new Finding(
         type, summary, List.of(trigger.evidence(summary)), attributes, Awaiting.NOTHING);
+  }
+
+  /**
+   * The same finding with {@code earlier}, when there is one, named as evidence too: the earlier
+   * event it contradicts, noted with {@code note}. Each detector adds a fixed few, so evidence
+   * stays bounded.
+   */
+  public Finding citing(Optional<Observation> earlier, String note) {
+    if (earlier.isEmpty()) {
+      return this;
+    }
+    List<Evidence> more = new ArrayList<>(evidence);
+    more.add(earlier.get().evidence(note));
+    return new Finding(type, summary, more, attributes, awaiting);
   }
 
   /** The same finding, held back until the grace ends unless {@code awaiting} arrives first. */

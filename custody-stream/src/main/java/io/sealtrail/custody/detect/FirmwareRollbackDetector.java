@@ -10,11 +10,17 @@ import java.util.Map;
 
 /**
  * FIRMWARE_ROLLBACK when a flash installs a lower version of the same product than the device
- * already had. A late report of an older flash is history, not a rollback.
+ * already had, citing the flash that installed it. A late report of an older flash is history, not
+ * a rollback.
  */
 final class FirmwareRollbackDetector implements Detector {
   @Override
   public List<Finding> detect(CustodyState prior, Observation event) {
+    return detect(prior, event, Past.NONE);
+  }
+
+  @Override
+  public List<Finding> detect(CustodyState prior, Observation event, Past past) {
     InstalledFirmware installed = prior == null ? null : prior.getFirmware();
     if (installed == null) {
       return List.of();
@@ -22,7 +28,13 @@ final class FirmwareRollbackDetector implements Detector {
     return event
         .detail(FirmwareFlashed.class)
         .filter(flash -> isRollback(installed, flash, event))
-        .map(flash -> List.of(rollback(installed, flash, event)))
+        .map(
+            flash ->
+                List.of(
+                    rollback(installed, flash, event)
+                        .citing(
+                            past.latest(e -> installs(e, event.serial(), installed)),
+                            "installed " + installed.getVersion())))
         .orElse(List.of());
   }
 
@@ -33,6 +45,14 @@ final class FirmwareRollbackDetector implements Detector {
         && new FirmwareVersion(flash.getVersion())
                 .compareTo(new FirmwareVersion(installed.getVersion()))
             < 0;
+  }
+
+  private static boolean installs(Observation e, String serial, InstalledFirmware installed) {
+    return e.serial().equals(serial)
+        && e.occurredAt().equals(installed.getFlashedAt())
+        && e.detail(FirmwareFlashed.class)
+            .map(f -> f.getImageSha256().equals(installed.getImageSha256()))
+            .orElse(false);
   }
 
   private static Finding rollback(

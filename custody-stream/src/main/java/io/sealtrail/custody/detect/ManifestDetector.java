@@ -1,12 +1,14 @@
 package io.sealtrail.custody.detect;
 
 import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.Received;
 import io.sealtrail.avro.event.Shipped;
 import io.sealtrail.avro.event.Unpacked;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.event.Observation;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,42 +16,114 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * MANIFEST_MISMATCH when a container's shipped manifest or the serials scanned on its receipt
- * differ from what was packed (missing, extra, swapped), or an unpacking takes out a serial that
- * was never packed. An empty manifest or scan is no claim; a partial unpacking is legitimate.
+ * MANIFEST_MISMATCH (missing, extra, swapped serials), citing the event the claim contradicts. A
+ * shipped manifest is compared with what the container holds, a lone device's with the device
+ * itself; one naming none of what the container holds names a deeper level (the devices in a
+ * pallet's cartons), which this serial's partition cannot see, so the receipt is compared with it
+ * instead. A receipt scan is compared with its shipment's manifest when that named serials, else
+ * like a manifest. An unpacking taking out a serial never packed is final at once; packed serials
+ * it does not list are missing unless a later event of the container names them within the grace.
+ * An empty manifest, scan or unpacking is no claim.
  */
 final class ManifestDetector implements Detector {
   @Override
   public List<Finding> detect(CustodyState prior, Observation event) {
-    if (prior == null || prior.getKind() != SerialKind.CONTAINER) {
+    return detect(prior, event, Past.NONE);
+  }
+
+  @Override
+  public List<Finding> detect(CustodyState prior, Observation event, Past past) {
+    if (prior == null) {
       return List.of();
     }
-    List<String> packed = prior.getContents();
     return event
         .detail(Shipped.class)
-        .flatMap(s -> compare(event, "shipped manifest", s.getManifest(), packed, true))
-        .or(
-            () ->
-                event
-                    .detail(Received.class)
-                    .flatMap(r -> compare(event, "receipt scan", r.getScanned(), packed, true)))
-        .or(
-            () ->
-                event
-                    .detail(Unpacked.class)
-                    .flatMap(u -> compare(event, "unpacking", u.getContents(), packed, false)))
+        .flatMap(s -> againstHeld(prior, event, past, "shipped manifest", s.getManifest()))
+        .or(() -> event.detail(Received.class).flatMap(r -> received(prior, event, past, r)))
+        .or(() -> event.detail(Unpacked.class).flatMap(u -> unpacked(prior, event, past, u)))
         .map(List::of)
         .orElse(List.of());
   }
 
+  private static Optional<Finding> againstHeld(
+      CustodyState prior, Observation event, Past past, String what, List<String> reported) {
+    if (prior.getKind() == SerialKind.DEVICE) {
+      return compare(event, what, "itself", reported, List.of(event.serial()), true);
+    }
+    List<String> claim = claimOf(event, reported);
+    List<String> held = prior.getContents();
+    if (prior.getKind() != SerialKind.CONTAINER
+        || (!held.isEmpty() && Collections.disjoint(claim, held))) {
+      return Optional.empty();
+    }
+    return compare(event, what, "what was packed", claim, held, true)
+        .map(f -> f.citing(packing(past, event), "packed"));
+  }
+
+  private static Optional<Finding> received(
+      CustodyState prior, Observation event, Past past, Received receipt) {
+    Optional<Observation> shipment =
+        past.latest(
+            e ->
+                e.serial().equals(event.serial())
+                    && e.detail(Shipped.class)
+                        .map(s -> s.getShipmentId().equals(receipt.getShipmentId()))
+                        .orElse(false));
+    List<String> manifest =
+        shipment
+            .map(s -> claimOf(s, s.detail(Shipped.class).orElseThrow().getManifest()))
+            .orElse(List.of());
+    if (manifest.isEmpty()) {
+      return againstHeld(prior, event, past, "receipt scan", receipt.getScanned());
+    }
+    List<String> scanned = claimOf(event, receipt.getScanned());
+    return compare(event, "receipt scan", "what was shipped", scanned, manifest, true)
+        .map(f -> f.citing(shipment, "shipped"));
+  }
+
+  private static Optional<Finding> unpacked(
+      CustodyState prior, Observation event, Past past, Unpacked unpacking) {
+    if (prior.getKind() != SerialKind.CONTAINER) {
+      return Optional.empty();
+    }
+    List<String> held = prior.getContents();
+    Optional<Finding> extra =
+        compare(event, "unpacking", "what was packed", unpacking.getContents(), held, false);
+    if (extra.isPresent()) {
+      return extra.map(f -> f.citing(packing(past, event), "packed"));
+    }
+    return compare(event, "unpacking", "what was packed", unpacking.getContents(), held, true)
+        .map(f -> f.citing(packing(past, event), "packed"))
+        .map(f -> f.unless(new Accounting(new TreeSet<>(split(f.attributes().get("missing"))))));
+  }
+
+  /** The container's newest packing, which put in what a claim is compared with. */
+  private static Optional<Observation> packing(Past past, Observation event) {
+    return past.latest(e -> e.type() == EventType.PACKED && e.serial().equals(event.serial()));
+  }
+
+  /** What a container's event claims it holds: the serials it names but the container itself. */
+  private static List<String> claimOf(Observation event, List<String> named) {
+    return named.stream().filter(s -> !s.equals(event.serial())).toList();
+  }
+
+  private static List<String> split(String serials) {
+    return List.of(serials.split(","));
+  }
+
   private static Optional<Finding> compare(
-      Observation event, String what, List<String> reported, List<String> packed, boolean whole) {
+      Observation event,
+      String what,
+      String against,
+      List<String> reported,
+      List<String> expected,
+      boolean whole) {
     if (reported.isEmpty()) {
       return Optional.empty();
     }
     TreeSet<String> extra = new TreeSet<>(reported);
-    extra.removeAll(packed);
-    TreeSet<String> missing = new TreeSet<>(whole ? packed : List.of());
+    extra.removeAll(expected);
+    TreeSet<String> missing = new TreeSet<>(whole ? expected : List.of());
     missing.removeAll(reported);
     if (extra.isEmpty() && missing.isEmpty()) {
       return Optional.empty();
@@ -59,8 +133,8 @@ final class ManifestDetector implements Detector {
     attributes.put("extra", String.join(",", extra));
     String summary =
         String.format(
-            "%s of %s differs from what was packed: missing [%s], extra [%s]",
-            what, event.serial(), attributes.get("missing"), attributes.get("extra"));
+            "%s of %s differs from %s: missing [%s], extra [%s]",
+            what, event.serial(), against, attributes.get("missing"), attributes.get("extra"));
     return Optional.of(Finding.of(AlertType.MANIFEST_MISMATCH, event, summary, attributes));
   }
 }

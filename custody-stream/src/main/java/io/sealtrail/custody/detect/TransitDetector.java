@@ -4,16 +4,22 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * CLONE_SUSPECTED when a serial is reported at two sites closer in time than the configured least
- * travel time between them. Products are released from anywhere and a lot is many parts that
- * several sites receive, so neither is judged.
+ * travel time between them, citing the other sighting. An event in time order is compared with the
+ * newest one seen; a late one with its neighbours in event time (the sightings just before and just
+ * after it), which are what it must be reachable from and reach. Products are released from
+ * anywhere and a lot is many parts that several sites receive, so neither is judged.
  */
 final class TransitDetector implements Detector {
   private static final Set<SerialKind> NOT_ONE_ITEM =
@@ -26,23 +32,47 @@ final class TransitDetector implements Detector {
 
   @Override
   public List<Finding> detect(CustodyState prior, Observation event) {
+    return detect(prior, event, Past.NONE);
+  }
+
+  @Override
+  public List<Finding> detect(CustodyState prior, Observation event, Past past) {
     if (prior == null || prior.getSite() == null || NOT_ONE_ITEM.contains(prior.getKind())) {
       return List.of();
     }
-    Duration needed = rules.minTransit(prior.getSite(), event.site());
-    Duration apart = Duration.between(prior.getLastSeenAt(), event.occurredAt()).abs();
+    Instant at = event.occurredAt();
+    if (!CustodyFold.isLate(prior, event)) {
+      return judge(event, prior.getSite(), prior.getLastSeenAt())
+          .map(f -> f.citing(past.latestUntil(at, e -> e.site().equals(prior.getSite())), "seen"))
+          .stream()
+          .toList();
+    }
+    return Stream.of(past.latestUntil(at, e -> true), past.earliestAfter(at, e -> true))
+        .flatMap(Optional::stream)
+        .flatMap(
+            n ->
+                judge(event, n.site(), n.occurredAt())
+                    .map(f -> f.citing(Optional.of(n), "seen"))
+                    .stream())
+        .limit(1)
+        .toList();
+  }
+
+  private Optional<Finding> judge(Observation event, String otherSite, Instant otherTime) {
+    Duration needed = rules.minTransit(otherSite, event.site());
+    Duration apart = Duration.between(otherTime, event.occurredAt()).abs();
     if (apart.compareTo(needed) >= 0) {
-      return List.of();
+      return Optional.empty();
     }
     String summary =
         String.format(
-            "%s at %s %s after %s, which takes at least %s",
-            event.serial(), event.site(), apart, prior.getSite(), needed);
-    return List.of(
+            "%s at %s %s apart from being at %s, which takes at least %s",
+            event.serial(), event.site(), apart, otherSite, needed);
+    return Optional.of(
         Finding.of(
             AlertType.CLONE_SUSPECTED,
             event,
             summary,
-            Map.of("previousSite", prior.getSite(), "minTransit", needed.toString())));
+            Map.of("previousSite", otherSite, "minTransit", needed.toString())));
   }
 }

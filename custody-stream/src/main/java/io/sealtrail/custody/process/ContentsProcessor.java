@@ -8,11 +8,13 @@ import io.sealtrail.custody.detect.Finding;
 import io.sealtrail.custody.detect.UnknownCarriedSerial;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,7 +22,8 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Applies a container's event to one serial it holds, after the event was re-keyed by that serial:
  * judges it with the carried detections, holds an UNKNOWN_SERIAL for a serial never born on its
- * own, and folds the event into the serial's state in the same store.
+ * own, folds the event into the serial's state in the same store, and passes it on, re-keyed, to
+ * what the serial holds in turn when it is a container itself.
  */
 public final class ContentsProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
   private final Catalogue catalogue = Catalogue.carried();
@@ -44,14 +47,18 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
     CustodyState prior = ledger.get(serial);
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     List<Violation> violations = new ArrayList<>();
-    for (Finding finding : catalogue.judge(prior, containerEvent)) {
+    for (Finding finding : catalogue.judge(prior, containerEvent, ledger.pastOf(serial))) {
       violations.add(Violations.of(finding, serial, containerEvent, now));
     }
     unknown(serial, prior, containerEvent)
         .ifPresent(finding -> held.hold(Violations.of(finding, serial, containerEvent, now)));
+    List<KeyValue<String, VerifiedEvent>> passedOn =
+        Contents.passedOn(containerEvent, ledger.asSeenBy(prior, containerEvent)).stream()
+            .map(held -> KeyValue.pair(held, record.value()))
+            .toList();
     CustodyState next =
         ledger.record(prior, CustodyFold.carry(prior, serial, containerEvent), record.value());
-    context.forward(record.withValue(Outcome.of(next, violations)));
+    context.forward(record.withValue(Outcome.of(next, violations, passedOn)));
   }
 
   /** UNKNOWN_SERIAL, to hold, when the serial turns up in custody without a birth of its own. */

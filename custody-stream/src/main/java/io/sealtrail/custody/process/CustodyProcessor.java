@@ -7,6 +7,7 @@ import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.detect.Catalogue;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.detect.Finding;
+import io.sealtrail.custody.detect.Past;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
@@ -64,7 +65,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     CustodyState prior = ledger.get(record.key());
     held.clearMetBy(event);
     CustodyState seen = ledger.asSeenBy(prior, event);
-    List<Violation> violations = judge(seen, event);
+    List<Violation> violations = judge(seen, event, ledger.pastOf(record.key()));
     CustodyState next = ledger.record(prior, CustodyFold.apply(prior, event), record.value());
     var firmware = FirmwareDelta.between(record.key(), prior, next);
     var carried = carried(event, seen, record.value());
@@ -95,10 +96,10 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   }
 
   /** The violations final now; the others are held for the grace. */
-  private List<Violation> judge(CustodyState prior, Observation event) {
+  private List<Violation> judge(CustodyState prior, Observation event, Past past) {
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     List<Violation> finalNow = new ArrayList<>();
-    for (Finding finding : catalogue.judge(prior, event)) {
+    for (Finding finding : catalogue.judge(prior, event, past)) {
       Violation violation = Violations.of(finding, event, now);
       if (finding.isFinal()) {
         finalNow.add(violation);

@@ -24,9 +24,12 @@ public record Outcome(
     firmware = List.copyOf(firmware);
   }
 
-  /** A new state and its final violations, carrying nothing on. */
-  public static Outcome of(CustodyState state, List<Violation> violations) {
-    return new Outcome(Optional.of(state), violations, List.of(), List.of());
+  /** A held serial's new state, its final violations and the event passed on to what it holds. */
+  public static Outcome of(
+      CustodyState state,
+      List<Violation> violations,
+      List<KeyValue<String, VerifiedEvent>> passedOn) {
+    return new Outcome(Optional.of(state), violations, passedOn, List.of());
   }
 
   /** Violations released without any new state, e.g. when their grace ended. */

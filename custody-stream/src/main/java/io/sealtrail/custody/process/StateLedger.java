@@ -3,12 +3,14 @@ package io.sealtrail.custody.process;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.avro.state.SerialKind;
+import io.sealtrail.custody.detect.Past;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.history.SerialHistory;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -67,8 +69,9 @@ final class StateLedger {
   }
 
   /**
-   * The container's own events after {@code time} that apply to what it holds, in the order they
-   * were folded.
+   * The events after {@code time} that reached what the container holds: its own that apply to
+   * contents, and every event of the containers holding it that reached it in turn; in the order
+   * they were folded.
    */
   List<VerifiedEvent> carriedSince(String container, Instant time) {
     return reader.of(container).stream()
@@ -78,9 +81,25 @@ final class StateLedger {
   }
 
   private static boolean appliesToContents(String container, Observation event, Instant time) {
-    return event.serial().equals(container)
-        && event.occurredAt().isAfter(time)
-        && Contents.appliesToContents(event);
+    boolean own = event.serial().equals(container);
+    return event.occurredAt().isAfter(time) && (!own || Contents.appliesToContents(event));
+  }
+
+  /** {@code serial}'s events folded so far, read from its history the first time asked. */
+  Past pastOf(String serial) {
+    return new Past() {
+      private List<Observation> byTime;
+
+      @Override
+      public List<Observation> byTime() {
+        if (byTime == null) {
+          List<Observation> sorted = new ArrayList<>(folded(serial));
+          sorted.sort(Comparator.comparing(Observation::occurredAt));
+          byTime = List.copyOf(sorted);
+        }
+        return byTime;
+      }
+    };
   }
 
   private List<Observation> folded(String serial) {

@@ -9,9 +9,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What a container's event does to each serial it holds: packing puts the serial in the container,
- * unpacking takes it out, shipping and receiving move it. A container's seal events only join the
- * serial's history; its own seal is another one.
+ * What a container's event does to each serial it holds, at any level of nesting: packing puts the
+ * serial it names in the container, unpacking takes it out, shipping and receiving move whatever is
+ * inside at any depth. A packing or unpacking of an outer container (a pallet's, reaching a device
+ * through its carton) only joins the serial's history, as do a container's seal events; the
+ * serial's own seal is another one.
  */
 final class CarriedTransitions {
   private static final Map<EventType, Transition> BY_TYPE = new EnumMap<>(EventType.class);
@@ -32,14 +34,14 @@ final class CarriedTransitions {
   }
 
   private static void packed(Observation e, CustodyState.Builder s, boolean late) {
-    if (!late) {
+    if (!late && Contents.names(e, s.getSerial())) {
       s.setContainer(e.serial());
       Transitions.status(s, CustodyStatus.PACKED, false);
     }
   }
 
   private static void unpacked(Observation e, CustodyState.Builder s, boolean late) {
-    if (!late && e.serial().equals(s.getContainer())) {
+    if (!late && e.serial().equals(s.getContainer()) && Contents.names(e, s.getSerial())) {
       s.setContainer(null);
       Transitions.status(s, CustodyStatus.AT_SITE, false);
     }

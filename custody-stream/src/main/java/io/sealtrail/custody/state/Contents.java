@@ -41,6 +41,28 @@ public final class Contents {
     return List.copyOf(carried);
   }
 
+  /**
+   * The serials a container's event goes on to after it reached {@code held}, a serial that
+   * container holds: what {@code held} holds in turn, so the event reaches every level of nesting.
+   * Never the event's subject or a serial the event names (it reached those directly), nor {@code
+   * held} itself: a cycle of containers is not followed round.
+   */
+  public static List<String> passedOn(Observation containerEvent, CustodyState held) {
+    if (held == null) {
+      return List.of();
+    }
+    Set<String> next = new LinkedHashSet<>(held.getContents());
+    next.removeAll(named(containerEvent));
+    next.remove(containerEvent.serial());
+    next.remove(held.getSerial());
+    return List.copyOf(next);
+  }
+
+  /** True when {@code event} names {@code serial} among what it packs, unpacks, ships or scans. */
+  public static boolean names(Observation event, String serial) {
+    return named(event).contains(serial);
+  }
+
   /** The serials {@code event} names: packed, unpacked, in the manifest or scanned on receipt. */
   public static Set<String> named(Observation event) {
     Set<String> named = new LinkedHashSet<>();

@@ -11,8 +11,10 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.avro.state.CustodyStatus;
 import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.custody.fixtures.EventFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +133,16 @@ class ContainerFanOutTest {
     assertThat(device.getShipmentId()).isEqualTo(shipmentOf(CRATE));
     assertThat(custody.history().of(DEVICE)).hasSize(4);
     assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
+  void shouldCiteThePackingIntoTheOtherCrateWhenDeviceIsPackedTwice() {
+    EventFixture first = packed(CRATE, PACKING, DEVICE);
+    EventFixture second = packed(OTHER_CRATE, REPACKING, DEVICE);
+    custody.send(assembled(DEVICE, ASSEMBLY), first);
+
+    custody.send(second);
+
+    assertThat(custody.evidenceIds()).containsExactly(List.of(second.eventId(), first.eventId()));
   }
 }

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.custody.fixtures.EventFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,5 +123,16 @@ class FirmwareDetectionTest {
     custody.send(flashed(DEVICE, "1.5.0", FIELD_UPDATE).at(CUSTOMER_SITE));
 
     assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
+  void shouldCiteTheFlashRolledBackFromWhenFlashInstallsLowerVersion() {
+    EventFixture first = flashed(DEVICE, "1.4.0", FIRST_FLASH);
+    EventFixture second = flashed(DEVICE, "1.3.9", SECOND_FLASH);
+    custody.send(assembled(DEVICE, ASSEMBLY), first);
+
+    custody.send(second);
+
+    assertThat(custody.evidenceIds()).containsExactly(List.of(second.eventId(), first.eventId()));
   }
 }

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.custody.fixtures.EventFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,12 +89,7 @@ class ManifestDetectionTest {
 
   @Test
   void shouldStaySilentWhenUnpackingTakesOutPartOfWhatWasPacked() {
-    custody.send(
-        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
-        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
-        receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE));
-
-    custody.send(unpacked(CRATE, UNPACKING, DEVICE));
+    crateArrivedAndPartlyUnpacked();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.state(CRATE).getContents()).containsExactly(OTHER_DEVICE);
@@ -124,5 +121,81 @@ class ManifestDetectionTest {
         packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
         shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
         unpacked(CRATE, UNPACKING, DEVICE, OTHER_DEVICE));
+  }
+
+  @Test
+  void shouldCiteThePackingWhenShippedManifestDiffersFromIt() {
+    EventFixture packing = packed(CRATE, PACKING, DEVICE, OTHER_DEVICE);
+    EventFixture shipping = shippedWith(CRATE, DEPARTURE, DEVICE);
+    custody.send(packing);
+
+    custody.send(shipping);
+
+    assertThat(custody.evidenceIds())
+        .containsExactly(List.of(shipping.eventId(), packing.eventId()));
+  }
+
+  @Test
+  void shouldCiteTheShipmentWhenReceiptScanDiffersFromItsManifest() {
+    EventFixture shipping = shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE);
+    EventFixture receipt = receivedWith(CRATE, ARRIVAL, DEVICE);
+    custody.send(packed(CRATE, PACKING, DEVICE, OTHER_DEVICE), shipping);
+
+    custody.send(receipt);
+
+    assertThat(custody.evidenceIds())
+        .containsExactly(List.of(receipt.eventId(), shipping.eventId()));
+  }
+
+  @Test
+  void shouldRaiseManifestMismatchWhenWhatAPartialUnpackingLeftIsNotAccountedForWithinGrace() {
+    crateArrivedAndPartlyUnpacked();
+
+    custody.send(streamTimeAt(UNPACKING.plus(DetectionRules.DEFAULT_GRACE).plusSeconds(60)));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.MANIFEST_MISMATCH))
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("missing", OTHER_DEVICE));
+  }
+
+  @Test
+  void shouldStaySilentWhenTheRestIsUnpackedWithinGrace() {
+    crateArrivedAndPartlyUnpacked();
+
+    custody.send(
+        unpacked(CRATE, UNPACKING.plusSeconds(120), OTHER_DEVICE),
+        streamTimeAt(UNPACKING.plus(DetectionRules.DEFAULT_GRACE).plusSeconds(60)));
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
+  }
+
+  @Test
+  void shouldRaiseManifestMismatchWhenLoneDeviceIsShippedUnderAnotherSerialsManifest() {
+    custody.send(shippedWith(DEVICE, DEPARTURE, OTHER_DEVICE));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getSerial()).isEqualTo(DEVICE))
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("missing", DEVICE))
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("extra", OTHER_DEVICE));
+  }
+
+  @Test
+  void shouldStaySilentWhenLoneDeviceIsShippedAndReceivedUnderItsOwnManifest() {
+    custody.send(shippedWith(DEVICE, DEPARTURE, DEVICE));
+
+    custody.send(receivedWith(DEVICE, ARRIVAL, DEVICE));
+
+    assertThat(custody.violations()).isEmpty();
+  }
+
+  private void crateArrivedAndPartlyUnpacked() {
+    custody.send(
+        packed(CRATE, PACKING, DEVICE, OTHER_DEVICE),
+        shippedWith(CRATE, DEPARTURE, DEVICE, OTHER_DEVICE),
+        receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE),
+        unpacked(CRATE, UNPACKING, DEVICE));
   }
 }

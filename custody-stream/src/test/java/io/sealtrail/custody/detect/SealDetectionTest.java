@@ -14,6 +14,7 @@ import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,5 +132,16 @@ class SealDetectionTest {
     custody.send(shipped(CRATE, shipmentOf(CRATE), "SEAL-OTHER", DEPARTURE));
 
     assertThat(custody.violationTypes()).containsExactly(AlertType.SEAL_MISMATCH);
+  }
+
+  @Test
+  void shouldCiteTheSealApplicationWhenCheckFindsAnotherSeal() {
+    EventFixture sealing = sealApplied(DEVICE, "SEAL-D42", SEALING);
+    EventFixture check = sealChecked(DEVICE, "SEAL-D99", true, CHECK);
+    custody.send(assembled(DEVICE, ASSEMBLY), sealing);
+
+    custody.send(check);
+
+    assertThat(custody.evidenceIds()).containsExactly(List.of(check.eventId(), sealing.eventId()));
   }
 }

@@ -7,7 +7,9 @@ import static io.sealtrail.custody.fixtures.Shipments.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.custody.fixtures.EventFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -74,6 +76,34 @@ class TravelDetectionTest {
     custody.send(assembled(DEVICE, PACKING));
 
     custody.send(scanned(DEVICE, PACKING.plus(Duration.ofMinutes(20))).at(FACTORY));
+
+    assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseCloneSuspectedWhenLateSightingIsTooSoonAfterTheOneBeforeItInTime() {
+    EventFixture assembly = assembled(DEVICE, ASSEMBLY);
+    custody.send(assembly, scanned(DEVICE, IN_TIME).at(WAREHOUSE));
+    EventFixture lateSighting = scanned(DEVICE, ASSEMBLY.plus(Duration.ofMinutes(10)));
+
+    custody.send(lateSighting.at(WAREHOUSE));
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.CLONE_SUSPECTED))
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("previousSite", FACTORY))
+        .satisfies(
+            v ->
+                assertThat(v.getEvidence())
+                    .extracting(Evidence::getEventId)
+                    .containsExactly(lateSighting.eventId(), assembly.eventId()));
+  }
+
+  @Test
+  void shouldStaySilentWhenLateSightingFitsBetweenItsNeighboursInTime() {
+    custody.send(assembled(DEVICE, ASSEMBLY), scanned(DEVICE, IN_TIME).at(WAREHOUSE));
+
+    custody.send(scanned(DEVICE, ASSEMBLY.plus(Duration.ofMinutes(10))));
 
     assertThat(custody.violations()).isEmpty();
   }

@@ -26,6 +26,10 @@ class CustodyTopologyTest {
         .contains(CustodyStores.STATE, CustodyStores.HELD_VIOLATIONS)
         .contains(
             "custody-device-keys-repartition", CustodyStores.KEY_HOLDERS, CustodyStores.RELEASES)
+        .contains(
+            "custody-container-contents-repartition",
+            "custody-container-contents-" + ContainerTopology.NESTING_LIMIT + "-repartition",
+            "custody-contents-processor-" + ContainerTopology.NESTING_LIMIT)
         .doesNotContain("KSTREAM-", "KTABLE-");
   }
 

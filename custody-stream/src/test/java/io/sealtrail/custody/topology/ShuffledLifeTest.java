@@ -4,19 +4,14 @@ import static io.sealtrail.custody.fixtures.CustodyEvents.*;
 import static io.sealtrail.custody.fixtures.Parties.*;
 import static io.sealtrail.custody.fixtures.Serials.*;
 import static io.sealtrail.custody.fixtures.Shipments.*;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.detect.DetectionRules;
-import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
+import io.sealtrail.custody.fixtures.ShuffledLife;
 import io.sealtrail.custody.fixtures.TestDevice;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -75,58 +70,19 @@ class ShuffledLifeTest {
         scanned(DEVICE, INSPECTION, component("CPU-A53", LOT)).at(CUSTOMER_SITE));
   }
 
-  /** The serials as the life leaves them when every event arrives in order. */
-  private static final Map<String, CustodyState> IN_ORDER = foldedInOrder();
+  static final ShuffledLife LIFE =
+      new ShuffledLife(
+          RULES,
+          life(),
+          streamTimeAt(END.plus(GRACE).plus(Duration.ofMinutes(1))),
+          List.of(DEVICE, CRATE, LOT));
 
-  private static Map<String, CustodyState> foldedInOrder() {
-    try (CustodyDriver inOrder = new CustodyDriver(RULES)) {
-      inOrder.send(life().toArray(EventFixture[]::new)).send(afterGrace());
-      assertThat(inOrder.violations()).isEmpty();
-      Map<String, CustodyState> states = new HashMap<>();
-      List.of(DEVICE, CRATE, LOT).forEach(s -> states.put(s, orderFree(inOrder.state(s))));
-      return states;
-    }
-  }
+  /** The serials as the life leaves them when every event arrives in order. */
+  private static final Map<String, CustodyState> IN_ORDER = LIFE.foldedInOrder();
 
   @Property(tries = 30)
   void shouldRaiseNothingAndEndAsInOrderWhenEachEventIsLateByLessThanGrace(
       @ForAll @Size(STEPS) List<@IntRange(min = 0, max = 599) Integer> delaySeconds) {
-    List<EventFixture> life = life();
-    List<Integer> arrival = new ArrayList<>();
-    for (int i = 0; i < STEPS; i++) {
-      arrival.add(i);
-    }
-    arrival.sort(Comparator.comparing(i -> arrivalOf(life.get(i), delaySeconds.get(i))));
-
-    try (CustodyDriver shuffled = new CustodyDriver(RULES)) {
-      arrival.forEach(i -> shuffled.send(life.get(i)));
-      shuffled.send(afterGrace());
-
-      assertThat(shuffled.violations()).as("arrival order %s", arrival).isEmpty();
-      assertThat(shuffled.heldViolations()).isZero();
-      IN_ORDER.forEach(
-          (serial, expected) ->
-              assertThat(orderFree(shuffled.state(serial)))
-                  .as("%s after arrival order %s", serial, arrival)
-                  .isEqualTo(expected));
-    }
-  }
-
-  private static Instant arrivalOf(EventFixture event, int delaySeconds) {
-    return event.build().getEvent().getOccurredAt().plusSeconds(delaySeconds);
-  }
-
-  private static EventFixture afterGrace() {
-    return streamTimeAt(END.plus(GRACE).plus(Duration.ofMinutes(1)));
-  }
-
-  /** The state without what records the order of folding: the chain and the last event. */
-  private static CustodyState orderFree(CustodyState state) {
-    return CustodyState.newBuilder(state)
-        .setChainHash("")
-        .setLastEventId("")
-        .setLastEventType(EventType.SCANNED)
-        .setLastPayloadSha256("")
-        .build();
+    LIFE.assertQuietAndAsInOrder(delaySeconds, IN_ORDER);
   }
 }

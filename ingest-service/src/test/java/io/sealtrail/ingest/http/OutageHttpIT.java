@@ -40,7 +40,7 @@ class OutageHttpIT {
       KAFKA.stopBrokers();
 
       var during = rig.postEvents(JSON, duringOutage);
-      int readinessDuring = rig.send("GET", "/health/readiness", JSON, new byte[0], null).status();
+      var readiness = rig.send("GET", "/health/readiness", JSON, new byte[0], null);
       KAFKA.startBrokers();
       var retried = retryWhileUnavailable(rig, duringOutage);
       var after = rig.postEvents(JSON, signed(seal("out-3", "acme", "S-3"), fix.acmeKey));
@@ -51,7 +51,10 @@ class OutageHttpIT {
       assertThat(during.header("retry-after")).isEqualTo("7");
       assertThat(during.header("content-type")).startsWith("application/problem+json");
       assertThat(during.body().get("type").asText()).endsWith("/service-unavailable");
-      assertThat(readinessDuring).isEqualTo(503);
+      assertThat(readiness.status()).isEqualTo(503);
+      assertThat(readiness.body().get("checks").get("kafka").asText()).isEqualTo("DOWN");
+      assertThat(readiness.body().get("reasons").get("kafka").asText())
+          .isEqualTo("no broker answered in time");
       assertThat(status(retried)).isIn("accepted", "duplicate");
       assertThat(status(after)).isEqualTo("accepted");
       List<String> stored = rig.events().stream().map(e -> e.getEvent().getEventId()).toList();
