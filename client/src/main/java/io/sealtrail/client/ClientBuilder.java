@@ -27,6 +27,9 @@ public final class ClientBuilder {
   /** The platform's own limit per request is 500. */
   public static final int MAX_BATCH_SIZE = 500;
 
+  /** A day below the platform's default dedup window of 7 days. */
+  public static final Duration DEFAULT_MAX_AGE = Duration.ofDays(6);
+
   private final URI url;
   private final List<Signer> signers = new ArrayList<>();
   private Path outbox;
@@ -35,6 +38,7 @@ public final class ClientBuilder {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration requestTimeout = Duration.ofSeconds(60);
   private Duration resendInterval = Duration.ofSeconds(30);
+  private Duration maxAge = DEFAULT_MAX_AGE;
   private OutcomeListener listener = OutcomeListener.LOGGING;
   private Retrying.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
   private Clock clock = Clock.systemUTC();
@@ -108,6 +112,17 @@ public final class ClientBuilder {
     return this;
   }
 
+  /**
+   * How long an envelope may wait in the outbox and still be sent; default 6 days. Keep it below
+   * the platform's {@code sealtrail.ingest.dedup-window} (7 days): an older resend of an event the
+   * platform accepted would be accepted again. An older envelope is quarantined ({@link
+   * Outcome.Expired}).
+   */
+  public ClientBuilder maxAge(Duration maxAge) {
+    this.maxAge = positive(maxAge, "maxAge");
+    return this;
+  }
+
   /** Hears every answer and quarantined file; default {@link OutcomeListener#LOGGING}. */
   public ClientBuilder listener(OutcomeListener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -139,7 +154,7 @@ public final class ClientBuilder {
             new EventsApi(url, http, requestTimeout), retry, sleeper, RandomGenerator.getDefault());
     Outbox opened = Outbox.open(outbox);
     opened.quarantinedAtOpen().forEach(listener::quarantined);
-    var sender = new OutboxSender(opened, retrying, batchSize, listener);
+    var sender = new OutboxSender(opened, retrying, batchSize, listener, maxAge, clock);
     return new SealtrailClient(signers, opened, sender, resendInterval, clock);
   }
 

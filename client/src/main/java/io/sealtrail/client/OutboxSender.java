@@ -7,6 +7,9 @@ import io.sealtrail.client.outbox.OutboxEntry;
 import io.sealtrail.client.outbox.Quarantined;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +18,9 @@ import java.util.Map;
 /**
  * Sends what waits in the outbox, oldest first, in batches bounded by count and bytes, and removes
  * each entry once the platform answered for it (accepted, duplicate or rejected) or refused it for
- * good (quarantined). Stops at the first batch the platform could not take: what follows stays, in
- * order, for the next drain.
+ * good (quarantined). An entry older than the max age is quarantined unsent, because the platform
+ * may have forgotten its eventId. Stops at the first batch the platform could not take: what
+ * follows stays, in order, for the next drain.
  */
 final class OutboxSender {
   /** Below the platform's 5 MiB body limit, with room for the newlines. */
@@ -26,12 +30,22 @@ final class OutboxSender {
   private final Retrying retrying;
   private final int batchSize;
   private final OutcomeListener listener;
+  private final Duration maxAge;
+  private final Clock clock;
 
-  OutboxSender(Outbox outbox, Retrying retrying, int batchSize, OutcomeListener listener) {
+  OutboxSender(
+      Outbox outbox,
+      Retrying retrying,
+      int batchSize,
+      OutcomeListener listener,
+      Duration maxAge,
+      Clock clock) {
     this.outbox = outbox;
     this.retrying = retrying;
     this.batchSize = batchSize;
     this.listener = listener;
+    this.maxAge = maxAge;
+    this.clock = clock;
   }
 
   /**
@@ -40,7 +54,7 @@ final class OutboxSender {
    */
   Map<Long, Outcome> drain() throws IOException {
     Map<Long, Outcome> settled = new LinkedHashMap<>();
-    for (List<OutboxEntry> batch : batches(outbox.pending())) {
+    for (List<OutboxEntry> batch : batches(sendable(settled))) {
       try {
         settle(batch, retrying.post(envelopes(batch)), settled);
       } catch (RequestRefusedException e) {
@@ -67,6 +81,24 @@ final class OutboxSender {
         listener.quarantined(moved);
       }
     }
+  }
+
+  /** What waits and is young enough to send; older entries are quarantined into {@code settled}. */
+  private List<OutboxEntry> sendable(Map<Long, Outcome> settled) throws IOException {
+    Instant now = clock.instant();
+    List<OutboxEntry> sendable = new ArrayList<>();
+    for (OutboxEntry entry : outbox.pending()) {
+      Duration age = entry.age(now);
+      if (age.compareTo(maxAge) <= 0) {
+        sendable.add(entry);
+        continue;
+      }
+      String eventId = entry.envelope().eventId();
+      Quarantined moved = outbox.quarantine(entry, Outcome.Expired.describe(eventId, age, maxAge));
+      settled.put(entry.sequence(), new Outcome.Expired(eventId, age, maxAge, moved.file()));
+      listener.quarantined(moved);
+    }
+    return sendable;
   }
 
   private void settle(List<OutboxEntry> batch, List<Outcome> outcomes, Map<Long, Outcome> settled)

@@ -1,5 +1,7 @@
 package io.sealtrail.client;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -57,6 +59,29 @@ public sealed interface Outcome {
    * file}, not sent again.
    */
   record Refused(String eventId, String why, java.nio.file.Path file) implements Outcome {}
+
+  /**
+   * Waited in the outbox longer than the client's max age, so it was moved to {@code quarantine/}
+   * as {@code file} and not sent: the platform remembers an eventId only for its dedup window (7
+   * days by default), and after it a resend of an event it did accept would be stored a second
+   * time. Check whether the event is on the platform before submitting it again.
+   */
+  record Expired(String eventId, Duration age, Duration maxAge, Path file) implements Outcome {
+    /** What happened, naming the event and its age. */
+    public String why() {
+      return describe(eventId, age, maxAge);
+    }
+
+    static String describe(String eventId, Duration age, Duration maxAge) {
+      return "event "
+          + eventId
+          + " waited "
+          + age
+          + " in the outbox, beyond the max age of "
+          + maxAge
+          + "; not sent, as the platform may no longer recognise it as a retry";
+    }
+  }
 
   /** Kept in the outbox, to be resent by {@code flush()} or the background sender. */
   record Pending(String eventId, String why) implements Outcome {

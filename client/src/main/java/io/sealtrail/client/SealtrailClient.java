@@ -93,7 +93,7 @@ public final class SealtrailClient implements AutoCloseable {
     try {
       List<OutboxEntry> stored = new ArrayList<>(envelopes.size());
       for (SignedEnvelope envelope : envelopes) {
-        stored.add(outbox.append(envelope));
+        stored.add(outbox.append(envelope, clock.instant()));
       }
       Map<Long, Outcome> settled = Map.of();
       String why = "the platform was not reachable recently; resending later";

@@ -13,7 +13,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SealtrailClientTest {
   private static final RetryPolicy THREE_TRIES =
       new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1));
+
+  private static final Instant STORED = Instant.parse("2026-11-01T08:00:00Z");
 
   @TempDir Path outbox;
   private final Signer key = TestKeys.newKey();
@@ -40,7 +45,12 @@ class SealtrailClientTest {
   }
 
   private SealtrailClient client(URI url) throws IOException {
+    return client(url, Clock.systemUTC());
+  }
+
+  private SealtrailClient client(URI url, Clock clock) throws IOException {
     return SealtrailClient.builder(url)
+        .clock(clock)
         .signer(key)
         .outbox(outbox)
         .retry(THREE_TRIES)
@@ -175,6 +185,47 @@ class SealtrailClientTest {
     assertThat(refused.why()).contains("413", "too big");
     assertThat(refused.file()).startsWith(outbox.resolve("quarantine")).exists();
     assertThat(platform.requests()).extracting(List::size).containsExactly(3, 1, 1, 1);
+  }
+
+  @Test
+  void shouldQuarantineWithoutSendingAnEnvelopeOlderThanTheMaxAge() throws Exception {
+    storeWhileOffline("ev-old");
+    platform.thenAccepted();
+    List<Outcome> outcomes;
+
+    try (var client = client(platform.url(), at(STORED.plus(Duration.ofDays(7))))) {
+      outcomes = client.flush();
+
+      assertThat(client.pending()).isZero();
+    }
+
+    var expired = (Outcome.Expired) outcomes.get(0);
+    assertThat(expired.eventId()).isEqualTo("ev-old");
+    assertThat(expired.age()).isEqualTo(Duration.ofDays(7));
+    assertThat(expired.why()).contains("ev-old", "PT168H", "PT144H");
+    assertThat(expired.file()).startsWith(outbox.resolve("quarantine")).exists();
+    assertThat(platform.requests()).isEmpty();
+  }
+
+  @Test
+  void shouldSendAnEnvelopeStillWithinTheMaxAgeAfterAReopen() throws Exception {
+    storeWhileOffline("ev-young");
+    platform.thenAccepted();
+
+    try (var client = client(platform.url(), at(STORED.plus(Duration.ofDays(6))))) {
+      assertThat(client.flush()).singleElement().isInstanceOf(Outcome.Accepted.class);
+    }
+  }
+
+  /** Leaves {@code eventId} in the outbox, stored at {@link #STORED} while nothing listened. */
+  private void storeWhileOffline(String eventId) throws IOException {
+    try (var offline = client(URI.create("http://localhost:" + freePort()), at(STORED))) {
+      offline.submit(seal("acme", eventId, OCCURRED));
+    }
+  }
+
+  private static Clock at(Instant instant) {
+    return Clock.fixed(instant, ZoneOffset.UTC);
   }
 
   @Test

@@ -5,10 +5,17 @@ import static io.sealtrail.trust.dsse.EnvelopeJson.MAX_SIGNATURES;
 import io.sealtrail.trust.dsse.Envelope;
 import io.sealtrail.trust.dsse.EnvelopeJson;
 import io.sealtrail.trust.dsse.MalformedEnvelopeException;
+import io.sealtrail.trust.dsse.SignatureCheck;
+import io.sealtrail.trust.event.EventHeader;
+import io.sealtrail.trust.event.EventHeaders;
+import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerDirectory;
+import io.sealtrail.trust.partner.PartnerKey;
 import io.sealtrail.trust.policy.Policy;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +70,32 @@ public final class SubmissionVerifier {
         .or(check::belowThreshold)
         .<Verification>map(rejected -> rejected)
         .orElseGet(check::verified);
+  }
+
+  /**
+   * The claimed event header of {@code envelope} when a key registered to the partner it claims
+   * signed it validly, whatever that key's standing and the partner's roles and sites now. Enough
+   * to recognise a resend of an event accepted earlier, never to accept a new one: ingest checks
+   * its dedup entry with it before judging revocation and policy, so a retry whose first reply was
+   * lost is still a duplicate after the key was revoked or the policy changed.
+   */
+  public Optional<EventHeader> signedByClaimedPartner(Envelope envelope) {
+    if (!EVENT_PAYLOAD_TYPE.equals(envelope.payloadType())
+        || envelope.signatures().size() > MAX_SIGNATURES) {
+      return Optional.empty();
+    }
+    Optional<EventHeader> claimed = EventHeaders.tryParse(envelope.payload());
+    Optional<Partner> partner = claimed.flatMap(h -> directory.get().partner(h.partnerId()));
+    if (partner.isEmpty()) {
+      return Optional.empty();
+    }
+    List<SignatureCheck> checks =
+        SignatureCheck.until(
+            envelope,
+            keyid -> partner.get().key(keyid).map(PartnerKey::verifier),
+            check -> check.status() == SignatureCheck.Status.VALID);
+    boolean signed = checks.stream().anyMatch(c -> c.status() == SignatureCheck.Status.VALID);
+    return signed ? claimed : Optional.empty();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.sealtrail.cli.signing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.cli.http.HttpCalls;
 import io.sealtrail.cli.http.ServiceUrl;
+import io.sealtrail.client.ClientBuilder;
 import io.sealtrail.client.Outcome;
 import io.sealtrail.client.SignedEnvelope;
 import io.sealtrail.client.http.EventsApi;
@@ -19,6 +20,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -51,12 +53,25 @@ public final class SubmitCommand extends FileCommand {
 
   @Mixin ServiceUrl service;
 
+  int batchSize = ClientBuilder.MAX_BATCH_SIZE;
+
+  // Checked at parse time: 0 would never advance through the files, above 500 the service refuses.
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      description =
-          "Envelopes per request, at most the service's limit (default: ${DEFAULT-VALUE}).")
-  int batchSize = 500;
+      defaultValue = "500",
+      description = "Envelopes per request, 1 to 500, the service's limit (default: 500).")
+  void batchSize(int size) {
+    if (size < 1 || size > ClientBuilder.MAX_BATCH_SIZE) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value '"
+              + size
+              + "' for option '--batch-size': must be 1 to "
+              + ClientBuilder.MAX_BATCH_SIZE);
+    }
+    batchSize = size;
+  }
 
   @Parameters(
       arity = "1..*",

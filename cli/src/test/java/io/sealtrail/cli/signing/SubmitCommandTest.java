@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** What {@code submit} says when the service cannot answer: one line and exit code 2. */
+/** What {@code submit} says when the service cannot answer or its options are out of range. */
 class SubmitCommandTest {
   @TempDir Path dir;
 
@@ -35,6 +37,22 @@ class SubmitCommandTest {
     assertThat(submit.exitCode()).isEqualTo(2);
     assertThat(submit.err().strip())
         .startsWith("sealtrail submit: error: " + url + "/v1/events did not answer");
+    assertThat(submit.out()).isEmpty();
+  }
+
+  // 0 never advanced through the files (an endless loop); above 500 the service refuses.
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-1", "501"})
+  void shouldRefuseWithAParameterErrorWhenTheBatchSizeIsOutside1To500(String size)
+      throws IOException {
+    Path event = Files.writeString(dir.resolve("e.json"), "{}");
+
+    CliRun submit =
+        sealtrail("submit", "--batch-size", size, "--url", "http://localhost:1", event.toString());
+
+    assertThat(submit.exitCode()).isEqualTo(2);
+    assertThat(submit.err())
+        .contains("Invalid value '" + size + "' for option '--batch-size': must be 1 to 500");
     assertThat(submit.out()).isEmpty();
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -90,8 +91,12 @@ public final class Outbox implements AutoCloseable {
       if (sequence < 0) {
         throw new OutboxFile.Corrupt("file name is not a sequence number");
       }
-      entries.put(
-          sequence, new OutboxEntry(sequence, OutboxFile.decode(Files.readAllBytes(file)), file));
+      OutboxFile.Stored stored = OutboxFile.decode(Files.readAllBytes(file));
+      Instant storedAt =
+          stored.storedAt() != null
+              ? stored.storedAt()
+              : Files.getLastModifiedTime(file).toInstant();
+      entries.put(sequence, new OutboxEntry(sequence, stored.envelope(), file, storedAt));
     } catch (OutboxFile.Corrupt e) {
       Path moved = quarantineDir.resolve(file.getFileName());
       Files.move(file, moved, StandardCopyOption.REPLACE_EXISTING);
@@ -99,15 +104,21 @@ public final class Outbox implements AutoCloseable {
     }
   }
 
-  /** Stores {@code envelope} durably; when this returns it survives a crash. */
-  public synchronized OutboxEntry append(SignedEnvelope envelope) throws IOException {
+  /** Stores {@code envelope} durably, stored now; when this returns it survives a crash. */
+  public OutboxEntry append(SignedEnvelope envelope) throws IOException {
+    return append(envelope, Instant.now());
+  }
+
+  /** Stores {@code envelope} durably as stored at {@code storedAt}; it then survives a crash. */
+  public synchronized OutboxEntry append(SignedEnvelope envelope, Instant storedAt)
+      throws IOException {
     long sequence = nextSequence++;
     String name = String.format("%020d", sequence);
     Path temp = dir.resolve(name + TEMP_SUFFIX);
     Path file = dir.resolve(name + SUFFIX);
     try (FileChannel channel =
         FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer bytes = ByteBuffer.wrap(OutboxFile.encode(envelope));
+      ByteBuffer bytes = ByteBuffer.wrap(OutboxFile.encode(envelope, storedAt));
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
@@ -115,7 +126,7 @@ public final class Outbox implements AutoCloseable {
     }
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
     forceDirectory();
-    OutboxEntry entry = new OutboxEntry(sequence, envelope, file);
+    OutboxEntry entry = new OutboxEntry(sequence, envelope, file, storedAt);
     entries.put(sequence, entry);
     return entry;
   }

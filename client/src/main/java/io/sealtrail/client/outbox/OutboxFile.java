@@ -6,37 +6,45 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * The content of one outbox file: a header line with the format and the SHA-256 of the envelope
- * line, then the envelope JSON. The checksum tells a damaged file from a valid envelope, also where
- * the damage still parses as JSON.
+ * The content of one outbox file: a header line with the format, the SHA-256 of the envelope line
+ * and when it was stored (epoch milliseconds; absent in files of older clients), then the envelope
+ * JSON. The checksum tells a damaged file from a valid envelope, also where the damage still parses
+ * as JSON; the time is in the file, not its metadata, so copying an outbox keeps entries' ages.
  */
 final class OutboxFile {
   private static final String MAGIC = "sealtrail-outbox-v1 ";
 
   private OutboxFile() {}
 
-  static byte[] encode(SignedEnvelope envelope) {
-    String text = MAGIC + sha256(envelope.json()) + "\n" + envelope.json() + "\n";
+  /** A decoded file: its envelope, and when it was stored, or null if the file does not say. */
+  record Stored(SignedEnvelope envelope, Instant storedAt) {}
+
+  static byte[] encode(SignedEnvelope envelope, Instant storedAt) {
+    String header = MAGIC + sha256(envelope.json()) + " " + storedAt.toEpochMilli();
+    String text = header + "\n" + envelope.json() + "\n";
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The envelope in {@code bytes}; throws {@link Corrupt} saying what is wrong. */
-  static SignedEnvelope decode(byte[] bytes) throws Corrupt {
+  static Stored decode(byte[] bytes) throws Corrupt {
     String text = utf8(bytes);
     int firstEnd = text.indexOf('\n');
     if (!text.startsWith(MAGIC) || firstEnd < 0 || !text.endsWith("\n")) {
       throw new Corrupt("not an outbox file (no header line, or truncated)");
     }
-    String checksum = text.substring(MAGIC.length(), firstEnd);
+    String[] header = text.substring(MAGIC.length(), firstEnd).split(" ", -1);
     String json = text.substring(firstEnd + 1, text.length() - 1);
-    if (!checksum.equals(sha256(json))) {
+    if (header.length > 2 || !header[0].equals(sha256(json))) {
       throw new Corrupt("checksum mismatch: the envelope was altered or damaged");
     }
     try {
-      return SignedEnvelope.read(json);
+      Instant storedAt =
+          header.length == 2 ? Instant.ofEpochMilli(Long.parseLong(header[1])) : null;
+      return new Stored(SignedEnvelope.read(json), storedAt);
     } catch (IllegalArgumentException e) {
       throw new Corrupt(e.getMessage());
     }

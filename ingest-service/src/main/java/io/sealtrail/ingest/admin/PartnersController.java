@@ -16,11 +16,12 @@ import io.sealtrail.platform.http.Problem;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.policy.Policy;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Partner administration (admin role, see the role filter): register or update a partner, revoke
- * one of its keys, show it. Each write is answered once Kafka acknowledged it and this node's
- * directory reflects it.
+ * Partner administration (admin role, see the role filter): register or update a partner (an update
+ * never undoes a revocation, see {@link PartnerUpdate}), revoke one of its keys, show it. Each
+ * write is answered once Kafka acknowledged it and this node's directory reflects it.
  */
 @Controller("/v1/partners")
 @Requires(beans = IngestBackend.class)
@@ -37,10 +38,14 @@ final class PartnersController {
 
   @Post
   HttpResponse<PartnerView> register(@Body PartnerRequest request) throws InterruptedException {
-    Partner partner = requests.toPartner(request);
-    boolean known = store.find(partner.partnerId()).isPresent();
+    Partner requested = requests.toPartner(request);
+    Optional<Partner> known = store.find(requested.partnerId());
+    Partner partner =
+        known
+            .map(stored -> PartnerUpdate.merge(stored, requested, Instant.now()))
+            .orElse(requested);
     Partner stored = store.write(partner, ADMIN);
-    return HttpResponse.<PartnerView>status(known ? HttpStatus.OK : HttpStatus.CREATED)
+    return HttpResponse.<PartnerView>status(known.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(PartnerView.of(stored));
   }
 

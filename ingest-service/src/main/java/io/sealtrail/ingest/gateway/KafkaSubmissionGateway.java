@@ -21,6 +21,8 @@ import org.apache.kafka.common.KafkaException;
  * partitions and picks out its own; see ADR 0004 for the trade-off. Thread-safe.
  */
 public final class KafkaSubmissionGateway implements SubmissionGateway, AutoCloseable {
+  // What a caller is told to wait; over HTTP, EventsController answers with the configured
+  // sealtrail.http.retry-after instead, the same as for a stale partner directory.
   static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   /**

@@ -11,12 +11,14 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
+import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.platform.http.ServiceUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code POST /v1/events}: one DSSE envelope, a JSON array of them, or NDJSON, each handed to the
@@ -57,7 +59,20 @@ public final class EventsController {
         .gateway()
         .submitAll(submissions)
         .whenComplete((results, failure) -> sample.stop(roundTrip(failure)))
-        .thenApply(results -> answer(results, split.batch()));
+        .<HttpResponse<?>>thenApply(results -> answer(results, split.batch()))
+        .exceptionally(this::unavailable);
+  }
+
+  /**
+   * A gateway failure (Kafka did not take or answer in time) as the same 503 a stale directory
+   * gives, with the one configured Retry-After: clients see one pacing whatever is missing.
+   */
+  private <T> T unavailable(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof KafkaUnavailableException kafka) {
+      throw new ServiceUnavailableException(kafka.getMessage(), config.retryAfter(), kafka);
+    }
+    throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
   }
 
   /** Time from handing a request's envelopes to Kafka until every outcome is committed. */

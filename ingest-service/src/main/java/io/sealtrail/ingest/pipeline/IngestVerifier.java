@@ -49,7 +49,13 @@ public final class IngestVerifier extends LoopService {
     ClientSettings settings = new ClientSettings(config);
     var judge = new SubmissionJudge(verifier, new ClockSkew(config.clockSkew()), listener);
     var decider =
-        new SubmissionDecider(judge, serializers, topics.events(), topics.rejected(), listener);
+        new SubmissionDecider(
+            judge,
+            new ResendLookup(verifier, listener),
+            serializers,
+            topics.events(),
+            topics.rejected(),
+            listener);
     var restorer =
         new DedupRestorer(
             () -> new KafkaConsumer<>(settings.restoreConsumer(GROUP)),

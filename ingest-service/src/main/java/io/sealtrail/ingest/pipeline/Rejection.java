@@ -34,14 +34,18 @@ record Rejection(
 
   /** Other content under an eventId already accepted: a replay, never a retry. */
   static Rejection replay(Judgement.Authentic authentic) {
+    return replay(
+        authentic.event().getPartnerId(), authentic.event().getEventId(), authentic.claim());
+  }
+
+  static Rejection replay(String partnerId, String eventId, Claim claim) {
     String detail =
         "eventId "
-            + authentic.event().getEventId()
+            + eventId
             + " of partner "
-            + authentic.event().getPartnerId()
+            + partnerId
             + " was accepted before with other content; a retry must resend the same bytes";
-    return new Rejection(
-        RejectionReason.REPLAY, "/payload/eventId", null, detail, authentic.claim());
+    return new Rejection(RejectionReason.REPLAY, "/payload/eventId", null, detail, claim);
   }
 
   /**

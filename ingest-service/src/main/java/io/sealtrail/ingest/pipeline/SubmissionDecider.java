@@ -4,6 +4,7 @@ import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupVerdict;
 import io.sealtrail.ingest.kafka.SendTimer;
 import io.sealtrail.ingest.submission.Channel;
+import io.sealtrail.ingest.submission.RoutingKey;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionRecords;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 final class SubmissionDecider {
   private final SubmissionJudge judge;
+  private final ResendLookup resends;
   private final OutputSerializers serializers;
   private final String eventsTopic;
   private final String rejectedTopic;
@@ -28,11 +30,13 @@ final class SubmissionDecider {
 
   SubmissionDecider(
       SubmissionJudge judge,
+      ResendLookup resends,
       OutputSerializers serializers,
       String eventsTopic,
       String rejectedTopic,
       IngestListener listener) {
     this.judge = judge;
+    this.resends = resends;
     this.listener = listener;
     this.serializers = serializers;
     this.eventsTopic = eventsTopic;
@@ -47,6 +51,11 @@ final class SubmissionDecider {
     } catch (IllegalArgumentException e) {
       return foreign(record, e.getMessage(), producer);
     }
+    Optional<ResendLookup.Resend> resend =
+        resends.find(submission, record.key(), record.partition(), dedup);
+    if (resend.isPresent()) {
+      return resent(submission, resend.get(), producer);
+    }
     Judgement judgement = judge.judge(submission);
     if (judgement instanceof Rejection rejection) {
       return reject(submission, rejection, producer);
@@ -56,6 +65,23 @@ final class SubmissionDecider {
       return reject(submission, Rejection.misrouted(authentic, record.key()), producer);
     }
     return deduplicate(submission, record.partition(), authentic, dedup, producer);
+  }
+
+  /** An authentic resend of a known identity: its verdict stands whatever changed since. */
+  private Outcome resent(
+      Submission submission, ResendLookup.Resend resend, Producer<String, byte[]> producer) {
+    BatchDedup.Known known = resend.known();
+    String partnerId = resend.header().partnerId();
+    String eventId = resend.header().eventId();
+    if (DedupVerdict.of(Optional.of(known.payloadSha256()), resend.payloadSha256())
+        == DedupVerdict.DUPLICATE) {
+      return new Outcome.Duplicate(submission, partnerId, eventId, known.position());
+    }
+    String keyId = RoutingKey.firstKeyId(submission.envelope()).orElse(null);
+    return reject(
+        submission,
+        Rejection.replay(partnerId, eventId, Claim.of(resend.header(), keyId)),
+        producer);
   }
 
   private Outcome deduplicate(

@@ -105,6 +105,58 @@ class PartnersHttpIT {
   }
 
   @Test
+  void shouldStillRejectRevokedKeyWhenThePartnerIsRegisteredAgainWithThatKey() throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    admin("POST", "/v1/partners", registration("re-added", "MANUFACTURER", key));
+    admin("POST", "/v1/partners/re-added/keys/" + keyid + "/revoke", "");
+
+    var updated = admin("POST", "/v1/partners", registration("re-added", "MANUFACTURER", key));
+    var submitted = rig.postEvents(JSON, signed(seal("ra-1", "re-added", "S-1"), key));
+
+    assertThat(updated.status()).isEqualTo(200);
+    assertThat(updated.body().get("keys").get(0).has("revokedAt")).isTrue();
+    assertThat(submitted.body().get("results").get(0).get("reason").asText())
+        .isEqualTo("REVOKED_KEY");
+  }
+
+  @Test
+  void shouldRejectRevokedKeyNotUnknownKeyWhenAnUpdateLeavesTheKeyOut() throws Exception {
+    Signer old = newKey();
+    Signer current = newKey();
+    admin("POST", "/v1/partners", registration("rotated", "MANUFACTURER", old));
+
+    var updated = admin("POST", "/v1/partners", registration("rotated", "MANUFACTURER", current));
+    var withOld = rig.postEvents(JSON, signed(seal("ro-1", "rotated", "S-1"), old));
+    var withCurrent = rig.postEvents(JSON, signed(seal("ro-2", "rotated", "S-2"), current));
+
+    assertThat(updated.body().get("keys").get(1).get("keyid").asText())
+        .isEqualTo(old.verifier().keyId().hex());
+    assertThat(updated.body().get("keys").get(1).has("revokedAt")).isTrue();
+    assertThat(withOld.body().get("results").get(0).get("reason").asText())
+        .isEqualTo("REVOKED_KEY");
+    assertThat(withCurrent.status()).isEqualTo(202);
+  }
+
+  @Test
+  void shouldAnswerDuplicateWhenAnAcceptedEventIsResentAfterItsKeyWasRevoked() throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    admin("POST", "/v1/partners", registration("lost-reply", "MANUFACTURER", key));
+    byte[] envelope = signed(seal("lr-1", "lost-reply", "S-1"), key);
+    var original = rig.postEvents(JSON, envelope);
+    admin("POST", "/v1/partners/lost-reply/keys/" + keyid + "/revoke", "");
+
+    var retry = rig.postEvents(JSON, envelope);
+
+    assertThat(original.body().get("results").get(0).get("status").asText()).isEqualTo("accepted");
+    assertThat(retry.status()).isEqualTo(202);
+    assertThat(retry.body().get("results").get(0).get("status").asText()).isEqualTo("duplicate");
+    assertThat(retry.body().get("results").get(0).get("offset").asLong())
+        .isEqualTo(original.body().get("results").get(0).get("offset").asLong());
+  }
+
+  @Test
   void shouldAnswer422NamingTheFieldWhenARoleIsUnknown() throws Exception {
     var answer = admin("POST", "/v1/partners", registration("bad-role", "PIRATE", newKey()));
 

@@ -11,9 +11,16 @@ import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionRecords;
 import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.trust.RejectionReason;
+import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.partner.Partner;
+import io.sealtrail.trust.partner.PartnerDirectory;
+import io.sealtrail.trust.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.header.Headers;
@@ -31,11 +38,17 @@ class SubmissionDeciderTest {
   private static final int PARTITION = 1;
 
   private final Partners partners = new Partners();
+  // The registrations as they are when a submission is decided: a test may change them between.
+  private final AtomicReference<PartnerDirectory> directory =
+      new AtomicReference<>(PartnerDirectory.of(List.of(partners.acme())));
+  private final SubmissionVerifier verifier =
+      new SubmissionVerifier(directory::get, Policy.defaults());
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
   private final SubmissionDecider decider =
       new SubmissionDecider(
-          new SubmissionJudge(partners.verifier(), new ClockSkew(ClockSkew.DEFAULT_BOUND)),
+          new SubmissionJudge(verifier, new ClockSkew(ClockSkew.DEFAULT_BOUND)),
+          new ResendLookup(verifier, IngestListener.NONE),
           new OutputSerializers(
               (topic, event) -> event.getPayloadSha256().getBytes(StandardCharsets.UTF_8),
               (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8)),
@@ -80,6 +93,71 @@ class SubmissionDeciderTest {
   }
 
   @Test
+  void shouldAnswerDuplicateWhenTheKeyWasRevokedAfterTheOriginalWasAccepted() {
+    byte[] envelope = envelope(sealApplied("ev-5", "DEV-5", "S-5", BEFORE), partners.acmeKey);
+    Outcome original = decider.decide(routed(envelope), batch, producer);
+    batch.commit();
+    register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
+
+    Outcome retry = decider.decide(routed(envelope), batch, producer);
+
+    var accepted = (SubmissionResult.Accepted) original.result();
+    assertThat(retry.result())
+        .isEqualTo(new SubmissionResult.Duplicate("ev-5", accepted.partition(), accepted.offset()));
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
+  void shouldAnswerDuplicateWhenThePartnersRoleNoLongerAllowsTheTypeOfTheOriginal() {
+    byte[] envelope = envelope(sealApplied("ev-6", "DEV-6", "S-6", BEFORE), partners.acmeKey);
+    decider.decide(routed(envelope), batch, producer);
+    batch.commit();
+    var acme = partners.acme();
+    register(new Partner(acme.partnerId(), Set.of("LOGISTICS"), acme.sites(), acme.keys()));
+
+    Outcome retry = decider.decide(routed(envelope), batch, producer);
+
+    assertThat(retry.result()).isInstanceOf(SubmissionResult.Duplicate.class);
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
+  void shouldRejectReplayWhenARevokedKeySignsOtherContentUnderAnAcceptedId() {
+    decider.decide(
+        routed(envelope(sealApplied("ev-7", "DEV-7", "S-7", BEFORE), partners.acmeKey)),
+        batch,
+        producer);
+    batch.commit();
+    register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
+    byte[] other = envelope(sealApplied("ev-7", "DEV-7", "S-OTHER", BEFORE), partners.acmeKey);
+
+    Outcome replay = decider.decide(routed(other), batch, producer);
+
+    assertThat(rejectionReason(replay)).isEqualTo(RejectionReason.REPLAY);
+  }
+
+  @Test
+  void shouldRejectRevokedKeyWhenARevokedKeySignsANewEvent() {
+    register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
+    byte[] envelope = envelope(sealApplied("ev-8", "DEV-8", "S-8", BEFORE), partners.acmeKey);
+
+    Outcome outcome = decider.decide(routed(envelope), batch, producer);
+
+    assertThat(rejectionReason(outcome)).isEqualTo(RejectionReason.REVOKED_KEY);
+  }
+
+  @Test
+  void shouldRejectUnknownKeyWhenAStrangerSignsThePayloadOfAnAcceptedEvent() {
+    String event = sealApplied("ev-9", "DEV-9", "S-9", BEFORE);
+    decider.decide(routed(envelope(event, partners.acmeKey)), batch, producer);
+    batch.commit();
+
+    Outcome forged = decider.decide(routed(envelope(event, partners.strangerKey)), batch, producer);
+
+    assertThat(rejectionReason(forged)).isEqualTo(RejectionReason.UNKNOWN_KEY);
+  }
+
+  @Test
   void shouldRejectWhenTheRoutingKeyDisagreesWithTheVerifiedIdentity() {
     byte[] envelope = envelope(sealApplied("ev-3", "DEV-3", "S-3", BEFORE), partners.acmeKey);
     var submission = Submission.http(envelope, RECEIVED, null);
@@ -108,6 +186,18 @@ class SubmissionDeciderTest {
             SubmissionResult.Rejected.class,
             r -> assertThat(r.reason()).isEqualTo(RejectionReason.MALFORMED_ENVELOPE));
     assertThat(outcome.submission().source()).isEqualTo("submissions-1@7");
+  }
+
+  private void register(Partner partner) {
+    directory.set(PartnerDirectory.of(List.of(partner)));
+  }
+
+  private String acmeKeyId() {
+    return partners.acmeKey.verifier().keyId().hex();
+  }
+
+  private static RejectionReason rejectionReason(Outcome outcome) {
+    return ((SubmissionResult.Rejected) outcome.result()).reason();
   }
 
   /** A submission as a door writes it, keyed by its routing key. */

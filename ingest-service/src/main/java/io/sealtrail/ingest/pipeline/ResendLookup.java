@@ -1,0 +1,59 @@
+package io.sealtrail.ingest.pipeline;
+
+import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.submission.RoutingKey;
+import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.dsse.Envelope;
+import io.sealtrail.trust.dsse.EnvelopeJson;
+import io.sealtrail.trust.dsse.MalformedEnvelopeException;
+import io.sealtrail.trust.event.EventHeader;
+import io.sealtrail.trust.event.EventHeaders;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Finds the dedup entry of an authentic submission before revocation and policy are judged. A retry
+ * of an accepted event whose reply was lost must stay a duplicate after its key was revoked or the
+ * policy changed: the event is on custody.events, and a rejection would be false and feed rejection
+ * spikes. Authentic here means signed by a registered key of the claimed partner, whatever its
+ * standing; only an identity already accepted is looked at, so nothing new gets past the judge.
+ */
+final class ResendLookup {
+  /** An authentic submission of an identity already accepted, with its own payload hash. */
+  record Resend(EventHeader header, String payloadSha256, BatchDedup.Known known) {}
+
+  private final SubmissionVerifier verifier;
+  private final IngestListener listener;
+
+  ResendLookup(SubmissionVerifier verifier, IngestListener listener) {
+    this.verifier = verifier;
+    this.listener = listener;
+  }
+
+  /** The resend {@code submission} is, if its identity is known on {@code partition}. */
+  Optional<Resend> find(Submission submission, String routingKey, int partition, BatchDedup dedup) {
+    Envelope envelope;
+    try {
+      envelope = EnvelopeJson.read(submission.envelope());
+    } catch (MalformedEnvelopeException e) {
+      return Optional.empty();
+    }
+    // The dedup lookup is cheap and usually empty: only then is a signature verified again.
+    Optional<BatchDedup.Known> known =
+        EventHeaders.tryParse(envelope.payload())
+            .map(claimed -> RoutingKey.of(claimed.partnerId(), claimed.eventId()))
+            .filter(routingKey::equals)
+            .flatMap(key -> dedup.find(partition, key));
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    // A trust verification like the judge's, so the verification meter counts it too.
+    long start = System.nanoTime();
+    Optional<EventHeader> signed = verifier.signedByClaimedPartner(envelope);
+    listener.verified(Duration.ofNanos(System.nanoTime() - start));
+    return signed.map(
+        header ->
+            new Resend(header, SubmissionJudge.sha256Hex(envelope.payload()), known.orElseThrow()));
+  }
+}
