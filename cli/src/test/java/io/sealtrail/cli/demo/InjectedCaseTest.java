@@ -36,6 +36,25 @@ class InjectedCaseTest {
   }
 
   @Test
+  void shouldBeDetectedWhenCohortsOfAStationBurstAreFoldedUnderIt() {
+    var burst =
+        new InjectedCase(
+            "attestation-failure burst at one station",
+            AlertType.ATTESTATION_FAILURE_SPIKE,
+            "station=TEST-3",
+            Twist.adding(),
+            "ev-2",
+            Set.of("firmware=1.4.0", "lot=LOT-1", "SZX-F1"),
+            Set.of());
+    var folded =
+        SpikeCohorts.of(
+            "station=TEST-3", Map.of("alsoSpiking", "lot:LOT-1,site:SZX-F1,firmware:1.4.0"));
+
+    assertThat(folded).containsExactly("station=TEST-3", "lot=LOT-1", "SZX-F1", "firmware=1.4.0");
+    assertThat(burst.detectedBy(AlertType.ATTESTATION_FAILURE_SPIKE, folded)).isTrue();
+  }
+
+  @Test
   void shouldExplainButNotBeDetectedByAnotherCohortsOwnAlertWhenSpikesAreNotFolded() {
     var keyOnly = SpikeCohorts.of(KEY, Map.of());
 
