@@ -30,6 +30,7 @@ final class AlertWatch implements AutoCloseable {
   private final Map<String, Seen> seen = new LinkedHashMap<>();
   private final Thread thread;
   private volatile RuntimeException failure;
+  private long received;
 
   private AlertWatch(KafkaConsumer<String, Alert> consumer, Clock clock) {
     this.consumer = consumer;
@@ -76,6 +77,7 @@ final class AlertWatch implements AutoCloseable {
   }
 
   private synchronized void record(Alert alert) {
+    received++;
     Seen before = seen.get(alert.getAlertId());
     Instant first = before == null ? clock.instant() : before.firstSeenAt();
     seen.put(alert.getAlertId(), new Seen(alert, first));
@@ -88,6 +90,11 @@ final class AlertWatch implements AutoCloseable {
           "reading the alert topic failed: " + failure.getMessage(), failure);
     }
     return List.copyOf(seen.values());
+  }
+
+  /** How many alert versions (new alerts and updates) were received so far. */
+  synchronized long received() {
+    return received;
   }
 
   @Override

@@ -22,8 +22,9 @@ import java.util.Random;
 
 /**
  * Plays a scenario against a running platform: registers the cast, sends the supply chain with a
- * progress bar, keeps stream time moving until every case is detected or the timeout passes, and
- * prints the summary. True when every case was detected and no false alert raised.
+ * progress bar, keeps stream time moving until every case is detected and the alerts settled (or
+ * the timeout passes), and prints the summary. True when every case was detected, no false alert
+ * raised and the recall trace answered.
  */
 public final class DemoRun {
   static final Duration TICK = Duration.ofSeconds(5);
@@ -59,9 +60,14 @@ public final class DemoRun {
       submitter.send(events, eventsPerSecond, bar);
       bar.finish(submitter.tally().rejectedTotal() + " rejected");
       Detections detections = await(scenario, submitter, watch, timeout);
-      new SummaryTable(out)
-          .print(scenario, submitter.tally(), detections, trace(scenario.faultyLot()));
-      return detections.passed();
+      JsonNode trace = trace(scenario.faultyLot());
+      new SummaryTable(out).print(scenario, submitter.tally(), detections, trace);
+      if (trace == null) {
+        err.println(
+            "The demo failed: the recall trace of lot " + scenario.faultyLot() + " failed.");
+        err.flush();
+      }
+      return detections.passed() && trace != null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while stopping the alert watch");
@@ -89,20 +95,22 @@ public final class DemoRun {
   }
 
   /**
-   * Ticks until every case is detected: spike windows close only when later events of their cohort
-   * arrive, so waiting without sending would never end. One tick more lets stragglers in.
+   * Ticks until every case is detected and the alerts settled: spike windows close only when later
+   * events of their cohort arrive, so waiting without sending would never end.
    */
   private Detections await(
       Scenario scenario, DemoSubmitter submitter, AlertWatch watch, Duration timeout)
       throws IOException {
     Instant deadline = clock.instant().plus(timeout);
     var bar = new ProgressBar(err, "detecting", scenario.cases().size(), false);
+    var settling = new Settling();
     int tick = 0;
-    int settling = 1;
     while (true) {
+      // Read the count first: an alert arriving while judging shows as not yet settled.
+      long received = watch.received();
       Detections d = Detections.judge(scenario, watch.seen(), submitter.tally());
       bar.show(d.detectedCount(), "cases detected, " + d.unexplained().size() + " false alerts");
-      boolean done = d.allDetected() && settling-- <= 0;
+      boolean done = d.allDetected() && settling.settled(received);
       if (done || clock.instant().isAfter(deadline)) {
         bar.finish(
             d.allDetected()
@@ -120,8 +128,9 @@ public final class DemoRun {
       var recall =
           new QueryClient(target.http().resolve("/"), BearerToken.read(target.token("recall")));
       return recall.json(Paths.of("/v1/lots/", lot, "/trace"));
-    } catch (QueryFailure e) {
+    } catch (QueryFailure | IOException e) {
       err.println("The recall trace of " + lot + " failed: " + e.getMessage());
+      err.flush();
       return null;
     }
   }

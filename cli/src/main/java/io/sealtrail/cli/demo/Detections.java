@@ -49,7 +49,7 @@ record Detections(
       if (cases.stream().anyMatch(c -> c.alert().filter(s::equals).isPresent())) {
         continue;
       }
-      if (scenario.cases().stream().anyMatch(c -> c.explains(a.getType(), subject))) {
+      if (scenario.cases().stream().anyMatch(c -> c.explains(a.getType(), SpikeCohorts.of(a)))) {
         alsoExplained.add(s);
         continue;
       }
@@ -67,7 +67,7 @@ record Detections(
   }
 
   private static boolean isDetection(InjectedCase c, Alert a) {
-    return a.getType() == c.expected() && a.getSubject().getId().equals(c.subject());
+    return c.detectedBy(a.getType(), SpikeCohorts.of(a));
   }
 
   boolean allDetected() {

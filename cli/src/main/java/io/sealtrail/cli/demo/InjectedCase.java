@@ -36,9 +36,19 @@ public record InjectedCase(
   }
 
   /**
-   * Whether {@code type} raised on {@code alertSubject} is this case's alert or one it explains.
+   * Whether {@code type} raised for {@code subjects} (an alert's subject and the cohorts folded
+   * into it) is this case's alert or one it explains: every one of them must be the case's.
    */
-  public boolean explains(AlertType type, String alertSubject) {
+  public boolean explains(AlertType type, Set<String> subjects) {
+    return subjects.stream().allMatch(s -> explains(type, s));
+  }
+
+  /** Whether an alert for {@code subjects} detects this case: it names the case's subject. */
+  public boolean detectedBy(AlertType type, Set<String> subjects) {
+    return type == expected && subjects.contains(subject) && explains(type, subjects);
+  }
+
+  private boolean explains(AlertType type, String alertSubject) {
     return (type == expected
             && (subject.equals(alertSubject) || otherCohorts.contains(alertSubject)))
         || (type == AlertType.ATTESTATION_FAILED && explainedSerials.contains(alertSubject));

@@ -90,7 +90,8 @@ final class SummaryTable {
         d.alsoExplained().stream()
             .filter(
                 s -> s.alert().getType() != io.sealtrail.avro.common.AlertType.ATTESTATION_FAILED)
-            .map(s -> s.alert().getSubject().getId())
+            .flatMap(s -> SpikeCohorts.of(s.alert()).stream())
+            .distinct()
             .sorted()
             .toList();
     return spikes.isEmpty() ? "" : ": " + String.join(", ", spikes);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +25,17 @@ import picocli.CommandLine.Spec;
           + "custody-stream and anomaly-service in this process, with every service's topics and "
           + "every HTTP route on one port. Role tokens are created under <data-dir>/tokens. Data "
           + "survives restarts. Stop with Ctrl-C."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:stopped with Ctrl-C, or with --exit the demo passed",
+      "1:a service stopped on its own (one line on stderr names it and the log file; the rest"
+          + " is closed cleanly), or with --exit the demo failed",
+      "130:stopped with Ctrl-C while starting"
     })
 public final class LocalCommand implements Callable<Integer> {
+  /** The shell's code for a process ended by SIGINT. */
+  private static final int STOPPED_WHILE_STARTING = 130;
 
   @Spec CommandSpec spec;
 
@@ -90,18 +99,44 @@ public final class LocalCommand implements Callable<Integer> {
     out.printf("Starting Sealtrail locally in %s ...%n", config.dataDir().toAbsolutePath());
     out.flush();
     long started = System.nanoTime();
-    var stopped = new CountDownLatch(1);
-    try (LocalPlatform platform = LocalPlatform.start(config, step -> progress(out, step))) {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(platform, stopped, out)));
+    LocalPlatform platform = LocalPlatform.create(step -> progress(out, step));
+    // Closed in reverse: the platform first, then the hook is removed.
+    try (StopOnSignal signal = StopOnSignal.register(platform, out);
+        platform) {
+      try {
+        platform.boot(config);
+      } catch (Exception e) {
+        if (signal.signalled().isDone()) {
+          return STOPPED_WHILE_STARTING;
+        }
+        throw e;
+      }
+      platform.death().thenAccept(this::reportDeath);
       new ReadyBanner(platform, config, Duration.ofNanos(System.nanoTime() - started)).print(out);
-      if (demo && !playDemo(platform, config) && exit) {
-        return 1;
-      }
+      boolean passed = !demo || playDemo(platform, config);
       if (!exit) {
-        stopped.await();
+        CompletableFuture.anyOf(signal.signalled(), platform.death()).join();
       }
+      return platform.death().isDone() || (exit && !passed) ? 1 : 0;
     }
-    return 0;
+  }
+
+  /** One line on stderr, at once, even while the demo plays; the full story is in the log. */
+  private void reportDeath(ServiceWatch.Death death) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf(
+        "sealtrail local: %s stopped (%s); see %s. Closing the rest, then exiting with 1.%n",
+        death.service(), death.reason(), logFile());
+    err.flush();
+  }
+
+  /** Where logback.xml writes the log. */
+  private static Path logFile() {
+    String dir =
+        System.getProperty(
+            "sealtrail.log.dir",
+            Path.of(System.getProperty("user.home"), ".sealtrail", "logs").toString());
+    return Path.of(dir, "sealtrail.log");
   }
 
   private boolean playDemo(LocalPlatform platform, LocalConfig config) throws Exception {
@@ -115,20 +150,5 @@ public final class LocalCommand implements Callable<Integer> {
   private static void progress(PrintWriter out, String step) {
     out.printf("  %s ...%n", step);
     out.flush();
-  }
-
-  private static void stopOnSignal(
-      LocalPlatform platform, CountDownLatch stopped, PrintWriter out) {
-    out.println("Stopping Sealtrail ...");
-    out.flush();
-    try {
-      platform.close();
-      out.println("Stopped cleanly.");
-    } catch (Exception e) {
-      out.println("Stopped with an error: " + e.getMessage());
-    } finally {
-      out.flush();
-      stopped.countDown();
-    }
   }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ public final class LocalPlatform implements AutoCloseable {
   private static final String CUSTODY = "custody-stream";
   private static final String ANOMALY = "anomaly-service";
   private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(2);
+  private static final String STOPPED_WHILE_STARTING = "local mode was stopped while starting";
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Consumer<String> progress;
@@ -48,6 +50,8 @@ public final class LocalPlatform implements AutoCloseable {
   private List<String> streamTopics = List.of();
   private List<String> createdTopics = List.of();
   private String host;
+  private volatile boolean closed;
+  private volatile CompletableFuture<ServiceWatch.Death> death = new CompletableFuture<>();
 
   private LocalPlatform(Consumer<String> progress) {
     this.progress = progress;
@@ -64,13 +68,26 @@ public final class LocalPlatform implements AutoCloseable {
    */
   public static LocalPlatform start(LocalConfig config, Consumer<String> progress)
       throws Exception {
-    var platform = new LocalPlatform(progress);
+    var platform = create(progress);
+    platform.boot(config);
+    return platform;
+  }
+
+  /**
+   * A platform with nothing started yet, so that a Ctrl-C handler can hold it (and {@link #close()}
+   * whatever has started) before {@link #boot} begins.
+   */
+  static LocalPlatform create(Consumer<String> progress) {
+    return new LocalPlatform(progress);
+  }
+
+  /** Starts every part; if one fails, or the platform is closed meanwhile, stops those started. */
+  void boot(LocalConfig config) throws Exception {
     try {
-      platform.boot(config);
-      return platform;
+      startParts(config);
     } catch (Exception e) {
       try {
-        platform.close();
+        close();
       } catch (Exception suppressed) {
         e.addSuppressed(suppressed);
       }
@@ -78,7 +95,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
-  private void boot(LocalConfig config) throws Exception {
+  private void startParts(LocalConfig config) throws Exception {
     host = config.host();
     progress.accept("starting the Kafka broker (KRaft)");
     kafka =
@@ -109,13 +126,22 @@ public final class LocalPlatform implements AutoCloseable {
     progress.accept("waiting for the streams to run");
     awaitRunning(CUSTODY, custody::state);
     awaitRunning(ANOMALY, anomaly::state);
+    // Pushed last, closed first: the services' own close is no death.
+    ServiceWatch watch = push(new ServiceWatch());
+    watch.stopped("ingest", ingest.node().stopped());
+    watch.streams(CUSTODY, custody::state);
+    watch.streams(ANOMALY, anomaly::state);
+    death = watch.death();
   }
 
   /** Waits until the streams process; until then the queries would answer 503. */
-  private static void awaitRunning(String service, Supplier<KafkaStreams.State> state)
+  private void awaitRunning(String service, Supplier<KafkaStreams.State> state)
       throws InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
     while (state.get() != KafkaStreams.State.RUNNING) {
+      if (closed) {
+        throw new IllegalStateException(STOPPED_WHILE_STARTING);
+      }
       if (!state.get().isRunningOrRebalancing() && state.get() != KafkaStreams.State.CREATED) {
         throw new IllegalStateException(service + " streams stopped: " + state.get());
       }
@@ -147,9 +173,22 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
-  private <T extends AutoCloseable> T push(T part) {
+  /** Keeps a started part to close; one started after a close (Ctrl-C) is closed at once. */
+  private synchronized <T extends AutoCloseable> T push(T part) throws Exception {
+    if (closed) {
+      part.close();
+      throw new IllegalStateException(STOPPED_WHILE_STARTING);
+    }
     running.push(part);
     return part;
+  }
+
+  /**
+   * Completes with the first service that stopped on its own once the platform runs (ingest's loops
+   * ended, a stream service's Kafka Streams left running); never because of {@link #close()}.
+   */
+  CompletableFuture<ServiceWatch.Death> death() {
+    return death;
   }
 
   public String bootstrapServers() {
@@ -178,8 +217,10 @@ public final class LocalPlatform implements AutoCloseable {
     return createdTopics;
   }
 
+  /** Closes every part started so far, newest first; safe to call again and from another thread. */
   @Override
-  public void close() throws Exception {
+  public synchronized void close() throws Exception {
+    closed = true;
     Exception failure = null;
     while (!running.isEmpty()) {
       try {

@@ -3,37 +3,68 @@ package io.sealtrail.cli.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Re-verifies a serial's history as an auditor would, offline: each payload hashes to its {@code
- * payloadSha256}, and each link is {@code hex(SHA-256(previous || payloadSha256))} from the genesis
- * to the state's head. Says what is wrong, or nothing.
+ * Re-verifies a serial's history as an auditor would, offline and against itself: each payload
+ * hashes to its {@code payloadSha256}, and each link is {@code hex(SHA-256(previous ||
+ * payloadSha256))} from the genesis on. Keeps the links so that a state read at another moment can
+ * be placed on the chain. The DSSE signatures are not checked: that needs the partners' keys.
  */
 final class ChainCheck {
-  private ChainCheck() {}
+  private final List<String> links;
+  private final Optional<String> problem;
 
-  static Optional<String> problemIn(JsonNode history, String stateHead) {
+  private ChainCheck(List<String> links, Optional<String> problem) {
+    this.links = links;
+    this.problem = problem;
+  }
+
+  static ChainCheck of(JsonNode history) {
+    List<String> links = new ArrayList<>();
     String link = history.path("genesis").asText();
     for (JsonNode entry : history.path("events")) {
       JsonNode event = entry.path("event");
       byte[] payload = Base64.getDecoder().decode(event.at("/envelope/payload").asText());
       String sha = hex(sha256(payload));
       if (!sha.equals(event.path("payloadSha256").asText())) {
-        return Optional.of(
-            "event " + entry.path("sequence") + ": payload does not hash to its payloadSha256");
+        return broken(links, entry, "payload does not hash to its payloadSha256");
       }
       link = next(link, sha);
       if (!link.equals(entry.path("chainHash").asText())) {
-        return Optional.of("event " + entry.path("sequence") + ": chain link does not follow");
+        return broken(links, entry, "chain link does not follow");
       }
+      links.add(link);
     }
-    if (!link.equals(stateHead)) {
-      return Optional.of("the history ends at " + link + " but the state's head is " + stateHead);
-    }
-    return Optional.empty();
+    return new ChainCheck(links, Optional.empty());
+  }
+
+  private static ChainCheck broken(List<String> links, JsonNode entry, String what) {
+    return new ChainCheck(links, Optional.of("event " + entry.path("sequence") + ": " + what));
+  }
+
+  /** The first break in the history itself, or nothing. */
+  Optional<String> problem() {
+    return problem;
+  }
+
+  /** The last verified link; the genesis side is never a head a state could show. */
+  String head() {
+    return links.isEmpty() ? "" : links.get(links.size() - 1);
+  }
+
+  /** Whether {@code stateHead} is a verified link: the state was read at or before the history. */
+  boolean holds(String stateHead) {
+    return links.contains(stateHead);
+  }
+
+  /** How many verified events came after {@code stateHead}; call only when it {@link #holds}. */
+  int eventsAfter(String stateHead) {
+    return links.size() - 1 - links.indexOf(stateHead);
   }
 
   private static String next(String previous, String payloadSha256) {

@@ -215,7 +215,7 @@ class LocalPlatformIT {
     assertThat(out.toString()).contains("\"revokedAt\"");
   }
 
-  private static String registration(String partnerId, Signer key) {
+  static String registration(String partnerId, Signer key) {
     String pem = Pem.writePublicKey(key.verifier().subjectPublicKeyInfo()).replace("\n", "\\n");
     return "{\"partnerId\":\""
         + partnerId
@@ -252,7 +252,7 @@ class LocalPlatformIT {
         + "}";
   }
 
-  private static String envelope(String partnerId, String subject, Signer key) {
+  static String envelope(String partnerId, String subject, Signer key) {
     String event = event(partnerId, subject, "ev-1", "SEAL_APPLIED", SEAL);
     var signed =
         EnvelopeSigner.sign(
@@ -266,7 +266,7 @@ class LocalPlatformIT {
     return Files.readString(shared.tokensDir().resolve(role.fileName())).strip();
   }
 
-  private static HttpResponse<String> post(URI uri, String body, String token) throws Exception {
+  static HttpResponse<String> post(URI uri, String body, String token) throws Exception {
     var request =
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
@@ -306,7 +306,7 @@ class LocalPlatformIT {
     return new LocalConfig(dir, "localhost", freePort(), freePort(), 0, 0);
   }
 
-  private static HttpResponse<String> get(URI uri, String token) throws Exception {
+  static HttpResponse<String> get(URI uri, String token) throws Exception {
     var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -314,7 +314,7 @@ class LocalPlatformIT {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> getQuietly(URI uri, String token) {
+  static HttpResponse<String> getQuietly(URI uri, String token) {
     try {
       return get(uri, token);
     } catch (Exception e) {

@@ -78,6 +78,38 @@ class QueryCommandsTest {
   }
 
   @Test
+  void shouldVerifyTheChainWhenAnEventArrivedBetweenTheStateAndTheHistory() throws Exception {
+    String link1 =
+        link(GENESIS, sha256Hex("{\"eventId\":\"e1\"}".getBytes(StandardCharsets.UTF_8)));
+    String link2 = link(link1, sha256Hex("{\"eventId\":\"e2\"}".getBytes(StandardCharsets.UTF_8)));
+    api.answer("/v1/serials/DEV-1", 200, "application/json", state(link1));
+    api.answer("/v1/serials/DEV-1/history", 200, "application/json", history(link1, link2, "e2"));
+
+    Run run = sealtrail("serial", "DEV-1");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(
+            "hash chain verified, head " + link2 + " (1 event(s) newer than the state above)");
+  }
+
+  @Test
+  void shouldSayNotVerifiedWhenTheStatesHeadIsNoLinkOfTheHistory() throws Exception {
+    String link1 =
+        link(GENESIS, sha256Hex("{\"eventId\":\"e1\"}".getBytes(StandardCharsets.UTF_8)));
+    String link2 = link(link1, sha256Hex("{\"eventId\":\"e2\"}".getBytes(StandardCharsets.UTF_8)));
+    String forged = "ab".repeat(32);
+    api.answer("/v1/serials/DEV-1", 200, "application/json", state(forged));
+    api.answer("/v1/serials/DEV-1/history", 200, "application/json", history(link1, link2, "e2"));
+
+    Run run = sealtrail("serial", "DEV-1");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("NOT VERIFIED: the state's head " + forged + " is no link of the history");
+  }
+
+  @Test
   void shouldNameTheTokenProblemWhenRefusedWith401() {
     api.answer("/v1/serials/DEV-1", CannedApi.problem(401, "unknown token"));
 

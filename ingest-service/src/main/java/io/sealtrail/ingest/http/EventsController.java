@@ -39,6 +39,11 @@ public final class EventsController {
 
   @Post(consumes = {MediaType.APPLICATION_JSON, NDJSON})
   CompletableFuture<HttpResponse<?>> submit(HttpRequest<?> request, @Body @Nullable byte[] sent) {
+    if (backend.stopped().isDone()) {
+      // The node's loops ended: no outcome would ever come, so do not wait the reply timeout.
+      throw new ServiceUnavailableException(
+          "ingest has stopped: restart the service", config.retryAfter(), null);
+    }
     byte[] body = sent == null ? new byte[0] : sent;
     if (body.length > config.maxBodyBytes()) {
       throw new RequestTooLargeException(
