@@ -20,6 +20,7 @@ import io.sealtrail.anomaly.view.AlertQuery;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
 import io.sealtrail.platform.auth.RoleTokens;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,14 @@ import java.util.Map;
 @Controller("/v1/alerts")
 @Requires(beans = AnomalyBackend.class)
 final class AlertsController {
+  /**
+   * Bounds how long a command for an id the view does not know waits for the view to reach the log
+   * end (it trails the store by ~100 ms). The wait ends as soon as the view has caught up, so a
+   * truly unknown id is answered 404 at once; the bound only matters on a view far behind, e.g. on
+   * a loaded machine, where a false 404 would be worse than a slow answer.
+   */
+  private static final Duration COMMAND_PATIENCE = Duration.ofSeconds(10);
+
   private final AnomalyBackend backend;
   private final RoleTokens tokens;
 
@@ -49,7 +58,8 @@ final class AlertsController {
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   HttpResponse<String> one(@PathVariable String id) {
-    return json(HttpStatus.OK, AlertJson.write(find(id)));
+    Alert alert = backend.alerts().get(id).orElseThrow(() -> AlertProblems.notFound("alert " + id));
+    return json(HttpStatus.OK, AlertJson.write(alert));
   }
 
   @Post(uri = "/{id}/acknowledge", produces = MediaType.APPLICATION_JSON)
@@ -70,7 +80,7 @@ final class AlertsController {
   // it. The transition is checked against the view first so an operator learns of a conflict now.
   private HttpResponse<String> command(
       HttpRequest<?> request, String id, AlertStatus target, CommandBody body) {
-    Alert alert = find(id);
+    Alert alert = findForCommand(id);
     String by = body == null || body.by() == null ? Callers.role(request, tokens) : body.by();
     AlertCommand command = new AlertCommand(target, by, body == null ? null : body.note());
     if (!command.appliesTo(alert)) {
@@ -80,8 +90,12 @@ final class AlertsController {
     return json(HttpStatus.ACCEPTED, AlertJson.write(alert));
   }
 
-  private Alert find(String id) {
-    return backend.alerts().get(id).orElseThrow(() -> AlertProblems.notFound("alert " + id));
+  // A command may name an alert raised a moment ago, which the view has not read yet.
+  private Alert findForCommand(String id) {
+    return backend
+        .alerts()
+        .getCaughtUp(id, COMMAND_PATIENCE)
+        .orElseThrow(() -> AlertProblems.notFound("alert " + id));
   }
 
   /** A JSON body written by {@link AlertJson}, the one JSON form every client reads. */

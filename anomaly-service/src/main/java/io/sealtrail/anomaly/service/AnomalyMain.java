@@ -6,7 +6,6 @@ import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
-import io.sealtrail.platform.http.StreamsHealth;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +36,8 @@ public final class AnomalyMain {
     AnomalyService service = AnomalyService.start(config, registry);
     List<Object> beans = new ArrayList<>(service.httpBeans());
     beans.add(RoleTokens.load(config.tokenDir()));
-    beans.add(new PrometheusScrape(registry));
-    // Readiness for probes and container health checks: 200 only while RUNNING.
-    beans.add(new StreamsHealth(() -> service.state().name()));
+    // Scraped by the platform's /prometheus; in local mode ingest's registry is the one served.
+    beans.add(registry);
     PlatformHttpServer server =
         PlatformHttpServer.start(new HttpBinding(config.httpHost(), config.httpPort()), beans);
     Runtime.getRuntime()

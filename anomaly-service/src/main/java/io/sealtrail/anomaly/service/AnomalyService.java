@@ -14,6 +14,8 @@ import io.sealtrail.anomaly.topology.TopicNames;
 import io.sealtrail.anomaly.topology.Topics;
 import io.sealtrail.anomaly.view.AlertFeed;
 import io.sealtrail.anomaly.view.AlertView;
+import io.sealtrail.platform.health.ConditionCheck;
+import io.sealtrail.platform.health.StreamsHealthCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,9 +110,17 @@ public final class AnomalyService implements AutoCloseable {
     return service;
   }
 
-  /** The beans the HTTP server needs for the anomaly routes (the caller adds its RoleTokens). */
+  /**
+   * The beans the HTTP server needs for the anomaly routes and health (ready while the streams run
+   * and the alert view has read what was published before it started); the caller adds its
+   * RoleTokens.
+   */
   public List<Object> httpBeans() {
-    return List.of(backend);
+    return List.of(
+        backend,
+        new StreamsHealthCheck("anomalyStreams", () -> streams.state().name()),
+        new ConditionCheck(
+            "alertView", backend.alerts()::caughtUp, "alert view still reading the alerts", false));
   }
 
   public AnomalyBackend backend() {

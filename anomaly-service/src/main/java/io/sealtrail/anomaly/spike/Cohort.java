@@ -1,5 +1,6 @@
 package io.sealtrail.anomaly.spike;
 
+import io.sealtrail.avro.alert.AlertSubject;
 import io.sealtrail.avro.alert.SubjectKind;
 import java.util.Objects;
 
@@ -16,6 +17,20 @@ public record Cohort(String dimension, String value) {
   public static Cohort parse(String key) {
     int eq = key.indexOf('=');
     return new Cohort(key.substring(0, eq), key.substring(eq + 1));
+  }
+
+  /** The cohort a spike alert is about, the inverse of {@link #kind()} and {@link #subjectId()}. */
+  public static Cohort of(AlertSubject subject) {
+    switch (subject.getKind()) {
+      case PARTNER:
+        return new Cohort("partner", subject.getId());
+      case KEY:
+        return new Cohort("key", subject.getId());
+      case SITE:
+        return new Cohort("site", subject.getId());
+      default:
+        return parse(subject.getId());
+    }
   }
 
   public String key() {

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  * @param seriesWindows default 48: how many judged windows per cohort are kept for spike charts
  *     (two days of hourly windows)
  * @param dimensions the cohort dimensions counted; empty (default) means every one the kind has
+ * @param settle default 15 s: stream time waited after a window closes (window end + grace) before
+ *     its spiking cohorts are folded into incidents, so cohorts judged on other partitions, whose
+ *     stream time trails a little, are folded in too
  */
 public record SpikeRules(
     Duration window,
@@ -32,14 +35,19 @@ public record SpikeRules(
     long minCount,
     double floor,
     int seriesWindows,
-    Set<String> dimensions) {
+    Set<String> dimensions,
+    Duration settle) {
   public SpikeRules {
     dimensions = Set.copyOf(dimensions);
     if (seriesWindows < 1) {
       throw new IllegalArgumentException("series windows must be >= 1, got " + seriesWindows);
     }
-    if (window.isZero() || window.isNegative() || grace.isNegative()) {
-      throw new IllegalArgumentException("window must be positive and grace not negative");
+    if (window.isZero()
+        || window.isNegative()
+        || grace.isNegative()
+        || settle.isZero()
+        || settle.isNegative()) {
+      throw new IllegalArgumentException("window and settle must be positive, grace not negative");
     }
     if (alpha <= 0 || alpha > 1 || multiplier < 1 || minCount < 1 || floor <= 0) {
       throw new IllegalArgumentException("need 0<alpha<=1, multiplier>=1, minCount>=1, floor>0");
@@ -48,7 +56,15 @@ public record SpikeRules(
 
   public static SpikeRules defaults() {
     return new SpikeRules(
-        Duration.ofHours(1), Duration.ofMinutes(5), 0.2, 3.0, 5, 1.0, 48, Set.of());
+        Duration.ofHours(1),
+        Duration.ofMinutes(5),
+        0.2,
+        3.0,
+        5,
+        1.0,
+        48,
+        Set.of(),
+        Duration.ofSeconds(15));
   }
 
   /** The rules under {@code prefix} (e.g. {@code sealtrail.anomaly.rejection-spike.}) in flat. */
@@ -62,7 +78,13 @@ public record SpikeRules(
         Long.parseLong(flat.getOrDefault(prefix + "min-count", "" + d.minCount())),
         Double.parseDouble(flat.getOrDefault(prefix + "floor", "" + d.floor())),
         Integer.parseInt(flat.getOrDefault(prefix + "series-windows", "" + d.seriesWindows())),
-        dimensions(flat.get(prefix + "dimensions")));
+        dimensions(flat.get(prefix + "dimensions")),
+        Duration.parse(flat.getOrDefault(prefix + "settle", d.settle().toString())));
+  }
+
+  /** The stream time at which the spikes of the window ending at {@code endMillis} are folded. */
+  public long foldAtMillis(long endMillis) {
+    return endMillis + grace.toMillis() + settle.toMillis();
   }
 
   /** Whether {@code dimension} is counted. */

@@ -1,7 +1,9 @@
 package io.sealtrail.anomaly.spike;
 
-import io.sealtrail.anomaly.alert.Occurrence;
+import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.Evidence;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -10,6 +12,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -20,39 +23,70 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * The spike machinery shared by every spike kind: hits keyed by cohort, tallied per tumbling window
  * with bounded evidence, only final tallies (suppressed until the window closes), compared with the
- * baseline.
+ * baseline, and the spikes of one window regrouped by window (in one partition, so every detector's
+ * ticks reach it) and folded into one alert per incident.
  */
 public final class SpikeTopology {
   private SpikeTopology() {}
 
-  /** Occurrences of {@code kind}'s incidents from {@code hits} (cohort key → evidence of a hit). */
-  public static KStream<String, Occurrence> define(
+  /**
+   * The alerts of {@code kind}'s incidents, keyed by incident, each as it would open on its own,
+   * from {@code hits} (cohort key → evidence of a hit).
+   */
+  public static KStream<String, Alert> define(
       StreamsBuilder builder,
       KStream<String, Evidence> hits,
       Serde<Evidence> evidence,
+      Serde<Alert> alert,
       SpikeKind kind) {
     builder.addStateStore(stringStore(SpikeStores.baselines(kind)));
     builder.addStateStore(stringStore(SpikeStores.series(kind)));
+    Serde<List<Alert>> spikes = Serdes.ListSerde(ArrayList.class, alert);
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SpikeStores.pending(kind)), Serdes.String(), spikes));
     SpikeRules rules = kind.rules();
-    return hits.groupByKey(Grouped.with(kind.named("cohorts"), Serdes.String(), evidence))
-        .windowedBy(TimeWindows.ofSizeAndGrace(rules.window(), rules.grace()))
-        .aggregate(
-            Tally::empty,
-            (cohort, hit, tally) -> tally.add(hit, kind.maxEvidence()),
-            Named.as(kind.named("tally")),
-            Materialized.<String, Tally, WindowStore<Bytes, byte[]>>as(SpikeStores.tallies(kind))
-                .withKeySerde(Serdes.String())
-                .withValueSerde(TallySerde.serde()))
-        // One final tally per window: an open window's running count would alert many times.
-        .suppress(
-            Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
-                .withName(kind.named("final-counts")))
-        .toStream(Named.as(kind.named("closed-windows")))
+    KStream<String, Evidence> byCohort =
+        hits.repartition(
+            Repartitioned.with(Serdes.String(), evidence).withName(kind.named("cohorts")));
+    KStream<String, List<Alert>> judged =
+        byCohort
+            .groupByKey(Grouped.with(Serdes.String(), evidence))
+            .windowedBy(TimeWindows.ofSizeAndGrace(rules.window(), rules.grace()))
+            .aggregate(
+                Tally::empty,
+                (cohort, hit, tally) -> tally.add(hit, kind.maxEvidence()),
+                Named.as(kind.named("tally")),
+                Materialized.<String, Tally, WindowStore<Bytes, byte[]>>as(
+                        SpikeStores.tallies(kind))
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(TallySerde.serde())
+                    // A cache would hold a hit back until commit, after its tick: see the ticks.
+                    .withCachingDisabled())
+            // One final tally per window: an open window's running count would alert many times.
+            .suppress(
+                Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+                    .withName(kind.named("final-counts")))
+            .toStream(Named.as(kind.named("closed-windows")))
+            .process(
+                () -> new SpikeProcessor(kind),
+                Named.as(kind.named("detector")),
+                SpikeStores.baselines(kind),
+                SpikeStores.series(kind));
+    // Added after the detector, so on each hit the ticks follow the spikes it closed.
+    KStream<String, List<Alert>> ticks =
+        byCohort.process(() -> new StreamTimeTicks(rules.settle()), Named.as(kind.named("ticks")));
+    return judged
+        .merge(ticks, Named.as(kind.named("judged")))
+        // Spikes are rare; one partition lets the fold see every detector's ticks and spikes.
+        .repartition(
+            Repartitioned.with(Serdes.String(), spikes)
+                .withName(kind.named("windows"))
+                .withNumberOfPartitions(1))
         .process(
-            () -> new SpikeProcessor(kind),
-            Named.as(kind.named("detector")),
-            SpikeStores.baselines(kind),
-            SpikeStores.series(kind));
+            () -> new SpikeFoldProcessor(kind),
+            Named.as(kind.named("fold")),
+            SpikeStores.pending(kind));
   }
 
   private static StoreBuilder<KeyValueStore<String, String>> stringStore(String name) {

@@ -66,14 +66,15 @@ public final class AnomalyTopology {
             Consumed.with(topics.events().keySerde(), topics.events().valueSerde())
                 .withName("anomaly-events-source"));
     KStream<String, Occurrence> stale = StaleTopology.define(builder, events, rules.stale());
+    // Spikes come as alerts already: the fold that regroups them by window has made them so.
     return violations
-        .merge(
-            SpikeSources.define(builder, events, topics, rules),
-            Named.as("anomaly-spike-occurrences"))
         .merge(stale, Named.as("anomaly-occurrences"))
         .map(
             (key, o) -> KeyValue.pair(o.key().value(), Alerts.open(o, rules.alerts())),
             Named.as("anomaly-occurrence-alerts"))
+        .merge(
+            SpikeSources.define(builder, events, topics, rules),
+            Named.as("anomaly-spike-occurrences"))
         .repartition(
             Repartitioned.with(topics.alerts().keySerde(), topics.alerts().valueSerde())
                 .withName("anomaly-incidents")

@@ -1,10 +1,10 @@
 package io.sealtrail.anomaly.topology;
 
-import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.anomaly.spike.AttestationHitProcessor;
 import io.sealtrail.anomaly.spike.Cohort;
 import io.sealtrail.anomaly.spike.RejectionHits;
 import io.sealtrail.anomaly.spike.SpikeTopology;
+import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.VerifiedEvent;
@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.Stores;
 final class SpikeSources {
   private SpikeSources() {}
 
-  static KStream<String, Occurrence> define(
+  static KStream<String, Alert> define(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
       Topics topics,
@@ -41,7 +41,7 @@ final class SpikeSources {
         .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes"));
   }
 
-  private static KStream<String, Occurrence> attestationSpikes(
+  private static KStream<String, Alert> attestationSpikes(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
       Topics topics,
@@ -67,7 +67,12 @@ final class SpikeSources {
             ? counted.merge(
                 supplierHits(events, hits, topics), Named.as("anomaly-attestation-all-hits"))
             : counted;
-    return SpikeTopology.define(builder, all, topics.evidenceSerde(), rules.attestationSpikeKind());
+    return SpikeTopology.define(
+        builder,
+        all,
+        topics.evidenceSerde(),
+        topics.alerts().valueSerde(),
+        rules.attestationSpikeKind());
   }
 
   // A lot's supplier is on COMPONENT_RECEIVED, keyed by component: both sides move to the lot.
@@ -112,7 +117,7 @@ final class SpikeSources {
     return Cohort.parse(cohort).dimension().equals("lot");
   }
 
-  private static KStream<String, Occurrence> rejectionSpikes(
+  private static KStream<String, Alert> rejectionSpikes(
       StreamsBuilder builder, Topics topics, AnomalyRules rules) {
     KStream<String, Evidence> hits =
         builder.stream(
@@ -122,6 +127,11 @@ final class SpikeSources {
             .flatMap(
                 (key, r) -> RejectionHits.cohorts(r, rules.rejectionSpike()),
                 Named.as("anomaly-rejection-hits"));
-    return SpikeTopology.define(builder, hits, topics.evidenceSerde(), rules.rejectionSpikeKind());
+    return SpikeTopology.define(
+        builder,
+        hits,
+        topics.evidenceSerde(),
+        topics.alerts().valueSerde(),
+        rules.rejectionSpikeKind());
   }
 }

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,6 +35,9 @@ public final class AlertFeed implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile boolean started;
+  private final Queue<CompletableFuture<Void>> asked = new ConcurrentLinkedQueue<>();
+  // Only the feed thread touches the consumer, so it alone turns a request into log-end offsets.
+  private final Map<CompletableFuture<Void>, Map<TopicPartition, Long>> awaited = new HashMap<>();
 
   public AlertFeed(
       String bootstrapServers, String topic, Deserializer<Alert> alerts, AlertView view) {
@@ -45,6 +51,14 @@ public final class AlertFeed implements AutoCloseable {
     this.view = view;
     this.thread = new Thread(this::run, "anomaly-alert-feed");
     this.thread.setDaemon(true);
+    view.readUpToLogEndWith(this::logEnd);
+  }
+
+  /** Completes once the view holds every alert the topic held when this was called. */
+  public CompletableFuture<Void> logEnd() {
+    CompletableFuture<Void> reached = new CompletableFuture<>();
+    asked.add(reached);
+    return reached;
   }
 
   public AlertFeed start() {
@@ -66,6 +80,7 @@ public final class AlertFeed implements AutoCloseable {
         if (!view.caughtUp() && caughtUp(replayEnd)) {
           view.markCaughtUp();
         }
+        answerLogEndRequests();
       }
     } catch (WakeupException e) {
       // close() wakes the poll up; nothing else to do.
@@ -88,6 +103,13 @@ public final class AlertFeed implements AutoCloseable {
     consumer.assign(all);
     consumer.seekToBeginning(all);
     return new HashMap<>(consumer.endOffsets(all));
+  }
+
+  private void answerLogEndRequests() {
+    for (CompletableFuture<Void> request; (request = asked.poll()) != null; ) {
+      awaited.put(request, consumer.endOffsets(consumer.assignment()));
+    }
+    awaited.entrySet().removeIf(a -> caughtUp(a.getValue()) && a.getKey().complete(null));
   }
 
   private boolean caughtUp(Map<TopicPartition, Long> replayEnd) {

@@ -2,13 +2,19 @@ package io.sealtrail.anomaly.view;
 
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Every alert's latest version in memory, as read from the alerts topic by {@link AlertFeed}: what
@@ -22,6 +28,8 @@ public final class AlertView {
   private final Map<String, Alert> alerts = new ConcurrentHashMap<>();
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean caughtUp = new AtomicBoolean();
+  private volatile Supplier<CompletableFuture<Void>> logEnd =
+      () -> CompletableFuture.completedFuture(null);
 
   public void listen(AlertListener listener) {
     listeners.add(listener);
@@ -39,6 +47,30 @@ public final class AlertView {
 
   public Optional<Alert> get(String alertId) {
     return Optional.ofNullable(alerts.get(alertId));
+  }
+
+  /**
+   * The alert, waiting at most {@code patience} for the view to read up to the log end when it does
+   * not know the id: an alert published a moment ago may not have reached the view yet.
+   */
+  public Optional<Alert> getCaughtUp(String alertId, Duration patience) {
+    Optional<Alert> known = get(alertId);
+    if (known.isPresent()) {
+      return known;
+    }
+    try {
+      logEnd.get().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // Not caught up in time: answer from what the view holds.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return get(alertId);
+  }
+
+  /** How {@link #getCaughtUp} waits for the log end; set by the feed that fills this view. */
+  void readUpToLogEndWith(Supplier<CompletableFuture<Void>> logEnd) {
+    this.logEnd = logEnd;
   }
 
   /**

@@ -5,9 +5,13 @@ import static io.sealtrail.anomaly.fixtures.ViolationFixture.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.anomaly.alert.AlertRules;
+import io.sealtrail.anomaly.alert.Alerts;
+import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.anomaly.fixtures.AnomalyHarness;
 import io.sealtrail.anomaly.fixtures.ApiClient;
 import io.sealtrail.anomaly.fixtures.ApiClient.Answer;
+import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.Severity;
 import io.sealtrail.platform.auth.Role;
@@ -15,6 +19,7 @@ import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +100,28 @@ class AlertsApiIT {
     assertThat(secops.get("/v1/alerts/SEAL_BROKEN:NOPE@1").status()).isEqualTo(404);
     assertThat(secops.post("/v1/alerts/SEAL_BROKEN:NOPE@1/acknowledge", "{}").status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void shouldTakeCommandWhenAlertWasPublishedAMomentBeforeTheViewReadIt() throws Exception {
+    // Alerts ahead of it keep the view busy, so the last is in the log but not yet in view.
+    List<Alert> raised = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      raised.add(
+          Alerts.open(
+              Occurrence.of(
+                  violation(AlertType.SEAL_BROKEN, "DEV-BUSY-" + i, T0)
+                      .severity(Severity.LOW)
+                      .build()),
+              AlertRules.defaults()));
+    }
+    String last = raised.get(raised.size() - 1).getAlertId();
+    harness.publish(raised);
+
+    Answer ack = secops.post("/v1/alerts/" + last + "/acknowledge", "{}");
+
+    assertThat(ack.status()).as(ack.body()).isEqualTo(202);
+    assertThat(ack.json().get("alertId").asText()).isEqualTo(last);
   }
 
   @Test

@@ -33,7 +33,7 @@ class AttestationSpikeTest {
   }
 
   @Test
-  void shouldRaiseStationAndSiteAlertsWithEvidenceWhenOneStationBursts() {
+  void shouldRaiseOneStationAlertListingTheSpikingSiteWhenOneStationBursts() {
     burst("ST-4", H0, 8);
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
@@ -41,18 +41,49 @@ class AttestationSpikeTest {
     List<KeyValue<String, Alert>> alerts = driver.alerts();
     assertThat(alerts)
         .extracting(kv -> kv.value.getSubject().getId())
-        .containsExactlyInAnyOrder("station=ST-4", "site-1");
-    Alert alert = AnomalyDriver.about(alerts, "station=ST-4").get(0);
+        .containsExactly("station=ST-4");
+    Alert alert = alerts.get(0).value;
+    assertThat(alert.getAttributes()).containsEntry("alsoSpiking", "site:site-1");
     assertThat(alert.getEvidence()).hasSize(8);
     assertThat(alert.getEvidence().get(0).getSerial()).startsWith("DEV-ST-4-");
     assertThat(alert.getAttributes()).containsEntry("threshold", "5");
     assertThat(alert.getLinks())
-        .startsWith("/v1/spikes/attestation/cohorts/station/ST-4/series")
+        .startsWith(
+            "/v1/spikes/attestation/cohorts/station/ST-4/series",
+            "/v1/spikes/attestation/cohorts/site/site-1/series")
         .contains("/v1/serials/" + alert.getEvidence().get(0).getSerial() + "/history");
     assertThat(alert.getType()).isEqualTo(AlertType.ATTESTATION_FAILURE_SPIKE);
     assertThat(alert.getSubject().getKind()).isEqualTo(SubjectKind.COHORT);
     assertThat(alert.getSubject().getId()).isEqualTo("station=ST-4");
     assertThat(alert.getAttributes()).containsEntry("count", "8").containsEntry("station", "ST-4");
+  }
+
+  @Test
+  void shouldRaiseOneAlertPerStationWhenTwoStationsBurstInTheSameWindow() {
+    burst("ST-4", H0, 8);
+    burst("ST-5", H0, 7);
+
+    driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+
+    // The site's evidence overlaps both stations', so each alert lists it.
+    assertThat(driver.alerts())
+        .extracting(
+            kv -> kv.value.getSubject().getId() + " " + kv.value.getAttributes().get("alsoSpiking"))
+        .containsExactlyInAnyOrder("station=ST-4 site:site-1", "station=ST-5 site:site-1");
+  }
+
+  @Test
+  void shouldRaiseOnlyTheBurstingStationWhenOtherStationsHaveNormalNoise() {
+    burst("ST-4", H0, 8);
+    for (int station = 1; station <= 3; station++) {
+      driver.send(failed("DEV-N" + station, "ST-" + station, H0.plusSeconds(60L * station)));
+    }
+
+    driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+
+    assertThat(driver.alerts())
+        .extracting(kv -> kv.value.getSubject().getId())
+        .containsExactly("station=ST-4");
   }
 
   @Test

@@ -36,14 +36,19 @@ public final class CustodyQueries {
     return AvroJson.of(state);
   }
 
-  /** Every event of {@code serial} with its envelope and chain link, first first. */
+  /**
+   * Every event of {@code serial} with its envelope and chain link, first first, checked against
+   * the state's head (both stores are partitioned by serial, so the owner holds both).
+   */
   public HistoryResponse history(String serial) {
     List<SerialHistory.Entry> entries =
         new SerialHistory(reader.<VerifiedEvent>local(CustodyStores.HISTORY)).of(serial);
     if (entries.isEmpty()) {
       throw new KeyNotFoundException("serial", serial);
     }
-    return HistoryResponse.of(serial, ChainHash.GENESIS, entries);
+    CustodyState state = reader.<CustodyState>local(CustodyStores.STATE).get(serial);
+    String head = state == null ? null : state.getChainHash();
+    return HistoryResponse.of(serial, ChainHash.GENESIS, entries, head);
   }
 
   /** Every device built with {@code lot} and where it is now, asking each device's owner. */

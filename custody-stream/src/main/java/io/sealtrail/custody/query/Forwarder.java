@@ -37,21 +37,23 @@ public final class Forwarder {
   private Answer get(
       HostInfo owner, String pathAndQuery, HttpRequest<?> original, boolean keepAccept) {
     URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery);
+    HttpURLConnection connection = null;
     try {
-      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-      try {
-        connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
-        connection.setReadTimeout(READ_TIMEOUT_MS);
-        connection.setRequestProperty(FORWARDED, "1");
-        copy(original, HttpHeaders.AUTHORIZATION, connection);
-        if (keepAccept) {
-          copy(original, HttpHeaders.ACCEPT, connection);
-        }
-        return read(connection);
-      } finally {
+      connection = (HttpURLConnection) uri.toURL().openConnection();
+      connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+      connection.setReadTimeout(READ_TIMEOUT_MS);
+      connection.setRequestProperty(FORWARDED, "1");
+      copy(original, HttpHeaders.AUTHORIZATION, connection);
+      if (keepAccept) {
+        copy(original, HttpHeaders.ACCEPT, connection);
+      }
+      // Reading the body whole and closing it hands the connection back to the JDK's keep-alive
+      // cache: a trace asks the same owner once per device it holds, so no new TCP connection each.
+      return read(connection);
+    } catch (IOException e) {
+      if (connection != null) {
         connection.disconnect();
       }
-    } catch (IOException e) {
       throw new StoreUnavailableException("the owner " + owner + " does not answer: " + e, e);
     }
   }

@@ -1,11 +1,9 @@
 package io.sealtrail.custody.query;
 
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -20,12 +18,14 @@ public final class StreamsStoreAccess implements StoreAccess {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final RestoringStores restoring;
+  private final StoreLags lags;
 
   /** {@code restoring} must be {@code streams}' global restore listener. */
   public StreamsStoreAccess(KafkaStreams streams, HostInfo self, RestoringStores restoring) {
     this.streams = streams;
     this.self = self;
     this.restoring = restoring;
+    this.lags = StoreLags.of(streams);
   }
 
   @Override
@@ -44,7 +44,8 @@ public final class StreamsStoreAccess implements StoreAccess {
     if (!self.equals(active)) {
       return Optional.of(active);
     }
-    requireCaughtUp(store, owner.partition());
+    // A task just taken over is active before its store has caught up with the changelog.
+    lags.requireCaughtUp(store, owner.partition());
     return Optional.empty();
   }
 
@@ -60,14 +61,6 @@ public final class StreamsStoreAccess implements StoreAccess {
               store, QueryableStoreTypes.<String, V>keyValueStore()));
     } catch (InvalidStateStoreException e) {
       throw new StoreUnavailableException(store + " is migrating: " + e.getMessage(), e);
-    }
-  }
-
-  // A task just taken over is active before its store has caught up with the changelog.
-  private void requireCaughtUp(String store, int partition) {
-    LagInfo lag = streams.allLocalStorePartitionLags().getOrDefault(store, Map.of()).get(partition);
-    if (lag == null || lag.offsetLag() > 0) {
-      throw new StoreUnavailableException(store + " partition " + partition + " is catching up");
     }
   }
 

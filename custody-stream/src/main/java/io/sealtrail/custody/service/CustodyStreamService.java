@@ -8,9 +8,9 @@ import io.sealtrail.custody.query.StreamsStoreAccess;
 import io.sealtrail.custody.topology.CustodyStreamApp;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.health.StreamsHealthCheck;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
-import io.sealtrail.platform.http.StreamsHealth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +54,11 @@ public final class CustodyStreamService implements AutoCloseable {
     streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
     RestoringStores restoring = new RestoringStores();
     streams.setGlobalStateRestoreListener(restoring);
-    List<Object> beans = QueryBeans.over(new StreamsStoreAccess(streams, advertised, restoring));
-    return new CustodyStreamService(streams, beans, null);
+    List<Object> beans =
+        new ArrayList<>(QueryBeans.over(new StreamsStoreAccess(streams, advertised, restoring)));
+    // Ready only while RUNNING; on a shared server beside the other services' checks.
+    beans.add(new StreamsHealthCheck("custodyStreams", () -> streams.state().name()));
+    return new CustodyStreamService(streams, List.copyOf(beans), null);
   }
 
   /** Starts the instance alone: its own HTTP server where {@code query} says, then the streams. */
@@ -66,8 +69,6 @@ public final class CustodyStreamService implements AutoCloseable {
         create(config, new HostInfo(query.advertisedHost(), binding.port()));
     List<Object> beans = new ArrayList<>(unserved.httpBeans());
     beans.add(RoleTokens.load(query.tokenDir()));
-    // Standalone only (one port may serve several services): 200 on readiness only while RUNNING.
-    beans.add(new StreamsHealth(() -> unserved.streams.state().name()));
     PlatformHttpServer server;
     try {
       server = PlatformHttpServer.start(binding, beans);
@@ -80,7 +81,10 @@ public final class CustodyStreamService implements AutoCloseable {
     return service;
   }
 
-  /** What the query API contributes to an HTTP server; the server adds the role tokens. */
+  /**
+   * What the query API and the streams' health check contribute to an HTTP server; the server adds
+   * the role tokens.
+   */
   public List<Object> httpBeans() {
     return httpBeans;
   }

@@ -3,6 +3,7 @@ package io.sealtrail.custody.query;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 final class FakeStoreAccess implements StoreAccess {
   private final CustodyDriver custody;
   private final Map<String, HostInfo> owners = new ConcurrentHashMap<>();
+  private final Set<String> lagging = ConcurrentHashMap.newKeySet();
   private volatile boolean migrating;
 
   FakeStoreAccess(CustodyDriver custody) {
@@ -26,12 +28,21 @@ final class FakeStoreAccess implements StoreAccess {
     return this;
   }
 
+  /** {@code key} is owned here, but its store partition lags its changelog. */
+  void lagging(String key) {
+    lagging.add(key);
+  }
+
   void migrating() {
     migrating = true;
   }
 
   @Override
   public Optional<HostInfo> remoteOwner(String store, String key) {
+    if (lagging.contains(key)) {
+      // What StoreLags answers for a partition behind its changelog.
+      throw new StoreUnavailableException(store + " partition 0 is catching up");
+    }
     return Optional.ofNullable(owners.get(key));
   }
 

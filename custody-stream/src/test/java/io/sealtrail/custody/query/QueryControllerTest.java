@@ -73,6 +73,14 @@ class QueryControllerTest {
   }
 
   @Test
+  void shouldAnswerChainIntactWhenTheHistoryMatchesTheStateHead() {
+    var response = client.asRecall(server.port(), "/v1/serials/" + DEVICE + "/history");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"chain\":{\"status\":\"intact\"}");
+  }
+
+  @Test
   void shouldAnswerTraceAsCsvWhenCsvIsAsked() {
     var response = client.asRecall(server.port(), "/v1/lots/" + LOT + "/trace?format=csv");
 

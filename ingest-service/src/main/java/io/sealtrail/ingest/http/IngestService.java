@@ -128,11 +128,11 @@ public final class IngestService implements AutoCloseable {
 
   /**
    * What ingest contributes to an HTTP server: the backend its routes ({@code /v1/events}, {@code
-   * /v1/partners}, {@code /health}, {@code /prometheus}) are served from. The server adds the role
-   * tokens.
+   * /v1/partners}, {@code /health}) are served from, and its meter registry for the platform's
+   * {@code /prometheus}. The server adds the role tokens.
    */
   public List<Object> httpBeans() {
-    return List.of(backend);
+    return List.of(backend, backend.metrics());
   }
 
   private static KafkaPartnerDirectory directory(IngestConfig config, Map<String, ?> serdeConfig)

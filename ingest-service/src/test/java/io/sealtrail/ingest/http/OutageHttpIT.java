@@ -40,8 +40,11 @@ class OutageHttpIT {
     assertThat(during.header("content-type")).startsWith("application/problem+json");
     assertThat(during.body().get("type").asText()).endsWith("/service-unavailable");
     assertThat(stored).containsExactly("out-1");
-    assertThat(rig.send("GET", "/health/readiness", JSON, new byte[0], null).status())
-        .isEqualTo(503);
+    var readiness = rig.send("GET", "/health/readiness", JSON, new byte[0], null);
+    assertThat(readiness.status()).isEqualTo(503);
+    assertThat(readiness.body().get("checks").get("kafka").asText()).isEqualTo("DOWN");
+    assertThat(readiness.body().get("reasons").get("kafka").asText())
+        .isEqualTo("no broker answered in time");
     rig.close();
   }
 }

@@ -1,6 +1,7 @@
 package io.sealtrail.platform.http;
 
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,8 +10,10 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +40,23 @@ final class PlatformProblems {
         .response();
   }
 
-  @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
-  HttpResponse<Problem> wrongMethod(HttpRequest<?> request) {
+  // By exception, not by status: a status route is not handed the allowed methods, and a 405
+  // must name them in Allow (RFC 9110 section 15.5.6).
+  @Error(global = true, exception = NotAllowedException.class)
+  HttpResponse<Problem> wrongMethod(HttpRequest<?> request, NotAllowedException e) {
+    String allowed = String.join(", ", new TreeSet<>(e.getAllowedMethods()));
     return Problem.of(
             "method-not-allowed",
             "Method not allowed",
             HttpStatus.METHOD_NOT_ALLOWED,
-            request.getMethodName() + " is not allowed on " + request.getPath())
-        .response();
+            request.getMethodName()
+                + " is not allowed on "
+                + request.getPath()
+                + "; "
+                + allowed
+                + " are")
+        .response()
+        .header(HttpHeaders.ALLOW, allowed);
   }
 
   @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)

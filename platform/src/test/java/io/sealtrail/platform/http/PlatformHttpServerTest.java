@@ -72,6 +72,15 @@ class PlatformHttpServerTest {
   }
 
   @Test
+  void shouldNameTheRoutesMethodsInAllowWhenTheMethodIsNotAllowed() throws Exception {
+    var answer = send(get("/probe").DELETE());
+
+    assertThat(answer.headers().firstValue("Allow")).contains("GET, HEAD, POST");
+    assertThat(json(answer).get("detail").asText())
+        .isEqualTo("DELETE is not allowed on /probe; GET, HEAD, POST are");
+  }
+
+  @Test
   void shouldAnswerUnsupportedMediaTypeProblemWhenTheBodyIsOfAnotherType() throws Exception {
     var answer = send(post("/probe", "text/plain", "name=x"));
 

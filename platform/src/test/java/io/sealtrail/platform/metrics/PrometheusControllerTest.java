@@ -1,0 +1,62 @@
+package io.sealtrail.platform.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.PlatformHttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one {@code /prometheus} over real HTTP, with the registries of two services in one server.
+ */
+class PrometheusControllerTest {
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @Test
+  void shouldShowEveryRegistrysMetersOnceWhenServicesShareOneServer() throws Exception {
+    PrometheusMeterRegistry ingest = registry("ingest_submissions");
+    PrometheusMeterRegistry anomaly = registry("anomaly_alerts");
+    List<Object> beans = List.of(RoleTokens.none(), ingest, anomaly, ingest);
+
+    try (var server = PlatformHttpServer.start(new HttpBinding("localhost", 0), beans)) {
+      HttpResponse<String> answer = scrape(server);
+
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("content-type"))
+          .get()
+          .asString()
+          .startsWith("text/plain");
+      assertThat(answer.body()).contains("ingest_submissions_total 1.0");
+      assertThat(answer.body()).contains("anomaly_alerts_total 1.0");
+      assertThat(answer.body().split("# TYPE ingest_submissions_total")).hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldAnswerNotFoundWhenNoRegistryIsGiven() throws Exception {
+    try (var server =
+        PlatformHttpServer.start(new HttpBinding("localhost", 0), List.of(RoleTokens.none()))) {
+
+      assertThat(scrape(server).statusCode()).isEqualTo(404);
+    }
+  }
+
+  private static PrometheusMeterRegistry registry(String counter) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.counter(counter).increment();
+    return registry;
+  }
+
+  private static HttpResponse<String> scrape(PlatformHttpServer server) throws Exception {
+    URI uri = server.url().resolve("/prometheus");
+    return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
