@@ -5,36 +5,41 @@ import io.sealtrail.bench.kafka.BenchCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code sealtrail local} as its own process, started the way {@code bin/sealtrail} starts it (the
- * CLI jar on the classpath Maven wrote, no JVM options), on free ports and a data directory of the
- * bench's; its home directory is the bench's too, so its logs stay there.
+ * CLI jar on the classpath Maven wrote; JVM options only where {@code SEALTRAIL_JAVA_OPTS} would
+ * give them), on free ports and a data directory of the bench's; its home directory is the bench's
+ * too, so its logs stay there, and its output goes to {@code local-output.log} beside them.
  */
 public final class LocalProcess implements AutoCloseable {
   private final Process process;
-  private final int kafkaPort;
-  private final int registryPort;
-  private final int httpPort;
-  private final Path dataDir;
+  private final Path log;
+  private final List<String> output = new ArrayList<>(); // guarded by this
+  private boolean ended; // guarded by this
 
-  private LocalProcess(
-      Process process, int kafkaPort, int registryPort, int httpPort, Path dataDir) {
+  private LocalProcess(Process process, Path log) {
     this.process = process;
-    this.kafkaPort = kafkaPort;
-    this.registryPort = registryPort;
-    this.httpPort = httpPort;
-    this.dataDir = dataDir;
+    this.log = log;
   }
 
-  /** Starts it and returns once it printed that it is up. */
-  public static LocalProcess start(Path home) throws Exception {
+  /**
+   * Starts {@code sealtrail local} with {@code javaOptions} (as {@code SEALTRAIL_JAVA_OPTS}) and
+   * {@code localArgs} after its data directory, host and ports, and returns once it printed that it
+   * is up.
+   */
+  public static LocalProcess start(Path home, List<String> javaOptions, List<String> localArgs)
+      throws Exception {
     Path cli = Path.of("cli", "target");
     String jar =
         Files.list(cli)
@@ -43,87 +48,111 @@ public final class LocalProcess implements AutoCloseable {
             .orElseThrow(() -> new IllegalStateException("no CLI jar in " + cli + ": build first"))
             .toString();
     String classpath = jar + ":" + Files.readString(cli.resolve("classpath.txt")).trim();
-    int kafka = BenchCluster.freePort();
-    int registry = BenchCluster.freePort();
-    int http = BenchCluster.freePort();
-    Path data = home.resolve("local-data");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-Duser.home=" + home,
-                    "-cp",
-                    classpath,
-                    "io.sealtrail.cli.Sealtrail",
-                    "local",
-                    "--data-dir",
-                    data.toString(),
-                    "--host",
-                    "127.0.0.1",
-                    "--kafka-port",
-                    String.valueOf(kafka),
-                    "--controller-port",
-                    String.valueOf(BenchCluster.freePort()),
-                    "--registry-port",
-                    String.valueOf(registry),
-                    "--http-port",
-                    String.valueOf(http)))
-            .redirectErrorStream(true)
-            .start();
-    var local = new LocalProcess(process, kafka, registry, http, data);
-    if (!local.awaitUp()) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(javaOptions);
+    command.addAll(
+        List.of(
+            "-Duser.home=" + home,
+            "-cp",
+            classpath,
+            "io.sealtrail.cli.Sealtrail",
+            "local",
+            "--data-dir",
+            home.resolve("local-data").toString(),
+            "--host",
+            "127.0.0.1",
+            "--kafka-port",
+            String.valueOf(BenchCluster.freePort()),
+            "--controller-port",
+            String.valueOf(BenchCluster.freePort()),
+            "--registry-port",
+            String.valueOf(BenchCluster.freePort()),
+            "--http-port",
+            String.valueOf(BenchCluster.freePort())));
+    command.addAll(localArgs);
+    Files.createDirectories(home);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    var local = new LocalProcess(process, home.resolve("local-output.log"));
+    local.readOutput();
+    Optional<String> up = local.awaitLine("Sealtrail is up", Duration.ofMinutes(3));
+    if (up.isEmpty()) {
       local.close();
-      throw new IllegalStateException("sealtrail local did not come up within 3 minutes");
+      throw new IllegalStateException(
+          "sealtrail local did not come up within 3 minutes; see " + local.log);
     }
+    Progress.say("  local (pid %d): %s", local.pid(), up.get());
     return local;
   }
 
-  private boolean awaitUp() throws InterruptedException {
-    CountDownLatch up = new CountDownLatch(1);
+  /** Keeps every line it prints (a progress bar's {@code \r} ends a line too) and logs it. */
+  private void readOutput() {
     Thread reader =
         new Thread(
             () -> {
               try (var lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                      new BufferedReader(
+                          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                  var file = new PrintWriter(Files.newBufferedWriter(log), true)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                  if (line.startsWith("Sealtrail is up")) {
-                    Progress.say("  local: %s", line);
-                    up.countDown();
+                  file.println(line);
+                  synchronized (this) {
+                    output.add(line);
+                    notifyAll();
                   }
                 }
               } catch (IOException e) {
-                // the process ended; awaitUp times out or close() follows
+                // the process ended
+              } finally {
+                synchronized (this) {
+                  ended = true;
+                  notifyAll();
+                }
               }
             },
             "local-output");
     reader.setDaemon(true);
     reader.start();
-    return up.await(3, TimeUnit.MINUTES);
+  }
+
+  /**
+   * The first line it printed that starts with {@code prefix}, waiting for it up to {@code
+   * timeout}; empty when the timeout passed or its output ended first.
+   */
+  public synchronized Optional<String> awaitLine(String prefix, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (int next = 0; ; ) {
+      for (; next < output.size(); next++) {
+        if (output.get(next).startsWith(prefix)) {
+          return Optional.of(output.get(next));
+        }
+      }
+      long left = deadline - System.nanoTime();
+      if (ended || left <= 0) {
+        return Optional.empty();
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+  }
+
+  /** Its exit code once it ended by itself within {@code timeout}. */
+  public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? OptionalInt.of(process.exitValue())
+        : OptionalInt.empty();
   }
 
   public long pid() {
     return process.pid();
   }
 
-  public String bootstrapServers() {
-    return "127.0.0.1:" + kafkaPort;
+  /** Where its output is logged. */
+  public Path log() {
+    return log;
   }
 
-  public String registryUrl() {
-    return "http://127.0.0.1:" + registryPort;
-  }
-
-  public java.net.URI httpUrl() {
-    return java.net.URI.create("http://127.0.0.1:" + httpPort);
-  }
-
-  public Path tokensDir() {
-    return dataDir.resolve("tokens");
-  }
-
-  /** Stops it as Ctrl-C would, forcibly after a minute. */
+  /** Stops it as Ctrl-C would (if it still runs), forcibly after a minute. */
   @Override
   public void close() throws InterruptedException {
     process.destroy();

@@ -2,27 +2,29 @@ package io.sealtrail.bench.scenario;
 
 import io.sealtrail.bench.Progress;
 import io.sealtrail.bench.Row;
-import io.sealtrail.bench.fixture.BenchPartner;
-import io.sealtrail.bench.fixture.Envelopes;
-import io.sealtrail.bench.http.HttpLoad;
-import io.sealtrail.bench.http.JsonArray;
 import io.sealtrail.bench.memory.LocalProcess;
 import io.sealtrail.bench.memory.RssSampler;
-import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalInt;
 
 /**
- * Item 7: the resident size of {@code sealtrail local} while events stream in over its HTTP API
- * (the demo is not on main yet, so the bench's own load stands in for it), against the same process
- * idle right after start.
+ * Item 7: the resident size of {@code sealtrail local --demo --exit} (its own process) while the
+ * demo runs, peak and median, against the same process right after start, before the demo sends;
+ * once with the JVM's default heap sizing and once with {@link #HEAP_CAP} (given as {@code
+ * SEALTRAIL_JAVA_OPTS} would give it).
+ *
+ * <p>The demo starts as soon as local mode prints that it is up: it generates its supply chain,
+ * registers its partners ({@code Registered …}), sends the events, waits for every detection,
+ * traces the faulty lot and prints its summary ({@code == Sealtrail demo}). "After start" is from
+ * the up line to the registration line (the platform idle while the demo generates its events in
+ * the same JVM); "while the demo runs" is from the registration line to the summary.
  */
 public final class LocalModeMemory implements Scenario {
-  private static final int BATCH = 100;
-  private static final int CLIENTS = 4;
-  private static final long IDLE_MS = 5_000;
+  static final String HEAP_CAP = "-Xmx512m";
+  private static final int RATE = 600; // the demo's default --rate
+  private static final Duration DEMO_TIMEOUT = Duration.ofMinutes(12);
 
   @Override
   public String name() {
@@ -31,71 +33,100 @@ public final class LocalModeMemory implements Scenario {
 
   @Override
   public List<Row> run(BenchContext context) throws Exception {
-    String runId = context.fresh("local");
-    var partner = new BenchPartner();
-    int devices = context.scale().ingestDevices();
-    Progress.say("memory: signing %,d events", devices * 4);
-    List<byte[]> envelopes = Envelopes.assemblies(partner, runId, devices);
-    Progress.say("memory: starting sealtrail local");
-    try (LocalProcess local = LocalProcess.start(context.cluster().directory(runId));
-        RssSampler idle = new RssSampler(local.pid())) {
-      Thread.sleep(IDLE_MS);
-      double idleMiB = idle.peakMiB();
-      Map<String, Object> serde = new HashMap<>();
-      serde.put("schema.registry.url", local.registryUrl());
-      serde.put("auto.register.schemas", true);
-      partner.register(local.bootstrapServers(), serde, "custody.partners");
-      List<HttpRequest> batches = batches(local, envelopes);
-      awaitPartnerKnown(local, batches.get(0));
+    int devices = context.scale().demoDevices();
+    Demo uncapped = measure(context, List.of(), devices);
+    List<Row> rows = new ArrayList<>(uncapped.rows("default heap"));
+    try {
+      Demo capped = measure(context, List.of(HEAP_CAP), devices);
+      rows.addAll(capped.rows(HEAP_CAP));
+      rows.add(
+          new Row(
+              7,
+              "RSS of `sealtrail local --demo`, " + HEAP_CAP + ", peak while the demo runs",
+              Row.of(capped.peakMiB, "MiB"),
+              "the same, default heap",
+              Row.of(uncapped.peakMiB, "MiB")));
+    } catch (Exception e) {
+      Progress.say("memory: the run with %s failed, no rows for it: %s", HEAP_CAP, e);
+    }
+    return rows;
+  }
+
+  private static Demo measure(BenchContext context, List<String> javaOptions, int devices)
+      throws Exception {
+    String heap = javaOptions.isEmpty() ? "default heap" : String.join(" ", javaOptions);
+    var home = context.cluster().directory(context.fresh("demo"));
+    Progress.say(
+        "memory: sealtrail local --demo --exit --devices %d --rate %d (%s)", devices, RATE, heap);
+    List<String> args =
+        List.of(
+            "--demo",
+            "--exit",
+            "--devices",
+            String.valueOf(devices),
+            "--rate",
+            String.valueOf(RATE));
+    try (LocalProcess local = LocalProcess.start(home, javaOptions, args)) {
+      var idle = new RssSampler(local.pid());
+      String registered = required(local, "Registered ", idle);
+      idle.close();
       Progress.say(
-          "memory: %,d events in batches of %d, idle RSS %.0f MiB",
-          envelopes.size(), BATCH, idleMiB);
-      double loadedMiB;
-      try (RssSampler loaded = new RssSampler(local.pid())) {
-        new HttpLoad().run("local, batches", batches.subList(1, batches.size()), CLIENTS);
-        loadedMiB = loaded.peakMiB();
-      }
+          "memory: %s; after start, before sending: peak %.0f MiB, median %.0f MiB (%d samples)",
+          registered, idle.peakMiB(), idle.medianMiB(), idle.count());
+      var running = new RssSampler(local.pid());
+      required(local, "== Sealtrail demo", running);
+      running.close();
+      String events = local.awaitLine("Events:", Duration.ofSeconds(10)).orElse("Events: ?");
+      OptionalInt exit = local.awaitExit(Duration.ofMinutes(2));
+      Progress.say(
+          "memory: %s; while the demo ran: peak %.0f MiB, median %.0f MiB (%d samples); exit %s",
+          events,
+          running.peakMiB(),
+          running.medianMiB(),
+          running.count(),
+          exit.isPresent() ? String.valueOf(exit.getAsInt()) : "none yet");
+      return new Demo(devices, exit, idle.peakMiB(), running.peakMiB(), running.medianMiB());
+    }
+  }
+
+  /** The line, or a failure naming the process's log; stops the sampler either way. */
+  private static String required(LocalProcess local, String prefix, RssSampler sampler)
+      throws Exception {
+    var line = local.awaitLine(prefix, DEMO_TIMEOUT);
+    if (line.isEmpty()) {
+      sampler.close();
+      throw new IllegalStateException(
+          "sealtrail local --demo printed no '" + prefix + "' line; see " + local.log());
+    }
+    return line.get();
+  }
+
+  private record Demo(
+      int devices, OptionalInt exit, double idleMiB, double peakMiB, double medianMiB) {
+    List<Row> rows(String heap) {
+      String demo =
+          "the demo runs ("
+              + devices
+              + " devices"
+              + (exit.isPresent() && exit.getAsInt() == 0
+                  ? ""
+                  : "; the demo did not pass, exit " + (exit.isPresent() ? exit.getAsInt() : "-"))
+              + ")";
+      String process = "RSS of `sealtrail local --demo`, " + heap;
+      String baseline = "RSS of the same process after start, before the demo sends (peak)";
       return List.of(
           new Row(
               7,
-              "RSS of `sealtrail local`, peak while "
-                  + envelopes.size()
-                  + " events stream in over HTTP",
-              Row.of(loadedMiB, "MiB"),
-              "RSS of the same process idle after start",
+              process + ", peak while " + demo,
+              Row.of(peakMiB, "MiB"),
+              baseline,
+              Row.of(idleMiB, "MiB")),
+          new Row(
+              7,
+              process + ", median while " + demo,
+              Row.of(medianMiB, "MiB"),
+              baseline,
               Row.of(idleMiB, "MiB")));
     }
-  }
-
-  /**
-   * The partner's registration reaches local mode's directory asynchronously; retry the first
-   * batch.
-   */
-  private static void awaitPartnerKnown(LocalProcess local, HttpRequest first) throws Exception {
-    var load = new HttpLoad();
-    for (int attempt = 0; ; attempt++) {
-      try {
-        load.run("local, first batch", List.of(first), 1);
-        return;
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (attempt == 30) {
-          throw e;
-        }
-        Thread.sleep(1_000);
-      }
-    }
-  }
-
-  private static List<HttpRequest> batches(LocalProcess local, List<byte[]> envelopes) {
-    List<HttpRequest> requests = new ArrayList<>();
-    for (int i = 0; i < envelopes.size(); i += BATCH) {
-      byte[] body = JsonArray.of(envelopes.subList(i, Math.min(i + BATCH, envelopes.size())));
-      requests.add(
-          HttpRequest.newBuilder(local.httpUrl().resolve("/v1/events"))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build());
-    }
-    return requests;
   }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param latencyDuration how long the constant-rate generator offers them
  * @param lotDevices devices assembled from the one traced lot
  * @param lookups serial lookups (and as many no-op GETs)
+ * @param demoDevices devices of the demo that {@code sealtrail local --demo} plays (at least 120)
  */
 public record Scale(
     int ingestDevices,
@@ -22,13 +23,14 @@ public record Scale(
     int latencyRate,
     Duration latencyDuration,
     int lotDevices,
-    int lookups) {
+    int lookups,
+    int demoDevices) {
 
   public static Scale standard() {
-    return new Scale(2_500, 1_000, 100, 100, 100, Duration.ofSeconds(20), 100_000, 1_000);
+    return new Scale(2_500, 1_000, 100, 100, 100, Duration.ofSeconds(20), 100_000, 1_000, 3_000);
   }
 
   public static Scale smoke() {
-    return new Scale(300, 100, 10, 20, 20, Duration.ofSeconds(5), 2_000, 100);
+    return new Scale(300, 100, 10, 20, 20, Duration.ofSeconds(5), 2_000, 100, 150);
   }
 }
