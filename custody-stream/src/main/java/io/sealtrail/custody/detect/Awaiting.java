@@ -28,6 +28,15 @@ public sealed interface Awaiting
     return false;
   }
 
+  /**
+   * True when what clears the finding is processed on another partition, whose progress in event
+   * time may trail this one's: the end of the grace in this partition's stream time does not prove
+   * it was not reported in time.
+   */
+  default boolean metElsewhere() {
+    return false;
+  }
+
   /** This expectation as violation attributes. */
   Map<String, String> attributes();
 

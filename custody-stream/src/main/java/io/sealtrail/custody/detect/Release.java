@@ -24,6 +24,11 @@ public record Release(String product, String imageSha256) implements Awaiting {
   }
 
   @Override
+  public boolean metElsewhere() {
+    return true;
+  }
+
+  @Override
   public Map<String, String> attributes() {
     return Map.of(KEY, KIND, PRODUCT, product, IMAGE, imageSha256);
   }

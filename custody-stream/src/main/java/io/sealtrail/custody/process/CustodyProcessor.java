@@ -33,7 +33,18 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   /** How often, in stream time, held violations are checked for an ended grace. */
   static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
 
+  /**
+   * How long, in wall-clock time after its detection, a violation that another partition's event
+   * could clear is held beyond its grace (see {@link Holding}): long enough for a partition
+   * trailing this one to catch up and for the global table to show what it wrote.
+   */
+  public static final Duration ELSEWHERE_SETTLE = Duration.ofSeconds(30);
+
+  /** How often, in wall-clock time, held violations are checked for their settle. */
+  static final Duration SETTLE_INTERVAL = Duration.ofSeconds(5);
+
   private final DetectionRules rules;
+  private final Holding holding;
   private Catalogue catalogue;
   private ReleaseView releases;
   private ProcessorContext<String, Outcome> context;
@@ -42,6 +53,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
 
   public CustodyProcessor(DetectionRules rules) {
     this.rules = rules;
+    this.holding = new Holding(rules.grace(), ELSEWHERE_SETTLE);
   }
 
   @Override
@@ -53,7 +65,14 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
     this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
     this.catalogue = Catalogue.of(rules, releases);
-    context.schedule(RELEASE_INTERVAL, PunctuationType.STREAM_TIME, this::releaseExpired);
+    context.schedule(
+        RELEASE_INTERVAL,
+        PunctuationType.STREAM_TIME,
+        streamTime -> releaseExpired(streamTime, context.currentSystemTimeMs()));
+    context.schedule(
+        SETTLE_INTERVAL,
+        PunctuationType.WALL_CLOCK_TIME,
+        wallTime -> releaseExpired(context.currentStreamTimeMs(), wallTime));
   }
 
   @Override
@@ -110,9 +129,11 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     return finalNow;
   }
 
-  private void releaseExpired(long streamTime) {
-    Instant now = Instant.ofEpochMilli(streamTime);
-    for (Violation violation : held.releaseExpired(now, rules.grace(), releases)) {
+  private void releaseExpired(long streamTime, long wallTime) {
+    List<Violation> due =
+        held.releaseDue(
+            Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), holding, releases);
+    for (Violation violation : due) {
       context.forward(
           new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), streamTime));
     }

@@ -4,7 +4,6 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.custody.detect.Awaiting;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.event.Observation;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,21 +44,23 @@ final class HeldViolations {
   }
 
   /**
-   * Removes the violations whose grace ended by {@code streamTime} and returns those that what
-   * arrived elsewhere meanwhile, e.g. a release on another partition, does not clear.
+   * Removes the violations {@code holding} says are due by {@code streamTime} and {@code wallTime}
+   * and returns those that what arrived elsewhere meanwhile, e.g. a release on another partition,
+   * does not clear.
    */
-  List<Violation> releaseExpired(Instant streamTime, Duration grace, ReleaseView releases) {
-    List<KeyValue<String, Violation>> expired = new ArrayList<>();
+  List<Violation> releaseDue(
+      Instant streamTime, Instant wallTime, Holding holding, ReleaseView releases) {
+    List<KeyValue<String, Violation>> due = new ArrayList<>();
     try (KeyValueIterator<String, Violation> held = store.all()) {
       held.forEachRemaining(
           kv -> {
-            if (!kv.value.getOccurredAt().plus(grace).isAfter(streamTime)) {
-              expired.add(kv);
+            if (holding.due(kv.value, streamTime, wallTime)) {
+              due.add(kv);
             }
           });
     }
-    expired.forEach(kv -> store.delete(kv.key));
-    return expired.stream()
+    due.forEach(kv -> store.delete(kv.key));
+    return due.stream()
         .map(kv -> kv.value)
         .filter(v -> !Awaiting.from(v.getAttributes()).metIn(releases))
         .toList();

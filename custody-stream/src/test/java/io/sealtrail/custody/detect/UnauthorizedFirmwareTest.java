@@ -8,6 +8,7 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
+import io.sealtrail.custody.process.CustodyProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class UnauthorizedFirmwareTest {
   void shouldRaiseUnauthorizedFirmwareWhenImageWasNeverReleased() {
     custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "6.6.6", FLASHING));
 
-    custody.send(streamTimeAt(AFTER_GRACE));
+    custody.send(streamTimeAt(AFTER_GRACE)).advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
 
     assertThat(custody.violations())
         .singleElement()
@@ -59,8 +60,36 @@ class UnauthorizedFirmwareTest {
     custody.send(released("1.4.0", RELEASE), assembled(DEVICE, ASSEMBLY));
 
     custody.send(tampered(flashed(DEVICE, "1.4.0", FLASHING)), streamTimeAt(AFTER_GRACE));
+    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
 
     assertThat(custody.violationTypes()).containsExactly(AlertType.UNAUTHORIZED_FIRMWARE);
+  }
+
+  @Test
+  void shouldHoldUnauthorizedFirmwareAfterGraceUntilOtherPartitionsHadTimeToCatchUp() {
+    custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "6.6.6", FLASHING));
+
+    custody.send(streamTimeAt(AFTER_GRACE));
+    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE.minusSeconds(10));
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isOne();
+    custody.advanceWallClock(Duration.ofSeconds(10));
+    assertThat(custody.violationTypes()).containsExactly(AlertType.UNAUTHORIZED_FIRMWARE);
+    assertThat(custody.heldViolations()).isZero();
+  }
+
+  @Test
+  void shouldStaySilentWhenAnotherPartitionReportsTheReleaseAfterThisOnesGraceEnded() {
+    // Event time ran ahead here (a backlog or a replay) while the release's partition trailed.
+    custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", FLASHING));
+    custody.send(streamTimeAt(AFTER_GRACE));
+
+    custody.releasedElsewhere(released("1.4.0", RELEASE));
+    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
   }
 
   @Test
@@ -68,6 +97,7 @@ class UnauthorizedFirmwareTest {
     custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", FLASHING));
 
     custody.send(released("1.4.0", LATE_RELEASE), streamTimeAt(AFTER_GRACE));
+    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.heldViolations()).isZero();
