@@ -1,6 +1,7 @@
 package io.sealtrail.cli.demo;
 
 import io.sealtrail.avro.common.AlertType;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -8,10 +9,12 @@ import java.util.Set;
  * One tampering case the demo injects: what it is, the alert that must follow (type and subject as
  * the alert names it), its change to the supply chain, and the other alerts it explains: a burst
  * spikes in every cohort it falls in (site, firmware, lots, supplier; key and site of a forger),
- * and each device of an attestation-failure burst fails on its own too.
+ * each device of an attestation-failure burst fails on its own too, and a carton substituted into
+ * another pallet's receipt scan may be suspected a clone.
  *
  * @param trigger the event whose submission starts the clock to the alert
  * @param otherCohorts the subjects of the same alert type the case also raises
+ * @param consequences alerts of other types the case explains
  */
 public record InjectedCase(
     String name,
@@ -20,7 +23,15 @@ public record InjectedCase(
     Twist twist,
     String trigger,
     Set<String> otherCohorts,
-    Set<String> explainedSerials) {
+    Set<Consequence> consequences) {
+  /** An alert of {@code type} for {@code subject} that follows from a case besides its own. */
+  public record Consequence(AlertType type, String subject) {
+    public Consequence {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(subject, "subject");
+    }
+  }
+
   public InjectedCase {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(expected, "expected");
@@ -28,11 +39,18 @@ public record InjectedCase(
     Objects.requireNonNull(twist, "twist");
     Objects.requireNonNull(trigger, "trigger");
     otherCohorts = Set.copyOf(otherCohorts);
-    explainedSerials = Set.copyOf(explainedSerials);
+    consequences = Set.copyOf(consequences);
   }
 
   InjectedCase(String name, AlertType expected, String subject, Twist twist, String trigger) {
     this(name, expected, subject, twist, trigger, Set.of(), Set.of());
+  }
+
+  /** This case explaining {@code consequence} as well. */
+  InjectedCase alsoExplaining(Consequence consequence) {
+    Set<Consequence> more = new HashSet<>(consequences);
+    more.add(consequence);
+    return new InjectedCase(name, expected, subject, twist, trigger, otherCohorts, more);
   }
 
   /**
@@ -51,6 +69,6 @@ public record InjectedCase(
   private boolean explains(AlertType type, String alertSubject) {
     return (type == expected
             && (subject.equals(alertSubject) || otherCohorts.contains(alertSubject)))
-        || (type == AlertType.ATTESTATION_FAILED && explainedSerials.contains(alertSubject));
+        || consequences.contains(new Consequence(type, alertSubject));
   }
 }

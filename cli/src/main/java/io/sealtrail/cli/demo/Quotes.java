@@ -41,7 +41,10 @@ final class Quotes {
     for (Device d : burst) {
       failed.add(failed(chain.get(d.serial() + "/test"), d));
     }
-    Set<String> serials = burst.stream().map(Device::serial).collect(Collectors.toSet());
+    Set<InjectedCase.Consequence> ownFailures =
+        burst.stream()
+            .map(d -> new InjectedCase.Consequence(AlertType.ATTESTATION_FAILED, d.serial()))
+            .collect(Collectors.toSet());
     // The same failures counted by the factory's site, their firmware, lots and supplier.
     Set<String> cohorts = new java.util.HashSet<>();
     cohorts.add(Sites.FACTORY);
@@ -55,7 +58,7 @@ final class Quotes {
         Twist.replacing(failed.toArray(DemoEvent[]::new)),
         failed.get(0).eventId(),
         cohorts,
-        serials);
+        ownFailures);
   }
 
   /** Every ATTESTED of {@code d} in the chain, by name. */

@@ -39,7 +39,7 @@ final class SummaryTable {
     out.printf("%nDetected %d of %d cases.%n", d.detectedCount(), d.cases().size());
     out.printf(
         "Also raised by the cases: %d (each burst device's ATTESTATION_FAILED; the bursts' spikes"
-            + " by site, firmware, lot, supplier, key)%s%n",
+            + " by site, firmware, lot, supplier, key; a substituted carton's clone suspicion)%s%n",
         d.alsoExplained().size(), cohorts(d));
     out.printf(
         "Expected noise: %d ATTESTATION_FAILED (isolated failures at customer sites).%n",

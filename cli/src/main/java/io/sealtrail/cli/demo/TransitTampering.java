@@ -34,12 +34,16 @@ record TransitTampering(DemoCast cast, EventFactory f, Chain chain, Instant end,
                   var scanned = (ArrayNode) json.at("/detail/scanned");
                   scanned.set(0, stranger);
                 });
+    // The stranger is then seen at both docks within the hour. Whether that reads as a clone
+    // depends on the order its own dock's events and the scan reach it in: when the scan comes
+    // between them, its next sighting at its own dock is a CLONE_SUSPECTED, and rightly so.
     return new InjectedCase(
-        "manifest with one serial substituted",
-        AlertType.MANIFEST_MISMATCH,
-        p.serial(),
-        Twist.replacing(received),
-        received.eventId());
+            "manifest with one serial substituted",
+            AlertType.MANIFEST_MISMATCH,
+            p.serial(),
+            Twist.replacing(received),
+            received.eventId())
+        .alsoExplaining(new InjectedCase.Consequence(AlertType.CLONE_SUSPECTED, stranger));
   }
 
   InjectedCase counterfeit() {

@@ -3,6 +3,7 @@ package io.sealtrail.cli.demo;
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.custody.topology.CustodyTopology;
@@ -74,7 +75,10 @@ final class CustodyReplay implements AutoCloseable {
             topics.violations().valueSerde().deserializer());
   }
 
-  /** Sends each event as ingest would, in order; returns this for chaining. */
+  /**
+   * Sends each event as ingest would, in order, then lets the wall-clock settle of held violations
+   * pass; returns this for chaining.
+   */
   CustodyReplay play(List<DemoEvent> demoEvents) {
     for (DemoEvent e : demoEvents) {
       byte[] envelope = EnvelopeJson.write(e.envelope()).getBytes(StandardCharsets.UTF_8);
@@ -84,6 +88,7 @@ final class CustodyReplay implements AutoCloseable {
           verified -> events.pipeInput(e.subject(), verified),
           rejections::add);
     }
+    driver.advanceWallClockTime(CustodyProcessor.ELSEWHERE_SETTLE);
     return this;
   }
 

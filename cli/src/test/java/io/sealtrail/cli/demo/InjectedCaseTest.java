@@ -73,4 +73,22 @@ class InjectedCaseTest {
     assertThat(FORGED_BURST.explains(AlertType.REJECTION_SPIKE, withStranger)).isFalse();
     assertThat(FORGED_BURST.detectedBy(AlertType.REJECTION_SPIKE, withStranger)).isFalse();
   }
+
+  @Test
+  void shouldExplainItsConsequenceOfAnotherTypeOnlyForThatSubject() {
+    var substitution =
+        new InjectedCase(
+                "manifest with one serial substituted",
+                AlertType.MANIFEST_MISMATCH,
+                "PLT-2",
+                Twist.adding(),
+                "ev-3")
+            .alsoExplaining(new InjectedCase.Consequence(AlertType.CLONE_SUSPECTED, "CTN-1"));
+
+    assertThat(substitution.explains(AlertType.CLONE_SUSPECTED, Set.of("CTN-1"))).isTrue();
+    assertThat(substitution.detectedBy(AlertType.CLONE_SUSPECTED, Set.of("CTN-1"))).isFalse();
+    assertThat(substitution.explains(AlertType.CLONE_SUSPECTED, Set.of("CTN-2"))).isFalse();
+    assertThat(substitution.explains(AlertType.SEAL_MISMATCH, Set.of("CTN-1"))).isFalse();
+    assertThat(substitution.detectedBy(AlertType.MANIFEST_MISMATCH, Set.of("PLT-2"))).isTrue();
+  }
 }

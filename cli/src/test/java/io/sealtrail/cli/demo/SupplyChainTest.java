@@ -68,7 +68,8 @@ class SupplyChainTest {
             .hasSize(SupplyChain.BURST);
         assertThat(violations)
             .extracting(Violation::getSerial)
-            .containsExactlyInAnyOrderElementsOf(injected.explainedSerials());
+            .containsExactlyInAnyOrderElementsOf(
+                injected.consequences().stream().map(InjectedCase.Consequence::subject).toList());
       } else {
         assertThat(violations)
             .extracting(Violation::getType, Violation::getSerial)
