@@ -44,6 +44,7 @@ class AttestationCohortTest {
       driver.send(failed("DEV-" + i, "ST-" + i, H0.plus(Duration.ofMinutes(5 + i))));
     }
     driver.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+    driver.spikesSettle();
 
     List<KeyValue<String, Alert>> alerts = driver.alerts();
     assertThat(alerts).extracting(kv -> kv.value.getSubject().getId()).containsExactly("lot=LOT-9");
@@ -75,6 +76,7 @@ class AttestationCohortTest {
             failed("DEV-" + i, "ST-4", H0.plus(Duration.ofMinutes(5 + i))));
       }
       stationsOnly.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+      stationsOnly.spikesSettle();
 
       assertThat(stationsOnly.alerts())
           .extracting(kv -> kv.value.getSubject().getId())
@@ -89,6 +91,7 @@ class AttestationCohortTest {
       driver.send(failed("DEV-" + i, "ST-" + i, H0.plus(Duration.ofMinutes(5 + i))));
     }
     driver.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+    driver.spikesSettle();
 
     assertThat(driver.alerts())
         .extracting(kv -> kv.value.getSubject().getId())
