@@ -81,6 +81,22 @@ class LateSpikeFoldTest {
   }
 
   @Test
+  void shouldForgetAFoldedWindowWhenStreamTimeHasPassedItsRetention() {
+    List<Evidence> burst = failures("DEV-", 8);
+    foldedInTime(spike("site=site-1", burst));
+    Alert raised = onlyAlert(driver.alerts());
+    Instant forgotten = H1.plus(KIND.rules().foldedRetention()).plusSeconds(1);
+    driver.toFold(KIND, SpikeWindows.TICK, List.of(), forgotten);
+
+    driver.toFold(KIND, WINDOW, List.of(spike("station=ST-4", burst.subList(0, 6))), CLOSED);
+    driver.spikesSettle();
+
+    Alert alone = onlyAlert(driver.alerts());
+    assertThat(alone.getAlertId()).isNotEqualTo(raised.getAlertId());
+    assertThat(alone.getSubject().getId()).isEqualTo("station=ST-4");
+  }
+
+  @Test
   void shouldNotFoldWindowUntilWallSettleHasPassedSinceItsFirstSpikeArrived() {
     for (int i = 0; i < 8; i++) {
       driver.send(failed("DEV-" + i, "ST-4", H0.plus(Duration.ofMinutes(10 + i))));
