@@ -54,10 +54,37 @@ public final class SpikeFold {
           incidents.stream().filter(i -> shareEvidence(i.get(0), spike)).toList();
       if (sharing.isEmpty()) {
         incidents.add(new ArrayList<>(List.of(spike)));
+      } else if (locates(spike, sharing, incidents.subList(0, earlier.size()))) {
+        incidents.removeIf(i -> sharing.stream().anyMatch(part -> part == i));
+        incidents.add(takenOver(spike, sharing));
+      } else {
+        sharing.stream().filter(i -> !names(i, spike)).forEach(incident -> incident.add(spike));
       }
-      sharing.stream().filter(i -> !names(i, spike)).forEach(incident -> incident.add(spike));
     }
     return incidents;
+  }
+
+  /**
+   * Whether {@code spike} is where the burst of several new incidents happened: it shares evidence
+   * with each, and is of a finer dimension than each one's raised spike (a station whose burst
+   * failed devices of two lots, each lot smaller than the station: one burst, not two). A site over
+   * two bursting stations is coarser, so they stay two incidents; raised ones stay as raised.
+   */
+  private static boolean locates(Alert spike, List<List<Alert>> sharing, List<List<Alert>> raised) {
+    int finer = SPECIFICITY.indexOf(cohort(spike).dimension());
+    return sharing.size() > 1
+        && sharing.stream().noneMatch(i -> raised.stream().anyMatch(r -> r == i))
+        && sharing.stream()
+            .allMatch(i -> SPECIFICITY.indexOf(cohort(i.get(0)).dimension()) > finer);
+  }
+
+  private static List<Alert> takenOver(Alert spike, List<List<Alert>> parts) {
+    List<Alert> incident = new ArrayList<>(List.of(spike));
+    parts.stream()
+        .flatMap(List::stream)
+        .filter(part -> !names(incident, part))
+        .forEach(incident::add);
+    return incident;
   }
 
   /** The alert of an incident given as its spikes, the raised one first: see {@link #incidents}. */
