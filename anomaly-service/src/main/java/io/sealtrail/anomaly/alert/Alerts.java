@@ -8,8 +8,10 @@ import io.sealtrail.avro.common.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The alert record's own rules: how an occurrence opens an alert and how a repeat updates it. */
 public final class Alerts {
@@ -43,14 +45,16 @@ public final class Alerts {
 
   /**
    * {@code alert} with one more occurrence, given as the alert it would open on its own: counted,
-   * last seen moved forward, evidence appended (bounded), severity raised if the repeat is worse,
-   * the latest summary and attributes kept.
+   * last seen moved forward, evidence appended (bounded), links it lacks added, severity raised if
+   * the repeat is worse, the latest summary and attributes kept.
    */
   public static Alert repeat(Alert alert, Alert repeat, AlertRules rules) {
     List<Evidence> evidence = new ArrayList<>(alert.getEvidence());
     evidence.addAll(repeat.getEvidence());
     Map<String, String> attributes = new HashMap<>(alert.getAttributes());
     attributes.putAll(repeat.getAttributes());
+    Set<String> links = new LinkedHashSet<>(alert.getLinks());
+    links.addAll(repeat.getLinks());
     return Alert.newBuilder(alert)
         .setSeverity(worse(alert.getSeverity(), repeat.getSeverity()))
         .setSummary(repeat.getSummary())
@@ -58,6 +62,7 @@ public final class Alerts {
         .setCount(alert.getCount() + 1)
         .setEvidence(bounded(evidence, rules))
         .setAttributes(attributes)
+        .setLinks(new ArrayList<>(links))
         .build();
   }
 

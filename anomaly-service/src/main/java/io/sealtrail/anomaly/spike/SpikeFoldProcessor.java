@@ -2,9 +2,12 @@ package io.sealtrail.anomaly.spike;
 
 import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.avro.alert.Alert;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,14 +15,20 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Gathers one kind's spiking cohorts per window in a persistent store and, once a record's stream
- * time passes the window's fold time (end + grace + settle), folds them into incidents ({@link
- * SpikeFold}) and forwards one alert per incident keyed by incident.
+ * Gathers one kind's spiking cohorts per window in a persistent store and, once stream time passes
+ * the window's fold time (end + grace + settle) and the wall-clock settle has passed since its
+ * first spike arrived, folds them into incidents ({@link SpikeFold}). A new incident is forwarded
+ * as its alert; one that shares evidence with an incident already raised for the window (its spikes
+ * came late) is forwarded as a repeat of that alert, naming the late cohorts too.
  */
 final class SpikeFoldProcessor implements Processor<String, List<Alert>, String, Alert> {
+  // Often enough that a settled window waits at most a few seconds more than its wall settle.
+  private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+
   private final SpikeKind kind;
   private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, List<Alert>> pending;
+  private KeyValueStore<String, PendingWindow> pending;
+  private FoldedIncidents folded;
 
   SpikeFoldProcessor(SpikeKind kind) {
     this.kind = kind;
@@ -29,40 +38,66 @@ final class SpikeFoldProcessor implements Processor<String, List<Alert>, String,
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.pending = context.getStateStore(SpikeStores.pending(kind));
+    this.folded = new FoldedIncidents(context.getStateStore(SpikeStores.folded(kind)));
+    context.schedule(
+        CHECK_EVERY,
+        PunctuationType.WALL_CLOCK_TIME,
+        wall -> foldSettled(context.currentStreamTimeMs(), wall));
   }
 
   @Override
   public void process(Record<String, List<Alert>> record) {
+    long wall = context.currentSystemTimeMs();
     if (!SpikeWindows.isTick(record.value())) {
-      List<Alert> spikes = new ArrayList<>(orEmpty(pending.get(record.key())));
-      spikes.addAll(record.value());
-      pending.put(record.key(), spikes);
+      pending.put(
+          record.key(), PendingWindow.with(pending.get(record.key()), record.value(), wall));
     }
     // The record's own time, not the task's: a spike is stamped with its window's close, so the
     // spikes judged together never fold their own window before their siblings have arrived.
-    foldUntil(record.timestamp());
+    foldSettled(record.timestamp(), wall);
   }
 
-  private void foldUntil(long streamTime) {
-    List<KeyValue<String, List<Alert>>> due = new ArrayList<>();
-    try (KeyValueIterator<String, List<Alert>> windows = pending.all()) {
+  private void foldSettled(long streamTime, long wall) {
+    for (KeyValue<String, PendingWindow> window : settled(streamTime, wall)) {
+      pending.delete(window.key);
+      fold(window.key, window.value.spikes(), streamTime);
+    }
+    folded.forgetEndedBefore(streamTime - kind.rules().foldedRetention().toMillis());
+  }
+
+  private List<KeyValue<String, PendingWindow>> settled(long streamTime, long wall) {
+    List<KeyValue<String, PendingWindow>> due = new ArrayList<>();
+    try (KeyValueIterator<String, PendingWindow> windows = pending.all()) {
       while (windows.hasNext()) {
-        KeyValue<String, List<Alert>> window = windows.next();
+        KeyValue<String, PendingWindow> window = windows.next();
         if (kind.rules().foldAtMillis(SpikeWindows.endMillis(window.key)) > streamTime) {
           break;
         }
-        due.add(window);
+        if (kind.rules().wallSettledAt(window.value.firstArrivalMillis(), wall)) {
+          due.add(window);
+        }
       }
     }
-    for (KeyValue<String, List<Alert>> window : due) {
-      pending.delete(window.key);
-      for (Alert incident : SpikeFold.fold(window.value)) {
-        context.forward(new Record<>(Alerts.incident(incident), incident, streamTime));
+    return due;
+  }
+
+  private void fold(String window, List<Alert> spikes, long streamTime) {
+    Map<String, List<Alert>> raised = folded.of(window);
+    List<String> keys = new ArrayList<>(raised.keySet());
+    List<List<Alert>> incidents = SpikeFold.incidents(new ArrayList<>(raised.values()), spikes);
+    for (int i = 0; i < incidents.size(); i++) {
+      List<Alert> incident = incidents.get(i);
+      if (i >= keys.size()) {
+        folded.put(window, incident);
+        forward(SpikeFold.alertOf(incident), streamTime);
+      } else if (incident.size() > raised.get(keys.get(i)).size()) {
+        folded.replace(keys.get(i), incident);
+        forward(SpikeFold.lateJoin(incident), streamTime);
       }
     }
   }
 
-  private static List<Alert> orEmpty(List<Alert> spikes) {
-    return spikes == null ? List.of() : spikes;
+  private void forward(Alert alert, long streamTime) {
+    context.forward(new Record<>(Alerts.incident(alert), alert, streamTime));
   }
 }

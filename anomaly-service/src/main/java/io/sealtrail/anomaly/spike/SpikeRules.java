@@ -26,6 +26,12 @@ import java.util.stream.Collectors;
  * @param settle default 15 s: stream time waited after a window closes (window end + grace) before
  *     its spiking cohorts are folded into incidents, so cohorts judged on other partitions, whose
  *     stream time trails a little, are folded in too
+ * @param wallSettle default 15 s: wall-clock time a window waits at the fold after its first spike
+ *     arrived, besides {@code settle}. Live, stream time follows the wall clock, so both settles
+ *     end together and this adds nothing; in a replay, where an hour of events passes in seconds,
+ *     the leading partitions push stream time past {@code settle} at once, and this gives a
+ *     trailing partition's tasks the few seconds (a poll, a commit, a rebalance) they need to catch
+ *     up
  */
 public record SpikeRules(
     Duration window,
@@ -36,7 +42,8 @@ public record SpikeRules(
     double floor,
     int seriesWindows,
     Set<String> dimensions,
-    Duration settle) {
+    Duration settle,
+    Duration wallSettle) {
   public SpikeRules {
     dimensions = Set.copyOf(dimensions);
     if (seriesWindows < 1) {
@@ -46,8 +53,10 @@ public record SpikeRules(
         || window.isNegative()
         || grace.isNegative()
         || settle.isZero()
-        || settle.isNegative()) {
-      throw new IllegalArgumentException("window and settle must be positive, grace not negative");
+        || settle.isNegative()
+        || wallSettle.isNegative()) {
+      throw new IllegalArgumentException(
+          "window and settle must be positive, grace and wall settle not negative");
     }
     if (alpha <= 0 || alpha > 1 || multiplier < 1 || minCount < 1 || floor <= 0) {
       throw new IllegalArgumentException("need 0<alpha<=1, multiplier>=1, minCount>=1, floor>0");
@@ -64,6 +73,7 @@ public record SpikeRules(
         1.0,
         48,
         Set.of(),
+        Duration.ofSeconds(15),
         Duration.ofSeconds(15));
   }
 
@@ -79,12 +89,26 @@ public record SpikeRules(
         Double.parseDouble(flat.getOrDefault(prefix + "floor", "" + d.floor())),
         Integer.parseInt(flat.getOrDefault(prefix + "series-windows", "" + d.seriesWindows())),
         dimensions(flat.get(prefix + "dimensions")),
-        Duration.parse(flat.getOrDefault(prefix + "settle", d.settle().toString())));
+        Duration.parse(flat.getOrDefault(prefix + "settle", d.settle().toString())),
+        Duration.parse(flat.getOrDefault(prefix + "wall-settle", d.wallSettle().toString())));
   }
 
   /** The stream time at which the spikes of the window ending at {@code endMillis} are folded. */
   public long foldAtMillis(long endMillis) {
     return endMillis + grace.toMillis() + settle.toMillis();
+  }
+
+  /** Whether the window that first reached the fold at {@code firstMillis} has waited enough. */
+  public boolean wallSettledAt(long firstMillis, long nowMillis) {
+    return nowMillis - firstMillis >= wallSettle.toMillis();
+  }
+
+  /**
+   * How long the fold remembers a window's incidents after it closed, so that a late spike can join
+   * them: as long as the series keeps the window for its chart.
+   */
+  public Duration foldedRetention() {
+    return window.multipliedBy(seriesWindows);
   }
 
   /** Whether {@code dimension} is counted. */

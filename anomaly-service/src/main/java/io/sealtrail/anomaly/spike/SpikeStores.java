@@ -14,10 +14,20 @@ public final class SpikeStores {
   }
 
   /**
-   * Window end → the spiking cohorts' alerts still waiting to be folded, see {@link SpikeWindows}.
+   * Window end → the spiking cohorts' alerts still waiting to be folded and when the first arrived,
+   * see {@link SpikeWindows} and {@link PendingWindow}. Not {@code pending-store}: that held a bare
+   * list, which this format cannot read.
    */
   public static String pending(SpikeKind kind) {
-    return kind.named("pending-store");
+    return kind.named("pending-windows-store");
+  }
+
+  /**
+   * Window end and incident → the spikes folded into that incident, the raised one first, kept for
+   * {@link SpikeRules#foldedRetention()} so that late spikes of the window can join it.
+   */
+  public static String folded(SpikeKind kind) {
+    return kind.named("folded-store");
   }
 
   /** Cohort → {@link Baseline#format()}. */

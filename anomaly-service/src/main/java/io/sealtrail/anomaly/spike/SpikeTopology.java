@@ -44,7 +44,12 @@ public final class SpikeTopology {
     Serde<List<Alert>> spikes = Serdes.ListSerde(ArrayList.class, alert);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SpikeStores.pending(kind)), Serdes.String(), spikes));
+            Stores.persistentKeyValueStore(SpikeStores.pending(kind)),
+            Serdes.String(),
+            PendingWindow.serde(alert)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SpikeStores.folded(kind)), Serdes.String(), spikes));
     SpikeRules rules = kind.rules();
     KStream<String, Evidence> byCohort =
         hits.repartition(
@@ -86,7 +91,8 @@ public final class SpikeTopology {
         .process(
             () -> new SpikeFoldProcessor(kind),
             Named.as(kind.named("fold")),
-            SpikeStores.pending(kind));
+            SpikeStores.pending(kind),
+            SpikeStores.folded(kind));
   }
 
   private static StoreBuilder<KeyValueStore<String, String>> stringStore(String name) {

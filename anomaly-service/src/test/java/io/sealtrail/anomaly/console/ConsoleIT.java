@@ -100,6 +100,14 @@ class ConsoleIT {
     assertThat(last.path("by").asText()).isEqualTo("a.kim");
     assertThat(last.path("note").asText()).isEqualTo("Flashing station quarantined");
 
+    assertThat(alerts(new ApiClient(harness.url(), token)))
+        .filteredOn(a -> a.path("alertId").asText().startsWith("ATTESTATION_FAILURE_SPIKE:"))
+        .as("one spike alert for the burst at ST-4, naming its site")
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.path("attributes").path("alsoSpiking").asText())
+                    .isEqualTo("site:site-1"));
     page.openAlert(spike);
     page.awaitChart();
     chromium.screenshot(Path.of("target", "console.png"));

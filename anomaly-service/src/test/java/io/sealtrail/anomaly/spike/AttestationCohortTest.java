@@ -44,6 +44,7 @@ class AttestationCohortTest {
       driver.send(failed("DEV-" + i, "ST-" + i, H0.plus(Duration.ofMinutes(5 + i))));
     }
     driver.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+    driver.spikesSettle();
 
     List<KeyValue<String, Alert>> alerts = driver.alerts();
     assertThat(alerts).extracting(kv -> kv.value.getSubject().getId()).containsExactly("lot=LOT-9");
@@ -62,6 +63,26 @@ class AttestationCohortTest {
   }
 
   @Test
+  void shouldRaiseOneStationAlertListingBothLotsWhenAStationBurstFailsDevicesOfTwoLots() {
+    for (int i = 0; i < 11; i++) {
+      String lot = i < 5 ? "LOT-A" : "LOT-B";
+      driver.send(assembledFrom("DEV-" + i, BEFORE.plusSeconds(i), lot));
+      driver.send(failed("DEV-" + i, "ST-4", H0.plus(Duration.ofMinutes(5 + i))));
+    }
+
+    driver.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+    driver.spikesSettle();
+
+    List<KeyValue<String, Alert>> alerts = driver.alerts();
+    assertThat(alerts)
+        .extracting(kv -> kv.value.getSubject().getId())
+        .containsExactly("station=ST-4");
+    assertThat(alerts.get(0).value.getAttributes())
+        .containsEntry("count", "11")
+        .containsEntry("alsoSpiking", "lot:LOT-A,lot:LOT-B,site:site-1");
+  }
+
+  @Test
   void shouldRaiseOnlyStationAlertWhenOnlyStationsAreCounted() {
     try (AnomalyDriver stationsOnly =
         new AnomalyDriver(
@@ -75,6 +96,7 @@ class AttestationCohortTest {
             failed("DEV-" + i, "ST-4", H0.plus(Duration.ofMinutes(5 + i))));
       }
       stationsOnly.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+      stationsOnly.spikesSettle();
 
       assertThat(stationsOnly.alerts())
           .extracting(kv -> kv.value.getSubject().getId())
@@ -89,6 +111,7 @@ class AttestationCohortTest {
       driver.send(failed("DEV-" + i, "ST-" + i, H0.plus(Duration.ofMinutes(5 + i))));
     }
     driver.send(failed("DEV-TICK", "ST-X", AFTER_GRACE));
+    driver.spikesSettle();
 
     assertThat(driver.alerts())
         .extracting(kv -> kv.value.getSubject().getId())

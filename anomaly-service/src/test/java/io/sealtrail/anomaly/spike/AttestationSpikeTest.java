@@ -37,6 +37,7 @@ class AttestationSpikeTest {
     burst("ST-4", H0, 8);
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     List<KeyValue<String, Alert>> alerts = driver.alerts();
     assertThat(alerts)
@@ -64,6 +65,7 @@ class AttestationSpikeTest {
     burst("ST-5", H0, 7);
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     // The site's evidence overlaps both stations', so each alert lists it.
     assertThat(driver.alerts())
@@ -80,6 +82,7 @@ class AttestationSpikeTest {
     }
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     assertThat(driver.alerts())
         .extracting(kv -> kv.value.getSubject().getId())
@@ -92,6 +95,7 @@ class AttestationSpikeTest {
     burst("ST-4", H1, 9);
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     List<Alert> alerts = AnomalyDriver.about(driver.alerts(), "station=ST-4");
     assertThat(alerts).extracting(Alert::getAlertId).containsOnly(alerts.get(0).getAlertId());
@@ -105,6 +109,7 @@ class AttestationSpikeTest {
     }
 
     driver.send(failed("DEV-TICK", "ST-9", H0.plus(Duration.ofHours(7))));
+    driver.spikesSettle();
 
     assertThat(AnomalyDriver.about(driver.alerts(), "station=ST-4"))
         .extracting(Alert::getCount)
@@ -118,6 +123,7 @@ class AttestationSpikeTest {
     }
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     // Six failures at one site with no history is the site's own spike; no station spiked.
     assertThat(driver.alerts())
@@ -131,6 +137,7 @@ class AttestationSpikeTest {
     burst("ST-4", H1, 8);
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     List<SeriesWindow> series =
         SeriesWindow.parseAll(
@@ -150,6 +157,7 @@ class AttestationSpikeTest {
         passed("DEV-3", "ST-2", H0.plusSeconds(180)));
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     assertThat(driver.alerts()).isEmpty();
   }
@@ -161,6 +169,7 @@ class AttestationSpikeTest {
     }
 
     driver.send(failed("DEV-TICK", "ST-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     assertThat(driver.alerts()).isEmpty();
   }

@@ -36,6 +36,7 @@ class RejectionSpikeTest {
     burst(BAD_SIGNATURE, "acme", "key-7", 8);
 
     driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     List<KeyValue<String, Alert>> alerts = driver.alerts();
     assertThat(alerts)
@@ -63,6 +64,7 @@ class RejectionSpikeTest {
     burst(UNKNOWN_KEY, null, "key-x", 6);
 
     driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     List<KeyValue<String, Alert>> alerts = driver.alerts();
     assertThat(alerts)
@@ -81,6 +83,7 @@ class RejectionSpikeTest {
     }
 
     driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     assertThat(driver.alerts()).isEmpty();
   }
@@ -90,6 +93,7 @@ class RejectionSpikeTest {
     driver.send(rejected(UNKNOWN_KEY, "quiet", "key-q", "site-1", H0.plusSeconds(60)));
 
     driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+    driver.spikesSettle();
 
     assertThat(driver.alerts()).isEmpty();
   }

@@ -50,10 +50,12 @@ class AnomalyTopologyTest {
             Map.of(
                 "sealtrail.anomaly.rejection-spike.window", "PT10M",
                 "sealtrail.anomaly.rejection-spike.min-count", "20",
+                "sealtrail.anomaly.rejection-spike.wall-settle", "PT3S",
                 "sealtrail.anomaly.stale.interval.gateway", "PT6H"));
 
     assertThat(rules.rejectionSpike().window()).isEqualTo(Duration.ofMinutes(10));
     assertThat(rules.rejectionSpike().minCount()).isEqualTo(20);
+    assertThat(rules.rejectionSpike().wallSettle()).isEqualTo(Duration.ofSeconds(3));
     assertThat(rules.attestationSpike()).isEqualTo(SpikeRules.defaults());
     assertThat(rules.stale().intervalFor("gateway")).isEqualTo(Duration.ofHours(6));
     assertThat(rules.stale().intervalFor("sensor")).isEqualTo(Duration.ofHours(24));
