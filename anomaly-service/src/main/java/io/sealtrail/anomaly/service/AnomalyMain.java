@@ -4,6 +4,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.env.EnvConfig;
+import io.sealtrail.platform.health.ExitWhenStreamsStop;
+import io.sealtrail.platform.health.StreamsHealthCheck;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
 import java.io.IOException;
@@ -15,11 +17,12 @@ import java.util.Map;
 /**
  * The standalone anomaly service: {@code AnomalyMain [anomaly-service.properties]}, environment
  * variables overriding the file (see the README), the HTTP API on {@code sealtrail.http.port}.
+ * Exits when the streams stop on their own, so the orchestrator restarts the instance.
  */
 public final class AnomalyMain {
   private AnomalyMain() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
       System.out.println(
           "usage: AnomalyMain [anomaly-service.properties]\n"
@@ -49,5 +52,7 @@ public final class AnomalyMain {
                 },
                 "anomaly-shutdown"));
     System.out.println("anomaly-service is up: HTTP on " + server.url());
+    ExitWhenStreamsStop.watch(
+        new StreamsHealthCheck("anomaly-service's streams", () -> service.state().name()));
   }
 }

@@ -1,7 +1,7 @@
 package io.sealtrail.custody.service;
 
-import java.time.Duration;
-import org.apache.kafka.streams.KafkaStreams;
+import io.sealtrail.platform.health.ExitWhenStreamsStop;
+import io.sealtrail.platform.health.StreamsHealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CustodyMain {
   private static final Logger LOG = LoggerFactory.getLogger(CustodyMain.class);
-  private static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
   private CustodyMain() {}
 
@@ -24,16 +23,7 @@ public final class CustodyMain {
         "custody-stream {} serving queries on port {}",
         env.query().advertisedHost(),
         service.httpPort());
-    while (!stopped(service.state())) {
-      Thread.sleep(WATCH_EVERY.toMillis());
-    }
-    LOG.error("custody-stream is {}; exiting so that the instance is restarted", service.state());
-    System.exit(1);
-  }
-
-  private static boolean stopped(KafkaStreams.State state) {
-    return state == KafkaStreams.State.ERROR
-        || state == KafkaStreams.State.NOT_RUNNING
-        || state == KafkaStreams.State.PENDING_ERROR;
+    ExitWhenStreamsStop.watch(
+        new StreamsHealthCheck("custody-stream's streams", () -> service.state().name()));
   }
 }

@@ -34,4 +34,9 @@ public record StreamsHealthCheck(String name, Supplier<String> state) implements
     return Optional.of(
         STOPPED.contains(now) ? Health.down("streams stopped for good: " + now) : Health.UP);
   }
+
+  /** True once the instance will never process again. */
+  public boolean stoppedForGood() {
+    return STOPPED.contains(state.get());
+  }
 }
