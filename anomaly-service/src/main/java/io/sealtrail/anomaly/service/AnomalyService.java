@@ -3,6 +3,7 @@ package io.sealtrail.anomaly.service;
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.sealtrail.anomaly.chart.SpikeCharts;
 import io.sealtrail.anomaly.chart.SpikeStoreReader;
 import io.sealtrail.anomaly.lifecycle.CommandSender;
@@ -37,6 +38,7 @@ public final class AnomalyService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final KafkaStreamsMetrics streamsMetrics;
   private final AlertFeed feed;
   private final CommandSender commands;
   private final WebhookNotifier notifier;
@@ -44,18 +46,20 @@ public final class AnomalyService implements AutoCloseable {
 
   private AnomalyService(
       KafkaStreams streams,
+      KafkaStreamsMetrics streamsMetrics,
       AlertFeed feed,
       CommandSender commands,
       WebhookNotifier notifier,
       AnomalyBackend backend) {
     this.streams = streams;
+    this.streamsMetrics = streamsMetrics;
     this.feed = feed;
     this.commands = commands;
     this.notifier = notifier;
     this.backend = backend;
   }
 
-  /** Starts everything; lifecycle meters go to {@code registry}. */
+  /** Starts everything; lifecycle meters and the streams' metrics go to {@code registry}. */
   public static AnomalyService start(ServiceConfig config, MeterRegistry registry) {
     AnomalyConfig anomaly = config.anomaly();
     Topics topics = Topics.from(anomaly.topics(), anomaly.serdeConfig());
@@ -63,6 +67,8 @@ public final class AnomalyService implements AutoCloseable {
         new KafkaStreams(AnomalyApp.topology(anomaly), anomaly.streamsProperties());
     // An unexpected error stops this instance; its partitions move to the others.
     streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
     AlertView view = new AlertView();
     view.listen(new AlertMetrics(registry, Clock.systemUTC()));
     String bootstrap = anomaly.bootstrapServers();
@@ -95,7 +101,12 @@ public final class AnomalyService implements AutoCloseable {
             List.of(anomaly.rules().attestationSpikeKind(), anomaly.rules().rejectionSpikeKind()));
     AnomalyService service =
         new AnomalyService(
-            streams, feed, commands, notifier, new AnomalyBackend(view, commands, charts));
+            streams,
+            streamsMetrics,
+            feed,
+            commands,
+            notifier,
+            new AnomalyBackend(view, commands, charts));
     try {
       streams.start();
       feed.start();
@@ -158,6 +169,7 @@ public final class AnomalyService implements AutoCloseable {
     }
     feed.close();
     commands.close();
+    streamsMetrics.close();
     streams.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(CLOSE_TIMEOUT));

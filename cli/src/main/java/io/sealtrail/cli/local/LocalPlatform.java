@@ -113,7 +113,9 @@ public final class LocalPlatform implements AutoCloseable {
     HttpBinding http = new HttpBinding(config.host(), config.httpPort()).withConcretePort();
     progress.accept("starting anomaly-service, creating custody-stream");
     CustodyStreamService custody =
-        push(CustodyStreamService.create(custodyConfig, new HostInfo(host, http.port())));
+        push(
+            CustodyStreamService.create(
+                custodyConfig, new HostInfo(host, http.port()), ingest.meterRegistry()));
     // Its meters join ingest's registry: one /prometheus on the shared port shows both.
     AnomalyService anomaly = push(AnomalyService.start(anomalyConfig, ingest.meterRegistry()));
     progress.accept("starting the HTTP server on port " + http.port());

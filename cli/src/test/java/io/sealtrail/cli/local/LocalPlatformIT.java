@@ -145,7 +145,13 @@ class LocalPlatformIT {
     assertThat(alertsAsSecops.statusCode()).as(alertsAsSecops.body()).isEqualTo(200);
     assertThat(alertsAsRecall.statusCode()).isEqualTo(403);
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("sealtrail_ingest_", "sealtrail_anomaly_alerts_open");
+    assertThat(metrics.body())
+        .contains(
+            "sealtrail_ingest_",
+            "sealtrail_anomaly_alerts_open",
+            "kafka_stream_thread_process_total",
+            "sealtrail-custody",
+            "sealtrail-anomaly");
   }
 
   @Test

@@ -2,6 +2,10 @@ package io.sealtrail.custody.service;
 
 import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sealtrail.custody.query.QueryBeans;
 import io.sealtrail.custody.query.RestoringStores;
 import io.sealtrail.custody.query.StreamsStoreAccess;
@@ -29,13 +33,18 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class CustodyStreamService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   private final KafkaStreams streams;
+  private final KafkaStreamsMetrics streamsMetrics;
   private final List<Object> httpBeans;
   private final PlatformHttpServer server;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private CustodyStreamService(
-      KafkaStreams streams, List<Object> httpBeans, PlatformHttpServer server) {
+      KafkaStreams streams,
+      KafkaStreamsMetrics streamsMetrics,
+      List<Object> httpBeans,
+      PlatformHttpServer server) {
     this.streams = streams;
+    this.streamsMetrics = streamsMetrics;
     this.httpBeans = httpBeans;
     this.server = server;
   }
@@ -43,32 +52,41 @@ public final class CustodyStreamService implements AutoCloseable {
   /**
    * The streams, not started, telling other instances that the HTTP server serving {@link
    * #httpBeans()} answers at {@code advertised}: that server must be there before {@link
-   * #startStreams()}, so that no forwarded query finds nobody.
+   * #startStreams()}, so that no forwarded query finds nobody. The streams' metrics (process rates,
+   * lag, commit latency, state stores) go to {@code meters}.
    */
-  public static CustodyStreamService create(CustodyStreamConfig config, HostInfo advertised) {
+  public static CustodyStreamService create(
+      CustodyStreamConfig config, HostInfo advertised, MeterRegistry meters) {
     Properties properties = config.streamsProperties();
     properties.put(
         StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
     KafkaStreams streams = new KafkaStreams(CustodyStreamApp.topology(config), properties);
     // An unexpected error stops this instance; its partitions move to the others.
     streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
+    KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(meters);
     RestoringStores restoring = new RestoringStores();
     streams.setGlobalStateRestoreListener(restoring);
     List<Object> beans =
         new ArrayList<>(QueryBeans.over(new StreamsStoreAccess(streams, advertised, restoring)));
     // Ready only while RUNNING; on a shared server beside the other services' checks.
     beans.add(new StreamsHealthCheck("custodyStreams", () -> streams.state().name()));
-    return new CustodyStreamService(streams, List.copyOf(beans), null);
+    return new CustodyStreamService(streams, streamsMetrics, List.copyOf(beans), null);
   }
 
-  /** Starts the instance alone: its own HTTP server where {@code query} says, then the streams. */
+  /**
+   * Starts the instance alone: its own HTTP server where {@code query} says, serving the queries,
+   * health and the streams' metrics at {@code /prometheus}, then the streams.
+   */
   public static CustodyStreamService start(CustodyStreamConfig config, QueryConfig query) {
     // The advertised port must be known before the streams exist: resolve 0 to a free one first.
     HttpBinding binding = new HttpBinding(query.bindHost(), query.port()).withConcretePort();
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     CustodyStreamService unserved =
-        create(config, new HostInfo(query.advertisedHost(), binding.port()));
+        create(config, new HostInfo(query.advertisedHost(), binding.port()), meters);
     List<Object> beans = new ArrayList<>(unserved.httpBeans());
     beans.add(RoleTokens.load(query.tokenDir()));
+    beans.add(meters);
     PlatformHttpServer server;
     try {
       server = PlatformHttpServer.start(binding, beans);
@@ -76,7 +94,9 @@ public final class CustodyStreamService implements AutoCloseable {
       unserved.close();
       throw e;
     }
-    var service = new CustodyStreamService(unserved.streams, unserved.httpBeans, server);
+    var service =
+        new CustodyStreamService(
+            unserved.streams, unserved.streamsMetrics, unserved.httpBeans, server);
     service.startStreams();
     return service;
   }
@@ -123,6 +143,7 @@ public final class CustodyStreamService implements AutoCloseable {
     }
     // Leaving the group hands this instance's tasks over now, not after the session timeout;
     // until then its keys would answer 503 on every other instance.
+    streamsMetrics.close();
     streams.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(CLOSE_TIMEOUT));

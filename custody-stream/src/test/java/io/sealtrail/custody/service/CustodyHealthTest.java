@@ -3,6 +3,7 @@ package io.sealtrail.custody.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
@@ -30,7 +31,8 @@ class CustodyHealthTest {
   @Test
   void shouldAnswerReadiness503NamingTheStreamsWhenTheyAreNotRunning(@TempDir Path dir)
       throws Exception {
-    CustodyStreamService custody = CustodyStreamService.create(config(dir), new HostInfo("x", 1));
+    CustodyStreamService custody =
+        CustodyStreamService.create(config(dir), new HostInfo("x", 1), new SimpleMeterRegistry());
     List<Object> beans = new ArrayList<>(custody.httpBeans());
     beans.add(RoleTokens.none());
     try (custody;

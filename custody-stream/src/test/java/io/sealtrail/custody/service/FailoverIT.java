@@ -83,6 +83,28 @@ class FailoverIT {
     }
   }
 
+  @Test
+  void shouldServeItsStreamsMetricsAtPrometheusWhenRunAlone() throws Exception {
+    Map<String, String> flat = sharedConfig();
+    CustodyStreamConfig config = CustodyStreamConfig.from(flat);
+    createTopics(config);
+    produce(config);
+    try (CustodyStreamService alone = start(flat, "alone")) {
+      awaitOk(alone.httpPort(), SERIALS.get(0), new ArrayList<>());
+
+      var metrics =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + alone.httpPort() + "/prometheus"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .contains("kafka_stream_thread_process_total", flat.get("application.id"));
+    }
+  }
+
   private CustodyStreamService start(Map<String, String> shared, String name) throws IOException {
     Map<String, String> flat = new HashMap<>(shared);
     flat.put("state.dir", Files.createDirectories(dir.resolve(name)).toString());
