@@ -51,10 +51,7 @@ class FailoverIT {
 
   @Test
   void shouldAnswerEverySerialThroughEitherInstanceAndAfterOneStops() throws Exception {
-    Map<String, String> flat = sharedConfig();
-    CustodyStreamConfig config = CustodyStreamConfig.from(flat);
-    createTopics(config);
-    produce(config);
+    Map<String, String> flat = withLivesProduced(sharedConfig());
     CustodyStreamService first = start(flat, "a");
     int firstPort = first.httpPort();
     try (CustodyStreamService second = start(flat, "b")) {
@@ -85,10 +82,7 @@ class FailoverIT {
 
   @Test
   void shouldServeItsStreamsMetricsAtPrometheusWhenRunAlone() throws Exception {
-    Map<String, String> flat = sharedConfig();
-    CustodyStreamConfig config = CustodyStreamConfig.from(flat);
-    createTopics(config);
-    produce(config);
+    Map<String, String> flat = withLivesProduced(sharedConfig());
     try (CustodyStreamService alone = start(flat, "alone")) {
       awaitOk(alone.httpPort(), SERIALS.get(0), new ArrayList<>());
 
@@ -110,6 +104,14 @@ class FailoverIT {
     flat.put("state.dir", Files.createDirectories(dir.resolve(name)).toString());
     flat.put("sealtrail.http.port", Integer.toString(freePort()));
     return CustodyStreamService.start(CustodyStreamConfig.from(flat), QueryConfig.from(flat));
+  }
+
+  /** {@code flat}, after its topics were created and every serial's life produced to them. */
+  private static Map<String, String> withLivesProduced(Map<String, String> flat) throws Exception {
+    CustodyStreamConfig config = CustodyStreamConfig.from(flat);
+    createTopics(config);
+    produce(config);
+    return flat;
   }
 
   private Map<String, String> sharedConfig() throws IOException {
