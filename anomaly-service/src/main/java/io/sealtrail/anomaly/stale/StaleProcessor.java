@@ -60,8 +60,9 @@ public final class StaleProcessor implements Processor<String, VerifiedEvent, St
             ? w.assembled(((Assembled) e.getDetail()).getProduct())
             : w;
       case COMMISSIONED:
+        return w.commissionedAt(at);
       case ATTESTED:
-        return w.heardAt(at);
+        return w.attestedAt(at);
       case DECOMMISSIONED:
         return w.decommissioned();
       default:

@@ -13,9 +13,18 @@ public record Watch(String product, boolean inService, long lastHeardMillis, boo
     return new Watch(product, inService, lastHeardMillis, reported);
   }
 
-  /** Commissioned or attested at {@code at}: the clock restarts and it may be reported again. */
-  public Watch heardAt(long at) {
+  /** Commissioned at {@code at}: watched from now on, its clock starting then at the latest. */
+  public Watch commissionedAt(long at) {
     return new Watch(product, true, Math.max(lastHeardMillis, at), false);
+  }
+
+  /**
+   * Attested at {@code at}: the clock restarts and it may be reported again. Whether it is watched
+   * does not change: a factory test before commissioning, or an attestation after decommissioning,
+   * does not put a device in service.
+   */
+  public Watch attestedAt(long at) {
+    return new Watch(product, inService, Math.max(lastHeardMillis, at), false);
   }
 
   public Watch decommissioned() {

@@ -91,4 +91,40 @@ class AttestationStaleTest {
 
     assertThat(driver.alerts()).isEmpty();
   }
+
+  @Test
+  void shouldRaiseNothingWhenDeviceAttestedAtTheFactoryIsNotCommissionedYet() {
+    driver.send(passed("DEV-1", "ST-1", T0));
+
+    driver.send(passed("DEV-CLOCK", "ST-1", OVERDUE));
+
+    assertThat(driver.alerts()).isEmpty();
+  }
+
+  @Test
+  void shouldStartTheClockAtCommissioningWhenTheFactoryTestWasLongBefore() {
+    driver.send(passed("DEV-1", "ST-1", T0), commissioned("DEV-1", OVERDUE));
+
+    driver.send(passed("DEV-CLOCK", "ST-1", OVERDUE.plus(Duration.ofHours(12))));
+    assertThat(driver.alerts()).isEmpty();
+    driver.send(passed("DEV-CLOCK", "ST-1", OVERDUE.plus(Duration.ofHours(25))));
+
+    assertThat(driver.alerts())
+        .singleElement()
+        .satisfies(kv -> assertThat(kv.value.getSubject().getId()).isEqualTo("DEV-1"))
+        .satisfies(
+            kv ->
+                assertThat(kv.value.getAttributes())
+                    .containsEntry("lastAttestedAt", OVERDUE.toString()));
+  }
+
+  @Test
+  void shouldRaiseNothingWhenDecommissionedDeviceAttestsOnceMore() {
+    driver.send(commissioned("DEV-1", T0), decommissioned("DEV-1", LAST_ATTESTED));
+    driver.send(passed("DEV-1", "ST-1", LAST_ATTESTED.plus(Duration.ofHours(1))));
+
+    driver.send(passed("DEV-CLOCK", "ST-1", LATER));
+
+    assertThat(driver.alerts()).isEmpty();
+  }
 }
