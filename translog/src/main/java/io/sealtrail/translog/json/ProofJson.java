@@ -3,6 +3,7 @@ package io.sealtrail.translog.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.sealtrail.translog.entry.AcceptedEventLeaf;
@@ -134,8 +135,21 @@ public final class ProofJson {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
       String detail = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-      throw new MalformedProofJsonException("not a " + type.getSimpleName() + ": " + detail);
+      throw new MalformedProofJsonException(
+          "not a " + type.getSimpleName() + pointer(e) + ": " + detail);
     }
+  }
+
+  /** Where in the document the defect is, as a JSON pointer ({@code at /hashes/2}), if known. */
+  private static String pointer(JsonProcessingException e) {
+    if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+      return "";
+    }
+    StringBuilder pointer = new StringBuilder(" at ");
+    for (JsonMappingException.Reference ref : mapping.getPath()) {
+      pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : ref.getIndex());
+    }
+    return pointer.toString();
   }
 
   /** An inclusion proof with the signed note of its tree size, as served. */
