@@ -2,8 +2,12 @@ package io.sealtrail.translog.note;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.interfaces.EdECPrivateKey;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -52,6 +56,30 @@ public final class NoteSigner {
       throw NoteException.malformed("private key ID " + parts[1] + " does not match its key");
     }
     return signer;
+  }
+
+  /** A signer with a fresh random key. */
+  public static NoteSigner generate(String name) {
+    try {
+      return of(name, KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Java 15+ has Ed25519", e);
+    }
+  }
+
+  /** The Go tooling's private key string for this key; keep it as secret as the key. */
+  public String privateKeyString() {
+    byte[] seed =
+        ((EdECPrivateKey) privateKey)
+            .getBytes()
+            .orElseThrow(() -> new IllegalStateException("this private key hides its seed"));
+    byte[] typed = Ed25519.concat(new byte[] {NoteVerifierKey.ALG_ED25519}, seed);
+    return PRIVATE_PREFIX
+        + verifierKey.name()
+        + "+"
+        + verifierKey.keyIdHex()
+        + "+"
+        + Base64.getEncoder().encodeToString(typed);
   }
 
   public NoteVerifierKey verifierKey() {

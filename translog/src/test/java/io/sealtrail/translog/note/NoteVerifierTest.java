@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealtrail.translog.note.NoteException.Reason;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +44,7 @@ class NoteVerifierTest {
   @Test
   void shouldIgnoreAWitnessCosignatureFromAnUnknownKey() {
     SignedNote note = SignedNote.parse(TestKeys.CHECKPOINT_7);
-    NoteSigner witness = NoteSigner.of("witness.example", generate());
+    NoteSigner witness = NoteSigner.generate("witness.example");
     SignedNote cosigned = note.with(witness.sign(note.text()));
 
     NoteVerifier.VerifiedNote verified = verifier.verify(cosigned.toString());
@@ -59,7 +57,7 @@ class NoteVerifierTest {
   @Test
   void shouldRejectTheWholeNoteWhenAnyKnownKeysSignatureFails() {
     SignedNote note = SignedNote.parse(TestKeys.CHECKPOINT_7);
-    NoteSigner witness = NoteSigner.of("witness.example", generate());
+    NoteSigner witness = NoteSigner.generate("witness.example");
     NoteSignature forged = witness.sign("another text\n");
 
     assertFails(
@@ -125,14 +123,6 @@ class NoteVerifierTest {
     assertFails(
         () -> NoteSigner.parsePrivateKey(TestKeys.LOG_PRIVATE.replace("45faf2e2", "00000000")),
         Reason.MALFORMED);
-  }
-
-  private static java.security.KeyPair generate() {
-    try {
-      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static void assertFails(ThrowingCallable call, Reason reason) {

@@ -64,4 +64,13 @@ class SignedNoteKnownAnswerTest {
     assertThat(checkpoint.rootHash()).isEqualTo(Trees.sealtrail(7).rootHash(7));
     assertThat(checkpoint.extensions()).isEmpty();
   }
+
+  @Test
+  void shouldWriteThePrivateKeyStringItWasParsedFrom() {
+    NoteSigner generated = NoteSigner.generate("fresh.example/log");
+
+    assertThat(TestKeys.logSigner().privateKeyString()).isEqualTo(TestKeys.LOG_PRIVATE);
+    assertThat(NoteSigner.parsePrivateKey(generated.privateKeyString()).verifierKey())
+        .isEqualTo(generated.verifierKey());
+  }
 }
