@@ -88,6 +88,14 @@ class AcceptedEventLeafTest {
     assertThat(AcceptedEventLeaf.decode(leaf.encode())).isEqualTo(leaf);
   }
 
+  @Property(tries = 500)
+  void shouldRefuseArbitraryBytesWithAnIllegalArgumentOnly(@ForAll byte[] bytes) {
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(() -> AcceptedEventLeaf.decode(bytes));
+
+    assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+  }
+
   private static void assertRejected(byte[] leaf, String message) {
     assertThatThrownBy(() -> AcceptedEventLeaf.decode(leaf))
         .isInstanceOf(IllegalArgumentException.class)
