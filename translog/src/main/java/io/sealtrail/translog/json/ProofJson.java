@@ -13,6 +13,7 @@ import io.sealtrail.translog.merkle.Hash;
 import io.sealtrail.translog.merkle.InclusionProof;
 import io.sealtrail.translog.merkle.StrictBase64;
 import io.sealtrail.translog.note.SignedNote;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -62,7 +63,7 @@ public final class ProofJson {
             leaf.eventId(),
             leaf.envelopeSha256().hex(),
             leaf.receivedAt().toString(),
-            java.util.Base64.getEncoder().encodeToString(entry.leafBytes()),
+            Base64.getEncoder().encodeToString(entry.leafBytes()),
             entry.leafHash().base64()));
   }
 

@@ -2,6 +2,7 @@ package io.sealtrail.translog.entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sealtrail.translog.merkle.Hash;
 import java.nio.ByteBuffer;
@@ -90,8 +91,7 @@ class AcceptedEventLeafTest {
 
   @Property(tries = 500)
   void shouldRefuseArbitraryBytesWithAnIllegalArgumentOnly(@ForAll byte[] bytes) {
-    Throwable thrown =
-        org.assertj.core.api.Assertions.catchThrowable(() -> AcceptedEventLeaf.decode(bytes));
+    Throwable thrown = catchThrowable(() -> AcceptedEventLeaf.decode(bytes));
 
     assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
   }

@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +63,7 @@ class SigstoreInteropTest {
     RekorEntry.Checkpoint theirs = Checkpoints.from(TestKeys.CHECKPOINT_7);
 
     assertThat(theirs.getSize()).isEqualTo(7L);
-    assertThat(java.util.HexFormat.of().formatHex(theirs.getSignatures().get(0).getKeyHint()))
+    assertThat(HexFormat.of().formatHex(theirs.getSignatures().get(0).getKeyHint()))
         .isEqualTo("45faf2e2");
   }
 

@@ -3,6 +3,7 @@ package io.sealtrail.translog.merkle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /** Test trees: the reference's "leaf-i" set and the RFC 6962 input set, and a naive oracle. */
@@ -36,7 +37,7 @@ public final class Trees {
 
   public static MerkleTree rfc6962() {
     MerkleTree tree = new MerkleTree(new InMemoryNodeStore());
-    RFC6962_LEAVES.forEach(hex -> tree.append(java.util.HexFormat.of().parseHex(hex)));
+    RFC6962_LEAVES.forEach(hex -> tree.append(HexFormat.of().parseHex(hex)));
     return tree;
   }
 

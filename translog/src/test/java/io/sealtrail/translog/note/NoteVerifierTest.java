@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealtrail.translog.note.NoteException.Reason;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -69,7 +70,7 @@ class NoteVerifierTest {
   void shouldRejectASignatureOfTheWrongLength() {
     SignedNote note = SignedNote.parse(TestKeys.CHECKPOINT_7);
     NoteSignature sig = note.signatures().get(0);
-    byte[] shorter = java.util.Arrays.copyOf(sig.signature(), 63);
+    byte[] shorter = Arrays.copyOf(sig.signature(), 63);
     SignedNote cut =
         new SignedNote(
             note.text(), List.of(new NoteSignature(sig.keyName(), sig.keyId(), shorter)));
