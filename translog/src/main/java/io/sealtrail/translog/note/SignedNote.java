@@ -8,7 +8,7 @@ import java.util.List;
  * signature lines. The signed bytes are the UTF-8 text, final newline included.
  */
 public record SignedNote(String text, List<NoteSignature> signatures) {
-  /** More signature lines than this make a note malformed (the spec requires accepting 16). */
+  /** More signature lines than this are refused as TOO_MANY_SIGNATURES (the spec asks for 16). */
   public static final int MAX_SIGNATURES = 100;
 
   public SignedNote {
