@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An append-only RFC 9162 Merkle tree over a {@link NodeStore}. Appending stores every complete
  * subtree as it closes; roots and proofs for any size up to the current one are then assembled from
- * stored nodes (at most about 2·log2(n) reads per hash), never by rehashing leaves.
+ * stored nodes (at most about 2·log2(n) reads per proof), never by rehashing leaves. Not
+ * thread-safe: a log has one sequencer that appends.
  */
 public final class MerkleTree {
   private final NodeStore store;
