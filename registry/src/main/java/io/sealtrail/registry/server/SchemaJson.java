@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.registry.core.AvroSchemas;
 import io.sealtrail.registry.core.Errors;
-import io.sealtrail.registry.core.SchemaRegistryException;
 import io.sealtrail.registry.core.SchemaVersion;
 import java.io.IOException;
 
@@ -27,11 +26,17 @@ final class SchemaJson {
     if (request.path("references").size() > 0) {
       throw Errors.invalidSchema("schema references are not supported by this registry");
     }
-    JsonNode schema = request.get("schema");
-    if (schema == null || !schema.isTextual()) {
-      throw new SchemaRegistryException(422, 422, "The request must carry a \"schema\" string");
+    JsonNode schema = request.path("schema");
+    if (schema.isContainerNode()) {
+      // Jackson cannot bind an object or array to RegisterSchemaRequest's String: 400 there.
+      throw Errors.badRequest("The \"schema\" of the request must be a string holding the schema");
     }
-    return schema.asText();
+    // Like Jackson binding the field: a number or boolean reads as its text, null as no schema.
+    String text = schema.isValueNode() && !schema.isNull() ? schema.asText() : "";
+    if (text.isBlank()) {
+      throw Errors.emptySchema();
+    }
+    return text;
   }
 
   /** The request's schema, normalized when the request asks for it ({@code normalize=true}). */

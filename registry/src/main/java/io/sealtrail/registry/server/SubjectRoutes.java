@@ -22,6 +22,7 @@ final class SubjectRoutes {
             "GET",
             "/subjects/{}/versions/{}/schema",
             r -> SchemaJson.raw(version(core, r).schema())),
+        Route.of("GET", "/subjects/{}/versions/{}/referencedby", r -> referencedBy(core, r)),
         Route.of(
             "DELETE",
             "/subjects/{}/versions/{}",
@@ -70,6 +71,15 @@ final class SubjectRoutes {
         .filter(JsonNode::canConvertToInt)
         .map(JsonNode::asInt)
         .filter(n -> n > 0);
+  }
+
+  /**
+   * The ids of schemas referencing a version: none, as this registry has no references, once the
+   * version exists (looked up with soft-deleted ones, as Confluent does): 40401, 40402, 42202.
+   */
+  private static List<Integer> referencedBy(SchemaRegistryCore core, RestRequest request) {
+    core.version(request.param(0), VersionSpec.parse(request.param(1)), true);
+    return List.of();
   }
 
   private static SchemaVersion version(SchemaRegistryCore core, RestRequest request) {

@@ -107,7 +107,7 @@ class SchemaRegistryServerIT {
       Answer badVersion = rest.get("/subjects/s/versions/0");
       Answer badLevel = rest.put("/config", "{\"compatibility\":\"INVALID\"}");
 
-      expectError(incompatible, 409, 409);
+      expectError(incompatible, 409, 40901);
       assertThat(incompatible.body().path("message").asText())
           .contains("READER_FIELD_MISSING_DEFAULT_VALUE");
       expectError(invalid, 422, 42201);
