@@ -2,18 +2,35 @@
 // Confluent's own JavaScript Schema Registry client, driven by ConfluentJsInteropIT:
 //   node interop.js produce <registryUrl> <topic> <schemaJson> <valueJson>  -> hex of the serialized value
 //   node interop.js consume <registryUrl> <topic> <hex>                     -> JSON of the deserialized value
+//   node interop.js produce-header <registryUrl> <topic> <schemaJson> <valueJson>
+//                                      -> JSON {payload, header}: hex of the datum and of the GUID header
 //   node interop.js calls <registryUrl> <stepsJson>                         -> JSON array of outcomes
 // A step is {"client": "<SchemaRegistryClient method>", "args": [...]} or
 // {"rest": [method, path, rawBody or null, contentType or null]} sent through the client's own
 // RestService (so its error parsing applies); an outcome is {"ok": result} or
 // {"status", "errorCode", "message"} of the RestError the client raised.
-const { SchemaRegistryClient, SerdeType, AvroSerializer, AvroDeserializer } = require('@confluentinc/schemaregistry');
+const {
+  SchemaRegistryClient, SerdeType, AvroSerializer, AvroDeserializer, HeaderSchemaIdSerializer,
+} = require('@confluentinc/schemaregistry');
 
 async function produce(client, topic, schemaJson, valueJson) {
   await client.register(`${topic}-value`, { schemaType: 'AVRO', schema: schemaJson });
   const serializer = new AvroSerializer(client, SerdeType.VALUE, { useLatestVersion: true });
   const bytes = await serializer.serialize(topic, JSON.parse(valueJson));
   return bytes.toString('hex');
+}
+
+// CP 8's header mode: auto-registers, then writes the schema GUID of the register answer in the
+// __value_schema_id header and the bare datum as the payload.
+async function produceHeader(client, topic, schemaJson, valueJson) {
+  const serializer = new AvroSerializer(client, SerdeType.VALUE, {
+    autoRegisterSchemas: true,
+    schemaIdSerializer: HeaderSchemaIdSerializer,
+  });
+  const headers = {};
+  const bytes = await serializer.serialize(topic, JSON.parse(valueJson), headers);
+  const header = headers.__value_schema_id;
+  return JSON.stringify({ payload: bytes.toString('hex'), header: Buffer.from(header).toString('hex') });
 }
 
 async function consume(client, topic, hex) {
@@ -55,13 +72,16 @@ async function main([mode, url, topic, ...rest]) {
   if (mode === 'calls') {
     return calls(client, topic);
   }
+  if (mode === 'produce-header') {
+    return produceHeader(client, topic, rest[0], rest[1]);
+  }
   if (mode === 'produce') {
     return produce(client, topic, rest[0], rest[1]);
   }
   if (mode === 'consume') {
     return consume(client, topic, rest[0]);
   }
-  throw new Error(`unknown mode ${mode}: expected produce, consume or calls`);
+  throw new Error(`unknown mode ${mode}: expected produce, produce-header, consume or calls`);
 }
 
 main(process.argv.slice(2))

@@ -14,9 +14,12 @@ public final class Errors {
   /** The error code of an unknown path, also answered for an id that is no number (JAX-RS). */
   public static final int NOT_FOUND = 404;
 
-  /** A Java exception's class name as {@code toString()} puts it before a message. */
+  /**
+   * A Java exception's class name as {@code toString()} puts it before a message (or alone): a name
+   * in schema text, such as a record {@code com.acme.ParseError}, is followed by a quote.
+   */
   private static final Pattern EXCEPTION_CLASS =
-      Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+      Pattern.compile("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*|$)");
 
   /** Jackson's location suffix, which names its own feature flags or echoes the input. */
   private static final Pattern JSON_SOURCE =

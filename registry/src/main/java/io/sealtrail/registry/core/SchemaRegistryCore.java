@@ -78,6 +78,11 @@ public final class SchemaRegistryCore implements AutoCloseable {
         .schema();
   }
 
+  /** The highest id any record ever held ({@code fetchMaxId=true} of {@code /schemas/ids/{id}}). */
+  public int maxId() {
+    return state.maxId();
+  }
+
   public String schemaByGuid(UUID guid) {
     return state.schemaOf(guid).orElseThrow(() -> Errors.schemaNotFound(guid));
   }

@@ -15,7 +15,7 @@ final class SchemaRoutes {
     return List.of(
         Route.of("GET", "/schemas", r -> schemas(core, r)),
         Route.of("GET", "/schemas/types", r -> List.of("AVRO")),
-        Route.of("GET", "/schemas/ids/{}", r -> SchemaJson.schemaString(core.schemaById(id(r)))),
+        Route.of("GET", "/schemas/ids/{}", r -> byId(core, r)),
         Route.of("GET", "/schemas/ids/{}/schema", r -> SchemaJson.raw(core.schemaById(id(r)))),
         Route.of(
             "GET",
@@ -55,6 +55,15 @@ final class SchemaRoutes {
         .limit(limit < 0 ? Long.MAX_VALUE : limit)
         .map(SchemaJson::version)
         .toList();
+  }
+
+  /** The SchemaString of an id, with {@code maxId} when {@code fetchMaxId=true} (CP 7.x+). */
+  private static ObjectNode byId(SchemaRegistryCore core, RestRequest request) {
+    ObjectNode answer = SchemaJson.schemaString(core.schemaById(id(request)));
+    if (request.flag("fetchMaxId")) {
+      answer.put("maxId", core.maxId());
+    }
+    return answer;
   }
 
   /** The id path parameter; JAX-RS answers a plain 404 when it is no integer, as here. */

@@ -1,7 +1,6 @@
 package io.sealtrail.registry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sealtrail.registry.core.SchemaRegistryCore;
 import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.core.VersionSpec;
@@ -62,7 +61,7 @@ final class SubjectRoutes {
             SchemaJson.schemaOf(request),
             positive(body, "id"),
             positive(body, "version"));
-    return JsonNodeFactory.instance.objectNode().put("id", registered.id());
+    return SchemaJson.registered(registered);
   }
 
   /** An explicit id or version of a RegisterSchemaRequest; absent, 0 and -1 mean "choose one". */

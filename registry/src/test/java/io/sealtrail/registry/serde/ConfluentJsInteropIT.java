@@ -14,6 +14,7 @@ import io.sealtrail.testing.EmbeddedKafka;
 import java.util.HexFormat;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,29 @@ class ConfluentJsInteropIT {
     String java = HexFormat.of().formatHex(serializer().serialize(topic, "hello"));
 
     assertThat(java).isEqualTo(js).endsWith("0a68656c6c6f");
+  }
+
+  /**
+   * CP 8's header mode needs the schema GUID in the register answer: the JavaScript serializer
+   * writes it in {@code __value_schema_id}, and both deserializers resolve it.
+   */
+  @Test
+  void shouldReadJsRecordWithGuidHeaderWhenJsSerializesInHeaderMode() throws Exception {
+    String topic = EmbeddedKafka.uniqueName("js-header");
+    JsonNode written =
+        RestCalls.json(
+            ConfluentJs.interop(
+                "produce-header", url(), topic, WireFormatVectorsTest.W2_SCHEMA, RECORD_VALUE));
+    byte[] payload = HexFormat.of().parseHex(written.path("payload").asText());
+    byte[] header = HexFormat.of().parseHex(written.path("header").asText());
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("__value_schema_id", header);
+
+    Object read = deserializer().deserialize(topic, headers, payload);
+
+    assertThat(header).hasSize(17).startsWith(1);
+    // The JavaScript serializer registers the schema it infers from the value: compare the data.
+    assertThat(RestCalls.json(read.toString())).isEqualTo(RestCalls.json(RECORD_VALUE));
   }
 
   /**

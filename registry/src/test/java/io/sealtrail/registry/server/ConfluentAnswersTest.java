@@ -192,6 +192,33 @@ class ConfluentAnswersTest {
     expectError(current.post("/subjects/s/versions", incompatible), 409, 40901);
   }
 
+  @Test
+  void shouldAnswerWithGuidAndTypeAsCp8WhenRegisteringAndReading() {
+    String guid = "095d71cf-1255-6b9d-5e33-0ad575b3df5d"; // MD5 of "string" quoted, as a UUID
+    rest.post("/subjects/first/versions", schemaBody(A));
+
+    Answer registered = rest.post("/subjects/s/versions", STRING);
+    Answer version = rest.get("/subjects/s/versions/latest");
+    Answer lookedUp = rest.post("/subjects/s", STRING);
+    Answer byId = rest.get("/schemas/ids/2?fetchMaxId=true");
+    Answer byIdPlain = rest.get("/schemas/ids/2?fetchMaxId=false");
+
+    assertThat(registered.body())
+        .isEqualTo(
+            RestCalls.json(
+                "{\"id\":2,\"version\":1,\"guid\":\""
+                    + guid
+                    + "\",\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\"}"));
+    for (Answer answer : List.of(version, lookedUp, byId)) {
+      assertThat(answer.body().path("guid").asText()).isEqualTo(guid);
+      assertThat(answer.body().path("schemaType").asText()).isEqualTo("AVRO");
+    }
+    assertThat(byId.body().path("maxId").asInt()).isEqualTo(2);
+    assertThat(byIdPlain.body().has("maxId")).isFalse();
+    assertThat(rest.get("/schemas/guids/" + guid).body().path("schema").asText())
+        .isEqualTo("\"string\"");
+  }
+
   private SchemaRegistryServer serve(CompatibilityLevel level, int incompatibleErrorCode) {
     SchemaRegistryServer server =
         SchemaRegistryServer.serve(
