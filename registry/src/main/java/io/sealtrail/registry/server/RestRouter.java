@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * unexpected failures are logged here and answered without internals (no stack traces).
  */
 final class RestRouter implements HttpHandler {
-  static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  static final String CONTENT_TYPE = ResponseType.V1;
 
   /** The largest request body read; larger ones answer 42209 (a schema is rarely above 1 MiB). */
   static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -146,7 +146,11 @@ final class RestRouter implements HttpHandler {
 
   private static void respond(HttpExchange exchange, int status, Object answer) throws IOException {
     byte[] body = JSON.writeValueAsBytes(answer);
-    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Type",
+            ResponseType.negotiate(exchange.getRequestHeaders().getFirst("Accept")));
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

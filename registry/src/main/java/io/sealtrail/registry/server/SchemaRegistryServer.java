@@ -126,6 +126,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
     List<Route> routes = new ArrayList<>();
     routes.add(Route.of("GET", "/", r -> root(core)));
     routes.add(Route.of("POST", "/", r -> root(core)));
+    // Contexts are not supported: only the default one, which Confluent names ".".
+    routes.add(Route.of("GET", "/contexts", r -> List.of(".")));
     routes.addAll(SubjectRoutes.of(core));
     routes.addAll(SchemaRoutes.of(core));
     routes.addAll(ConfigRoutes.of(core));

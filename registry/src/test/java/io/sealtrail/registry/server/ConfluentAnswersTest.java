@@ -219,6 +219,31 @@ class ConfluentAnswersTest {
         .isEqualTo("\"string\"");
   }
 
+  @Test
+  void shouldAnswerContentTypeTheClientAcceptsWhenAcceptIsGiven() {
+    String v1 = "application/vnd.schemaregistry.v1+json";
+
+    assertThat(accepting(null)).isEqualTo(v1);
+    assertThat(accepting("application/json")).isEqualTo("application/json");
+    assertThat(accepting("application/vnd.schemaregistry+json, application/json; q=0.5"))
+        .isEqualTo("application/vnd.schemaregistry+json");
+    assertThat(accepting(v1 + ", application/vnd.schemaregistry+json; q=0.9")).isEqualTo(v1);
+    assertThat(accepting("text/html, */*; q=0.8")).isEqualTo(v1);
+    assertThat(accepting("application/*, " + v1 + "; q=0"))
+        .isEqualTo("application/vnd.schemaregistry+json");
+  }
+
+  @Test
+  void shouldListOnlyDefaultContextWhenAskedForContexts() {
+    assertThat(rest.get("/contexts").body().toString()).isEqualTo("[\".\"]");
+  }
+
+  private String accepting(String accept) {
+    Answer answer = rest.send("GET", "/subjects/none/versions", null, "application/json", accept);
+    assertThat(answer.errorCode()).isEqualTo(40401);
+    return answer.contentType();
+  }
+
   private SchemaRegistryServer serve(CompatibilityLevel level, int incompatibleErrorCode) {
     SchemaRegistryServer server =
         SchemaRegistryServer.serve(
