@@ -121,8 +121,7 @@ public final class SchemaRegistryCore implements AutoCloseable {
         .flatMap(
             s -> {
               List<SchemaVersion> versions =
-                  new SubjectHistory(s, state.versions(s))
-                      .all().stream().filter(v -> includeDeleted || !v.deleted()).toList();
+                  state.versions(s).stream().filter(v -> includeDeleted || !v.deleted()).toList();
               return latestOnly && !versions.isEmpty()
                   ? versions.subList(versions.size() - 1, versions.size()).stream()
                   : versions.stream();
