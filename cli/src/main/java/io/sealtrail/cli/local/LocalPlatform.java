@@ -123,6 +123,7 @@ public final class LocalPlatform implements AutoCloseable {
     beans.addAll(custody.httpBeans());
     beans.addAll(anomaly.httpBeans());
     beans.add(RoleTokens.ensure(config.tokensDir()));
+    beans.add(new RegistryHealthCheck(registry::readiness));
     server = push(PlatformHttpServer.start(http, beans));
     custody.startStreams();
     progress.accept("waiting for the streams to run");

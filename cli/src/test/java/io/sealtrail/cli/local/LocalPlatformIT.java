@@ -142,6 +142,8 @@ class LocalPlatformIT {
     assertThat(serialWithoutToken.statusCode()).isEqualTo(401);
     assertThat(eventsWithoutToken.statusCode()).as(eventsWithoutToken.body()).isNotIn(401, 403);
     assertThat(health.statusCode()).isEqualTo(200);
+    // The registry's topic reader is one of the checks (issue 13).
+    assertThat(health.body()).contains("\"schemaRegistry\":\"UP\"");
     assertThat(alertsAsSecops.statusCode()).as(alertsAsSecops.body()).isEqualTo(200);
     assertThat(alertsAsRecall.statusCode()).isEqualTo(403);
     assertThat(metrics.statusCode()).isEqualTo(200);

@@ -111,7 +111,10 @@ class LocalRestartIT {
             .build();
     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Integer.parseInt(response.body().replaceAll("\\D+", ""));
+    // The answer carries more than the id (CP 8.x: version, guid, schemaType, schema).
+    var id = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
+    assertThat(id.find()).as(response.body()).isTrue();
+    return Integer.parseInt(id.group(1));
   }
 
   private HttpResponse<String> get(URI uri) throws Exception {

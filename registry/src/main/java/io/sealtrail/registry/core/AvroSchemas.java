@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -20,7 +21,7 @@ public final class AvroSchemas {
   /** Parses a schema being registered; invalid names, types or defaults answer 42201. */
   public static Schema parseStrict(String text) {
     if (text == null || text.isBlank()) {
-      throw Errors.invalidSchema("the schema is empty");
+      throw Errors.emptySchema();
     }
     try {
       return new Schema.Parser().parse(text);
@@ -44,8 +45,15 @@ public final class AvroSchemas {
     }
   }
 
+  /**
+   * Avro's own message, without exception class names; a failure that is not Avro's (a bare
+   * NullPointerException or ClassCastException, whose messages name JVM classes) gets a plain one.
+   */
   private static String reason(RuntimeException e) {
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    if (e instanceof AvroRuntimeException && e.getMessage() != null) {
+      return Errors.withoutInternals(e.getMessage());
+    }
+    return "the text is not a valid Avro schema";
   }
 
   /** The string Confluent stores and compares: Avro's compact {@code toString()}. */

@@ -44,10 +44,13 @@ final class Deletion {
 
   int deleteVersion(String subject, VersionSpec spec, boolean permanent) {
     SubjectHistory history = new SubjectHistory(subject, state.versions(subject));
-    if (history.isEmpty() || (spec.isLatest() && history.live().isEmpty())) {
+    if (history.isEmpty()) {
       throw Errors.subjectNotFound(subject);
     }
-    SchemaVersion target = spec.pick(spec.isLatest() ? history.live() : history.all());
+    // Like Confluent: a soft delete of "latest" means the newest live version (40406 when every one
+    // is soft-deleted already), a permanent one the newest record, soft-deleted or not.
+    boolean latestLive = spec.isLatest() && !permanent && !history.live().isEmpty();
+    SchemaVersion target = spec.pick(latestLive ? history.live() : history.all());
     if (!permanent) {
       if (target.deleted()) {
         throw Errors.versionSoftDeleted(subject, target.version());

@@ -119,9 +119,7 @@ final class Registration {
     if (spec.isLatest() && live.isEmpty()) {
       return List.of();
     }
-    if (!spec.isLatest() && history.isEmpty()) {
-      throw Errors.subjectNotFound(subject);
-    }
+    // Confluent answers a missing version so even when the subject does not exist at all.
     // A soft-deleted version is no compatibility target, even named explicitly: 40402.
     SchemaVersion against = spec.pick(live);
     return configs.effective(subject).check(schema, List.of(against));

@@ -16,6 +16,14 @@ public interface RegistryLog extends AutoCloseable {
    */
   default void catchUp() {}
 
+  /**
+   * Whether records still reach the state: a log read back by a background loop answers stopped,
+   * with the cause, once that loop died; an in-memory log always follows.
+   */
+  default LogState state() {
+    return LogState.FOLLOWING;
+  }
+
   /** Releases what the log holds; an in-memory log holds nothing. */
   @Override
   default void close() {}

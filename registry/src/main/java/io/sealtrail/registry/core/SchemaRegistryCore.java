@@ -78,15 +78,23 @@ public final class SchemaRegistryCore implements AutoCloseable {
         .schema();
   }
 
+  /** The highest id any record ever held ({@code fetchMaxId=true} of {@code /schemas/ids/{id}}). */
+  public int maxId() {
+    return state.maxId();
+  }
+
   public String schemaByGuid(UUID guid) {
     return state.schemaOf(guid).orElseThrow(() -> Errors.schemaNotFound(guid));
   }
 
-  /** The subject versions that use an id; 40403 when no record holds it any more. */
+  /**
+   * The subject versions that use an id; 40403 when no record holds it any more (Confluent's
+   * message names no id here, unlike {@link #schemaById}).
+   */
   public List<SchemaVersion> usagesOf(int id, boolean includeDeleted) {
     List<SchemaVersion> usages = state.usagesOf(id);
     if (usages.isEmpty()) {
-      throw Errors.schemaNotFound(id);
+      throw Errors.schemaNotFound();
     }
     return usages.stream().filter(v -> includeDeleted || !v.deleted()).toList();
   }
@@ -98,6 +106,26 @@ public final class SchemaRegistryCore implements AutoCloseable {
                 Subjects.listed(
                     new SubjectHistory(s, state.versions(s)), includeDeleted, deletedOnly))
         .sorted()
+        .toList();
+  }
+
+  /**
+   * Every version of the subjects starting with {@code prefix}, by subject then version ({@code GET
+   * /schemas}); soft-deleted ones only with {@code includeDeleted}, only each subject's newest with
+   * {@code latestOnly}.
+   */
+  public List<SchemaVersion> schemas(String prefix, boolean includeDeleted, boolean latestOnly) {
+    return state.subjectNames().stream()
+        .filter(s -> s.startsWith(prefix))
+        .sorted()
+        .flatMap(
+            s -> {
+              List<SchemaVersion> versions =
+                  state.versions(s).stream().filter(v -> includeDeleted || !v.deleted()).toList();
+              return latestOnly && !versions.isEmpty()
+                  ? versions.subList(versions.size() - 1, versions.size()).stream()
+                  : versions.stream();
+            })
         .toList();
   }
 
@@ -143,6 +171,11 @@ public final class SchemaRegistryCore implements AutoCloseable {
     if (modes.effective(subject).refusesWrites()) {
       throw Errors.operationNotPermitted("Subject " + subject + " is in read-only mode");
     }
+  }
+
+  /** Whether the log's records still reach this core's state, e.g. its topic reader runs. */
+  public LogState logState() {
+    return log.state();
   }
 
   /** Closes the log; the core answers nothing useful afterwards. */

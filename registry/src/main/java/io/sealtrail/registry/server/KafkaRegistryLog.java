@@ -3,6 +3,7 @@ package io.sealtrail.registry.server;
 import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.LogCodec;
 import io.sealtrail.registry.core.LogRecord;
+import io.sealtrail.registry.core.LogState;
 import io.sealtrail.registry.core.RegistryLog;
 import java.time.Duration;
 import java.util.List;
@@ -113,6 +114,11 @@ final class KafkaRegistryLog implements RegistryLog, AutoCloseable {
       throw Errors.storeTimeout(
           "could not read the end of " + partition.topic() + ": " + e.getMessage());
     }
+  }
+
+  @Override
+  public LogState state() {
+    return reader.state();
   }
 
   @Override

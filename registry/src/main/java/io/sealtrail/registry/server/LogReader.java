@@ -3,6 +3,7 @@ package io.sealtrail.registry.server;
 import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.LogCodec;
 import io.sealtrail.registry.core.LogRecord;
+import io.sealtrail.registry.core.LogState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class LogReader {
   private long appliedUpTo;
   private volatile boolean running = true;
   private volatile RuntimeException failure;
+  private volatile boolean stopped;
 
   LogReader(String bootstrapServers, TopicPartition partition, Consumer<LogRecord> apply) {
     this(
@@ -87,7 +89,39 @@ final class LogReader {
     }
   }
 
+  /**
+   * Running, or stopped with the cause: it failed (a non-retriable consumer error, a closed
+   * consumer, an error applying a record), its thread ended, or {@link #stop} was called.
+   */
+  LogState state() {
+    RuntimeException failed = failure;
+    if (failed != null) {
+      return LogState.stopped(
+          "the reader of topic " + partition.topic() + " stopped: " + describe(failed));
+    }
+    if (stopped) {
+      return LogState.stopped("the reader of topic " + partition.topic() + " was closed");
+    }
+    if (!thread.isAlive() && thread.getState() != Thread.State.NEW) {
+      return LogState.stopped("the reader of topic " + partition.topic() + " ended");
+    }
+    return LogState.FOLLOWING;
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable cause = failure;
+    StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+      if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+        text.append(": ").append(cause.getMessage());
+      }
+    }
+    return Errors.withoutInternals(text.toString());
+  }
+
   void stop(Duration timeout) {
+    stopped = true;
     running = false;
     consumer.wakeup();
     try {
@@ -120,8 +154,17 @@ final class LogReader {
       fail(new IllegalStateException("reader interrupted", e));
     } catch (RuntimeException e) {
       fail(e);
+    } catch (Error e) {
+      // Even an error (a record exhausting the stack, a linkage error) must not end it silently.
+      String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
+      fail(new IllegalStateException(e.getClass().getSimpleName() + detail, e));
+      throw e;
     } finally {
-      consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+      try {
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+      } catch (RuntimeException e) {
+        LOG.warn("Closing the consumer of {} failed: {}", partition, e.toString());
+      }
     }
   }
 

@@ -1,7 +1,10 @@
 package io.sealtrail.registry.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.SchemaRegistryException;
 import java.io.IOException;
 import java.util.List;
@@ -20,16 +23,49 @@ record RestRequest(List<String> params, Map<String, String> query, byte[] body) 
     return Boolean.parseBoolean(query.getOrDefault(name, "false"));
   }
 
-  /** The body as JSON; a missing or unreadable body is Confluent's 422 request error. */
-  JsonNode json() {
-    try {
-      JsonNode node = body.length == 0 ? null : JSON.readTree(body);
-      if (node == null || !node.isObject()) {
-        throw new SchemaRegistryException(422, 422, "Request body must be a JSON object");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new SchemaRegistryException(422, 422, "Unreadable JSON body: " + e.getMessage(), e);
+  /** An integer query parameter; one that is no integer is JAX-RS's plain 404, as Confluent's. */
+  int number(String name, int absent) {
+    String value = query.get(name);
+    if (value == null) {
+      return absent;
     }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw Errors.notFound();
+    }
+  }
+
+  /**
+   * The body as a JSON object. A missing body is Confluent's 422 request validation error; a body
+   * that is no JSON, or JSON but no object, is the 400 of Confluent's JSON provider (rest-utils'
+   * {@code JsonParseExceptionMapper}, {@code JsonMappingExceptionMapper}).
+   */
+  JsonNode json() {
+    JsonNode node;
+    try {
+      node = body.length == 0 ? null : JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw Errors.badRequest(e.getOriginalMessage() + location(e.getLocation()));
+    } catch (IOException e) {
+      throw Errors.badRequest("The request body cannot be read as JSON");
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new SchemaRegistryException(422, 422, "The request must carry a JSON body");
+    }
+    if (!node.isObject()) {
+      throw Errors.badRequest("The request body must be a JSON object, not " + kind(node));
+    }
+    return node;
+  }
+
+  private static String location(JsonLocation location) {
+    return location == null || location.getLineNr() < 0
+        ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  private static String kind(JsonNode node) {
+    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 }

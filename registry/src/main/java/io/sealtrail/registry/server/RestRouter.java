@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * unexpected failures are logged here and answered without internals (no stack traces).
  */
 final class RestRouter implements HttpHandler {
-  static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  static final String CONTENT_TYPE = ResponseType.V1;
 
   /** The largest request body read; larger ones answer 42209 (a schema is rarely above 1 MiB). */
   static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -31,10 +33,27 @@ final class RestRouter implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RestRouter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final List<Route> routes;
+  /**
+   * The request body types Confluent's resources consume; {@code application/octet-stream} (also
+   * what a request without a content type is taken for) is read as JSON too.
+   */
+  private static final Set<String> BODY_TYPES =
+      Set.of(
+          CONTENT_TYPE,
+          "application/vnd.schemaregistry+json",
+          "application/json",
+          "application/octet-stream");
 
-  RestRouter(List<Route> routes) {
+  private final List<Route> routes;
+  private final int incompatibleErrorCode;
+
+  /**
+   * @param incompatibleErrorCode the {@code error_code} of an incompatible schema: 40901 (Confluent
+   *     since CP 8.0.4) or 409 (before)
+   */
+  RestRouter(List<Route> routes, int incompatibleErrorCode) {
     this.routes = List.copyOf(routes);
+    this.incompatibleErrorCode = incompatibleErrorCode;
   }
 
   @Override
@@ -46,7 +65,9 @@ final class RestRouter implements HttpHandler {
         answer = dispatch(exchange);
       } catch (SchemaRegistryException e) {
         status = e.status();
-        answer = error(e.errorCode(), e.getMessage());
+        int code =
+            e.errorCode() == Errors.INCOMPATIBLE_SCHEMA ? incompatibleErrorCode : e.errorCode();
+        answer = error(code, Errors.withoutInternals(e.getMessage()));
       } catch (RuntimeException e) {
         LOG.error(
             "Failed to answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
@@ -63,6 +84,9 @@ final class RestRouter implements HttpHandler {
     for (Route route : routes) {
       Optional<List<String>> params = route.match(segments);
       if (params.isPresent() && route.method().equals(exchange.getRequestMethod())) {
+        if (route.method().equals("POST") || route.method().equals("PUT")) {
+          requireJsonBody(exchange);
+        }
         byte[] body = body(exchange);
         return route
             .handler()
@@ -73,7 +97,19 @@ final class RestRouter implements HttpHandler {
     }
     throw pathKnown
         ? new SchemaRegistryException(405, 405, "HTTP 405 Method Not Allowed")
-        : new SchemaRegistryException(404, 404, "HTTP 404 Not Found");
+        : Errors.notFound();
+  }
+
+  /** Confluent (Jersey) answers 415 to a body of a type its resources do not consume. */
+  private static void requireJsonBody(HttpExchange exchange) {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (type == null || type.isBlank()) {
+      return;
+    }
+    String mediaType = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!BODY_TYPES.contains(mediaType)) {
+      throw new SchemaRegistryException(415, 415, "HTTP 415 Unsupported Media Type");
+    }
   }
 
   private static byte[] body(HttpExchange exchange) throws IOException {
@@ -110,7 +146,11 @@ final class RestRouter implements HttpHandler {
 
   private static void respond(HttpExchange exchange, int status, Object answer) throws IOException {
     byte[] body = JSON.writeValueAsBytes(answer);
-    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Type",
+            ResponseType.negotiate(exchange.getRequestHeaders().getFirst("Accept")));
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

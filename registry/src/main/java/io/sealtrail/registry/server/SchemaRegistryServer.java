@@ -2,6 +2,8 @@ package io.sealtrail.registry.server;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
+import io.sealtrail.registry.core.Errors;
+import io.sealtrail.registry.core.LogState;
 import io.sealtrail.registry.core.SchemaRegistryCore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,15 +49,23 @@ public final class SchemaRegistryServer implements AutoCloseable {
             apply ->
                 KafkaRegistryLog.open(
                     config.bootstrapServers(), config.topic(), apply, KAFKA_TIMEOUT));
-    return serve(core, config.host(), config.port());
+    return serve(core, config.host(), config.port(), config.incompatibleErrorCode());
   }
 
   /** Answers HTTP with the given core; closing the server closes the core. */
   static SchemaRegistryServer serve(SchemaRegistryCore core, String host, int port) {
+    return serve(core, host, port, Errors.INCOMPATIBLE_SCHEMA);
+  }
+
+  /**
+   * As {@link #serve(SchemaRegistryCore, String, int)}, with the code of an incompatible schema.
+   */
+  static SchemaRegistryServer serve(
+      SchemaRegistryCore core, String host, int port, int incompatibleErrorCode) {
     ExecutorService executor = httpExecutor();
     try {
       HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
-      http.createContext("/", new RestRouter(routes(core)));
+      http.createContext("/", new RestRouter(routes(core), incompatibleErrorCode));
       http.setExecutor(executor);
       http.start();
       return new SchemaRegistryServer(http, executor, core);
@@ -89,6 +99,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
     return URI.create("http://" + address.getHostString() + ":" + address.getPort());
   }
 
+  /**
+   * Whether this registry can serve: its state follows the topic, i.e. the reader of the topic
+   * runs. Once that reader stopped, reads answer from a state that no longer changes and writes
+   * fail, so a health check built on this reports the registry down with {@link
+   * LogState#stoppedBecause()} (local mode's {@code /health/readiness} does). {@code GET /} answers
+   * 500 with that reason too.
+   */
+  public LogState readiness() {
+    return core.logState();
+  }
+
   @Override
   public void close() {
     http.stop(0);
@@ -103,13 +124,26 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
   private static List<Route> routes(SchemaRegistryCore core) {
     List<Route> routes = new ArrayList<>();
-    routes.add(Route.of("GET", "/", r -> JsonNodeFactory.instance.objectNode()));
-    routes.add(Route.of("POST", "/", r -> JsonNodeFactory.instance.objectNode()));
+    routes.add(Route.of("GET", "/", r -> root(core)));
+    routes.add(Route.of("POST", "/", r -> root(core)));
+    // Contexts are not supported: only the default one, which Confluent names ".".
+    routes.add(Route.of("GET", "/contexts", r -> List.of(".")));
     routes.addAll(SubjectRoutes.of(core));
     routes.addAll(SchemaRoutes.of(core));
     routes.addAll(ConfigRoutes.of(core));
     routes.addAll(ModeRoutes.of(core));
     return routes;
+  }
+
+  /** Confluent's health probe answers {@code {}}; here only while the topic is followed. */
+  private static Object root(SchemaRegistryCore core) {
+    LogState state = core.logState();
+    if (!state.following()) {
+      throw Errors.storeError(
+          "the registry no longer follows its topic: " + state.stoppedBecause().orElseThrow(),
+          null);
+    }
+    return JsonNodeFactory.instance.objectNode();
   }
 
   private static void ensureTopic(SchemaRegistryServerConfig config) {

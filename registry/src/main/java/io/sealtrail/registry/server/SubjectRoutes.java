@@ -1,7 +1,6 @@
 package io.sealtrail.registry.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sealtrail.registry.core.SchemaRegistryCore;
 import io.sealtrail.registry.core.SchemaVersion;
 import io.sealtrail.registry.core.VersionSpec;
@@ -22,6 +21,7 @@ final class SubjectRoutes {
             "GET",
             "/subjects/{}/versions/{}/schema",
             r -> SchemaJson.raw(version(core, r).schema())),
+        Route.of("GET", "/subjects/{}/versions/{}/referencedby", r -> referencedBy(core, r)),
         Route.of(
             "DELETE",
             "/subjects/{}/versions/{}",
@@ -61,7 +61,7 @@ final class SubjectRoutes {
             SchemaJson.schemaOf(request),
             positive(body, "id"),
             positive(body, "version"));
-    return JsonNodeFactory.instance.objectNode().put("id", registered.id());
+    return SchemaJson.registered(registered);
   }
 
   /** An explicit id or version of a RegisterSchemaRequest; absent, 0 and -1 mean "choose one". */
@@ -70,6 +70,15 @@ final class SubjectRoutes {
         .filter(JsonNode::canConvertToInt)
         .map(JsonNode::asInt)
         .filter(n -> n > 0);
+  }
+
+  /**
+   * The ids of schemas referencing a version: none, as this registry has no references, once the
+   * version exists (looked up with soft-deleted ones, as Confluent does): 40401, 40402, 42202.
+   */
+  private static List<Integer> referencedBy(SchemaRegistryCore core, RestRequest request) {
+    core.version(request.param(0), VersionSpec.parse(request.param(1)), true);
+    return List.of();
   }
 
   private static SchemaVersion version(SchemaRegistryCore core, RestRequest request) {

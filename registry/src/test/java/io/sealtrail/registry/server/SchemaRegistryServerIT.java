@@ -107,7 +107,7 @@ class SchemaRegistryServerIT {
       Answer badVersion = rest.get("/subjects/s/versions/0");
       Answer badLevel = rest.put("/config", "{\"compatibility\":\"INVALID\"}");
 
-      expectError(incompatible, 409, 409);
+      expectError(incompatible, 409, 40901);
       assertThat(incompatible.body().path("message").asText())
           .contains("READER_FIELD_MISSING_DEFAULT_VALUE");
       expectError(invalid, 422, 42201);
@@ -135,8 +135,14 @@ class SchemaRegistryServerIT {
       Answer octets =
           rest.send("POST", "/subjects/other/versions", STRING, "application/octet-stream");
 
-      expect(json, 200, "{\"id\":1}");
-      expect(octets, 200, "{\"id\":1}");
+      expect(
+          json,
+          200,
+          "{\"id\":1,\"version\":1,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\"}");
+      expect(
+          octets,
+          200,
+          "{\"id\":1,\"version\":1,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\"}");
       expect(rest.get("/subjects"), 200, "[\"com.acme/a b\",\"other\"]");
       expect(
           rest.get("/schemas/ids/1/versions"),
@@ -145,7 +151,7 @@ class SchemaRegistryServerIT {
       expect(
           rest.get("/schemas/guids/095d71cf-1255-6b9d-5e33-0ad575b3df5d"),
           200,
-          "{\"schema\":\"\\\"string\\\"\"}");
+          "{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\"}");
       expect(rest.get("/schemas/types"), 200, "[\"AVRO\"]");
       expect(rest.get("/"), 200, "{}");
     }
@@ -160,12 +166,21 @@ class SchemaRegistryServerIT {
       expectError(rest.post("/subjects/s/versions", withId), 422, 42205);
 
       expect(rest.put("/mode", "{\"mode\":\"IMPORT\"}"), 200, "{\"mode\":\"IMPORT\"}");
-      expect(rest.post("/subjects/s/versions", withId), 200, "{\"id\":123}");
+      expect(
+          rest.post("/subjects/s/versions", withId),
+          200,
+          "{\"id\":123,\"version\":1,\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\"}");
       expectError(rest.post("/subjects/t/versions", STRING), 422, 42205);
       expect(rest.put("/mode", "{\"mode\":\"READWRITE\"}"), 200, "{\"mode\":\"READWRITE\"}");
 
-      expect(rest.get("/schemas/ids/123"), 200, "{\"schema\":\"\\\"string\\\"\"}");
-      expect(rest.post("/subjects/t/versions", schemaBody("\"long\"")), 200, "{\"id\":124}");
+      expect(
+          rest.get("/schemas/ids/123"),
+          200,
+          "{\"guid\":\"095d71cf-1255-6b9d-5e33-0ad575b3df5d\",\"schemaType\":\"AVRO\",\"schema\":\"\\\"string\\\"\"}");
+      expect(
+          rest.post("/subjects/t/versions", schemaBody("\"long\"")),
+          200,
+          "{\"id\":124,\"version\":1,\"guid\":\"e1dd9a1e-f98b-451b-5369-0370b393966b\",\"schemaType\":\"AVRO\",\"schema\":\"\\\"long\\\"\"}");
       expectError(rest.get("/mode/t"), 404, 40409);
     }
   }

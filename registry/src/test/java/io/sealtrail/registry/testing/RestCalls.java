@@ -44,8 +44,17 @@ public final class RestCalls {
   }
 
   public Answer send(String method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, null);
+  }
+
+  /** As {@link #send(String, String, String, String)}, with an {@code Accept} header if given. */
+  public Answer send(String method, String path, String body, String contentType, String accept) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (accept != null) {
+      builder.header("Accept", accept);
+    }
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(base + path))
+        builder
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", contentType)
             .method(
