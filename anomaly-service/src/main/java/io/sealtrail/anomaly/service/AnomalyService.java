@@ -153,6 +153,14 @@ public final class AnomalyService implements AutoCloseable {
         List.of(names.violations(), names.events(), names.rejected(), names.commands())) {
       all.add(new NewTopic(name, config.partitions(), config.replicationFactor()));
     }
+    // Unreadable input records, kept 30 days for diagnosis like custody-stream's; few, so one
+    // partition keeps them in order.
+    all.add(
+        new NewTopic(config.anomaly().deadLetterTopic(), 1, config.replicationFactor())
+            .configs(
+                Map.of(
+                    TopicConfig.RETENTION_MS_CONFIG,
+                    Long.toString(Duration.ofDays(30).toMillis()))));
     // Compacted: the latest version of every alert stays, so a new consumer rebuilds them all.
     all.add(
         new NewTopic(names.alerts(), config.partitions(), config.replicationFactor())

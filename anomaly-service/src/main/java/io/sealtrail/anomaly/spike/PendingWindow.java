@@ -1,9 +1,7 @@
 package io.sealtrail.anomaly.spike;
 
 import io.sealtrail.avro.alert.Alert;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -29,25 +27,10 @@ record PendingWindow(long firstArrivalMillis, List<Alert> spikes) {
 
   /** The arrival time as 8 bytes, then the spikes as a list of Avro alerts. */
   static Serde<PendingWindow> serde(Serde<Alert> alert) {
-    Serde<List<Alert>> list = Serdes.ListSerde(ArrayList.class, alert);
-    return Serdes.serdeFrom(
-        (topic, window) -> {
-          if (window == null) {
-            return null;
-          }
-          byte[] spikes = list.serializer().serialize(topic, window.spikes());
-          return ByteBuffer.allocate(Long.BYTES + spikes.length)
-              .putLong(window.firstArrivalMillis())
-              .put(spikes)
-              .array();
-        },
-        (topic, bytes) -> {
-          if (bytes == null) {
-            return null;
-          }
-          byte[] spikes = Arrays.copyOfRange(bytes, Long.BYTES, bytes.length);
-          return new PendingWindow(
-              ByteBuffer.wrap(bytes).getLong(), list.deserializer().deserialize(topic, spikes));
-        });
+    return TimePrefixed.serde(
+        Serdes.ListSerde(ArrayList.class, alert),
+        PendingWindow::firstArrivalMillis,
+        PendingWindow::spikes,
+        PendingWindow::new);
   }
 }

@@ -15,15 +15,15 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Gathers one kind's spiking cohorts per window in a persistent store and, once stream time passes
- * the window's fold time (end + grace + settle) and the wall-clock settle has passed since its
- * first spike arrived, folds them into incidents ({@link SpikeFold}). A new incident is forwarded
- * as its alert; one that shares evidence with an incident already raised for the window (its spikes
- * came late) is forwarded as a repeat of that alert, naming the late cohorts too.
+ * Gathers one kind's spiking cohorts per window in a persistent store and, once they have settled
+ * ({@link SpikeRules#foldDue}: stream time past the window's fold time, or the settle passed on the
+ * wall clock with no traffic), folds them into incidents ({@link SpikeFold}). A new incident is
+ * forwarded as its alert; one that shares evidence with an incident already raised for the window
+ * (its spikes came late) is forwarded as a repeat of that alert, naming the late cohorts too.
  */
 final class SpikeFoldProcessor implements Processor<String, List<Alert>, String, Alert> {
-  // Often enough that a settled window waits at most a few seconds more than its wall settle.
-  private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+  // Often enough that a settled window waits at most a second more than its settle.
+  private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
   private final SpikeKind kind;
   private ProcessorContext<String, Alert> context;
@@ -70,10 +70,8 @@ final class SpikeFoldProcessor implements Processor<String, List<Alert>, String,
     try (KeyValueIterator<String, PendingWindow> windows = pending.all()) {
       while (windows.hasNext()) {
         KeyValue<String, PendingWindow> window = windows.next();
-        if (kind.rules().foldAtMillis(SpikeWindows.endMillis(window.key)) > streamTime) {
-          break;
-        }
-        if (kind.rules().wallSettledAt(window.value.firstArrivalMillis(), wall)) {
+        long end = SpikeWindows.endMillis(window.key);
+        if (kind.rules().foldDue(end, window.value.firstArrivalMillis(), streamTime, wall)) {
           due.add(window);
         }
       }

@@ -4,61 +4,122 @@ import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.common.Evidence;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Compares each closed window's final tally with its cohort's baseline, forwards the alert the
- * cohort's spike would open (keyed by window, for the fold) when it spikes, folds the count into
- * the baseline either way, and keeps the judged window in the cohort's series for charts.
+ * Tallies each cohort's hits per tumbling window and judges a window once it closes: on stream time
+ * (end + grace, as a replay needs) or on the wall clock (grace after the later of its end and its
+ * last hit's arrival, so a burst that is the last traffic is judged too). A judged window is
+ * compared with its cohort's baseline; a spike is forwarded as the alert the cohort's spike would
+ * open (keyed by window, for the fold); the count is folded into the baseline either way and the
+ * window kept in the cohort's series for charts. A window is judged once: its end becomes the
+ * cohort's last judged end, and a hit for a window at or before it is late and not counted.
  */
-final class SpikeProcessor implements Processor<Windowed<String>, Tally, String, List<Alert>> {
+final class SpikeProcessor implements Processor<String, Evidence, String, List<Alert>> {
+  // Wall-clock closes come at most this much after they are due.
+  static final Duration CHECK_EVERY = Duration.ofSeconds(1);
+
   private final SpikeKind kind;
+  private final SpikeRules rules;
   private final AlertRules alertRules;
   private ProcessorContext<String, List<Alert>> context;
+  private KeyValueStore<String, OpenWindow> open;
   private KeyValueStore<String, String> baselines;
   private KeyValueStore<String, String> series;
 
   SpikeProcessor(SpikeKind kind) {
     this.kind = kind;
+    this.rules = kind.rules();
     this.alertRules = new AlertRules(kind.maxEvidence());
   }
 
   @Override
   public void init(ProcessorContext<String, List<Alert>> context) {
     this.context = context;
+    this.open = context.getStateStore(SpikeStores.open(kind));
     this.baselines = context.getStateStore(SpikeStores.baselines(kind));
     this.series = context.getStateStore(SpikeStores.series(kind));
+    context.schedule(
+        CHECK_EVERY,
+        PunctuationType.WALL_CLOCK_TIME,
+        wall -> closeDue(context.currentStreamTimeMs(), wall, true));
   }
 
   @Override
-  public void process(Record<Windowed<String>, Tally> record) {
-    Cohort cohort = Cohort.parse(record.key().key());
-    Tally tally = record.value();
+  public void process(Record<String, Evidence> hit) {
+    long streamTime = context.currentStreamTimeMs();
+    long end = rules.windowEndOf(hit.timestamp());
+    Baseline baseline = Baseline.parse(baselines.get(hit.key()));
+    // Too late: its window closed on stream time, or was judged already (on the wall clock).
+    if (end + rules.grace().toMillis() > streamTime && end > baseline.lastWindowEnd()) {
+      String key = SpikeWindows.key(end) + "|" + hit.key();
+      long wall = context.currentSystemTimeMs();
+      open.put(key, OpenWindow.with(open.get(key), hit.value(), wall, kind.maxEvidence()));
+    }
+    closeDue(streamTime, context.currentSystemTimeMs(), false);
+  }
+
+  /**
+   * Judges every window closed on stream time and, when {@code wallToo}, every one closed on the
+   * wall clock; in window order, so each cohort's windows are judged oldest first.
+   */
+  private void closeDue(long streamTime, long wall, boolean wallToo) {
+    List<KeyValue<String, OpenWindow>> due = new ArrayList<>();
+    try (KeyValueIterator<String, OpenWindow> windows = open.all()) {
+      while (windows.hasNext()) {
+        KeyValue<String, OpenWindow> window = windows.next();
+        long end = SpikeWindows.endMillis(window.key.substring(0, window.key.indexOf('|')));
+        boolean closedOnStreamTime = end + rules.grace().toMillis() <= streamTime;
+        if (!closedOnStreamTime && !wallToo) {
+          break;
+        }
+        if (closedOnStreamTime
+            || rules.closesAtMillis(end, window.value.lastArrivalMillis()) <= wall) {
+          due.add(window);
+        }
+      }
+    }
+    for (KeyValue<String, OpenWindow> window : due) {
+      open.delete(window.key);
+      String cohort = window.key.substring(window.key.indexOf('|') + 1);
+      long end = SpikeWindows.endMillis(window.key.substring(0, window.key.indexOf('|')));
+      judge(Cohort.parse(cohort), end, window.value.tally());
+    }
+  }
+
+  private void judge(Cohort cohort, long end, Tally tally) {
     Baseline before = Baseline.parse(baselines.get(cohort.key()));
-    long end = record.key().window().end();
+    if (end <= before.lastWindowEnd()) {
+      return;
+    }
     // A cohort silent for a day has no recent normal: decay over the quiet windows first.
-    Baseline reference = before.decayedTo(end, kind.rules());
+    Baseline reference = before.decayedTo(end, rules);
     SeriesWindow judged =
         new SeriesWindow(
-            record.key().window().start(),
+            end - rules.window().toMillis(),
             end,
             tally.count(),
             reference.mean(),
-            reference.threshold(kind.rules()));
+            reference.threshold(rules));
     if (judged.spike()) {
       Occurrence o = kind.occurrence(cohort, judged, tally.evidence());
       // Stamped with the window's close, before its fold time, so it cannot fold its own window.
-      long closed = end + kind.rules().grace().toMillis();
+      long closed = end + rules.grace().toMillis();
       context.forward(
           new Record<>(SpikeWindows.key(end), List.of(Alerts.open(o, alertRules)), closed));
     }
-    baselines.put(cohort.key(), before.fold(tally.count(), end, kind.rules()).format());
+    baselines.put(cohort.key(), before.fold(tally.count(), end, rules).format());
     String kept = series.get(cohort.key());
-    series.put(cohort.key(), SeriesWindow.append(kept, judged, kind.rules().seriesWindows()));
+    series.put(cohort.key(), SeriesWindow.append(kept, judged, rules.seriesWindows()));
   }
 }

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  *
  * @param window default 1 h: long enough to gather a handful of events per busy cohort, short
  *     enough that a burst is alerted within the hour
- * @param grace default 5 min: how late an event may arrive and still count in its window
+ * @param grace default 5 min: how late an event may arrive and still count in its window; also the
+ *     wall-clock quiet after a window's end and its last event after which it closes without a
+ *     later event
  * @param alpha default 0.2: the EWMA weight of the newest window; a new normal level is learned in
  *     about five windows
  * @param multiplier default 3: a window must exceed three times the baseline to be a spike
@@ -23,9 +25,10 @@ import java.util.stream.Collectors;
  * @param seriesWindows default 48: how many judged windows per cohort are kept for spike charts
  *     (two days of hourly windows)
  * @param dimensions the cohort dimensions counted; empty (default) means every one the kind has
- * @param settle default 15 s: stream time waited after a window closes (window end + grace) before
- *     its spiking cohorts are folded into incidents, so cohorts judged on other partitions, whose
- *     stream time trails a little, are folded in too
+ * @param settle default 15 s: time waited after a window closes (window end + grace) before its
+ *     spiking cohorts are folded into incidents, so cohorts judged on other partitions, whose
+ *     stream time trails a little, are folded in too: stream time, or wall-clock time after the
+ *     window's first spike reached the fold when no later event moves stream time
  * @param wallSettle default 15 s: wall-clock time a window waits at the fold after its first spike
  *     arrived, besides {@code settle}. Live, stream time follows the wall clock, so both settles
  *     end together and this adds nothing; in a replay, where an hour of events passes in seconds,
@@ -93,14 +96,39 @@ public record SpikeRules(
         Duration.parse(flat.getOrDefault(prefix + "wall-settle", d.wallSettle().toString())));
   }
 
+  /** The end of the tumbling window (aligned to the epoch) that the time {@code atMillis} is in. */
+  public long windowEndOf(long atMillis) {
+    long size = window.toMillis();
+    return atMillis - Math.floorMod(atMillis, size) + size;
+  }
+
+  /**
+   * The wall-clock time at which the window ending at {@code endMillis}, whose last hit arrived at
+   * wall-clock {@code lastArrivalMillis}, closes when stream time has not closed it first: grace
+   * after the later of the two. Live, stream time and the wall clock agree, so this is the close on
+   * stream time without needing a later event; in a replay (ends far behind the wall clock) it is
+   * grace of wall-clock quiet after the window's last hit.
+   */
+  public long closesAtMillis(long endMillis, long lastArrivalMillis) {
+    return Math.max(endMillis, lastArrivalMillis) + grace.toMillis();
+  }
+
   /** The stream time at which the spikes of the window ending at {@code endMillis} are folded. */
   public long foldAtMillis(long endMillis) {
     return endMillis + grace.toMillis() + settle.toMillis();
   }
 
-  /** Whether the window that first reached the fold at {@code firstMillis} has waited enough. */
-  public boolean wallSettledAt(long firstMillis, long nowMillis) {
-    return nowMillis - firstMillis >= wallSettle.toMillis();
+  /**
+   * Whether the window ending at {@code endMillis}, whose first spike reached the fold at
+   * wall-clock {@code firstMillis}, is folded now: once the wall settle has passed since then and
+   * either the fold's stream time has reached its fold time or the settle has passed on the wall
+   * clock too (no later event moved stream time). So a window is folded at most {@code max(settle,
+   * wallSettle)} of wall-clock time after its first spike arrived, with or without traffic.
+   */
+  public boolean foldDue(long endMillis, long firstMillis, long streamMillis, long wallMillis) {
+    long waited = wallMillis - firstMillis;
+    return waited >= wallSettle.toMillis()
+        && (foldAtMillis(endMillis) <= streamMillis || waited >= settle.toMillis());
   }
 
   /**

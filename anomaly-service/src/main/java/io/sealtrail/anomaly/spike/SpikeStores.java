@@ -8,9 +8,14 @@ package io.sealtrail.anomaly.spike;
 public final class SpikeStores {
   private SpikeStores() {}
 
-  /** Windowed cohort → {@link Tally}: the running and recent window counts. */
-  public static String tallies(SpikeKind kind) {
-    return kind.named("tallies-store");
+  /**
+   * Window end and cohort → {@link OpenWindow}: the tally of each window not judged yet and when
+   * its last hit arrived. Replaces the windowed {@code tallies-store} (and the suppression buffer)
+   * of the stream-time-only windows: windows open at an upgrade are judged from what arrives after
+   * it.
+   */
+  public static String open(SpikeKind kind) {
+    return kind.named("open-windows-store");
   }
 
   /**

@@ -6,25 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The spike machinery shared by every spike kind: hits keyed by cohort, tallied per tumbling window
- * with bounded evidence, only final tallies (suppressed until the window closes), compared with the
- * baseline, and the spikes of one window regrouped by window (in one partition, so every detector's
- * ticks reach it) and folded into one alert per incident.
+ * with bounded evidence, each window judged against the baseline once it closes (on stream time or
+ * on the wall clock, see {@link SpikeProcessor}), and the spikes of one window regrouped by window
+ * (in one partition, so every detector's ticks reach it) and folded into one alert per incident.
  */
 public final class SpikeTopology {
   private SpikeTopology() {}
@@ -50,34 +44,24 @@ public final class SpikeTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(SpikeStores.folded(kind)), Serdes.String(), spikes));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(SpikeStores.open(kind)),
+            Serdes.String(),
+            OpenWindow.serde()));
     SpikeRules rules = kind.rules();
     KStream<String, Evidence> byCohort =
         hits.repartition(
             Repartitioned.with(Serdes.String(), evidence).withName(kind.named("cohorts")));
+    // Windows are tallied and closed by the detector itself: on stream time, or on the wall clock
+    // when no later event comes (suppress-until-window-closes waits for one for ever).
     KStream<String, List<Alert>> judged =
-        byCohort
-            .groupByKey(Grouped.with(Serdes.String(), evidence))
-            .windowedBy(TimeWindows.ofSizeAndGrace(rules.window(), rules.grace()))
-            .aggregate(
-                Tally::empty,
-                (cohort, hit, tally) -> tally.add(hit, kind.maxEvidence()),
-                Named.as(kind.named("tally")),
-                Materialized.<String, Tally, WindowStore<Bytes, byte[]>>as(
-                        SpikeStores.tallies(kind))
-                    .withKeySerde(Serdes.String())
-                    .withValueSerde(TallySerde.serde())
-                    // A cache would hold a hit back until commit, after its tick: see the ticks.
-                    .withCachingDisabled())
-            // One final tally per window: an open window's running count would alert many times.
-            .suppress(
-                Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
-                    .withName(kind.named("final-counts")))
-            .toStream(Named.as(kind.named("closed-windows")))
-            .process(
-                () -> new SpikeProcessor(kind),
-                Named.as(kind.named("detector")),
-                SpikeStores.baselines(kind),
-                SpikeStores.series(kind));
+        byCohort.process(
+            () -> new SpikeProcessor(kind),
+            Named.as(kind.named("detector")),
+            SpikeStores.open(kind),
+            SpikeStores.baselines(kind),
+            SpikeStores.series(kind));
     // Added after the detector, so on each hit the ticks follow the spikes it closed.
     KStream<String, List<Alert>> ticks =
         byCohort.process(() -> new StreamTimeTicks(rules.settle()), Named.as(kind.named("ticks")));

@@ -20,8 +20,10 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Watches every commissioned serial's attestations and, on a stream-time punctuator, reports once
- * each one silent for longer than its product's interval as an {@code ATTESTATION_STALE}.
+ * Watches every commissioned serial's attestations and reports once each one silent for longer than
+ * its product's interval as an {@code ATTESTATION_STALE}: checked on stream time (a replay reports
+ * the same devices at the same points) and on the wall clock (live, a device is reported on time
+ * even when no other event ever comes), each every {@code check-every}.
  */
 public final class StaleProcessor implements Processor<String, VerifiedEvent, String, Occurrence> {
   public static final String STORE = "anomaly-attestation-watch-store";
@@ -38,21 +40,27 @@ public final class StaleProcessor implements Processor<String, VerifiedEvent, St
   public void init(ProcessorContext<String, Occurrence> context) {
     this.context = context;
     this.watches = context.getStateStore(STORE);
-    // Stream time, not wall-clock: a replay reports the same devices at the same points.
-    context.schedule(rules.checkEvery(), PunctuationType.STREAM_TIME, this::check);
+    context.schedule(
+        rules.checkEvery(),
+        PunctuationType.STREAM_TIME,
+        stream -> check(stream, context.currentSystemTimeMs()));
+    context.schedule(
+        rules.checkEvery(),
+        PunctuationType.WALL_CLOCK_TIME,
+        wall -> check(context.currentStreamTimeMs(), wall));
   }
 
   @Override
   public void process(Record<String, VerifiedEvent> record) {
     CustodyEvent e = record.value().getEvent();
     Watch before = Watch.parse(watches.get(record.key()));
-    Watch after = next(before, e);
+    Watch after = next(before, e, context.currentSystemTimeMs());
     if (after != before) {
       watches.put(record.key(), after.format());
     }
   }
 
-  private static Watch next(Watch w, CustodyEvent e) {
+  private static Watch next(Watch w, CustodyEvent e, long arrived) {
     long at = e.getOccurredAt().toEpochMilli();
     switch (e.getType()) {
       case ASSEMBLED:
@@ -60,9 +68,9 @@ public final class StaleProcessor implements Processor<String, VerifiedEvent, St
             ? w.assembled(((Assembled) e.getDetail()).getProduct())
             : w;
       case COMMISSIONED:
-        return w.commissionedAt(at);
+        return w.commissionedAt(at, arrived);
       case ATTESTED:
-        return w.attestedAt(at);
+        return w.attestedAt(at, arrived);
       case DECOMMISSIONED:
         return w.decommissioned();
       default:
@@ -70,13 +78,15 @@ public final class StaleProcessor implements Processor<String, VerifiedEvent, St
     }
   }
 
-  private void check(long now) {
+  private void check(long streamTime, long wall) {
     try (KeyValueIterator<String, String> all = watches.all()) {
       while (all.hasNext()) {
         KeyValue<String, String> entry = all.next();
         Watch w = Watch.parse(entry.value);
-        if (w.isOverdue(now, rules)) {
+        if (w.isOverdue(streamTime, wall, rules)) {
           watches.put(entry.key, w.reportedOverdue().format());
+          // Reported at the clock that found it silent: stream time in a replay, else the wall's.
+          long now = w.silentOnStreamTime(streamTime, rules) ? streamTime : wall;
           Occurrence o = overdue(entry.key, w, now);
           context.forward(new Record<>(entry.key, o, now));
         }

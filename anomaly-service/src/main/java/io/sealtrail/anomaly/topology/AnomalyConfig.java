@@ -1,10 +1,12 @@
 package io.sealtrail.anomaly.topology;
 
 import io.sealtrail.platform.kafka.KafkaOverrides;
+import io.sealtrail.platform.kafka.StreamsBaseSettings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 
 /**
  * Everything the anomaly service is configured with, read once from flat keys (see the README for
@@ -16,10 +18,12 @@ public record AnomalyConfig(
     String schemaRegistryUrl,
     String stateDir,
     int standbyReplicas,
+    String deadLetterTopic,
     TopicNames topics,
     AnomalyRules rules,
     Map<String, String> kafkaOverrides) {
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String DEFAULT_DEAD_LETTER_TOPIC = "custody.anomaly.dlq";
 
   public AnomalyConfig {
     Objects.requireNonNull(applicationId, "applicationId");
@@ -29,6 +33,7 @@ public record AnomalyConfig(
     if (standbyReplicas < 0) {
       throw new IllegalArgumentException("standby replicas must be >= 0, got " + standbyReplicas);
     }
+    Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(rules, "rules");
     kafkaOverrides = Map.copyOf(kafkaOverrides);
@@ -42,6 +47,8 @@ public record AnomalyConfig(
         flat.getOrDefault(SCHEMA_REGISTRY_URL, "http://localhost:8081"),
         flat.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/sealtrail/anomaly-service"),
         Integer.parseInt(flat.getOrDefault(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1")),
+        flat.getOrDefault(
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, DEFAULT_DEAD_LETTER_TOPIC),
         TopicNames.from(flat),
         AnomalyRules.from(flat),
         KafkaOverrides.of(flat));
@@ -52,20 +59,21 @@ public record AnomalyConfig(
     return Map.of(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
   }
 
-  /** The Kafka Streams properties, each production-critical one set explicitly. */
+  /**
+   * The Kafka Streams properties, each production-critical one set explicitly ({@link
+   * StreamsBaseSettings}): an input record that cannot be read (not Avro, or a tombstone) goes to
+   * the dead-letter topic and processing goes on; any other processing error stops the instance,
+   * since it may be transient or a bug, and a skipped record would be lost.
+   */
   public Properties streamsProperties() {
-    Properties p = new Properties();
-    // Client settings such as security come first; the settings below are not negotiable.
-    p.putAll(kafkaOverrides);
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-    // An alert store update and the alert it publishes are committed together or not at all.
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    // A warm copy of the alert store elsewhere keeps fail-over short.
-    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
-    // Generated names shift when the topology changes and silently orphan state.
-    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    return p;
+    return new StreamsBaseSettings(
+            applicationId,
+            bootstrapServers,
+            stateDir,
+            standbyReplicas,
+            deadLetterTopic,
+            LogAndFailProcessingExceptionHandler.class,
+            kafkaOverrides)
+        .properties();
   }
 }

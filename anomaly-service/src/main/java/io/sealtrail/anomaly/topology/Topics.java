@@ -52,9 +52,11 @@ public record Topics(
    */
   public static Topics from(TopicNames names, Map<String, ?> serdeConfig) {
     return new Topics(
-        new Topic<>(names.violations(), avro(Violation.class, serdeConfig)),
-        new Topic<>(names.events(), avro(VerifiedEvent.class, serdeConfig)),
-        new Topic<>(names.rejected(), avro(RejectedSubmission.class, serdeConfig)),
+        // A record of the inputs without a value is a poison pill, as one that is not Avro is.
+        new Topic<>(names.violations(), ValueRequired.of(avro(Violation.class, serdeConfig))),
+        new Topic<>(names.events(), ValueRequired.of(avro(VerifiedEvent.class, serdeConfig))),
+        new Topic<>(
+            names.rejected(), ValueRequired.of(avro(RejectedSubmission.class, serdeConfig))),
         new Topic<>(names.alerts(), avro(Alert.class, serdeConfig)),
         // Commands are a few words typed by an operator tool; see AlertCommand for the format.
         new Topic<>(names.commands(), Serdes.String()),

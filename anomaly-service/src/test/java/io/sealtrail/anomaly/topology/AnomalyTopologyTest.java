@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,18 @@ class AnomalyTopologyTest {
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     assertThat(p.get(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG))
         .isEqualTo(true);
+  }
+
+  @Test
+  void shouldSendUnreadableRecordsToItsDeadLetterTopicWhenConfiguredWithDefaults() {
+    Properties p = AnomalyConfig.from(Map.of()).streamsProperties();
+
+    assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
+        .isEqualTo("custody.anomaly.dlq");
+    assertThat(p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG))
+        .isEqualTo(LogAndContinueExceptionHandler.class);
+    assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG))
+        .isEqualTo(LogAndFailProcessingExceptionHandler.class);
   }
 
   @Test

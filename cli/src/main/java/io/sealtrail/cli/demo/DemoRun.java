@@ -22,12 +22,13 @@ import java.util.Random;
 
 /**
  * Plays a scenario against a running platform: registers the cast, sends the supply chain with a
- * progress bar, keeps stream time moving until every case is detected and the alerts settled (or
- * the timeout passes), and prints the summary. True when every case was detected, no false alert
- * raised and the recall trace answered.
+ * progress bar, then only watches (sending nothing more: the platform must judge its time-based
+ * cases on its own) until every case is detected and the alerts settled (or the timeout passes),
+ * and prints the summary. True when every case was detected, no false alert raised and the recall
+ * trace answered.
  */
 public final class DemoRun {
-  static final Duration TICK = Duration.ofSeconds(5);
+  static final Duration POLL = Duration.ofSeconds(5);
   private static final String ALERTS_TOPIC = "custody.alerts";
 
   private final DemoTarget target;
@@ -95,8 +96,8 @@ public final class DemoRun {
   }
 
   /**
-   * Ticks until every case is detected and the alerts settled: spike windows close only when later
-   * events of their cohort arrive, so waiting without sending would never end.
+   * Watches until every case is detected and the alerts settled. Nothing more is sent: a spike
+   * burst is the last traffic of its cohort, as a halted station's or an attacker's who stops.
    */
   private Detections await(
       Scenario scenario, DemoSubmitter submitter, AlertWatch watch, Duration timeout)
@@ -104,7 +105,6 @@ public final class DemoRun {
     Instant deadline = clock.instant().plus(timeout);
     var bar = new ProgressBar(err, "detecting", scenario.cases().size(), false);
     var settling = new Settling();
-    int tick = 0;
     while (true) {
       // Read the count first: an alert arriving while judging shows as not yet settled.
       long received = watch.received();
@@ -118,7 +118,6 @@ public final class DemoRun {
                 : "timed out after " + timeout.toSeconds() + " s");
         return Detections.judge(scenario, watch.seen(), submitter.tally());
       }
-      submitter.send(scenario.tick(tick++, clock.instant()));
       pause();
     }
   }
@@ -137,7 +136,7 @@ public final class DemoRun {
 
   private static void pause() throws InterruptedIOException {
     try {
-      Thread.sleep(TICK.toMillis());
+      Thread.sleep(POLL.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for detections");

@@ -9,14 +9,19 @@ import picocli.CommandLine.Option;
 public final class DemoSettings {
   /**
    * What the platform needs for a demo of a minute or two: spike windows of 20 s instead of an hour
-   * (spikes are judged on closed windows of wall-clock time), and 2 s of grace.
+   * (a window is judged at the latest grace + settle + a few seconds after its end, by the wall
+   * clock, with no later traffic), 2 s of grace and 5 s of settle.
    */
   public static final Map<String, String> PLATFORM =
       Map.of(
           "sealtrail.anomaly.attestation-spike.window", "PT20S",
           "sealtrail.anomaly.attestation-spike.grace", "PT2S",
+          "sealtrail.anomaly.attestation-spike.settle", "PT5S",
+          "sealtrail.anomaly.attestation-spike.wall-settle", "PT5S",
           "sealtrail.anomaly.rejection-spike.window", "PT20S",
-          "sealtrail.anomaly.rejection-spike.grace", "PT2S");
+          "sealtrail.anomaly.rejection-spike.grace", "PT2S",
+          "sealtrail.anomaly.rejection-spike.settle", "PT5S",
+          "sealtrail.anomaly.rejection-spike.wall-settle", "PT5S");
 
   @Option(
       names = "--devices",

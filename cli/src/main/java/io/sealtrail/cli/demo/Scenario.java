@@ -1,6 +1,5 @@
 package io.sealtrail.cli.demo;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A generated demo: the cast, the legitimate supply chain, the injected cases and the noise, the
- * lot declared faulty, and the events that keep stream time moving while detections are awaited.
+ * lot declared faulty.
  */
 public record Scenario(
     DemoCast cast,
@@ -17,14 +16,12 @@ public record Scenario(
     String faultyLot,
     List<DemoEvent> legitimate,
     List<InjectedCase> cases,
-    Noise noise,
-    Ticks ticks) {
+    Noise noise) {
   public Scenario {
     Objects.requireNonNull(cast, "cast");
     legitimate = List.copyOf(legitimate);
     cases = List.copyOf(cases);
     Objects.requireNonNull(noise, "noise");
-    Objects.requireNonNull(ticks, "ticks");
   }
 
   /** Everything the demo sends: the supply chain with every case and the noise, in send order. */
@@ -48,10 +45,5 @@ public record Scenario(
     // Stable: events sent at the same instant keep the order they were generated in.
     events.sort(Comparator.comparing(DemoEvent::sendAt));
     return events;
-  }
-
-  /** Events that happen at {@code now}, {@code n} ticks after the last one, to move stream time. */
-  public List<DemoEvent> tick(int n, Instant now) {
-    return ticks.at(n, now);
   }
 }

@@ -3,7 +3,8 @@ package io.sealtrail.cli.demo;
 /**
  * Decides when the alerts have settled once every case is detected: spikes close a window later
  * than the case's own alert, so the false-alert check waits until no alert arrived during {@value
- * #QUIET_TICKS} consecutive ticks, or {@value #MAX_TICKS} ticks at the most.
+ * #QUIET_TICKS} consecutive ticks (the demo's polls, 5 s apart), or {@value #MAX_TICKS} ticks at
+ * the most.
  */
 final class Settling {
   static final int QUIET_TICKS = 2;

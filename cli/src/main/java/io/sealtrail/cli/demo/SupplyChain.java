@@ -91,8 +91,7 @@ public final class SupplyChain {
         faultyLot,
         chain.events(),
         tampering.cases(cohorts, pallets, burst, devices, sites),
-        tampering.noise(cohorts.uneventful(), sites),
-        new BurstTicks(cast, f, burst, BURST_STATION, tampering.forgery()));
+        tampering.noise(cohorts.uneventful(), sites));
   }
 
   private List<Device> devices(int lotsPerPart) {

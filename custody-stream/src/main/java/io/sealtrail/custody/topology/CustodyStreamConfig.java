@@ -2,11 +2,11 @@ package io.sealtrail.custody.topology;
 
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.platform.kafka.KafkaOverrides;
+import io.sealtrail.platform.kafka.StreamsBaseSettings;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /**
  * Everything custody-stream is configured with, read once from flat keys (see the README for each
@@ -58,29 +58,20 @@ public record CustodyStreamConfig(
     return Map.of(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
   }
 
-  /** The Kafka Streams properties, each production-critical one set explicitly. */
+  /**
+   * The Kafka Streams properties, each production-critical one set explicitly ({@link
+   * StreamsBaseSettings}); a malformed event goes to the dead-letter topic too, any other
+   * processing error stops the instance ({@link PoisonPillHandler}).
+   */
   public Properties streamsProperties() {
-    Properties p = new Properties();
-    // Client settings such as security come first; the settings below are not negotiable.
-    p.putAll(kafkaOverrides);
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-    // A state change and the violations it raises are committed together or not at all.
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    // A warm copy of every store elsewhere keeps fail-over short for queries and processing.
-    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
-    // Generated names shift when the topology changes and silently orphan state.
-    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-    // A record that cannot be read goes to Kafka's dead-letter topic instead of stopping the app.
-    p.put(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
-    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
-    // A malformed event goes to the dead-letter topic too; any other error stops the instance.
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, PoisonPillHandler.class);
-    // The releases global table gets the same error handling as the rest (the default in 5.0).
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-    return p;
+    return new StreamsBaseSettings(
+            applicationId,
+            bootstrapServers,
+            stateDir,
+            standbyReplicas,
+            deadLetterTopic,
+            PoisonPillHandler.class,
+            kafkaOverrides)
+        .properties();
   }
 }

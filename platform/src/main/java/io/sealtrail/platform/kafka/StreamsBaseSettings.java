@@ -1,0 +1,62 @@
+package io.sealtrail.platform.kafka;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+
+/**
+ * The Kafka Streams settings every Sealtrail stream service runs with, in one place: exactly once,
+ * explicit names, standbys, and one bad record never stopping the application (it goes to the
+ * service's dead-letter topic).
+ *
+ * @param processingErrors what a processing error does: custody-stream sends a malformed event to
+ *     the dead-letter topic too and stops on anything else; a service whose inputs are checked at
+ *     deserialization stops on every processing error (a bug, or transient; a skipped record would
+ *     be lost)
+ * @param kafkaOverrides client settings such as security ({@link KafkaOverrides}); they come first,
+ *     the settings above are not negotiable
+ */
+public record StreamsBaseSettings(
+    String applicationId,
+    String bootstrapServers,
+    String stateDir,
+    int standbyReplicas,
+    String deadLetterTopic,
+    Class<? extends ProcessingExceptionHandler> processingErrors,
+    Map<String, String> kafkaOverrides) {
+  public StreamsBaseSettings {
+    Objects.requireNonNull(applicationId, "applicationId");
+    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
+    Objects.requireNonNull(processingErrors, "processingErrors");
+    kafkaOverrides = Map.copyOf(kafkaOverrides);
+  }
+
+  public Properties properties() {
+    Properties p = new Properties();
+    p.putAll(kafkaOverrides);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+    // A state change and what it publishes are committed together or not at all.
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // A warm copy of every store elsewhere keeps fail-over short.
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    // Generated names shift when the topology changes and silently orphan state.
+    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    // A record that cannot be read goes to the dead-letter topic instead of stopping the app (and
+    // every restart after it, on the same record).
+    p.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        LogAndContinueExceptionHandler.class);
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, processingErrors);
+    // Global tables get the same error handling as the rest (the default in 5.0).
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    return p;
+  }
+}
