@@ -31,6 +31,7 @@ public record IngestEnvironment(
               optional(INSTANCE_ID),
               optional("sealtrail.ingest.group-prefix"),
               optional("sealtrail.ingest.clock-skew"),
+              optional("sealtrail.ingest.max-event-age"),
               optional("sealtrail.ingest.dedup-window"),
               optional("sealtrail.ingest.kafka-timeout"),
               optional("sealtrail.ingest.reply-timeout"),

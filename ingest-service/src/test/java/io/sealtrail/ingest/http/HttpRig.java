@@ -72,6 +72,7 @@ final class HttpRig implements AutoCloseable {
         name,
         topics,
         Duration.ofMinutes(5),
+        Duration.ofDays(30),
         Duration.ofDays(7),
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
