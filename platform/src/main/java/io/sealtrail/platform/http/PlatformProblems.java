@@ -13,6 +13,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import java.net.URISyntaxException;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -117,6 +118,17 @@ final class PlatformProblems {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProblemException known) {
         return known.response();
+      }
+      // Micronaut parses the request target before any route: an illegal one (/a|b, /%zz, a
+      // backslash) arrives here as the URI parser's failure. It is the client's, not ours.
+      if (cause instanceof URISyntaxException) {
+        return Problem.of(
+                "bad-request",
+                "Request target not valid",
+                HttpStatus.BAD_REQUEST,
+                "the request path is not a valid URI path: escape reserved characters and use"
+                    + " '%' only before two hex digits")
+            .response();
       }
     }
     String id = UUID.randomUUID().toString();
