@@ -19,6 +19,9 @@ import java.util.Set;
  * verifier would refuse is refused here first, with the field that holds it.
  */
 final class PartnerRequests {
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private final Set<String> knownRoles;
 
   PartnerRequests(Policy policy) {
@@ -79,15 +82,22 @@ final class PartnerRequests {
     }
   }
 
-  /** An RFC 3339 instant, or null when absent. */
+  /** An RFC 3339 instant with a four-digit year, or null when absent. */
   static Instant instant(String text, String field) {
     if (text == null) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(text);
+      instant = Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidRequestException(field, "not an RFC 3339 instant: " + text);
     }
+    // Instant reaches year 1000000000; a registration's instants are stored as epoch millis,
+    // which overflow long before. RFC 3339 has four-digit years anyway.
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new InvalidRequestException(field, "not in years 0000-9999: " + text);
+    }
+    return instant;
   }
 }

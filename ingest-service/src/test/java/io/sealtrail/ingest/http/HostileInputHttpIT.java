@@ -12,10 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.testing.EmbeddedKafka;
+import io.sealtrail.trust.crypto.KeyAlgorithm;
+import io.sealtrail.trust.crypto.KeyPairs;
 import io.sealtrail.trust.crypto.Pem;
 import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.crypto.Signers;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +166,65 @@ class HostileInputHttpIT {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not json",
+        "[",
+        "{\"roles\":\"x\"}",
+        "{\"partnerId\":{}}",
+        "{\"keys\":[1]}",
+        "{\"keys\":[{\"publicKey\":\"-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----\"}]}",
+        "{\"keys\":[{\"publicKey\":\"-----BEGIN PUBLIC KEY-----\\n!!\\n-----END PUBLIC KEY-----\"}]}"
+      })
+  void shouldAnswerAProblemInOurWordsWhenARegistrationIsNotOfTheExpectedShape(String body)
+      throws Exception {
+    String withId =
+        body.startsWith("{\"keys\"") ? "{\"partnerId\":\"p\"," + body.substring(1) : body;
+
+    try (LogCapture log = new LogCapture()) {
+      var answer = admin("POST", "/v1/partners", withId);
+
+      assertThat(answer.status()).as("%s", answer.body()).isIn(400, 422);
+      assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+      assertOwnWords(answer.body().get("detail").asText());
+      assertAtMostOneQuietLine(log);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "+1000000000-12-31T23:59:59Z",
+        "-1000000000-01-01T00:00:00Z",
+        "+10000-01-01T00:00:00Z"
+      })
+  void shouldAnswer422WhenAnInstantOfTheAdminApiLiesOutsideFourDigitYears(String instant)
+      throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    String bounded = key(key).replace("}", ",\"notAfter\":\"" + instant + "\"}");
+    admin(
+        "POST", "/v1/partners", "{\"partnerId\":\"far\",\"roles\":[],\"keys\":[" + key(key) + "]}");
+
+    try (LogCapture log = new LogCapture()) {
+      var registered =
+          admin(
+              "POST",
+              "/v1/partners",
+              "{\"partnerId\":\"far2\",\"roles\":[],\"keys\":[" + bounded + "]}");
+      var revoked =
+          admin(
+              "POST", "/v1/partners/far/keys/" + keyid + "/revoke", "{\"at\":\"" + instant + "\"}");
+
+      assertThat(registered.status()).as("%s", registered.body()).isEqualTo(422);
+      assertThat(registered.body().get("field").asText()).isEqualTo("/keys/0/notAfter");
+      assertThat(revoked.status()).as("%s", revoked.body()).isEqualTo(422);
+      assertThat(revoked.body().get("field").asText()).isEqualTo("/at");
+      assertAtMostOneQuietLine(log);
+    }
+  }
+
   @Test
   void shouldAnswer409AndChangeNothingWhenAnotherPartnersKeyIsRegistered() throws Exception {
     String owned = key(FIX.acmeKey);
@@ -251,6 +314,17 @@ class HostileInputHttpIT {
     }
   }
 
+  @Test
+  void shouldAnswer404WhenMetricsAreAskedForOnTheApiPort() throws Exception {
+    rig.postEvents(JSON, signed(seal("pm-0", "acme", "S"), FIX.acmeKey));
+
+    var onApiPort = rig.send("GET", "/prometheus", JSON, new byte[0], null);
+
+    assertThat(onApiPort.status()).isEqualTo(404);
+    assertThat(onApiPort.body().toString()).doesNotContain("acme");
+    assertThat(rig.metrics()).contains("partner=\"acme\"");
+  }
+
   /** acme's event signed by acme, with payload and signature in the URL-safe alphabet. */
   private static ObjectNode urlSafeEnvelope() throws Exception {
     for (int i = 0; ; i++) {
@@ -294,6 +368,11 @@ class HostileInputHttpIT {
   private static HttpRig.Answer admin(String method, String path, String body) throws Exception {
     return rig.send(
         method, path, JSON, body.getBytes(StandardCharsets.UTF_8), rig.token(Role.ADMIN));
+  }
+
+  private static Signer newKey() {
+    return Signers.forKey(
+        KeyPairs.generate(KeyAlgorithm.ED25519, new SecureRandom()).privateKeyPkcs8());
   }
 
   private static String key(Signer key) {

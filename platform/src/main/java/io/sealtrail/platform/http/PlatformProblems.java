@@ -1,5 +1,7 @@
 package io.sealtrail.platform.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -87,21 +89,50 @@ final class PlatformProblems {
         .response();
   }
 
+  // The three below answer in our words: the framework's messages name its classes and the
+  // Java types a body is bound to, which a client neither needs nor should see.
   @Error(global = true, exception = ConversionErrorException.class)
   HttpResponse<Problem> conversion(ConversionErrorException e) {
-    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage())
-        .field("/" + e.getArgument().getName())
+    String name = e.getArgument().getName();
+    return Problem.of(
+            "bad-request",
+            UNREADABLE,
+            HttpStatus.BAD_REQUEST,
+            name + " does not have the type this route takes" + where(e))
+        .field("/" + name)
         .response();
   }
 
   @Error(global = true, exception = CodecException.class)
   HttpResponse<Problem> unreadable(CodecException e) {
-    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage()).response();
+    return notOfShape(e);
   }
 
   @Error(global = true, exception = JsonSyntaxException.class)
   HttpResponse<Problem> notJson(JsonSyntaxException e) {
-    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage()).response();
+    return notOfShape(e);
+  }
+
+  private static HttpResponse<Problem> notOfShape(Exception e) {
+    return Problem.of(
+            "bad-request",
+            UNREADABLE,
+            HttpStatus.BAD_REQUEST,
+            "the body is not JSON of the shape this route takes" + where(e))
+        .response();
+  }
+
+  /** Where the JSON parser stopped, when it is the cause: " at line 1, column 7". */
+  private static String where(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+        JsonLocation at = json.getLocation();
+        return at.getLineNr() < 1
+            ? ""
+            : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      }
+    }
+    return "";
   }
 
   @Error(global = true, exception = HttpStatusException.class)
