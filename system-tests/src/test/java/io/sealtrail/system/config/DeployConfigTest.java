@@ -215,7 +215,8 @@ class DeployConfigTest {
       assertThat(service.env())
           .as(service.where())
           .containsKey("SEALTRAIL_MANAGEMENT_PORT")
-          .doesNotContainEntry("SEALTRAIL_HTTP_PORT", service.env().get("SEALTRAIL_MANAGEMENT_PORT"));
+          .doesNotContainEntry(
+              "SEALTRAIL_HTTP_PORT", service.env().get("SEALTRAIL_MANAGEMENT_PORT"));
     }
     for (DeployedService service : composeServices) {
       String management = service.env().get("SEALTRAIL_MANAGEMENT_PORT");
