@@ -203,7 +203,7 @@ class HostileInputHttpIT {
       throws Exception {
     Signer key = newKey();
     String keyid = key.verifier().keyId().hex();
-    String bounded = key(key).replace("}", ",\"notAfter\":\"" + instant + "\"}");
+    String bounded = key(newKey()).replace("}", ",\"notAfter\":\"" + instant + "\"}");
     admin(
         "POST", "/v1/partners", "{\"partnerId\":\"far\",\"roles\":[],\"keys\":[" + key(key) + "]}");
 
