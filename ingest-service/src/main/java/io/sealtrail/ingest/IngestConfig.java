@@ -13,6 +13,7 @@ import java.util.Objects;
  *     restarted instance fences its own zombie
  * @param groupPrefix prefix of the consumer groups of the verifier and the router
  * @param clockSkew how far in the future an event's occurredAt may lie (default 5 minutes)
+ * @param maxEventAge how far in the past an event's occurredAt may lie (default 30 days)
  * @param dedupWindow how long an eventId is remembered (default 7 days); also the dedup topic's
  *     retention
  * @param kafkaTimeout how long a send or a state restore may wait for Kafka (default 10 s)
@@ -25,6 +26,7 @@ public record IngestConfig(
     String groupPrefix,
     IngestTopics topics,
     Duration clockSkew,
+    Duration maxEventAge,
     Duration dedupWindow,
     Duration kafkaTimeout,
     Duration replyTimeout,
@@ -36,6 +38,7 @@ public record IngestConfig(
     Objects.requireNonNull(groupPrefix, "groupPrefix");
     Objects.requireNonNull(topics, "topics");
     requirePositive(clockSkew, "clockSkew");
+    requirePositive(maxEventAge, "maxEventAge");
     requirePositive(dedupWindow, "dedupWindow");
     requirePositive(kafkaTimeout, "kafkaTimeout");
     requirePositive(replyTimeout, "replyTimeout");
@@ -60,6 +63,7 @@ public record IngestConfig(
         config.getOrDefault("sealtrail.ingest.group-prefix", "sealtrail-ingest"),
         IngestTopics.fromConfig(config),
         duration(config, "sealtrail.ingest.clock-skew", "PT5M"),
+        duration(config, "sealtrail.ingest.max-event-age", "P30D"),
         duration(config, "sealtrail.ingest.dedup-window", "P7D"),
         duration(config, "sealtrail.ingest.kafka-timeout", "PT10S"),
         duration(config, "sealtrail.ingest.reply-timeout", "PT30S"),

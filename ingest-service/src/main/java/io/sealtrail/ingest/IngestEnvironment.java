@@ -5,6 +5,7 @@ import static io.sealtrail.platform.env.EnvSetting.required;
 
 import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.platform.env.EnvConfig;
+import io.sealtrail.platform.http.HttpBinding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,12 @@ import java.util.Map;
  * optional variable leaves the default of the class that reads the key.
  */
 public record IngestEnvironment(
-    Map<String, String> flat, String instanceId, String httpHost, int httpPort, Path tokensDir) {
+    Map<String, String> flat,
+    String instanceId,
+    String httpHost,
+    int httpPort,
+    int managementPort,
+    Path tokensDir) {
   static final String HTTP_HOST = "sealtrail.http.host";
   static final String HTTP_PORT = "sealtrail.http.port";
   static final String TOKENS_DIR = "sealtrail.tokens.dir";
@@ -31,6 +37,7 @@ public record IngestEnvironment(
               optional(INSTANCE_ID),
               optional("sealtrail.ingest.group-prefix"),
               optional("sealtrail.ingest.clock-skew"),
+              optional("sealtrail.ingest.max-event-age"),
               optional("sealtrail.ingest.dedup-window"),
               optional("sealtrail.ingest.kafka-timeout"),
               optional("sealtrail.ingest.reply-timeout"),
@@ -45,6 +52,7 @@ public record IngestEnvironment(
               optional("sealtrail.topics.replication-factor"),
               optional(HTTP_HOST),
               optional(HTTP_PORT),
+              optional(HttpBinding.MANAGEMENT_PORT_KEY),
               optional(TOKENS_DIR)));
 
   /**
@@ -55,12 +63,15 @@ public record IngestEnvironment(
     flat.putIfAbsent(INSTANCE_ID, env.getOrDefault("HOSTNAME", "ingest-0"));
     String host = flat.getOrDefault(HTTP_HOST, "0.0.0.0");
     int port = Integer.parseInt(flat.getOrDefault(HTTP_PORT, "8080"));
+    int management = HttpBinding.managementPort(flat);
     Path tokens = Path.of(flat.getOrDefault(TOKENS_DIR, "/etc/sealtrail/tokens"));
     // The HTTP keys are not Kafka client settings: IngestConfig would pass them to every client.
     flat.remove(HTTP_HOST);
     flat.remove(HTTP_PORT);
     flat.remove(TOKENS_DIR);
-    return new IngestEnvironment(Map.copyOf(flat), flat.get(INSTANCE_ID), host, port, tokens);
+    flat.remove(HttpBinding.MANAGEMENT_PORT_KEY);
+    return new IngestEnvironment(
+        Map.copyOf(flat), flat.get(INSTANCE_ID), host, port, management, tokens);
   }
 
   /** The configuration of the ingest node. */

@@ -20,7 +20,11 @@ public final class IngestMain {
     IngestEnvironment env = IngestEnvironment.from(System.getenv());
     IngestService service = start(env);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> close(service), "ingest-shutdown"));
-    LOG.info("ingest {} serving on {}", env.instanceId(), service.url());
+    LOG.info(
+        "ingest {} serving on {}, metrics on {}",
+        env.instanceId(),
+        service.url(),
+        service.managementUrl().map(Object::toString).orElse("no port"));
     service.node().stopped().handle((done, failure) -> null).join();
     LOG.error("ingest node stopped; exiting so that the instance is restarted");
     System.exit(1);
@@ -33,7 +37,7 @@ public final class IngestMain {
         env.serdeConfig(),
         IngestListener.NONE,
         RoleTokens.load(env.tokensDir()),
-        new HttpBinding(env.httpHost(), env.httpPort()));
+        new HttpBinding(env.httpHost(), env.httpPort()).withManagementPort(env.managementPort()));
   }
 
   private static void close(IngestService service) {

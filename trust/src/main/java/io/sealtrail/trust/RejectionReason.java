@@ -4,8 +4,8 @@ package io.sealtrail.trust;
  * The stable rejection codes of the partner contract. Trust decides {@code MALFORMED_ENVELOPE},
  * {@code MALFORMED_EVENT}, {@code UNKNOWN_KEY}, {@code BAD_SIGNATURE}, {@code REVOKED_KEY}, {@code
  * PARTNER_MISMATCH}, {@code ROLE_NOT_ALLOWED}, {@code SITE_NOT_ALLOWED} and {@code
- * INSUFFICIENT_SIGNATURES}; {@code SCHEMA_VIOLATION}, {@code CLOCK_SKEW} and {@code REPLAY} are the
- * ingest service's.
+ * INSUFFICIENT_SIGNATURES}; {@code SCHEMA_VIOLATION}, {@code CLOCK_SKEW}, {@code TOO_OLD} and
+ * {@code REPLAY} are the ingest service's. New codes are appended: the Avro enum keeps this order.
  */
 public enum RejectionReason {
   MALFORMED_ENVELOPE,
@@ -19,5 +19,6 @@ public enum RejectionReason {
   SITE_NOT_ALLOWED,
   INSUFFICIENT_SIGNATURES,
   CLOCK_SKEW,
-  REPLAY
+  REPLAY,
+  TOO_OLD
 }

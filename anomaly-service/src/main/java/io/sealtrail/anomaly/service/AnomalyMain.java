@@ -41,8 +41,11 @@ public final class AnomalyMain {
     beans.add(RoleTokens.load(config.tokenDir()));
     // Scraped by the platform's /prometheus; in local mode ingest's registry is the one served.
     beans.add(registry);
-    PlatformHttpServer server =
-        PlatformHttpServer.start(new HttpBinding(config.httpHost(), config.httpPort()), beans);
+    // Metrics on the management port only: the meters name every partner.
+    HttpBinding binding =
+        new HttpBinding(config.httpHost(), config.httpPort())
+            .withManagementPort(HttpBinding.managementPort(flat));
+    PlatformHttpServer server = PlatformHttpServer.start(binding, beans);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -51,7 +54,11 @@ public final class AnomalyMain {
                   service.close();
                 },
                 "anomaly-shutdown"));
-    System.out.println("anomaly-service is up: HTTP on " + server.url());
+    System.out.println(
+        "anomaly-service is up: HTTP on "
+            + server.url()
+            + ", metrics on "
+            + server.managementUrl().orElseThrow());
     ExitWhenStreamsStop.watch(
         new StreamsHealthCheck("anomaly-service's streams", () -> service.state().name()));
   }

@@ -42,8 +42,9 @@ public final class SupplyChain {
   private Scenario scenario() {
     String run = options.run();
     var components = new Components(cast, f, chain, run);
-    components.release(Firmware.OLD, end.minus(Duration.ofDays(60)));
-    components.release(Firmware.CURRENT, end.minus(Duration.ofDays(30)));
+    // Within ingest's default max-event-age (30 days, TOO_OLD): the story's oldest events.
+    components.release(Firmware.OLD, end.minus(Duration.ofDays(28)));
+    components.release(Firmware.CURRENT, end.minus(Duration.ofDays(27)));
     int lotsPerPart = Math.max(2, (options.devices() + 399) / 400);
     components.deliverLots(lotsPerPart, end.minus(Duration.ofDays(26)));
     List<Device> devices = devices(lotsPerPart);

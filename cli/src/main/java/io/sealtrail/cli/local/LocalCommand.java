@@ -3,10 +3,12 @@ package io.sealtrail.cli.local;
 import io.sealtrail.cli.demo.DemoRun;
 import io.sealtrail.cli.demo.DemoSettings;
 import io.sealtrail.cli.demo.DemoTarget;
+import io.sealtrail.platform.http.HttpBinding;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
@@ -71,6 +73,13 @@ public final class LocalCommand implements Callable<Integer> {
   int httpPort = 8080;
 
   @Option(
+      names = "--management-port",
+      description =
+          "Where /prometheus answers, apart from the API: the meters name every partner "
+              + "(default: ${DEFAULT-VALUE}; 0 picks a free port).")
+  int managementPort = HttpBinding.DEFAULT_MANAGEMENT_PORT;
+
+  @Option(
       names = "--demo",
       description =
           "Once up, play the demo supply chain with one of each tampering case, and print what was"
@@ -92,7 +101,16 @@ public final class LocalCommand implements Callable<Integer> {
     if (exit && !demo) {
       throw new ParameterException(spec.commandLine(), "--exit goes with --demo");
     }
-    var config = new LocalConfig(dataDir, host, kafkaPort, controllerPort, registryPort, httpPort);
+    var config =
+        new LocalConfig(
+            dataDir,
+            host,
+            kafkaPort,
+            controllerPort,
+            registryPort,
+            httpPort,
+            managementPort,
+            Map.of());
     if (demo) {
       config = config.with(DemoSettings.PLATFORM);
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
  * Where local mode keeps its data and which ports it listens on. Port 0 is not allowed for Kafka:
  * clients are told the broker's address before it starts; the registry and HTTP may use 0 (any).
  *
+ * @param managementPort where {@code /prometheus} answers (0: a free port); never the API's port
  * @param settings flat settings for the streams services over local mode's own, e.g. the demo's
  *     short spike windows
  */
@@ -19,6 +20,7 @@ public record LocalConfig(
     int controllerPort,
     int registryPort,
     int httpPort,
+    int managementPort,
     Map<String, String> settings) {
 
   public static final Path DEFAULT_DATA_DIR =
@@ -31,7 +33,7 @@ public record LocalConfig(
       int controllerPort,
       int registryPort,
       int httpPort) {
-    this(dataDir, host, kafkaPort, controllerPort, registryPort, httpPort, Map.of());
+    this(dataDir, host, kafkaPort, controllerPort, registryPort, httpPort, 0, Map.of());
   }
 
   public LocalConfig {
@@ -46,6 +48,9 @@ public record LocalConfig(
     if (httpPort < 0 || httpPort > 65535) {
       throw new IllegalArgumentException("http port out of range: " + httpPort);
     }
+    if (managementPort < 0 || managementPort > 65535) {
+      throw new IllegalArgumentException("management port out of range: " + managementPort);
+    }
     if (kafkaPort == controllerPort) {
       throw new IllegalArgumentException("kafka and controller ports must differ: " + kafkaPort);
     }
@@ -55,7 +60,8 @@ public record LocalConfig(
   public LocalConfig with(Map<String, String> more) {
     Map<String, String> all = new HashMap<>(settings);
     all.putAll(more);
-    return new LocalConfig(dataDir, host, kafkaPort, controllerPort, registryPort, httpPort, all);
+    return new LocalConfig(
+        dataDir, host, kafkaPort, controllerPort, registryPort, httpPort, managementPort, all);
   }
 
   private static void requirePort(String name, int port) {

@@ -110,13 +110,16 @@ public final class LocalPlatform implements AutoCloseable {
     var anomalyConfig = ServiceConfig.from(streams(config, ANOMALY));
     provision(LocalTopics.of(custodyConfig, anomalyConfig));
     // custody-stream advertises the shared server's address, so its port is fixed before.
-    HttpBinding http = new HttpBinding(config.host(), config.httpPort()).withConcretePort();
+    HttpBinding http =
+        new HttpBinding(config.host(), config.httpPort())
+            .withManagementPort(config.managementPort())
+            .withConcretePort();
     progress.accept("starting anomaly-service, creating custody-stream");
     CustodyStreamService custody =
         push(
             CustodyStreamService.create(
                 custodyConfig, new HostInfo(host, http.port()), ingest.meterRegistry()));
-    // Its meters join ingest's registry: one /prometheus on the shared port shows both.
+    // Its meters join ingest's registry: one /prometheus on the management port shows both.
     AnomalyService anomaly = push(AnomalyService.start(anomalyConfig, ingest.meterRegistry()));
     progress.accept("starting the HTTP server on port " + http.port());
     List<Object> beans = new ArrayList<>(ingest.httpBeans());
@@ -206,6 +209,12 @@ public final class LocalPlatform implements AutoCloseable {
   /** Where every route answers (console, API, health), with the configured host and bound port. */
   public URI httpUrl() {
     return URI.create("http://" + host + ":" + server.port());
+  }
+
+  /** Where {@code /prometheus} answers: the management port, apart from every other route. */
+  public URI metricsUrl() {
+    URI management = server.managementUrl().orElseThrow();
+    return URI.create("http://" + host + ":" + management.getPort() + "/prometheus");
   }
 
   /** Every topic local mode runs on: ingest's, then the stream services'. */

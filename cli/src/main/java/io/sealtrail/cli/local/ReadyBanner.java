@@ -10,6 +10,7 @@ record ReadyBanner(LocalPlatform platform, LocalConfig config, Duration startup)
     String http = platform.httpUrl().toString();
     out.printf("%nSealtrail is up (%.1f s).%n", startup.toMillis() / 1000.0);
     row(out, "Console and API", http + "/");
+    row(out, "Metrics", platform.metricsUrl() + " (management port, not the API's)");
     row(
         out,
         "Role tokens",

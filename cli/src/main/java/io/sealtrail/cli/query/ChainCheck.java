@@ -1,10 +1,10 @@
 package io.sealtrail.cli.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.trust.dsse.StrictBase64;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,8 @@ final class ChainCheck {
     String link = history.path("genesis").asText();
     for (JsonNode entry : history.path("events")) {
       JsonNode event = entry.path("event");
-      byte[] payload = Base64.getDecoder().decode(event.at("/envelope/payload").asText());
+      // As received: the standard or the URL-safe alphabet, both DSSE.
+      byte[] payload = StrictBase64.decode(event.at("/envelope/payload").asText(), "payload");
       String sha = hex(sha256(payload));
       if (!sha.equals(event.path("payloadSha256").asText())) {
         return broken(links, entry, "payload does not hash to its payloadSha256");

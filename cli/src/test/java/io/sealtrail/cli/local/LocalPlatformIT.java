@@ -135,7 +135,8 @@ class LocalPlatformIT {
     var health = get(http.resolve("/health"), null);
     var alertsAsSecops = get(http.resolve("/v1/alerts"), token(Role.SECOPS));
     var alertsAsRecall = get(http.resolve("/v1/alerts"), token(Role.RECALL));
-    var metrics = get(http.resolve("/prometheus"), null);
+    var metrics = get(platform.metricsUrl(), null);
+    var metricsOnTheApiPort = get(http.resolve("/prometheus"), null);
 
     assertThat(adminRouteAsRecall.statusCode()).isEqualTo(403);
     assertThat(adminRouteAsRecall.body()).contains("https://sealtrail.io/problems/forbidden");
@@ -147,6 +148,7 @@ class LocalPlatformIT {
     assertThat(alertsAsSecops.statusCode()).as(alertsAsSecops.body()).isEqualTo(200);
     assertThat(alertsAsRecall.statusCode()).isEqualTo(403);
     assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metricsOnTheApiPort.statusCode()).isEqualTo(404);
     assertThat(metrics.body())
         .contains(
             "sealtrail_ingest_",

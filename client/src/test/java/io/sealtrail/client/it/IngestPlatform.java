@@ -79,6 +79,7 @@ final class IngestPlatform implements AutoCloseable {
             name,
             topics,
             Duration.ofMinutes(5),
+            Duration.ofDays(30),
             Duration.ofDays(7),
             Duration.ofSeconds(5),
             Duration.ofSeconds(30),

@@ -36,6 +36,7 @@ public record CustodyEnvironment(CustodyStreamConfig streams, QueryConfig query)
               optional("sealtrail.detect.min-transit"),
               optional("sealtrail.http.host"),
               optional("sealtrail.http.port"),
+              optional("sealtrail.management.port"),
               optional(ADVERTISED_HOST),
               optional("sealtrail.tokens.dir")));
 

@@ -75,12 +75,16 @@ public final class CustodyStreamService implements AutoCloseable {
   }
 
   /**
-   * Starts the instance alone: its own HTTP server where {@code query} says, serving the queries,
-   * health and the streams' metrics at {@code /prometheus}, then the streams.
+   * Starts the instance alone: its own HTTP server where {@code query} says, serving the queries
+   * and health, the streams' metrics at {@code /prometheus} on the management port, then the
+   * streams.
    */
   public static CustodyStreamService start(CustodyStreamConfig config, QueryConfig query) {
     // The advertised port must be known before the streams exist: resolve 0 to a free one first.
-    HttpBinding binding = new HttpBinding(query.bindHost(), query.port()).withConcretePort();
+    HttpBinding binding =
+        new HttpBinding(query.bindHost(), query.port())
+            .withManagementPort(query.managementPort())
+            .withConcretePort();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     CustodyStreamService unserved =
         create(config, new HostInfo(query.advertisedHost(), binding.port()), meters);
@@ -125,6 +129,14 @@ public final class CustodyStreamService implements AutoCloseable {
       throw new IllegalStateException("custody-stream's queries are on a shared server");
     }
     return server.port();
+  }
+
+  /** Where this instance's {@code /prometheus} answers; only when started alone with one. */
+  public java.net.URI managementUrl() {
+    if (server == null) {
+      throw new IllegalStateException("custody-stream's metrics are on a shared server");
+    }
+    return server.managementUrl().orElseThrow();
   }
 
   /** The streams' state, e.g. {@code RUNNING}. */

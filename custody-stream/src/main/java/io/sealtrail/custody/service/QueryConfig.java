@@ -1,5 +1,6 @@
 package io.sealtrail.custody.service;
 
+import io.sealtrail.platform.http.HttpBinding;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,16 @@ import java.util.Objects;
  * @param advertisedHost the name other instances reach this one by; with the port, it is this
  *     instance's {@code application.server}
  * @param port the HTTP port, the same in {@code application.server}; 0 picks a free one
+ * @param managementPort where {@code /prometheus} answers ({@code sealtrail.management.port},
+ *     default 9464; 0 picks a free one), never on the query port
  */
-public record QueryConfig(String bindHost, String advertisedHost, int port, Path tokenDir) {
+public record QueryConfig(
+    String bindHost, String advertisedHost, int port, Path tokenDir, int managementPort) {
+  /** Serves no metrics. */
+  public QueryConfig(String bindHost, String advertisedHost, int port, Path tokenDir) {
+    this(bindHost, advertisedHost, port, tokenDir, HttpBinding.NO_MANAGEMENT);
+  }
+
   public QueryConfig {
     Objects.requireNonNull(bindHost, "bindHost");
     Objects.requireNonNull(advertisedHost, "advertisedHost");
@@ -29,6 +38,7 @@ public record QueryConfig(String bindHost, String advertisedHost, int port, Path
         flat.getOrDefault("sealtrail.http.host", "0.0.0.0"),
         flat.getOrDefault("sealtrail.http.advertised-host", "localhost"),
         Integer.parseInt(flat.getOrDefault("sealtrail.http.port", "8082")),
-        Path.of(flat.getOrDefault("sealtrail.tokens.dir", "/etc/sealtrail/tokens")));
+        Path.of(flat.getOrDefault("sealtrail.tokens.dir", "/etc/sealtrail/tokens")),
+        HttpBinding.managementPort(flat));
   }
 }

@@ -88,9 +88,7 @@ class FailoverIT {
 
       var metrics =
           http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://localhost:" + alone.httpPort() + "/prometheus"))
-                  .build(),
+              HttpRequest.newBuilder(alone.managementUrl().resolve("/prometheus")).build(),
               HttpResponse.BodyHandlers.ofString());
 
       assertThat(metrics.statusCode()).isEqualTo(200);
@@ -103,6 +101,7 @@ class FailoverIT {
     Map<String, String> flat = new HashMap<>(shared);
     flat.put("state.dir", Files.createDirectories(dir.resolve(name)).toString());
     flat.put("sealtrail.http.port", Integer.toString(freePort()));
+    flat.put("sealtrail.management.port", "0");
     return CustodyStreamService.start(CustodyStreamConfig.from(flat), QueryConfig.from(flat));
   }
 

@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.admin;
 
+import io.sealtrail.trust.crypto.KeyId;
 import io.sealtrail.trust.crypto.Pem;
 import io.sealtrail.trust.crypto.Verifier;
 import io.sealtrail.trust.crypto.Verifiers;
@@ -9,6 +10,7 @@ import io.sealtrail.trust.policy.Policy;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,6 +19,9 @@ import java.util.Set;
  * verifier would refuse is refused here first, with the field that holds it.
  */
 final class PartnerRequests {
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
   private final Set<String> knownRoles;
 
   PartnerRequests(Policy policy) {
@@ -29,7 +34,8 @@ final class PartnerRequests {
     }
     List<String> roles = request.roles() == null ? List.of() : request.roles();
     for (int i = 0; i < roles.size(); i++) {
-      if (!knownRoles.contains(roles.get(i))) {
+      // Checked before the lookup: an immutable set answers contains(null) with an exception.
+      if (roles.get(i) == null || !knownRoles.contains(roles.get(i))) {
         throw new InvalidRequestException(
             "/roles/" + i,
             "unknown role " + roles.get(i) + "; known: " + knownRoles.stream().sorted().toList());
@@ -39,15 +45,22 @@ final class PartnerRequests {
       throw new InvalidRequestException("/keys", "at least one key is required");
     }
     List<PartnerKey> keys = new ArrayList<>();
+    Set<KeyId> keyIds = new HashSet<>();
     for (int i = 0; i < request.keys().size(); i++) {
-      keys.add(key(request.keys().get(i), "/keys/" + i));
+      PartnerKey key = key(request.keys().get(i), "/keys/" + i);
+      if (!keyIds.add(key.keyId())) {
+        throw new InvalidRequestException(
+            "/keys/" + i + "/publicKey", "the same key is listed twice: " + key.keyId().hex());
+      }
+      keys.add(key);
     }
     List<String> sites = request.sites() == null ? List.of() : request.sites();
-    try {
-      return new Partner(request.partnerId(), Set.copyOf(roles), Set.copyOf(sites), keys);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("/keys", e.getMessage());
+    for (int i = 0; i < sites.size(); i++) {
+      if (sites.get(i) == null || sites.get(i).isBlank()) {
+        throw new InvalidRequestException("/sites/" + i, "a site is a non-blank string");
+      }
     }
+    return new Partner(request.partnerId(), Set.copyOf(roles), Set.copyOf(sites), keys);
   }
 
   private static PartnerKey key(PartnerRequest.Key key, String field) {
@@ -69,15 +82,22 @@ final class PartnerRequests {
     }
   }
 
-  /** An RFC 3339 instant, or null when absent. */
+  /** An RFC 3339 instant with a four-digit year, or null when absent. */
   static Instant instant(String text, String field) {
     if (text == null) {
       return null;
     }
+    Instant instant;
     try {
-      return Instant.parse(text);
+      instant = Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidRequestException(field, "not an RFC 3339 instant: " + text);
     }
+    // Instant reaches year 1000000000; a registration's instants are stored as epoch millis,
+    // which overflow long before. RFC 3339 has four-digit years anyway.
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw new InvalidRequestException(field, "not in years 0000-9999: " + text);
+    }
+    return instant;
   }
 }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,6 +71,11 @@ public final class PartnerStore implements AutoCloseable {
   /** The partner as the node's directory knows it now. */
   public Optional<Partner> find(String partnerId) {
     return directory.get().partner(partnerId);
+  }
+
+  /** The partners that list {@code keyid} now, in the node's directory. */
+  public Set<String> holders(String keyid) {
+    return directory.get().holders(keyid);
   }
 
   /**

@@ -17,6 +17,8 @@ import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.policy.Policy;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Partner administration (admin role, see the role filter): register or update a partner (an update
@@ -39,6 +41,7 @@ final class PartnersController {
   @Post
   HttpResponse<PartnerView> register(@Body PartnerRequest request) throws InterruptedException {
     Partner requested = requests.toPartner(request);
+    refuseKeysOfOthers(requested);
     Optional<Partner> known = store.find(requested.partnerId());
     Partner partner =
         known
@@ -71,6 +74,18 @@ final class PartnersController {
         .find(partnerId)
         .<HttpResponse<?>>map(p -> HttpResponse.ok(PartnerView.of(p)))
         .orElseGet(() -> notFound("no partner " + partnerId));
+  }
+
+  /** 409 for the first key another partner lists: nothing is written. */
+  private void refuseKeysOfOthers(Partner requested) {
+    for (int i = 0; i < requested.keys().size(); i++) {
+      String keyid = requested.keys().get(i).keyId().hex();
+      Set<String> others = new TreeSet<>(store.holders(keyid));
+      others.remove(requested.partnerId());
+      if (!others.isEmpty()) {
+        throw new KeyHeldElsewhereException("/keys/" + i + "/publicKey", keyid, others);
+      }
+    }
   }
 
   private static HttpResponse<Problem> notFound(String detail) {

@@ -2,11 +2,18 @@ package io.sealtrail.ingest.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sealtrail.trust.json.JsonDefects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +30,7 @@ public final class EnvelopeSplitter {
 
   /** The envelopes of a body that is one JSON object or a JSON array of objects. */
   public static SplitBody json(byte[] body) {
+    requireUtf8(body);
     try (JsonParser parser = JSON.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_OBJECT) {
@@ -40,8 +48,9 @@ public final class EnvelopeSplitter {
       }
       expectEnd(parser, "content after the array");
       return new SplitBody(nonEmpty(envelopes, parser), true);
-    } catch (JsonParseException e) {
-      throw unreadable(e.getMessage(), e.getLocation());
+    } catch (JsonProcessingException e) {
+      // Syntax, and the parser's limits (nesting, number length): the client's body, in our words.
+      throw unreadable(JsonDefects.describe(e), e.getLocation());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -49,6 +58,7 @@ public final class EnvelopeSplitter {
 
   /** The envelopes of an NDJSON body: JSON objects separated by line breaks. */
   public static SplitBody ndjson(byte[] body) {
+    requireUtf8(body);
     try (JsonParser parser = JSON.createParser(body)) {
       List<byte[]> envelopes = new ArrayList<>();
       while (parser.nextToken() != null) {
@@ -56,11 +66,61 @@ public final class EnvelopeSplitter {
         envelopes.add(object(parser, body));
       }
       return new SplitBody(nonEmpty(envelopes, parser), true);
-    } catch (JsonParseException e) {
-      throw unreadable(e.getMessage(), e.getLocation());
+    } catch (JsonProcessingException e) {
+      // Syntax, and the parser's limits (nesting, number length): the client's body, in our words.
+      throw unreadable(JsonDefects.describe(e), e.getLocation());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Refuses a body that is not UTF-8, as the contract says, before Jackson would detect UTF-16 or
+   * UTF-32 on its own: it then counts characters, not bytes, and envelopes could not be cut out of
+   * the body as received. A NUL byte is never in UTF-8 JSON; it is how UTF-16/32 ASCII looks.
+   */
+  private static void requireUtf8(byte[] body) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body);
+    CharBuffer out = CharBuffer.allocate(8192);
+    CoderResult result;
+    do {
+      out.clear();
+      result = decoder.decode(in, out, true);
+    } while (result.isOverflow());
+    int bad = result.isError() ? in.position() : indexOfNul(body);
+    if (bad >= 0) {
+      throw notUtf8(body, bad);
+    }
+  }
+
+  private static int indexOfNul(byte[] body) {
+    for (int i = 0; i < body.length; i++) {
+      if (body[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static UnreadableBodyException notUtf8(byte[] body, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (body[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new UnreadableBodyException(
+        "the body must be UTF-8 JSON; byte " + offset + " is not UTF-8 text",
+        line,
+        offset - lineStart + 1,
+        offset);
   }
 
   /** Reads the object the parser is at and returns its bytes, from '{' to the matching '}'. */
@@ -95,8 +155,11 @@ public final class EnvelopeSplitter {
   }
 
   private static UnreadableBodyException unreadable(String message, JsonLocation at) {
-    String firstLine = message == null ? "unreadable body" : message.lines().findFirst().orElse("");
+    JsonLocation where = at == null ? JsonLocation.NA : at;
     return new UnreadableBodyException(
-        firstLine, at.getLineNr(), at.getColumnNr(), Math.max(0, at.getByteOffset()));
+        message,
+        Math.max(0, where.getLineNr()),
+        Math.max(0, where.getColumnNr()),
+        Math.max(0, where.getByteOffset()));
   }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -170,6 +171,11 @@ public final class IngestService implements AutoCloseable {
       throw new IllegalStateException("ingest serves its routes on a shared server, not its own");
     }
     return server.url();
+  }
+
+  /** Where {@code /prometheus} answers, when started alone with a management port. */
+  public Optional<URI> managementUrl() {
+    return server == null ? Optional.empty() : server.managementUrl();
   }
 
   /**

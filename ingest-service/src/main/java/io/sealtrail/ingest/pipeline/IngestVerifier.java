@@ -47,7 +47,12 @@ public final class IngestVerifier extends LoopService {
       Clock clock) {
     IngestTopics topics = config.topics();
     ClientSettings settings = new ClientSettings(config);
-    var judge = new SubmissionJudge(verifier, new ClockSkew(config.clockSkew()), listener);
+    var judge =
+        new SubmissionJudge(
+            verifier,
+            new ClockSkew(config.clockSkew()),
+            new EventAge(config.maxEventAge()),
+            listener);
     var decider =
         new SubmissionDecider(
             judge,

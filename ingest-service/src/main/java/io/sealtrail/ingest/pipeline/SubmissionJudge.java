@@ -11,25 +11,32 @@ import io.sealtrail.trust.Verification;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
  * The checks every submission passes before deduplication, in order, the first failure giving the
- * reason: authenticity and authority (trust), the event schema, then clock skew.
+ * reason: authenticity and authority (trust), the event schema, then clock skew and event age.
  */
 final class SubmissionJudge {
   private final SubmissionVerifier verifier;
   private final EventReader reader = new EventReader();
   private final ClockSkew clockSkew;
+  private final EventAge eventAge;
   private final IngestListener listener;
 
   SubmissionJudge(SubmissionVerifier verifier, ClockSkew clockSkew) {
-    this(verifier, clockSkew, IngestListener.NONE);
+    this(verifier, clockSkew, new EventAge(EventAge.DEFAULT_BOUND), IngestListener.NONE);
   }
 
-  SubmissionJudge(SubmissionVerifier verifier, ClockSkew clockSkew, IngestListener listener) {
+  SubmissionJudge(
+      SubmissionVerifier verifier,
+      ClockSkew clockSkew,
+      EventAge eventAge,
+      IngestListener listener) {
     this.verifier = verifier;
     this.clockSkew = clockSkew;
+    this.eventAge = eventAge;
     this.listener = listener;
   }
 
@@ -60,13 +67,22 @@ final class SubmissionJudge {
           claim);
     }
     var event = ((EventReading.Read) reading).event();
+    Instant occurredAt = event.getOccurredAt();
+    Instant receivedAt = submission.receivedAt();
     return clockSkew
-        .violation(event.getOccurredAt(), submission.receivedAt())
-        .<Judgement>map(
-            detail ->
-                new Rejection(
-                    RejectionReason.CLOCK_SKEW, "/payload/occurredAt", null, detail, claim))
+        .violation(occurredAt, receivedAt)
+        .map(detail -> occurredAt(RejectionReason.CLOCK_SKEW, detail, claim))
+        .or(
+            () ->
+                eventAge
+                    .violation(occurredAt, receivedAt)
+                    .map(detail -> occurredAt(RejectionReason.TOO_OLD, detail, claim)))
+        .<Judgement>map(rejection -> rejection)
         .orElseGet(() -> new Judgement.Authentic(verified, event, sha256Hex(payload)));
+  }
+
+  private static Rejection occurredAt(RejectionReason reason, String detail, Claim claim) {
+    return new Rejection(reason, "/payload/occurredAt", null, detail, claim);
   }
 
   static String sha256Hex(byte[] bytes) {

@@ -2,8 +2,9 @@ package io.sealtrail.ingest.submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealtrail.trust.dsse.MalformedEnvelopeException;
+import io.sealtrail.trust.dsse.StrictBase64;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -37,8 +38,9 @@ public final class RoutingKey {
     }
     byte[] decoded;
     try {
-      decoded = Base64.getDecoder().decode(payload.textValue());
-    } catch (IllegalArgumentException e) {
+      // Either DSSE alphabet, as trust reads it: a URL-safe payload must meet its dedup state.
+      decoded = StrictBase64.decode(payload.textValue(), "payload");
+    } catch (MalformedEnvelopeException e) {
       return Optional.empty();
     }
     return tree(decoded)

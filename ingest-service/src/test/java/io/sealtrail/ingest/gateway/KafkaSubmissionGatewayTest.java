@@ -28,6 +28,7 @@ class KafkaSubmissionGatewayTest {
               "test",
               IngestTopics.fromConfig(Map.of()),
               Duration.ofMinutes(5),
+              Duration.ofDays(30),
               Duration.ofDays(7),
               BOUND,
               Duration.ofSeconds(30),

@@ -189,7 +189,7 @@ class EventsHttpIT {
 
   private static String scrape() {
     try {
-      return rig.text("/prometheus");
+      return rig.metrics();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

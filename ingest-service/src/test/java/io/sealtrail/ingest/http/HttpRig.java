@@ -62,7 +62,7 @@ final class HttpRig implements AutoCloseable {
             serdeConfig,
             IngestListener.NONE,
             RoleTokens.ensure(tokens),
-            new HttpBinding("localhost", 0, http));
+            new HttpBinding("localhost", 0, http).withManagementPort(0));
   }
 
   private IngestConfig config(String name) {
@@ -72,6 +72,7 @@ final class HttpRig implements AutoCloseable {
         name,
         topics,
         Duration.ofMinutes(5),
+        Duration.ofDays(30),
         Duration.ofDays(7),
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
@@ -115,6 +116,14 @@ final class HttpRig implements AutoCloseable {
   String text(String path) throws Exception {
     var request = HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build();
     return client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** The body of {@code GET /prometheus} on the management port. */
+  String metrics() throws Exception {
+    URI uri = service.managementUrl().orElseThrow().resolve("/prometheus");
+    return client
+        .send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   Answer postEvents(String contentType, byte[] body) throws Exception {

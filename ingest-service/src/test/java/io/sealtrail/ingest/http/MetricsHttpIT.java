@@ -86,7 +86,7 @@ class MetricsHttpIT {
 
   private static String text(HttpRig rig) {
     try {
-      return rig.text("/prometheus");
+      return rig.metrics();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

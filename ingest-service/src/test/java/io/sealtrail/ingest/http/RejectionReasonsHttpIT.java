@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.testing.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +119,22 @@ class RejectionReasonsHttpIT {
             "{\"sealId\":\"S\"}");
 
     assertRejected(signed(event, FIX.acmeKey), "CLOCK_SKEW");
+  }
+
+  @Test
+  void shouldRejectTooOldWhenTheEventHappenedBefore1970() throws Exception {
+    String event =
+        event(
+            "to-1",
+            "SEAL_APPLIED",
+            "acme",
+            "f",
+            Instant.parse("1969-12-31T23:59:59Z"),
+            "{\"sealId\":\"S\"}");
+
+    var result = assertRejected(signed(event, FIX.acmeKey), "TOO_OLD");
+
+    assertThat(result.get("field").asText()).isEqualTo("/payload/occurredAt");
   }
 
   @Test

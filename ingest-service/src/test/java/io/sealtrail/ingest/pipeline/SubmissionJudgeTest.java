@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The checks before deduplication, and the order that decides which reason a submission gets. */
 class SubmissionJudgeTest {
@@ -78,6 +80,33 @@ class SubmissionJudgeTest {
               assertThat(rejection.field()).isEqualTo("/payload/occurredAt");
               assertThat(rejection.claim().keyId()).isEqualTo(partners.acmeKey.keyId().hex());
             });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1969-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "2026-10-22T07:59:59Z"})
+  void shouldRejectTooOldWhenAnAuthenticEventOccurredBeforeTheMaxEventAge(String occurredAt) {
+    String payload = sealApplied("ev-5", "DEV-5", "S-5", Instant.parse(occurredAt));
+
+    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+
+    assertThat(judgement)
+        .isInstanceOfSatisfying(
+            Rejection.class,
+            rejection -> {
+              assertThat(rejection.reason()).isEqualTo(RejectionReason.TOO_OLD);
+              assertThat(rejection.field()).isEqualTo("/payload/occurredAt");
+              assertThat(rejection.detail()).contains(occurredAt).contains("2026-10-22T08:00:00Z");
+            });
+  }
+
+  @Test
+  void shouldFindEventAuthenticWhenItOccurredExactlyTheMaxEventAgeBeforeReceipt() {
+    Instant oldest = RECEIVED.minus(EventAge.DEFAULT_BOUND);
+    String payload = sealApplied("ev-6", "DEV-6", "S-6", oldest);
+
+    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+
+    assertThat(judgement).isInstanceOf(Judgement.Authentic.class);
   }
 
   @Test

@@ -96,6 +96,7 @@ public final class IngestRig implements AutoCloseable {
         name,
         topics,
         Duration.ofMinutes(5),
+        Duration.ofDays(30),
         DEDUP_WINDOW,
         Duration.ofSeconds(10),
         replyTimeout,

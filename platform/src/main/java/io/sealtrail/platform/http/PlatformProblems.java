@@ -1,5 +1,7 @@
 package io.sealtrail.platform.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -13,6 +15,7 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import java.net.URISyntaxException;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -86,21 +89,50 @@ final class PlatformProblems {
         .response();
   }
 
+  // The three below answer in our words: the framework's messages name its classes and the
+  // Java types a body is bound to, which a client neither needs nor should see.
   @Error(global = true, exception = ConversionErrorException.class)
   HttpResponse<Problem> conversion(ConversionErrorException e) {
-    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage())
-        .field("/" + e.getArgument().getName())
+    String name = e.getArgument().getName();
+    return Problem.of(
+            "bad-request",
+            UNREADABLE,
+            HttpStatus.BAD_REQUEST,
+            name + " does not have the type this route takes" + where(e))
+        .field("/" + name)
         .response();
   }
 
   @Error(global = true, exception = CodecException.class)
   HttpResponse<Problem> unreadable(CodecException e) {
-    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage()).response();
+    return notOfShape(e);
   }
 
   @Error(global = true, exception = JsonSyntaxException.class)
   HttpResponse<Problem> notJson(JsonSyntaxException e) {
-    return Problem.of("bad-request", UNREADABLE, HttpStatus.BAD_REQUEST, e.getMessage()).response();
+    return notOfShape(e);
+  }
+
+  private static HttpResponse<Problem> notOfShape(Exception e) {
+    return Problem.of(
+            "bad-request",
+            UNREADABLE,
+            HttpStatus.BAD_REQUEST,
+            "the body is not JSON of the shape this route takes" + where(e))
+        .response();
+  }
+
+  /** Where the JSON parser stopped, when it is the cause: " at line 1, column 7". */
+  private static String where(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonProcessingException json && json.getLocation() != null) {
+        JsonLocation at = json.getLocation();
+        return at.getLineNr() < 1
+            ? ""
+            : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+      }
+    }
+    return "";
   }
 
   @Error(global = true, exception = HttpStatusException.class)
@@ -117,6 +149,17 @@ final class PlatformProblems {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProblemException known) {
         return known.response();
+      }
+      // Micronaut parses the request target before any route: an illegal one (/a|b, /%zz, a
+      // backslash) arrives here as the URI parser's failure. It is the client's, not ours.
+      if (cause instanceof URISyntaxException) {
+        return Problem.of(
+                "bad-request",
+                "Request target not valid",
+                HttpStatus.BAD_REQUEST,
+                "the request path is not a valid URI path: escape reserved characters and use"
+                    + " '%' only before two hex digits")
+            .response();
       }
     }
     String id = UUID.randomUUID().toString();

@@ -26,7 +26,7 @@ class PrometheusControllerTest {
     PrometheusMeterRegistry anomaly = registry("anomaly_alerts");
     List<Object> beans = List.of(RoleTokens.none(), ingest, anomaly, ingest);
 
-    try (var server = PlatformHttpServer.start(new HttpBinding("localhost", 0), beans)) {
+    try (var server = PlatformHttpServer.start(management(), beans)) {
       HttpResponse<String> answer = scrape(server);
 
       assertThat(answer.statusCode()).isEqualTo(200);
@@ -42,11 +42,45 @@ class PrometheusControllerTest {
 
   @Test
   void shouldAnswerNotFoundWhenNoRegistryIsGiven() throws Exception {
-    try (var server =
-        PlatformHttpServer.start(new HttpBinding("localhost", 0), List.of(RoleTokens.none()))) {
+    try (var server = PlatformHttpServer.start(management(), List.of(RoleTokens.none()))) {
 
       assertThat(scrape(server).statusCode()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void shouldNotServeMetricsOnTheApiPortWhenTheyHaveAManagementPort() throws Exception {
+    List<Object> beans = List.of(RoleTokens.none(), registry("partner_acme_rejections"));
+
+    try (var server = PlatformHttpServer.start(management(), beans)) {
+      URI onApiPort = server.url().resolve("/prometheus");
+      HttpResponse<String> answer =
+          CLIENT.send(
+              HttpRequest.newBuilder(onApiPort).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.statusCode()).isEqualTo(404);
+      assertThat(answer.body()).doesNotContain("partner_acme");
+      assertThat(scrape(server).body()).contains("partner_acme_rejections");
+    }
+  }
+
+  @Test
+  void shouldServeNoMetricsAnywhereWhenNoManagementPortIsGiven() throws Exception {
+    List<Object> beans = List.of(RoleTokens.none(), registry("partner_acme_rejections"));
+
+    try (var server = PlatformHttpServer.start(new HttpBinding("localhost", 0), beans)) {
+      HttpResponse<String> answer =
+          CLIENT.send(
+              HttpRequest.newBuilder(server.url().resolve("/prometheus")).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.statusCode()).isEqualTo(404);
+      assertThat(server.managementUrl()).isEmpty();
+    }
+  }
+
+  private static HttpBinding management() {
+    return new HttpBinding("localhost", 0).withManagementPort(0);
   }
 
   private static PrometheusMeterRegistry registry(String counter) {
@@ -56,7 +90,7 @@ class PrometheusControllerTest {
   }
 
   private static HttpResponse<String> scrape(PlatformHttpServer server) throws Exception {
-    URI uri = server.url().resolve("/prometheus");
+    URI uri = server.managementUrl().orElseThrow().resolve("/prometheus");
     return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

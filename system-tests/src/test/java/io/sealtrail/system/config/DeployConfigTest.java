@@ -210,6 +210,29 @@ class DeployConfigTest {
   }
 
   @Test
+  void shouldServeMetricsOnAManagementPortThatNoServiceOrHostPortExposes() {
+    for (DeployedService service : allServices()) {
+      assertThat(service.env())
+          .as(service.where())
+          .containsKey("SEALTRAIL_MANAGEMENT_PORT")
+          .doesNotContainEntry(
+              "SEALTRAIL_HTTP_PORT", service.env().get("SEALTRAIL_MANAGEMENT_PORT"));
+    }
+    for (DeployedService service : composeServices) {
+      String management = service.env().get("SEALTRAIL_MANAGEMENT_PORT");
+      assertThat(list(service.definition().get("ports")))
+          .as(service.where())
+          .noneMatch(p -> String.valueOf(p).endsWith(":" + management));
+    }
+    for (Map<String, Object> service : documentsOfKind("Service")) {
+      for (Object port : list(at(service, "spec", "ports"))) {
+        assertThat(map(port).get("targetPort")).as("%s", service).isNotEqualTo("metrics");
+        assertThat(String.valueOf(map(port).get("port"))).as("%s", service).isNotEqualTo("9464");
+      }
+    }
+  }
+
+  @Test
   void shouldLetOnlyIngestWriteCustodyEvents() {
     List<String> writers = new ArrayList<>();
     for (Map<String, Object> user : documentsOfKind("KafkaUser")) {

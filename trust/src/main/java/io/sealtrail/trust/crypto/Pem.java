@@ -7,6 +7,7 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -67,7 +68,9 @@ public final class Pem {
         object = parser.readObject();
       }
     } catch (IOException | RuntimeException e) {
-      throw new KeyFormatException("unreadable PEM: " + e.getMessage(), e);
+      // Bouncy Castle's message names its own classes; the cause keeps it for the logs.
+      throw new KeyFormatException(
+          "unreadable PEM: the block is not base64 of a well-formed DER structure", e);
     }
     if (object == null) {
       throw new KeyFormatException("no PEM key block found");
@@ -82,9 +85,10 @@ public final class Pem {
     if (object instanceof PEMKeyPair || object instanceof PrivateKeyInfo) {
       return "a private key";
     }
-    return object instanceof SubjectPublicKeyInfo
-        ? "a public key"
-        : object.getClass().getSimpleName();
+    if (object instanceof X509CertificateHolder) {
+      return "a certificate (its public key: openssl x509 -pubkey -noout -in CERT.pem)";
+    }
+    return object instanceof SubjectPublicKeyInfo ? "a public key" : "another kind of PEM block";
   }
 
   private static byte[] der(PrivateKeyInfo info) {

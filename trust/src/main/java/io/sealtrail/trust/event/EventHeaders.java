@@ -3,11 +3,18 @@ package io.sealtrail.trust.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.trust.json.StrictJson;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads the common header of a JSON custody event payload, refusing what cannot be read. */
 public final class EventHeaders {
+  private static final Pattern RFC3339 =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+
   private EventHeaders() {}
 
   /** Parses the header; throws {@link MalformedEventException} naming the field at fault. */
@@ -76,17 +83,28 @@ public final class EventHeaders {
     }
   }
 
-  // Instant.parse also accepts other offsets (+01:00); the contract says UTC, as ingest reads it.
+  /**
+   * RFC 3339 in UTC, read strictly. {@code Instant.parse} is lenient where the contract is not: it
+   * takes a leap second ({@code 23:59:60}), hour {@code 24} and years beyond four digits ({@code
+   * +10000-…}), and other offsets. Each of those is a header defect, refused here as one.
+   */
   private static Instant instant(String text) {
-    Instant instant;
-    try {
-      instant = Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new MalformedEventException("occurredAt", "not an RFC 3339 instant: '" + text + "'");
+    if (!RFC3339.matcher(text).matches()) {
+      throw new MalformedEventException(
+          "occurredAt",
+          "not an RFC 3339 instant with a four-digit year (e.g. 2026-11-21T08:00:00Z): '"
+              + text
+              + "'");
     }
     if (!text.endsWith("Z") && !text.endsWith("+00:00")) {
       throw new MalformedEventException("occurredAt", "not in UTC (Z or +00:00): '" + text + "'");
     }
-    return instant;
+    try {
+      // ISO_OFFSET_DATE_TIME resolves strictly: hour 00-23, second 00-59, a real calendar day.
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new MalformedEventException(
+          "occurredAt", "not a valid date and time (hour 00-23, second 00-59): '" + text + "'");
+    }
   }
 }

@@ -52,9 +52,9 @@ public final class StrictJson {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new Unreadable(duplicated(e).orElse(null), "not JSON: " + firstLine(e));
+      throw new Unreadable(duplicated(e).orElse(null), "not JSON: " + JsonDefects.describe(e));
     } catch (IOException e) {
-      throw new Unreadable(null, "not JSON: " + firstLine(e));
+      throw new Unreadable(null, "not JSON");
     }
   }
 
@@ -67,10 +67,6 @@ public final class StrictJson {
     return Optional.ofNullable(parser.getParsingContext())
         .map(context -> context.pathAsPointer().toString())
         .filter(pointer -> !pointer.isEmpty());
-  }
-
-  private static String firstLine(IOException e) {
-    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 
   /** Bytes that are not one strict UTF-8 JSON value. */

@@ -90,6 +90,21 @@ public final class PartnerDirectory {
     return conflicts;
   }
 
+  /**
+   * The ids of every partner listing {@code keyid}, whatever the key's standing (sorted). A key
+   * belongs to one partner: the admin API refuses to list it for a second, since a conflicting
+   * keyid verifies nothing and an update never removes a key.
+   */
+  public Set<String> holders(String keyid) {
+    Set<String> holders = new TreeSet<>();
+    for (Partner partner : partners.values()) {
+      if (partner.key(keyid).isPresent()) {
+        holders.add(partner.partnerId());
+      }
+    }
+    return Collections.unmodifiableSet(holders);
+  }
+
   public Collection<Partner> partners() {
     return partners.values();
   }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -64,6 +65,54 @@ class OpensslInteropTest {
 
     assertThat(checks).extracting(SignatureCheck::status).containsExactly(Status.VALID);
     assertThat(verifier.algorithm().shortName()).isEqualTo(algorithm);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"ed25519, standard", "ed25519, url-safe", "p256, standard", "p256, url-safe"})
+  void shouldVerifyAnOpensslEnvelopeWhoseBase64UsesEitherDsseAlphabet(
+      String algorithm, String alphabet) throws Exception {
+    // Chosen so that its base64 holds '+' (standard) or '-' (URL-safe): the alphabets differ.
+    byte[] payload = ("{\"n\":\"" + "?>~".repeat(8) + "\"}").getBytes(StandardCharsets.UTF_8);
+    openssl.generateKey(algorithm, "partner");
+    Files.write(dir.resolve("payload.bin"), payload);
+    Files.write(
+        dir.resolve("pae.bin"), new Envelope(Fixtures.EVENT_TYPE, payload, List.of()).pae());
+    openssl.sign(algorithm, "partner.key.pem", "pae.bin", "sig.bin");
+    Verifier verifier =
+        Verifiers.forKey(Pem.readPublicKey(Files.readString(dir.resolve("partner.pub.pem"))));
+    String encodedPayload = encode(alphabet, "payload.bin");
+    String json =
+        "{\"payloadType\":\""
+            + Fixtures.EVENT_TYPE
+            + "\",\"payload\":\""
+            + encodedPayload
+            + "\",\"signatures\":[{\"keyid\":\""
+            + verifier.keyId()
+            + "\",\"sig\":\""
+            + encode(alphabet, "sig.bin")
+            + "\"}]}";
+
+    Envelope envelope = EnvelopeJson.read(json.getBytes(StandardCharsets.UTF_8));
+    List<SignatureCheck> checks = SignatureCheck.all(envelope, id -> Optional.of(verifier));
+
+    assertThat(encodedPayload).contains(alphabet.equals("standard") ? "+" : "-");
+    assertThat(envelope.payload()).isEqualTo(payload);
+    assertThat(checks).extracting(SignatureCheck::status).containsExactly(Status.VALID);
+  }
+
+  /** {@code file} in base64 by an encoder that is not ours: openssl, or coreutils' basenc. */
+  private String encode(String alphabet, String file) throws Exception {
+    if (alphabet.equals("standard")) {
+      return openssl.run("base64", "-A", "-in", file).strip();
+    }
+    Process basenc =
+        new ProcessBuilder("basenc", "--base64url", "-w", "0", file)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(basenc.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    assertThat(basenc.waitFor()).as(out).isZero();
+    return out.strip();
   }
 
   @ParameterizedTest

@@ -10,6 +10,8 @@ import java.time.Instant;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventHeadersTest {
 
@@ -57,6 +59,26 @@ class EventHeadersTest {
         .isInstanceOfSatisfying(
             MalformedEventException.class, e -> assertThat(e.field()).isEqualTo("occurredAt"))
         .hasMessageContaining("not in UTC");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2026-12-31T23:59:60Z",
+        "2026-03-01T24:00:00Z",
+        "+10000-01-01T00:00:00Z",
+        "-0001-01-01T00:00:00Z",
+        "2026-02-30T00:00:00Z",
+        "2026-3-01T07:59:00Z",
+        "2026-03-01t07:59:00z"
+      })
+  void shouldRejectMalformedEventWhenOccurredAtIsNotAStrictRfc3339Instant(String occurredAt) {
+    String json =
+        Fixtures.event("SHIPPED", "acme", "plant-1").replace("2026-03-01T07:59:00Z", occurredAt);
+
+    assertThatThrownBy(() -> parse(json))
+        .isInstanceOfSatisfying(
+            MalformedEventException.class, e -> assertThat(e.field()).isEqualTo("occurredAt"));
   }
 
   @Test
