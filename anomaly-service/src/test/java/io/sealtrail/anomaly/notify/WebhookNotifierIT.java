@@ -11,6 +11,7 @@ import io.sealtrail.anomaly.fixtures.WebhookReceiver;
 import io.sealtrail.anomaly.view.AlertJson;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.registry.client.MockRegistries;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.testing.EmbeddedKafka;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +103,25 @@ class WebhookNotifierIT {
     }
   }
 
+  @Test
+  void shouldTurnReadinessDownNamingTheNotifierWhenAPoisonedRecordKillsIt() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver(0);
+        WebhookNotifier notifier = notifier(receiver).start()) {
+      var readiness = new LoopHealthCheck(WebhookNotifier.NAME, notifier.stopped());
+      assertThat(readiness.check().up()).isTrue();
+
+      publishRaw(new byte[] {1, 2, 3}); // no registry-framed Avro: the deserializer refuses it
+
+      assertThat(notifier.stopped()).failsWithin(Duration.ofSeconds(30));
+      assertThat(readiness.name()).isEqualTo("webhookNotifier");
+      assertThat(readiness.check().up()).isFalse();
+      assertThat(readiness.check().reason())
+          .startsWith("stopped: RecordDeserializationException: ")
+          .contains(topic);
+      assertThat(readiness.liveness()).contains(readiness.check());
+    }
+  }
+
   private WebhookNotifier notifier(WebhookReceiver receiver) {
     WebhookConfig config =
         new WebhookConfig(
@@ -126,6 +147,16 @@ class WebhookNotifierIT {
   private static Alert alert(String serial) {
     return Alerts.open(
         Occurrence.of(violation(AlertType.SEAL_BROKEN, serial, T0).build()), AlertRules.defaults());
+  }
+
+  private void publishRaw(byte[] value) throws Exception {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(topic, "poison", value)).get();
+    }
   }
 
   private void publish(Alert... alerts) throws Exception {

@@ -28,7 +28,7 @@ final class ReplyFollower implements AutoCloseable {
   private final String topic;
   private final PendingReplies pending;
   private final Duration timeout;
-  private final PollingLoop loop = new PollingLoop(NAME, new Following());
+  private final PollingLoop loop;
   private final CountDownLatch positioned = new CountDownLatch(1);
 
   ReplyFollower(
@@ -37,6 +37,7 @@ final class ReplyFollower implements AutoCloseable {
     this.topic = topic;
     this.pending = pending;
     this.timeout = timeout;
+    this.loop = new PollingLoop(NAME, new Following(), consumer::wakeup, consumer);
   }
 
   /**
@@ -68,16 +69,6 @@ final class ReplyFollower implements AutoCloseable {
     @Override
     public void poll() {
       consumer.poll(POLL).forEach(ReplyFollower.this::complete);
-    }
-
-    @Override
-    public void wakeup() {
-      consumer.wakeup();
-    }
-
-    @Override
-    public void close() {
-      consumer.close();
     }
   }
 

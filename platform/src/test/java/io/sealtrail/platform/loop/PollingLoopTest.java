@@ -17,20 +17,11 @@ class PollingLoopTest {
   @Test
   void shouldFailStoppedAndTurnHealthDownNamingTheCauseWhenARoundThrows() {
     var closed = new AtomicBoolean();
-    var loop =
-        new PollingLoop(
-            "poisoned",
-            new PollingLoop.Body() {
-              @Override
-              public void poll() {
-                throw new IllegalStateException("unreadable record at 3");
-              }
-
-              @Override
-              public void close() {
-                closed.set(true);
-              }
-            });
+    PollingLoop.Body poisoned =
+        () -> {
+          throw new IllegalStateException("unreadable record at 3");
+        };
+    var loop = new PollingLoop("poisoned", poisoned, () -> {}, () -> closed.set(true));
     var health = new LoopHealthCheck("poisoned", loop.stopped());
 
     loop.start();
@@ -46,24 +37,15 @@ class PollingLoopTest {
   void shouldStopNormallyWhenClosedEvenIfTheWokenRoundThrows() throws Exception {
     var polled = new CountDownLatch(1);
     var woken = new AtomicBoolean();
-    var loop =
-        new PollingLoop(
-            "blocking",
-            new PollingLoop.Body() {
-              @Override
-              public void poll() throws InterruptedException {
-                polled.countDown();
-                while (!woken.get()) {
-                  Thread.sleep(5);
-                }
-                throw new IllegalStateException("woken up"); // as a consumer's WakeupException
-              }
-
-              @Override
-              public void wakeup() {
-                woken.set(true);
-              }
-            });
+    PollingLoop.Body blocking =
+        () -> {
+          polled.countDown();
+          while (!woken.get()) {
+            Thread.sleep(5);
+          }
+          throw new IllegalStateException("woken up"); // as a consumer's WakeupException
+        };
+    var loop = new PollingLoop("blocking", blocking, () -> woken.set(true), () -> {});
     var health = new LoopHealthCheck("blocking", loop.stopped());
     loop.start();
     assertThat(polled.await(5, TimeUnit.SECONDS)).isTrue();

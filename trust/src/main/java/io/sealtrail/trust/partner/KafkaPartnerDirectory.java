@@ -64,7 +64,7 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     this.consumer = consumer;
     this.topic = topic;
     this.pollTimeout = pollTimeout;
-    this.loop = new PollingLoop(NAME, new Reading());
+    this.loop = new PollingLoop(NAME, new Reading(), consumer::wakeup, consumer);
   }
 
   /**
@@ -128,16 +128,6 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
         LOG.info("partner directory caught up with {}: {} partners", topic, current.size());
         caughtUp.countDown();
       }
-    }
-
-    @Override
-    public void wakeup() {
-      consumer.wakeup();
-    }
-
-    @Override
-    public void close() {
-      consumer.close();
     }
   }
 
