@@ -41,8 +41,9 @@ class ReplyFollowerTest {
     assertThat(readiness.check())
         .isEqualTo(Health.down("stopped: KafkaException: replies topic deleted"));
     assertThat(readiness.name()).isEqualTo("replyFollower");
-    assertThat(gatewayFails).isCompletedExceptionally();
-    assertThat(waiting).isCompletedExceptionally();
+    // Dependents run on the loop's thread just after stopped() completed.
+    assertThat(gatewayFails).failsWithin(Duration.ofSeconds(5));
+    assertThat(waiting).failsWithin(Duration.ofSeconds(5));
     assertThat(consumer.closed()).isTrue();
   }
 
