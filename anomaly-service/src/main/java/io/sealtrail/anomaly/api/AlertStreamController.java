@@ -1,6 +1,7 @@
 package io.sealtrail.anomaly.api;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,27 +17,39 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
 /**
- * {@code GET /v1/alerts/stream}: server-sent events, first every unresolved alert so a new client
- * starts complete, then each new alert version as the view takes it in, with a heartbeat comment
- * that keeps proxies from closing an idle stream.
+ * {@code GET /v1/alerts/stream}: server-sent events. A comment ({@code : open}) comes at once, so
+ * the response's headers go out and a client sees the stream open even when there is no alert (the
+ * server sends headers with the first event); then every unresolved alert so a new client starts
+ * complete, then each new alert version as the view takes it in, with a heartbeat comment every
+ * {@value #HEARTBEAT_PROPERTY} (15 s by default) that keeps proxies from closing an idle stream.
  */
 @Controller("/v1/alerts/stream")
 @Requires(beans = AnomalyBackend.class)
 final class AlertStreamController {
-  static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  /** The property that sets the heartbeat interval, e.g. {@code 15s}. */
+  static final String HEARTBEAT_PROPERTY = "sealtrail.anomaly.sse-heartbeat";
 
   private final AlertView view;
+  private final Duration heartbeat;
 
-  AlertStreamController(AnomalyBackend backend) {
+  AlertStreamController(
+      AnomalyBackend backend, @Value("${" + HEARTBEAT_PROPERTY + ":15s}") Duration heartbeat) {
     this.view = backend.alerts();
+    this.heartbeat = heartbeat;
   }
 
   @Get(produces = MediaType.TEXT_EVENT_STREAM)
   Publisher<Event<String>> stream() {
     Flux<Event<String>> heartbeats =
-        Flux.interval(HEARTBEAT, HEARTBEAT).map(i -> Event.of("").comment("heartbeat"));
-    return Flux.<Event<String>>create(this::follow, FluxSink.OverflowStrategy.BUFFER)
-        .mergeWith(heartbeats);
+        Flux.interval(heartbeat, heartbeat).map(i -> comment("heartbeat"));
+    return Flux.just(comment("open"))
+        .concatWith(
+            Flux.<Event<String>>create(this::follow, FluxSink.OverflowStrategy.BUFFER)
+                .mergeWith(heartbeats));
+  }
+
+  private static Event<String> comment(String text) {
+    return Event.of("").comment(text);
   }
 
   // Listen before taking the snapshot and hold live versions back until it is sent: no version is

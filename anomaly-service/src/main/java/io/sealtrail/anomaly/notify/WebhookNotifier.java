@@ -4,20 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sealtrail.anomaly.view.AlertJson;
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.platform.loop.PollingLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -26,9 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts alert versions to the webhook on its own thread, in a consumer group of its own on the
  * alerts topic, committing each record's offset only after it was delivered or given up: a restart
- * resumes where delivery stopped, so no notification is lost (one may be sent twice).
+ * resumes where delivery stopped, so no notification is lost (one may be sent twice). Runs as a
+ * {@link PollingLoop} named {@value #NAME}: if it dies (e.g. on an alert it cannot read), {@link
+ * #stopped()} says with what and readiness turns DOWN naming it.
  */
 public final class WebhookNotifier implements AutoCloseable {
+  /** The notifier's name in logs and in readiness. */
+  public static final String NAME = "webhookNotifier";
+
   private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
   static final String DELIVERIES = "sealtrail.anomaly.webhook.deliveries";
   static final String FAILED_ATTEMPTS = "sealtrail.anomaly.webhook.failed.attempts";
@@ -39,10 +44,8 @@ public final class WebhookNotifier implements AutoCloseable {
   private final WebhookClient client;
   private final Backoff backoff;
   private final MeterRegistry registry;
-  private final Thread thread;
+  private final PollingLoop loop;
   private final Object stopping = new Object();
-  private volatile boolean running = true;
-  private volatile boolean started;
 
   public WebhookNotifier(
       Map<String, Object> consumerConfig,
@@ -66,36 +69,41 @@ public final class WebhookNotifier implements AutoCloseable {
     this.backoff =
         new Backoff(config.initialBackoff(), config.maxBackoff(), RandomGenerator.getDefault());
     this.registry = registry;
-    this.thread = new Thread(this::run, "anomaly-webhook");
-    this.thread.setDaemon(true);
+    // Stopping cuts a backoff short but lets the current poll end and commit what it delivered.
+    this.loop = new PollingLoop(NAME, new Delivering(), this::stopWaiting, consumer);
   }
 
   public WebhookNotifier start() {
-    started = true;
-    thread.start();
+    loop.start();
     return this;
   }
 
-  private void run() {
-    try {
+  /**
+   * Completes when the notifier ends: normally after {@link #close()}, exceptionally with the cause
+   * when it died; from then on no alert is posted.
+   */
+  public CompletableFuture<Void> stopped() {
+    return loop.stopped();
+  }
+
+  /** The loop's rounds: deliver what each poll brings, committing each record once it is done. */
+  private final class Delivering implements PollingLoop.Body {
+    @Override
+    public void open() {
       consumer.subscribe(List.of(topic));
-      while (running) {
-        for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.value() != null && selected(r.value()) && !deliver(r.value())) {
-            return; // stopping mid-retry: not committed, so sent again after the restart
-          }
-          consumer.commitSync(
-              Map.of(
-                  new TopicPartition(r.topic(), r.partition()),
-                  new OffsetAndMetadata(r.offset() + 1)));
+    }
+
+    @Override
+    public void poll() {
+      for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
+        if (r.value() != null && selected(r.value()) && !deliver(r.value())) {
+          return; // stopping mid-retry: not committed, so sent again after the restart
         }
+        consumer.commitSync(
+            Map.of(
+                new TopicPartition(r.topic(), r.partition()),
+                new OffsetAndMetadata(r.offset() + 1)));
       }
-    } catch (WakeupException | InterruptException e) {
-      // close() woke a stuck call up: nothing past the last commit is lost.
-    } catch (RuntimeException e) {
-      LOG.error("webhook notifier stopped; alerts are no longer posted to {}", config.url(), e);
-    } finally {
-      consumer.close();
     }
   }
 
@@ -108,7 +116,7 @@ public final class WebhookNotifier implements AutoCloseable {
   private boolean deliver(Alert alert) {
     byte[] body = AlertJson.write(alert).getBytes(StandardCharsets.UTF_8);
     try {
-      for (int attempt = 1; attempt <= config.maxAttempts() && running; attempt++) {
+      for (int attempt = 1; attempt <= config.maxAttempts() && loop.running(); attempt++) {
         if (attempt > 1) {
           pause(backoff.before(attempt));
         }
@@ -123,7 +131,7 @@ public final class WebhookNotifier implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
-    if (!running) {
+    if (!loop.running()) {
       return false;
     }
     outcome("given_up");
@@ -134,7 +142,7 @@ public final class WebhookNotifier implements AutoCloseable {
   // A backoff that close() cuts short, so stopping never waits out a long delay.
   private void pause(Duration delay) throws InterruptedException {
     synchronized (stopping) {
-      if (running) {
+      if (loop.running()) {
         stopping.wait(Math.max(1, delay.toMillis()));
       }
     }
@@ -144,25 +152,15 @@ public final class WebhookNotifier implements AutoCloseable {
     Counter.builder(DELIVERIES).tag("outcome", outcome).register(registry).increment();
   }
 
-  @Override
-  public void close() {
-    running = false;
-    if (!started) {
-      consumer.close(); // its thread, which closes it otherwise, never ran
-      return;
-    }
+  private void stopWaiting() {
     synchronized (stopping) {
       stopping.notifyAll();
     }
-    try {
-      // The loop ends after its current poll, having committed what it delivered.
-      thread.join(Duration.ofSeconds(5).toMillis());
-      if (thread.isAlive()) {
-        consumer.wakeup();
-        thread.join(Duration.ofSeconds(5).toMillis());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  }
+
+  /** Stops after the current poll, having committed what it delivered. */
+  @Override
+  public void close() {
+    loop.close();
   }
 }

@@ -16,6 +16,7 @@ import io.sealtrail.anomaly.topology.Topics;
 import io.sealtrail.anomaly.view.AlertFeed;
 import io.sealtrail.anomaly.view.AlertView;
 import io.sealtrail.platform.health.ConditionCheck;
+import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.platform.health.StreamsHealthCheck;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,16 +123,22 @@ public final class AnomalyService implements AutoCloseable {
   }
 
   /**
-   * The beans the HTTP server needs for the anomaly routes and health (ready while the streams run
-   * and the alert view has read what was published before it started); the caller adds its
-   * RoleTokens.
+   * The beans the HTTP server needs for the anomaly routes and health (ready while the streams run,
+   * the alert view has read what was published before it started, and the alert feed and webhook
+   * notifier loops still run); the caller adds its RoleTokens.
    */
   public List<Object> httpBeans() {
-    return List.of(
-        backend,
-        new StreamsHealthCheck("anomalyStreams", () -> streams.state().name()),
+    List<Object> beans = new ArrayList<>();
+    beans.add(backend);
+    beans.add(new StreamsHealthCheck("anomalyStreams", () -> streams.state().name()));
+    beans.add(
         new ConditionCheck(
             "alertView", backend.alerts()::caughtUp, "alert view still reading the alerts", false));
+    beans.add(new LoopHealthCheck(AlertFeed.NAME, feed.stopped()));
+    if (notifier != null) {
+      beans.add(new LoopHealthCheck(WebhookNotifier.NAME, notifier.stopped()));
+    }
+    return List.copyOf(beans);
   }
 
   public AnomalyBackend backend() {

@@ -1,6 +1,7 @@
 package io.sealtrail.anomaly.view;
 
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.platform.loop.PollingLoop;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -14,27 +15,27 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads the whole alerts topic, committed transactions only, from the beginning into an {@link
  * AlertView} on its own thread, and keeps following it. No consumer group: every instance holds
- * every alert, so any instance answers any list or stream without forwarding.
+ * every alert, so any instance answers any list or stream without forwarding. Runs as a {@link
+ * PollingLoop} named {@value #NAME}: if it dies (e.g. on an alert it cannot read), {@link
+ * #stopped()} says with what and readiness turns DOWN naming it, rather than the API silently no
+ * longer seeing new alerts.
  */
 public final class AlertFeed implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
+  /** The feed's name in logs and in readiness. */
+  public static final String NAME = "alertFeed";
+
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final KafkaConsumer<String, Alert> consumer;
   private final String topic;
   private final AlertView view;
-  private final Thread thread;
-  private volatile boolean running = true;
-  private volatile boolean started;
+  private final PollingLoop loop;
   private final Queue<CompletableFuture<Void>> asked = new ConcurrentLinkedQueue<>();
   // Only the feed thread touches the consumer, so it alone turns a request into log-end offsets.
   private final Map<CompletableFuture<Void>, Map<TopicPartition, Long>> awaited = new HashMap<>();
@@ -49,8 +50,7 @@ public final class AlertFeed implements AutoCloseable {
     this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), alerts);
     this.topic = topic;
     this.view = view;
-    this.thread = new Thread(this::run, "anomaly-alert-feed");
-    this.thread.setDaemon(true);
+    this.loop = new PollingLoop(NAME, new Following(), consumer::wakeup, consumer);
     view.readUpToLogEndWith(this::logEnd);
   }
 
@@ -62,40 +62,50 @@ public final class AlertFeed implements AutoCloseable {
   }
 
   public AlertFeed start() {
-    started = true;
-    thread.start();
+    loop.start();
     return this;
   }
 
-  private void run() {
-    try {
-      Map<TopicPartition, Long> replayEnd = assignAll();
-      while (running) {
-        for (ConsumerRecord<String, Alert> r : consumer.poll(POLL)) {
-          if (r.value() != null) {
-            long end = replayEnd.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L);
-            view.accept(r.value(), r.offset() >= end);
-          }
+  /**
+   * Completes when the feed ends: normally after {@link #close()}, exceptionally with the cause
+   * when it died; from then on the view no longer changes.
+   */
+  public CompletableFuture<Void> stopped() {
+    return loop.stopped();
+  }
+
+  /** The loop's rounds: assign every partition from the beginning once, then apply each poll. */
+  private final class Following implements PollingLoop.Body {
+    private Map<TopicPartition, Long> replayEnd = Map.of();
+
+    @Override
+    public void open() throws InterruptedException {
+      replayEnd = assignAll();
+    }
+
+    @Override
+    public void poll() {
+      for (ConsumerRecord<String, Alert> r : consumer.poll(POLL)) {
+        if (r.value() != null) {
+          long end = replayEnd.getOrDefault(new TopicPartition(r.topic(), r.partition()), 0L);
+          view.accept(r.value(), r.offset() >= end);
         }
-        if (!view.caughtUp() && caughtUp(replayEnd)) {
-          view.markCaughtUp();
-        }
-        answerLogEndRequests();
       }
-    } catch (WakeupException e) {
-      // close() wakes the poll up; nothing else to do.
-    } catch (RuntimeException e) {
-      LOG.error("alert feed on {} stopped; the API no longer sees new alerts", topic, e);
-    } finally {
-      consumer.close();
+      if (!view.caughtUp() && caughtUp(replayEnd)) {
+        view.markCaughtUp();
+      }
+      answerLogEndRequests();
     }
   }
 
   // The topic may not exist yet when the service starts before its topics are made.
-  private Map<TopicPartition, Long> assignAll() throws WakeupException {
+  private Map<TopicPartition, Long> assignAll() throws InterruptedException {
     List<PartitionInfo> partitions = consumer.partitionsFor(topic);
-    while (running && (partitions == null || partitions.isEmpty())) {
-      sleep();
+    while (partitions == null || partitions.isEmpty()) {
+      if (!loop.running()) {
+        return Map.of();
+      }
+      Thread.sleep(POLL.toMillis());
       partitions = consumer.partitionsFor(topic);
     }
     List<TopicPartition> all =
@@ -117,27 +127,8 @@ public final class AlertFeed implements AutoCloseable {
         .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(POLL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WakeupException();
-    }
-  }
-
   @Override
   public void close() {
-    running = false;
-    if (!started) {
-      consumer.close(); // its thread, which closes it otherwise, never ran
-      return;
-    }
-    consumer.wakeup();
-    try {
-      thread.join(Duration.ofSeconds(10).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close();
   }
 }

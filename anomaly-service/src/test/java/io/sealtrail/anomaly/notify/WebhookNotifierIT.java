@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.anomaly.alert.Occurrence;
+import io.sealtrail.anomaly.fixtures.PoisonedLoop;
 import io.sealtrail.anomaly.fixtures.WebhookReceiver;
 import io.sealtrail.anomaly.view.AlertJson;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.registry.client.MockRegistries;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.testing.EmbeddedKafka;
@@ -98,6 +100,19 @@ class WebhookNotifierIT {
       assertThat(receiver.delivered())
           .extracting(WebhookReceiver.Received::body)
           .containsExactly(AlertJson.write(first), AlertJson.write(second));
+    }
+  }
+
+  @Test
+  void shouldTurnReadinessDownNamingTheNotifierWhenAPoisonedRecordKillsIt() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver(0);
+        WebhookNotifier notifier = notifier(receiver).start()) {
+      var readiness = new LoopHealthCheck(WebhookNotifier.NAME, notifier.stopped());
+      assertThat(readiness.check().up()).isTrue();
+
+      PoisonedLoop.poison(KAFKA.bootstrapServers(), topic);
+
+      PoisonedLoop.assertDiedOfPoison(notifier.stopped(), readiness, "webhookNotifier", topic);
     }
   }
 

@@ -6,10 +6,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What is remembered of an accepted event, keyed by {@code partnerId/eventId}: its payload hash, to
- * tell a duplicate from a replay, and where it landed on {@code custody.events}, to answer
- * duplicates with the original's position. Its wire form is one line of text on the compacted dedup
- * topic.
+ * What is remembered of an accepted event, keyed by its {@link DedupKey}: its payload hash, to tell
+ * a duplicate from a replay, and where it landed on {@code custody.events}, to answer duplicates
+ * with the original's position. Its wire form is one line of text on the compacted dedup topic.
  */
 public record DedupEntry(
     String payloadSha256, int eventsPartition, long eventsOffset, Instant receivedAt) {

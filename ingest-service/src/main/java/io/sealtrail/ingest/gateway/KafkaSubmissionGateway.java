@@ -123,6 +123,7 @@ public final class KafkaSubmissionGateway implements SubmissionGateway, AutoClos
    * Completes exceptionally if the gateway can no longer answer (its reply follower failed); the
    * host should then close it and start a new one.
    */
+  @Override
   public CompletableFuture<Void> stopped() {
     return replies.stopped();
   }

@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.gateway;
 
+import io.sealtrail.platform.loop.PollingLoop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows every partition of the replies topic from its end, read_committed, and completes this
  * instance's pending submissions. A reply is only visible once the verifier's transaction, and with
- * it the event, is committed.
+ * it the event, is committed. Runs as a {@link PollingLoop} named {@value #NAME}: if it dies, no
+ * submission can be answered, and readiness says so under that name.
  */
 final class ReplyFollower implements AutoCloseable {
+  static final String NAME = SubmissionGateway.REPLY_FOLLOWER;
   private static final Logger LOG = LoggerFactory.getLogger(ReplyFollower.class);
   private static final Duration POLL = Duration.ofMillis(100);
 
@@ -25,10 +28,8 @@ final class ReplyFollower implements AutoCloseable {
   private final String topic;
   private final PendingReplies pending;
   private final Duration timeout;
-  private final Thread thread = new Thread(this::run, "ingest-gateway-replies");
+  private final PollingLoop loop;
   private final CountDownLatch positioned = new CountDownLatch(1);
-  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-  private volatile boolean running = true;
 
   ReplyFollower(
       Consumer<String, byte[]> consumer, String topic, PendingReplies pending, Duration timeout) {
@@ -36,38 +37,44 @@ final class ReplyFollower implements AutoCloseable {
     this.topic = topic;
     this.pending = pending;
     this.timeout = timeout;
+    this.loop = new PollingLoop(NAME, new Following(), consumer::wakeup, consumer);
   }
 
-  /** Starts following, and returns once positioned at the end, so no later reply is missed. */
+  /**
+   * Starts following, and returns once positioned at the end, so no later reply is missed; false if
+   * that took longer than the timeout or the loop died first.
+   */
   boolean start() throws InterruptedException {
-    thread.setDaemon(true);
-    thread.start();
-    return positioned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    loop.start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!positioned.await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (loop.stopped().isDone() || System.nanoTime() > deadline) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private void run() {
-    try (consumer) {
+  /** The loop's rounds: position at the end once, then complete what each poll brings. */
+  private final class Following implements PollingLoop.Body {
+    @Override
+    public void open() throws InterruptedException {
       List<TopicPartition> partitions = partitions();
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       partitions.forEach(consumer::position); // resolve the end now, before anything is sent
       positioned.countDown();
-      while (running) {
-        consumer.poll(POLL).forEach(this::complete);
-      }
-      stopped.complete(null);
-    } catch (RuntimeException e) {
-      LOG.error("reply follower stopped; no submission can be answered", e);
-      stopped.completeExceptionally(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopped.completeExceptionally(e);
+    }
+
+    @Override
+    public void poll() {
+      consumer.poll(POLL).forEach(ReplyFollower.this::complete);
     }
   }
 
   /** Completes when following ends: normally after {@link #close()}, exceptionally on a failure. */
   CompletableFuture<Void> stopped() {
-    return stopped;
+    return loop.stopped();
   }
 
   /** The topic's partitions, waiting while a just-created topic's metadata propagates. */
@@ -102,14 +109,9 @@ final class ReplyFollower implements AutoCloseable {
     }
   }
 
+  /** Stops following and closes the consumer. */
   @Override
-  public void close() throws InterruptedException {
-    running = false;
-    if (thread.getState() == Thread.State.NEW) {
-      consumer.close();
-      stopped.complete(null);
-      return;
-    }
-    thread.join();
+  public void close() {
+    loop.close();
   }
 }

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
  * when Kafka does not take or answer a submission in time.
  */
 public interface SubmissionGateway {
+  /** The name of the loop that follows replies, in logs and in readiness. */
+  String REPLY_FOLLOWER = "replyFollower";
 
   /**
    * Sends one submission.
@@ -21,4 +23,12 @@ public interface SubmissionGateway {
 
   /** Sends every submission, then completes with their results in the same order. */
   CompletableFuture<List<SubmissionResult>> submitAll(List<Submission> submissions);
+
+  /**
+   * Completes when the gateway can no longer answer: exceptionally, with the cause, when the loop
+   * that follows replies died. Readiness shows it as {@code replyFollower}. Never, by default.
+   */
+  default CompletableFuture<Void> stopped() {
+    return new CompletableFuture<>();
+  }
 }

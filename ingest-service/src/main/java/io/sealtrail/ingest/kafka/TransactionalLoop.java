@@ -1,12 +1,14 @@
 package io.sealtrail.ingest.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * and its input offsets in one transaction (fenced by the consumer's group metadata, KIP-447), and
  * on an abortable error abort and read the batch again from the committed offsets. No transaction
  * is open while polling, so a rebalance never interrupts one.
+ *
+ * <p>The offsets committed are the consumer's positions, not the last record's offset + 1: a
+ * transaction's commit marker follows its last record, and read_committed consumers step over it
+ * without returning it. Committing the position (also after a poll that returned nothing but moved
+ * past a marker, in a transaction of offsets alone, which writes no marker to the input) leaves the
+ * group's lag at 0 once traffic stops, as {@code kafka-consumer-groups --describe} shows it.
  */
 public final class TransactionalLoop implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
@@ -38,6 +47,8 @@ public final class TransactionalLoop implements AutoCloseable {
   private final BatchHandler handler;
   private final Thread thread;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  // The offsets this loop's last commits left per owned partition; loop thread only.
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
   private volatile boolean running = true;
 
   public TransactionalLoop(
@@ -80,11 +91,13 @@ public final class TransactionalLoop implements AutoCloseable {
     try (consumer;
         producer) {
       producer.initTransactions();
-      consumer.subscribe(List.of(input), handler);
+      consumer.subscribe(List.of(input), new Ownership());
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
         if (!records.isEmpty()) {
           processInTransaction(records);
+        } else {
+          commitSkippedMarkers();
         }
       }
       stopped.complete(null);
@@ -98,8 +111,10 @@ public final class TransactionalLoop implements AutoCloseable {
     producer.beginTransaction();
     try {
       handler.process(records, producer);
-      producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+      Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(records);
+      producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
       producer.commitTransaction();
+      remember(offsets);
       handler.committed();
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
       handler.aborted();
@@ -140,15 +155,86 @@ public final class TransactionalLoop implements AutoCloseable {
     }
   }
 
-  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
+  /**
+   * Where to resume each partition after {@code records}: past its last record, and past any commit
+   * marker the consumer already stepped over, in this or in an earlier empty poll.
+   */
+  private Map<TopicPartition, OffsetAndMetadata> nextOffsets(
       ConsumerRecords<String, byte[]> records) {
-    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    Map<TopicPartition, OffsetAndMetadata> next = advancedPositions();
     for (ConsumerRecord<String, byte[]> record : records) {
-      next.put(
+      next.merge(
           new TopicPartition(record.topic(), record.partition()),
-          new OffsetAndMetadata(record.offset() + 1));
+          new OffsetAndMetadata(record.offset() + 1),
+          (position, afterRecord) ->
+              position.offset() >= afterRecord.offset() ? position : afterRecord);
     }
     return next;
+  }
+
+  /**
+   * After a poll that returned nothing: commits, in a transaction of offsets alone, positions that
+   * moved past commit markers (or aborted records) since the last commit, so an idle group has no
+   * lag. Such a transaction writes markers only to the offsets topic, never to the input.
+   */
+  private void commitSkippedMarkers() {
+    Map<TopicPartition, OffsetAndMetadata> advanced = advancedPositions();
+    if (advanced.isEmpty()) {
+      return;
+    }
+    producer.beginTransaction();
+    try {
+      producer.sendOffsetsToTransaction(advanced, consumer.groupMetadata());
+      producer.commitTransaction();
+      remember(advanced);
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+      throw e;
+    } catch (KafkaException e) {
+      LOG.warn("{} could not commit idle offsets, tries again: {}", thread.getName(), e.toString());
+      producer.abortTransaction();
+    }
+  }
+
+  /** The owned partitions whose position is past what this loop last committed for them. */
+  private Map<TopicPartition, OffsetAndMetadata> advancedPositions() {
+    Map<TopicPartition, OffsetAndMetadata> advanced = new HashMap<>();
+    for (TopicPartition partition : consumer.assignment()) {
+      long position;
+      try {
+        position = consumer.position(partition, Duration.ZERO);
+      } catch (TimeoutException e) {
+        continue; // not positioned yet (just assigned): its first poll decides
+      }
+      Long done = committed.get(partition);
+      if (done == null || position > done) {
+        advanced.put(partition, new OffsetAndMetadata(position));
+      }
+    }
+    return advanced;
+  }
+
+  private void remember(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+  }
+
+  /** The handler's rebalance listener, forgetting what was committed for partitions let go. */
+  private final class Ownership implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      handler.onPartitionsAssigned(partitions);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      partitions.forEach(committed::remove);
+      handler.onPartitionsRevoked(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      partitions.forEach(committed::remove);
+      handler.onPartitionsLost(partitions);
+    }
   }
 
   /** Lets the current batch commit, then stops and closes the clients. */

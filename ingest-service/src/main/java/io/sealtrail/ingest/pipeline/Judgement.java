@@ -1,7 +1,7 @@
 package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.avro.event.CustodyEvent;
-import io.sealtrail.ingest.submission.RoutingKey;
+import io.sealtrail.ingest.dedup.DedupKey;
 import io.sealtrail.trust.Verification;
 import java.util.Objects;
 
@@ -20,9 +20,9 @@ sealed interface Judgement permits Judgement.Authentic, Rejection {
       Objects.requireNonNull(payloadSha256, "payloadSha256");
     }
 
-    /** The identity one writer owns: {@code partnerId/eventId}. */
+    /** The identity deduplication judges: see {@link DedupKey}. */
     String dedupKey() {
-      return RoutingKey.of(event.getPartnerId(), event.getEventId());
+      return DedupKey.of(event.getPartnerId(), event.getEventId());
     }
 
     Claim claim() {

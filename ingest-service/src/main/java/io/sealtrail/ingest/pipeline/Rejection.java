@@ -54,8 +54,8 @@ record Rejection(
    */
   static Rejection misrouted(Judgement.Authentic authentic, String routingKey) {
     String detail =
-        "payload identity "
-            + authentic.dedupKey()
+        "payload partner "
+            + authentic.event().getPartnerId()
             + " is read differently by the router ("
             + routingKey
             + ")";

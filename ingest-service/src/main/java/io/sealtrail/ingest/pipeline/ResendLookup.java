@@ -1,7 +1,7 @@
 package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.ingest.IngestListener;
-import io.sealtrail.ingest.submission.RoutingKey;
+import io.sealtrail.ingest.dedup.DedupKey;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.dsse.Envelope;
@@ -42,9 +42,10 @@ final class ResendLookup {
     // The dedup lookup is cheap and usually empty: only then is a signature verified again.
     Optional<BatchDedup.Known> known =
         EventHeaders.tryParse(envelope.payload())
-            .map(claimed -> RoutingKey.of(claimed.partnerId(), claimed.eventId()))
-            .filter(routingKey::equals)
-            .flatMap(key -> dedup.find(partition, key));
+            .filter(claimed -> claimed.partnerId().equals(routingKey))
+            .flatMap(
+                claimed ->
+                    dedup.find(partition, DedupKey.of(claimed.partnerId(), claimed.eventId())));
     if (known.isEmpty()) {
       return Optional.empty();
     }

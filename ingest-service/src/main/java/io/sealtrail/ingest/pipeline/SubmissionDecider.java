@@ -61,7 +61,7 @@ final class SubmissionDecider {
       return reject(submission, rejection, producer);
     }
     var authentic = (Judgement.Authentic) judgement;
-    if (!authentic.dedupKey().equals(record.key())) {
+    if (!authentic.event().getPartnerId().equals(record.key())) {
       return reject(submission, Rejection.misrouted(authentic, record.key()), producer);
     }
     return deduplicate(submission, record.partition(), authentic, dedup, producer);

@@ -12,7 +12,7 @@ import java.time.Clock;
  * is on {@code custody.events} or {@code custody.rejected}; nobody waits for its reply.
  */
 public final class InboundRouter extends LoopService {
-  static final String GROUP = "router";
+  public static final String GROUP = "router";
 
   public InboundRouter(IngestConfig config, Clock clock) {
     super(

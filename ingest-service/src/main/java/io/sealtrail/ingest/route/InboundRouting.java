@@ -15,8 +15,8 @@ import org.apache.kafka.common.record.TimestampType;
 
 /**
  * Turns each record a partner produced to {@code custody.inbound} into a submission on the
- * submissions topic, re-keyed by {@code partnerId/eventId} so that its dedup owner sees it, with
- * the original bytes unchanged.
+ * submissions topic, re-keyed by its partner (see {@code RoutingKey}) so that its dedup owner sees
+ * it, with the original bytes unchanged.
  */
 final class InboundRouting implements BatchHandler {
   private final String submissionsTopic;

@@ -8,30 +8,27 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The key of a submission on the internal submissions topic: {@code partnerId/eventId} read from
- * the (not yet verified) payload, so that every submission of one event meets the same verifier
- * partition and its dedup state. Unreadable envelopes fall back to the first signature's keyid,
- * then to the submission id; they are rejected anyway and never reach dedup.
+ * The key of a submission on the internal submissions topic: the {@code partnerId} read from the
+ * (not yet verified) payload. One partner's submissions therefore share one partition, which brings
+ * every submission of one {@code (partnerId, eventId)} to the same verifier and its dedup state,
+ * and keeps the order the partner sent them in all the way to {@code custody.events} (see ADR
+ * 0004). Unreadable envelopes fall back to the first signature's keyid, then to the submission id;
+ * they are rejected anyway and never reach dedup.
  */
 public final class RoutingKey {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RoutingKey() {}
 
-  /** The dedup identity of an event: one writer owns each. */
-  public static String of(String partnerId, String eventId) {
-    return partnerId + "/" + eventId;
-  }
-
   public static String of(Submission submission) {
     Optional<JsonNode> envelope = tree(submission.envelope());
     return envelope
-        .flatMap(RoutingKey::eventIdentity)
+        .flatMap(RoutingKey::partnerId)
         .or(() -> envelope.flatMap(RoutingKey::firstKeyId))
         .orElse(submission.submissionId());
   }
 
-  private static Optional<String> eventIdentity(JsonNode envelope) {
+  private static Optional<String> partnerId(JsonNode envelope) {
     JsonNode payload = envelope.path("payload");
     if (!payload.isTextual()) {
       return Optional.empty();
@@ -44,8 +41,8 @@ public final class RoutingKey {
       return Optional.empty();
     }
     return tree(decoded)
-        .filter(event -> event.path("partnerId").isTextual() && event.path("eventId").isTextual())
-        .map(event -> of(event.get("partnerId").textValue(), event.get("eventId").textValue()));
+        .filter(event -> event.path("partnerId").isTextual())
+        .map(event -> event.get("partnerId").textValue());
   }
 
   /** The keyid of the envelope's first signature, if it can be read. */

@@ -173,6 +173,8 @@ class EventsHttpIT {
     assertThat(live.status()).isEqualTo(200);
     assertThat(ready.status()).isEqualTo(200);
     assertThat(ready.body().get("checks").get("kafka").asText()).isEqualTo("UP");
+    assertThat(ready.body().get("checks").get("replyFollower").asText()).isEqualTo("UP");
+    assertThat(ready.body().get("checks").get("partnerDirectoryReader").asText()).isEqualTo("UP");
   }
 
   @Test

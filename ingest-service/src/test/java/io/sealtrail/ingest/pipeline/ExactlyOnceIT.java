@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupEntry;
+import io.sealtrail.ingest.dedup.DedupKey;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.SubmissionResult;
 import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.submission.Channel;
-import io.sealtrail.ingest.submission.RoutingKey;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.testing.IngestRig;
 import io.sealtrail.ingest.testing.Partners;
@@ -93,7 +93,7 @@ class ExactlyOnceIT {
     Counting one = new Counting();
     Counting two = new Counting();
     rig.startVerifier("v1", partners.verifier(), one);
-    List<byte[]> envelopes = envelopes(30);
+    List<byte[]> envelopes = spreadEnvelopes(30);
     List<SubmissionResult> before = await(gateway.submitAll(submissions(envelopes, 2)));
     rig.startVerifier("v2", partners.verifier(), two);
     awaitOwnership(two);
@@ -116,7 +116,7 @@ class ExactlyOnceIT {
     IngestVerifier leaving = rig.startVerifier("v1", partners.verifier());
     rig.startVerifier("v2", partners.verifier(), staying);
     awaitOwnership(staying);
-    List<byte[]> envelopes = envelopes(40);
+    List<byte[]> envelopes = spreadEnvelopes(40);
 
     CompletableFuture<List<SubmissionResult>> inFlight =
         gateway.submitAll(submissions(envelopes, 2));
@@ -132,7 +132,7 @@ class ExactlyOnceIT {
 
   @Test
   void shouldLoseAndDuplicateNothingWhenVerifierFailsMidBatch() throws Exception {
-    List<byte[]> envelopes = envelopesOnPartitionZero(10); // one partition: fetched as one batch
+    List<byte[]> envelopes = envelopes(10); // one partner, one partition: fetched as one batch
     List<CompletableFuture<SubmissionResult>> pending =
         submissions(envelopes, 1).stream().map(gateway::submit).toList();
     awaitSubmissionsOnTopic(10);
@@ -151,7 +151,7 @@ class ExactlyOnceIT {
   @Test
   void shouldIgnoreWhatACrashedInstanceLeftOpenWhenItRestartsUnderItsId() throws Exception {
     byte[] envelope = envelope(sealApplied("ev-z", "DEV-Z", "S-Z", OCCURRED), partners.acmeKey);
-    String key = RoutingKey.of(Partners.ACME, "ev-z");
+    String key = DedupKey.of(Partners.ACME, "ev-z");
     try (var crashed =
         new KafkaProducer<String, byte[]>(
             new ClientSettings(rig.config("v1")).transactionalProducer(IngestVerifier.GROUP))) {
@@ -191,13 +191,30 @@ class ExactlyOnceIT {
     return IntStream.range(0, count).mapToObj(this::envelopeOf).toList();
   }
 
-  /** Envelopes whose routing keys all land on submissions partition 0. */
-  private List<byte[]> envelopesOnPartitionZero(int count) {
+  /**
+   * Envelopes of acme, bolt and crane in turn, whose partner keys land on every submissions
+   * partition: whichever partitions an instance owns, some of them are its work.
+   */
+  private List<byte[]> spreadEnvelopes(int count) {
     int partitions = rig.topics().partitions();
-    return IntStream.iterate(0, i -> i + 1)
-        .filter(i -> partitionOf(RoutingKey.of(Partners.ACME, "ev-" + i), partitions) == 0)
-        .limit(count)
-        .mapToObj(this::envelopeOf)
+    List<Partners.Manufacturer> others = partners.others;
+    List<String> ids = List.of(Partners.ACME, others.get(0).partnerId(), others.get(1).partnerId());
+    assertThat(ids.stream().map(id -> partitionOf(id, partitions)).distinct())
+        .as("the partners' keys cover every submissions partition")
+        .hasSize(partitions);
+    return IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                i % 3 == 0
+                    ? envelopeOf(i)
+                    : envelope(
+                        sealApplied(
+                            others.get(i % 3 - 1).partnerId(),
+                            "ev-" + i,
+                            "DEV-" + i,
+                            "S-" + i,
+                            OCCURRED),
+                        others.get(i % 3 - 1).key()))
         .toList();
   }
 

@@ -9,6 +9,7 @@ import io.sealtrail.ingest.dedup.DedupState;
 import io.sealtrail.ingest.gateway.SubmissionResult;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionRecords;
+import io.sealtrail.ingest.testing.Events;
 import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.trust.RejectionReason;
 import io.sealtrail.trust.SubmissionVerifier;
@@ -162,7 +163,7 @@ class SubmissionDeciderTest {
     byte[] envelope = envelope(sealApplied("ev-3", "DEV-3", "S-3", BEFORE), partners.acmeKey);
     var submission = Submission.http(envelope, RECEIVED, null);
     var wire = SubmissionRecords.toRecord("submissions", submission);
-    var record = consumed("acme/some-other-event", wire.value(), wire.headers());
+    var record = consumed("other-partner", wire.value(), wire.headers());
 
     Outcome outcome = decider.decide(record, batch, producer);
 
@@ -173,6 +174,28 @@ class SubmissionDeciderTest {
     assertThat(producer.history())
         .singleElement()
         .satisfies(sent -> assertThat(sent.topic()).isEqualTo("rejected"));
+  }
+
+  /**
+   * Issue 21, defect 4: {@code partnerId/eventId} made one dedup key of partner X's event {@code
+   * 7/e1} and partner {@code X/7}'s event {@code e1}, so the second was refused as a REPLAY of the
+   * first.
+   */
+  @Test
+  void shouldAcceptBothWhenSlashesInPartnerAndEventIdsWouldJoinToTheSameDedupKey() {
+    var x = partners.manufacturer("X");
+    var x7 = partners.manufacturer("X/7");
+    directory.set(PartnerDirectory.of(List.of(partners.acme(), x.partner(), x7.partner())));
+    byte[] first = envelope(Events.sealApplied("X", "7/e1", "DEV-1", "S-1", BEFORE), x.key());
+    byte[] second = envelope(Events.sealApplied("X/7", "e1", "DEV-1", "S-2", BEFORE), x7.key());
+
+    Outcome one = decider.decide(routed(first), batch, producer);
+    batch.commit();
+    Outcome other = decider.decide(routed(second), batch, producer);
+
+    assertThat(one.result()).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(other.result()).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(producer.history()).extracting(sent -> sent.topic()).containsOnly("events");
   }
 
   @Test

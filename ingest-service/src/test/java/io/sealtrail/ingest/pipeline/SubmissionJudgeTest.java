@@ -35,7 +35,7 @@ class SubmissionJudgeTest {
         .isInstanceOfSatisfying(
             Judgement.Authentic.class,
             authentic -> {
-              assertThat(authentic.dedupKey()).isEqualTo("acme/ev-1");
+              assertThat(authentic.dedupKey()).isEqualTo("4:acme/ev-1");
               assertThat(authentic.payloadSha256())
                   .isEqualTo(SubmissionJudge.sha256Hex(payload.getBytes(StandardCharsets.UTF_8)));
             });

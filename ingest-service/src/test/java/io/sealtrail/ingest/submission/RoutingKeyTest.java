@@ -7,18 +7,21 @@ import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** The partition key that brings every submission of one event to its dedup owner. */
+/**
+ * The partition key that brings every submission of one partner, and so of each of its events, to
+ * one dedup owner in the order sent.
+ */
 class RoutingKeyTest {
   private static final Instant T0 = Instant.parse("2026-11-21T08:00:00Z");
   private static final String KEYID = "ab".repeat(32);
 
   @Test
-  void shouldKeyByPartnerAndEventIdWhenPayloadNamesThem() {
+  void shouldKeyByPartnerWhenPayloadNamesIt() {
     String event = "{\"eventId\":\"ev-9\",\"partnerId\":\"acme\",\"subject\":\"DEV-1\"}";
 
     String key = RoutingKey.of(submission(envelope(base64(event))));
 
-    assertThat(key).isEqualTo("acme/ev-9");
+    assertThat(key).isEqualTo("acme");
   }
 
   @Test
@@ -29,8 +32,8 @@ class RoutingKeyTest {
   }
 
   @Test
-  void shouldKeyByFirstKeyIdWhenPayloadLacksTheEventId() {
-    String key = RoutingKey.of(submission(envelope(base64("{\"partnerId\":\"acme\"}"))));
+  void shouldKeyByFirstKeyIdWhenPayloadLacksThePartnerId() {
+    String key = RoutingKey.of(submission(envelope(base64("{\"eventId\":\"ev-9\"}"))));
 
     assertThat(key).isEqualTo(KEYID);
   }

@@ -15,11 +15,19 @@ public final class Events {
 
   /** A SEAL_APPLIED event of partner acme about {@code subject}. */
   public static String sealApplied(String eventId, String subject, String sealId, Instant at) {
+    return sealApplied(Partners.ACME, eventId, subject, sealId, at);
+  }
+
+  /** A SEAL_APPLIED event of {@code partnerId} about {@code subject}. */
+  public static String sealApplied(
+      String partnerId, String eventId, String subject, String sealId, Instant at) {
     return "{\"eventId\":\""
         + eventId
         + "\",\"type\":\"SEAL_APPLIED\",\"occurredAt\":\""
         + at
-        + "\",\"partnerId\":\"acme\",\"site\":\"factory-1\",\"subject\":\""
+        + "\",\"partnerId\":\""
+        + partnerId
+        + "\",\"site\":\"factory-1\",\"subject\":\""
         + subject
         + "\",\"detail\":{\"sealId\":\""
         + sealId

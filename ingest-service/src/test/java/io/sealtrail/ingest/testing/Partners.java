@@ -14,6 +14,7 @@ import io.sealtrail.trust.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,12 @@ public final class Partners {
 
   public final Signer acmeKey = newKey();
   public final Signer strangerKey = newKey();
+
+  /**
+   * Two more registered manufacturers, {@code bolt} and {@code crane}: with acme, their ids hash to
+   * each of the 3 partitions of the tests' submissions topic, which is keyed by partner.
+   */
+  public final List<Manufacturer> others = List.of(manufacturer("bolt"), manufacturer("crane"));
 
   public SubmissionVerifier verifier() {
     PartnerDirectory directory = directory();
@@ -54,8 +61,29 @@ public final class Partners {
         Policy.defaults());
   }
 
+  /** A manufacturer other than acme, with a key of its own. */
+  public record Manufacturer(Partner partner, Signer key) {
+    public String partnerId() {
+      return partner.partnerId();
+    }
+  }
+
+  /** A new manufacturer {@code partnerId} reporting from any site with a fresh key. */
+  public Manufacturer manufacturer(String partnerId) {
+    Signer key = newKey();
+    return new Manufacturer(
+        new Partner(
+            partnerId,
+            Set.of("MANUFACTURER"),
+            Set.of(),
+            List.of(PartnerKey.unbounded(key.verifier()))),
+        key);
+  }
+
   private PartnerDirectory directory() {
-    return PartnerDirectory.of(List.of(acme()));
+    List<Partner> all = new ArrayList<>(List.of(acme()));
+    others.forEach(other -> all.add(other.partner()));
+    return PartnerDirectory.of(all);
   }
 
   /** Partner acme, a manufacturer reporting from any site with {@link #acmeKey}. */

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ class HealthControllerTest {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   private final AtomicReference<String> streams = new AtomicReference<>("RUNNING");
+  private final CompletableFuture<Void> alertFeed = new CompletableFuture<>();
   private PlatformHttpServer server;
 
   @BeforeEach
@@ -32,7 +34,8 @@ class HealthControllerTest {
             List.of(
                 RoleTokens.none(),
                 new ConditionCheck("kafka", () -> true, "no broker answered", false),
-                new StreamsHealthCheck("custodyStreams", streams::get)));
+                new StreamsHealthCheck("custodyStreams", streams::get),
+                new LoopHealthCheck("alertFeed", alertFeed)));
   }
 
   @AfterEach
@@ -48,7 +51,8 @@ class HealthControllerTest {
     assertThat(JSON.readTree(answer.body()))
         .isEqualTo(
             JSON.readTree(
-                "{\"status\":\"UP\",\"checks\":{\"custodyStreams\":\"UP\",\"kafka\":\"UP\"}}"));
+                "{\"status\":\"UP\",\"checks\":{\"alertFeed\":\"UP\",\"custodyStreams\":\"UP\","
+                    + "\"kafka\":\"UP\"}}"));
   }
 
   @Test
@@ -68,6 +72,21 @@ class HealthControllerTest {
     assertThat(live.statusCode()).isEqualTo(503);
     assertThat(JSON.readTree(live.body()).get("reasons").get("custodyStreams").asText())
         .isEqualTo("streams stopped for good: NOT_RUNNING");
+  }
+
+  @Test
+  void shouldAnswer503NamingTheLoopAndWhatItDiedOfWhenABackgroundLoopDied() throws Exception {
+    alertFeed.completeExceptionally(new IllegalStateException("poisoned record at alerts-0@4"));
+
+    var ready = get("/health/readiness");
+    var live = get("/health");
+
+    assertThat(ready.statusCode()).isEqualTo(503);
+    JsonNode body = JSON.readTree(ready.body());
+    assertThat(body.get("checks").get("alertFeed").asText()).isEqualTo("DOWN");
+    assertThat(body.get("reasons").get("alertFeed").asText())
+        .isEqualTo("stopped: IllegalStateException: poisoned record at alerts-0@4");
+    assertThat(live.statusCode()).isEqualTo(503);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.sealtrail.trust.partner;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
+import io.sealtrail.platform.loop.PollingLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,21 +29,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The partner directory as the compacted custody.partners topic says it is: reads every partition
- * from the beginning to the end offsets seen at start, then keeps following. A background thread
- * owns the consumer; {@link #get()} returns the latest immutable snapshot.
+ * from the beginning to the end offsets seen at start, then keeps following. A {@link PollingLoop}
+ * named {@value #NAME} owns the consumer; {@link #get()} returns the latest immutable snapshot.
+ * Kafka errors are retried; anything else ends the loop, and {@link #stopped()} says with what, so
+ * that readiness turns DOWN naming the reader instead of a snapshot going stale silently.
  */
 public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, AutoCloseable {
+  /** The reader's name in logs and in readiness. */
+  public static final String NAME = "partnerDirectoryReader";
+
   private static final Logger LOG = LoggerFactory.getLogger(KafkaPartnerDirectory.class);
 
   private final Consumer<String, PartnerRegistration> consumer;
   private final String topic;
   private final Duration pollTimeout;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
-  private final Thread thread;
+  private final PollingLoop loop;
   private final Clock clock;
   private volatile PartnerDirectory current = PartnerDirectory.empty();
   private volatile Instant lastSuccessfulPoll;
-  private volatile boolean running = true;
 
   public KafkaPartnerDirectory(
       Consumer<String, PartnerRegistration> consumer, String topic, Duration pollTimeout) {
@@ -58,8 +64,7 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     this.consumer = consumer;
     this.topic = topic;
     this.pollTimeout = pollTimeout;
-    this.thread = new Thread(this::run, "partner-directory-" + topic);
-    this.thread.setDaemon(true);
+    this.loop = new PollingLoop(NAME, new Reading(), consumer::wakeup, consumer);
   }
 
   /**
@@ -81,7 +86,15 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
   }
 
   public void start() {
-    thread.start();
+    loop.start();
+  }
+
+  /**
+   * Completes when the reader ends: normally after {@link #close()}, exceptionally with the cause
+   * when it died; from then on the snapshot no longer changes.
+   */
+  public CompletableFuture<Void> stopped() {
+    return loop.stopped();
   }
 
   /** Waits until every record present at start has been applied; true if it was in time. */
@@ -96,29 +109,25 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
 
   @Override
   public void close() {
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(Duration.ofSeconds(10).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close();
   }
 
-  private void run() {
-    try {
-      Map<TopicPartition, Long> end = retrying(this::assignFromBeginning);
-      while (running) {
-        retrying(this::pollOnce);
-        if (caughtUp.getCount() > 0 && reached(end)) {
-          LOG.info("partner directory caught up with {}: {} partners", topic, current.size());
-          caughtUp.countDown();
-        }
+  /** The loop's rounds: assign once, then apply what each poll brings. */
+  private final class Reading implements PollingLoop.Body {
+    private Map<TopicPartition, Long> end;
+
+    @Override
+    public void open() throws InterruptedException {
+      end = retrying(KafkaPartnerDirectory.this::assignFromBeginning);
+    }
+
+    @Override
+    public void poll() throws InterruptedException {
+      retrying(KafkaPartnerDirectory.this::pollOnce);
+      if (caughtUp.getCount() > 0 && reached(end)) {
+        LOG.info("partner directory caught up with {}: {} partners", topic, current.size());
+        caughtUp.countDown();
       }
-    } catch (WakeupException | InterruptedException e) {
-      // close() was called.
-    } finally {
-      consumer.close();
     }
   }
 

@@ -4,6 +4,8 @@ import static io.sealtrail.trust.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
+import io.sealtrail.platform.health.Health;
+import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.testing.Await;
 import io.sealtrail.trust.testing.Fixtures;
@@ -213,6 +215,26 @@ class KafkaPartnerDirectoryTest {
     assertThat(directory.lastSuccessfulPoll()).contains(T0);
     assertThat(directory.isFresh(Duration.ofMinutes(1))).isFalse();
     assertThat(directory.isCaughtUp()).isTrue();
+  }
+
+  @Test
+  void shouldTurnReadinessDownNamingTheReaderWhenItsConsumerIsClosedUnderIt()
+      throws InterruptedException {
+    topicHolds(List.of(record(0, "acme", registration("acme", oldKey))));
+    directory = start();
+    var readiness = new LoopHealthCheck(KafkaPartnerDirectory.NAME, directory.stopped());
+    Await.until(directory::isCaughtUp, Duration.ofSeconds(10));
+    assertThat(readiness.check()).isEqualTo(Health.UP);
+
+    consumer.schedulePollTask(consumer::close); // the next poll meets a closed consumer
+
+    assertThat(directory.stopped()).failsWithin(Duration.ofSeconds(10));
+    assertThat(readiness.name()).isEqualTo("partnerDirectoryReader");
+    assertThat(readiness.check().up()).isFalse();
+    assertThat(readiness.check().reason())
+        .startsWith("stopped: IllegalStateException: ")
+        .contains("closed");
+    assertThat(directory.get().partner("acme")).as("the last snapshot still serves").isPresent();
   }
 
   /** A clock tests move by hand. */
