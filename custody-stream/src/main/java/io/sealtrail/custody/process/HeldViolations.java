@@ -4,7 +4,6 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.custody.detect.Awaiting;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.event.Observation;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -44,17 +43,15 @@ final class HeldViolations {
   }
 
   /**
-   * Removes the violations {@code holding} says are due by {@code streamTime} and {@code wallTime}
-   * and returns those that what arrived elsewhere meanwhile, e.g. a release on another partition,
-   * does not clear.
+   * Removes the violations {@code holding} says are due by {@code clock} and returns those that
+   * what arrived elsewhere meanwhile, e.g. a release on another partition, does not clear.
    */
-  List<Violation> releaseDue(
-      Instant streamTime, Instant wallTime, Holding holding, ReleaseView releases) {
+  List<Violation> releaseDue(Holding holding, DecisionClock clock, ReleaseView releases) {
     List<KeyValue<String, Violation>> due = new ArrayList<>();
     try (KeyValueIterator<String, Violation> held = store.all()) {
       held.forEachRemaining(
           kv -> {
-            if (holding.due(kv.value, streamTime, wallTime)) {
+            if (holding.due(kv.value, clock)) {
               due.add(kv);
             }
           });

@@ -267,6 +267,8 @@ class DetectionCatalogueTest {
 
       custody.send(flash);
 
+      custody.afterGrace();
+
       assertThat(custody.violations())
           .extracting(Violation::getType)
           .containsExactlyInAnyOrder(AlertType.INVALID_TRANSITION, AlertType.MISSING_DUAL_APPROVAL);
