@@ -31,7 +31,7 @@ public sealed interface Awaiting
   /**
    * True when what clears the finding is processed on another partition, whose progress in event
    * time may trail this one's: the end of the grace in this partition's stream time does not prove
-   * it was not reported in time.
+   * it was not reported in time, every other partition's watermark must have passed it too.
    */
   default boolean metElsewhere() {
     return false;

@@ -38,13 +38,6 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
 
   /**
-   * How long, in wall-clock time after its detection, a violation that another partition's event
-   * could clear is held beyond its grace (see {@link Holding}): long enough for a partition
-   * trailing this one to catch up and for the global table to show what it wrote.
-   */
-  public static final Duration ELSEWHERE_SETTLE = Duration.ofSeconds(30);
-
-  /**
    * How long a task must have processed nothing new before held decisions are taken on the wall
    * clock, and how often, in wall-clock time, they are checked.
    */
@@ -62,12 +55,15 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   private ProcessorContext<String, Outcome> context;
   private StateLedger ledger;
   private HeldViolations held;
+  private Watermarks watermarks;
+  private int partition;
+  private long published = Long.MIN_VALUE;
   private long lastStreamTime = -1;
   private long lastProgress;
 
   public CustodyProcessor(DetectionRules rules) {
     this.rules = rules;
-    this.holding = new Holding(rules.grace(), QUIET, ELSEWHERE_SETTLE);
+    this.holding = new Holding(rules.grace(), QUIET);
   }
 
   @Override
@@ -78,6 +74,8 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
             context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
     this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
+    this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES));
+    this.partition = context.taskId().partition();
     this.catalogue = Catalogue.of(rules, releases);
     this.inTime =
         new InTimeJudge(
@@ -99,6 +97,9 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
       return;
     }
     lastProgress = context.currentSystemTimeMs();
+    if (published == Watermarks.CAUGHT_UP) {
+      publish(context.currentStreamTimeMs(), record.timestamp());
+    }
     Observation event = new Observation(record.value());
     CustodyState prior = ledger.get(record.key());
     held.clearMetBy(event);
@@ -167,13 +168,28 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   }
 
   private void decide(DecisionClock clock) {
+    long streamTime = clock.streamTime().toEpochMilli();
+    publish(clock.idle() ? Watermarks.CAUGHT_UP : streamTime, streamTime);
     Instant now = clock.wallTime();
     List<Violation> due = new ArrayList<>(inTime.judgeDue(holding, clock, now));
-    due.addAll(held.releaseDue(holding, clock, releases));
-    long timestamp = clock.streamTime().toEpochMilli();
+    due.addAll(held.releaseDue(holding, clock, t -> watermarks.allPassed(t, partition), releases));
     for (Violation violation : due) {
       context.forward(
-          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), timestamp));
+          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), streamTime));
     }
+  }
+
+  /**
+   * Publishes this task's watermark when it moved: how far it has processed its partition, or
+   * {@link Watermarks#CAUGHT_UP} when it is idle, so that an idle partition holds no one back.
+   */
+  private void publish(long watermark, long timestamp) {
+    if (watermark == published) {
+      return;
+    }
+    published = watermark;
+    context.forward(
+        new Record<>(
+            Watermarks.keyOf(partition), Outcome.progress(partition, watermark), timestamp));
   }
 }

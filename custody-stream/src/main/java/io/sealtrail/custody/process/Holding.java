@@ -4,6 +4,7 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.custody.detect.Awaiting;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * When a decision that late events could change is taken: a held violation, or an event judged
@@ -19,12 +20,14 @@ import java.time.Instant;
  * decision is then taken at most grace + quiet (plus one check interval) after it was seen, even if
  * nothing else arrives anywhere.
  *
+ * <p>What another partition's event clears (a release, for a flash) also waits until every other
+ * partition's watermark ({@link Watermarks}) has passed the event's time plus the grace, or that
+ * partition has nothing left to process: a partition trailing this one can never make it final.
+ *
  * @param grace how late an event may arrive, in event time
  * @param quiet how long a task must have processed nothing before the wall clock decides
- * @param elsewhereSettle in wall-clock time after its detection, also waited when what clears it is
- *     processed on another partition
  */
-record Holding(Duration grace, Duration quiet, Duration elsewhereSettle) {
+record Holding(Duration grace, Duration quiet) {
   /**
    * True when a decision about an event of {@code occurredAt}, first seen at {@code seenAt}, is
    * due.
@@ -36,12 +39,14 @@ record Holding(Duration grace, Duration quiet, Duration elsewhereSettle) {
     return inEventTime || onWallClock;
   }
 
-  /** True when the held {@code violation} is due. */
-  boolean due(Violation violation, DecisionClock clock) {
+  /**
+   * True when the held {@code violation} is due; {@code elsewhere} says whether every other
+   * partition has passed a time.
+   */
+  boolean due(Violation violation, DecisionClock clock, Predicate<Instant> elsewhere) {
     Awaiting awaiting = Awaiting.from(violation.getAttributes());
     boolean settled =
-        !awaiting.metElsewhere()
-            || !violation.getDetectedAt().plus(elsewhereSettle).isAfter(clock.wallTime());
+        !awaiting.metElsewhere() || elsewhere.test(violation.getOccurredAt().plus(grace));
     return settled && due(violation.getOccurredAt(), violation.getDetectedAt(), grace, clock);
   }
 }

@@ -49,6 +49,7 @@ public final class CustodyTopology {
             CustodyStores.HELD_VIOLATIONS,
             CustodyStores.HISTORY,
             CustodyStores.IN_TIME_JUDGEMENTS);
+    ReleaseTable.publishWatermarks(outcomes, topics.releases().name());
     InventoryTopology.define(
         builder,
         outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")),
