@@ -97,9 +97,6 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
       return;
     }
     lastProgress = context.currentSystemTimeMs();
-    if (published == Watermarks.CAUGHT_UP) {
-      publish(context.currentStreamTimeMs(), record.timestamp());
-    }
     Observation event = new Observation(record.value());
     CustodyState prior = ledger.get(record.key());
     held.clearMetBy(event);
@@ -113,6 +110,10 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     var carried = carried(event, seen, record.value());
     context.forward(
         record.withValue(new Outcome(Optional.of(next), violations, carried, firmware)));
+    if (published == Watermarks.CAUGHT_UP) {
+      // No longer idle: partitions waiting on this one wait again, after what it just wrote.
+      publish(context.currentStreamTimeMs(), record.timestamp());
+    }
   }
 
   /**
@@ -169,13 +170,17 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
 
   private void decide(DecisionClock clock) {
     long streamTime = clock.streamTime().toEpochMilli();
-    publish(clock.idle() ? Watermarks.CAUGHT_UP : streamTime, streamTime);
+    // Before its first record a task has no stream time (-1), and a record no negative timestamp.
+    long timestamp = streamTime >= 0 ? streamTime : clock.wallTime().toEpochMilli();
+    if (clock.idle() || streamTime >= 0) {
+      publish(clock.idle() ? Watermarks.CAUGHT_UP : streamTime, timestamp);
+    }
     Instant now = clock.wallTime();
     List<Violation> due = new ArrayList<>(inTime.judgeDue(holding, clock, now));
     due.addAll(held.releaseDue(holding, clock, t -> watermarks.allPassed(t, partition), releases));
     for (Violation violation : due) {
       context.forward(
-          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), streamTime));
+          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), timestamp));
     }
   }
 

@@ -34,7 +34,7 @@ class AttackOrderTest {
     assertThat(life.inOrder(AttackLives.RULES)).isEqualTo(life.expected());
   }
 
-  @Property(tries = 400)
+  @Property(tries = 200)
   void shouldRaiseWhatEventTimeOrderRaisesWhenEachEventIsLateByLessThanGrace(
       @ForAll("lifes") AttackLife life,
       @ForAll @Size(AttackLives.MAX_EVENTS) List<@IntRange(min = 0, max = 599) Integer> delays) {
