@@ -37,6 +37,14 @@ public sealed interface Awaiting
     return false;
   }
 
+  /**
+   * True when what clears the finding is a later event, within the grace after the finding's: only
+   * such an event clears it, and it is held until that window has passed too.
+   */
+  default boolean looksAhead() {
+    return false;
+  }
+
   /** This expectation as violation attributes. */
   Map<String, String> attributes();
 

@@ -23,7 +23,6 @@ public final class Catalogue {
             new UnknownSerialDetector(),
             new InvalidTransitionDetector(),
             new SealDetector(),
-            new UnpackingDetector(),
             new DualApprovalDetector(),
             new UnauthorizedFirmwareDetector(releases),
             new QuoteDetector(),
@@ -44,6 +43,7 @@ public final class Catalogue {
             new TransitDetector(rules),
             new SealMismatchDetector(),
             new ManifestDetector(),
+            new UnpackingDetector(),
             new ComponentSubstitutionDetector(),
             new FirmwareRollbackDetector()));
   }

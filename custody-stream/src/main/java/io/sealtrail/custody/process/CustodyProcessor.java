@@ -80,6 +80,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     this.inTime =
         new InTimeJudge(
             ledger,
+            held,
             new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS)),
             Catalogue.inTimeOrder(rules));
     this.lastProgress = context.currentSystemTimeMs();
@@ -99,7 +100,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     lastProgress = context.currentSystemTimeMs();
     Observation event = new Observation(record.value());
     CustodyState prior = ledger.get(record.key());
-    held.clearMetBy(event);
+    held.clearMetBy(event, holding);
     CustodyState seen = ledger.asSeenBy(prior, event);
     List<Violation> violations = judge(seen, event, ledger.pastOf(record.key()));
     CustodyState next = ledger.record(prior, CustodyFold.apply(prior, event), record.value());

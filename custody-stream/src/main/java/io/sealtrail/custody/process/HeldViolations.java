@@ -30,13 +30,14 @@ final class HeldViolations {
   }
 
   /** Drops the held violations of the event's serial that {@code event} clears. */
-  void clearMetBy(Observation event) {
+  void clearMetBy(Observation event, Holding holding) {
     List<String> cleared = new ArrayList<>();
     try (KeyValueIterator<String, Violation> held =
         store.prefixScan(event.serial() + SEPARATOR, new StringSerializer())) {
       held.forEachRemaining(
           kv -> {
-            if (Awaiting.from(kv.value.getAttributes()).metBy(event)) {
+            if (holding.mayClear(kv.value, event.occurredAt())
+                && Awaiting.from(kv.value.getAttributes()).metBy(event)) {
               cleared.add(kv.key);
             }
           });

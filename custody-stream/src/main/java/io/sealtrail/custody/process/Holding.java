@@ -29,13 +29,14 @@ import java.util.function.Predicate;
  */
 record Holding(Duration grace, Duration quiet) {
   /**
-   * True when a decision about an event of {@code occurredAt}, first seen at {@code seenAt}, is
-   * due.
+   * True when a decision about an event of {@code occurredAt}, held since {@code heldSince} on the
+   * wall clock, is due: {@code window} after it in event time, or grace + quiet after it was held
+   * on the wall clock once the task is idle.
    */
-  boolean due(Instant occurredAt, Instant seenAt, Duration window, DecisionClock clock) {
+  boolean due(Instant occurredAt, Instant heldSince, Duration window, DecisionClock clock) {
     boolean inEventTime = !occurredAt.plus(window).isAfter(clock.streamTime());
     boolean onWallClock =
-        clock.idle() && !seenAt.plus(window).plus(quiet).isAfter(clock.wallTime());
+        clock.idle() && !heldSince.plus(grace).plus(quiet).isAfter(clock.wallTime());
     return inEventTime || onWallClock;
   }
 
@@ -47,6 +48,20 @@ record Holding(Duration grace, Duration quiet) {
     Awaiting awaiting = Awaiting.from(violation.getAttributes());
     boolean settled =
         !awaiting.metElsewhere() || elsewhere.test(violation.getOccurredAt().plus(grace));
-    return settled && due(violation.getOccurredAt(), violation.getDetectedAt(), grace, clock);
+    // Held from its judgement in event-time order, itself a grace after the event.
+    Duration window = awaiting.looksAhead() ? grace.multipliedBy(2) : grace;
+    return settled && due(violation.getOccurredAt(), violation.getDetectedAt(), window, clock);
+  }
+
+  /**
+   * True when {@code event} may clear the held {@code violation}: any event, or for what looks
+   * ahead only one within the grace after the violation's event.
+   */
+  boolean mayClear(Violation violation, Instant eventTime) {
+    if (!Awaiting.from(violation.getAttributes()).looksAhead()) {
+      return true;
+    }
+    Instant from = violation.getOccurredAt();
+    return eventTime.isAfter(from) && !eventTime.isAfter(from.plus(grace));
   }
 }

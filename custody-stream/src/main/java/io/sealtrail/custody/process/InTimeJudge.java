@@ -3,6 +3,7 @@ package io.sealtrail.custody.process;
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.detect.Catalogue;
+import io.sealtrail.custody.detect.Finding;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
 import java.time.Instant;
@@ -16,12 +17,14 @@ import java.util.List;
  */
 final class InTimeJudge {
   private final StateLedger ledger;
+  private final HeldViolations held;
   private final InTimeJudgements pending;
   private final Catalogue own;
   private final Catalogue carried = Catalogue.carriedInTimeOrder();
 
-  InTimeJudge(StateLedger ledger, InTimeJudgements pending, Catalogue own) {
+  InTimeJudge(StateLedger ledger, HeldViolations held, InTimeJudgements pending, Catalogue own) {
     this.ledger = ledger;
+    this.held = held;
     this.pending = pending;
     this.own = own;
   }
@@ -37,16 +40,33 @@ final class InTimeJudge {
     for (InTimeJudgements.Pending due : pending.takeDue(holding, clock)) {
       ledger
           .momentOf(due.serial(), due.sequence())
-          .ifPresent(m -> violations.addAll(judge(due.serial(), m, now)));
+          .ifPresent(m -> violations.addAll(judge(due.serial(), m, holding, now)));
     }
     return violations;
   }
 
-  private List<Violation> judge(String serial, StateLedger.Moment moment, Instant now) {
+  /**
+   * The final violations of the event; one that a later event within the grace could still clear (a
+   * partial unpacking's missing serials) is dropped if such an event has arrived, else held.
+   */
+  private List<Violation> judge(
+      String serial, StateLedger.Moment moment, Holding holding, Instant now) {
     Observation event = moment.event();
     Catalogue catalogue = event.serial().equals(serial) ? own : carried;
-    return catalogue.judge(moment.prior(), event, moment.past()).stream()
-        .map(finding -> Violations.of(finding, serial, event, now))
-        .toList();
+    List<Violation> finalNow = new ArrayList<>();
+    for (Finding finding : catalogue.judge(moment.prior(), event, moment.past())) {
+      Violation violation = Violations.of(finding, serial, event, now);
+      if (finding.isFinal()) {
+        finalNow.add(violation);
+      } else if (ledger.pastOf(serial).byTime().stream()
+          .filter(later -> later.serial().equals(serial))
+          .noneMatch(
+              later ->
+                  holding.mayClear(violation, later.occurredAt())
+                      && finding.awaiting().metBy(later))) {
+        held.hold(violation);
+      }
+    }
+    return finalNow;
   }
 }

@@ -90,6 +90,8 @@ class ManifestDetectionTest {
 
     custody.send(unpacked(CRATE, UNPACKING, STRANGER));
 
+    custody.afterGrace();
+
     assertThat(custody.violations())
         .singleElement()
         .satisfies(v -> assertThat(v.getAttributes()).containsEntry("extra", STRANGER));
@@ -167,7 +169,10 @@ class ManifestDetectionTest {
   void shouldRaiseManifestMismatchWhenWhatAPartialUnpackingLeftIsNotAccountedForWithinGrace() {
     crateArrivedAndPartlyUnpacked();
 
-    custody.send(streamTimeAt(UNPACKING.plus(DetectionRules.DEFAULT_GRACE).plusSeconds(60)));
+    // Judged a grace after the unpacking, then held a grace more for a later event naming them.
+    custody.send(
+        streamTimeAt(UNPACKING.plus(DetectionRules.DEFAULT_GRACE).plusSeconds(60)),
+        streamTimeAt(UNPACKING.plus(DetectionRules.DEFAULT_GRACE.multipliedBy(2)).plusSeconds(60)));
 
     assertThat(custody.violations())
         .singleElement()

@@ -163,6 +163,25 @@ final class AttackLives {
             device(attested(DEVICE, CLONE_KEY, 1, minute(6))),
             alert(AlertType.KEY_MISMATCH, DEVICE)),
         life(
+            "quote before any key, none provisioned",
+            List.of(assembled(DEVICE, minute(0)), attested(DEVICE, CLONE_KEY, 1, minute(3))),
+            alert(AlertType.KEY_MISMATCH, DEVICE)),
+        life(
+            "unpacking takes out a serial never packed",
+            crate(
+                assembled(FAKE, minute(2)),
+                unpacked(CRATE, minute(8), DEVICE, OTHER_DEVICE, FAKE).at(FACTORY)),
+            alert(AlertType.MANIFEST_MISMATCH, CRATE)),
+        life(
+            "partial unpacking never accounted for",
+            crate(unpacked(CRATE, minute(8), DEVICE).at(FACTORY)),
+            alert(AlertType.MANIFEST_MISMATCH, CRATE)),
+        life(
+            "partial unpacking, the rest unpacked within the grace (no alert)",
+            crate(
+                unpacked(CRATE, minute(8), DEVICE).at(FACTORY),
+                unpacked(CRATE, minute(12), OTHER_DEVICE).at(FACTORY))),
+        life(
             "image never released",
             device(flashed(DEVICE, "6.6.6", minute(6))),
             alert(AlertType.UNAUTHORIZED_FIRMWARE, DEVICE)),
