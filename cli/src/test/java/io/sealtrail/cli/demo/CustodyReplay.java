@@ -76,8 +76,8 @@ final class CustodyReplay implements AutoCloseable {
   }
 
   /**
-   * Sends each event as ingest would, in order, then lets the wall-clock settle of held violations
-   * pass; returns this for chaining.
+   * Sends each event as ingest would, in order, then lets the grace pass on the wall clock with no
+   * more traffic, so every held decision is taken; returns this for chaining.
    */
   CustodyReplay play(List<DemoEvent> demoEvents) {
     for (DemoEvent e : demoEvents) {
@@ -88,7 +88,9 @@ final class CustodyReplay implements AutoCloseable {
           verified -> events.pipeInput(e.subject(), verified),
           rejections::add);
     }
-    driver.advanceWallClockTime(CustodyProcessor.ELSEWHERE_SETTLE);
+    // As a live deployment after the last event: idle, it decides what it held on the wall clock.
+    driver.advanceWallClockTime(DetectionRules.DEFAULT_GRACE.plus(CustodyProcessor.QUIET));
+    driver.advanceWallClockTime(CustodyProcessor.QUIET);
     return this;
   }
 

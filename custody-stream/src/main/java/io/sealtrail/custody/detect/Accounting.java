@@ -29,6 +29,11 @@ public record Accounting(Set<String> serials) implements Awaiting {
   }
 
   @Override
+  public boolean looksAhead() {
+    return true;
+  }
+
+  @Override
   public Map<String, String> attributes() {
     return Map.of(KEY, KIND, SERIALS, String.join(",", new TreeSet<>(serials)));
   }

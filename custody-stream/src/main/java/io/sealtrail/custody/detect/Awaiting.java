@@ -31,9 +31,17 @@ public sealed interface Awaiting
   /**
    * True when what clears the finding is processed on another partition, whose progress in event
    * time may trail this one's: the end of the grace in this partition's stream time does not prove
-   * it was not reported in time.
+   * it was not reported in time, every other partition's watermark must have passed it too.
    */
   default boolean metElsewhere() {
+    return false;
+  }
+
+  /**
+   * True when what clears the finding is a later event, within the grace after the finding's: only
+   * such an event clears it, and it is held until that window has passed too.
+   */
+  default boolean looksAhead() {
     return false;
   }
 

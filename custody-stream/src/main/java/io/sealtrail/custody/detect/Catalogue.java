@@ -13,30 +13,52 @@ public final class Catalogue {
     this.detectors = List.copyOf(detectors);
   }
 
-  /** Every detection this module builds, with {@code rules} and the approved releases. */
+  /**
+   * The detections judged as each event arrives, with {@code rules} and the approved releases: the
+   * event alone shows them, or a finding is held until the grace ends ({@link Awaiting}).
+   */
   public static Catalogue of(DetectionRules rules, ReleaseView releases) {
     return new Catalogue(
         List.of(
             new UnknownSerialDetector(),
-            new DecommissionDetector(),
             new InvalidTransitionDetector(),
-            new TransitDetector(rules),
             new SealDetector(),
-            new ManifestDetector(),
-            new ComponentSubstitutionDetector(),
             new DualApprovalDetector(),
             new UnauthorizedFirmwareDetector(releases),
-            new FirmwareRollbackDetector(),
             new QuoteDetector(),
             new CounterDetector(),
             new AttestationFailedDetector()));
   }
 
-  /** The detections judged on a serial when an event of the container holding it applies to it. */
-  public static Catalogue carried() {
+  /**
+   * The detections that compare an event with the serial as it was when the event happened: judged
+   * once every event before it in event time must have arrived (the grace after it), against the
+   * fold of those events, so that the order they arrived in changes nothing.
+   */
+  public static Catalogue inTimeOrder(DetectionRules rules) {
     return new Catalogue(
         List.of(
-            new DecommissionDetector(), new TwoContainersDetector(), new ContainerSealDetector()));
+            new DecommissionDetector(),
+            new InServiceFlashDetector(),
+            new TransitDetector(rules),
+            new SealMismatchDetector(),
+            new ManifestDetector(),
+            new UnpackingDetector(),
+            new ComponentSubstitutionDetector(),
+            new FirmwareRollbackDetector()));
+  }
+
+  /** The detections judged on a serial as an event of the container holding it reaches it. */
+  public static Catalogue carried() {
+    return new Catalogue(List.of(new ContainerSealDetector()));
+  }
+
+  /**
+   * The detections judged on a serial, once every event before it must have arrived, for an event
+   * of the container holding it, against the serial as it was then.
+   */
+  public static Catalogue carriedInTimeOrder() {
+    return new Catalogue(List.of(new DecommissionDetector(), new TwoContainersDetector()));
   }
 
   /**

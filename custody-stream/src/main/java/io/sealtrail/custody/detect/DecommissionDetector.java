@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * POST_DECOMMISSION_ACTIVITY when a decommissioned serial is reported, or packed, shipped or
- * received in a container, newer than anything seen of it; a late report of what happened before
- * its decommissioning stays silent.
+ * POST_DECOMMISSION_ACTIVITY when a serial is reported, or packed, shipped or received in a
+ * container, after it was decommissioned: judged once every event before it must have arrived,
+ * against the serial as it was then, so a decommissioning reported after the activity still raises
+ * it and a late report of what happened before the decommissioning stays silent.
  */
 final class DecommissionDetector implements Detector {
   @Override

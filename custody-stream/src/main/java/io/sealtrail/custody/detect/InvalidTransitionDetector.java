@@ -1,19 +1,18 @@
 package io.sealtrail.custody.detect;
 
 import io.sealtrail.avro.common.AlertType;
-import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.Received;
 import io.sealtrail.avro.event.Shipped;
 import io.sealtrail.avro.state.CustodyState;
-import io.sealtrail.avro.state.CustodyStatus;
 import io.sealtrail.custody.event.Observation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * INVALID_TRANSITION when custody order is broken: shipped unsealed, flashed in service without an
- * approver, or received without being shipped (held for the grace, as the shipment may be late).
+ * INVALID_TRANSITION when custody order is broken: shipped unsealed (the event alone shows it), or
+ * received without being shipped (held for the grace, as the shipment may be late). A flash in
+ * service without an approver is {@link InServiceFlashDetector}'s.
  */
 final class InvalidTransitionDetector implements Detector {
   @Override
@@ -22,7 +21,6 @@ final class InvalidTransitionDetector implements Detector {
         .detail(Shipped.class)
         .flatMap(s -> shippedUnsealed(event, s))
         .or(() -> event.detail(Received.class).flatMap(r -> receivedUnshipped(prior, event, r)))
-        .or(() -> flashedInService(prior, event))
         .map(List::of)
         .orElse(List.of());
   }
@@ -43,17 +41,6 @@ final class InvalidTransitionDetector implements Detector {
     }
     String summary = event.serial() + " received in shipment " + shipment + " that was not shipped";
     return Optional.of(invalid(event, summary, shipment).unless(new Awaiting.Shipment(shipment)));
-  }
-
-  private static Optional<Finding> flashedInService(CustodyState prior, Observation event) {
-    if (event.type() != EventType.FIRMWARE_FLASHED
-        || prior == null
-        || prior.getStatus() != CustodyStatus.IN_SERVICE
-        || event.coSignedByOtherPartnerWithRole(DualApprovalDetector.APPROVER)) {
-      return Optional.empty();
-    }
-    String summary = event.serial() + " flashed in service without an approver";
-    return Optional.of(Finding.of(AlertType.INVALID_TRANSITION, event, summary, Map.of()));
   }
 
   private static Finding invalid(Observation event, String summary, String shipmentId) {

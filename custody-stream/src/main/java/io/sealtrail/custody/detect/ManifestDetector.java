@@ -4,7 +4,6 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.Received;
 import io.sealtrail.avro.event.Shipped;
-import io.sealtrail.avro.event.Unpacked;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.event.Observation;
@@ -21,9 +20,8 @@ import java.util.TreeSet;
  * itself; one naming none of what the container holds names a deeper level (the devices in a
  * pallet's cartons), which this serial's partition cannot see, so the receipt is compared with it
  * instead. A receipt scan is compared with its shipment's manifest when that named serials, else
- * like a manifest. An unpacking taking out a serial never packed is final at once; packed serials
- * it does not list are missing unless a later event of the container names them within the grace.
- * An empty manifest, scan or unpacking is no claim.
+ * like a manifest. An empty manifest or scan is no claim. Judged once every event before the claim
+ * has arrived, against what the container held then. An unpacking is {@link UnpackingDetector}'s.
  */
 final class ManifestDetector implements Detector {
   @Override
@@ -40,7 +38,6 @@ final class ManifestDetector implements Detector {
         .detail(Shipped.class)
         .flatMap(s -> againstHeld(prior, event, past, "shipped manifest", s.getManifest()))
         .or(() -> event.detail(Received.class).flatMap(r -> received(prior, event, past, r)))
-        .or(() -> event.detail(Unpacked.class).flatMap(u -> unpacked(prior, event, past, u)))
         .map(List::of)
         .orElse(List.of());
   }
@@ -81,24 +78,8 @@ final class ManifestDetector implements Detector {
         .map(f -> f.citing(shipment, "shipped"));
   }
 
-  private static Optional<Finding> unpacked(
-      CustodyState prior, Observation event, Past past, Unpacked unpacking) {
-    if (prior.getKind() != SerialKind.CONTAINER) {
-      return Optional.empty();
-    }
-    List<String> held = prior.getContents();
-    Optional<Finding> extra =
-        compare(event, "unpacking", "what was packed", unpacking.getContents(), held, false);
-    if (extra.isPresent()) {
-      return extra.map(f -> f.citing(packing(past, event), "packed"));
-    }
-    return compare(event, "unpacking", "what was packed", unpacking.getContents(), held, true)
-        .map(f -> f.citing(packing(past, event), "packed"))
-        .map(f -> f.unless(new Accounting(new TreeSet<>(split(f.attributes().get("missing"))))));
-  }
-
   /** The container's newest packing, which put in what a claim is compared with. */
-  private static Optional<Observation> packing(Past past, Observation event) {
+  static Optional<Observation> packing(Past past, Observation event) {
     return past.latest(e -> e.type() == EventType.PACKED && e.serial().equals(event.serial()));
   }
 
@@ -107,11 +88,7 @@ final class ManifestDetector implements Detector {
     return named.stream().filter(s -> !s.equals(event.serial())).toList();
   }
 
-  private static List<String> split(String serials) {
-    return List.of(serials.split(","));
-  }
-
-  private static Optional<Finding> compare(
+  static Optional<Finding> compare(
       Observation event,
       String what,
       String against,

@@ -4,7 +4,6 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.event.Observation;
-import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -12,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * CLONE_SUSPECTED when a serial is reported at two sites closer in time than the configured least
- * travel time between them, citing the other sighting. An event in time order is compared with the
- * newest one seen; a late one with its neighbours in event time (the sightings just before and just
- * after it), which are what it must be reachable from and reach. Products are released from
- * anywhere and a lot is many parts that several sites receive, so neither is judged.
+ * travel time between them, citing the other sighting: each event is compared with the sighting
+ * just before it in event time, once every event before it must have arrived, so a late sighting is
+ * judged where it belongs and the one after it against it. Products are released from anywhere and
+ * a lot is many parts that several sites receive, so neither is judged.
  */
 final class TransitDetector implements Detector {
   private static final Set<SerialKind> NOT_ONE_ITEM =
@@ -41,20 +39,9 @@ final class TransitDetector implements Detector {
       return List.of();
     }
     Instant at = event.occurredAt();
-    if (!CustodyFold.isLate(prior, event)) {
-      return judge(event, prior.getSite(), prior.getLastSeenAt())
-          .map(f -> f.citing(past.latestUntil(at, e -> e.site().equals(prior.getSite())), "seen"))
-          .stream()
-          .toList();
-    }
-    return Stream.of(past.latestUntil(at, e -> true), past.earliestAfter(at, e -> true))
-        .flatMap(Optional::stream)
-        .flatMap(
-            n ->
-                judge(event, n.site(), n.occurredAt())
-                    .map(f -> f.citing(Optional.of(n), "seen"))
-                    .stream())
-        .limit(1)
+    return judge(event, prior.getSite(), prior.getLastSeenAt())
+        .map(f -> f.citing(past.latestUntil(at, e -> e.site().equals(prior.getSite())), "seen"))
+        .stream()
         .toList();
   }
 

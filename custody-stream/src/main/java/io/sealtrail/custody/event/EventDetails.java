@@ -45,15 +45,24 @@ public final class EventDetails {
   private EventDetails() {}
 
   /**
-   * Refuses an event whose detail is not its type's.
+   * Refuses an event whose detail is not its type's, or that says it happened before 1970 (event
+   * time is a Kafka timestamp, which cannot be negative).
    *
-   * @throws MalformedEventException naming the event, its type and the detail it carries
+   * @throws MalformedEventException naming the event and what is wrong with it
    */
   public static void requireWellFormed(VerifiedEvent verified) {
     if (verified == null) {
       return;
     }
     var event = verified.getEvent();
+    if (event.getOccurredAt().toEpochMilli() < 0) {
+      throw new MalformedEventException(
+          "event "
+              + event.getEventId()
+              + " occurredAt "
+              + event.getOccurredAt()
+              + " is before 1970-01-01T00:00:00Z, which event time cannot carry");
+    }
     Class<?> expected = DETAIL.get(event.getType());
     if (expected == null || !expected.isInstance(event.getDetail())) {
       String carried =

@@ -22,14 +22,16 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Applies a container's event to one serial it holds, after the event was re-keyed by that serial:
  * judges it with the carried detections, holds an UNKNOWN_SERIAL for a serial never born on its
- * own, folds the event into the serial's state in the same store, and passes it on, re-keyed, to
- * what the serial holds in turn when it is a container itself.
+ * own, folds the event into the serial's state in the same store, has it judged again in event-time
+ * order once its grace has passed (the custody processor's checks do that), and passes it on,
+ * re-keyed, to what the serial holds in turn when it is a container itself.
  */
 public final class ContentsProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
   private final Catalogue catalogue = Catalogue.carried();
   private ProcessorContext<String, Outcome> context;
   private StateLedger ledger;
   private HeldViolations held;
+  private InTimeJudgements inTime;
 
   @Override
   public void init(ProcessorContext<String, Outcome> context) {
@@ -38,6 +40,7 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
         new StateLedger(
             context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
+    this.inTime = new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS));
   }
 
   @Override
@@ -58,6 +61,7 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
             .toList();
     CustodyState next =
         ledger.record(prior, CustodyFold.carry(prior, serial, containerEvent), record.value());
+    inTime.await(serial, next.getEventCount(), containerEvent.occurredAt(), now);
     context.forward(record.withValue(Outcome.of(next, violations, passedOn)));
   }
 

@@ -4,6 +4,7 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.detect.Catalogue;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.detect.Finding;
@@ -17,8 +18,10 @@ import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -26,34 +29,41 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Keeps one serial's custody state: judges each event against the state before it, folds it in, and
- * releases held violations whose grace has ended in stream (event) time.
+ * Keeps one serial's custody state: judges each event against the state before it, folds it in,
+ * judges it again in event-time order once every event before it must have arrived, and releases
+ * held violations whose grace has ended (see {@link Holding}).
  */
 public final class CustodyProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
-  /** How often, in stream time, held violations are checked for an ended grace. */
+  /** How often, in stream time, held decisions are checked for an ended grace. */
   static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
 
   /**
-   * How long, in wall-clock time after its detection, a violation that another partition's event
-   * could clear is held beyond its grace (see {@link Holding}): long enough for a partition
-   * trailing this one to catch up and for the global table to show what it wrote.
+   * How long a task must have processed nothing new before held decisions are taken on the wall
+   * clock, and how often, in wall-clock time, they are checked.
    */
-  public static final Duration ELSEWHERE_SETTLE = Duration.ofSeconds(30);
+  public static final Duration QUIET = Duration.ofSeconds(5);
 
-  /** How often, in wall-clock time, held violations are checked for their settle. */
-  static final Duration SETTLE_INTERVAL = Duration.ofSeconds(5);
+  /** Serials that are many items or none: nothing is judged on them in event-time order. */
+  private static final Set<SerialKind> NOT_JUDGED_IN_TIME =
+      EnumSet.of(SerialKind.PRODUCT, SerialKind.LOT);
 
   private final DetectionRules rules;
   private final Holding holding;
   private Catalogue catalogue;
+  private InTimeJudge inTime;
   private ReleaseView releases;
   private ProcessorContext<String, Outcome> context;
   private StateLedger ledger;
   private HeldViolations held;
+  private Watermarks watermarks;
+  private int partition;
+  private long published = Long.MIN_VALUE;
+  private long lastStreamTime = -1;
+  private long lastProgress;
 
   public CustodyProcessor(DetectionRules rules) {
     this.rules = rules;
-    this.holding = new Holding(rules.grace(), ELSEWHERE_SETTLE);
+    this.holding = new Holding(rules.grace(), QUIET);
   }
 
   @Override
@@ -64,15 +74,22 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
             context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
     this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
+    this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES));
+    this.partition = context.taskId().partition();
     this.catalogue = Catalogue.of(rules, releases);
+    this.inTime =
+        new InTimeJudge(
+            ledger,
+            held,
+            new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS)),
+            Catalogue.inTimeOrder(rules));
+    this.lastProgress = context.currentSystemTimeMs();
     context.schedule(
         RELEASE_INTERVAL,
         PunctuationType.STREAM_TIME,
-        streamTime -> releaseExpired(streamTime, context.currentSystemTimeMs()));
-    context.schedule(
-        SETTLE_INTERVAL,
-        PunctuationType.WALL_CLOCK_TIME,
-        wallTime -> releaseExpired(context.currentStreamTimeMs(), wallTime));
+        streamTime ->
+            decide(DecisionClock.ofStreamTime(streamTime, context.currentSystemTimeMs())));
+    context.schedule(QUIET, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
   }
 
   @Override
@@ -80,16 +97,24 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     if (record.value() == null) {
       return;
     }
+    lastProgress = context.currentSystemTimeMs();
     Observation event = new Observation(record.value());
     CustodyState prior = ledger.get(record.key());
-    held.clearMetBy(event);
+    held.clearMetBy(event, holding);
     CustodyState seen = ledger.asSeenBy(prior, event);
     List<Violation> violations = judge(seen, event, ledger.pastOf(record.key()));
     CustodyState next = ledger.record(prior, CustodyFold.apply(prior, event), record.value());
+    if (!NOT_JUDGED_IN_TIME.contains(next.getKind())) {
+      inTime.await(next, event, Instant.ofEpochMilli(lastProgress));
+    }
     var firmware = FirmwareDelta.between(record.key(), prior, next);
     var carried = carried(event, seen, record.value());
     context.forward(
         record.withValue(new Outcome(Optional.of(next), violations, carried, firmware)));
+    if (published == Watermarks.CAUGHT_UP) {
+      // No longer idle: partitions waiting on this one wait again, after what it just wrote.
+      publish(context.currentStreamTimeMs(), record.timestamp());
+    }
   }
 
   /**
@@ -129,13 +154,48 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     return finalNow;
   }
 
-  private void releaseExpired(long streamTime, long wallTime) {
-    List<Violation> due =
-        held.releaseDue(
-            Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), holding, releases);
+  /**
+   * The wall-clock check: notes whether stream time moved since the last one, and decides on the
+   * wall clock when the task has processed nothing new for {@link #QUIET}.
+   */
+  private void onWallClock(long wallTime) {
+    long streamTime = context.currentStreamTimeMs();
+    if (streamTime != lastStreamTime) {
+      lastStreamTime = streamTime;
+      lastProgress = Math.max(lastProgress, wallTime);
+    }
+    boolean idle = wallTime - lastProgress >= QUIET.toMillis();
+    decide(
+        new DecisionClock(Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), idle));
+  }
+
+  private void decide(DecisionClock clock) {
+    long streamTime = clock.streamTime().toEpochMilli();
+    // Before its first record a task has no stream time (-1), and a record no negative timestamp.
+    long timestamp = streamTime >= 0 ? streamTime : clock.wallTime().toEpochMilli();
+    if (clock.idle() || streamTime >= 0) {
+      publish(clock.idle() ? Watermarks.CAUGHT_UP : streamTime, timestamp);
+    }
+    Instant now = clock.wallTime();
+    List<Violation> due = new ArrayList<>(inTime.judgeDue(holding, clock, now));
+    due.addAll(held.releaseDue(holding, clock, t -> watermarks.allPassed(t, partition), releases));
     for (Violation violation : due) {
       context.forward(
-          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), streamTime));
+          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), timestamp));
     }
+  }
+
+  /**
+   * Publishes this task's watermark when it moved: how far it has processed its partition, or
+   * {@link Watermarks#CAUGHT_UP} when it is idle, so that an idle partition holds no one back.
+   */
+  private void publish(long watermark, long timestamp) {
+    if (watermark == published) {
+      return;
+    }
+    published = watermark;
+    context.forward(
+        new Record<>(
+            Watermarks.keyOf(partition), Outcome.progress(partition, watermark), timestamp));
   }
 }

@@ -21,6 +21,12 @@ public final class CustodyStores {
   /** Serial, newline, zero-padded sequence → each event folded into the serial, as received. */
   public static final String HISTORY = HistoryLog.STORE;
 
+  /**
+   * Time, newline, serial, newline, history sequence → when it was seen: the events still to be
+   * judged in event-time order.
+   */
+  public static final String IN_TIME_JUDGEMENTS = InTimeJudgements.STORE;
+
   /** Device keyid → the KEY_PROVISIONED that first put it on a serial. */
   public static final String KEY_HOLDERS = "custody-device-key-holders-store";
 
@@ -42,6 +48,10 @@ public final class CustodyStores {
   public static StoreBuilder<KeyValueStore<String, VerifiedEvent>> keyHolders(
       Serde<VerifiedEvent> serde, Storage storage) {
     return storage.store(KEY_HOLDERS, serde);
+  }
+
+  public static StoreBuilder<KeyValueStore<String, String>> inTimeJudgements(Storage storage) {
+    return InTimeJudgements.store(storage);
   }
 
   public static StoreBuilder<KeyValueStore<String, Violation>> heldViolations(

@@ -7,6 +7,7 @@ import io.sealtrail.custody.event.Observation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -29,13 +30,14 @@ final class HeldViolations {
   }
 
   /** Drops the held violations of the event's serial that {@code event} clears. */
-  void clearMetBy(Observation event) {
+  void clearMetBy(Observation event, Holding holding) {
     List<String> cleared = new ArrayList<>();
     try (KeyValueIterator<String, Violation> held =
         store.prefixScan(event.serial() + SEPARATOR, new StringSerializer())) {
       held.forEachRemaining(
           kv -> {
-            if (Awaiting.from(kv.value.getAttributes()).metBy(event)) {
+            if (holding.mayClear(kv.value, event.occurredAt())
+                && Awaiting.from(kv.value.getAttributes()).metBy(event)) {
               cleared.add(kv.key);
             }
           });
@@ -44,17 +46,17 @@ final class HeldViolations {
   }
 
   /**
-   * Removes the violations {@code holding} says are due by {@code streamTime} and {@code wallTime}
-   * and returns those that what arrived elsewhere meanwhile, e.g. a release on another partition,
-   * does not clear.
+   * Removes the violations {@code holding} says are due by {@code clock} and the other partitions'
+   * progress ({@code elsewhere}) and returns those that what arrived elsewhere meanwhile, e.g. a
+   * release on another partition, does not clear.
    */
   List<Violation> releaseDue(
-      Instant streamTime, Instant wallTime, Holding holding, ReleaseView releases) {
+      Holding holding, DecisionClock clock, Predicate<Instant> elsewhere, ReleaseView releases) {
     List<KeyValue<String, Violation>> due = new ArrayList<>();
     try (KeyValueIterator<String, Violation> held = store.all()) {
       held.forEachRemaining(
           kv -> {
-            if (holding.due(kv.value, streamTime, wallTime)) {
+            if (holding.due(kv.value, clock, elsewhere)) {
               due.add(kv);
             }
           });

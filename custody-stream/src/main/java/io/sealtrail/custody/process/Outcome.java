@@ -10,18 +10,39 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * What one step of a custody processor produced: the serial's new state when an event changed it,
- * the violations now final, a container's event re-keyed by each serial it holds, and the change of
- * its installed firmware keyed by product.
+ * the violations now final, a container's event re-keyed by each serial it holds, the change of its
+ * installed firmware keyed by product, and the task's watermark when it moved.
  */
 public record Outcome(
     Optional<CustodyState> state,
     List<Violation> violations,
     List<KeyValue<String, VerifiedEvent>> carried,
-    List<KeyValue<String, FirmwareDelta>> firmware) {
+    List<KeyValue<String, FirmwareDelta>> firmware,
+    List<KeyValue<String, Long>> watermarks) {
   public Outcome {
     violations = List.copyOf(violations);
     carried = List.copyOf(carried);
     firmware = List.copyOf(firmware);
+    watermarks = List.copyOf(watermarks);
+  }
+
+  /** A serial's new state, its final violations, what it passes on and its firmware change. */
+  public Outcome(
+      Optional<CustodyState> state,
+      List<Violation> violations,
+      List<KeyValue<String, VerifiedEvent>> carried,
+      List<KeyValue<String, FirmwareDelta>> firmware) {
+    this(state, violations, carried, firmware, List.of());
+  }
+
+  /** The task of {@code partition} has processed through {@code watermark} (see Watermarks). */
+  public static Outcome progress(int partition, long watermark) {
+    return new Outcome(
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(KeyValue.pair(Watermarks.keyOf(partition), watermark)));
   }
 
   /** A held serial's new state, its final violations and the event passed on to what it holds. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -84,6 +85,35 @@ final class StateLedger {
     boolean own = event.serial().equals(container);
     return event.occurredAt().isAfter(time) && (!own || Contents.appliesToContents(event));
   }
+
+  /**
+   * The {@code sequence}-th event folded into {@code serial} with the serial as it was when that
+   * event happened: the fold, in event time, of every event of its history before it (ties in the
+   * order they were folded), and those events as its past.
+   */
+  Optional<Moment> momentOf(String serial, long sequence) {
+    List<SerialHistory.Entry> entries = reader.of(serial);
+    Optional<SerialHistory.Entry> trigger =
+        entries.stream().filter(e -> e.sequence() == sequence).findFirst();
+    return trigger.map(
+        t -> {
+          Observation event = new Observation(t.event());
+          List<Observation> before = new ArrayList<>();
+          for (SerialHistory.Entry e : entries) {
+            Observation earlier = new Observation(e.event());
+            int when = earlier.occurredAt().compareTo(event.occurredAt());
+            if (when < 0 || (when == 0 && e.sequence() < sequence)) {
+              before.add(earlier);
+            }
+          }
+          before.sort(Comparator.comparing(Observation::occurredAt)); // stable: ties in fold order
+          List<Observation> byTime = List.copyOf(before);
+          return new Moment(event, CustodyFold.byTime(serial, byTime), () -> byTime);
+        });
+  }
+
+  /** An event and the serial as it was when the event happened, with the events before it. */
+  record Moment(Observation event, CustodyState prior, Past past) {}
 
   /** {@code serial}'s events folded so far, read from its history the first time asked. */
   Past pastOf(String serial) {

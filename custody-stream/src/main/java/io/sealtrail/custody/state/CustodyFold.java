@@ -37,20 +37,27 @@ public final class CustodyFold {
    * late event can then move the serial on, e.g. a commissioning reported after an attestation.
    */
   public static CustodyState inTimeOrder(CustodyState chained, List<Observation> folded) {
-    List<Observation> byTime = new ArrayList<>(folded);
-    byTime.sort(Comparator.comparing(Observation::occurredAt)); // stable: ties keep fold order
-    String serial = chained.getSerial();
-    CustodyState state = null;
-    for (Observation event : byTime) {
-      state = event.serial().equals(serial) ? apply(state, event) : carry(state, serial, event);
-    }
-    return CustodyState.newBuilder(state)
+    return CustodyState.newBuilder(byTime(chained.getSerial(), folded))
         .setChainHash(chained.getChainHash())
         .setEventCount(chained.getEventCount())
         .setLastEventId(chained.getLastEventId())
         .setLastEventType(chained.getLastEventType())
         .setLastPayloadSha256(chained.getLastPayloadSha256())
         .build();
+  }
+
+  /**
+   * The state of {@code serial} from {@code folded} (its own events and its containers', in the
+   * order they were folded) sorted by when they happened; null when there are none.
+   */
+  public static CustodyState byTime(String serial, List<Observation> folded) {
+    List<Observation> byTime = new ArrayList<>(folded);
+    byTime.sort(Comparator.comparing(Observation::occurredAt)); // stable: ties keep fold order
+    CustodyState state = null;
+    for (Observation event : byTime) {
+      state = event.serial().equals(serial) ? apply(state, event) : carry(state, serial, event);
+    }
+    return state;
   }
 
   /** True when {@code event} happened before the newest event folded into {@code prior}. */

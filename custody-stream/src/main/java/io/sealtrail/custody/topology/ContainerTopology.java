@@ -52,7 +52,8 @@ final class ContainerTopology {
             Named.as("custody-contents-processor" + suffix(depth)),
             CustodyStores.STATE,
             CustodyStores.HISTORY,
-            CustodyStores.HELD_VIOLATIONS);
+            CustodyStores.HELD_VIOLATIONS,
+            CustodyStores.IN_TIME_JUDGEMENTS);
   }
 
   /** Nothing for the first level, whose names predate nesting and must not change. */

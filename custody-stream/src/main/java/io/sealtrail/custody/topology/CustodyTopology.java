@@ -28,6 +28,7 @@ public final class CustodyTopology {
     builder.addStateStore(CustodyStores.state(topics.state().valueSerde(), storage));
     builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde(), storage));
     builder.addStateStore(CustodyStores.history(topics.events().valueSerde(), storage));
+    builder.addStateStore(CustodyStores.inTimeJudgements(storage));
     KStream<String, VerifiedEvent> events =
         builder.stream(
                 topics.events().name(),
@@ -46,7 +47,9 @@ public final class CustodyTopology {
             Named.as("custody-processor"),
             CustodyStores.STATE,
             CustodyStores.HELD_VIOLATIONS,
-            CustodyStores.HISTORY);
+            CustodyStores.HISTORY,
+            CustodyStores.IN_TIME_JUDGEMENTS);
+    ReleaseTable.publishWatermarks(outcomes, topics.releases().name());
     InventoryTopology.define(
         builder,
         outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")),

@@ -5,18 +5,25 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.custody.process.Outcome;
 import io.sealtrail.custody.process.Storage;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The approved releases as a global table: every FIRMWARE_RELEASED (keyed by product) is re-keyed
+ * The approved releases as a global store: every FIRMWARE_RELEASED (keyed by product) is re-keyed
  * by product and image hash into the releases topic, which every instance reads whole, so a flash
- * on any partition can be checked against every release.
+ * on any partition can be checked against every release. The custody tasks' watermarks travel on
+ * the same topic, after the releases they cover; the store keeps both as the topic's bytes.
  */
 final class ReleaseTable {
   private ReleaseTable() {}
@@ -33,13 +40,45 @@ final class ReleaseTable {
             releases.name(),
             Produced.with(releases.keySerde(), releases.valueSerde())
                 .withName("custody-releases-sink"));
-    builder.globalTable(
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                storage.supplier(CustodyStores.RELEASES), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled(),
         releases.name(),
-        Consumed.with(releases.keySerde(), releases.valueSerde())
+        Consumed.with(Serdes.String(), Serdes.ByteArray())
             .withName("custody-releases-global-source"),
-        Materialized.<String, VerifiedEvent>as(storage.supplier(CustodyStores.RELEASES))
-            .withKeySerde(releases.keySerde())
-            .withValueSerde(releases.valueSerde()));
+        GlobalCopy::new);
+  }
+
+  /**
+   * Publishes each task's watermark on the releases topic, after every release it wrote (see {@link
+   * io.sealtrail.custody.process.Watermarks}).
+   */
+  static void publishWatermarks(KStream<String, Outcome> outcomes, String releases) {
+    outcomes
+        .flatMap((serial, outcome) -> outcome.watermarks(), Named.as("custody-watermark-changes"))
+        .to(
+            releases,
+            Produced.with(Serdes.String(), Serdes.Long()).withName("custody-watermarks-sink"));
+  }
+
+  /** Keeps the releases topic's records as they are, a deletion deleting. */
+  private static final class GlobalCopy implements Processor<String, byte[], Void, Void> {
+    private KeyValueStore<String, byte[]> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(CustodyStores.RELEASES);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+      if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
+    }
   }
 
   private static boolean isRelease(VerifiedEvent event) {

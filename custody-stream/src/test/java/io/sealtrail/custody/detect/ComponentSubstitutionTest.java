@@ -33,6 +33,8 @@ class ComponentSubstitutionTest {
 
     custody.send(scanned(DEVICE, INSPECTION, component("CPU-A53", "LOT-CPU-7", "CPU-0666"), RAM));
 
+    custody.afterGrace();
+
     assertThat(custody.violations())
         .singleElement()
         .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.COMPONENT_SUBSTITUTION))
@@ -48,6 +50,8 @@ class ComponentSubstitutionTest {
 
     custody.send(scanned(DEVICE, INSPECTION, CPU, component("RAM-8G", "LOT-RAM-GREY")));
 
+    custody.afterGrace();
+
     assertThat(custody.violationTypes()).containsExactly(AlertType.COMPONENT_SUBSTITUTION);
   }
 
@@ -57,6 +61,8 @@ class ComponentSubstitutionTest {
 
     custody.send(scanned(DEVICE, INSPECTION, CPU, RAM));
 
+    custody.afterGrace();
+
     assertThat(custody.violations()).isEmpty();
   }
 
@@ -65,6 +71,8 @@ class ComponentSubstitutionTest {
     custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
 
     custody.send(scanned(DEVICE, INSPECTION, component("RAM-8G", "LOT-RAM-3", "RAM-77")));
+
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
   }

@@ -74,6 +74,8 @@ class ContainerFanOutTest {
 
     custody.send(packed(OTHER_CRATE, REPACKING, DEVICE));
 
+    custody.afterGrace();
+
     assertThat(custody.violations())
         .singleElement()
         .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.CLONE_SUSPECTED))
@@ -89,6 +91,8 @@ class ContainerFanOutTest {
         unpacked(CRATE, PACKING.plusSeconds(60), DEVICE).at(FACTORY),
         packed(OTHER_CRATE, REPACKING, DEVICE));
 
+    custody.afterGrace();
+
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.state(DEVICE).getContainer()).isEqualTo(OTHER_CRATE);
   }
@@ -98,6 +102,8 @@ class ContainerFanOutTest {
     custody.send(assembled(DEVICE, ASSEMBLY), packed(CRATE, PACKING, DEVICE));
 
     custody.send(packed(OTHER_CRATE, REPACKING, DEVICE));
+
+    custody.afterGrace();
 
     assertThat(custody.violations())
         .extracting(Violation::getViolationId)
@@ -111,6 +117,8 @@ class ContainerFanOutTest {
     custody.send(assembled(DEVICE, ASSEMBLY), decommissioned(DEVICE, PACKING).at(FACTORY));
 
     custody.send(packed(CRATE, REPACKING, DEVICE));
+
+    custody.afterGrace();
 
     assertThat(custody.violations())
         .singleElement()
@@ -142,6 +150,8 @@ class ContainerFanOutTest {
     custody.send(assembled(DEVICE, ASSEMBLY), first);
 
     custody.send(second);
+
+    custody.afterGrace();
 
     assertThat(custody.evidenceIds()).containsExactly(List.of(second.eventId(), first.eventId()));
   }

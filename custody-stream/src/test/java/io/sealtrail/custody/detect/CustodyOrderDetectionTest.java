@@ -104,6 +104,8 @@ class CustodyOrderDetectionTest {
 
     custody.send(scanned(DEVICE, DECOMMISSIONING.plus(Duration.ofDays(1))).at(CUSTOMER_SITE));
 
+    custody.afterGrace();
+
     assertThat(custody.violationTypes()).containsExactly(AlertType.POST_DECOMMISSION_ACTIVITY);
     assertThat(custody.state(DEVICE).getStatus()).isEqualTo(CustodyStatus.DECOMMISSIONED);
   }
@@ -113,6 +115,8 @@ class CustodyOrderDetectionTest {
     custody.send(assembled(DEVICE, PACKING), decommissioned(DEVICE, DECOMMISSIONING));
 
     custody.send(scanned(DEVICE, DECOMMISSIONING.minus(Duration.ofDays(1))).at(CUSTOMER_SITE));
+
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
   }

@@ -15,7 +15,6 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
-import io.sealtrail.custody.process.CustodyProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -246,7 +245,6 @@ class DetectionCatalogueTest {
 
       custody.send(c.trigger());
       custody.send(streamTimeAt(occurredAt(c.trigger()).plus(PAST_GRACE)));
-      custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
 
       VerifiedEvent trigger = c.trigger().build();
       assertThat(custody.violations())
@@ -266,6 +264,8 @@ class DetectionCatalogueTest {
           flashed(DEVICE, "1.4.0", IN_SERVICE.plusSeconds(60)).at(CUSTOMER_SITE).withoutCoSigners();
 
       custody.send(flash);
+
+      custody.afterGrace();
 
       assertThat(custody.violations())
           .extracting(Violation::getType)

@@ -44,6 +44,8 @@ class FirmwareDetectionTest {
 
     custody.send(flashed(DEVICE, "1.3.9", SECOND_FLASH));
 
+    custody.afterGrace();
+
     assertThat(custody.violations())
         .singleElement()
         .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.FIRMWARE_ROLLBACK))
@@ -56,6 +58,8 @@ class FirmwareDetectionTest {
 
     custody.send(flashed(DEVICE, "1.10.0", SECOND_FLASH));
 
+    custody.afterGrace();
+
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.state(DEVICE).getFirmware().getVersion()).isEqualTo("1.10.0");
   }
@@ -65,6 +69,8 @@ class FirmwareDetectionTest {
     custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", SECOND_FLASH));
 
     custody.send(flashed(DEVICE, "1.3.0", FIRST_FLASH));
+
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.state(DEVICE).getFirmware().getVersion()).isEqualTo("1.4.0");
@@ -109,6 +115,8 @@ class FirmwareDetectionTest {
 
     custody.send(flashed(DEVICE, "1.5.0", FIELD_UPDATE).at(CUSTOMER_SITE).withoutCoSigners());
 
+    custody.afterGrace();
+
     assertThat(custody.violationTypes())
         .containsExactlyInAnyOrder(AlertType.INVALID_TRANSITION, AlertType.MISSING_DUAL_APPROVAL);
   }
@@ -122,6 +130,8 @@ class FirmwareDetectionTest {
 
     custody.send(flashed(DEVICE, "1.5.0", FIELD_UPDATE).at(CUSTOMER_SITE));
 
+    custody.afterGrace();
+
     assertThat(custody.violations()).isEmpty();
   }
 
@@ -132,6 +142,8 @@ class FirmwareDetectionTest {
     custody.send(assembled(DEVICE, ASSEMBLY), first);
 
     custody.send(second);
+
+    custody.afterGrace();
 
     assertThat(custody.evidenceIds()).containsExactly(List.of(second.eventId(), first.eventId()));
   }

@@ -87,6 +87,8 @@ class NestedContainersTest {
     assertThat(device.getCustodian()).isEqualTo(DOCK);
     assertThat(custody.state(CARTON).getContainer()).isNull();
     assertThat(custody.history().of(DEVICE)).hasSize(8);
+    custody.afterGrace();
+
     assertThat(custody.violations()).isEmpty();
   }
 
@@ -95,6 +97,8 @@ class NestedContainersTest {
     packedOnPalletAndShippedWith(DEVICE, OTHER_DEVICE);
 
     custody.send(receivedWith(PALLET, ARRIVAL, DEVICE, OTHER_DEVICE));
+
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.history().of(DEVICE)).hasSize(6);
@@ -109,6 +113,8 @@ class NestedContainersTest {
         unpacked(PALLET, PALLET_UNPACKING, CARTON));
 
     custody.send(unpacked(CARTON, CARTON_UNPACKING, DEVICE, STRANGER));
+
+    custody.afterGrace();
 
     assertThat(custody.violations())
         .singleElement()

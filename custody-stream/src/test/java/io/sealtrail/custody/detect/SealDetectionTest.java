@@ -74,6 +74,8 @@ class SealDetectionTest {
 
     custody.send(sealChecked(DEVICE, "SEAL-D42", true, CHECK));
 
+    custody.afterGrace();
+
     assertThat(custody.violations()).isEmpty();
   }
 
@@ -82,6 +84,8 @@ class SealDetectionTest {
     sealedDevice();
 
     custody.send(sealChecked(DEVICE, "SEAL-D99", true, CHECK));
+
+    custody.afterGrace();
 
     assertThat(custody.violations())
         .singleElement()
@@ -108,6 +112,8 @@ class SealDetectionTest {
 
     custody.send(received(CRATE, shipmentOf(CRATE), "SEAL-FORGED", true, ARRIVAL));
 
+    custody.afterGrace();
+
     assertThat(custody.violationTypes()).containsExactly(AlertType.SEAL_MISMATCH);
     assertThat(custody.state(CRATE).getSealIntact()).isFalse();
   }
@@ -117,6 +123,8 @@ class SealDetectionTest {
     crateOnItsWay();
 
     custody.send(received(CRATE, ARRIVAL));
+
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.state(CRATE).getSealIntact()).isTrue();
@@ -131,6 +139,8 @@ class SealDetectionTest {
 
     custody.send(shipped(CRATE, shipmentOf(CRATE), "SEAL-OTHER", DEPARTURE));
 
+    custody.afterGrace();
+
     assertThat(custody.violationTypes()).containsExactly(AlertType.SEAL_MISMATCH);
   }
 
@@ -141,6 +151,8 @@ class SealDetectionTest {
     custody.send(assembled(DEVICE, ASSEMBLY), sealing);
 
     custody.send(check);
+
+    custody.afterGrace();
 
     assertThat(custody.evidenceIds()).containsExactly(List.of(check.eventId(), sealing.eventId()));
   }

@@ -45,6 +45,8 @@ class TravelDetectionTest {
 
     custody.send(received(CRATE, TOO_SOON));
 
+    custody.afterGrace();
+
     assertThat(custody.violations())
         .singleElement()
         .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.CLONE_SUSPECTED))
@@ -59,6 +61,8 @@ class TravelDetectionTest {
 
     custody.send(received(CRATE, IN_TIME));
 
+    custody.afterGrace();
+
     assertThat(custody.violations()).isEmpty();
   }
 
@@ -68,6 +72,8 @@ class TravelDetectionTest {
 
     custody.send(scanned(DEVICE, PACKING.plus(Duration.ofMinutes(20))).at(CUSTOMER_SITE));
 
+    custody.afterGrace();
+
     assertThat(custody.violationTypes()).containsExactly(AlertType.CLONE_SUSPECTED);
   }
 
@@ -76,6 +82,8 @@ class TravelDetectionTest {
     custody.send(assembled(DEVICE, PACKING));
 
     custody.send(scanned(DEVICE, PACKING.plus(Duration.ofMinutes(20))).at(FACTORY));
+
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
   }
@@ -87,6 +95,8 @@ class TravelDetectionTest {
     EventFixture lateSighting = scanned(DEVICE, ASSEMBLY.plus(Duration.ofMinutes(10)));
 
     custody.send(lateSighting.at(WAREHOUSE));
+
+    custody.afterGrace();
 
     assertThat(custody.violations())
         .singleElement()
@@ -105,6 +115,8 @@ class TravelDetectionTest {
 
     custody.send(scanned(DEVICE, ASSEMBLY.plus(Duration.ofMinutes(10))));
 
+    custody.afterGrace();
+
     assertThat(custody.violations()).isEmpty();
   }
 
@@ -114,6 +126,8 @@ class TravelDetectionTest {
 
     custody.send(
         componentReceived(LOT, "CPU-A53", PACKING.plus(Duration.ofMinutes(20))).at(WAREHOUSE));
+
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
   }

@@ -9,6 +9,7 @@ import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.process.CustodyProcessor;
+import io.sealtrail.custody.process.Watermarks;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,7 @@ class UnauthorizedFirmwareTest {
   void shouldRaiseUnauthorizedFirmwareWhenImageWasNeverReleased() {
     custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "6.6.6", FLASHING));
 
-    custody.send(streamTimeAt(AFTER_GRACE)).advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
+    custody.send(streamTimeAt(AFTER_GRACE));
 
     assertThat(custody.violations())
         .singleElement()
@@ -60,33 +61,45 @@ class UnauthorizedFirmwareTest {
     custody.send(released("1.4.0", RELEASE), assembled(DEVICE, ASSEMBLY));
 
     custody.send(tampered(flashed(DEVICE, "1.4.0", FLASHING)), streamTimeAt(AFTER_GRACE));
-    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
 
     assertThat(custody.violationTypes()).containsExactly(AlertType.UNAUTHORIZED_FIRMWARE);
   }
 
   @Test
-  void shouldHoldUnauthorizedFirmwareAfterGraceUntilOtherPartitionsHadTimeToCatchUp() {
+  void shouldHoldUnauthorizedFirmwareUntilEveryOtherPartitionsWatermarkHasPassedItsGrace() {
+    // Partition 1, where a release would be processed, trails this one in event time.
+    custody.watermarkElsewhere(1, FLASHING.minus(Duration.ofHours(1)));
     custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "6.6.6", FLASHING));
 
-    custody.send(streamTimeAt(AFTER_GRACE));
-    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE.minusSeconds(10));
+    custody.send(streamTimeAt(AFTER_GRACE)).afterGrace();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.heldViolations()).isOne();
-    custody.advanceWallClock(Duration.ofSeconds(10));
+    custody.watermarkElsewhere(1, AFTER_GRACE).advanceWallClock(CustodyProcessor.QUIET);
     assertThat(custody.violationTypes()).containsExactly(AlertType.UNAUTHORIZED_FIRMWARE);
     assertThat(custody.heldViolations()).isZero();
   }
 
   @Test
-  void shouldStaySilentWhenAnotherPartitionReportsTheReleaseAfterThisOnesGraceEnded() {
-    // Event time ran ahead here (a backlog or a replay) while the release's partition trailed.
-    custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", FLASHING));
+  void shouldRaiseUnauthorizedFirmwareWhenTrailingPartitionHasNothingLeftToProcess() {
+    custody.watermarkElsewhere(1, FLASHING.minus(Duration.ofHours(1)));
+    custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "6.6.6", FLASHING));
     custody.send(streamTimeAt(AFTER_GRACE));
 
-    custody.releasedElsewhere(released("1.4.0", RELEASE));
-    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
+    custody.watermarkElsewhere(1, Watermarks.CAUGHT_UP).advanceWallClock(CustodyProcessor.QUIET);
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.UNAUTHORIZED_FIRMWARE);
+  }
+
+  @Test
+  void shouldStaySilentWhenAnotherPartitionReportsTheReleaseAfterThisOnesGraceEnded() {
+    // Event time ran ahead here (a backlog or a replay) while the release's partition trailed.
+    custody.watermarkElsewhere(1, ASSEMBLY);
+    custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", FLASHING));
+    custody.send(streamTimeAt(AFTER_GRACE)).afterGrace();
+
+    custody.releasedElsewhere(released("1.4.0", RELEASE)).watermarkElsewhere(1, AFTER_GRACE);
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.heldViolations()).isZero();
@@ -97,7 +110,7 @@ class UnauthorizedFirmwareTest {
     custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", FLASHING));
 
     custody.send(released("1.4.0", LATE_RELEASE), streamTimeAt(AFTER_GRACE));
-    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.heldViolations()).isZero();

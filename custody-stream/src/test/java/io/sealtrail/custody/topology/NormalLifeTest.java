@@ -14,7 +14,6 @@ import io.sealtrail.avro.state.SerialKind;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
-import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.state.ChainHash;
 import java.time.Duration;
@@ -84,7 +83,7 @@ class NormalLifeTest {
       custody.send(life[index]);
     }
     // The flash came before its release: it is cleared once the release is seen to be in time.
-    custody.advanceWallClock(CustodyProcessor.ELSEWHERE_SETTLE);
+    custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.heldViolations()).isZero();

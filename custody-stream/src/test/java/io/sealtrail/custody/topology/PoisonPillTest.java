@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** An event whose detail is not its type's goes to the dead-letter topic once; the rest goes on. */
+/**
+ * An event whose detail is not its type's, or that happened before 1970, goes to the dead-letter
+ * topic once with its reason; the rest goes on.
+ */
 class PoisonPillTest {
   static final Instant ASSEMBLY = Instant.parse("2026-03-02T08:00:00Z");
   static final Instant SCAN = ASSEMBLY.plus(Duration.ofHours(1));
@@ -33,5 +36,27 @@ class PoisonPillTest {
     assertThat(custody.deadLetters()).isEqualTo(1);
     assertThat(custody.state(DEVICE).getEventCount()).isEqualTo(1L);
     assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
+  void shouldDeadLetterEventWithItsReasonWhenItHappenedBefore1970() {
+    Instant before1970 = Instant.parse("1969-12-31T23:59:00Z");
+    custody.send(assembled(DEVICE, ASSEMBLY));
+
+    custody.send(scanned(DEVICE, before1970));
+    custody.send(scanned(DEVICE, SCAN));
+
+    assertThat(custody.deadLetterReasons())
+        .singleElement()
+        .satisfies(reason -> assertThat(reason).contains("scanned-" + DEVICE, "before 1970"));
+    assertThat(custody.state(DEVICE).getEventCount()).isEqualTo(2L);
+  }
+
+  @Test
+  void shouldDeadLetterEventBefore1970WhenItIsThePartitionsFirstRecord() {
+    custody.send(scanned(DEVICE, Instant.parse("1960-01-01T00:00:00Z")));
+
+    assertThat(custody.deadLetterReasons()).singleElement().asString().contains("before 1970");
+    assertThat(custody.state(DEVICE)).isNull();
   }
 }

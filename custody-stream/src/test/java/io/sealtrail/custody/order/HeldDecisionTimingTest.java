@@ -1,0 +1,112 @@
+package io.sealtrail.custody.order;
+
+import static io.sealtrail.custody.fixtures.CustodyEvents.*;
+import static io.sealtrail.custody.fixtures.Parties.*;
+import static io.sealtrail.custody.fixtures.Serials.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.custody.process.CustodyProcessor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Held decisions are taken on time when no more traffic arrives anywhere: once the task has been
+ * idle for the quiet period, what was seen grace + quiet ago is decided on the wall clock. While
+ * events keep coming (a replay, a backfill, event time far behind the wall clock), decisions follow
+ * stream time only, so a slow replay neither misses nor duplicates an alert.
+ */
+class HeldDecisionTimingTest {
+  static final Duration GRACE = Duration.ofMinutes(10);
+  static final DetectionRules RULES = new DetectionRules(GRACE, Duration.ofHours(1), Map.of());
+  static final Duration QUIET = CustodyProcessor.QUIET;
+  static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+  static final String FAKE = "GWX1-FAKE";
+
+  private final CustodyDriver custody = new CustodyDriver(RULES);
+
+  @AfterEach
+  void close() {
+    custody.close();
+  }
+
+  /** Lets the wall clock run to {@code grace + quiet - 1 s} after the last event, then 1 s more. */
+  private void assertRaisedExactlyAtGracePlusQuiet(AlertType type) {
+    custody.advanceWallClock(QUIET); // the first check notes the traffic
+    custody.advanceWallClock(GRACE.minusSeconds(1));
+    assertThat(custody.violations()).as("before grace + quiet").isEmpty();
+
+    custody.advanceWallClock(Duration.ofSeconds(1));
+
+    assertThat(custody.violationTypes()).containsExactly(type);
+    assertThat(custody.heldViolations()).isZero();
+  }
+
+  @Test
+  void shouldRaiseHeldUnknownSerialOnWallClockWhenNoMoreTrafficArrives() {
+    custody.send(scanned(FAKE, T0));
+
+    assertRaisedExactlyAtGracePlusQuiet(AlertType.UNKNOWN_SERIAL);
+  }
+
+  @Test
+  void shouldRaiseHeldUnauthorizedFirmwareOnWallClockWhenNoMoreTrafficArrives() {
+    custody.send(assembled(DEVICE, T0), flashed(DEVICE, "6.6.6", T0.plusSeconds(60)));
+
+    assertRaisedExactlyAtGracePlusQuiet(AlertType.UNAUTHORIZED_FIRMWARE);
+  }
+
+  @Test
+  void shouldRaiseHeldKeyMismatchOnWallClockWhenNoMoreTrafficArrives() {
+    custody.send(
+        assembled(DEVICE, T0),
+        attested(
+            DEVICE, io.sealtrail.custody.fixtures.TestDevice.withNewKey(), 1, T0.plusSeconds(60)));
+
+    assertRaisedExactlyAtGracePlusQuiet(AlertType.KEY_MISMATCH);
+  }
+
+  @Test
+  void shouldRaiseActivityJudgedInEventTimeOnWallClockWhenNoMoreTrafficArrives() {
+    custody.send(
+        assembled(DEVICE, T0),
+        decommissioned(DEVICE, T0.plusSeconds(60)).at(FACTORY),
+        scanned(DEVICE, T0.plusSeconds(120)).at(FACTORY));
+
+    assertRaisedExactlyAtGracePlusQuiet(AlertType.POST_DECOMMISSION_ACTIVITY);
+  }
+
+  @Test
+  void shouldDecideByStreamTimeOnlyWhileEventsKeepComingWhenReplayIsSlowerThanWallClock() {
+    // A replay: the serial's birth comes 9 minutes of event time after its first scan, but the
+    // replay takes far longer than the grace on the wall clock, with events every few seconds.
+    custody.send(scanned(FAKE, T0));
+    for (int second = 0; second < 2 * GRACE.toSeconds(); second += 3) {
+      custody.advanceWallClock(Duration.ofSeconds(3));
+      custody.send(streamTimeAt(T0.plusMillis(second)));
+    }
+    custody.send(assembled(FAKE, T0.minusSeconds(30)));
+
+    custody.send(streamTimeAt(T0.plus(GRACE).plusSeconds(60))).afterGrace();
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
+  }
+
+  @Test
+  void shouldRaiseHeldUnknownSerialOnceWhenReplayedAfterItWasDecidedOnWallClock() {
+    custody.send(scanned(FAKE, T0)).afterGrace();
+    assertThat(custody.violationTypes()).containsExactly(AlertType.UNKNOWN_SERIAL);
+
+    // The same event again (a producer retry, or a replay into the same stores).
+    custody.send(scanned(FAKE, T0)).afterGrace();
+    custody.send(streamTimeAt(T0.plus(GRACE.multipliedBy(3)))).afterGrace();
+
+    assertThat(custody.violations()).isEmpty();
+  }
+}
