@@ -1,0 +1,28 @@
+package io.sealtrail.trust.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Coverage-guided fuzzing of the event header reader, which reads a payload before it is trusted
+ * (to describe a rejection) and after. Regression corpus: EventHeadersFuzzTestInputs/.
+ */
+class EventHeadersFuzzTest {
+
+  @FuzzTest
+  void shouldParseOrRefuseWithMalformedEventWhenGivenAnyPayload(byte[] payload) {
+    EventHeader header;
+    try {
+      header = EventHeaders.parse(payload);
+    } catch (MalformedEventException e) {
+      assertThat(e.field()).isNotBlank();
+      assertThat(EventHeaders.tryParse(payload)).isEmpty();
+      return;
+    }
+    assertThat(header.eventId()).isNotBlank();
+    assertThat(header.type()).isNotNull();
+    assertThat(header.occurredAt()).isNotNull();
+    assertThat(EventHeaders.tryParse(payload)).contains(header);
+  }
+}
