@@ -2,11 +2,10 @@ package io.sealtrail.ingest.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,10 +39,8 @@ public final class EnvelopeSplitter {
       }
       expectEnd(parser, "content after the array");
       return new SplitBody(nonEmpty(envelopes, parser), true);
-    } catch (JsonParseException e) {
-      throw unreadable(e.getMessage(), e.getLocation());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unreadable(e);
     }
   }
 
@@ -56,16 +53,18 @@ public final class EnvelopeSplitter {
         envelopes.add(object(parser, body));
       }
       return new SplitBody(nonEmpty(envelopes, parser), true);
-    } catch (JsonParseException e) {
-      throw unreadable(e.getMessage(), e.getLocation());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unreadable(e);
     }
   }
 
   /** Reads the object the parser is at and returns its bytes, from '{' to the matching '}'. */
   private static byte[] object(JsonParser parser, byte[] body) throws IOException {
     int start = (int) parser.currentTokenLocation().getByteOffset();
+    if (start < 0) {
+      // Jackson detected UTF-16 or UTF-32 and counts characters: the bytes cannot be cut out.
+      throw unreadable(parser, "the body is not UTF-8");
+    }
     parser.skipChildren();
     int end = (int) parser.currentLocation().getByteOffset();
     return Arrays.copyOfRange(body, start, end);
@@ -92,6 +91,15 @@ public final class EnvelopeSplitter {
 
   private static UnreadableBodyException unreadable(JsonParser parser, String message) {
     return unreadable(message, parser.currentTokenLocation());
+  }
+
+  /**
+   * The body is in memory, so every IOException is about its content: bad JSON, nesting beyond
+   * Jackson's limit (which comes without a location), an invalid UTF-32 sequence.
+   */
+  private static UnreadableBodyException unreadable(IOException e) {
+    JsonLocation at = e instanceof JsonProcessingException json ? json.getLocation() : null;
+    return unreadable(e.getMessage(), at == null ? JsonLocation.NA : at);
   }
 
   private static UnreadableBodyException unreadable(String message, JsonLocation at) {
