@@ -16,7 +16,8 @@ class EventHeadersFuzzTest {
     try {
       header = EventHeaders.parse(payload);
     } catch (MalformedEventException e) {
-      assertThat(e.field()).isNotBlank();
+      // The field at fault; "" is a field too (a duplicated "" key, JSON pointer "/").
+      assertThat(e.field()).isNotNull();
       assertThat(EventHeaders.tryParse(payload)).isEmpty();
       return;
     }
