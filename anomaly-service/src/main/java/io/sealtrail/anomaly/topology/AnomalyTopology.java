@@ -87,6 +87,10 @@ public final class AnomalyTopology {
             topics.commands().name(),
             Consumed.with(topics.commands().keySerde(), topics.commands().valueSerde())
                 .withName("anomaly-commands-source"))
+        // A record without key or value (a hand-written one, a tombstone) is no command.
+        .filter(
+            (alertId, command) -> alertId != null && command != null,
+            Named.as("anomaly-commands-complete"))
         .map(
             (alertId, command) ->
                 KeyValue.pair(

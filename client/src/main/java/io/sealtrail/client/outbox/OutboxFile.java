@@ -33,7 +33,11 @@ final class OutboxFile {
   static Stored decode(byte[] bytes) throws Corrupt {
     String text = utf8(bytes);
     int firstEnd = text.indexOf('\n');
-    if (!text.startsWith(MAGIC) || firstEnd < 0 || !text.endsWith("\n")) {
+    // A file cut after the header line has no envelope line at all (firstEnd is its last char).
+    if (!text.startsWith(MAGIC)
+        || firstEnd < 0
+        || firstEnd == text.length() - 1
+        || !text.endsWith("\n")) {
       throw new Corrupt("not an outbox file (no header line, or truncated)");
     }
     String[] header = text.substring(MAGIC.length(), firstEnd).split(" ", -1);

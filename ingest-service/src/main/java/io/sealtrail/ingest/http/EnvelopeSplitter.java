@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.sealtrail.trust.json.JsonDefects;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -52,7 +51,9 @@ public final class EnvelopeSplitter {
       // Syntax, and the parser's limits (nesting, number length): the client's body, in our words.
       throw unreadable(JsonDefects.describe(e), e.getLocation());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The body is in memory, so any other read failure is about its content (e.g. an invalid
+      // character sequence): the client's mistake, never a 500.
+      throw unreadable("the body is not readable JSON", null);
     }
   }
 
@@ -70,7 +71,9 @@ public final class EnvelopeSplitter {
       // Syntax, and the parser's limits (nesting, number length): the client's body, in our words.
       throw unreadable(JsonDefects.describe(e), e.getLocation());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // The body is in memory, so any other read failure is about its content (e.g. an invalid
+      // character sequence): the client's mistake, never a 500.
+      throw unreadable("the body is not readable JSON", null);
     }
   }
 

@@ -133,7 +133,12 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
                       datum.remaining(),
                       null));
       return value instanceof Utf8 ? value.toString() : value;
-    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+    } catch (IOException
+        | AvroRuntimeException
+        | IndexOutOfBoundsException
+        | UnsupportedOperationException e) {
+      // Avro refuses a length above its limits (a string or block count of 2^31) with
+      // UnsupportedOperationException: a damaged record like any other, not a crash.
       throw new SerializationException(
           "Error deserializing Avro message for " + framed.schema(), e);
     }
