@@ -13,7 +13,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.util.Utf8;
@@ -38,9 +37,11 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
 
   private record ReaderKey(SchemaRef writer, Schema reader) {}
 
+  /** A datum reader and whether its writer schema has arrays of items encoded in zero bytes. */
+  private record Reading(DatumReader<Object> reader, boolean zeroSizeArrayItems) {}
+
   private final Optional<Class<?>> readerClass;
-  private final BoundedCache<ReaderKey, DatumReader<Object>> datumReaders =
-      new BoundedCache<>(1000);
+  private final BoundedCache<ReaderKey, Reading> datumReaders = new BoundedCache<>(1000);
   private SchemaRegistryClient client;
   private AvroSerdeConfig config;
   private ReaderSchemas readers;
@@ -120,27 +121,35 @@ public class KafkaAvroDeserializer implements Deserializer<Object> {
       return raw;
     }
     try {
-      DatumReader<Object> datumReader =
+      Reading reading =
           datumReaders.get(
-              new ReaderKey(framed.schema(), reader), () -> datumReader(writer, reader));
+              new ReaderKey(framed.schema(), reader),
+              () ->
+                  new Reading(
+                      datumReader(writer, reader), BoundedDecoder.hasZeroSizeArrayItems(writer)));
       Object value =
-          datumReader.read(
-              null,
-              DecoderFactory.get()
-                  .binaryDecoder(
+          reading
+              .reader()
+              .read(
+                  null,
+                  BoundedDecoder.over(
                       datum.array(),
                       datum.arrayOffset() + datum.position(),
                       datum.remaining(),
-                      null));
+                      reading.zeroSizeArrayItems()));
       return value instanceof Utf8 ? value.toString() : value;
     } catch (IOException
         | AvroRuntimeException
         | IndexOutOfBoundsException
         | UnsupportedOperationException e) {
       // Avro refuses a length above its limits (a string or block count of 2^31) with
-      // UnsupportedOperationException: a damaged record like any other, not a crash.
+      // UnsupportedOperationException, BoundedDecoder one the value cannot hold (issue 21): a
+      // damaged record like any other, not a crash.
       throw new SerializationException(
-          "Error deserializing Avro message for " + framed.schema(), e);
+          "Error deserializing Avro message for "
+              + framed.schema()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          e);
     }
   }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 class WireFormatFuzzTest {
   private static final String SCOPE = "wire-format-fuzz";
   private static final String URL = "mock://" + SCOPE;
-  private static final String RECORD =
+  static final String RECORD =
       """
       {"type":"record","name":"Reading","namespace":"fuzz","fields":[
         {"name":"id","type":"string"},
