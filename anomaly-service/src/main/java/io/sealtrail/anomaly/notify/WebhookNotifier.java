@@ -8,6 +8,7 @@ import io.sealtrail.platform.loop.PollingLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -88,6 +89,9 @@ public final class WebhookNotifier implements AutoCloseable {
 
   /** The loop's rounds: deliver what each poll brings, committing each record once it is done. */
   private final class Delivering implements PollingLoop.Body {
+    /** The offsets this loop committed last, so an idle poll commits nothing again. */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+
     @Override
     public void open() {
       consumer.subscribe(List.of(topic));
@@ -99,10 +103,20 @@ public final class WebhookNotifier implements AutoCloseable {
         if (r.value() != null && selected(r.value()) && !deliver(r.value())) {
           return; // stopping mid-retry: not committed, so sent again after the restart
         }
-        consumer.commitSync(
-            Map.of(
-                new TopicPartition(r.topic(), r.partition()),
-                new OffsetAndMetadata(r.offset() + 1)));
+        commit(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+      }
+      // Every record polled is done. The alerts topic is written in transactions, so it ends with
+      // a commit marker no poll returns; the position has stepped over it (read_committed), and
+      // committing it leaves lag 0 once alerts stop instead of 1 per partition (issue 13).
+      for (TopicPartition p : consumer.assignment()) {
+        commit(p, consumer.position(p));
+      }
+    }
+
+    private void commit(TopicPartition partition, long offset) {
+      if (committed.getOrDefault(partition, -1L) != offset) {
+        consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
+        committed.put(partition, offset);
       }
     }
   }

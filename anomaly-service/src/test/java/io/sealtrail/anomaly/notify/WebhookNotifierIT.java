@@ -17,6 +17,7 @@ import io.sealtrail.registry.client.MockRegistries;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
+import io.sealtrail.testing.GroupLag;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,6 +80,41 @@ class WebhookNotifierIT {
       assertThat(delivered.signature())
           .isEqualTo(new WebhookSigner(SECRET).sign(Long.parseLong(delivered.timestamp()), body));
       assertThat(registry.counter(WebhookNotifier.FAILED_ATTEMPTS).count()).isEqualTo(2.0);
+    }
+  }
+
+  @Test
+  void shouldLeaveLagZeroWhenTheAlertsTopicEndsWithACommitMarker() throws Exception {
+    // custody.alerts is written by anomaly's exactly_once_v2 topology, so it ends with commit
+    // markers no consumer receives; committing offset + 1 of the last record left lag 1 (issue 13).
+    try (WebhookReceiver receiver = new WebhookReceiver(0);
+        WebhookNotifier notifier = notifier(receiver).start();
+        var admin = KAFKA.admin()) {
+
+      publishTransactionally(alert("DEV-4"), alert("DEV-5"), alert("DEV-6"));
+
+      Eventually.await(receiver::delivered, d -> d.size() == 3, "three deliveries");
+      Eventually.await(
+          () -> GroupLag.behind(GroupLag.of(admin, group)), Map::isEmpty, "lag 0 for " + group);
+    }
+  }
+
+  private void publishTransactionally(Alert... alerts) {
+    try (KafkaProducer<String, Alert> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KAFKA.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                EmbeddedKafka.uniqueName("alerts-txn")),
+            new StringSerializer(),
+            serde().serializer())) {
+      producer.initTransactions();
+      producer.beginTransaction();
+      for (Alert a : alerts) {
+        producer.send(new ProducerRecord<>(topic, a.getAlertId(), a));
+      }
+      producer.commitTransaction();
     }
   }
 
