@@ -352,6 +352,8 @@ final class FailoverScenario implements AutoCloseable {
       throws Exception {
     int port = ServiceProcess.freePort();
     env.put("SEALTRAIL_HTTP_PORT", Integer.toString(port));
+    // Every instance runs on this one host: each needs its own metrics port, not the default.
+    env.put("SEALTRAIL_MANAGEMENT_PORT", Integer.toString(ServiceProcess.freePort()));
     ServiceProcess process = ServiceProcess.start(name, module, env, port, work);
     processes.add(process);
     return process;
