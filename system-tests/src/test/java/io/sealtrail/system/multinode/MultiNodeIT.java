@@ -30,7 +30,9 @@ class MultiNodeIT {
                     CompatibilityLevel.BACKWARD));
         var scenario =
             new FailoverScenario(
-                new Platform(KAFKA.bootstrapServers(), registry.url(), KAFKA.brokers()), work)) {
+                new Platform(KAFKA.bootstrapServers(), registry.url(), KAFKA.brokers()),
+                work,
+                KAFKA::stopBroker)) {
       scenario.run();
     }
   }
