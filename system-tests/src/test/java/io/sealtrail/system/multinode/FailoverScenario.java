@@ -62,19 +62,8 @@ final class FailoverScenario implements AutoCloseable {
   private final List<ServiceProcess> processes = new ArrayList<>();
   private final Path tokens;
   private final StateQueries queries;
-  private final java.util.function.IntConsumer stopBroker;
 
   FailoverScenario(Platform platform, Path work) throws Exception {
-    this(platform, work, null);
-  }
-
-  /**
-   * With {@code stopBroker} (given a broker id, stops it for good), the leader of custody.events'
-   * first partition is also stopped while the last round flows.
-   */
-  FailoverScenario(Platform platform, Path work, java.util.function.IntConsumer stopBroker)
-      throws Exception {
-    this.stopBroker = stopBroker;
     this.platform = platform;
     this.work = work;
     this.tokens = Files.createDirectories(work.resolve("tokens"));
@@ -126,17 +115,7 @@ final class FailoverScenario implements AutoCloseable {
         ingestB.name(),
         custodyB.name(),
         seconds(start));
-    CompletableFuture<Void> whileBrokerLost = sendAsync(3, ingestA);
-    if (stopBroker != null) {
-      // The leader of the partition everything is written to (and, with two partitions on three
-      // brokers, of coordinators too): its followers elect a leader while ingest and the streams
-      // write; min ISR 2 of the 2 left still accepts the writes.
-      int leader = leaderOf("custody.events", 0);
-      stopBroker.accept(leader);
-      LOG.info("stopped broker {}, the leader of custody.events-0", leader);
-    }
-    await(whileBrokerLost);
-    LOG.info("round 3 acknowledged after {} s", seconds(start));
+    send(3, ingestA);
 
     verify(custodyA);
     LOG.info("verified after {} s; batches sent again: {}", seconds(start), client.retried());
@@ -291,12 +270,8 @@ final class FailoverScenario implements AutoCloseable {
 
   /** Sends round {@code round}: even serials to the first instance, odd ones to the second. */
   private void send(int round, ServiceProcess... ingest) throws InterruptedException {
-    await(sendAsync(round, ingest));
-  }
-
-  private static void await(CompletableFuture<Void> sending) {
     try {
-      sending.join();
+      sendAsync(round, ingest).join();
     } catch (java.util.concurrent.CompletionException e) {
       if (e.getCause() instanceof AssertionError a) {
         throw a;
@@ -341,20 +316,6 @@ final class FailoverScenario implements AutoCloseable {
     assertThat(queries.post(via, "/v1/partners", partner.registration(), admin)).isIn(200, 201);
     // The other instance follows custody.partners; until it has the key it would reject.
     queries.awaitStatus(other, "/v1/partners/" + Partner.ID, admin, 200);
-  }
-
-  private int leaderOf(String topic, int partition) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
-      return admin
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get()
-          .get(topic)
-          .partitions()
-          .get(partition)
-          .leader()
-          .id();
-    }
   }
 
   private void createDeclaredTopics() throws Exception {

@@ -30,9 +30,7 @@ class MultiNodeIT {
                     CompatibilityLevel.BACKWARD));
         var scenario =
             new FailoverScenario(
-                new Platform(KAFKA.bootstrapServers(), registry.url(), KAFKA.brokers()),
-                work,
-                KAFKA::stopBroker)) {
+                new Platform(KAFKA.bootstrapServers(), registry.url(), KAFKA.brokers()), work)) {
       scenario.run();
     }
   }
