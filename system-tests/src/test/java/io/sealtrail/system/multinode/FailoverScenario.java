@@ -40,16 +40,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Two ingest and two custody-stream instances and one anomaly-service, each its own process
  * configured only by environment, on the topics deploy/ declares: signed events go over HTTP to
- * both ingest instances; while they flow, one instance of each is killed; the survivors take over.
- * Then nothing acknowledged is missing or doubled on custody.events, every serial's state (on
- * custody.state and answered by the surviving query API) is the fold of its events, once, and every
- * violation is on custody.violations once.
+ * both ingest instances; while they flow, one custody-stream instance is frozen past its session
+ * timeout and resumed (a zombie to fence), and later one instance of each is killed; the survivors
+ * take over. Then nothing acknowledged is missing or doubled on custody.events, every serial's
+ * state (on custody.state and answered by the surviving query API) is the fold of its events, once,
+ * and every violation is on custody.violations once.
  */
 final class FailoverScenario implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FailoverScenario.class);
   static final int SERIALS = 24;
   // Few partitions: each is a task with a dozen RocksDB stores per instance on a small machine.
   static final int MAX_PARTITIONS = 2;
+  // Longer than the session timeout below (6 s), so that the group evicts a paused instance.
+  static final java.time.Duration PAUSED_FOR = java.time.Duration.ofSeconds(10);
 
   private final Platform platform;
   private final Path work;
@@ -92,7 +95,9 @@ final class FailoverScenario implements AutoCloseable {
     register(ingestA, ingestB);
 
     send(0, ingestA, ingestB);
-    send(1, ingestA, ingestB);
+    pausedWhileSending(custodyB, 1, ingestA, ingestB);
+    LOG.info(
+        "{} paused and resumed; round 1 acknowledged after {} s", custodyB.name(), seconds(start));
     for (String serial : lives.serials()) {
       // Half the serials live on the other instance: the answer is forwarded.
       var viaA = queries.awaitEventCount(custodyA, serial, 2);
@@ -114,6 +119,30 @@ final class FailoverScenario implements AutoCloseable {
 
     verify(custodyA);
     LOG.info("verified after {} s; batches sent again: {}", seconds(start), client.retried());
+  }
+
+  /**
+   * Sends {@code round} while {@code instance} is frozen for longer than its session timeout, then
+   * resumes it. Its group has given its tasks to the other instance by then; resumed, it is a
+   * zombie whose open transaction must be fenced (never committed) before it rejoins. The checks
+   * that follow (every serial answered by both instances, every record once, every state the fold
+   * of its events) would see anything the zombie wrote.
+   */
+  private void pausedWhileSending(ServiceProcess instance, int round, ServiceProcess... ingest)
+      throws Exception {
+    CompletableFuture<Void> sending = sendAsync(round, ingest);
+    long pausedAt = System.nanoTime();
+    instance.pause();
+    try {
+      sending.join();
+      long left = PAUSED_FOR.toNanos() - (System.nanoTime() - pausedAt);
+      if (left > 0) {
+        // The fault is a duration: the session (6 s) must expire while the process is frozen.
+        TimeUnit.NANOSECONDS.sleep(left);
+      }
+    } finally {
+      instance.resume();
+    }
   }
 
   private static long seconds(long since) {

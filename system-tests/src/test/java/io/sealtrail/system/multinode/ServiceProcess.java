@@ -128,6 +128,31 @@ final class ServiceProcess implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
+  /**
+   * Freezes the process (SIGSTOP), as a long GC pause or a stalled VM does: it keeps its sockets
+   * and its open transaction but sends no heartbeat, so its group evicts it once the session times
+   * out.
+   */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #pause() paused} process run again (SIGCONT), unaware time has passed. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    int exit =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+            .inheritIO()
+            .start()
+            .waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + name + " exited with " + exit);
+    }
+  }
+
   /** Asks the process to stop as an orchestrator does (SIGTERM), without waiting. */
   void terminate() {
     process.destroy();
