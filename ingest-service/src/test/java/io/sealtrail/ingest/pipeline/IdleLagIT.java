@@ -15,19 +15,15 @@ import io.sealtrail.ingest.testing.IngestRig;
 import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
+import io.sealtrail.testing.GroupLag;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -82,11 +78,11 @@ class IdleLagIT {
       String verifierGroup = settings.groupId(IngestVerifier.GROUP);
       String routerGroup = settings.groupId(InboundRouter.GROUP);
       Eventually.await(
-          () -> lag(admin, verifierGroup, rig.topics().submissions()),
+          () -> GroupLag.onTopic(admin, verifierGroup, rig.topics().submissions()),
           lag -> lag.values().stream().allMatch(l -> l == 0),
           "lag 0 on every submissions partition for " + verifierGroup);
       Eventually.await(
-          () -> lag(admin, routerGroup, rig.topics().inbound()),
+          () -> GroupLag.onTopic(admin, routerGroup, rig.topics().inbound()),
           lag -> lag.values().stream().allMatch(l -> l == 0),
           "lag 0 on every inbound partition for " + routerGroup);
     }
@@ -107,40 +103,6 @@ class IdleLagIT {
       producer.beginTransaction();
       producer.send(new ProducerRecord<>(rig.topics().inbound(), key, value));
       producer.commitTransaction();
-    }
-  }
-
-  /** End offset minus the group's committed offset, per partition of {@code topic}. */
-  private static Map<Integer, Long> lag(Admin admin, String group, String topic) {
-    try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      int partitions =
-          admin
-              .describeTopics(java.util.List.of(topic))
-              .allTopicNames()
-              .get()
-              .get(topic)
-              .partitions()
-              .size();
-      Map<TopicPartition, OffsetSpec> latest =
-          IntStream.range(0, partitions)
-              .boxed()
-              .collect(
-                  Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-      var ends = admin.listOffsets(latest).all().get();
-      Map<Integer, Long> lag = new HashMap<>();
-      ends.forEach(
-          (partition, end) -> {
-            OffsetAndMetadata done = committed.get(partition);
-            lag.put(partition.partition(), end.offset() - (done == null ? 0 : done.offset()));
-          });
-      return lag;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
