@@ -46,7 +46,7 @@ public final class BenchSuite implements Callable<Integer> {
       names = "--profile",
       paramLabel = "SCENARIO",
       description =
-          "Writes a flame graph of this scenario, or of the phase lot-trace, to docs/profiles/<name>-<event>.html.")
+          "Writes a flame graph of this scenario, or of the phase lot-trace, to target/profiles/<name>-<event>.html.")
   private String profile;
 
   @Option(

@@ -5,9 +5,13 @@ import java.util.concurrent.Callable;
 
 /**
  * Profiles the one scenario or phase {@code --profile} names (a scenario, or a phase inside one
- * such as {@code lot-trace}), and runs everything else as it is.
+ * such as {@code lot-trace}), and runs everything else as it is. The flame graph goes to {@link
+ * #DIR}, a build output: profiles are made when needed, never committed.
  */
 public final class Profiling {
+  /** Where flame graphs are written, {@code <name>-<event>.html}, relative to the repository. */
+  public static final Path DIR = Path.of("target", "profiles");
+
   private final String target;
   private final String event;
   private final Path workDir;
@@ -28,7 +32,7 @@ public final class Profiling {
     try {
       return work.call();
     } finally {
-      profiler.stop(Path.of("docs", "profiles", name + "-" + event + ".html"));
+      profiler.stop(DIR.resolve(name + "-" + event + ".html"));
     }
   }
 }

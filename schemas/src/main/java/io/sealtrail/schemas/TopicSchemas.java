@@ -1,6 +1,7 @@
 package io.sealtrail.schemas;
 
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.partner.PartnerRegistration;
@@ -29,7 +30,8 @@ public final class TopicSchemas {
           new TopicSchema("partners", PartnerRegistration.getClassSchema()),
           new TopicSchema("state", CustodyState.getClassSchema()),
           new TopicSchema("violations", Violation.getClassSchema()),
-          new TopicSchema("alerts", Alert.getClassSchema()));
+          new TopicSchema("alerts", Alert.getClassSchema()),
+          new TopicSchema("alert-commands", AlertCommand.getClassSchema()));
 
   private TopicSchemas() {}
 

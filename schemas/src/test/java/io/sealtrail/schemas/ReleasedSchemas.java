@@ -18,6 +18,9 @@ final class ReleasedSchemas {
 
   private static final String ROOT = "/released/";
   private static final String INDEX = ROOT + "releases.txt";
+  private static final String UNRELEASED = ROOT + "unreleased.txt";
+  private static final String UNRELEASED_HEADER =
+      "# Topic value schemas (full names) added since the last release, one a line.\n";
 
   private ReleasedSchemas() {}
 
@@ -35,7 +38,19 @@ final class ReleasedSchemas {
   }
 
   private static List<String> releases() throws IOException {
-    try (InputStream in = open(INDEX)) {
+    return lines(INDEX);
+  }
+
+  /**
+   * The full names of topic schemas added since the last release: they have no released version
+   * yet. Snapshotting a release empties the list.
+   */
+  static List<String> unreleased() throws IOException {
+    return lines(UNRELEASED);
+  }
+
+  private static List<String> lines(String resource) throws IOException {
+    try (InputStream in = open(resource)) {
       if (in == null) {
         return List.of();
       }
@@ -67,6 +82,7 @@ final class ReleasedSchemas {
           args[0] + System.lineSeparator(),
           java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(dir.resolveSibling("unreleased.txt"), UNRELEASED_HEADER);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

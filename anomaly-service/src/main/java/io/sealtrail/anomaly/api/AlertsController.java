@@ -13,11 +13,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.sealtrail.anomaly.lifecycle.AlertCommand;
+import io.sealtrail.anomaly.lifecycle.AlertCommands;
 import io.sealtrail.anomaly.service.AnomalyBackend;
 import io.sealtrail.anomaly.view.AlertJson;
 import io.sealtrail.anomaly.view.AlertQuery;
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.AlertStatus;
 import io.sealtrail.platform.auth.RoleTokens;
 import java.time.Duration;
@@ -82,11 +83,11 @@ final class AlertsController {
       HttpRequest<?> request, String id, AlertStatus target, CommandBody body) {
     Alert alert = findForCommand(id);
     String by = body == null || body.by() == null ? Callers.role(request, tokens) : body.by();
-    AlertCommand command = new AlertCommand(target, by, body == null ? null : body.note());
-    if (!command.appliesTo(alert)) {
+    AlertCommand command = AlertCommands.to(id, target, by, body == null ? null : body.note());
+    if (!AlertCommands.appliesTo(command, alert)) {
       throw AlertProblems.illegalTransition(id, alert.getStatus().name(), target.name());
     }
-    backend.commands().send(id, command);
+    backend.commands().send(command);
     return json(HttpStatus.ACCEPTED, AlertJson.write(alert));
   }
 

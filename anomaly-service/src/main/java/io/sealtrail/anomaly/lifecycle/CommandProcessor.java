@@ -3,17 +3,18 @@ package io.sealtrail.anomaly.lifecycle;
 import io.sealtrail.anomaly.alert.AlertBook;
 import io.sealtrail.anomaly.alert.AlertStores;
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertCommand;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Applies acknowledge and resolve commands (keyed by incident, valued alert id, newline, command)
- * to the alert store and forwards the changed alert; resolving frees the incident, so a recurrence
- * opens a new alert. Unknown alerts, bad commands and backward moves change nothing.
+ * Applies acknowledge and resolve commands (keyed by incident; the command names its alert) to the
+ * alert store and forwards the changed alert; resolving frees the incident, so a recurrence opens a
+ * new alert. Unknown alerts and backward moves change nothing.
  */
-public final class CommandProcessor implements Processor<String, String, String, Alert> {
+public final class CommandProcessor implements Processor<String, AlertCommand, String, Alert> {
   private final AlertStores stores;
   private ProcessorContext<String, Alert> context;
   private AlertBook book;
@@ -29,25 +30,18 @@ public final class CommandProcessor implements Processor<String, String, String,
   }
 
   @Override
-  public void process(Record<String, String> record) {
-    int newline = record.value().indexOf('\n');
-    String alertId = record.value().substring(0, newline);
-    Alert alert = book.get(alertId);
-    AlertCommand.parse(record.value().substring(newline + 1))
-        .filter(command -> alert != null && command.appliesTo(alert))
-        .ifPresent(
-            command ->
-                apply(record, command.applyTo(alert, Instant.ofEpochMilli(record.timestamp()))));
+  public void process(Record<String, AlertCommand> record) {
+    AlertCommand command = record.value();
+    Alert alert = book.get(command.getAlertId());
+    if (alert != null && AlertCommands.appliesTo(command, alert)) {
+      Instant at = Instant.ofEpochMilli(record.timestamp());
+      apply(record, AlertCommands.applyTo(command, alert, at));
+    }
   }
 
-  private void apply(Record<String, String> record, Alert changed) {
+  private void apply(Record<String, AlertCommand> record, Alert changed) {
     book.save(changed);
     context.forward(record.withKey(changed.getAlertId()).withValue(changed));
-  }
-
-  /** Alert id, newline, command: the value routed to the incident's partition. */
-  public static String routed(String alertId, String command) {
-    return alertId + "\n" + command;
   }
 
   /** {@code TYPE:subject} from an alert id {@code TYPE:subject@firstSeenMillis}. */

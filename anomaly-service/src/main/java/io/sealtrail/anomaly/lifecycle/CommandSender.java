@@ -1,5 +1,6 @@
 package io.sealtrail.anomaly.lifecycle;
 
+import io.sealtrail.avro.alert.AlertCommand;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -17,10 +19,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class CommandSender implements AutoCloseable {
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
-  private final KafkaProducer<String, String> producer;
+  private final KafkaProducer<String, AlertCommand> producer;
   private final String topic;
 
-  public CommandSender(String bootstrapServers, String topic) {
+  /** {@code values} writes the Avro command (the topic's value serde's serializer). */
+  public CommandSender(String bootstrapServers, String topic, Serializer<AlertCommand> values) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     // Acknowledged means on every in-sync replica, and a retried send is written once.
@@ -29,15 +32,18 @@ public final class CommandSender implements AutoCloseable {
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis() / 2);
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis());
-    this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    this.producer = new KafkaProducer<>(p, new StringSerializer(), values);
     this.topic = topic;
   }
 
-  /** Sends {@code command} for {@code alertId}; throws {@link CommandNotTakenException} if not. */
-  public void send(String alertId, AlertCommand command) {
+  /**
+   * Sends {@code command} keyed by its alert id; throws {@link CommandNotTakenException} if Kafka
+   * did not take it.
+   */
+  public void send(AlertCommand command) {
     try {
       producer
-          .send(new ProducerRecord<>(topic, alertId, command.format()))
+          .send(new ProducerRecord<>(topic, command.getAlertId(), command))
           .get(ACK_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

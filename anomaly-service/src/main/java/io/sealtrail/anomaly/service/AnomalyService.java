@@ -79,7 +79,9 @@ public final class AnomalyService implements AutoCloseable {
             anomaly.topics().alerts(),
             topics.alerts().valueSerde().deserializer(),
             view);
-    CommandSender commands = new CommandSender(bootstrap, anomaly.topics().commands());
+    CommandSender commands =
+        new CommandSender(
+            bootstrap, anomaly.topics().commands(), topics.commands().valueSerde().serializer());
     WebhookNotifier notifier =
         config
             .webhook()

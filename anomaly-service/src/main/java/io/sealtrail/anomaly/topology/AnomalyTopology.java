@@ -7,6 +7,7 @@ import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.anomaly.lifecycle.CommandProcessor;
 import io.sealtrail.anomaly.stale.StaleTopology;
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.event.VerifiedEvent;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -81,21 +82,16 @@ public final class AnomalyTopology {
                 .withNumberOfPartitions(rules.incidentPartitions()));
   }
 
-  private static KStream<String, String> commands(
+  private static KStream<String, AlertCommand> commands(
       StreamsBuilder builder, Topics topics, AnomalyRules rules) {
     return builder.stream(
             topics.commands().name(),
             Consumed.with(topics.commands().keySerde(), topics.commands().valueSerde())
                 .withName("anomaly-commands-source"))
-        // A record without key or value (a hand-written one, a tombstone) is no command.
-        .filter(
-            (alertId, command) -> alertId != null && command != null,
-            Named.as("anomaly-commands-complete"))
-        .map(
-            (alertId, command) ->
-                KeyValue.pair(
-                    CommandProcessor.incidentOf(alertId),
-                    CommandProcessor.routed(alertId, command)),
+        // A record without a value (a tombstone) is no command; the value names its alert.
+        .filter((alertId, command) -> command != null, Named.as("anomaly-commands-complete"))
+        .selectKey(
+            (alertId, command) -> CommandProcessor.incidentOf(command.getAlertId()),
             Named.as("anomaly-commands-by-incident"))
         .repartition(
             Repartitioned.with(topics.commands().keySerde(), topics.commands().valueSerde())

@@ -1,6 +1,7 @@
 package io.sealtrail.anomaly.topology;
 
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.event.VerifiedEvent;
@@ -22,7 +23,7 @@ public record Topics(
     Topic<VerifiedEvent> events,
     Topic<RejectedSubmission> rejected,
     Topic<Alert> alerts,
-    Topic<String> commands,
+    Topic<AlertCommand> commands,
     Serde<Evidence> evidenceSerde) {
 
   /** One topic: its name and the serde of its values; keys are strings. */
@@ -58,8 +59,7 @@ public record Topics(
         new Topic<>(
             names.rejected(), ValueRequired.of(avro(RejectedSubmission.class, serdeConfig))),
         new Topic<>(names.alerts(), avro(Alert.class, serdeConfig)),
-        // Commands are a few words typed by an operator tool; see AlertCommand for the format.
-        new Topic<>(names.commands(), Serdes.String()),
+        new Topic<>(names.commands(), avro(AlertCommand.class, serdeConfig)),
         // Spike hits carry their evidence through the cohort repartition topics.
         avro(Evidence.class, serdeConfig));
   }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.anomaly.fixtures.AnomalyDriver;
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.AlertStatus;
 import io.sealtrail.avro.alert.AlertTransition;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +35,7 @@ class AlertLifecycleTest {
   void shouldAcknowledgeAlertWhenOperatorAcknowledges() {
     driver.send(violation(SEAL_BROKEN, "DEV-1", T0)).alerts();
 
-    driver.command(ALERT, "ACKNOWLEDGE\talice\tlooking at the seal", ACKED);
+    driver.command(acknowledge(ALERT, "alice", "looking at the seal"), ACKED);
 
     Alert acked = only(driver.alerts());
     assertThat(acked.getStatus()).isEqualTo(AlertStatus.ACKNOWLEDGED);
@@ -48,7 +50,7 @@ class AlertLifecycleTest {
   @Test
   void shouldOpenNewAlertWhenResolvedIncidentRecurs() {
     driver.send(violation(SEAL_BROKEN, "DEV-1", T0));
-    driver.command(ALERT, "RESOLVE\tbob\tseal replaced", RESOLVED).alerts();
+    driver.command(resolve(ALERT, "bob", "seal replaced"), RESOLVED).alerts();
 
     driver.send(violation(SEAL_BROKEN, "DEV-1", RECURS));
 
@@ -62,7 +64,7 @@ class AlertLifecycleTest {
   @Test
   void shouldKeepUpdatingAcknowledgedAlertWhenIncidentRepeats() {
     driver.send(violation(SEAL_BROKEN, "DEV-1", T0));
-    driver.command(ALERT, "ACKNOWLEDGE\talice", ACKED).alerts();
+    driver.command(acknowledge(ALERT, "alice", null), ACKED).alerts();
 
     driver.send(violation(SEAL_BROKEN, "DEV-1", RESOLVED));
 
@@ -75,16 +77,36 @@ class AlertLifecycleTest {
   @Test
   void shouldChangeNothingWhenCommandIsUnknownOrMovesBackward() {
     driver.send(violation(SEAL_BROKEN, "DEV-1", T0));
-    driver.command(ALERT, "RESOLVE", RESOLVED).alerts();
+    driver.command(resolve(ALERT, null, null), RESOLVED).alerts();
 
-    driver.command(ALERT, "ACKNOWLEDGE\talice", RECURS);
-    driver.command(ALERT, "REOPEN", RECURS);
-    driver.command("SEAL_BROKEN:DEV-404@1", "RESOLVE", RECURS);
+    driver.command(acknowledge(ALERT, "alice", null), RECURS);
+    // The command format before the Avro schema: not a command any more, and never a stop.
+    driver.rawCommand(ALERT, "REOPEN".getBytes(StandardCharsets.UTF_8), RECURS);
+    driver.command(resolve("SEAL_BROKEN:DEV-404@1", null, null), RECURS);
 
     assertThat(driver.alerts()).isEmpty();
     assertThat(driver.storedAlert(ALERT).getHistory())
         .extracting(AlertTransition::getStatus)
         .containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+  }
+
+  @Test
+  void shouldRecordNoOneWhenWhoAndNoteAreBlank() {
+    driver.send(violation(SEAL_BROKEN, "DEV-1", T0)).alerts();
+
+    driver.command(acknowledge(ALERT, " ", ""), ACKED);
+
+    AlertTransition last = only(driver.alerts()).getHistory().get(1);
+    assertThat(last.getBy()).isNull();
+    assertThat(last.getNote()).isNull();
+  }
+
+  private static AlertCommand acknowledge(String alertId, String by, String note) {
+    return AlertCommands.to(alertId, AlertStatus.ACKNOWLEDGED, by, note);
+  }
+
+  private static AlertCommand resolve(String alertId, String by, String note) {
+    return AlertCommands.to(alertId, AlertStatus.RESOLVED, by, note);
   }
 
   private static Alert only(List<KeyValue<String, Alert>> alerts) {

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.anomaly.alert.Occurrence;
-import io.sealtrail.anomaly.lifecycle.AlertCommand;
+import io.sealtrail.anomaly.lifecycle.AlertCommands;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
 import io.sealtrail.avro.common.AlertType;
@@ -41,11 +41,15 @@ class AlertMetricsTest {
   void shouldTimeAcknowledgeAndResolveFromFirstSightingWhenOperatorActs() {
     Alert open = opened("DEV-2");
     Alert acknowledged =
-        new AlertCommand(AlertStatus.ACKNOWLEDGED, "secops", null)
-            .applyTo(open, T0.plus(Duration.ofMinutes(5)));
+        AlertCommands.applyTo(
+            AlertCommands.to(open.getAlertId(), AlertStatus.ACKNOWLEDGED, "secops", null),
+            open,
+            T0.plus(Duration.ofMinutes(5)));
     Alert resolved =
-        new AlertCommand(AlertStatus.RESOLVED, "secops", null)
-            .applyTo(acknowledged, T0.plus(Duration.ofMinutes(20)));
+        AlertCommands.applyTo(
+            AlertCommands.to(open.getAlertId(), AlertStatus.RESOLVED, "secops", null),
+            acknowledged,
+            T0.plus(Duration.ofMinutes(20)));
 
     metrics.changed(null, open, true);
     metrics.changed(open, acknowledged, true);

@@ -1,6 +1,6 @@
 package io.sealtrail.bench.kafka;
 
-import io.sealtrail.cli.local.EmbeddedKafka;
+import io.sealtrail.cli.local.LocalBroker;
 import io.sealtrail.registry.server.SchemaRegistryServer;
 import io.sealtrail.registry.server.SchemaRegistryServerConfig;
 import java.io.IOException;
@@ -26,11 +26,11 @@ public final class BenchCluster implements AutoCloseable {
   private static final Duration LEADERS_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path dataDir;
-  private final EmbeddedKafka kafka;
+  private final LocalBroker kafka;
   private final SchemaRegistryServer registry;
   private final Admin admin;
 
-  private BenchCluster(Path dataDir, EmbeddedKafka kafka, SchemaRegistryServer registry) {
+  private BenchCluster(Path dataDir, LocalBroker kafka, SchemaRegistryServer registry) {
     this.dataDir = dataDir;
     this.kafka = kafka;
     this.registry = registry;
@@ -38,8 +38,7 @@ public final class BenchCluster implements AutoCloseable {
   }
 
   public static BenchCluster start(Path dataDir) throws Exception {
-    EmbeddedKafka kafka =
-        EmbeddedKafka.start(dataDir.resolve("kafka"), HOST, freePort(), freePort());
+    LocalBroker kafka = LocalBroker.start(dataDir.resolve("kafka"), HOST, freePort(), freePort());
     var defaults = SchemaRegistryServerConfig.defaults(kafka.bootstrapServers());
     SchemaRegistryServer registry =
         SchemaRegistryServer.start(

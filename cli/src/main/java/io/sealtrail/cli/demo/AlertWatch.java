@@ -1,6 +1,7 @@
 package io.sealtrail.cli.demo;
 
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.platform.loop.PollingLoop;
 import io.sealtrail.registry.serde.AvroSerdeConfig;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import java.time.Clock;
@@ -10,33 +11,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Follows the alert topic from where it ends when the watch starts, in a thread of its own, and
- * keeps each alert's latest version with the instant it was first seen here.
+ * Follows the alert topic from where it ends when the watch starts, in a {@link PollingLoop} of its
+ * own, and keeps each alert's latest version with the instant it was first seen here.
  */
 final class AlertWatch implements AutoCloseable {
   /** An alert as last published, and when this watch first saw it. */
   record Seen(Alert alert, Instant firstSeenAt) {}
 
-  private final KafkaConsumer<String, Alert> consumer;
+  private final Consumer<String, Alert> consumer;
   private final Clock clock;
   private final Map<String, Seen> seen = new LinkedHashMap<>();
-  private final Thread thread;
-  private volatile RuntimeException failure;
+  private final PollingLoop loop;
   private long received;
 
-  private AlertWatch(KafkaConsumer<String, Alert> consumer, Clock clock) {
+  private AlertWatch(Consumer<String, Alert> consumer, Clock clock) {
     this.consumer = consumer;
     this.clock = clock;
-    this.thread = new Thread(this::poll, "demo-alert-watch");
-    thread.setDaemon(true);
+    this.loop =
+        new PollingLoop(
+            "demo-alert-watch",
+            this::poll,
+            consumer::wakeup,
+            () -> consumer.close(Duration.ofSeconds(5)));
   }
 
   static AlertWatch start(String bootstrap, String registryUrl, String topic, Clock clock) {
@@ -55,24 +59,21 @@ final class AlertWatch implements AutoCloseable {
     consumer.seekToEnd(partitions);
     // Fix the start now: alerts raised before the demo sent anything are not its own.
     partitions.forEach(tp -> consumer.position(tp, Duration.ofSeconds(30)));
+    return following(consumer, clock);
+  }
+
+  /** Follows what {@code consumer} is assigned, from its positions; it is closed with the watch. */
+  static AlertWatch following(Consumer<String, Alert> consumer, Clock clock) {
     var watch = new AlertWatch(consumer, clock);
-    watch.thread.start();
+    watch.loop.start();
     return watch;
   }
 
   private void poll() {
-    try {
-      while (true) {
-        for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
-          if (r.value() != null) {
-            record(r.value());
-          }
-        }
+    for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
+      if (r.value() != null) {
+        record(r.value());
       }
-    } catch (WakeupException e) {
-      // closed
-    } catch (RuntimeException e) {
-      failure = e;
     }
   }
 
@@ -85,10 +86,12 @@ final class AlertWatch implements AutoCloseable {
 
   /** Every alert seen so far, in the order first seen. */
   synchronized List<Seen> seen() {
-    if (failure != null) {
-      throw new IllegalStateException(
-          "reading the alert topic failed: " + failure.getMessage(), failure);
-    }
+    loop.failure()
+        .ifPresent(
+            failure -> {
+              throw new IllegalStateException(
+                  "reading the alert topic failed: " + failure.getMessage(), failure);
+            });
     return List.copyOf(seen.values());
   }
 
@@ -98,9 +101,7 @@ final class AlertWatch implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    consumer.wakeup();
-    thread.join(10_000);
-    consumer.close(Duration.ofSeconds(5));
+  public void close() {
+    loop.close();
   }
 }

@@ -69,9 +69,6 @@ public final class DemoRun {
         err.flush();
       }
       return detections.passed() && trace != null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while stopping the alert watch");
     }
   }
 

@@ -43,7 +43,7 @@ public final class LocalPlatform implements AutoCloseable {
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Consumer<String> progress;
-  private EmbeddedKafka kafka;
+  private LocalBroker kafka;
   private SchemaRegistryServer registry;
   private IngestService ingest;
   private PlatformHttpServer server;
@@ -100,7 +100,7 @@ public final class LocalPlatform implements AutoCloseable {
     progress.accept("starting the Kafka broker (KRaft)");
     kafka =
         push(
-            EmbeddedKafka.start(
+            LocalBroker.start(
                 config.kafkaDir(), config.host(), config.kafkaPort(), config.controllerPort()));
     progress.accept("starting the schema registry");
     registry = push(SchemaRegistryServer.start(registryConfig(config)));

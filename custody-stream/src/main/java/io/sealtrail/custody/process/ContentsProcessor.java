@@ -26,15 +26,16 @@ import org.apache.kafka.streams.processor.api.Record;
  * order once its grace has passed (the custody processor's checks do that), and passes it on,
  * re-keyed, to what the serial holds in turn when it is a container itself.
  */
-public final class ContentsProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
+public final class ContentsProcessor
+    implements Processor<String, VerifiedEvent, String, StepOutput> {
   private final Catalogue catalogue = Catalogue.carried();
-  private ProcessorContext<String, Outcome> context;
+  private ProcessorContext<String, StepOutput> context;
   private StateLedger ledger;
   private HeldViolations held;
   private InTimeJudgements inTime;
 
   @Override
-  public void init(ProcessorContext<String, Outcome> context) {
+  public void init(ProcessorContext<String, StepOutput> context) {
     this.context = context;
     this.ledger =
         new StateLedger(
@@ -62,7 +63,7 @@ public final class ContentsProcessor implements Processor<String, VerifiedEvent,
     CustodyState next =
         ledger.record(prior, CustodyFold.carry(prior, serial, containerEvent), record.value());
     inTime.await(serial, next.getEventCount(), containerEvent.occurredAt(), now);
-    context.forward(record.withValue(Outcome.of(next, violations, passedOn)));
+    context.forward(record.withValue(StepOutput.of(next, violations, passedOn)));
   }
 
   /** UNKNOWN_SERIAL, to hold, when the serial turns up in custody without a birth of its own. */

@@ -33,7 +33,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * judges it again in event-time order once every event before it must have arrived, and releases
  * held violations whose grace has ended (see {@link Holding}).
  */
-public final class CustodyProcessor implements Processor<String, VerifiedEvent, String, Outcome> {
+public final class CustodyProcessor
+    implements Processor<String, VerifiedEvent, String, StepOutput> {
   /** How often, in stream time, held decisions are checked for an ended grace. */
   static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
 
@@ -52,7 +53,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   private Catalogue catalogue;
   private InTimeJudge inTime;
   private ReleaseView releases;
-  private ProcessorContext<String, Outcome> context;
+  private ProcessorContext<String, StepOutput> context;
   private StateLedger ledger;
   private HeldViolations held;
   private Watermarks watermarks;
@@ -67,7 +68,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
   }
 
   @Override
-  public void init(ProcessorContext<String, Outcome> context) {
+  public void init(ProcessorContext<String, StepOutput> context) {
     this.context = context;
     this.ledger =
         new StateLedger(
@@ -110,7 +111,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     var firmware = FirmwareDelta.between(record.key(), prior, next);
     var carried = carried(event, seen, record.value());
     context.forward(
-        record.withValue(new Outcome(Optional.of(next), violations, carried, firmware)));
+        record.withValue(new StepOutput(Optional.of(next), violations, carried, firmware)));
     if (published == Watermarks.CAUGHT_UP) {
       // No longer idle: partitions waiting on this one wait again, after what it just wrote.
       publish(context.currentStreamTimeMs(), record.timestamp());
@@ -181,7 +182,7 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     due.addAll(held.releaseDue(holding, clock, t -> watermarks.allPassed(t, partition), releases));
     for (Violation violation : due) {
       context.forward(
-          new Record<>(violation.getSerial(), Outcome.released(List.of(violation)), timestamp));
+          new Record<>(violation.getSerial(), StepOutput.released(List.of(violation)), timestamp));
     }
   }
 
@@ -196,6 +197,6 @@ public final class CustodyProcessor implements Processor<String, VerifiedEvent, 
     published = watermark;
     context.forward(
         new Record<>(
-            Watermarks.keyOf(partition), Outcome.progress(partition, watermark), timestamp));
+            Watermarks.keyOf(partition), StepOutput.progress(partition, watermark), timestamp));
   }
 }

@@ -2,7 +2,7 @@ package io.sealtrail.custody.topology;
 
 import io.sealtrail.custody.process.ContentsProcessor;
 import io.sealtrail.custody.process.CustodyStores;
-import io.sealtrail.custody.process.Outcome;
+import io.sealtrail.custody.process.StepOutput;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -27,9 +27,9 @@ final class ContainerTopology {
   private ContainerTopology() {}
 
   /** The outcomes of applying container events to what the containers hold, at every level. */
-  static KStream<String, Outcome> define(KStream<String, Outcome> outcomes, Topics topics) {
-    KStream<String, Outcome> level = level(outcomes, topics, 1);
-    KStream<String, Outcome> all = level;
+  static KStream<String, StepOutput> define(KStream<String, StepOutput> outcomes, Topics topics) {
+    KStream<String, StepOutput> level = level(outcomes, topics, 1);
+    KStream<String, StepOutput> all = level;
     for (int depth = 2; depth <= NESTING_LIMIT; depth++) {
       level = level(level, topics, depth);
       all = all.merge(level, Named.as("custody-contents-outcomes" + suffix(depth)));
@@ -38,8 +38,8 @@ final class ContainerTopology {
   }
 
   /** One level: the events carried by {@code above}, applied to what they are re-keyed by. */
-  private static KStream<String, Outcome> level(
-      KStream<String, Outcome> above, Topics topics, int depth) {
+  private static KStream<String, StepOutput> level(
+      KStream<String, StepOutput> above, Topics topics, int depth) {
     return above
         .flatMap(
             (container, outcome) -> outcome.carried(),

@@ -7,7 +7,7 @@ import io.sealtrail.custody.inventory.InventoryTopology;
 import io.sealtrail.custody.lineage.LineageTopology;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
-import io.sealtrail.custody.process.Outcome;
+import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -41,7 +41,7 @@ public final class CustodyTopology {
     ReleaseTable.define(builder, events, topics.releases(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
     LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
-    KStream<String, Outcome> outcomes =
+    KStream<String, StepOutput> outcomes =
         events.process(
             () -> new CustodyProcessor(rules),
             Named.as("custody-processor"),
@@ -54,15 +54,15 @@ public final class CustodyTopology {
         builder,
         outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")),
         storage);
-    KStream<String, Outcome> all =
+    KStream<String, StepOutput> all =
         outcomes.merge(ContainerTopology.define(outcomes, topics), Named.as("custody-outcomes"));
-    publish(all, Outcome::states, topics.state(), "custody-state");
-    publish(all, Outcome::violations, topics.violations(), "custody-violations");
+    publish(all, StepOutput::states, topics.state(), "custody-state");
+    publish(all, StepOutput::violations, topics.violations(), "custody-violations");
   }
 
   private static <V> void publish(
-      KStream<String, Outcome> outcomes,
-      ValueMapper<Outcome, Iterable<V>> part,
+      KStream<String, StepOutput> outcomes,
+      ValueMapper<StepOutput, Iterable<V>> part,
       Topics.Topic<V> topic,
       String name) {
     outcomes

@@ -5,7 +5,7 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyStores;
-import io.sealtrail.custody.process.Outcome;
+import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -54,7 +54,7 @@ final class ReleaseTable {
    * Publishes each task's watermark on the releases topic, after every release it wrote (see {@link
    * io.sealtrail.custody.process.Watermarks}).
    */
-  static void publishWatermarks(KStream<String, Outcome> outcomes, String releases) {
+  static void publishWatermarks(KStream<String, StepOutput> outcomes, String releases) {
     outcomes
         .flatMap((serial, outcome) -> outcome.watermarks(), Named.as("custody-watermark-changes"))
         .to(

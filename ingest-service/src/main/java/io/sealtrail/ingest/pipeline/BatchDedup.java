@@ -19,14 +19,14 @@ final class BatchDedup {
   record Known(String payloadSha256, Supplier<EventPosition> position) {}
 
   private final DedupState committed;
-  private final Map<String, Outcome.Accepted> pending = new LinkedHashMap<>();
+  private final Map<String, Decision.Accepted> pending = new LinkedHashMap<>();
 
   BatchDedup(DedupState committed) {
     this.committed = committed;
   }
 
   Optional<Known> find(int partition, String key) {
-    Outcome.Accepted accepted = pending.get(partition + ":" + key);
+    Decision.Accepted accepted = pending.get(partition + ":" + key);
     if (accepted != null) {
       return Optional.of(
           new Known(accepted.payloadSha256(), () -> EventPosition.of(accepted.sent())));
@@ -40,17 +40,17 @@ final class BatchDedup {
                     () -> new EventPosition(entry.eventsPartition(), entry.eventsOffset())));
   }
 
-  void add(Outcome.Accepted accepted) {
+  void add(Decision.Accepted accepted) {
     pending.put(accepted.partition() + ":" + accepted.dedupKey(), accepted);
   }
 
-  List<Outcome.Accepted> pending() {
+  List<Decision.Accepted> pending() {
     return new ArrayList<>(pending.values());
   }
 
   /** The transaction committed: its accepted events are now known for good. */
   void commit() {
-    for (Outcome.Accepted accepted : pending.values()) {
+    for (Decision.Accepted accepted : pending.values()) {
       DedupEntry entry = accepted.dedupEntry();
       committed.put(accepted.partition(), accepted.dedupKey(), entry);
     }

@@ -43,7 +43,7 @@ final class SubmissionDecider {
     this.rejectedTopic = rejectedTopic;
   }
 
-  Outcome decide(
+  Decision decide(
       ConsumerRecord<String, byte[]> record, BatchDedup dedup, Producer<String, byte[]> producer) {
     Submission submission;
     try {
@@ -68,14 +68,14 @@ final class SubmissionDecider {
   }
 
   /** An authentic resend of a known identity: its verdict stands whatever changed since. */
-  private Outcome resent(
+  private Decision resent(
       Submission submission, ResendLookup.Resend resend, Producer<String, byte[]> producer) {
     BatchDedup.Known known = resend.known();
     String partnerId = resend.header().partnerId();
     String eventId = resend.header().eventId();
     if (DedupVerdict.of(Optional.of(known.payloadSha256()), resend.payloadSha256())
         == DedupVerdict.DUPLICATE) {
-      return new Outcome.Duplicate(submission, partnerId, eventId, known.position());
+      return new Decision.Duplicate(submission, partnerId, eventId, known.position());
     }
     String keyId = RoutingKey.firstKeyId(submission.envelope()).orElse(null);
     return reject(
@@ -84,7 +84,7 @@ final class SubmissionDecider {
         producer);
   }
 
-  private Outcome deduplicate(
+  private Decision deduplicate(
       Submission submission,
       int partition,
       Judgement.Authentic authentic,
@@ -95,7 +95,7 @@ final class SubmissionDecider {
         DedupVerdict.of(known.map(BatchDedup.Known::payloadSha256), authentic.payloadSha256());
     String eventId = authentic.event().getEventId();
     if (verdict == DedupVerdict.DUPLICATE) {
-      return new Outcome.Duplicate(
+      return new Decision.Duplicate(
           submission, authentic.event().getPartnerId(), eventId, known.orElseThrow().position());
     }
     if (verdict == DedupVerdict.REPLAY) {
@@ -104,7 +104,7 @@ final class SubmissionDecider {
     return accept(submission, partition, authentic, dedup, producer);
   }
 
-  private Outcome accept(
+  private Decision accept(
       Submission submission,
       int partition,
       Judgement.Authentic authentic,
@@ -117,7 +117,7 @@ final class SubmissionDecider {
             authentic.event().getSubject(),
             serializers.events().serialize(eventsTopic, value));
     var accepted =
-        new Outcome.Accepted(
+        new Decision.Accepted(
             submission,
             authentic.event().getPartnerId(),
             partition,
@@ -129,7 +129,7 @@ final class SubmissionDecider {
     return accepted;
   }
 
-  private Outcome reject(
+  private Decision reject(
       Submission submission, Rejection rejection, Producer<String, byte[]> producer) {
     var value = AvroMapping.rejectedSubmission(rejection, submission);
     var record =
@@ -138,7 +138,7 @@ final class SubmissionDecider {
             rejection.claim().recordKey(),
             serializers.rejected().serialize(rejectedTopic, value));
     send(producer, record);
-    return new Outcome.Rejected(submission, rejection);
+    return new Decision.Rejected(submission, rejection);
   }
 
   private Future<RecordMetadata> send(
@@ -147,7 +147,7 @@ final class SubmissionDecider {
   }
 
   /** A record no ingest door wrote: refused, so that even it ends with an answer. */
-  private Outcome foreign(
+  private Decision foreign(
       ConsumerRecord<String, byte[]> record, String why, Producer<String, byte[]> producer) {
     String source = record.topic() + "-" + record.partition() + "@" + record.offset();
     var submission =

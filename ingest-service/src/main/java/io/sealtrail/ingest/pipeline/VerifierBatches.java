@@ -31,7 +31,7 @@ final class VerifierBatches implements BatchHandler {
   private final Clock clock;
   private final Duration window;
   private BatchDedup batch = new BatchDedup(state);
-  private List<Outcome> outcomes = List.of();
+  private List<Decision> outcomes = List.of();
 
   VerifierBatches(
       SubmissionDecider decider,
@@ -70,7 +70,7 @@ final class VerifierBatches implements BatchHandler {
   public void process(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
     state.expireBefore(clock.instant().minus(window));
     batch = new BatchDedup(state);
-    List<Outcome> decided = new ArrayList<>(records.count());
+    List<Decision> decided = new ArrayList<>(records.count());
     for (ConsumerRecord<String, byte[]> record : records) {
       if (!state.owns(record.partition())) {
         throw new IllegalStateException("no dedup state for partition " + record.partition());
@@ -83,15 +83,15 @@ final class VerifierBatches implements BatchHandler {
   }
 
   /** Writes each submission's reply, and the dedup entry of each accepted event. */
-  private void answer(List<Outcome> decided, Producer<String, byte[]> producer) {
-    for (Outcome outcome : decided) {
+  private void answer(List<Decision> decided, Producer<String, byte[]> producer) {
+    for (Decision outcome : decided) {
       producer.send(
           new ProducerRecord<>(
               repliesTopic,
               outcome.submission().submissionId(),
               ReplyCodec.encode(outcome.result())));
     }
-    for (Outcome.Accepted accepted : batch.pending()) {
+    for (Decision.Accepted accepted : batch.pending()) {
       producer.send(
           new ProducerRecord<>(
               dedupTopic,

@@ -68,7 +68,7 @@ class SubmissionDeciderTest {
   void shouldSendTheEventKeyedBySubjectWhenItIsNew() {
     var record = routed(envelope(sealApplied("ev-1", "DEV-1", "S-1", BEFORE), partners.acmeKey));
 
-    Outcome outcome = decider.decide(record, batch, producer);
+    Decision outcome = decider.decide(record, batch, producer);
 
     assertThat(outcome.result()).isInstanceOf(SubmissionResult.Accepted.class);
     assertThat(producer.history())
@@ -83,9 +83,9 @@ class SubmissionDeciderTest {
   @Test
   void shouldSendNothingAndPointAtTheFirstWhenTheSameEventCameEarlierInTheBatch() {
     byte[] envelope = envelope(sealApplied("ev-2", "DEV-2", "S-2", BEFORE), partners.acmeKey);
-    Outcome first = decider.decide(routed(envelope), batch, producer);
+    Decision first = decider.decide(routed(envelope), batch, producer);
 
-    Outcome again = decider.decide(routed(envelope), batch, producer);
+    Decision again = decider.decide(routed(envelope), batch, producer);
 
     var accepted = (SubmissionResult.Accepted) first.result();
     assertThat(again.result())
@@ -96,11 +96,11 @@ class SubmissionDeciderTest {
   @Test
   void shouldAnswerDuplicateWhenTheKeyWasRevokedAfterTheOriginalWasAccepted() {
     byte[] envelope = envelope(sealApplied("ev-5", "DEV-5", "S-5", BEFORE), partners.acmeKey);
-    Outcome original = decider.decide(routed(envelope), batch, producer);
+    Decision original = decider.decide(routed(envelope), batch, producer);
     batch.commit();
     register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
 
-    Outcome retry = decider.decide(routed(envelope), batch, producer);
+    Decision retry = decider.decide(routed(envelope), batch, producer);
 
     var accepted = (SubmissionResult.Accepted) original.result();
     assertThat(retry.result())
@@ -116,7 +116,7 @@ class SubmissionDeciderTest {
     var acme = partners.acme();
     register(new Partner(acme.partnerId(), Set.of("LOGISTICS"), acme.sites(), acme.keys()));
 
-    Outcome retry = decider.decide(routed(envelope), batch, producer);
+    Decision retry = decider.decide(routed(envelope), batch, producer);
 
     assertThat(retry.result()).isInstanceOf(SubmissionResult.Duplicate.class);
     assertThat(producer.history()).hasSize(1);
@@ -132,7 +132,7 @@ class SubmissionDeciderTest {
     register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
     byte[] other = envelope(sealApplied("ev-7", "DEV-7", "S-OTHER", BEFORE), partners.acmeKey);
 
-    Outcome replay = decider.decide(routed(other), batch, producer);
+    Decision replay = decider.decide(routed(other), batch, producer);
 
     assertThat(rejectionReason(replay)).isEqualTo(RejectionReason.REPLAY);
   }
@@ -142,7 +142,7 @@ class SubmissionDeciderTest {
     register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
     byte[] envelope = envelope(sealApplied("ev-8", "DEV-8", "S-8", BEFORE), partners.acmeKey);
 
-    Outcome outcome = decider.decide(routed(envelope), batch, producer);
+    Decision outcome = decider.decide(routed(envelope), batch, producer);
 
     assertThat(rejectionReason(outcome)).isEqualTo(RejectionReason.REVOKED_KEY);
   }
@@ -153,7 +153,8 @@ class SubmissionDeciderTest {
     decider.decide(routed(envelope(event, partners.acmeKey)), batch, producer);
     batch.commit();
 
-    Outcome forged = decider.decide(routed(envelope(event, partners.strangerKey)), batch, producer);
+    Decision forged =
+        decider.decide(routed(envelope(event, partners.strangerKey)), batch, producer);
 
     assertThat(rejectionReason(forged)).isEqualTo(RejectionReason.UNKNOWN_KEY);
   }
@@ -165,7 +166,7 @@ class SubmissionDeciderTest {
     var wire = SubmissionRecords.toRecord("submissions", submission);
     var record = consumed("other-partner", wire.value(), wire.headers());
 
-    Outcome outcome = decider.decide(record, batch, producer);
+    Decision outcome = decider.decide(record, batch, producer);
 
     assertThat(outcome.result())
         .isInstanceOfSatisfying(
@@ -189,9 +190,9 @@ class SubmissionDeciderTest {
     byte[] first = envelope(Events.sealApplied("X", "7/e1", "DEV-1", "S-1", BEFORE), x.key());
     byte[] second = envelope(Events.sealApplied("X/7", "e1", "DEV-1", "S-2", BEFORE), x7.key());
 
-    Outcome one = decider.decide(routed(first), batch, producer);
+    Decision one = decider.decide(routed(first), batch, producer);
     batch.commit();
-    Outcome other = decider.decide(routed(second), batch, producer);
+    Decision other = decider.decide(routed(second), batch, producer);
 
     assertThat(one.result()).isInstanceOf(SubmissionResult.Accepted.class);
     assertThat(other.result()).isInstanceOf(SubmissionResult.Accepted.class);
@@ -202,7 +203,7 @@ class SubmissionDeciderTest {
   void shouldRejectAsMalformedEnvelopeWhenNoIngestDoorWroteTheRecord() {
     var record = consumed("whatever", new byte[] {1, 2}, new RecordHeaders());
 
-    Outcome outcome = decider.decide(record, batch, producer);
+    Decision outcome = decider.decide(record, batch, producer);
 
     assertThat(outcome.result())
         .isInstanceOfSatisfying(
@@ -219,7 +220,7 @@ class SubmissionDeciderTest {
     return partners.acmeKey.verifier().keyId().hex();
   }
 
-  private static RejectionReason rejectionReason(Outcome outcome) {
+  private static RejectionReason rejectionReason(Decision outcome) {
     return ((SubmissionResult.Rejected) outcome.result()).reason();
   }
 

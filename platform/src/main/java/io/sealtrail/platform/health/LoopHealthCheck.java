@@ -1,9 +1,10 @@
 package io.sealtrail.platform.health;
 
+import io.sealtrail.platform.loop.PollingLoop;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A background loop as a health check, from the future that completes when it ends (e.g. {@link
@@ -32,19 +33,14 @@ public record LoopHealthCheck(String name, CompletableFuture<Void> stopped) impl
 
   /** What the loop died of, e.g. {@code IllegalStateException: poisoned}; empty if it did not. */
   private Optional<String> cause() {
-    if (!stopped.isCompletedExceptionally()) {
-      return Optional.empty();
-    }
-    try {
-      stopped.join();
-      return Optional.empty();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      String message = cause.getMessage();
-      return Optional.of(
-          cause.getClass().getSimpleName() + (message == null ? "" : ": " + message));
-    } catch (java.util.concurrent.CancellationException e) {
-      return Optional.of("cancelled");
-    }
+    return PollingLoop.failureOf(stopped)
+        .map(
+            cause -> {
+              if (cause instanceof CancellationException) {
+                return "cancelled";
+              }
+              String message = cause.getMessage();
+              return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+            });
   }
 }

@@ -2,7 +2,10 @@ package io.sealtrail.platform.loop;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +81,26 @@ public final class PollingLoop implements AutoCloseable {
    */
   public CompletableFuture<Void> stopped() {
     return stopped;
+  }
+
+  /** What the loop died of; empty while it runs and after the stop {@link #close()} asked for. */
+  public Optional<Throwable> failure() {
+    return failureOf(stopped);
+  }
+
+  /** What {@code stopped} (a loop's {@link #stopped()}) completed exceptionally with, if it did. */
+  public static Optional<Throwable> failureOf(CompletableFuture<?> stopped) {
+    if (!stopped.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    try {
+      stopped.join();
+      return Optional.empty();
+    } catch (CompletionException e) {
+      return Optional.of(e.getCause() == null ? e : e.getCause());
+    } catch (CancellationException e) {
+      return Optional.of(e);
+    }
   }
 
   private void run() {

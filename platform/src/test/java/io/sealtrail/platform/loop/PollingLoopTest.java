@@ -28,6 +28,9 @@ class PollingLoopTest {
 
     assertThat(loop.stopped()).failsWithin(Duration.ofSeconds(5));
     assertThat(closed).isTrue();
+    assertThat(loop.failure())
+        .get()
+        .hasToString("java.lang.IllegalStateException: unreadable record at 3");
     assertThat(health.check())
         .isEqualTo(Health.down("stopped: IllegalStateException: unreadable record at 3"));
     assertThat(health.liveness()).contains(health.check());
@@ -54,6 +57,7 @@ class PollingLoopTest {
     loop.close();
 
     assertThat(loop.stopped()).isCompleted().isNotCompletedExceptionally();
+    assertThat(loop.failure()).isEmpty();
     assertThat(health.check()).isEqualTo(Health.down("stopped"));
     assertThat(health.liveness()).contains(Health.UP);
   }

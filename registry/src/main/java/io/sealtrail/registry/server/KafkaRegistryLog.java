@@ -123,7 +123,7 @@ final class KafkaRegistryLog implements RegistryLog, AutoCloseable {
 
   @Override
   public void close() {
-    reader.stop(timeout);
+    reader.stop();
     endOffsets.close(CloseOptions.timeout(Duration.ofSeconds(5)));
     producer.close(Duration.ofSeconds(5));
   }

@@ -1,5 +1,6 @@
 package io.sealtrail.registry.server;
 
+import io.sealtrail.platform.loop.PollingLoop;
 import io.sealtrail.registry.core.Errors;
 import io.sealtrail.registry.core.LogCodec;
 import io.sealtrail.registry.core.LogRecord;
@@ -15,29 +16,28 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread that reads the registry topic from the beginning and applies every record in offset
- * order; writers wait on it until their offset has been applied (read-your-writes).
+ * The loop ({@link PollingLoop}, a thread of its own) that reads the registry topic from the
+ * beginning and applies every record in offset order; writers wait on it until their offset has
+ * been applied (read-your-writes). Its {@link #state()} is the registry's readiness.
  */
 final class LogReader {
   private static final Logger LOG = LoggerFactory.getLogger(LogReader.class);
 
+  private static final Duration MIN_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   private final TopicPartition partition;
   private final org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer;
   private final Consumer<LogRecord> apply;
-  private final Thread thread;
+  private final PollingLoop loop;
   private final Object progress = new Object();
   private long appliedUpTo;
-  private volatile boolean running = true;
-  private volatile RuntimeException failure;
-  private volatile boolean stopped;
+  private long backoff = MIN_BACKOFF.toMillis();
 
   LogReader(String bootstrapServers, TopicPartition partition, Consumer<LogRecord> apply) {
     this(
@@ -54,8 +54,20 @@ final class LogReader {
     this.partition = partition;
     this.apply = apply;
     this.consumer = consumer;
-    this.thread = new Thread(this::readLoop, "schema-registry-reader-" + partition.topic());
-    thread.setDaemon(true);
+    this.loop =
+        new PollingLoop(
+            "schema-registry-reader-" + partition.topic(),
+            this::readOnce,
+            consumer::wakeup,
+            () -> consumer.close(CloseOptions.timeout(Duration.ofSeconds(5))));
+    // Writers waiting for their offset learn at once that it will never come.
+    loop.stopped()
+        .whenComplete(
+            (ended, failure) -> {
+              synchronized (progress) {
+                progress.notifyAll();
+              }
+            });
   }
 
   /** Starts reading from the beginning and answers the offset the topic ended at. */
@@ -63,7 +75,7 @@ final class LogReader {
     consumer.assign(List.of(partition));
     consumer.seekToBeginning(List.of(partition));
     long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
-    thread.start();
+    loop.start();
     return end;
   }
 
@@ -71,9 +83,11 @@ final class LogReader {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (progress) {
       while (appliedUpTo < offset) {
-        if (failure != null) {
-          throw Errors.storeError("the reader of " + partition.topic() + " failed", failure);
-        }
+        loop.failure()
+            .ifPresent(
+                failed -> {
+                  throw Errors.storeError("the reader of " + partition.topic() + " failed", failed);
+                });
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         if (left <= 0) {
           throw Errors.storeTimeout(
@@ -91,24 +105,28 @@ final class LogReader {
 
   /**
    * Running, or stopped with the cause: it failed (a non-retriable consumer error, a closed
-   * consumer, an error applying a record), its thread ended, or {@link #stop} was called.
+   * consumer, an error applying a record: the loop's {@link PollingLoop#stopped()} completed
+   * exceptionally) or {@link #stop} was called.
    */
   LogState state() {
-    RuntimeException failed = failure;
-    if (failed != null) {
-      return LogState.stopped(
-          "the reader of topic " + partition.topic() + " stopped: " + describe(failed));
+    if (!loop.stopped().isDone()) {
+      return LogState.FOLLOWING;
     }
-    if (stopped) {
-      return LogState.stopped("the reader of topic " + partition.topic() + " was closed");
-    }
-    if (!thread.isAlive() && thread.getState() != Thread.State.NEW) {
-      return LogState.stopped("the reader of topic " + partition.topic() + " ended");
-    }
-    return LogState.FOLLOWING;
+    return loop.failure()
+        .map(
+            failed ->
+                LogState.stopped(
+                    "the reader of topic " + partition.topic() + " stopped: " + describe(failed)))
+        .orElseGet(
+            () -> LogState.stopped("the reader of topic " + partition.topic() + " was closed"));
   }
 
   private static String describe(Throwable failure) {
+    if (failure instanceof Error) {
+      // A record exhausting the stack, a linkage error: its kind says more than its message.
+      String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+      return Errors.withoutInternals(failure.getClass().getSimpleName() + detail);
+    }
     Throwable cause = failure;
     StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
     while (cause.getCause() != null && cause.getCause() != cause) {
@@ -120,62 +138,27 @@ final class LogReader {
     return Errors.withoutInternals(text.toString());
   }
 
-  void stop(Duration timeout) {
-    stopped = true;
-    running = false;
-    consumer.wakeup();
-    try {
-      thread.join(timeout.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Stops reading; waits for the loop to end (up to {@link PollingLoop}'s join time). */
+  void stop() {
+    loop.close();
   }
 
-  private void readLoop() {
+  // One round: a broker outage or leader change is waited out, never a reason to stop for good.
+  private void readOnce() throws InterruptedException {
     try {
-      long backoff = 100;
-      while (running) {
-        try {
-          readOnce();
-          backoff = 100;
-        } catch (RetriableException e) {
-          // A broker outage or leader change: keep reading once it is over, never stop for good.
-          LOG.warn("Reading {} failed, retrying in {} ms: {}", partition, backoff, e.toString());
-          Thread.sleep(backoff);
-          backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
-        }
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        applyOne(record);
       }
-    } catch (WakeupException e) {
-      if (running) {
-        fail(new IllegalStateException("reader woken up while running", e));
+      long position = consumer.position(partition);
+      synchronized (progress) {
+        appliedUpTo = position;
+        progress.notifyAll();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      fail(new IllegalStateException("reader interrupted", e));
-    } catch (RuntimeException e) {
-      fail(e);
-    } catch (Error e) {
-      // Even an error (a record exhausting the stack, a linkage error) must not end it silently.
-      String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
-      fail(new IllegalStateException(e.getClass().getSimpleName() + detail, e));
-      throw e;
-    } finally {
-      try {
-        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-      } catch (RuntimeException e) {
-        LOG.warn("Closing the consumer of {} failed: {}", partition, e.toString());
-      }
-    }
-  }
-
-  private void readOnce() {
-    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-      applyOne(record);
-    }
-    long position = consumer.position(partition);
-    synchronized (progress) {
-      appliedUpTo = position;
-      progress.notifyAll();
+      backoff = MIN_BACKOFF.toMillis();
+    } catch (RetriableException e) {
+      LOG.warn("Reading {} failed, retrying in {} ms: {}", partition, backoff, e.toString());
+      Thread.sleep(backoff);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
     }
   }
 
@@ -185,14 +168,6 @@ final class LogReader {
     } catch (RuntimeException e) {
       // Like Confluent's store: one unreadable record is reported and skipped, not fatal to all.
       LOG.error("Skipping unreadable record at offset {} of {}", record.offset(), partition, e);
-    }
-  }
-
-  private void fail(RuntimeException e) {
-    LOG.error("Schema registry reader of {} stopped", partition, e);
-    synchronized (progress) {
-      failure = e;
-      progress.notifyAll();
     }
   }
 

@@ -48,7 +48,7 @@ class LogReaderTest {
     reader.awaitApplied(1, Duration.ofSeconds(10));
 
     assertThat(applied).hasSize(1);
-    reader.stop(Duration.ofSeconds(5));
+    reader.stop();
   }
 
   @Test
@@ -60,7 +60,7 @@ class LogReaderTest {
     reader.awaitApplied(0, Duration.ofSeconds(10));
 
     assertThat(reader.state()).isEqualTo(LogState.FOLLOWING);
-    reader.stop(Duration.ofSeconds(5));
+    reader.stop();
     assertThat(reader.state().stoppedBecause()).contains("the reader of topic _schemas was closed");
   }
 

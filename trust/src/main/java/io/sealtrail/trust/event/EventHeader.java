@@ -1,5 +1,6 @@
 package io.sealtrail.trust.event;
 
+import io.sealtrail.avro.common.EventType;
 import java.time.Instant;
 import java.util.Objects;
 

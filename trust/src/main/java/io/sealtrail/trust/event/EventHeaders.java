@@ -1,6 +1,7 @@
 package io.sealtrail.trust.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.avro.common.EventType;
 import io.sealtrail.trust.json.StrictJson;
 import java.time.Instant;
 import java.time.OffsetDateTime;

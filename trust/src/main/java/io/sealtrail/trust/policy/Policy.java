@@ -1,6 +1,6 @@
 package io.sealtrail.trust.policy;
 
-import io.sealtrail.trust.event.EventType;
+import io.sealtrail.avro.common.EventType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

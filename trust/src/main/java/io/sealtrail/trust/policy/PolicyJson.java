@@ -3,7 +3,7 @@ package io.sealtrail.trust.policy;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.sealtrail.trust.event.EventType;
+import io.sealtrail.avro.common.EventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.sealtrail.avro.common.EventType;
 import io.sealtrail.trust.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.sealtrail.trust.policy;
 
-import static io.sealtrail.trust.event.EventType.*;
+import static io.sealtrail.avro.common.EventType.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sealtrail.trust.event.EventType;
+import io.sealtrail.avro.common.EventType;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;

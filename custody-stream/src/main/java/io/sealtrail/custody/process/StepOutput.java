@@ -13,13 +13,13 @@ import org.apache.kafka.streams.KeyValue;
  * the violations now final, a container's event re-keyed by each serial it holds, the change of its
  * installed firmware keyed by product, and the task's watermark when it moved.
  */
-public record Outcome(
+public record StepOutput(
     Optional<CustodyState> state,
     List<Violation> violations,
     List<KeyValue<String, VerifiedEvent>> carried,
     List<KeyValue<String, FirmwareDelta>> firmware,
     List<KeyValue<String, Long>> watermarks) {
-  public Outcome {
+  public StepOutput {
     violations = List.copyOf(violations);
     carried = List.copyOf(carried);
     firmware = List.copyOf(firmware);
@@ -27,7 +27,7 @@ public record Outcome(
   }
 
   /** A serial's new state, its final violations, what it passes on and its firmware change. */
-  public Outcome(
+  public StepOutput(
       Optional<CustodyState> state,
       List<Violation> violations,
       List<KeyValue<String, VerifiedEvent>> carried,
@@ -36,8 +36,8 @@ public record Outcome(
   }
 
   /** The task of {@code partition} has processed through {@code watermark} (see Watermarks). */
-  public static Outcome progress(int partition, long watermark) {
-    return new Outcome(
+  public static StepOutput progress(int partition, long watermark) {
+    return new StepOutput(
         Optional.empty(),
         List.of(),
         List.of(),
@@ -46,16 +46,16 @@ public record Outcome(
   }
 
   /** A held serial's new state, its final violations and the event passed on to what it holds. */
-  public static Outcome of(
+  public static StepOutput of(
       CustodyState state,
       List<Violation> violations,
       List<KeyValue<String, VerifiedEvent>> passedOn) {
-    return new Outcome(Optional.of(state), violations, passedOn, List.of());
+    return new StepOutput(Optional.of(state), violations, passedOn, List.of());
   }
 
   /** Violations released without any new state, e.g. when their grace ended. */
-  public static Outcome released(List<Violation> violations) {
-    return new Outcome(Optional.empty(), violations, List.of(), List.of());
+  public static StepOutput released(List<Violation> violations) {
+    return new StepOutput(Optional.empty(), violations, List.of(), List.of());
   }
 
   /** The new state as zero or one records for the state topic. */

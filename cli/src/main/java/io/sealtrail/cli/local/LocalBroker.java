@@ -18,7 +18,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real single-node Kafka broker (KRaft, combined broker and controller) inside this process,
  * whose log directory survives restarts: it is formatted once, then reopened.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class LocalBroker implements AutoCloseable {
 
   private static final String CONTROLLER = "CONTROLLER";
   private static final int NODE_ID = 1;
@@ -27,13 +27,13 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final KafkaRaftServer server;
   private final String bootstrapServers;
 
-  private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+  private LocalBroker(KafkaRaftServer server, String bootstrapServers) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
   }
 
   /** Formats {@code dataDir} on first use, starts the broker and waits until it serves. */
-  public static EmbeddedKafka start(Path dataDir, String host, int brokerPort, int controllerPort)
+  public static LocalBroker start(Path dataDir, String host, int brokerPort, int controllerPort)
       throws Exception {
     Path logDir = dataDir.toAbsolutePath();
     Files.createDirectories(logDir);
@@ -44,7 +44,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     var server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
     server.startup();
     String bootstrap = host + ":" + brokerPort;
-    var kafka = new EmbeddedKafka(server, bootstrap);
+    var kafka = new LocalBroker(server, bootstrap);
     try {
       kafka.awaitReady();
     } catch (Exception e) {

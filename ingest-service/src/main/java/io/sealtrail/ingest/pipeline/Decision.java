@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * How one submission of a batch ends. Results that name an event position may only be read after
  * the batch's sends are flushed.
  */
-sealed interface Outcome {
+sealed interface Decision {
   Submission submission();
 
   SubmissionResult result();
@@ -28,7 +28,7 @@ sealed interface Outcome {
       String eventId,
       String payloadSha256,
       Future<RecordMetadata> sent)
-      implements Outcome {
+      implements Decision {
 
     DedupEntry dedupEntry() {
       EventPosition position = EventPosition.of(sent);
@@ -51,7 +51,7 @@ sealed interface Outcome {
   /** The same event again; answered with the original's position, nothing written. */
   record Duplicate(
       Submission submission, String partnerId, String eventId, Supplier<EventPosition> original)
-      implements Outcome {
+      implements Decision {
     @Override
     public SubmissionResult result() {
       EventPosition position = original.get();
@@ -65,7 +65,7 @@ sealed interface Outcome {
   }
 
   /** Refused, and recorded on {@code custody.rejected} in this batch. */
-  record Rejected(Submission submission, Rejection rejection) implements Outcome {
+  record Rejected(Submission submission, Rejection rejection) implements Decision {
     @Override
     public SubmissionResult result() {
       return rejection.result();
