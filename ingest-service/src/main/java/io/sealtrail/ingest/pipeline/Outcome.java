@@ -48,10 +48,13 @@ sealed interface Outcome {
     }
   }
 
-  /** The same event again; answered with the original's position, nothing written. */
+  /**
+   * The same event again; answered with the original's position, nothing written. Also the
+   * verifier's {@link Decision}, as nothing remains to send for it.
+   */
   record Duplicate(
       Submission submission, String partnerId, String eventId, Supplier<EventPosition> original)
-      implements Outcome {
+      implements Outcome, Decision {
     @Override
     public SubmissionResult result() {
       EventPosition position = original.get();

@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class VerifierBatches implements BatchHandler {
   private final SubmissionDecider decider;
+  private final OutcomeWriter writer;
   private final DedupState state = new DedupState();
   private final DedupRestorer restorer;
   private final String dedupTopic;
@@ -35,6 +36,7 @@ final class VerifierBatches implements BatchHandler {
 
   VerifierBatches(
       SubmissionDecider decider,
+      OutcomeWriter writer,
       DedupRestorer restorer,
       String dedupTopic,
       String repliesTopic,
@@ -42,6 +44,7 @@ final class VerifierBatches implements BatchHandler {
       Clock clock,
       Duration window) {
     this.decider = decider;
+    this.writer = writer;
     this.restorer = restorer;
     this.dedupTopic = dedupTopic;
     this.repliesTopic = repliesTopic;
@@ -75,7 +78,7 @@ final class VerifierBatches implements BatchHandler {
       if (!state.owns(record.partition())) {
         throw new IllegalStateException("no dedup state for partition " + record.partition());
       }
-      decided.add(decider.decide(record, batch, producer));
+      decided.add(writer.write(decider.decide(record, batch), batch, producer));
     }
     producer.flush(); // the events' positions are known from here on
     answer(decided, producer);

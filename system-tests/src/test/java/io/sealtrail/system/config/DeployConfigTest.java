@@ -6,8 +6,7 @@ import static io.sealtrail.system.config.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.custody.topology.CustodyTopics;
-import io.sealtrail.ingest.IngestEnvironment;
-import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.platform.env.EnvSetting;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -98,7 +97,7 @@ class DeployConfigTest {
   @Test
   void shouldPartitionIngestTopicsAsIngestCreatesThem() {
     for (DeployedService ingest : ingestServices()) {
-      IngestTopics topics = IngestEnvironment.from(ingest.env()).topics();
+      IngestConfig.Topics topics = IngestConfig.fromEnvironment(ingest.env()).topics();
       Map<String, TopicDeclaration> declared =
           ingest.where().startsWith("k8s") ? kubernetesTopics : composeTopics;
       for (String name :
