@@ -1,90 +1,354 @@
 package io.sealtrail.ingest;
 
-import io.sealtrail.ingest.topics.IngestTopics;
+import static io.sealtrail.platform.env.EnvSetting.optional;
+
+import io.sealtrail.platform.env.EnvConfig;
+import io.sealtrail.platform.env.EnvSetting;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.topic.Topic;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The configuration of one ingest instance.
+ * The configuration of one ingest instance, read once from flat keys ({@link #from}) or from the
+ * environment ({@link #fromEnvironment}); no other class reads configuration maps. Defaults (also
+ * in the module README's table): group prefix {@code sealtrail-ingest}, clock skew 5 minutes, event
+ * age 30 days, dedup window 7 days, Kafka timeout 10 s, reply timeout 30 s, the contract's topic
+ * names with 6 partitions and replication factor 3, and the HTTP defaults of {@link Http}.
  *
  * @param instanceId stable per instance (e.g. the pod name): it names the transactional ids, so a
  *     restarted instance fences its own zombie
  * @param groupPrefix prefix of the consumer groups of the verifier and the router
- * @param clockSkew how far in the future an event's occurredAt may lie (default 5 minutes)
- * @param maxEventAge how far in the past an event's occurredAt may lie (default 30 days)
- * @param dedupWindow how long an eventId is remembered (default 7 days); also the dedup topic's
- *     retention
- * @param kafkaTimeout how long a send or a state restore may wait for Kafka (default 10 s)
- * @param replyTimeout how long a caller waits for its outcome (default 30 s)
+ * @param topics the topic names and how many partitions and replicas the created ones get
+ * @param clockSkew how far in the future an event's occurredAt may lie
+ * @param maxEventAge how far in the past an event's occurredAt may lie
+ * @param dedupWindow how long an eventId is remembered; also the dedup topic's retention
+ * @param kafkaTimeout how long a send or a state restore may wait for Kafka
+ * @param replyTimeout how long a caller waits for its outcome
  * @param clientOverrides settings applied to every Kafka client, e.g. security
+ * @param registryUrl the schema registry, where ingest registers the schemas it writes
+ * @param http the HTTP door
  */
 public record IngestConfig(
     String bootstrapServers,
     String instanceId,
     String groupPrefix,
-    IngestTopics topics,
+    Topics topics,
     Duration clockSkew,
     Duration maxEventAge,
     Duration dedupWindow,
     Duration kafkaTimeout,
     Duration replyTimeout,
-    Map<String, Object> clientOverrides) {
+    Map<String, Object> clientOverrides,
+    String registryUrl,
+    Http http) {
+  static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  static final String INSTANCE_ID = "sealtrail.ingest.instance-id";
+  static final String GROUP_PREFIX = "sealtrail.ingest.group-prefix";
+  static final String CLOCK_SKEW = "sealtrail.ingest.clock-skew";
+  static final String MAX_EVENT_AGE = "sealtrail.ingest.max-event-age";
+  static final String DEDUP_WINDOW = "sealtrail.ingest.dedup-window";
+  static final String KAFKA_TIMEOUT = "sealtrail.ingest.kafka-timeout";
+  static final String REPLY_TIMEOUT = "sealtrail.ingest.reply-timeout";
+  static final String PARTITIONS = Topic.CONFIG_PREFIX + "partitions";
+  static final String REPLICATION_FACTOR = Topic.CONFIG_PREFIX + "replication-factor";
+  static final String HTTP_HOST = "sealtrail.http.host";
+  static final String HTTP_PORT = "sealtrail.http.port";
+  static final String MAX_BODY_BYTES = "sealtrail.http.max-body-bytes";
+  static final String MAX_BATCH_SIZE = "sealtrail.http.max-batch-size";
+  static final String DIRECTORY_MAX_AGE = "sealtrail.http.directory-max-age";
+  static final String RETRY_AFTER = "sealtrail.http.retry-after";
+  static final String TOKENS_DIR = "sealtrail.tokens.dir";
+
+  /**
+   * Every variable an ingest container reads (documented in deploy/README.md), besides the {@code
+   * KAFKA_CLIENT_*} client settings. The instance id falls back to {@code HOSTNAME}, the pod or
+   * container name.
+   */
+  public static final EnvConfig ENVIRONMENT =
+      new EnvConfig(
+          List.of(
+              EnvSetting.required(BOOTSTRAP_SERVERS),
+              EnvSetting.required(SCHEMA_REGISTRY_URL),
+              // Listed before the instance id, which overrides it when both are set.
+              new EnvSetting("HOSTNAME", INSTANCE_ID, false),
+              optional(INSTANCE_ID),
+              optional(GROUP_PREFIX),
+              optional(CLOCK_SKEW),
+              optional(MAX_EVENT_AGE),
+              optional(DEDUP_WINDOW),
+              optional(KAFKA_TIMEOUT),
+              optional(REPLY_TIMEOUT),
+              optional(Topic.CONFIG_PREFIX + "inbound"),
+              optional(Topic.CONFIG_PREFIX + "submissions"),
+              optional(Topic.CONFIG_PREFIX + "events"),
+              optional(Topic.CONFIG_PREFIX + "rejected"),
+              optional(Topic.CONFIG_PREFIX + "dedup"),
+              optional(Topic.CONFIG_PREFIX + "replies"),
+              optional(Topic.CONFIG_PREFIX + "partners"),
+              optional(PARTITIONS),
+              optional(REPLICATION_FACTOR),
+              optional(HTTP_HOST),
+              optional(HTTP_PORT),
+              optional(HttpBinding.MANAGEMENT_PORT_KEY),
+              optional(TOKENS_DIR),
+              optional(MAX_BODY_BYTES),
+              optional(MAX_BATCH_SIZE),
+              optional(DIRECTORY_MAX_AGE),
+              optional(RETRY_AFTER)));
+
+  /** Keys that configure ingest itself, never passed to the Kafka clients. */
+  private static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL);
 
   public IngestConfig {
-    Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-    Objects.requireNonNull(instanceId, "instanceId");
-    Objects.requireNonNull(groupPrefix, "groupPrefix");
+    requireText(bootstrapServers, BOOTSTRAP_SERVERS);
+    requireText(instanceId, INSTANCE_ID);
+    requireText(groupPrefix, GROUP_PREFIX);
+    requireText(registryUrl, SCHEMA_REGISTRY_URL);
     Objects.requireNonNull(topics, "topics");
-    requirePositive(clockSkew, "clockSkew");
-    requirePositive(maxEventAge, "maxEventAge");
-    requirePositive(dedupWindow, "dedupWindow");
-    requirePositive(kafkaTimeout, "kafkaTimeout");
-    requirePositive(replyTimeout, "replyTimeout");
+    Objects.requireNonNull(http, "http");
+    requirePositive(clockSkew, CLOCK_SKEW);
+    requirePositive(maxEventAge, MAX_EVENT_AGE);
+    requirePositive(dedupWindow, DEDUP_WINDOW);
+    requirePositive(kafkaTimeout, KAFKA_TIMEOUT);
+    requirePositive(replyTimeout, REPLY_TIMEOUT);
     clientOverrides = Map.copyOf(clientOverrides);
   }
 
+  /** The configuration {@code env} gives a container: {@code from(ENVIRONMENT.read(env))}. */
+  public static IngestConfig fromEnvironment(Map<String, String> env) {
+    return from(ENVIRONMENT.read(env));
+  }
+
   /**
-   * Reads {@code bootstrap.servers}, {@code sealtrail.ingest.*} (durations in ISO-8601, e.g. {@code
-   * PT5M}) and {@code sealtrail.topics.*}; any other key is passed to every Kafka client.
+   * Reads {@code bootstrap.servers}, {@code schema.registry.url}, {@code sealtrail.ingest.*}
+   * (durations in ISO-8601, e.g. {@code PT5M}), {@code sealtrail.topics.*}, {@code
+   * sealtrail.http.*}, {@code sealtrail.management.port} and {@code sealtrail.tokens.dir}; any
+   * other key is passed to every Kafka client.
+   *
+   * @throws IllegalArgumentException naming the key that is missing or cannot be read
    */
-  public static IngestConfig fromConfig(Map<String, String> config) {
+  public static IngestConfig from(Map<String, String> flat) {
     Map<String, Object> overrides = new HashMap<>();
-    config.forEach(
+    flat.forEach(
         (key, value) -> {
-          if (!key.startsWith("sealtrail.") && !key.equals("bootstrap.servers")) {
+          if (!key.startsWith("sealtrail.") && !OWN_KEYS.contains(key)) {
             overrides.put(key, value);
           }
         });
     return new IngestConfig(
-        required(config, "bootstrap.servers"),
-        required(config, "sealtrail.ingest.instance-id"),
-        config.getOrDefault("sealtrail.ingest.group-prefix", "sealtrail-ingest"),
-        IngestTopics.fromConfig(config),
-        duration(config, "sealtrail.ingest.clock-skew", "PT5M"),
-        duration(config, "sealtrail.ingest.max-event-age", "P30D"),
-        duration(config, "sealtrail.ingest.dedup-window", "P7D"),
-        duration(config, "sealtrail.ingest.kafka-timeout", "PT10S"),
-        duration(config, "sealtrail.ingest.reply-timeout", "PT30S"),
-        overrides);
+        required(flat, BOOTSTRAP_SERVERS),
+        required(flat, INSTANCE_ID),
+        flat.getOrDefault(GROUP_PREFIX, "sealtrail-ingest"),
+        Topics.from(flat),
+        duration(flat, CLOCK_SKEW, "PT5M"),
+        duration(flat, MAX_EVENT_AGE, "P30D"),
+        duration(flat, DEDUP_WINDOW, "P7D"),
+        duration(flat, KAFKA_TIMEOUT, "PT10S"),
+        duration(flat, REPLY_TIMEOUT, "PT30S"),
+        overrides,
+        required(flat, SCHEMA_REGISTRY_URL),
+        Http.from(flat));
   }
 
-  private static String required(Map<String, String> config, String key) {
-    String value = config.get(key);
+  /** The serde settings: the registry, where ingest registers the schemas it writes. */
+  public Map<String, Object> serdeConfig() {
+    return Map.of(SCHEMA_REGISTRY_URL, registryUrl, "auto.register.schemas", true);
+  }
+
+  /** The same configuration on other topics, e.g. one test's own prefixed copy. */
+  public IngestConfig withTopics(Topics other) {
+    return new IngestConfig(
+        bootstrapServers,
+        instanceId,
+        groupPrefix,
+        other,
+        clockSkew,
+        maxEventAge,
+        dedupWindow,
+        kafkaTimeout,
+        replyTimeout,
+        clientOverrides,
+        registryUrl,
+        http);
+  }
+
+  /**
+   * The names of the topics ingest reads and writes ({@code sealtrail.topics.<id>}, the contract's
+   * names by default), and how many partitions (default 6) and replicas (default 3) the keyed ones
+   * it creates get. The submissions and dedup topics must have the same partition count: partition
+   * p of the dedup topic holds the dedup state of submissions partition p.
+   */
+  public record Topics(
+      String inbound,
+      String submissions,
+      String events,
+      String rejected,
+      String dedup,
+      String replies,
+      String partners,
+      int partitions,
+      short replicationFactor) {
+
+    public Topics {
+      Objects.requireNonNull(inbound, "inbound");
+      Objects.requireNonNull(submissions, "submissions");
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(rejected, "rejected");
+      Objects.requireNonNull(dedup, "dedup");
+      Objects.requireNonNull(replies, "replies");
+      Objects.requireNonNull(partners, "partners");
+      if (partitions < 1) {
+        throw new IllegalArgumentException(PARTITIONS + " must be positive, got " + partitions);
+      }
+      if (replicationFactor < 1) {
+        throw new IllegalArgumentException(
+            REPLICATION_FACTOR + " must be positive, got " + replicationFactor);
+      }
+    }
+
+    static Topics from(Map<String, String> flat) {
+      return new Topics(
+          Topic.configuredName(flat, "inbound", "custody.inbound"),
+          Topic.configuredName(flat, "submissions", "custody.ingest.submissions"),
+          Topic.configuredName(flat, "events", "custody.events"),
+          Topic.configuredName(flat, "rejected", "custody.rejected"),
+          Topic.configuredName(flat, "dedup", "custody.ingest.dedup"),
+          Topic.configuredName(flat, "replies", "custody.ingest.replies"),
+          Topic.configuredName(flat, "partners", "custody.partners"),
+          integer(flat, PARTITIONS, 6),
+          (short) integer(flat, REPLICATION_FACTOR, 3));
+    }
+
+    /** The same names with {@code prefix} in front of each, e.g. for one test's own topics. */
+    public Topics prefixed(String prefix) {
+      return new Topics(
+          prefix + inbound,
+          prefix + submissions,
+          prefix + events,
+          prefix + rejected,
+          prefix + dedup,
+          prefix + replies,
+          prefix + partners,
+          partitions,
+          replicationFactor);
+    }
+  }
+
+  /**
+   * The HTTP door: where it listens, the role tokens, and its limits.
+   *
+   * @param host default {@code 0.0.0.0}
+   * @param port default 8080; 0 picks a free port
+   * @param managementPort where {@code /prometheus} answers, default 9464
+   * @param tokensDir the role tokens' files, default {@code /etc/sealtrail/tokens}
+   * @param maxBodyBytes largest request body, default 5 MiB; above it 413
+   * @param maxBatchSize most envelopes in one request, default 500; above it 413
+   * @param directoryMaxAge how old the partner directory's last successful read may be before
+   *     submissions are refused with 503, default 30 s
+   * @param retryAfter what every 503 of {@code POST /v1/events} tells clients to wait, default 5 s
+   */
+  public record Http(
+      String host,
+      int port,
+      int managementPort,
+      Path tokensDir,
+      int maxBodyBytes,
+      int maxBatchSize,
+      Duration directoryMaxAge,
+      Duration retryAfter) {
+    public Http {
+      requireText(host, HTTP_HOST);
+      Objects.requireNonNull(tokensDir, TOKENS_DIR);
+      if (maxBodyBytes <= 0) {
+        throw new IllegalArgumentException(MAX_BODY_BYTES + " must be positive");
+      }
+      if (maxBatchSize <= 0) {
+        throw new IllegalArgumentException(MAX_BATCH_SIZE + " must be positive");
+      }
+      if (directoryMaxAge == null || directoryMaxAge.isNegative()) {
+        throw new IllegalArgumentException(DIRECTORY_MAX_AGE + " must not be negative");
+      }
+      if (retryAfter == null || retryAfter.isNegative()) {
+        throw new IllegalArgumentException(RETRY_AFTER + " must not be negative");
+      }
+      // Checked here so that the key is named; the binding checks the ports again.
+      binding(host, port, managementPort);
+    }
+
+    static Http from(Map<String, String> flat) {
+      return new Http(
+          flat.getOrDefault(HTTP_HOST, "0.0.0.0"),
+          integer(flat, HTTP_PORT, 8080),
+          integer(flat, HttpBinding.MANAGEMENT_PORT_KEY, HttpBinding.DEFAULT_MANAGEMENT_PORT),
+          Path.of(flat.getOrDefault(TOKENS_DIR, "/etc/sealtrail/tokens")),
+          integer(flat, MAX_BODY_BYTES, 5 * 1024 * 1024),
+          integer(flat, MAX_BATCH_SIZE, 500),
+          duration(flat, DIRECTORY_MAX_AGE, "PT30S"),
+          duration(flat, RETRY_AFTER, "PT5S"));
+    }
+
+    /** Where the service's own server listens, with metrics on the management port. */
+    public HttpBinding binding() {
+      return binding(host, port, managementPort);
+    }
+
+    private static HttpBinding binding(String host, int port, int managementPort) {
+      try {
+        return new HttpBinding(host, port).withManagementPort(managementPort);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            HTTP_PORT + "/" + HttpBinding.MANAGEMENT_PORT_KEY + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static String required(Map<String, String> flat, String key) {
+    String value = flat.get(key);
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("missing configuration " + key);
     }
-    return value;
+    return value.strip();
   }
 
-  private static Duration duration(Map<String, String> config, String key, String fallback) {
-    return Duration.parse(config.getOrDefault(key, fallback));
+  private static Duration duration(Map<String, String> flat, String key, String fallback) {
+    String value = flat.getOrDefault(key, fallback).strip();
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          key + " is not an ISO-8601 duration (e.g. PT5M): '" + value + "'", e);
+    }
   }
 
-  private static void requirePositive(Duration duration, String name) {
+  private static int integer(Map<String, String> flat, String key, int fallback) {
+    String value = flat.get(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " is not a whole number: '" + value + "'", e);
+    }
+  }
+
+  private static void requireText(String value, String key) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("missing configuration " + key);
+    }
+  }
+
+  private static void requirePositive(Duration duration, String key) {
     if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be a positive duration");
+      throw new IllegalArgumentException(key + " must be a positive duration");
     }
   }
 }

@@ -1,123 +1,227 @@
 package io.sealtrail.ingest;
 
-import io.sealtrail.avro.partner.PartnerRegistration;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sealtrail.ingest.admin.PartnerStore;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.gateway.SubmissionGateway;
+import io.sealtrail.ingest.http.KafkaProbe;
+import io.sealtrail.ingest.http.NodeLoops;
 import io.sealtrail.ingest.kafka.ClientSettings;
+import io.sealtrail.ingest.metrics.IngestMetrics;
 import io.sealtrail.ingest.pipeline.IngestVerifier;
 import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.route.InboundRouter;
 import io.sealtrail.ingest.topics.TopicSetup;
-import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.ingest.topics.TopicVisibility;
+import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.PlatformHttpServer;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
 import io.sealtrail.trust.policy.Policy;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * One running ingest instance: its topics ensured, the verifier, the Kafka-native door and the
- * gateway the HTTP layer calls, started in that order and closed in reverse.
+ * One running ingest instance, and the one place its parts are made: its topics ensured, the
+ * partner directory followed until caught up, the verifier, the Kafka-native door (router), the
+ * gateway the HTTP layer calls, the partner store, the Kafka probe, and (unless a shared server
+ * serves {@link #httpBeans()}) its own HTTP server; started in that order and closed in reverse.
+ * The container ({@link IngestMain}), local mode, the bench and the tests all start it here.
  */
 public final class IngestNode implements AutoCloseable {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Deque<AutoCloseable> parts;
-  private final SubmissionGateway gateway;
+  private final IngestTopics topics;
+  private final KafkaSubmissionGateway gateway;
+  private final PrometheusMeterRegistry meters;
+  private final List<Object> httpBeans;
+  private final PlatformHttpServer server;
   private final CompletableFuture<Void> stopped;
 
   private IngestNode(
-      Deque<AutoCloseable> parts, SubmissionGateway gateway, CompletableFuture<Void> stopped) {
+      Deque<AutoCloseable> parts,
+      IngestTopics topics,
+      KafkaSubmissionGateway gateway,
+      PrometheusMeterRegistry meters,
+      List<Object> httpBeans,
+      PlatformHttpServer server,
+      CompletableFuture<Void> stopped) {
     this.parts = parts;
+    this.topics = topics;
     this.gateway = gateway;
+    this.meters = meters;
+    this.httpBeans = httpBeans;
+    this.server = server;
     this.stopped = stopped;
   }
 
-  private static IngestNode boot(
-      IngestConfig config,
-      SubmissionVerifier verifier,
-      OutputSerializers serializers,
-      IngestListener listener,
-      Clock clock,
-      AutoCloseable owned)
-      throws InterruptedException {
-    Deque<AutoCloseable> parts = new ArrayDeque<>(List.of(owned));
+  /**
+   * How a node is started besides its configuration.
+   *
+   * @param listener hears every committed outcome and timing, after the node's own meters
+   * @param ownServer serve the routes on the node's own HTTP server ({@link IngestConfig.Http});
+   *     false when a shared server serves {@link #httpBeans()} (local mode), or for no HTTP at all
+   */
+  public record Options(IngestListener listener, boolean ownServer) {
+    public Options {
+      Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A deployed instance: its own server, no listener but its meters. */
+    public static Options defaults() {
+      return new Options(IngestListener.NONE, true);
+    }
+
+    public Options withListener(IngestListener other) {
+      return new Options(other, ownServer);
+    }
+
+    /** Without a server of its own. */
+    public Options withoutServer() {
+      return new Options(listener, false);
+    }
+  }
+
+  /** Starts an instance as deployed, with its own HTTP server. */
+  public static IngestNode start(IngestConfig config) throws InterruptedException {
+    return start(config, Options.defaults());
+  }
+
+  /**
+   * Starts every part in dependency order; when one fails, those started are closed again and the
+   * failure is thrown.
+   */
+  public static IngestNode start(IngestConfig config, Options options) throws InterruptedException {
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
     try {
-      var pipeline =
-          push(parts, new IngestVerifier(config, verifier, serializers, listener, clock));
-      pipeline.start();
-      var router = push(parts, new InboundRouter(config, clock));
-      router.start();
-      var gateway = push(parts, new KafkaSubmissionGateway(config, listener));
-      gateway.start();
-      var stopped =
-          CompletableFuture.anyOf(pipeline.stopped(), router.stopped(), gateway.stopped());
-      return new IngestNode(parts, gateway, stopped.thenApply(x -> null));
+      return boot(config, options, parts);
     } catch (RuntimeException | InterruptedException e) {
       closeAll(parts).ifPresent(e::addSuppressed);
       throw e;
     }
   }
 
-  /**
-   * Starts an instance wired for production: partners followed from the partners topic, values
-   * written with the registry's Avro serializers configured by {@code serdeConfig}.
-   */
-  public static IngestNode start(
-      IngestConfig config, Map<String, ?> serdeConfig, Policy policy, IngestListener listener)
+  private static IngestNode boot(IngestConfig config, Options options, Deque<AutoCloseable> parts)
       throws InterruptedException {
-    ensureTopics(config);
-    OutputSerializers serializers = OutputSerializers.avro(serdeConfig);
-    var partners = new SpecificAvroSerde<>(PartnerRegistration.class);
-    partners.configure(serdeConfig, false);
+    IngestTopics topics = IngestTopics.from(config, config.serdeConfig());
+    ClientSettings clients = new ClientSettings(config);
+    try (Admin admin = Admin.create(clients.admin())) {
+      TopicSetup.ensure(admin, topics);
+    }
+    KafkaPartnerDirectory directory = push(parts, directory(clients, topics));
+    var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var listener = new IngestMetrics(meters, options.listener(), directory);
+    Clock clock = Clock.systemUTC();
+    var verifier =
+        push(
+            parts,
+            new IngestVerifier(
+                config,
+                new SubmissionVerifier(directory, Policy.defaults()),
+                OutputSerializers.of(topics),
+                listener,
+                clock));
+    verifier.start();
+    var router = push(parts, new InboundRouter(config, clock));
+    router.start();
+    var gateway = push(parts, new KafkaSubmissionGateway(config, listener));
+    gateway.start();
+    var stopped =
+        CompletableFuture.anyOf(verifier.stopped(), router.stopped(), gateway.stopped())
+            .<Void>thenApply(x -> null);
+    var store =
+        push(
+            parts,
+            PartnerStore.start(
+                clients.admin(), topics.partners(), directory, config.kafkaTimeout()));
+    var probe = push(parts, new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
+    List<Object> beans =
+        List.of(
+            gateway,
+            directory,
+            store,
+            probe,
+            config.http(),
+            listener,
+            new NodeLoops(stopped),
+            meters);
+    PlatformHttpServer server = null;
+    if (options.ownServer()) {
+      List<Object> own = new ArrayList<>(beans);
+      own.add(RoleTokens.load(config.http().tokensDir()));
+      server = push(parts, PlatformHttpServer.start(config.http().binding(), own));
+    }
+    return new IngestNode(parts, topics, gateway, meters, beans, server, stopped);
+  }
+
+  /** The directory the node verifies against, caught up with the partners topic. */
+  private static KafkaPartnerDirectory directory(ClientSettings clients, IngestTopics topics)
+      throws InterruptedException {
+    String partners = topics.partners().name();
+    TopicVisibility.await(clients.admin(), partners, DIRECTORY_CATCH_UP);
     var directory =
         KafkaPartnerDirectory.start(
-            new ClientSettings(config).admin(),
-            config.topics().partners(),
-            partners.deserializer());
+            clients.admin(), partners, topics.partners().valueSerde().deserializer());
     if (!directory.awaitCaughtUp(DIRECTORY_CATCH_UP)) {
       directory.close();
       throw new KafkaUnavailableException(
           "partner directory not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
     }
-    return boot(
-        config,
-        new SubmissionVerifier(directory, policy),
-        serializers,
-        listener,
-        Clock.systemUTC(),
-        directory);
-  }
-
-  /** Starts an instance with the given verification and serialization. */
-  public static IngestNode start(
-      IngestConfig config,
-      SubmissionVerifier verifier,
-      OutputSerializers serializers,
-      IngestListener listener,
-      Clock clock)
-      throws InterruptedException {
-    ensureTopics(config);
-    return boot(config, verifier, serializers, listener, clock, () -> {});
-  }
-
-  private static void ensureTopics(IngestConfig config) throws InterruptedException {
-    try (Admin admin = Admin.create(new ClientSettings(config).admin())) {
-      TopicSetup.ensure(admin, config.topics(), config.dedupWindow());
-    }
+    return directory;
   }
 
   /** The door of the HTTP layer. */
   public SubmissionGateway gateway() {
     return gateway;
+  }
+
+  /** The topics this node reads and writes. */
+  public IngestTopics topics() {
+    return topics;
+  }
+
+  /**
+   * What ingest contributes to an HTTP server: the parts its routes ({@code /v1/events}, {@code
+   * /v1/partners}, {@code /health}) are served from, each controller taking the few it uses, and
+   * its meter registry for the platform's {@code /prometheus}. A shared server adds the role
+   * tokens.
+   */
+  public List<Object> httpBeans() {
+    return httpBeans;
+  }
+
+  /**
+   * The registry {@code /prometheus} scrapes. Services sharing this process (local mode) register
+   * their meters here too, so that one scrape on the shared port shows them all.
+   */
+  public PrometheusMeterRegistry meterRegistry() {
+    return meters;
+  }
+
+  /** Where the node's own HTTP server answers; only when started with one. */
+  public URI url() {
+    if (server == null) {
+      throw new IllegalStateException("ingest serves its routes on a shared server, not its own");
+    }
+    return server.url();
+  }
+
+  /** Where {@code /prometheus} answers, when started with a server of its own. */
+  public Optional<URI> managementUrl() {
+    return server == null ? Optional.empty() : server.managementUrl();
   }
 
   /**

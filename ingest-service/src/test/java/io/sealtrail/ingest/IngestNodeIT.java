@@ -16,7 +16,6 @@ import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
-import io.sealtrail.trust.policy.Policy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,9 @@ class IngestNodeIT {
         };
 
     try (IngestNode node =
-        IngestNode.start(rig.config("n1"), rig.serdeConfig(), Policy.defaults(), listener)) {
+        IngestNode.start(
+            rig.config("n1"),
+            IngestNode.Options.defaults().withoutServer().withListener(listener))) {
       byte[] viaHttp = envelope(sealApplied("ev-1", "DEV-1", "S-1", OCCURRED), partners.acmeKey);
       SubmissionResult result =
           node.gateway().submit(Submission.http(viaHttp, NOW, null)).get(30, TimeUnit.SECONDS);
@@ -85,7 +86,7 @@ class IngestNodeIT {
   void shouldFailWithKafkaUnavailableWhenNoOutcomeComesInTime() throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()));
         var gateway = new KafkaSubmissionGateway(rig.config("g1", Duration.ofSeconds(1)))) {
-      TopicSetup.ensure(admin, rig.topics(), IngestRig.DEDUP_WINDOW);
+      TopicSetup.ensure(admin, rig.catalogue());
       gateway.start();
       byte[] envelope = envelope(sealApplied("ev-3", "DEV-3", "S-3", OCCURRED), partners.acmeKey);
 

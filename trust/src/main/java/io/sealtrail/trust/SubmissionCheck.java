@@ -4,7 +4,6 @@ import io.sealtrail.trust.Verification.Rejected;
 import io.sealtrail.trust.dsse.Envelope;
 import io.sealtrail.trust.dsse.SignatureCheck;
 import io.sealtrail.trust.event.EventHeader;
-import io.sealtrail.trust.event.EventHeaders;
 import io.sealtrail.trust.event.MalformedEventException;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerDirectory;
@@ -16,6 +15,8 @@ import java.util.Set;
 
 /**
  * The verification steps for one submission, in order, each returning its rejection if it fails.
+ * Stateless: every step reads the one parsed submission, and the steps after the header is known
+ * are handed the header, so no step depends on another having run.
  */
 final class SubmissionCheck {
   private final Envelope envelope;
@@ -26,15 +27,16 @@ final class SubmissionCheck {
   // Read before anything is authenticated, for rejections and to know whose keys are accountable;
   // trusted only once the partner's own signature verified (then it is the header).
   private final EventHeader claimed;
-  private EventHeader header;
+  private final MalformedEventException headerDefect;
 
   SubmissionCheck(
-      Envelope envelope, Instant receivedAt, PartnerDirectory directory, Policy policy) {
-    this.envelope = envelope;
+      ParsedEnvelope parsed, Instant receivedAt, PartnerDirectory directory, Policy policy) {
+    this.envelope = parsed.envelope().orElseThrow();
     this.receivedAt = receivedAt;
     this.directory = directory;
     this.policy = policy;
-    this.claimed = EventHeaders.tryParse(envelope.payload()).orElse(null);
+    this.claimed = parsed.claimed().orElse(null);
+    this.headerDefect = parsed.headerDefect().orElse(null);
     this.signatures =
         new SignatureFindings(
             envelope, directory, receivedAt, claimed == null ? null : claimed.partnerId());
@@ -74,26 +76,38 @@ final class SubmissionCheck {
     return signatures.firstUnknownKey().map(this::unknownKey);
   }
 
-  Optional<Rejected> unreadablePayload() {
-    if (!SubmissionVerifier.EVENT_PAYLOAD_TYPE.equals(envelope.payloadType())) {
-      return rejected(
-          RejectionReason.MALFORMED_ENVELOPE,
-          "/payloadType",
-          "unsupported payload type '"
-              + envelope.payloadType()
-              + "', expected "
-              + SubmissionVerifier.EVENT_PAYLOAD_TYPE);
-    }
-    try {
-      header = claimed != null ? claimed : EventHeaders.parse(envelope.payload());
+  Optional<Rejected> unsupportedPayloadType() {
+    if (SubmissionVerifier.EVENT_PAYLOAD_TYPE.equals(envelope.payloadType())) {
       return Optional.empty();
-    } catch (MalformedEventException e) {
-      String field = e.field().equals("$") ? "" : "/" + e.field();
-      return rejected(RejectionReason.MALFORMED_EVENT, field, e.getMessage());
     }
+    return rejected(
+        RejectionReason.MALFORMED_ENVELOPE,
+        "/payloadType",
+        "unsupported payload type '"
+            + envelope.payloadType()
+            + "', expected "
+            + SubmissionVerifier.EVENT_PAYLOAD_TYPE);
   }
 
-  Optional<Rejected> partnerDidNotSign() {
+  /**
+   * The steps that need the event header, once the signatures passed: the header cannot be read, or
+   * the partner did not sign, is not authorised or has too few signatures; else verified.
+   */
+  Verification ofHeader() {
+    if (claimed == null) {
+      String field = headerDefect.field().equals("$") ? "" : "/" + headerDefect.field();
+      return new Rejected(
+          RejectionReason.MALFORMED_EVENT, field, null, null, headerDefect.getMessage(), null);
+    }
+    EventHeader header = claimed;
+    return partnerDidNotSign(header)
+        .or(() -> notAuthorised(header))
+        .or(() -> belowThreshold(header))
+        .<Verification>map(rejected -> rejected)
+        .orElseGet(() -> verified(header));
+  }
+
+  private Optional<Rejected> partnerDidNotSign(EventHeader header) {
     if (signatures.signers().stream().anyMatch(s -> s.partnerId().equals(header.partnerId()))) {
       return Optional.empty();
     }
@@ -115,7 +129,7 @@ final class SubmissionCheck {
                             .toList()));
   }
 
-  Optional<Rejected> notAuthorised() {
+  private Optional<Rejected> notAuthorised(EventHeader header) {
     Partner partner = directory.partner(header.partnerId()).orElseThrow();
     if (!policy.allows(partner.roles(), header.type())) {
       return rejected(
@@ -137,11 +151,11 @@ final class SubmissionCheck {
     return Optional.empty();
   }
 
-  Optional<Rejected> belowThreshold() {
-    return policy.threshold(header.type()).flatMap(this::belowThreshold);
+  private Optional<Rejected> belowThreshold(EventHeader header) {
+    return policy.threshold(header.type()).flatMap(threshold -> belowThreshold(header, threshold));
   }
 
-  Verification.Verified verified() {
+  private Verification.Verified verified(EventHeader header) {
     var unflagged = new Verification.Verified(header, envelope, signatures.signers(), Set.of());
     Set<String> flags =
         policy
@@ -152,7 +166,7 @@ final class SubmissionCheck {
     return new Verification.Verified(header, envelope, signatures.signers(), flags);
   }
 
-  private Optional<Rejected> belowThreshold(SignatureThreshold threshold) {
+  private Optional<Rejected> belowThreshold(EventHeader header, SignatureThreshold threshold) {
     long keys = signatures.distinctKeysWithRole(threshold.role());
     if (keys >= threshold.distinctKeys()) {
       return Optional.empty();
@@ -180,14 +194,10 @@ final class SubmissionCheck {
   private Rejected signatureRejected(
       RejectionReason reason, SignatureCheck check, String name, String detail) {
     String field = "/signatures/" + check.index() + "/" + name;
-    return new Rejected(reason, field, check.index(), check.keyid(), detail, claimedHeader());
+    return new Rejected(reason, field, check.index(), check.keyid(), detail, claimed);
   }
 
   private Optional<Rejected> rejected(RejectionReason reason, String field, String detail) {
-    return Optional.of(new Rejected(reason, field, null, null, detail, claimedHeader()));
-  }
-
-  private EventHeader claimedHeader() {
-    return header != null ? header : claimed;
+    return Optional.of(new Rejected(reason, field, null, null, detail, claimed));
   }
 }

@@ -3,11 +3,9 @@ package io.sealtrail.trust;
 import static io.sealtrail.trust.dsse.EnvelopeJson.MAX_SIGNATURES;
 
 import io.sealtrail.trust.dsse.Envelope;
-import io.sealtrail.trust.dsse.EnvelopeJson;
 import io.sealtrail.trust.dsse.MalformedEnvelopeException;
 import io.sealtrail.trust.dsse.SignatureCheck;
 import io.sealtrail.trust.event.EventHeader;
-import io.sealtrail.trust.event.EventHeaders;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerDirectory;
 import io.sealtrail.trust.partner.PartnerKey;
@@ -38,18 +36,25 @@ public final class SubmissionVerifier {
 
   /** Verifies a JSON envelope exactly as received. */
   public Verification verify(byte[] envelopeJson, Instant receivedAt) {
-    Envelope envelope;
-    try {
-      envelope = EnvelopeJson.read(envelopeJson);
-    } catch (MalformedEnvelopeException e) {
-      return new Verification.Rejected(
-          RejectionReason.MALFORMED_ENVELOPE, pointer(e.field()), null, null, e.getMessage(), null);
-    }
-    return verify(envelope, receivedAt);
+    return verify(ParsedEnvelope.parse(envelopeJson), receivedAt);
   }
 
   /** Verifies a decoded envelope received at {@code receivedAt}. */
   public Verification verify(Envelope envelope, Instant receivedAt) {
+    return verify(ParsedEnvelope.of(envelope), receivedAt);
+  }
+
+  /**
+   * Verifies a submission read once ({@link ParsedEnvelope#parse}) and received at {@code
+   * receivedAt}; nothing here parses its bytes again.
+   */
+  public Verification verify(ParsedEnvelope parsed, Instant receivedAt) {
+    if (parsed.envelopeDefect().isPresent()) {
+      MalformedEnvelopeException e = parsed.envelopeDefect().get();
+      return new Verification.Rejected(
+          RejectionReason.MALFORMED_ENVELOPE, pointer(e.field()), null, null, e.getMessage(), null);
+    }
+    Envelope envelope = parsed.envelope().orElseThrow();
     if (envelope.signatures().isEmpty() || envelope.signatures().size() > MAX_SIGNATURES) {
       return new Verification.Rejected(
           RejectionReason.MALFORMED_ENVELOPE,
@@ -59,17 +64,14 @@ public final class SubmissionVerifier {
           envelope.signatures().size() + " signatures, 1 to " + MAX_SIGNATURES + " are accepted",
           null);
     }
-    SubmissionCheck check = new SubmissionCheck(envelope, receivedAt, directory.get(), policy);
+    SubmissionCheck check = new SubmissionCheck(parsed, receivedAt, directory.get(), policy);
     return check
         .badSignature()
         .or(check::keyNotInForce)
         .or(check::noRegisteredSigner)
-        .or(check::unreadablePayload)
-        .or(check::partnerDidNotSign)
-        .or(check::notAuthorised)
-        .or(check::belowThreshold)
+        .or(check::unsupportedPayloadType)
         .<Verification>map(rejected -> rejected)
-        .orElseGet(check::verified);
+        .orElseGet(check::ofHeader);
   }
 
   /**
@@ -80,11 +82,19 @@ public final class SubmissionVerifier {
    * lost is still a duplicate after the key was revoked or the policy changed.
    */
   public Optional<EventHeader> signedByClaimedPartner(Envelope envelope) {
-    if (!EVENT_PAYLOAD_TYPE.equals(envelope.payloadType())
-        || envelope.signatures().size() > MAX_SIGNATURES) {
+    return signedByClaimedPartner(ParsedEnvelope.of(envelope));
+  }
+
+  /** {@link #signedByClaimedPartner(Envelope)} of a submission read once. */
+  public Optional<EventHeader> signedByClaimedPartner(ParsedEnvelope parsed) {
+    Optional<Envelope> read = parsed.envelope();
+    if (read.isEmpty()
+        || !EVENT_PAYLOAD_TYPE.equals(read.get().payloadType())
+        || read.get().signatures().size() > MAX_SIGNATURES) {
       return Optional.empty();
     }
-    Optional<EventHeader> claimed = EventHeaders.tryParse(envelope.payload());
+    Envelope envelope = read.get();
+    Optional<EventHeader> claimed = parsed.claimed();
     Optional<Partner> partner = claimed.flatMap(h -> directory.get().partner(h.partnerId()));
     if (partner.isEmpty()) {
       return Optional.empty();

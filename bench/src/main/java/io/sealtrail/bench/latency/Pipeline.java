@@ -10,10 +10,8 @@ import io.sealtrail.bench.stream.StreamsRun;
 import io.sealtrail.custody.topology.CustodyStreamApp;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.ingest.IngestConfig;
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.ingest.gateway.SubmissionGateway;
-import io.sealtrail.trust.policy.Policy;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
@@ -47,8 +45,7 @@ public final class Pipeline implements AutoCloseable {
       throws Exception {
     IngestConfig ingestConfig = BenchIngest.prepare(cluster, prefix, partner);
     IngestNode ingest =
-        IngestNode.start(
-            ingestConfig, cluster.serdeConfig(), Policy.defaults(), IngestListener.NONE);
+        IngestNode.start(ingestConfig, IngestNode.Options.defaults().withoutServer());
     String events = ingestConfig.topics().events();
     String custodyId = prefix + "-custody";
     CustodyStreamConfig custodyConfig =

@@ -9,9 +9,7 @@ import io.sealtrail.bench.http.HttpLoad;
 import io.sealtrail.bench.http.JsonArray;
 import io.sealtrail.bench.http.Tokens;
 import io.sealtrail.ingest.IngestConfig;
-import io.sealtrail.ingest.IngestListener;
-import io.sealtrail.ingest.http.IngestService;
-import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.ingest.IngestNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -40,17 +38,23 @@ public final class IngestHttp implements Scenario {
     var cluster = context.cluster();
     String prefix = context.fresh("http");
     var partner = new BenchPartner();
-    IngestConfig config = BenchIngest.prepare(cluster, prefix, partner);
+    var tokens = new Tokens(cluster.directory(prefix + "-tokens"));
+    IngestConfig config =
+        BenchIngest.prepare(
+            cluster,
+            prefix,
+            partner,
+            Map.of(
+                "sealtrail.http.host", "127.0.0.1",
+                "sealtrail.http.port", "0",
+                "sealtrail.management.port", "0",
+                "sealtrail.tokens.dir", tokens.dir().toString()));
     Scale scale = context.scale();
     int batchSize = scale.httpBatchSize();
     int total = scale.httpSingleRequests() + scale.httpBatches() * batchSize;
     Progress.say("ingest-http: signing %,d events", total);
     List<byte[]> envelopes = Envelopes.assemblies(partner, prefix, (total + WARM_UP + 3) / 4);
-    var tokens = new Tokens(cluster.directory(prefix + "-tokens"));
-    var binding = new HttpBinding("127.0.0.1", 0, Map.of());
-    try (IngestService service =
-        IngestService.start(
-            config, cluster.serdeConfig(), IngestListener.NONE, tokens.roleTokens(), binding)) {
+    try (IngestNode service = IngestNode.start(config)) {
       var load = new HttpLoad();
       var bodies = new Bodies(service.url(), tokens.bearer());
       List<byte[]> warmUp = envelopes.subList(0, WARM_UP);

@@ -10,7 +10,6 @@ import io.sealtrail.bench.kafka.RawProducerRun;
 import io.sealtrail.bench.kafka.RawProducerRun.Keyed;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestNode;
-import io.sealtrail.trust.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +51,8 @@ public final class IngestKafkaPath implements Scenario {
     var counter = new OutcomeCounter(records.size());
     double ingest;
     try (IngestNode node =
-        IngestNode.start(config, cluster.serdeConfig(), Policy.defaults(), counter)) {
+        IngestNode.start(
+            config, IngestNode.Options.defaults().withoutServer().withListener(counter))) {
       ingest = counter.awaitRate(Duration.ofMinutes(5));
     }
     context.remember(EVENTS_TOPIC, config.topics().events());

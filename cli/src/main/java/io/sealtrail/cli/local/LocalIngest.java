@@ -1,8 +1,7 @@
 package io.sealtrail.cli.local;
 
 import io.sealtrail.ingest.IngestConfig;
-import io.sealtrail.ingest.IngestListener;
-import io.sealtrail.ingest.http.IngestService;
+import io.sealtrail.ingest.IngestNode;
 import java.net.URI;
 import java.util.Map;
 
@@ -13,12 +12,14 @@ final class LocalIngest {
   private LocalIngest() {}
 
   /** Starts ingest without a server of its own: local mode serves its routes on the one port. */
-  static IngestService start(String bootstrapServers, URI registryUrl) throws Exception {
+  static IngestNode start(String bootstrapServers, URI registryUrl) throws Exception {
     var ingest =
-        IngestConfig.fromConfig(
+        IngestConfig.from(
             Map.of(
                 "bootstrap.servers",
                 bootstrapServers,
+                "schema.registry.url",
+                registryUrl.toString(),
                 "sealtrail.ingest.instance-id",
                 INSTANCE_ID,
                 // One broker: one replica, and few partitions, like the other local topics.
@@ -26,8 +27,6 @@ final class LocalIngest {
                 "3",
                 "sealtrail.topics.replication-factor",
                 "1"));
-    Map<String, Object> serde =
-        Map.of("schema.registry.url", registryUrl.toString(), "auto.register.schemas", true);
-    return IngestService.start(ingest, serde, IngestListener.NONE);
+    return IngestNode.start(ingest, IngestNode.Options.defaults().withoutServer());
   }
 }

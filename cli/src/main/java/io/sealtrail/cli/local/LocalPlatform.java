@@ -4,7 +4,7 @@ import io.sealtrail.anomaly.service.AnomalyService;
 import io.sealtrail.anomaly.service.ServiceConfig;
 import io.sealtrail.custody.service.CustodyStreamService;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
-import io.sealtrail.ingest.http.IngestService;
+import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
@@ -45,7 +45,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final Consumer<String> progress;
   private LocalBroker kafka;
   private SchemaRegistryServer registry;
-  private IngestService ingest;
+  private IngestNode ingest;
   private PlatformHttpServer server;
   private List<String> streamTopics = List.of();
   private List<String> createdTopics = List.of();
@@ -134,7 +134,7 @@ public final class LocalPlatform implements AutoCloseable {
     awaitRunning(ANOMALY, anomaly::state);
     // Pushed last, closed first: the services' own close is no death.
     ServiceWatch watch = push(new ServiceWatch());
-    watch.stopped("ingest", ingest.node().stopped());
+    watch.stopped("ingest", ingest.stopped());
     watch.streams(CUSTODY, custody::state);
     watch.streams(ANOMALY, anomaly::state);
     death = watch.death();
@@ -219,7 +219,7 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** Every topic local mode runs on: ingest's, then the stream services'. */
   public List<String> topicNames() {
-    Set<String> names = new LinkedHashSet<>(ingest.topicNames());
+    Set<String> names = new LinkedHashSet<>(ingest.topics().names());
     names.addAll(streamTopics);
     return List.copyOf(names);
   }

@@ -2,6 +2,7 @@ package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.ingest.submission.SubmissionParser;
 import io.sealtrail.trust.SubmissionVerifier;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -24,7 +25,7 @@ public final class IngestJudge {
       Consumer<VerifiedEvent> accepted,
       Consumer<String> rejected) {
     Submission submission = Submission.http(envelopeJson, receivedAt, "test");
-    Judgement judgement = judge.judge(submission);
+    Judgement judgement = judge.judge(SubmissionParser.STRICT.parse(submission));
     if (judgement instanceof Judgement.Authentic authentic) {
       accepted.accept(AvroMapping.verifiedEvent(authentic, submission));
     } else {

@@ -3,11 +3,8 @@ package io.sealtrail.client.it;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.ingest.IngestConfig;
-import io.sealtrail.ingest.IngestListener;
-import io.sealtrail.ingest.http.IngestService;
-import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.platform.auth.RoleTokens;
-import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.partner.Partner;
@@ -43,21 +40,34 @@ final class IngestPlatform implements AutoCloseable {
   private final String bootstrap;
   private final String name;
   private final int port;
-  private final IngestTopics topics;
+  private final IngestConfig config;
+  private final IngestConfig.Topics topics;
   private final Map<String, Object> serdeConfig;
-  private IngestService service;
+  private IngestNode service;
 
   IngestPlatform(String bootstrap, String name) throws IOException {
     this.bootstrap = bootstrap;
     this.name = name;
     this.port = freePort();
-    this.topics =
-        IngestTopics.fromConfig(
-                Map.of(
-                    "sealtrail.topics.partitions", "3", "sealtrail.topics.replication-factor", "1"))
-            .prefixed(name + ".");
-    this.serdeConfig =
-        Map.of("schema.registry.url", "mock://" + name, "auto.register.schemas", true);
+    var tokens = Files.createTempDirectory("tokens");
+    RoleTokens.ensure(tokens);
+    var flat =
+        IngestConfig.from(
+            Map.ofEntries(
+                Map.entry("bootstrap.servers", bootstrap),
+                Map.entry("schema.registry.url", "mock://" + name),
+                Map.entry("sealtrail.ingest.instance-id", name),
+                Map.entry("sealtrail.ingest.group-prefix", name),
+                Map.entry("sealtrail.ingest.kafka-timeout", "PT5S"),
+                Map.entry("sealtrail.topics.partitions", "3"),
+                Map.entry("sealtrail.topics.replication-factor", "1"),
+                Map.entry("sealtrail.http.host", "localhost"),
+                Map.entry("sealtrail.http.port", Integer.toString(port)),
+                Map.entry("sealtrail.management.port", "0"),
+                Map.entry("sealtrail.tokens.dir", tokens.toString())));
+    this.config = flat.withTopics(flat.topics().prefixed(name + "."));
+    this.topics = config.topics();
+    this.serdeConfig = config.serdeConfig();
   }
 
   URI url() {
@@ -72,25 +82,7 @@ final class IngestPlatform implements AutoCloseable {
             Set.of("MANUFACTURER"),
             Set.of(),
             List.of(PartnerKey.unbounded(key.verifier()))));
-    var config =
-        new IngestConfig(
-            bootstrap,
-            name,
-            name,
-            topics,
-            Duration.ofMinutes(5),
-            Duration.ofDays(30),
-            Duration.ofDays(7),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(30),
-            Map.of());
-    service =
-        IngestService.start(
-            config,
-            serdeConfig,
-            IngestListener.NONE,
-            RoleTokens.ensure(Files.createTempDirectory("tokens")),
-            new HttpBinding("localhost", port, Map.of()));
+    service = IngestNode.start(config);
   }
 
   private void register(Partner partner) throws Exception {

@@ -2,7 +2,7 @@ package io.sealtrail.ingest.admin;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
-import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerRegistrationMapping;
@@ -47,11 +47,10 @@ public final class PartnerStore implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** A store writing with {@code clientConfig} (bootstrap, security) and the registry serde. */
+  /** A store writing to {@code topic} with {@code clientConfig} (bootstrap, security). */
   public static PartnerStore start(
       Map<String, Object> clientConfig,
-      Map<String, ?> serdeConfig,
-      String topic,
+      Topic<PartnerRegistration> topic,
       KafkaPartnerDirectory directory,
       Duration timeout) {
     Map<String, Object> config = new HashMap<>(clientConfig);
@@ -62,10 +61,9 @@ public final class PartnerStore implements AutoCloseable {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     // Kafka requires delivery.timeout >= linger + request.timeout.
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.dividedBy(2).toMillis());
-    var serde = new SpecificAvroSerde<>(PartnerRegistration.class);
-    serde.configure(serdeConfig, false);
-    var producer = new KafkaProducer<>(config, new StringSerializer(), serde.serializer());
-    return new PartnerStore(producer, topic, directory, timeout, Clock.systemUTC());
+    var producer =
+        new KafkaProducer<>(config, new StringSerializer(), topic.valueSerde().serializer());
+    return new PartnerStore(producer, topic.name(), directory, timeout, Clock.systemUTC());
   }
 
   /** The partner as the node's directory knows it now. */

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.sealtrail.ingest.http.IngestBackend;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.policy.Policy;
@@ -26,7 +25,7 @@ import java.util.TreeSet;
  * write is answered once Kafka acknowledged it and this node's directory reflects it.
  */
 @Controller("/v1/partners")
-@Requires(beans = IngestBackend.class)
+@Requires(beans = PartnerStore.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PartnersController {
   private static final String ADMIN = "admin-api";
@@ -34,8 +33,8 @@ final class PartnersController {
   private final PartnerStore store;
   private final PartnerRequests requests = new PartnerRequests(Policy.defaults());
 
-  PartnersController(IngestBackend backend) {
-    this.store = backend.partnerStore();
+  PartnersController(PartnerStore store) {
+    this.store = store;
   }
 
   @Post

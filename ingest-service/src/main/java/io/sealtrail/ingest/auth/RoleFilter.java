@@ -6,7 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.sealtrail.ingest.http.IngestBackend;
+import io.sealtrail.ingest.admin.PartnerStore;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
@@ -17,7 +17,7 @@ import java.util.Set;
  * authenticate by their signatures.
  */
 @ServerFilter({"/v1/partners", "/v1/partners/**"})
-@Requires(beans = IngestBackend.class)
+@Requires(beans = PartnerStore.class)
 final class RoleFilter {
   private final BearerGate gate;
 

@@ -37,6 +37,11 @@ public final class EventReader {
     } catch (StrictJson.Unreadable e) {
       return new EventReading.Malformed("payload is " + e.getMessage());
     }
+    return read(root);
+  }
+
+  /** Reads the payload {@code root}, already parsed strictly; never throws for bad input. */
+  public EventReading read(JsonNode root) {
     if (root == null || !root.isObject()) {
       return new EventReading.Malformed("payload must be a JSON object");
     }

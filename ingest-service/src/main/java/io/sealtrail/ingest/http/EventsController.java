@@ -10,10 +10,14 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
+import io.sealtrail.ingest.metrics.IngestMetrics;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.platform.http.ServiceUnavailableException;
+import io.sealtrail.trust.partner.KafkaPartnerDirectory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +29,34 @@ import java.util.concurrent.CompletionException;
  * gateway byte for byte and answered with its committed outcome in request order.
  */
 @Controller("/v1/events")
-@Requires(beans = IngestBackend.class)
+@Requires(beans = KafkaSubmissionGateway.class)
 public final class EventsController {
   static final String NDJSON = "application/x-ndjson";
 
-  private final IngestBackend backend;
-  private final IngestHttpConfig config;
+  private final KafkaSubmissionGateway gateway;
+  private final KafkaPartnerDirectory partners;
+  private final IngestConfig.Http config;
+  private final IngestMetrics metrics;
+  private final NodeLoops loops;
+  // Receipt time of submissions: the server's clock.
+  private final Clock clock = Clock.systemUTC();
 
-  EventsController(IngestBackend backend, IngestHttpConfig config) {
-    this.backend = backend;
+  EventsController(
+      KafkaSubmissionGateway gateway,
+      KafkaPartnerDirectory partners,
+      IngestConfig.Http config,
+      IngestMetrics metrics,
+      NodeLoops loops) {
+    this.gateway = gateway;
+    this.partners = partners;
     this.config = config;
+    this.metrics = metrics;
+    this.loops = loops;
   }
 
   @Post(consumes = {MediaType.APPLICATION_JSON, NDJSON})
   CompletableFuture<HttpResponse<?>> submit(HttpRequest<?> request, @Body @Nullable byte[] sent) {
-    if (backend.stopped().isDone()) {
+    if (!loops.running()) {
       // The node's loops ended: no outcome would ever come, so do not wait the reply timeout.
       throw new ServiceUnavailableException(
           "ingest has stopped: restart the service", config.retryAfter(), null);
@@ -54,16 +71,15 @@ public final class EventsController {
       throw new RequestTooLargeException(
           split.envelopes().size() + " envelopes are above the limit of " + config.maxBatchSize());
     }
-    if (!backend.partners().isFresh(config.directoryMaxAge())) {
+    if (!partners.isFresh(config.directoryMaxAge())) {
       throw new ServiceUnavailableException(
           "partner directory is stale", config.retryAfter(), null);
     }
     List<Submission> submissions = submissions(request, split.envelopes());
-    Timer.Sample sample = Timer.start(backend.metrics());
-    return backend
-        .gateway()
+    Timer.Sample sample = Timer.start();
+    return gateway
         .submitAll(submissions)
-        .whenComplete((results, failure) -> sample.stop(roundTrip(failure)))
+        .whenComplete((results, failure) -> sample.stop(metrics.roundTrip(failure == null)))
         .<HttpResponse<?>>thenApply(results -> answer(results, split.batch()))
         .exceptionally(this::unavailable);
   }
@@ -80,14 +96,6 @@ public final class EventsController {
     throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
   }
 
-  /** Time from handing a request's envelopes to Kafka until every outcome is committed. */
-  private Timer roundTrip(Throwable failure) {
-    return Timer.builder("sealtrail.http.events.round.trip")
-        .description("From sending a request's envelopes to Kafka until all outcomes committed")
-        .tag("result", failure == null ? "answered" : "unavailable")
-        .register(backend.metrics());
-  }
-
   private static SplitBody split(HttpRequest<?> request, byte[] body) {
     boolean ndjson =
         request.getContentType().map(type -> NDJSON.equals(type.getName())).orElse(false);
@@ -95,7 +103,7 @@ public final class EventsController {
   }
 
   private List<Submission> submissions(HttpRequest<?> request, List<byte[]> envelopes) {
-    var receivedAt = backend.clock().instant();
+    var receivedAt = clock.instant();
     String remote = request.getRemoteAddress().toString();
     List<Submission> submissions = new ArrayList<>(envelopes.size());
     for (int i = 0; i < envelopes.size(); i++) {

@@ -42,6 +42,17 @@ public final class IngestMetrics implements IngestListener {
     registry.gauge("sealtrail.ingest.partitions.owned", owned);
   }
 
+  /**
+   * The timer of one {@code POST /v1/events}: from handing its envelopes to Kafka until every
+   * outcome is committed ({@code answered}), or until Kafka was found unavailable.
+   */
+  public Timer roundTrip(boolean answered) {
+    return Timer.builder("sealtrail.http.events.round.trip")
+        .description("From sending a request's envelopes to Kafka until all outcomes committed")
+        .tag("result", answered ? "answered" : "unavailable")
+        .register(registry);
+  }
+
   @Override
   public void accepted(Channel channel, String partnerId) {
     outcome("accepted", channel, partnerId, "none").increment();

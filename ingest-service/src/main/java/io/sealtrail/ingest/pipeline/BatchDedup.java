@@ -19,14 +19,14 @@ final class BatchDedup {
   record Known(String payloadSha256, Supplier<EventPosition> position) {}
 
   private final DedupState committed;
-  private final Map<String, Decision.Accepted> pending = new LinkedHashMap<>();
+  private final Map<String, Written.Accepted> pending = new LinkedHashMap<>();
 
   BatchDedup(DedupState committed) {
     this.committed = committed;
   }
 
   Optional<Known> find(int partition, String key) {
-    Decision.Accepted accepted = pending.get(partition + ":" + key);
+    Written.Accepted accepted = pending.get(partition + ":" + key);
     if (accepted != null) {
       return Optional.of(
           new Known(accepted.payloadSha256(), () -> EventPosition.of(accepted.sent())));
@@ -40,17 +40,17 @@ final class BatchDedup {
                     () -> new EventPosition(entry.eventsPartition(), entry.eventsOffset())));
   }
 
-  void add(Decision.Accepted accepted) {
+  void add(Written.Accepted accepted) {
     pending.put(accepted.partition() + ":" + accepted.dedupKey(), accepted);
   }
 
-  List<Decision.Accepted> pending() {
+  List<Written.Accepted> pending() {
     return new ArrayList<>(pending.values());
   }
 
   /** The transaction committed: its accepted events are now known for good. */
   void commit() {
-    for (Decision.Accepted accepted : pending.values()) {
+    for (Written.Accepted accepted : pending.values()) {
       DedupEntry entry = accepted.dedupEntry();
       committed.put(accepted.partition(), accepted.dedupKey(), entry);
     }

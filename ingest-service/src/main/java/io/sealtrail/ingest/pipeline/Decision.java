@@ -1,79 +1,29 @@
 package io.sealtrail.ingest.pipeline;
 
-import io.sealtrail.ingest.IngestListener;
-import io.sealtrail.ingest.dedup.DedupEntry;
-import io.sealtrail.ingest.gateway.SubmissionResult;
 import io.sealtrail.ingest.submission.Submission;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import java.util.Objects;
 
 /**
- * How one submission of a batch ends. Results that name an event position may only be read after
- * the batch's sends are flushed.
+ * What the verifier decided about one submission, as a value: nothing is sent while deciding.
+ * {@link DecisionWriter} is the one place that turns a decision into records.
  */
-sealed interface Decision {
+sealed interface Decision permits Decision.Accept, Decision.Reject, Written.Duplicate {
   Submission submission();
 
-  SubmissionResult result();
-
-  void report(IngestListener listener);
-
-  /** A new event, sent to {@code custody.events} in this batch. */
-  record Accepted(
-      Submission submission,
-      String partnerId,
-      int partition,
-      String dedupKey,
-      String eventId,
-      String payloadSha256,
-      Future<RecordMetadata> sent)
+  /** An authentic, new event of the record's partition: to be written to custody.events. */
+  record Accept(Submission submission, int partition, Judgement.Authentic authentic)
       implements Decision {
-
-    DedupEntry dedupEntry() {
-      EventPosition position = EventPosition.of(sent);
-      return new DedupEntry(
-          payloadSha256, position.partition(), position.offset(), submission.receivedAt());
-    }
-
-    @Override
-    public SubmissionResult result() {
-      EventPosition position = EventPosition.of(sent);
-      return new SubmissionResult.Accepted(eventId, position.partition(), position.offset());
-    }
-
-    @Override
-    public void report(IngestListener listener) {
-      listener.accepted(submission.channel(), partnerId);
+    public Accept {
+      Objects.requireNonNull(submission, "submission");
+      Objects.requireNonNull(authentic, "authentic");
     }
   }
 
-  /** The same event again; answered with the original's position, nothing written. */
-  record Duplicate(
-      Submission submission, String partnerId, String eventId, Supplier<EventPosition> original)
-      implements Decision {
-    @Override
-    public SubmissionResult result() {
-      EventPosition position = original.get();
-      return new SubmissionResult.Duplicate(eventId, position.partition(), position.offset());
-    }
-
-    @Override
-    public void report(IngestListener listener) {
-      listener.duplicate(submission.channel(), partnerId);
-    }
-  }
-
-  /** Refused, and recorded on {@code custody.rejected} in this batch. */
-  record Rejected(Submission submission, Rejection rejection) implements Decision {
-    @Override
-    public SubmissionResult result() {
-      return rejection.result();
-    }
-
-    @Override
-    public void report(IngestListener listener) {
-      listener.rejected(submission.channel(), rejection.reason(), rejection.claim().partnerId());
+  /** A refusal: to be written to custody.rejected. */
+  record Reject(Submission submission, Rejection rejection) implements Decision {
+    public Reject {
+      Objects.requireNonNull(submission, "submission");
+      Objects.requireNonNull(rejection, "rejection");
     }
   }
 }

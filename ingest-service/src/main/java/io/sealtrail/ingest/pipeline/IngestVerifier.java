@@ -6,7 +6,7 @@ import io.sealtrail.ingest.dedup.DedupRestorer;
 import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.kafka.LoopService;
 import io.sealtrail.ingest.kafka.TransactionalLoop;
-import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.ingest.submission.SubmissionParser;
 import io.sealtrail.trust.SubmissionVerifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +45,7 @@ public final class IngestVerifier extends LoopService {
       OutputSerializers serializers,
       IngestListener listener,
       Clock clock) {
-    IngestTopics topics = config.topics();
+    IngestConfig.Topics topics = config.topics();
     ClientSettings settings = new ClientSettings(config);
     var judge =
         new SubmissionJudge(
@@ -54,13 +54,8 @@ public final class IngestVerifier extends LoopService {
             new EventAge(config.maxEventAge()),
             listener);
     var decider =
-        new SubmissionDecider(
-            judge,
-            new ResendLookup(verifier, listener),
-            serializers,
-            topics.events(),
-            topics.rejected(),
-            listener);
+        new SubmissionDecider(SubmissionParser.STRICT, judge, new ResendLookup(verifier, listener));
+    var writer = new DecisionWriter(serializers, topics.events(), topics.rejected(), listener);
     var restorer =
         new DedupRestorer(
             () -> new KafkaConsumer<>(settings.restoreConsumer(GROUP)),
@@ -68,6 +63,13 @@ public final class IngestVerifier extends LoopService {
             topics.dedup(),
             RESTORE_TIMEOUT);
     return new VerifierBatches(
-        decider, restorer, topics.dedup(), topics.replies(), listener, clock, config.dedupWindow());
+        decider,
+        writer,
+        restorer,
+        topics.dedup(),
+        topics.replies(),
+        listener,
+        clock,
+        config.dedupWindow());
   }
 }

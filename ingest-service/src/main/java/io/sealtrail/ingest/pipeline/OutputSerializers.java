@@ -2,6 +2,7 @@ package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.rejection.RejectedSubmission;
+import io.sealtrail.ingest.IngestTopics;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,12 @@ public record OutputSerializers(
   public OutputSerializers {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(rejected, "rejected");
+  }
+
+  /** The serializers of the catalogue's events and rejected topics. */
+  public static OutputSerializers of(IngestTopics topics) {
+    return new OutputSerializers(
+        topics.events().valueSerde().serializer(), topics.rejected().valueSerde().serializer());
   }
 
   /**

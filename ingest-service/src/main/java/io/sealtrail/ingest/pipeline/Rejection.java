@@ -49,14 +49,15 @@ record Rejection(
   }
 
   /**
-   * The doors read the identity from the unverified payload to pick the partition; if the verified
-   * event disagrees, its dedup owner is elsewhere, so it must not be accepted here.
+   * The doors key a submission by the partner its payload claims; a record whose key is another
+   * partner's reached a partition that does not own its dedup identity, so it must not be accepted
+   * here.
    */
   static Rejection misrouted(Judgement.Authentic authentic, String routingKey) {
     String detail =
         "payload partner "
             + authentic.event().getPartnerId()
-            + " is read differently by the router ("
+            + " is not the submission's routing key ("
             + routingKey
             + ")";
     return new Rejection(

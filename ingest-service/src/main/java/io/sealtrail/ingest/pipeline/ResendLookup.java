@@ -2,13 +2,10 @@ package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupKey;
-import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.dsse.Envelope;
-import io.sealtrail.trust.dsse.EnvelopeJson;
-import io.sealtrail.trust.dsse.MalformedEnvelopeException;
 import io.sealtrail.trust.event.EventHeader;
-import io.sealtrail.trust.event.EventHeaders;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -32,16 +29,17 @@ final class ResendLookup {
   }
 
   /** The resend {@code submission} is, if its identity is known on {@code partition}. */
-  Optional<Resend> find(Submission submission, String routingKey, int partition, BatchDedup dedup) {
-    Envelope envelope;
-    try {
-      envelope = EnvelopeJson.read(submission.envelope());
-    } catch (MalformedEnvelopeException e) {
+  Optional<Resend> find(
+      ParsedSubmission parsed, String routingKey, int partition, BatchDedup dedup) {
+    Optional<Envelope> envelope = parsed.envelope().envelope();
+    if (envelope.isEmpty()) {
       return Optional.empty();
     }
     // The dedup lookup is cheap and usually empty: only then is a signature verified again.
     Optional<BatchDedup.Known> known =
-        EventHeaders.tryParse(envelope.payload())
+        parsed
+            .envelope()
+            .claimed()
             .filter(claimed -> claimed.partnerId().equals(routingKey))
             .flatMap(
                 claimed ->
@@ -51,10 +49,10 @@ final class ResendLookup {
     }
     // A trust verification like the judge's, so the verification meter counts it too.
     long start = System.nanoTime();
-    Optional<EventHeader> signed = verifier.signedByClaimedPartner(envelope);
+    Optional<EventHeader> signed = verifier.signedByClaimedPartner(parsed.envelope());
     listener.verified(Duration.ofNanos(System.nanoTime() - start));
+    byte[] payload = envelope.get().payload();
     return signed.map(
-        header ->
-            new Resend(header, SubmissionJudge.sha256Hex(envelope.payload()), known.orElseThrow()));
+        header -> new Resend(header, SubmissionJudge.sha256Hex(payload), known.orElseThrow()));
   }
 }

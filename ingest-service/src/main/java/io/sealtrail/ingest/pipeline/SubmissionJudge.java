@@ -3,7 +3,7 @@ package io.sealtrail.ingest.pipeline;
 import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.event.EventReader;
 import io.sealtrail.ingest.event.EventReading;
-import io.sealtrail.ingest.submission.RoutingKey;
+import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.trust.RejectionReason;
 import io.sealtrail.trust.SubmissionVerifier;
@@ -40,19 +40,22 @@ final class SubmissionJudge {
     this.listener = listener;
   }
 
-  Judgement judge(Submission submission) {
+  /** Judges a submission read once; reads nothing from its bytes again. */
+  Judgement judge(ParsedSubmission parsed) {
+    Submission submission = parsed.submission();
     long start = System.nanoTime();
-    Verification verification = verifier.verify(submission.envelope(), submission.receivedAt());
+    Verification verification = verifier.verify(parsed.envelope(), submission.receivedAt());
     listener.verified(Duration.ofNanos(System.nanoTime() - start));
     return verification.fold(
-        verified -> read(verified, submission),
-        rejected ->
-            Rejection.of(rejected, RoutingKey.firstKeyId(submission.envelope()).orElse(null)));
+        verified -> read(verified, parsed),
+        rejected -> Rejection.of(rejected, parsed.firstKeyId()));
   }
 
-  private Judgement read(Verification.Verified verified, Submission submission) {
+  private Judgement read(Verification.Verified verified, ParsedSubmission parsed) {
+    Submission submission = parsed.submission();
     byte[] payload = verified.envelope().payload();
-    EventReading reading = reader.read(payload);
+    // Verified means the header was read, so the payload is a JSON object: read on from it.
+    EventReading reading = reader.read(parsed.envelope().payload().orElseThrow());
     Claim claim = Claim.of(verified.header(), Judgement.firstSignerKeyId(verified));
     if (reading instanceof EventReading.Malformed malformed) {
       return new Rejection(

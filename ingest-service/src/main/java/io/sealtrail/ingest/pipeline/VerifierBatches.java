@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class VerifierBatches implements BatchHandler {
   private final SubmissionDecider decider;
+  private final DecisionWriter writer;
   private final DedupState state = new DedupState();
   private final DedupRestorer restorer;
   private final String dedupTopic;
@@ -31,10 +32,11 @@ final class VerifierBatches implements BatchHandler {
   private final Clock clock;
   private final Duration window;
   private BatchDedup batch = new BatchDedup(state);
-  private List<Decision> outcomes = List.of();
+  private List<Written> outcomes = List.of();
 
   VerifierBatches(
       SubmissionDecider decider,
+      DecisionWriter writer,
       DedupRestorer restorer,
       String dedupTopic,
       String repliesTopic,
@@ -42,6 +44,7 @@ final class VerifierBatches implements BatchHandler {
       Clock clock,
       Duration window) {
     this.decider = decider;
+    this.writer = writer;
     this.restorer = restorer;
     this.dedupTopic = dedupTopic;
     this.repliesTopic = repliesTopic;
@@ -70,12 +73,12 @@ final class VerifierBatches implements BatchHandler {
   public void process(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
     state.expireBefore(clock.instant().minus(window));
     batch = new BatchDedup(state);
-    List<Decision> decided = new ArrayList<>(records.count());
+    List<Written> decided = new ArrayList<>(records.count());
     for (ConsumerRecord<String, byte[]> record : records) {
       if (!state.owns(record.partition())) {
         throw new IllegalStateException("no dedup state for partition " + record.partition());
       }
-      decided.add(decider.decide(record, batch, producer));
+      decided.add(writer.write(decider.decide(record, batch), batch, producer));
     }
     producer.flush(); // the events' positions are known from here on
     answer(decided, producer);
@@ -83,15 +86,15 @@ final class VerifierBatches implements BatchHandler {
   }
 
   /** Writes each submission's reply, and the dedup entry of each accepted event. */
-  private void answer(List<Decision> decided, Producer<String, byte[]> producer) {
-    for (Decision outcome : decided) {
+  private void answer(List<Written> decided, Producer<String, byte[]> producer) {
+    for (Written outcome : decided) {
       producer.send(
           new ProducerRecord<>(
               repliesTopic,
               outcome.submission().submissionId(),
               ReplyCodec.encode(outcome.result())));
     }
-    for (Decision.Accepted accepted : batch.pending()) {
+    for (Written.Accepted accepted : batch.pending()) {
       producer.send(
           new ProducerRecord<>(
               dedupTopic,

@@ -1,5 +1,6 @@
 package io.sealtrail.ingest.topics;
 
+import io.sealtrail.ingest.IngestTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ public final class TopicCheck {
     long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
     while (true) {
       try {
-        checkTimestampType(admin, topics.inbound());
-        checkCoPartitioned(admin, topics.submissions(), topics.dedup());
+        checkTimestampType(admin, topics.inbound().name());
+        checkCoPartitioned(admin, topics.submissions().name(), topics.dedup().name());
         return;
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.submission.Submission;
-import io.sealtrail.ingest.topics.IngestTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,17 +21,16 @@ class KafkaSubmissionGatewayTest {
 
   private final KafkaSubmissionGateway gateway =
       new KafkaSubmissionGateway(
-          new IngestConfig(
-              "localhost:1", // nothing listens on port 1
-              "test",
-              "test",
-              IngestTopics.fromConfig(Map.of()),
-              Duration.ofMinutes(5),
-              Duration.ofDays(30),
-              Duration.ofDays(7),
-              BOUND,
-              Duration.ofSeconds(30),
-              Map.of()));
+          IngestConfig.from(
+              Map.of(
+                  "bootstrap.servers",
+                  "localhost:1", // nothing listens on port 1
+                  "schema.registry.url",
+                  "mock://test",
+                  "sealtrail.ingest.instance-id",
+                  "test",
+                  "sealtrail.ingest.kafka-timeout",
+                  BOUND.toString())));
 
   @AfterEach
   void closeGateway() throws InterruptedException {

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.ingest.IngestConfig;
-import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.ingest.testing.TopicReader;
-import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
-import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerRegistrationMapping;
@@ -20,8 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,47 +34,43 @@ final class HttpRig implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String bootstrap;
-  private final IngestTopics topics;
+  private final IngestConfig.Topics topics;
   private final Map<String, Object> serdeConfig;
-  private final IngestService service;
+  private final IngestNode service;
   private final HttpClient client = HttpClient.newHttpClient();
   private final Path tokens;
 
   HttpRig(String bootstrap, String name, List<Partner> partners, Map<String, Object> http)
       throws Exception {
     this.bootstrap = bootstrap;
-    this.topics =
-        IngestTopics.fromConfig(
-                Map.of(
-                    "sealtrail.topics.partitions", "3", "sealtrail.topics.replication-factor", "1"))
-            .prefixed(name + ".");
-    this.serdeConfig =
-        Map.of("schema.registry.url", "mock://" + name, "auto.register.schemas", true);
+    this.tokens = Files.createTempDirectory("tokens");
+    RoleTokens.ensure(tokens);
+    IngestConfig config = config(name, http);
+    this.topics = config.topics();
+    this.serdeConfig = config.serdeConfig();
     for (Partner partner : partners) {
       register(partner);
     }
-    this.tokens = Files.createTempDirectory("tokens");
-    this.service =
-        IngestService.start(
-            config(name),
-            serdeConfig,
-            IngestListener.NONE,
-            RoleTokens.ensure(tokens),
-            new HttpBinding("localhost", 0, http).withManagementPort(0));
+    this.service = IngestNode.start(config);
   }
 
-  private IngestConfig config(String name) {
-    return new IngestConfig(
-        bootstrap,
-        name,
-        name,
-        topics,
-        Duration.ofMinutes(5),
-        Duration.ofDays(30),
-        Duration.ofDays(7),
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(30),
-        Map.of());
+  /** One instance on topics of its own, serving on free ports; {@code http} adds keys. */
+  private IngestConfig config(String name, Map<String, Object> http) {
+    Map<String, String> flat = new HashMap<>();
+    flat.put("bootstrap.servers", bootstrap);
+    flat.put("schema.registry.url", "mock://" + name);
+    flat.put("sealtrail.ingest.instance-id", name);
+    flat.put("sealtrail.ingest.group-prefix", name);
+    flat.put("sealtrail.ingest.kafka-timeout", "PT5S");
+    flat.put("sealtrail.topics.partitions", "3");
+    flat.put("sealtrail.topics.replication-factor", "1");
+    flat.put("sealtrail.http.host", "localhost");
+    flat.put("sealtrail.http.port", "0");
+    flat.put("sealtrail.management.port", "0");
+    flat.put("sealtrail.tokens.dir", tokens.toString());
+    http.forEach((key, value) -> flat.put(key, String.valueOf(value)));
+    IngestConfig config = IngestConfig.from(flat);
+    return config.withTopics(config.topics().prefixed(name + "."));
   }
 
   private void register(Partner partner) throws Exception {
@@ -145,7 +139,7 @@ final class HttpRig implements AutoCloseable {
     return Files.readString(tokens.resolve(role.fileName())).strip();
   }
 
-  IngestService service() {
+  IngestNode service() {
     return service;
   }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A server given another service's beans but no {@link IngestBackend} (ingest's classes are on the
+ * A server given another service's beans but none of ingest's parts (ingest's classes are on the
  * classpath, as in local mode or the CLI) serves none of ingest's routes and none of its filters.
  */
 class RoutesWithoutBackendTest {
@@ -41,7 +41,7 @@ class RoutesWithoutBackendTest {
     "GET, /health",
     "GET, /prometheus"
   })
-  void shouldAnswerNotFoundWhenNoIngestBackendIsGiven(String method, String path) throws Exception {
+  void shouldAnswerNotFoundWhenNoIngestPartsAreGiven(String method, String path) throws Exception {
     HttpResponse<String> answer =
         CLIENT.send(
             HttpRequest.newBuilder(withoutIngest.url().resolve(path))

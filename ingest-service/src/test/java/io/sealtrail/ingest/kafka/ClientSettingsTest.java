@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class ClientSettingsTest {
   private final ClientSettings settings =
       new ClientSettings(
-          IngestConfig.fromConfig(
+          IngestConfig.from(
               Map.of(
                   "bootstrap.servers", "kafka:9092",
+                  "schema.registry.url", "http://registry:8081",
                   "sealtrail.ingest.instance-id", "pod-3",
                   "security.protocol", "SSL")));
 

@@ -59,11 +59,11 @@ class BatchDedupTest {
     assertThat(state.find(1, "acme/ev-1")).isEmpty();
   }
 
-  private static Decision.Accepted accepted(String key, long eventsOffset) {
+  private static Written.Accepted accepted(String key, long eventsOffset) {
     var metadata =
         new RecordMetadata(new TopicPartition("custody.events", 0), eventsOffset, 0, 0L, 0, 0);
     var submission = Submission.http(new byte[] {1}, T0, null);
-    return new Decision.Accepted(
+    return new Written.Accepted(
         submission, "acme", 1, key, "ev-1", SHA, CompletableFuture.completedFuture(metadata));
   }
 }

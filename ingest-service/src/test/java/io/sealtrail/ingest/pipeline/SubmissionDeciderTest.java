@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupState;
 import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.ingest.submission.SubmissionParser;
 import io.sealtrail.ingest.submission.SubmissionRecords;
 import io.sealtrail.ingest.testing.Events;
 import io.sealtrail.ingest.testing.Partners;
@@ -18,6 +20,7 @@ import io.sealtrail.trust.partner.PartnerDirectory;
 import io.sealtrail.trust.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +35,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What one submission leads to on the output topics, decided within a batch. */
+/**
+ * What one submission leads to on the output topics, decided within a batch; and that the verifier
+ * parses each submission once, every step after working from that one value.
+ */
 class SubmissionDeciderTest {
   private static final Instant RECEIVED = Instant.parse("2026-11-21T08:00:00Z");
   private static final Instant BEFORE = RECEIVED.minusSeconds(60);
@@ -46,10 +52,11 @@ class SubmissionDeciderTest {
       new SubmissionVerifier(directory::get, Policy.defaults());
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-  private final SubmissionDecider decider =
-      new SubmissionDecider(
-          new SubmissionJudge(verifier, new ClockSkew(ClockSkew.DEFAULT_BOUND)),
-          new ResendLookup(verifier, IngestListener.NONE),
+  // The ids of the submissions parsed, one entry a parse.
+  private final List<String> parsed = new ArrayList<>();
+  private final SubmissionDecider decider = decider(counting(SubmissionParser.STRICT));
+  private final DecisionWriter writer =
+      new DecisionWriter(
           new OutputSerializers(
               (topic, event) -> event.getPayloadSha256().getBytes(StandardCharsets.UTF_8),
               (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8)),
@@ -68,7 +75,7 @@ class SubmissionDeciderTest {
   void shouldSendTheEventKeyedBySubjectWhenItIsNew() {
     var record = routed(envelope(sealApplied("ev-1", "DEV-1", "S-1", BEFORE), partners.acmeKey));
 
-    Decision outcome = decider.decide(record, batch, producer);
+    Written outcome = decide(record);
 
     assertThat(outcome.result()).isInstanceOf(SubmissionResult.Accepted.class);
     assertThat(producer.history())
@@ -83,9 +90,9 @@ class SubmissionDeciderTest {
   @Test
   void shouldSendNothingAndPointAtTheFirstWhenTheSameEventCameEarlierInTheBatch() {
     byte[] envelope = envelope(sealApplied("ev-2", "DEV-2", "S-2", BEFORE), partners.acmeKey);
-    Decision first = decider.decide(routed(envelope), batch, producer);
+    Written first = decide(routed(envelope));
 
-    Decision again = decider.decide(routed(envelope), batch, producer);
+    Written again = decide(routed(envelope));
 
     var accepted = (SubmissionResult.Accepted) first.result();
     assertThat(again.result())
@@ -96,11 +103,11 @@ class SubmissionDeciderTest {
   @Test
   void shouldAnswerDuplicateWhenTheKeyWasRevokedAfterTheOriginalWasAccepted() {
     byte[] envelope = envelope(sealApplied("ev-5", "DEV-5", "S-5", BEFORE), partners.acmeKey);
-    Decision original = decider.decide(routed(envelope), batch, producer);
+    Written original = decide(routed(envelope));
     batch.commit();
     register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
 
-    Decision retry = decider.decide(routed(envelope), batch, producer);
+    Written retry = decide(routed(envelope));
 
     var accepted = (SubmissionResult.Accepted) original.result();
     assertThat(retry.result())
@@ -111,12 +118,12 @@ class SubmissionDeciderTest {
   @Test
   void shouldAnswerDuplicateWhenThePartnersRoleNoLongerAllowsTheTypeOfTheOriginal() {
     byte[] envelope = envelope(sealApplied("ev-6", "DEV-6", "S-6", BEFORE), partners.acmeKey);
-    decider.decide(routed(envelope), batch, producer);
+    decide(routed(envelope));
     batch.commit();
     var acme = partners.acme();
     register(new Partner(acme.partnerId(), Set.of("LOGISTICS"), acme.sites(), acme.keys()));
 
-    Decision retry = decider.decide(routed(envelope), batch, producer);
+    Written retry = decide(routed(envelope));
 
     assertThat(retry.result()).isInstanceOf(SubmissionResult.Duplicate.class);
     assertThat(producer.history()).hasSize(1);
@@ -124,15 +131,12 @@ class SubmissionDeciderTest {
 
   @Test
   void shouldRejectReplayWhenARevokedKeySignsOtherContentUnderAnAcceptedId() {
-    decider.decide(
-        routed(envelope(sealApplied("ev-7", "DEV-7", "S-7", BEFORE), partners.acmeKey)),
-        batch,
-        producer);
+    decide(routed(envelope(sealApplied("ev-7", "DEV-7", "S-7", BEFORE), partners.acmeKey)));
     batch.commit();
     register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
     byte[] other = envelope(sealApplied("ev-7", "DEV-7", "S-OTHER", BEFORE), partners.acmeKey);
 
-    Decision replay = decider.decide(routed(other), batch, producer);
+    Written replay = decide(routed(other));
 
     assertThat(rejectionReason(replay)).isEqualTo(RejectionReason.REPLAY);
   }
@@ -142,7 +146,7 @@ class SubmissionDeciderTest {
     register(partners.acme().withKeyRevoked(acmeKeyId(), BEFORE));
     byte[] envelope = envelope(sealApplied("ev-8", "DEV-8", "S-8", BEFORE), partners.acmeKey);
 
-    Decision outcome = decider.decide(routed(envelope), batch, producer);
+    Written outcome = decide(routed(envelope));
 
     assertThat(rejectionReason(outcome)).isEqualTo(RejectionReason.REVOKED_KEY);
   }
@@ -150,11 +154,10 @@ class SubmissionDeciderTest {
   @Test
   void shouldRejectUnknownKeyWhenAStrangerSignsThePayloadOfAnAcceptedEvent() {
     String event = sealApplied("ev-9", "DEV-9", "S-9", BEFORE);
-    decider.decide(routed(envelope(event, partners.acmeKey)), batch, producer);
+    decide(routed(envelope(event, partners.acmeKey)));
     batch.commit();
 
-    Decision forged =
-        decider.decide(routed(envelope(event, partners.strangerKey)), batch, producer);
+    Written forged = decide(routed(envelope(event, partners.strangerKey)));
 
     assertThat(rejectionReason(forged)).isEqualTo(RejectionReason.UNKNOWN_KEY);
   }
@@ -166,7 +169,7 @@ class SubmissionDeciderTest {
     var wire = SubmissionRecords.toRecord("submissions", submission);
     var record = consumed("other-partner", wire.value(), wire.headers());
 
-    Decision outcome = decider.decide(record, batch, producer);
+    Written outcome = decide(record);
 
     assertThat(outcome.result())
         .isInstanceOfSatisfying(
@@ -190,9 +193,9 @@ class SubmissionDeciderTest {
     byte[] first = envelope(Events.sealApplied("X", "7/e1", "DEV-1", "S-1", BEFORE), x.key());
     byte[] second = envelope(Events.sealApplied("X/7", "e1", "DEV-1", "S-2", BEFORE), x7.key());
 
-    Decision one = decider.decide(routed(first), batch, producer);
+    Written one = decide(routed(first));
     batch.commit();
-    Decision other = decider.decide(routed(second), batch, producer);
+    Written other = decide(routed(second));
 
     assertThat(one.result()).isInstanceOf(SubmissionResult.Accepted.class);
     assertThat(other.result()).isInstanceOf(SubmissionResult.Accepted.class);
@@ -203,13 +206,86 @@ class SubmissionDeciderTest {
   void shouldRejectAsMalformedEnvelopeWhenNoIngestDoorWroteTheRecord() {
     var record = consumed("whatever", new byte[] {1, 2}, new RecordHeaders());
 
-    Decision outcome = decider.decide(record, batch, producer);
+    Written outcome = decide(record);
 
     assertThat(outcome.result())
         .isInstanceOfSatisfying(
             SubmissionResult.Rejected.class,
             r -> assertThat(r.reason()).isEqualTo(RejectionReason.MALFORMED_ENVELOPE));
     assertThat(outcome.submission().source()).isEqualTo("submissions-1@7");
+  }
+
+  @Test
+  void shouldParseEachSubmissionOnceWhateverItsOutcome() {
+    byte[] original = envelope(sealApplied("ev-10", "DEV-10", "S-1", BEFORE), partners.acmeKey);
+    byte[] otherContent = envelope(sealApplied("ev-10", "DEV-10", "S-2", BEFORE), partners.acmeKey);
+    List<byte[]> submissions =
+        List.of(
+            original, // accepted
+            original, // duplicate within the batch
+            otherContent, // replay, found by the resend lookup
+            envelope(Events.sealAppliedWithoutSealId("ev-11", BEFORE), partners.acmeKey), // schema
+            envelope(sealApplied("ev-12", "DEV-12", "S-12", BEFORE), partners.strangerKey), // key
+            envelope("{\"eventId\":\"ev-13\"}", partners.acmeKey), // header
+            "{\"payloadType\":1}".getBytes(StandardCharsets.UTF_8), // envelope
+            "not json".getBytes(StandardCharsets.UTF_8));
+    List<RejectionReason> reasons = new ArrayList<>();
+
+    for (byte[] envelope : submissions) {
+      int before = parsed.size();
+      Written outcome = decide(routed(envelope));
+      assertThat(parsed).as("parses of one submission").hasSize(before + 1);
+      if (outcome.result() instanceof SubmissionResult.Rejected rejected) {
+        reasons.add(rejected.reason());
+      }
+    }
+
+    assertThat(parsed).hasSize(submissions.size());
+    assertThat(reasons)
+        .containsExactly(
+            RejectionReason.REPLAY,
+            RejectionReason.SCHEMA_VIOLATION,
+            RejectionReason.UNKNOWN_KEY,
+            RejectionReason.MALFORMED_EVENT,
+            RejectionReason.MALFORMED_ENVELOPE,
+            RejectionReason.MALFORMED_ENVELOPE);
+  }
+
+  @Test
+  void shouldDecideFromTheParsedValueAloneWhenTheBytesAreNotReadAgain() {
+    byte[] signed = envelope(sealApplied("ev-14", "DEV-14", "S-14", BEFORE), partners.acmeKey);
+    Submission sent = Submission.http(signed, RECEIVED, null);
+    ParsedSubmission once = SubmissionParser.STRICT.parse(sent);
+    // A later parse of the record's bytes would read "{}": only the value parsed first can pass.
+    SubmissionDecider fromOnce =
+        decider(counting(submission -> new ParsedSubmission(submission, once.envelope())));
+    var wire = SubmissionRecords.toRecord("submissions", sent);
+    var garbled = consumed(wire.key(), "{}".getBytes(StandardCharsets.UTF_8), wire.headers());
+
+    Written outcome = writer.write(fromOnce.decide(garbled, batch), batch, producer);
+
+    assertThat(outcome.result()).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(parsed).hasSize(1);
+  }
+
+  private SubmissionDecider decider(SubmissionParser parser) {
+    return new SubmissionDecider(
+        parser,
+        new SubmissionJudge(verifier, new ClockSkew(ClockSkew.DEFAULT_BOUND)),
+        new ResendLookup(verifier, IngestListener.NONE));
+  }
+
+  /** {@code parser}, counting its parses in {@link #parsed}. */
+  private SubmissionParser counting(SubmissionParser parser) {
+    return submission -> {
+      parsed.add(submission.submissionId());
+      return parser.parse(submission);
+    };
+  }
+
+  /** Decides {@code record} and sends what it leads to, as the verifier's batches do. */
+  private Written decide(ConsumerRecord<String, byte[]> record) {
+    return writer.write(decider.decide(record, batch), batch, producer);
   }
 
   private void register(Partner partner) {
@@ -220,7 +296,7 @@ class SubmissionDeciderTest {
     return partners.acmeKey.verifier().keyId().hex();
   }
 
-  private static RejectionReason rejectionReason(Decision outcome) {
+  private static RejectionReason rejectionReason(Written outcome) {
     return ((SubmissionResult.Rejected) outcome.result()).reason();
   }
 

@@ -5,7 +5,9 @@ import static io.sealtrail.ingest.testing.Events.sealAppliedWithoutSealId;
 import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.ingest.submission.Submission;
+import io.sealtrail.ingest.submission.SubmissionParser;
 import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.trust.RejectionReason;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,7 @@ class SubmissionJudgeTest {
   void shouldFindEventAuthenticWhenSignedByItsRegisteredPartner() {
     String payload = sealApplied("ev-1", "DEV-1", "S-1", BEFORE);
 
-    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+    Judgement judgement = judge.judge(parsed(envelope(payload, partners.acmeKey)));
 
     assertThat(judgement)
         .isInstanceOfSatisfying(
@@ -45,7 +47,7 @@ class SubmissionJudgeTest {
   void shouldBlameTheKeyBeforeTheSchemaWhenAStrangerSignsABrokenEvent() {
     String payload = sealAppliedWithoutSealId("ev-2", BEFORE);
 
-    Judgement judgement = judge.judge(submission(envelope(payload, partners.strangerKey)));
+    Judgement judgement = judge.judge(parsed(envelope(payload, partners.strangerKey)));
 
     assertThat(reason(judgement)).isEqualTo(RejectionReason.UNKNOWN_KEY);
   }
@@ -54,7 +56,7 @@ class SubmissionJudgeTest {
   void shouldBlameTheSchemaBeforeTheClockWhenAFutureEventIsBroken() {
     String payload = sealAppliedWithoutSealId("ev-3", FAR_FUTURE);
 
-    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+    Judgement judgement = judge.judge(parsed(envelope(payload, partners.acmeKey)));
 
     assertThat(judgement)
         .isInstanceOfSatisfying(
@@ -70,7 +72,7 @@ class SubmissionJudgeTest {
   void shouldRejectClockSkewWhenAnAuthenticEventOccursTooFarAhead() {
     String payload = sealApplied("ev-4", "DEV-4", "S-4", FAR_FUTURE);
 
-    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+    Judgement judgement = judge.judge(parsed(envelope(payload, partners.acmeKey)));
 
     assertThat(judgement)
         .isInstanceOfSatisfying(
@@ -87,7 +89,7 @@ class SubmissionJudgeTest {
   void shouldRejectTooOldWhenAnAuthenticEventOccurredBeforeTheMaxEventAge(String occurredAt) {
     String payload = sealApplied("ev-5", "DEV-5", "S-5", Instant.parse(occurredAt));
 
-    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+    Judgement judgement = judge.judge(parsed(envelope(payload, partners.acmeKey)));
 
     assertThat(judgement)
         .isInstanceOfSatisfying(
@@ -104,7 +106,7 @@ class SubmissionJudgeTest {
     Instant oldest = RECEIVED.minus(EventAge.DEFAULT_BOUND);
     String payload = sealApplied("ev-6", "DEV-6", "S-6", oldest);
 
-    Judgement judgement = judge.judge(submission(envelope(payload, partners.acmeKey)));
+    Judgement judgement = judge.judge(parsed(envelope(payload, partners.acmeKey)));
 
     assertThat(judgement).isInstanceOf(Judgement.Authentic.class);
   }
@@ -113,13 +115,14 @@ class SubmissionJudgeTest {
   void shouldRejectMalformedEnvelopeWhenBytesAreNotJson() {
     byte[] garbage = "{{".getBytes(StandardCharsets.UTF_8);
 
-    Judgement judgement = judge.judge(submission(garbage));
+    Judgement judgement = judge.judge(parsed(garbage));
 
     assertThat(reason(judgement)).isEqualTo(RejectionReason.MALFORMED_ENVELOPE);
   }
 
-  private static Submission submission(byte[] envelope) {
-    return Submission.http(envelope, RECEIVED, null);
+  /** A submission received over HTTP, read once as the verifier reads it. */
+  private static ParsedSubmission parsed(byte[] envelope) {
+    return SubmissionParser.STRICT.parse(Submission.http(envelope, RECEIVED, null));
   }
 
   private static RejectionReason reason(Judgement judgement) {

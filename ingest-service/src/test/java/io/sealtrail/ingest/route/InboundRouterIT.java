@@ -103,7 +103,7 @@ class InboundRouterIT {
       Eventually.await(
           () -> timestampType(admin, inbound), "CreateTime"::equals, "the change is visible");
 
-      assertThatThrownBy(() -> TopicCheck.verify(admin, rig.topics()))
+      assertThatThrownBy(() -> TopicCheck.verify(admin, rig.catalogue()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("LogAppendTime");
     }

@@ -5,11 +5,11 @@ import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.IngestTopics;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.pipeline.IngestVerifier;
 import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.route.InboundRouter;
-import io.sealtrail.ingest.topics.IngestTopics;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.testing.EmbeddedKafka;
@@ -42,7 +42,7 @@ public final class IngestRig implements AutoCloseable {
 
   private final String bootstrap;
   private final String name;
-  private final IngestTopics topics;
+  private final IngestConfig.Topics topics;
   private final Map<String, Object> serdeConfig;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -55,15 +55,14 @@ public final class IngestRig implements AutoCloseable {
     this.bootstrap = bootstrap;
     this.name = name;
     this.topics =
-        IngestTopics.fromConfig(
-                Map.of(
-                    "sealtrail.topics.partitions", "3", "sealtrail.topics.replication-factor", "1"))
+        IngestConfig.from(flat(bootstrap, name, "rig", Duration.ofSeconds(30)))
+            .topics()
             .prefixed(name + ".");
     this.serdeConfig =
         Map.of("schema.registry.url", "mock://" + name, "auto.register.schemas", true);
     if (createTopics) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-        TopicSetup.ensure(admin, topics, DEDUP_WINDOW);
+        TopicSetup.ensure(admin, catalogue());
       }
     }
   }
@@ -81,8 +80,13 @@ public final class IngestRig implements AutoCloseable {
     return new IngestRig(kafka.bootstrapServers(), EmbeddedKafka.uniqueName(method), false);
   }
 
-  public IngestTopics topics() {
+  public IngestConfig.Topics topics() {
     return topics;
+  }
+
+  /** The rig's topic catalogue, as a node builds it. */
+  public IngestTopics catalogue() {
+    return IngestTopics.from(config("rig"), serdeConfig);
   }
 
   public IngestConfig config(String instanceId) {
@@ -90,17 +94,25 @@ public final class IngestRig implements AutoCloseable {
   }
 
   public IngestConfig config(String instanceId, Duration replyTimeout) {
-    return new IngestConfig(
-        bootstrap,
-        instanceId,
-        name,
-        topics,
-        Duration.ofMinutes(5),
-        Duration.ofDays(30),
-        DEDUP_WINDOW,
-        Duration.ofSeconds(10),
-        replyTimeout,
-        Map.of());
+    return IngestConfig.from(flat(bootstrap, name, instanceId, replyTimeout)).withTopics(topics);
+  }
+
+  /** The flat configuration of instance {@code instanceId}; its topics are prefixed after. */
+  private static Map<String, String> flat(
+      String bootstrap, String name, String instanceId, Duration replyTimeout) {
+    return Map.ofEntries(
+        Map.entry("bootstrap.servers", bootstrap),
+        Map.entry("schema.registry.url", "mock://" + name),
+        Map.entry("sealtrail.ingest.instance-id", instanceId),
+        Map.entry("sealtrail.ingest.group-prefix", name),
+        Map.entry("sealtrail.ingest.dedup-window", DEDUP_WINDOW.toString()),
+        Map.entry("sealtrail.ingest.kafka-timeout", "PT10S"),
+        Map.entry("sealtrail.ingest.reply-timeout", replyTimeout.toString()),
+        Map.entry("sealtrail.topics.partitions", "3"),
+        Map.entry("sealtrail.topics.replication-factor", "1"),
+        Map.entry("sealtrail.http.host", "localhost"),
+        Map.entry("sealtrail.http.port", "0"),
+        Map.entry("sealtrail.management.port", "0"));
   }
 
   public IngestVerifier startVerifier(String instanceId, SubmissionVerifier verifier) {

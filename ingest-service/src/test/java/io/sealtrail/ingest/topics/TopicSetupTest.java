@@ -2,6 +2,8 @@ package io.sealtrail.ingest.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /** The configuration ingest gives the topics it creates. */
 class TopicSetupTest {
-  private static final IngestTopics TOPICS = IngestTopics.fromConfig(Map.of());
+  private static final IngestTopics TOPICS =
+      IngestTopics.from(
+          IngestConfig.from(
+              Map.of(
+                  "bootstrap.servers", "kafka:9092",
+                  "schema.registry.url", "mock://topic-setup",
+                  "sealtrail.ingest.instance-id", "pod-0")),
+          Map.of("schema.registry.url", "mock://topic-setup"));
 
   @Test
   void shouldCompactDedupTopicAndRetainItForTheWindowWhenDefined() {
-    var topics = TopicSetup.define(TOPICS, Duration.ofDays(7));
+    var topics = TOPICS.settings();
 
     NewTopic dedup = named(topics, "custody.ingest.dedup");
 
@@ -27,7 +36,7 @@ class TopicSetupTest {
 
   @Test
   void shouldLetTheBrokerStampInboundRecordsWhenDefined() {
-    var topics = TopicSetup.define(TOPICS, Duration.ofDays(7));
+    var topics = TOPICS.settings();
 
     NewTopic inbound = named(topics, "custody.inbound");
 
@@ -36,7 +45,7 @@ class TopicSetupTest {
 
   @Test
   void shouldKeepAcceptedEventsForEverWhenDefined() {
-    var topics = TopicSetup.define(TOPICS, Duration.ofDays(7));
+    var topics = TOPICS.settings();
 
     NewTopic events = named(topics, "custody.events");
 

@@ -6,8 +6,8 @@ import static io.sealtrail.system.config.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.custody.topology.CustodyTopics;
-import io.sealtrail.ingest.IngestEnvironment;
-import io.sealtrail.ingest.topics.IngestTopics;
+import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestTopics;
 import io.sealtrail.platform.env.EnvSetting;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -98,24 +99,34 @@ class DeployConfigTest {
   @Test
   void shouldPartitionIngestTopicsAsIngestCreatesThem() {
     for (DeployedService ingest : ingestServices()) {
-      IngestTopics topics = IngestEnvironment.from(ingest.env()).topics();
+      IngestConfig config = IngestConfig.fromEnvironment(ingest.env());
       Map<String, TopicDeclaration> declared =
           ingest.where().startsWith("k8s") ? kubernetesTopics : composeTopics;
-      for (String name :
-          List.of(
-              topics.inbound(),
-              topics.submissions(),
-              topics.events(),
-              topics.rejected(),
-              topics.dedup(),
-              topics.replies())) {
-        assertThat(declared.get(name).partitions())
-            .as("%s: %s against SEALTRAIL_TOPICS_PARTITIONS", ingest.where(), name)
-            .isEqualTo(topics.partitions());
+      // What ingest's TopicSetup would create: its catalogue's settings.
+      for (NewTopic created : IngestTopics.from(config, config.serdeConfig()).settings()) {
+        TopicDeclaration declaration = declared.get(created.name());
+        assertThat(declaration.partitions())
+            .as("%s: %s against SEALTRAIL_TOPICS_PARTITIONS", ingest.where(), created.name())
+            .isEqualTo(created.numPartitions());
+        created.configs().entrySet().stream()
+            .filter(entry -> !defaultOrIrrelevant(entry, created.configs()))
+            .forEach(
+                entry ->
+                    assertThat(declaration.config())
+                        .as("%s: %s", ingest.where(), created.name())
+                        .containsEntry(entry.getKey(), entry.getValue()));
       }
-      assertThat(declared.get(topics.inbound()).config())
+      assertThat(declared.get(config.topics().inbound()).config())
           .containsEntry("message.timestamp.type", "LogAppendTime");
     }
+  }
+
+  /** The broker's default cleanup policy, or the retention of a topic compacted only. */
+  private static boolean defaultOrIrrelevant(
+      Map.Entry<String, String> entry, Map<String, String> configs) {
+    boolean compactedOnly = "compact".equals(configs.get("cleanup.policy"));
+    return entry.equals(Map.entry("cleanup.policy", "delete"))
+        || (compactedOnly && entry.getKey().equals("retention.ms"));
   }
 
   @Test

@@ -4,7 +4,7 @@ import io.sealtrail.anomaly.service.AnomalyService;
 import io.sealtrail.anomaly.service.ServiceConfig;
 import io.sealtrail.custody.service.CustodyEnvironment;
 import io.sealtrail.custody.topology.CustodyTopics;
-import io.sealtrail.ingest.IngestEnvironment;
+import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.env.EnvSetting;
 import java.util.Arrays;
@@ -18,10 +18,10 @@ import org.apache.kafka.clients.admin.NewTopic;
  * of their topic records), never from a list kept here.
  */
 enum ServiceKind {
-  INGEST("sealtrail/ingest-service", IngestEnvironment.VARIABLES) {
+  INGEST("sealtrail/ingest-service", IngestConfig.ENVIRONMENT) {
     @Override
     List<String> topicsNeeded(Map<String, String> env) {
-      return topicNames(IngestEnvironment.from(env).topics());
+      return topicNames(IngestConfig.fromEnvironment(env).topics());
     }
   },
   CUSTODY_STREAM("sealtrail/custody-stream", CustodyEnvironment.VARIABLES) {

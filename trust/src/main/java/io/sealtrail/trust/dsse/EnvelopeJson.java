@@ -28,12 +28,23 @@ public final class EnvelopeJson {
 
   /** Decodes an envelope; throws {@link MalformedEnvelopeException} naming the defect. */
   public static Envelope read(byte[] json) {
-    JsonNode root;
+    return read(tree(json));
+  }
+
+  /**
+   * The JSON of an envelope, read strictly ({@link StrictJson}), or null for no content; throws
+   * {@link MalformedEnvelopeException} for bytes that are not one strict JSON value.
+   */
+  public static JsonNode tree(byte[] json) {
     try {
-      root = StrictJson.read(json);
+      return StrictJson.read(json);
     } catch (StrictJson.Unreadable e) {
       throw new MalformedEnvelopeException("$", e.getMessage());
     }
+  }
+
+  /** Decodes the envelope {@code root}, read by {@link #tree}; throws naming the defect. */
+  public static Envelope read(JsonNode root) {
     if (root == null || !root.isObject()) {
       throw new MalformedEnvelopeException("$", "an envelope is a JSON object");
     }

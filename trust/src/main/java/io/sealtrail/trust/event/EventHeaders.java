@@ -20,7 +20,11 @@ public final class EventHeaders {
 
   /** Parses the header; throws {@link MalformedEventException} naming the field at fault. */
   public static EventHeader parse(byte[] payload) {
-    JsonNode root = tree(payload);
+    return parse(tree(payload));
+  }
+
+  /** Parses the header of the payload object {@code root}, read by {@link #tree}. */
+  public static EventHeader parse(JsonNode root) {
     return new EventHeader(
         required(root, "eventId"),
         type(required(root, "type")),
@@ -43,7 +47,11 @@ public final class EventHeaders {
     }
   }
 
-  private static JsonNode tree(byte[] payload) {
+  /**
+   * The payload as a JSON object, read strictly; throws {@link MalformedEventException} when it is
+   * not one.
+   */
+  public static JsonNode tree(byte[] payload) {
     JsonNode root;
     try {
       root = StrictJson.read(payload);

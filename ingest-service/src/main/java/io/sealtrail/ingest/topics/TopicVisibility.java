@@ -1,4 +1,4 @@
-package io.sealtrail.ingest.http;
+package io.sealtrail.ingest.topics;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,11 +12,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * assigns the partitions it sees once, so starting it on a topic whose metadata has not spread yet
  * would leave it reading nothing.
  */
-final class TopicVisibility {
+public final class TopicVisibility {
   private TopicVisibility() {}
 
   /** Returns once {@code topic} has partitions in a fresh client's metadata, or fails after. */
-  static void await(Map<String, Object> clientConfig, String topic, Duration timeout)
+  public static void await(Map<String, Object> clientConfig, String topic, Duration timeout)
       throws InterruptedException {
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
