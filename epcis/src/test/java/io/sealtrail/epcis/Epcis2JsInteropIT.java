@@ -118,7 +118,7 @@ class Epcis2JsInteropIT {
                 new Rejection(
                     RejectionCode.UNSUPPORTED_EVENT_TYPE,
                     "/epcisBody/eventList/5/type",
-                    "no custody event is a TransformationEvent")));
+                    "no custody event type matches a TransformationEvent")));
   }
 
   private static ObjectNode event(ObjectNode document) {

@@ -33,7 +33,7 @@ final class Classifier {
               throw new CaptureException(
                   RejectionCode.UNSUPPORTED_EVENT_TYPE,
                   f.at("type"),
-                  "no custody event is a " + type);
+                  "no custody event type matches a " + type);
           default ->
               throw new CaptureException(
                   RejectionCode.UNSUPPORTED_EVENT_TYPE,
@@ -88,7 +88,7 @@ final class Classifier {
     throw new CaptureException(
         RejectionCode.UNMAPPABLE_EVENT,
         bizStep == null ? f.at("action") : f.at("bizStep"),
-        "no custody event is a "
+        "no custody event type matches "
             + type
             + " "
             + action

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +18,27 @@ import java.util.Set;
 final class EventMapper {
   private static final Set<String> ACTIONS = Set.of("ADD", "OBSERVE", "DELETE");
   private static final Set<String> QUANTITY_FIELDS = Set.of("epcClass", "quantity", "uom");
+  private static final List<String> TRANSFORMATION_FIELDS =
+      List.of(
+          "inputEPCList",
+          "inputQuantityList",
+          "outputEPCList",
+          "outputQuantityList",
+          "transformationID");
+
+  /** Fields the schema does not allow on an event type, which capture would otherwise not read. */
+  private static final Map<String, List<String>> NOT_ALLOWED =
+      Map.of(
+          "ObjectEvent",
+              concat(List.of("parentID", "childEPCs", "childQuantityList"), TRANSFORMATION_FIELDS),
+          "AggregationEvent",
+              concat(
+                  List.of("epcList", "quantityList", "ilmd", "persistentDisposition"),
+                  TRANSFORMATION_FIELDS),
+          "AssociationEvent",
+              concat(
+                  List.of("epcList", "quantityList", "ilmd", "persistentDisposition"),
+                  TRANSFORMATION_FIELDS));
 
   /** What one event reads as, before the parts of assemblies are paired with their devices. */
   sealed interface Reading {
@@ -40,6 +62,11 @@ final class EventMapper {
           "custody events are never corrected in place: report what happened as a new event");
     }
     String type = f.requiredText("type", "an event has a type");
+    for (String field : NOT_ALLOWED.getOrDefault(type, List.of())) {
+      if (f.get(field).isPresent()) {
+        throw EventFields.malformed(f.at(field), "is not a field of an " + type);
+      }
+    }
     String action = f.text("action").orElse("");
     if (!ACTIONS.contains(action) && !type.startsWith("Trans")) {
       throw EventFields.malformed(f.at("action"), "must be ADD, OBSERVE or DELETE");
@@ -190,6 +217,10 @@ final class EventMapper {
           "a custody event is about one class: quantityList names " + quantities.size());
     }
     return f.object(quantities.get(0), f.at("quantityList") + "/0", QUANTITY_FIELDS);
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
   }
 
   private static List<JsonNode> list(EventFields f, String field) {
