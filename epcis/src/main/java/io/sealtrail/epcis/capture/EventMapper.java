@@ -128,7 +128,7 @@ final class EventMapper {
   private static String occurredAt(EventFields f) {
     String time = f.requiredText("eventTime", "when it happened");
     String offset = f.requiredText("eventTimeZoneOffset", "the time zone offset of the event");
-    if (!offset.matches("[+-](0\\d|1[0-4]):[0-5]\\d")) {
+    if (!offset.matches("[+-]((0\\d|1[0-3]):[0-5]\\d|14:00)")) {
       throw EventFields.malformed(f.at("eventTimeZoneOffset"), "must be ±hh:mm, e.g. +00:00");
     }
     try {
