@@ -20,9 +20,7 @@ public final class ConfluentJs {
   public static void install() throws IOException, InterruptedException {
     client =
         NodePackage.install(
-            "confluent-js",
-            "the interop test with Confluent's JavaScript client",
-            "interop.js");
+            "confluent-js", "the interop test with Confluent's JavaScript client", "interop.js");
   }
 
   /** Runs the interop script and answers what it printed. */
