@@ -36,7 +36,7 @@ class ExportSchemaPropertiesIT {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void shouldPassTheSchemaAndEpcis2JsWhenAnyHistoryIsExported(
       @ForAll("histories") List<CustodyEvent> events) throws Exception {
     var history = events.stream().map(Fixtures::verified).toList();

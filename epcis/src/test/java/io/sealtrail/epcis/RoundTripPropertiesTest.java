@@ -36,7 +36,7 @@ class RoundTripPropertiesTest {
         .containsExactlyElementsOf(events.stream().map(e -> (JsonNode) PartnerJson.of(e)).toList());
   }
 
-  @Property(tries = 100)
+  @Property(tries = 50)
   void shouldWriteTheSameBytesWhenTheSameHistoryIsExportedTwice(
       @ForAll("histories") List<CustodyEvent> events) {
     var history = events.stream().map(Fixtures::verified).toList();

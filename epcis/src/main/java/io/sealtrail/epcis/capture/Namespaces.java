@@ -3,7 +3,6 @@ package io.sealtrail.epcis.capture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.epcis.Vocabulary;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,8 +44,7 @@ final class Namespaces {
       if (entry.isTextual() && GS1_CONTEXT.matcher(entry.textValue()).matches()) {
         gs1 = true;
       } else if (entry.isObject()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = entry.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> term = it.next();
+        for (Map.Entry<String, JsonNode> term : entry.properties()) {
           if (term.getValue().isTextual()) {
             prefixes.put(term.getKey(), term.getValue().textValue());
           }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.epcis.Vocabulary;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -89,8 +88,7 @@ final class EpcisEvent {
         json.set(field, fields.get(field));
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = extensions.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> extension = it.next();
+    for (Map.Entry<String, JsonNode> extension : extensions.properties()) {
       json.set(extension.getKey(), extension.getValue());
     }
     return json;

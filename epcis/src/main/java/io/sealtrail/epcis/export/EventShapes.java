@@ -72,8 +72,7 @@ final class EventShapes {
         .uris("epcList", List.of(Identifiers.serial(verified.getEvent().getSubject())));
   }
 
-  @SuppressWarnings("unchecked")
   static <T> T detail(VerifiedEvent verified, Class<T> type) {
-    return (T) type.cast(verified.getEvent().getDetail());
+    return type.cast(verified.getEvent().getDetail());
   }
 }

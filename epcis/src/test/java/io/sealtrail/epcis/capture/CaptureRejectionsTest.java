@@ -263,8 +263,8 @@ class CaptureRejectionsTest {
   private static ObjectNode rename(ObjectNode event, String prefix) {
     ObjectNode renamed = JSON.objectNode();
     event
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             f ->
                 renamed.set(
                     f.getKey().replace(Vocabulary.PREFIX + ":", prefix + ":"), f.getValue()));
