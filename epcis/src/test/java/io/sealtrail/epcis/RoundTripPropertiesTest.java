@@ -24,7 +24,7 @@ class RoundTripPropertiesTest {
   private final EpcisExporter exporter = new EpcisExporter();
   private final EpcisCapture capture = new EpcisCapture();
 
-  @Property(tries = 200)
+  @Property(tries = 100)
   void shouldCaptureTheSignedEventsWhenAnyExportedHistoryIsCapturedBack(
       @ForAll("histories") List<CustodyEvent> events) {
     var document =

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Joins each assembly's two EPCIS events - the device's commissioning ObjectEvent and the
- * assembling AssociationEvent of its parts - into one custody ASSEMBLED event, and fills in the
- * outcome of every reading.
+ * assembling AssociationEvent of its parts - into one custody ASSEMBLED event: the parts are folded
+ * into a device event that was mapped, or refused when there is none.
  */
 final class Assemblies {
   private Assemblies() {}
@@ -20,16 +20,15 @@ final class Assemblies {
   static void pair(List<Reading> readings, EventOutcome[] outcomes) {
     Map<String, Custody> devices = new HashMap<>();
     for (Reading reading : readings) {
-      if (reading instanceof Custody custody) {
-        outcomes[custody.index()] = new EventOutcome.Mapped(custody.index(), custody.event());
-        if (custody.assembly() != null) {
-          devices.putIfAbsent(custody.assembly(), custody);
-        }
+      if (reading instanceof Custody custody
+          && custody.assembly() != null
+          && outcomes[custody.index()] instanceof EventOutcome.Mapped) {
+        devices.putIfAbsent(custody.assembly(), custody);
       }
     }
     for (Reading reading : readings) {
       if (reading instanceof AssemblyParts parts) {
-        Custody device = devices.get(parts.assembly());
+        Custody device = devices.remove(parts.assembly()); // one parts event per device
         outcomes[parts.index()] = device == null ? unpaired(parts) : fold(parts, device);
       }
     }
@@ -49,6 +48,6 @@ final class Assemblies {
             RejectionCode.UNPAIRED_ASSEMBLY,
             pointer,
             "no commissioning ObjectEvent (ADD) of this parentID at the same eventTime"
-                + " (and sealtrail:custodyEventId) was mapped in this document"));
+                + " (and sealtrail:custodyEventId) was mapped in this document without other parts"));
   }
 }

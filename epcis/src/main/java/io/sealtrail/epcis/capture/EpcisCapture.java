@@ -2,6 +2,7 @@ package io.sealtrail.epcis.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.sealtrail.epcis.capture.EventMapper.Custody;
 import io.sealtrail.epcis.capture.EventMapper.Reading;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,8 +44,13 @@ public final class EpcisCapture {
         outcomes[i] = new EventOutcome.Rejected(i, e.rejection());
       }
     }
-    Assemblies.pair(readings, outcomes);
+    for (Reading reading : readings) {
+      if (reading instanceof Custody custody) {
+        outcomes[custody.index()] = new EventOutcome.Mapped(custody.index(), custody.event());
+      }
+    }
     rejectDuplicateIds(outcomes);
+    Assemblies.pair(readings, outcomes);
     return new CaptureReport.Events(List.of(outcomes));
   }
 

@@ -215,6 +215,28 @@ class CaptureRejectionsTest {
   }
 
   @Test
+  void shouldFoldPartsOnceAndRejectTheRepeatWhenADocumentRepeatsAnAssembly() {
+    ObjectNode document =
+        document(
+            exported(EventType.ASSEMBLED, 0),
+            exported(EventType.ASSEMBLED, 1),
+            exported(EventType.ASSEMBLED, 0),
+            exported(EventType.ASSEMBLED, 1));
+
+    List<EventOutcome> outcomes = outcomes(document);
+
+    assertThat(outcomes)
+        .extracting(o -> o.getClass().getSimpleName())
+        .containsExactly("Mapped", "Folded", "Rejected", "Rejected");
+    assertThat(((EventOutcome.Mapped) outcomes.get(0)).custodyEvent().at("/detail/components"))
+        .hasSize(3);
+    assertThat(((EventOutcome.Rejected) outcomes.get(2)).rejection().code())
+        .isEqualTo(RejectionCode.DUPLICATE_EVENT_ID);
+    assertThat(((EventOutcome.Rejected) outcomes.get(3)).rejection().code())
+        .isEqualTo(RejectionCode.UNPAIRED_ASSEMBLY);
+  }
+
+  @Test
   void shouldRejectAtTheChildWhenPartsDisagreeWithChildEpcs() {
     ObjectNode parts = exported(EventType.ASSEMBLED, 1);
     ((ArrayNode) parts.get("childEPCs"))
