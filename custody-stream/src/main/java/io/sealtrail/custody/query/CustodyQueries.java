@@ -10,6 +10,8 @@ import io.sealtrail.custody.lineage.LineageStores;
 import io.sealtrail.custody.lineage.LotTrace;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.state.ChainHash;
+import io.sealtrail.epcis.export.EpcisExporter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import java.util.Optional;
  * owning the key. A key never seen is a {@link KeyNotFoundException}.
  */
 public final class CustodyQueries {
+  private static final EpcisExporter EPCIS = new EpcisExporter();
   private final StoreReader reader;
   private final DeviceStates devices;
 
@@ -41,14 +44,28 @@ public final class CustodyQueries {
    * the state's head (both stores are partitioned by serial, so the owner holds both).
    */
   public HistoryResponse history(String serial) {
+    List<SerialHistory.Entry> entries = entries(serial);
+    CustodyState state = reader.<CustodyState>local(CustodyStores.STATE).get(serial);
+    String head = state == null ? null : state.getChainHash();
+    return HistoryResponse.of(serial, ChainHash.GENESIS, entries, head);
+  }
+
+  /**
+   * The history of {@code serial} as a GS1 EPCIS 2.0 JSON-LD document created at {@code now}: each
+   * event in fold order, linked to its signed original.
+   */
+  public String epcisHistory(String serial, Instant now) {
+    List<VerifiedEvent> events = entries(serial).stream().map(SerialHistory.Entry::event).toList();
+    return EPCIS.document(events, now).toString();
+  }
+
+  private List<SerialHistory.Entry> entries(String serial) {
     List<SerialHistory.Entry> entries =
         new SerialHistory(reader.<VerifiedEvent>local(CustodyStores.HISTORY)).of(serial);
     if (entries.isEmpty()) {
       throw new KeyNotFoundException("serial", serial);
     }
-    CustodyState state = reader.<CustodyState>local(CustodyStores.STATE).get(serial);
-    String head = state == null ? null : state.getChainHash();
-    return HistoryResponse.of(serial, ChainHash.GENESIS, entries, head);
+    return entries;
   }
 
   /** Every device built with {@code lot} and where it is now, asking each device's owner. */

@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.sealtrail.custody.inventory.InventoryStores;
 import io.sealtrail.custody.lineage.LineageStores;
 import io.sealtrail.custody.process.CustodyStores;
+import java.time.Instant;
 
 /**
  * The read routes of custody-stream; each is answered by the instance owning its key. Store reads
@@ -24,6 +25,7 @@ import io.sealtrail.custody.process.CustodyStores;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class QueryController {
   private static final String CSV = "text/csv";
+  private static final String JSON_LD = "application/ld+json";
   private final StoreReader reader;
   private final CustodyQueries queries;
 
@@ -39,9 +41,17 @@ final class QueryController {
   }
 
   @Get("/serials/{serial}/history")
-  HttpResponse<?> history(HttpRequest<?> request, @PathVariable String serial) {
+  HttpResponse<?> history(
+      HttpRequest<?> request, @PathVariable String serial, @Nullable @QueryValue String format) {
+    boolean epcis = "epcis".equalsIgnoreCase(format);
     return reader.answer(
-        request, CustodyStores.HISTORY, serial, () -> HttpResponse.ok(queries.history(serial)));
+        request,
+        CustodyStores.HISTORY,
+        serial,
+        () ->
+            epcis
+                ? HttpResponse.ok(queries.epcisHistory(serial, Instant.now())).contentType(JSON_LD)
+                : HttpResponse.ok(queries.history(serial)));
   }
 
   @Get("/lots/{lot}/trace")

@@ -4,6 +4,7 @@ import static io.sealtrail.custody.fixtures.CustodyEvents.*;
 import static io.sealtrail.custody.fixtures.Serials.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.platform.http.PlatformHttpServer;
 import java.io.IOException;
@@ -70,6 +71,30 @@ class QueryControllerTest {
         .contains("\"signatures\":")
         .contains("\"genesis\":\"" + "0".repeat(64) + "\"")
         .contains("\"chainHash\":\"" + custody.state(DEVICE).getChainHash() + "\"");
+  }
+
+  @Test
+  void shouldAnswerAnEpcisDocumentLinkedToTheSignedEventsWhenEpcisIsAsked() throws IOException {
+    var json = new ObjectMapper();
+    var history =
+        json.readTree(client.asRecall(server.port(), "/v1/serials/" + DEVICE + "/history").body());
+
+    var response =
+        client.asRecall(server.port(), "/v1/serials/" + DEVICE + "/history?format=epcis");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/ld+json"));
+    var document = json.readTree(response.body());
+    assertThat(document.get("type").asText()).isEqualTo("EPCISDocument");
+    var linked = new java.util.ArrayList<String>();
+    document
+        .at("/epcisBody/eventList")
+        .forEach(e -> linked.add(e.get("sealtrail:payloadSha256").asText()));
+    var signed = new java.util.ArrayList<String>();
+    history.get("events").forEach(e -> signed.add(e.at("/event/payloadSha256").asText()));
+    assertThat(linked).containsAll(signed).hasSizeGreaterThanOrEqualTo(signed.size());
+    assertThat(document.at("/epcisBody/eventList/0/bizStep").asText()).isEqualTo("commissioning");
   }
 
   @Test
