@@ -22,7 +22,6 @@ import io.sealtrail.log.read.LogReader;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class LogController {
   private static final String TEXT = "text/plain; charset=utf-8";
-  private static final long DEFAULT_ENTRIES = 100;
 
   private final LogReader log;
 
@@ -62,9 +61,9 @@ final class LogController {
   @Get(uri = "/entries", produces = MediaType.APPLICATION_JSON)
   HttpResponse<String> entries(
       @Nullable @QueryValue String start, @Nullable @QueryValue String end) {
-    long first = number("start", required("start", start));
-    long last = end == null ? first + DEFAULT_ENTRIES : number("end", end);
-    return json(log.entries(first, last));
+    return json(
+        log.entries(
+            number("start", required("start", start)), end == null ? null : number("end", end)));
   }
 
   private static HttpResponse<String> json(String body) {

@@ -25,6 +25,9 @@ public final class LogReader {
   /** The most entries one request returns. */
   public static final int MAX_ENTRIES = 1000;
 
+  /** How many entries a request without an end gets. */
+  public static final int DEFAULT_ENTRIES = 100;
+
   private static final Duration BEHIND_RETRY = Duration.ofSeconds(1);
 
   private final LogStoreAccess stores;
@@ -86,9 +89,13 @@ public final class LogReader {
     return ProofJson.consistency(tree(to).consistencyProof(from, to));
   }
 
-  /** Entries {@code start} (inclusive) to {@code end} (exclusive), at most {@value MAX_ENTRIES}. */
-  public String entries(long start, long end) {
+  /**
+   * Entries {@code start} (inclusive) to {@code end} (exclusive), at most {@value MAX_ENTRIES};
+   * without an end, up to {@value DEFAULT_ENTRIES} of them within the latest checkpoint.
+   */
+  public String entries(long start, Long endOrNull) {
     CheckpointFollower.Latest latest = latest();
+    long end = endOrNull != null ? endOrNull : Math.min(latest.size(), start + DEFAULT_ENTRIES);
     requireAtMost("end", end, latest);
     if (start >= end) {
       throw LogProblems.badRange("start", "start " + start + " is not before end " + end);

@@ -141,6 +141,9 @@ class LogServiceIT {
       problem(log.get("/v1/log/entries?start=1&end=1", Role.AUDITOR), 400, "bad-range");
       problem(log.get("/v1/log/entries?start=0&end=5000", Role.AUDITOR), 400, "bad-range");
       assertThat(entries(log, 0, 2)).hasSize(2);
+      HttpResponse<String> defaultEnd = log.get("/v1/log/entries?start=1", Role.AUDITOR);
+      assertThat(defaultEnd.statusCode()).as(defaultEnd.body()).isEqualTo(200);
+      assertThat(defaultEnd.body()).contains("\"index\":1").doesNotContain("\"index\":0");
     }
   }
 
