@@ -4,6 +4,7 @@ import io.sealtrail.cli.demo.DemoCommand;
 import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.query.AlertsCommand;
+import io.sealtrail.cli.query.LogCommand;
 import io.sealtrail.cli.query.SerialCommand;
 import io.sealtrail.cli.query.TraceCommand;
 import io.sealtrail.cli.signing.KeysCommand;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Command;
       VerifyCommand.class,
       SerialCommand.class,
       TraceCommand.class,
-      AlertsCommand.class
+      AlertsCommand.class,
+      LogCommand.class
     })
 public final class Sealtrail {
 

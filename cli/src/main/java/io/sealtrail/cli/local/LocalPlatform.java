@@ -5,6 +5,7 @@ import io.sealtrail.anomaly.service.ServiceConfig;
 import io.sealtrail.custody.service.CustodyStreamService;
 import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.ingest.IngestNode;
+import io.sealtrail.log.LogNode;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
@@ -121,10 +122,13 @@ public final class LocalPlatform implements AutoCloseable {
                 custodyConfig, new HostInfo(host, http.port()), ingest.meterRegistry()));
     // Its meters join ingest's registry: one /prometheus on the management port shows both.
     AnomalyService anomaly = push(AnomalyService.start(anomalyConfig, ingest.meterRegistry()));
+    progress.accept("starting " + LocalLog.SERVICE);
+    LogNode log = push(LocalLog.start(config, kafka.bootstrapServers(), registryUrl()));
     progress.accept("starting the HTTP server on port " + http.port());
     List<Object> beans = new ArrayList<>(ingest.httpBeans());
     beans.addAll(custody.httpBeans());
     beans.addAll(anomaly.httpBeans());
+    beans.addAll(log.httpBeans());
     beans.add(RoleTokens.ensure(config.tokensDir()));
     beans.add(new RegistryHealthCheck(registry::readiness));
     server = push(PlatformHttpServer.start(http, beans));
@@ -132,11 +136,13 @@ public final class LocalPlatform implements AutoCloseable {
     progress.accept("waiting for the streams to run");
     awaitRunning(CUSTODY, custody::state);
     awaitRunning(ANOMALY, anomaly::state);
+    awaitRunning(LocalLog.SERVICE, log::state);
     // Pushed last, closed first: the services' own close is no death.
     ServiceWatch watch = push(new ServiceWatch());
     watch.stopped("ingest", ingest.stopped());
     watch.streams(CUSTODY, custody::state);
     watch.streams(ANOMALY, anomaly::state);
+    watch.stopped(LocalLog.SERVICE, log.stopped());
     death = watch.death();
   }
 

@@ -15,6 +15,7 @@ record ReadyBanner(LocalPlatform platform, LocalConfig config, Duration startup)
         out,
         "Role tokens",
         config.tokensDir().toAbsolutePath() + " (admin.token, secops.token, ...)");
+    row(out, "Log checkpoint", http + "/v1/log/checkpoint (key: " + http + "/v1/log/key)");
     row(out, "Schema registry", platform.registryUrl().toString());
     row(out, "Kafka bootstrap", platform.bootstrapServers());
     row(out, "Data directory", config.dataDir().toAbsolutePath().toString());

@@ -3,8 +3,17 @@ package io.sealtrail.cli.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.cli.Sealtrail;
+import io.sealtrail.log.LogConfig;
+import io.sealtrail.log.key.LogKey;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.testing.Eventually;
+import io.sealtrail.translog.entry.LogEntry;
+import io.sealtrail.translog.json.ProofJson;
+import io.sealtrail.translog.merkle.Hash;
+import io.sealtrail.translog.merkle.MerkleHashing;
+import io.sealtrail.translog.note.Checkpoint;
+import io.sealtrail.translog.note.NoteVerifier;
+import io.sealtrail.translog.note.NoteVerifierKey;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.crypto.KeyAlgorithm;
 import io.sealtrail.trust.crypto.KeyPairs;
@@ -64,7 +73,8 @@ class LocalPlatformIT {
 
   @BeforeAll
   static void start() throws Exception {
-    shared = freshConfig(sharedDir);
+    // Checkpoints every second: the log test waits for one that covers its event.
+    shared = freshConfig(sharedDir).with(Map.of(LogConfig.CHECKPOINT_INTERVAL, "PT1S"));
     platform = LocalPlatform.start(shared);
   }
 
@@ -123,6 +133,45 @@ class LocalPlatformIT {
     assertThat(submitted.body()).contains("\"status\":\"accepted\"");
     assertThat(eventKeys(platform.bootstrapServers())).contains("PALLET-7");
     assertThat(state.body()).contains("\"serial\":\"PALLET-7\"").contains("SEAL");
+  }
+
+  @Test
+  void shouldProveInTheLogAnEventAcceptedOnTheSharedPort() throws Exception {
+    Signer key =
+        Signers.forKey(
+            KeyPairs.generate(KeyAlgorithm.ED25519, new SecureRandom()).privateKeyPkcs8());
+    URI http = platform.httpUrl();
+    post(http.resolve("/v1/partners"), registration("log-dock", key), token(Role.ADMIN));
+    String sent = envelope("log-dock", "CRATE-L1", key);
+    assertThat(post(http.resolve("/v1/events"), sent, null).statusCode()).isEqualTo(202);
+    String auditor = token(Role.AUDITOR);
+
+    var proof =
+        Eventually.await(
+            () ->
+                getQuietly(
+                    http.resolve("/v1/log/proof/inclusion?partnerId=log-dock&eventId=ev-1"),
+                    auditor),
+            r -> r.statusCode() == 200,
+            "the event's inclusion proof on the shared port");
+    NoteVerifierKey logKey =
+        NoteVerifierKey.parse(get(http.resolve("/v1/log/key"), null).body().strip());
+    var inclusion = ProofJson.readInclusion(proof.body());
+    Checkpoint head =
+        Checkpoint.verify(inclusion.checkpoint(), NoteVerifier.of(logKey), logKey.name());
+    inclusion.proof().verify(head.rootHash());
+    long index = inclusion.proof().leafIndex();
+    String entries =
+        get(http.resolve("/v1/log/entries?start=" + index + "&end=" + (index + 1)), auditor).body();
+    LogEntry entry =
+        ProofJson.readEntry(entries.substring(entries.indexOf('[') + 1, entries.lastIndexOf(']')));
+
+    // The leaf is recomputable from the bytes the partner sent (the canonical envelope JSON).
+    assertThat(entry.leaf().envelopeSha256())
+        .isEqualTo(Hash.of(MerkleHashing.sha256(sent.getBytes(StandardCharsets.UTF_8))));
+    assertThat(entry.leafHash()).isEqualTo(inclusion.proof().leafHash());
+    assertThat(LogKey.load(LocalLog.keyFile(shared), logKey.name()).verifierKey())
+        .isEqualTo(logKey);
   }
 
   @Test

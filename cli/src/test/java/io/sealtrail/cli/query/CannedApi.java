@@ -1,8 +1,11 @@
 package io.sealtrail.cli.query;
 
 import com.sun.net.httpserver.HttpServer;
+import io.sealtrail.cli.Sealtrail;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +66,24 @@ final class CannedApi implements AutoCloseable {
             + detail
             + "\"}",
         status == 503 ? Map.of("Retry-After", "2") : Map.of());
+  }
+
+  /** What a run of the command printed and how it ended. */
+  record Run(int exit, String out, String err) {}
+
+  /** Runs {@code sealtrail args} against this API with {@code token}, capturing its output. */
+  Run sealtrail(String token, String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var cli = Sealtrail.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+    String[] all = new String[args.length + 4];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--url";
+    all[args.length + 1] = url().toString();
+    all[args.length + 2] = "--token";
+    all[args.length + 3] = token;
+    int exit = cli.execute(all);
+    return new Run(exit, out.toString(), err.toString());
   }
 
   URI url() {

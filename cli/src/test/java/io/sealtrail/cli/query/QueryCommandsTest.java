@@ -2,9 +2,7 @@ package io.sealtrail.cli.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.cli.Sealtrail;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.sealtrail.cli.query.CannedApi.Run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -26,20 +24,8 @@ class QueryCommandsTest {
     api.close();
   }
 
-  record Run(int exit, String out, String err) {}
-
   private Run sealtrail(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var cli = Sealtrail.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--url";
-    all[args.length + 1] = api.url().toString();
-    all[args.length + 2] = "--token";
-    all[args.length + 3] = TOKEN;
-    int exit = cli.execute(all);
-    return new Run(exit, out.toString(), err.toString());
+    return api.sealtrail(TOKEN, args);
   }
 
   @Test

@@ -1,0 +1,59 @@
+package io.sealtrail.log;
+
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.log.sequence.RequiredValue;
+import io.sealtrail.platform.topic.Topic;
+import io.sealtrail.platform.topic.TopicSettings;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The log service's topics. It reads {@code custody.events} (ingest's, which creates it) and writes
+ * three of its own, each one partition so that a reader sees them in log order: the entries ({@code
+ * custody.log}, key the decimal index, value the entry JSON), the signed checkpoints ({@code
+ * custody.log.checkpoints}, key the origin, value the signed note), both kept forever, and the
+ * dead-letter topic of unreadable input. The single-partition sequencing topic is Kafka Streams'
+ * own repartition topic ({@code <application.id>-log-sequence-repartition}).
+ */
+public record LogTopics(
+    Topic<VerifiedEvent> events,
+    Topic<String> log,
+    Topic<String> checkpoints,
+    Topic<byte[]> deadLetter) {
+
+  public static LogTopics from(LogConfig config, Map<String, ?> serdeConfig) {
+    SpecificAvroSerde<VerifiedEvent> events = new SpecificAvroSerde<>(VerifiedEvent.class);
+    events.configure(serdeConfig, false);
+    LogConfig.TopicNames names = config.topics();
+    TopicSettings ordered = TopicSettings.forever().withPartitions(1);
+    return new LogTopics(
+        // A tombstone on the events is unreadable input, as a record that is not Avro is.
+        new Topic<>(names.events(), RequiredValue.of(events), TopicSettings.forever()),
+        new Topic<>(names.log(), Serdes.String(), ordered),
+        new Topic<>(names.checkpoints(), Serdes.String(), ordered),
+        // Kept 30 days for diagnosis, like the other services' dead letters.
+        new Topic<>(
+            names.deadLetter(),
+            Serdes.ByteArray(),
+            TopicSettings.kept(Duration.ofDays(30)).withPartitions(1)));
+  }
+
+  /** Every topic the service uses; {@link #settings()} those it owns and must be created. */
+  public List<Topic<?>> all() {
+    return List.of(events, log, checkpoints, deadLetter);
+  }
+
+  /** The topics this service writes, to create before it starts (ingest creates the events). */
+  public List<Topic<?>> settings() {
+    return List.of(log, checkpoints, deadLetter);
+  }
+
+  /** The requests to create {@link #settings()} with {@code replicationFactor}. */
+  public List<NewTopic> newTopics(short replicationFactor) {
+    return settings().stream().map(t -> t.newTopic(1, replicationFactor)).toList();
+  }
+}
