@@ -1,5 +1,6 @@
 package io.sealtrail.custody.topology;
 
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.process.ContentsProcessor;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.Outcome;
@@ -27,7 +28,7 @@ final class ContainerTopology {
   private ContainerTopology() {}
 
   /** The outcomes of applying container events to what the containers hold, at every level. */
-  static KStream<String, Outcome> define(KStream<String, Outcome> outcomes, Topics topics) {
+  static KStream<String, Outcome> define(KStream<String, Outcome> outcomes, CustodyTopics topics) {
     KStream<String, Outcome> level = level(outcomes, topics, 1);
     KStream<String, Outcome> all = level;
     for (int depth = 2; depth <= NESTING_LIMIT; depth++) {
@@ -39,7 +40,7 @@ final class ContainerTopology {
 
   /** One level: the events carried by {@code above}, applied to what they are re-keyed by. */
   private static KStream<String, Outcome> level(
-      KStream<String, Outcome> above, Topics topics, int depth) {
+      KStream<String, Outcome> above, CustodyTopics topics, int depth) {
     return above
         .flatMap(
             (container, outcome) -> outcome.carried(),
