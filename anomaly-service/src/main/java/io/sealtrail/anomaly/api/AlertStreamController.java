@@ -6,7 +6,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.sse.Event;
-import io.sealtrail.anomaly.service.AnomalyBackend;
 import io.sealtrail.anomaly.view.AlertJson;
 import io.sealtrail.anomaly.view.AlertListener;
 import io.sealtrail.anomaly.view.AlertView;
@@ -24,7 +23,7 @@ import reactor.core.publisher.FluxSink;
  * {@value #HEARTBEAT_PROPERTY} (15 s by default) that keeps proxies from closing an idle stream.
  */
 @Controller("/v1/alerts/stream")
-@Requires(beans = AnomalyBackend.class)
+@Requires(beans = AlertView.class)
 final class AlertStreamController {
   /** The property that sets the heartbeat interval, e.g. {@code 15s}. */
   static final String HEARTBEAT_PROPERTY = "sealtrail.anomaly.sse-heartbeat";
@@ -33,8 +32,8 @@ final class AlertStreamController {
   private final Duration heartbeat;
 
   AlertStreamController(
-      AnomalyBackend backend, @Value("${" + HEARTBEAT_PROPERTY + ":15s}") Duration heartbeat) {
-    this.view = backend.alerts();
+      AlertView view, @Value("${" + HEARTBEAT_PROPERTY + ":15s}") Duration heartbeat) {
+    this.view = view;
     this.heartbeat = heartbeat;
   }
 

@@ -14,9 +14,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.sealtrail.anomaly.lifecycle.AlertCommands;
-import io.sealtrail.anomaly.service.AnomalyBackend;
+import io.sealtrail.anomaly.lifecycle.CommandSender;
 import io.sealtrail.anomaly.view.AlertJson;
 import io.sealtrail.anomaly.view.AlertQuery;
+import io.sealtrail.anomaly.view.AlertView;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.AlertStatus;
@@ -28,7 +29,7 @@ import java.util.Map;
 
 /** The alerts: list with filters, one alert, and the acknowledge and resolve commands. */
 @Controller("/v1/alerts")
-@Requires(beans = AnomalyBackend.class)
+@Requires(beans = {AlertView.class, CommandSender.class})
 final class AlertsController {
   /**
    * Bounds how long a command for an id the view does not know waits for the view to reach the log
@@ -38,18 +39,20 @@ final class AlertsController {
    */
   private static final Duration COMMAND_PATIENCE = Duration.ofSeconds(10);
 
-  private final AnomalyBackend backend;
+  private final AlertView alerts;
+  private final CommandSender commands;
   private final RoleTokens tokens;
 
-  AlertsController(AnomalyBackend backend, RoleTokens tokens) {
-    this.backend = backend;
+  AlertsController(AlertView alerts, CommandSender commands, RoleTokens tokens) {
+    this.alerts = alerts;
+    this.commands = commands;
     this.tokens = tokens;
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)
   HttpResponse<String> list(HttpRequest<?> request) {
     AlertQuery query = AlertQueryParams.read(request.getParameters());
-    List<Alert> found = backend.alerts().find(query);
+    List<Alert> found = alerts.find(query);
     boolean truncated = found.size() > query.limit();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("alerts", found.stream().limit(query.limit()).map(AlertJson::tree).toList());
@@ -59,7 +62,7 @@ final class AlertsController {
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   HttpResponse<String> one(@PathVariable String id) {
-    Alert alert = backend.alerts().get(id).orElseThrow(() -> AlertProblems.notFound("alert " + id));
+    Alert alert = alerts.get(id).orElseThrow(() -> AlertProblems.notFound("alert " + id));
     return json(HttpStatus.OK, AlertJson.write(alert));
   }
 
@@ -87,14 +90,13 @@ final class AlertsController {
     if (!AlertCommands.appliesTo(command, alert)) {
       throw AlertProblems.illegalTransition(id, alert.getStatus().name(), target.name());
     }
-    backend.commands().send(command);
+    commands.send(command);
     return json(HttpStatus.ACCEPTED, AlertJson.write(alert));
   }
 
   // A command may name an alert raised a moment ago, which the view has not read yet.
   private Alert findForCommand(String id) {
-    return backend
-        .alerts()
+    return alerts
         .getCaughtUp(id, COMMAND_PATIENCE)
         .orElseThrow(() -> AlertProblems.notFound("alert " + id));
   }

@@ -6,13 +6,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.sealtrail.anomaly.service.AnomalyBackend;
+import io.sealtrail.anomaly.view.AlertView;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 
 /** Lets only secops and admin tokens at the alert and spike routes: 401 or 403 otherwise. */
 @ServerFilter({"/v1/alerts", "/v1/alerts/**", "/v1/spikes/**"})
-@Requires(beans = AnomalyBackend.class)
+@Requires(beans = AlertView.class)
 final class SecopsFilter {
   private final BearerGate gate;
 

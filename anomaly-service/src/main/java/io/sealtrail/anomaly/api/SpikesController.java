@@ -8,19 +8,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.sealtrail.anomaly.chart.SpikeCharts;
-import io.sealtrail.anomaly.service.AnomalyBackend;
 import io.sealtrail.anomaly.spike.Cohort;
 import io.sealtrail.anomaly.spike.SpikeKind;
 import io.sealtrail.anomaly.view.AlertJson;
 
 /** The spike charts: each kind's cohorts, and one cohort's recent windows with the baseline. */
 @Controller("/v1/spikes")
-@Requires(beans = AnomalyBackend.class)
+@Requires(beans = SpikeCharts.class)
 final class SpikesController {
   private final SpikeCharts charts;
 
-  SpikesController(AnomalyBackend backend) {
-    this.charts = backend.spikes();
+  SpikesController(SpikeCharts charts) {
+    this.charts = charts;
   }
 
   @Get(uri = "/{kind}/cohorts", produces = MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.sealtrail.anomaly.topology;
 
+import io.sealtrail.anomaly.AnomalyTopics;
 import io.sealtrail.anomaly.alert.AlertStores;
 import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.anomaly.alert.IncidentProcessor;
@@ -26,7 +27,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 public final class AnomalyTopology {
   private AnomalyTopology() {}
 
-  public static void define(StreamsBuilder builder, Topics topics, AnomalyRules rules) {
+  public static void define(StreamsBuilder builder, AnomalyTopics topics, AnomalyRules rules) {
     AlertStores stores = AlertStores.NAMES;
     builder.addStateStore(stores.alertStore(topics.alerts().valueSerde()));
     builder.addStateStore(stores.openIncidentStore());
@@ -54,7 +55,7 @@ public final class AnomalyTopology {
 
   // Each occurrence travels as the alert it would open on its own, keyed by its incident.
   private static KStream<String, Alert> incidents(
-      StreamsBuilder builder, Topics topics, AnomalyRules rules) {
+      StreamsBuilder builder, AnomalyTopics topics, AnomalyRules rules) {
     KStream<String, Occurrence> violations =
         builder.stream(
                 topics.violations().name(),
@@ -83,7 +84,7 @@ public final class AnomalyTopology {
   }
 
   private static KStream<String, AlertCommand> commands(
-      StreamsBuilder builder, Topics topics, AnomalyRules rules) {
+      StreamsBuilder builder, AnomalyTopics topics, AnomalyRules rules) {
     return builder.stream(
             topics.commands().name(),
             Consumed.with(topics.commands().keySerde(), topics.commands().valueSerde())

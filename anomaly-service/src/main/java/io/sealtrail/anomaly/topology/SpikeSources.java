@@ -1,5 +1,6 @@
 package io.sealtrail.anomaly.topology;
 
+import io.sealtrail.anomaly.AnomalyTopics;
 import io.sealtrail.anomaly.spike.AttestationHitProcessor;
 import io.sealtrail.anomaly.spike.Cohort;
 import io.sealtrail.anomaly.spike.RejectionHits;
@@ -35,7 +36,7 @@ final class SpikeSources {
   static KStream<String, Alert> define(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
-      Topics topics,
+      AnomalyTopics topics,
       AnomalyRules rules) {
     return attestationSpikes(builder, events, topics, rules)
         .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes"));
@@ -44,7 +45,7 @@ final class SpikeSources {
   private static KStream<String, Alert> attestationSpikes(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
-      Topics topics,
+      AnomalyTopics topics,
       AnomalyRules rules) {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -77,7 +78,7 @@ final class SpikeSources {
 
   // A lot's supplier is on COMPONENT_RECEIVED, keyed by component: both sides move to the lot.
   private static KStream<String, Evidence> supplierHits(
-      KStream<String, VerifiedEvent> events, KStream<String, Evidence> hits, Topics topics) {
+      KStream<String, VerifiedEvent> events, KStream<String, Evidence> hits, AnomalyTopics topics) {
     Serde<Evidence> evidence = topics.evidenceSerde();
     KTable<String, String> suppliers =
         events
@@ -118,7 +119,7 @@ final class SpikeSources {
   }
 
   private static KStream<String, Alert> rejectionSpikes(
-      StreamsBuilder builder, Topics topics, AnomalyRules rules) {
+      StreamsBuilder builder, AnomalyTopics topics, AnomalyRules rules) {
     KStream<String, Evidence> hits =
         builder.stream(
                 topics.rejected().name(),

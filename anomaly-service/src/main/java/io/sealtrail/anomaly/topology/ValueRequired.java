@@ -10,10 +10,10 @@ import org.apache.kafka.common.serialization.Serdes;
  * like a record that is not Avro, so the deserialization handler sends it to the dead-letter topic
  * and processing goes on (rather than a processor meeting a null and stopping the application).
  */
-final class ValueRequired {
+public final class ValueRequired {
   private ValueRequired() {}
 
-  static <V> Serde<V> of(Serde<V> serde) {
+  public static <V> Serde<V> of(Serde<V> serde) {
     Deserializer<V> inner = serde.deserializer();
     return Serdes.serdeFrom(
         serde.serializer(),

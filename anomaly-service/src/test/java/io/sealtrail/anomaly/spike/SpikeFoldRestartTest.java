@@ -2,12 +2,11 @@ package io.sealtrail.anomaly.spike;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.anomaly.AnomalyConfig;
+import io.sealtrail.anomaly.AnomalyTopics;
 import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.anomaly.alert.Alerts;
-import io.sealtrail.anomaly.topology.AnomalyConfig;
 import io.sealtrail.anomaly.topology.AnomalyRules;
-import io.sealtrail.anomaly.topology.TopicNames;
-import io.sealtrail.anomaly.topology.Topics;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.registry.client.MockRegistries;
@@ -43,8 +42,9 @@ class SpikeFoldRestartTest {
 
   private final String scope = "fold-restart-" + UUID.randomUUID();
   private final Serde<Alert> alerts =
-      Topics.from(
-              TopicNames.defaults(), Map.of(AnomalyConfig.SCHEMA_REGISTRY_URL, "mock://" + scope))
+      AnomalyTopics.from(
+              AnomalyConfig.from(Map.of()),
+              Map.of(AnomalyConfig.SCHEMA_REGISTRY_URL, "mock://" + scope))
           .alerts()
           .valueSerde();
   private final KeyValueStore<String, PendingWindow> pending =

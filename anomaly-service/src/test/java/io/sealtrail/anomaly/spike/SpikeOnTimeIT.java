@@ -90,7 +90,7 @@ class SpikeOnTimeIT {
   private static AnomalyHarness running() throws Exception {
     AnomalyHarness harness = new AnomalyHarness(KAFKA, SHORT);
     Eventually.await(
-        () -> harness.service().state(),
+        () -> harness.node().state(),
         state -> state == KafkaStreams.State.RUNNING,
         "anomaly streams running");
     return harness;

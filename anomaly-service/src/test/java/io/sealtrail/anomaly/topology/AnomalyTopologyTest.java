@@ -3,6 +3,8 @@ package io.sealtrail.anomaly.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.anomaly.AnomalyConfig;
+import io.sealtrail.anomaly.AnomalyNode;
 import io.sealtrail.anomaly.spike.SpikeRules;
 import io.sealtrail.registry.client.MockRegistries;
 import java.time.Duration;
@@ -28,7 +30,7 @@ class AnomalyTopologyTest {
     AnomalyConfig config =
         AnomalyConfig.from(Map.of(AnomalyConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE));
 
-    TopologyDescription description = AnomalyApp.topology(config).describe();
+    TopologyDescription description = AnomalyNode.topology(config).describe();
     assertThat(description.toString())
         .doesNotContain("KSTREAM-", "KTABLE-")
         .contains("anomaly-alerts-store", "anomaly-open-incidents-store")
@@ -37,7 +39,7 @@ class AnomalyTopologyTest {
 
   @Test
   void shouldRunExactlyOnceWithExplicitNamingWhenConfiguredWithDefaults() {
-    Properties p = AnomalyConfig.from(Map.of()).streamsProperties();
+    Properties p = AnomalyConfig.from(Map.of()).streams().properties();
 
     assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
@@ -47,7 +49,7 @@ class AnomalyTopologyTest {
 
   @Test
   void shouldSendUnreadableRecordsToItsDeadLetterTopicWhenConfiguredWithDefaults() {
-    Properties p = AnomalyConfig.from(Map.of()).streamsProperties();
+    Properties p = AnomalyConfig.from(Map.of()).streams().properties();
 
     assertThat(p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
         .isEqualTo("custody.anomaly.dlq");

@@ -1,40 +1,47 @@
 package io.sealtrail.bench.latency;
 
-import io.sealtrail.anomaly.topology.AnomalyApp;
-import io.sealtrail.anomaly.topology.AnomalyConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sealtrail.anomaly.AnomalyConfig;
+import io.sealtrail.anomaly.AnomalyNode;
 import io.sealtrail.bench.fixture.BenchIngest;
 import io.sealtrail.bench.fixture.BenchPartner;
 import io.sealtrail.bench.kafka.BenchCluster;
 import io.sealtrail.bench.stream.CustodyApp;
-import io.sealtrail.bench.stream.StreamsRun;
-import io.sealtrail.custody.topology.CustodyStreamApp;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyNode;
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.ingest.gateway.SubmissionGateway;
+import io.sealtrail.platform.http.Serving;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The whole detection path running as in production, on topics of its own: an ingest node, the
- * custody-stream topology and the anomaly topology, both exactly-once as they are configured.
+ * The whole detection path running as in production, on topics of its own: an ingest node, a
+ * custody-stream node and an anomaly-service node, both exactly-once as they are configured, their
+ * routes unserved.
  */
 public final class Pipeline implements AutoCloseable {
-  private final IngestNode ingest;
-  private final KafkaStreams custody;
-  private final KafkaStreams anomaly;
+  private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(5);
+  private final IngestNode ingestNode;
+  private final CustodyNode custody;
+  private final AnomalyNode anomaly;
   private final String violations;
   private final String alerts;
 
   private Pipeline(
       IngestNode ingest,
-      KafkaStreams custody,
-      KafkaStreams anomaly,
+      CustodyNode custody,
+      AnomalyNode anomaly,
       String violations,
       String alerts) {
-    this.ingest = ingest;
+    this.ingestNode = ingest;
     this.custody = custody;
     this.anomaly = anomaly;
     this.violations = violations;
@@ -48,11 +55,12 @@ public final class Pipeline implements AutoCloseable {
         IngestNode.start(ingestConfig, IngestNode.Options.defaults().withoutServer());
     String events = ingestConfig.topics().events();
     String custodyId = prefix + "-custody";
-    CustodyStreamConfig custodyConfig =
+    CustodyConfig custodyConfig =
         CustodyApp.config(cluster, custodyId, events, cluster.directory(custodyId));
-    KafkaStreams custody =
-        new KafkaStreams(
-            CustodyStreamApp.topology(custodyConfig), custodyConfig.streamsProperties());
+    String violations =
+        CustodyTopics.from(custodyConfig, custodyConfig.serdeConfig()).violations().name();
+    Serving unserved = Serving.shared(new SimpleMeterRegistry());
+    CustodyNode custody = CustodyNode.start(custodyConfig, unserved);
     String anomalyId = prefix + "-anomaly";
     String alerts = anomalyId + ".alerts";
     cluster.createTopics(List.of(alerts, anomalyId + ".commands"));
@@ -69,27 +77,38 @@ public final class Pipeline implements AutoCloseable {
                 cluster.directory(anomalyId).toString(),
                 StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
                 "0",
-                "sealtrail.topic.violations",
-                custodyConfig.topics().violations(),
-                "sealtrail.topic.events",
+                "sealtrail.topics.violations",
+                violations,
+                "sealtrail.topics.events",
                 events,
-                "sealtrail.topic.rejected",
+                "sealtrail.topics.rejected",
                 ingestConfig.topics().rejected(),
-                "sealtrail.topic.alerts",
+                "sealtrail.topics.alerts",
                 alerts,
-                "sealtrail.topic.alert-commands",
+                "sealtrail.topics.alert-commands",
                 anomalyId + ".commands"));
-    KafkaStreams anomaly =
-        new KafkaStreams(AnomalyApp.topology(anomalyConfig), anomalyConfig.streamsProperties());
-    var pipeline =
-        new Pipeline(ingest, custody, anomaly, custodyConfig.topics().violations(), alerts);
-    StreamsRun.startAndAwaitRunning(custody);
-    StreamsRun.startAndAwaitRunning(anomaly);
+    AnomalyNode anomaly = AnomalyNode.start(anomalyConfig, unserved);
+    var pipeline = new Pipeline(ingest, custody, anomaly, violations, alerts);
+    custody.startStreams();
+    anomaly.startStreams();
+    awaitRunning("custody-stream", custody::state);
+    awaitRunning("anomaly-service", anomaly::state);
     return pipeline;
   }
 
+  private static void awaitRunning(String service, Supplier<KafkaStreams.State> state)
+      throws InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
+    while (state.get() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(service + " streams not RUNNING within " + RUNNING_TIMEOUT);
+      }
+      Thread.sleep(100);
+    }
+  }
+
   public SubmissionGateway gateway() {
-    return ingest.gateway();
+    return ingestNode.gateway();
   }
 
   public String violationsTopic() {
@@ -104,6 +123,6 @@ public final class Pipeline implements AutoCloseable {
   public void close() throws Exception {
     anomaly.close();
     custody.close();
-    ingest.close();
+    ingestNode.close();
   }
 }

@@ -6,8 +6,8 @@ import io.sealtrail.bench.kafka.TopicCopy;
 import io.sealtrail.bench.stream.CustodyApp;
 import io.sealtrail.bench.stream.PassThrough;
 import io.sealtrail.bench.stream.StreamsRun;
-import io.sealtrail.custody.topology.CustodyStreamApp;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyNode;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -86,13 +86,13 @@ public final class CustodyThroughput implements Scenario {
   private static double custody(BenchContext context, String input, String guarantee)
       throws Exception {
     String appId = context.fresh("custody-" + guarantee);
-    CustodyStreamConfig config =
+    CustodyConfig config =
         CustodyApp.config(context.cluster(), appId, input, context.cluster().directory(appId));
-    Properties p = CustodyApp.withGuarantee(config.streamsProperties(), guarantee);
+    Properties p = CustodyApp.withGuarantee(config.streams().properties(), guarantee);
     Progress.say("custody-stream: custody topology, %s", guarantee);
     double rate =
         StreamsRun.recordsPerSecond(
-            context.cluster().admin(), CustodyStreamApp.topology(config), p, input);
+            context.cluster().admin(), CustodyNode.topology(config), p, input);
     Progress.say("  %,.0f events/s", rate);
     return rate;
   }

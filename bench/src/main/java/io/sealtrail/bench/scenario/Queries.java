@@ -10,9 +10,10 @@ import io.sealtrail.bench.kafka.BenchCluster;
 import io.sealtrail.bench.kafka.ConsumedWatch;
 import io.sealtrail.bench.kafka.RawProducerRun;
 import io.sealtrail.bench.stream.CustodyApp;
-import io.sealtrail.custody.service.CustodyStreamService;
-import io.sealtrail.custody.service.QueryConfig;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyNode;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.HttpSettings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,8 @@ import java.util.stream.IntStream;
 
 /**
  * Item 6: serial lookups and the trace of a lot with {@code lotDevices} devices on a running {@link
- * CustodyStreamService}, against the no-op routes of the same query server: a no-op GET, and a
- * no-op GET answering as many bytes as the trace did.
+ * CustodyNode}, against the no-op routes of the same query server: a no-op GET, and a no-op GET
+ * answering as many bytes as the trace did.
  */
 public final class Queries implements Scenario {
   /** The custody configuration whose stores hold the lot, for the restore scenario. */
@@ -52,11 +53,16 @@ public final class Queries implements Scenario {
         topic,
         AssembledEvents.records(topic, cluster.serdeConfig(), devices));
     String appId = context.fresh("lot-custody");
-    CustodyStreamConfig config = CustodyApp.config(cluster, appId, topic, cluster.directory(appId));
+    CustodyConfig lot = CustodyApp.config(cluster, appId, topic, cluster.directory(appId));
     var tokens = new Tokens(cluster.directory(appId + "-tokens"));
     int port = BenchCluster.freePort();
-    var query = new QueryConfig("127.0.0.1", "127.0.0.1", port, tokens.dir());
-    try (CustodyStreamService service = CustodyStreamService.start(config, query)) {
+    // Its own query server, without metrics.
+    var http =
+        new HttpSettings("127.0.0.1", port, "127.0.0.1", HttpBinding.NO_MANAGEMENT, tokens.dir());
+    CustodyConfig config =
+        new CustodyConfig(
+            lot.streams(), lot.schemaRegistryUrl(), lot.topicNames(), lot.rules(), http);
+    try (CustodyNode service = CustodyNode.start(config)) {
       long start = System.nanoTime();
       ConsumedWatch.awaitCommitted(
           cluster.admin(),

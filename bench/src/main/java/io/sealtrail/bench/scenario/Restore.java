@@ -5,8 +5,8 @@ import io.sealtrail.bench.Row;
 import io.sealtrail.bench.kafka.TopicReader;
 import io.sealtrail.bench.stream.RestoreCounter;
 import io.sealtrail.bench.stream.StreamsRun;
-import io.sealtrail.custody.topology.CustodyStreamApp;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +30,20 @@ public final class Restore implements Scenario {
 
   @Override
   public List<Row> run(BenchContext context) throws Exception {
-    CustodyStreamConfig config =
+    CustodyConfig config =
         context
-            .recalled(Queries.LOT_CONFIG, CustodyStreamConfig.class)
+            .recalled(Queries.LOT_CONFIG, CustodyConfig.class)
             .orElseThrow(() -> new IllegalStateException("restore needs queries first"));
     int serials = context.recalled(Queries.LOT_DEVICES, Integer.class).orElseThrow();
     List<String> changelogs =
         context.cluster().admin().listTopics().names().get().stream()
-            .filter(t -> t.startsWith(config.applicationId() + "-") && t.endsWith("-changelog"))
+            .filter(
+                t ->
+                    t.startsWith(config.streams().applicationId() + "-")
+                        && t.endsWith("-changelog"))
             .sorted()
             .toList();
-    long onDisk = sizeOf(Path.of(config.stateDir()));
+    long onDisk = sizeOf(Path.of(config.streams().stateDir()));
     Progress.say("restore: raw consumer over %s", changelogs);
     var raw =
         TopicReader.readAll(
@@ -63,13 +66,13 @@ public final class Restore implements Scenario {
             Row.of((double) raw.bytes() / serials, "B/serial")));
   }
 
-  private static RestoreCounter restore(BenchContext context, CustodyStreamConfig config)
+  private static RestoreCounter restore(BenchContext context, CustodyConfig config)
       throws Exception {
-    Path empty = context.cluster().directory(config.applicationId() + "-restored");
-    Properties properties = config.streamsProperties();
+    Path empty = context.cluster().directory(config.streams().applicationId() + "-restored");
+    Properties properties = config.streams().properties();
     properties.put(StreamsConfig.STATE_DIR_CONFIG, empty.toString());
     var counter = new RestoreCounter();
-    try (KafkaStreams streams = new KafkaStreams(CustodyStreamApp.topology(config), properties)) {
+    try (KafkaStreams streams = new KafkaStreams(CustodyNode.topology(config), properties)) {
       streams.setGlobalStateRestoreListener(counter);
       Progress.say("restore: custody-stream with an empty state directory");
       StreamsRun.startAndAwaitRunning(streams);

@@ -1,8 +1,7 @@
 package io.sealtrail.bench.stream;
 
 import io.sealtrail.bench.kafka.BenchCluster;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
-import io.sealtrail.custody.topology.TopicNames;
+import io.sealtrail.custody.CustodyConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,24 +18,33 @@ public final class CustodyApp {
 
   private CustodyApp() {}
 
-  public static CustodyStreamConfig config(
+  public static CustodyConfig config(
       BenchCluster cluster, String appId, String eventsTopic, Path stateDir) throws Exception {
     List<String> outputs =
         List.of(appId + ".state", appId + ".violations", appId + ".releases", appId + ".dlq");
     cluster.createTopics(outputs);
-    return CustodyStreamConfig.from(
+    return CustodyConfig.from(
         Map.of(
-            StreamsConfig.APPLICATION_ID_CONFIG, appId,
-            StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-            CustodyStreamConfig.SCHEMA_REGISTRY_URL,
-                String.valueOf(cluster.serdeConfig().get("schema.registry.url")),
-            StreamsConfig.STATE_DIR_CONFIG, stateDir.toString(),
-            StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0",
-            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, outputs.get(3),
-            TopicNames.EVENTS_KEY, eventsTopic,
-            TopicNames.STATE_KEY, outputs.get(0),
-            TopicNames.VIOLATIONS_KEY, outputs.get(1),
-            TopicNames.RELEASES_KEY, outputs.get(2)));
+            StreamsConfig.APPLICATION_ID_CONFIG,
+            appId,
+            StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+            cluster.bootstrapServers(),
+            CustodyConfig.SCHEMA_REGISTRY_URL,
+            String.valueOf(cluster.serdeConfig().get("schema.registry.url")),
+            StreamsConfig.STATE_DIR_CONFIG,
+            stateDir.toString(),
+            StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
+            "0",
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+            outputs.get(3),
+            "sealtrail.topics.events",
+            eventsTopic,
+            "sealtrail.topics.state",
+            outputs.get(0),
+            "sealtrail.topics.violations",
+            outputs.get(1),
+            "sealtrail.topics.releases",
+            outputs.get(2)));
   }
 
   /** {@code properties} with {@code guarantee} and the common commit interval. */

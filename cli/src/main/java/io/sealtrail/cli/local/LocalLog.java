@@ -25,9 +25,10 @@ final class LocalLog {
   }
 
   /** Creates the key and the topics if missing, then starts the log without a server of its own. */
-  static LogNode start(LocalConfig config, String bootstrapServers, URI registryUrl)
+  static LogNode start(LocalConfig config, String bootstrapServers, URI registryUrl, int httpPort)
       throws Exception {
-    Map<String, String> flat = LocalStreams.flat(config, SERVICE, bootstrapServers, registryUrl);
+    Map<String, String> flat =
+        LocalStreams.flat(config, SERVICE, bootstrapServers, registryUrl, httpPort);
     flat.putIfAbsent(LogConfig.KEY_FILE, keyFile(config).toString());
     LogConfig log = LogConfig.from(flat);
     LogKey.ensure(log.signing().keyFile(), log.signing().origin());

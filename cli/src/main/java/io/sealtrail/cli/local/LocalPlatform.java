@@ -1,14 +1,15 @@
 package io.sealtrail.cli.local;
 
-import io.sealtrail.anomaly.service.AnomalyService;
-import io.sealtrail.anomaly.service.ServiceConfig;
-import io.sealtrail.custody.service.CustodyStreamService;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
+import io.sealtrail.anomaly.AnomalyConfig;
+import io.sealtrail.anomaly.AnomalyNode;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyNode;
 import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.log.LogNode;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.http.Serving;
 import io.sealtrail.registry.server.SchemaRegistryServer;
 import io.sealtrail.registry.server.SchemaRegistryServerConfig;
 import java.net.URI;
@@ -27,7 +28,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Everything local mode runs in one process: the Kafka broker, every service's topics, the schema
@@ -107,23 +107,22 @@ public final class LocalPlatform implements AutoCloseable {
     registry = push(SchemaRegistryServer.start(registryConfig(config)));
     progress.accept("starting ingest");
     ingest = push(LocalIngest.start(kafka.bootstrapServers(), registryUrl()));
-    var custodyConfig = CustodyStreamConfig.from(streams(config, CUSTODY));
-    var anomalyConfig = ServiceConfig.from(streams(config, ANOMALY));
-    provision(LocalTopics.of(custodyConfig, anomalyConfig));
     // custody-stream advertises the shared server's address, so its port is fixed before.
     HttpBinding http =
         new HttpBinding(config.host(), config.httpPort())
             .withManagementPort(config.managementPort())
             .withConcretePort();
-    progress.accept("starting anomaly-service, creating custody-stream");
-    CustodyStreamService custody =
-        push(
-            CustodyStreamService.create(
-                custodyConfig, new HostInfo(host, http.port()), ingest.meterRegistry()));
-    // Its meters join ingest's registry: one /prometheus on the management port shows both.
-    AnomalyService anomaly = push(AnomalyService.start(anomalyConfig, ingest.meterRegistry()));
+    var custodyConfig = CustodyConfig.from(streams(config, CUSTODY, http.port()));
+    var anomalyConfig = AnomalyConfig.from(streams(config, ANOMALY, http.port()));
+    provision(LocalTopics.of(custodyConfig, anomalyConfig));
+    progress.accept("starting anomaly-service and custody-stream");
+    // Their meters join ingest's registry: one /prometheus on the management port shows them all.
+    Serving shared = Serving.shared(ingest.meterRegistry());
+    CustodyNode custody = push(CustodyNode.start(custodyConfig, shared));
+    AnomalyNode anomaly = push(AnomalyNode.start(anomalyConfig, shared));
     progress.accept("starting " + LocalLog.SERVICE);
-    LogNode log = push(LocalLog.start(config, kafka.bootstrapServers(), registryUrl()));
+    LogNode log =
+        push(LocalLog.start(config, kafka.bootstrapServers(), registryUrl(), http.port()));
     progress.accept("starting the HTTP server on port " + http.port());
     List<Object> beans = new ArrayList<>(ingest.httpBeans());
     beans.addAll(custody.httpBeans());
@@ -133,6 +132,7 @@ public final class LocalPlatform implements AutoCloseable {
     beans.add(new RegistryHealthCheck(registry::readiness));
     server = push(PlatformHttpServer.start(http, beans));
     custody.startStreams();
+    anomaly.startStreams();
     progress.accept("waiting for the streams to run");
     awaitRunning(CUSTODY, custody::state);
     awaitRunning(ANOMALY, anomaly::state);
@@ -164,8 +164,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
-  private Map<String, String> streams(LocalConfig config, String service) {
-    return LocalStreams.flat(config, service, kafka.bootstrapServers(), registryUrl());
+  private Map<String, String> streams(LocalConfig config, String service, int httpPort) {
+    return LocalStreams.flat(config, service, kafka.bootstrapServers(), registryUrl(), httpPort);
   }
 
   private SchemaRegistryServerConfig registryConfig(LocalConfig config) {

@@ -1,5 +1,6 @@
 package io.sealtrail.cli.local;
 
+import io.sealtrail.platform.http.HttpSettings;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,8 +9,9 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The flat configuration every Kafka Streams service gets in local mode: this broker and registry,
  * its own state directory under the data directory (so state survives a restart), no standby
- * replica (there is one instance), and few single-replica partitions for the topics it declares;
- * over the settings the configuration carries.
+ * replica (there is one instance), and the shared HTTP server's host and port as its own (where
+ * other instances would forward to); over the settings the configuration carries. Its topics are
+ * created with {@link #PARTITIONS} single-replica partitions ({@link LocalTopics}).
  */
 final class LocalStreams {
   /** Partitions of the topics keyed by serial; ingest's {@code custody.events} has as many. */
@@ -18,7 +20,7 @@ final class LocalStreams {
   private LocalStreams() {}
 
   static Map<String, String> flat(
-      LocalConfig config, String service, String bootstrapServers, URI registryUrl) {
+      LocalConfig config, String service, String bootstrapServers, URI registryUrl, int httpPort) {
     Map<String, String> flat = new HashMap<>(config.settings());
     flat.putAll(
         Map.of(
@@ -30,10 +32,10 @@ final class LocalStreams {
             config.stateDir(service).toString(),
             StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
             "0",
-            "sealtrail.topic.partitions",
-            Integer.toString(PARTITIONS),
-            "sealtrail.topic.replication-factor",
-            "1"));
+            HttpSettings.ADVERTISED_HOST_KEY,
+            config.host(),
+            HttpSettings.PORT_KEY,
+            Integer.toString(httpPort)));
     return flat;
   }
 }

@@ -2,13 +2,12 @@ package io.sealtrail.cli.demo;
 
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.Storage;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.custody.topology.CustodyTopology;
-import io.sealtrail.custody.topology.TopicNames;
-import io.sealtrail.custody.topology.Topics;
 import io.sealtrail.ingest.pipeline.IngestJudge;
 import io.sealtrail.registry.client.MockRegistries;
 import io.sealtrail.trust.SubmissionVerifier;
@@ -53,16 +52,20 @@ final class CustodyReplay implements AutoCloseable {
     }
     PartnerDirectory directory = PartnerDirectory.of(partners);
     ingest = new IngestJudge(new SubmissionVerifier(() -> directory, Policy.defaults()));
-    Map<String, Object> serdes = Map.of(CustodyStreamConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
-    Topics topics = Topics.from(TopicNames.defaults(), serdes);
+    var config =
+        CustodyConfig.from(
+            Map.of(
+                "application.id",
+                "demo-test",
+                "state.dir",
+                "target/kafka-streams/" + scope,
+                CustodyConfig.SCHEMA_REGISTRY_URL,
+                "mock://" + scope));
+    CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
     StreamsBuilder builder = new StreamsBuilder();
     CustodyTopology.define(builder, topics, DetectionRules.defaults(), Storage.IN_MEMORY);
-    var config =
-        CustodyStreamConfig.from(
-            Map.of("application.id", "demo-test", "state.dir", "target/kafka-streams/" + scope));
-    driver =
-        new TopologyTestDriver(
-            builder.build(config.streamsProperties()), config.streamsProperties());
+    var properties = config.streams().properties();
+    driver = new TopologyTestDriver(builder.build(properties), properties);
     events =
         driver.createInputTopic(
             topics.events().name(),

@@ -1,5 +1,6 @@
 package io.sealtrail.custody.topology;
 
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.process.ContentsProcessor;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.StepOutput;
@@ -27,7 +28,8 @@ final class ContainerTopology {
   private ContainerTopology() {}
 
   /** The outcomes of applying container events to what the containers hold, at every level. */
-  static KStream<String, StepOutput> define(KStream<String, StepOutput> outcomes, Topics topics) {
+  static KStream<String, StepOutput> define(
+      KStream<String, StepOutput> outcomes, CustodyTopics topics) {
     KStream<String, StepOutput> level = level(outcomes, topics, 1);
     KStream<String, StepOutput> all = level;
     for (int depth = 2; depth <= NESTING_LIMIT; depth++) {
@@ -39,7 +41,7 @@ final class ContainerTopology {
 
   /** One level: the events carried by {@code above}, applied to what they are re-keyed by. */
   private static KStream<String, StepOutput> level(
-      KStream<String, StepOutput> above, Topics topics, int depth) {
+      KStream<String, StepOutput> above, CustodyTopics topics, int depth) {
     return above
         .flatMap(
             (container, outcome) -> outcome.carried(),

@@ -1,6 +1,7 @@
 package io.sealtrail.custody.topology;
 
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.event.EventDetails;
 import io.sealtrail.custody.inventory.InventoryTopology;
@@ -9,6 +10,7 @@ import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
+import io.sealtrail.platform.topic.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -24,7 +26,7 @@ public final class CustodyTopology {
   private CustodyTopology() {}
 
   public static void define(
-      StreamsBuilder builder, Topics topics, DetectionRules rules, Storage storage) {
+      StreamsBuilder builder, CustodyTopics topics, DetectionRules rules, Storage storage) {
     builder.addStateStore(CustodyStores.state(topics.state().valueSerde(), storage));
     builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde(), storage));
     builder.addStateStore(CustodyStores.history(topics.events().valueSerde(), storage));
@@ -63,7 +65,7 @@ public final class CustodyTopology {
   private static <V> void publish(
       KStream<String, StepOutput> outcomes,
       ValueMapper<StepOutput, Iterable<V>> part,
-      Topics.Topic<V> topic,
+      Topic<V> topic,
       String name) {
     outcomes
         .flatMapValues(part, Named.as(name + "-changes"))

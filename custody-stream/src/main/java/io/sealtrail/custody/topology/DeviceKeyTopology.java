@@ -2,6 +2,7 @@ package io.sealtrail.custody.topology;
 
 import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.event.DeviceKeyIds;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyStores;
@@ -25,7 +26,7 @@ final class DeviceKeyTopology {
   static void define(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
-      Topics topics,
+      CustodyTopics topics,
       Storage storage) {
     builder.addStateStore(CustodyStores.keyHolders(topics.events().valueSerde(), storage));
     events

@@ -7,6 +7,7 @@ import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
+import io.sealtrail.platform.topic.Topic;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -31,7 +32,7 @@ final class ReleaseTable {
   static void define(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
-      Topics.Topic<VerifiedEvent> releases,
+      Topic<VerifiedEvent> releases,
       Storage storage) {
     events
         .filter((product, event) -> isRelease(event), Named.as("custody-releases-filter"))

@@ -2,6 +2,8 @@ package io.sealtrail.custody.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyNode;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.process.CustodyStores;
 import java.util.Map;
@@ -11,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 /** The shape of the topology: every node and store named, built under explicit naming. */
 class CustodyTopologyTest {
-  private final CustodyStreamConfig config =
-      CustodyStreamConfig.from(Map.of(CustodyStreamConfig.SCHEMA_REGISTRY_URL, "mock://shape"));
+  private final CustodyConfig config =
+      CustodyConfig.from(Map.of(CustodyConfig.SCHEMA_REGISTRY_URL, "mock://shape"));
 
   @Test
   void shouldNameEveryNodeAndStoreWhenBuiltUnderExplicitNaming() {
-    Topology topology = CustodyStreamApp.topology(config);
+    Topology topology = CustodyNode.topology(config);
 
     String description = topology.describe().toString();
     assertThat(description)
@@ -35,7 +37,7 @@ class CustodyTopologyTest {
 
   @Test
   void shouldSetProductionCriticalSettingsExplicitlyWhenConfigIsDefault() {
-    var properties = config.streamsProperties();
+    var properties = config.streams().properties();
 
     assertThat(properties)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)

@@ -1,5 +1,8 @@
 package io.sealtrail.platform.kafka;
 
+import io.sealtrail.platform.env.EnvSetting;
+import io.sealtrail.platform.env.FlatValues;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -27,13 +30,52 @@ public record StreamsBaseSettings(
     String deadLetterTopic,
     Class<? extends ProcessingExceptionHandler> processingErrors,
     Map<String, String> kafkaOverrides) {
+  /**
+   * The environment variables of the optional keys {@link #from} reads: application id, state
+   * directory, standbys, dead-letter topic. {@code BOOTSTRAP_SERVERS} each service declares itself,
+   * required or not.
+   */
+  public static final List<EnvSetting> ENVIRONMENT =
+      List.of(
+          EnvSetting.optional(StreamsConfig.APPLICATION_ID_CONFIG),
+          EnvSetting.optional(StreamsConfig.STATE_DIR_CONFIG),
+          EnvSetting.optional(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG),
+          EnvSetting.optional(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+
   public StreamsBaseSettings {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     Objects.requireNonNull(stateDir, "stateDir");
+    if (standbyReplicas < 0) {
+      throw new IllegalArgumentException(
+          StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG + " must be >= 0, got " + standbyReplicas);
+    }
     Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
     Objects.requireNonNull(processingErrors, "processingErrors");
     kafkaOverrides = Map.copyOf(kafkaOverrides);
+  }
+
+  /**
+   * The settings in a service's flat configuration: {@code application.id}, {@code
+   * bootstrap.servers}, {@code state.dir}, {@code num.standby.replicas} and {@code
+   * errors.dead.letter.queue.topic.name}, each unset one taken from {@code defaults}, and the Kafka
+   * client settings among the keys ({@link KafkaOverrides}).
+   *
+   * @throws IllegalArgumentException naming the key of a malformed value
+   */
+  public static StreamsBaseSettings from(Map<String, String> flat, StreamsBaseSettings defaults) {
+    return new StreamsBaseSettings(
+        FlatValues.text(flat, StreamsConfig.APPLICATION_ID_CONFIG, defaults.applicationId()),
+        FlatValues.text(flat, StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, defaults.bootstrapServers()),
+        FlatValues.text(flat, StreamsConfig.STATE_DIR_CONFIG, defaults.stateDir()),
+        FlatValues.integer(
+            flat, StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, defaults.standbyReplicas()),
+        FlatValues.text(
+            flat,
+            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+            defaults.deadLetterTopic()),
+        defaults.processingErrors(),
+        KafkaOverrides.of(flat));
   }
 
   public Properties properties() {

@@ -1,5 +1,7 @@
 package io.sealtrail.platform.topic;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -37,6 +39,13 @@ public record Topic<V>(String name, Serde<V> valueSerde, TopicSettings settings)
   public NewTopic newTopic(int keyedPartitions, short replicationFactor) {
     return new NewTopic(name, settings.partitionsOr(keyedPartitions), replicationFactor)
         .configs(settings.configs());
+  }
+
+  /** The settings of {@code topics} by name, in their order: what a catalogue must create. */
+  public static Map<String, TopicSettings> settingsByName(List<? extends Topic<?>> topics) {
+    Map<String, TopicSettings> settings = new LinkedHashMap<>();
+    topics.forEach(t -> settings.put(t.name(), t.settings()));
+    return settings;
   }
 
   /**

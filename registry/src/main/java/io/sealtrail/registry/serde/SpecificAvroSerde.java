@@ -30,6 +30,14 @@ public class SpecificAvroSerde<T extends SpecificRecord> extends Serdes.WrapperS
     this(client, Optional.of(type));
   }
 
+  /** A serde for values of {@code type}, configured with {@code configs} (the registry's URL). */
+  public static <T extends SpecificRecord> SpecificAvroSerde<T> forValues(
+      Class<T> type, Map<String, ?> configs) {
+    SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(type);
+    serde.configure(configs, false);
+    return serde;
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private SpecificAvroSerde(SchemaRegistryClient client, Optional<Class<T>> type) {
     super(

@@ -5,10 +5,14 @@ import static io.sealtrail.system.config.DeployFiles.list;
 import static io.sealtrail.system.config.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.custody.topology.CustodyTopics;
+import io.sealtrail.anomaly.AnomalyConfig;
+import io.sealtrail.anomaly.AnomalyTopics;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestTopics;
 import io.sealtrail.platform.env.EnvSetting;
+import io.sealtrail.platform.topic.TopicSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,20 +134,27 @@ class DeployConfigTest {
   }
 
   @Test
-  void shouldDeclareCustodyTopicsAsCustodyStreamSpecifiesThem() {
-    for (CustodyTopics.Spec spec : CustodyTopics.all()) {
-      TopicDeclaration declared = composeTopics.get(spec.name());
-      assertThat(declared.compacted()).as(spec.name()).isEqualTo(spec.compacted());
-      if (!spec.compacted()) {
-        // A compacted topic keeps each key's latest record whatever its retention.
-        assertThat(declared.config().get("retention.ms"))
-            .as(spec.name())
-            .isEqualTo(spec.configs().get("retention.ms"));
-      }
-      if (spec.partitions() == 1) {
-        assertThat(declared.partitions()).as(spec.name()).isEqualTo(1);
-      }
-    }
+  void shouldDeclareStreamServiceTopicsAsTheirCataloguesSpecifyThem() {
+    CustodyConfig custody = CustodyConfig.from(Map.of());
+    AnomalyConfig anomaly = AnomalyConfig.from(Map.of());
+    Map<String, TopicSettings> specified =
+        new java.util.LinkedHashMap<>(
+            CustodyTopics.from(custody, custody.serdeConfig()).settings());
+    specified.putAll(AnomalyTopics.from(anomaly, anomaly.serdeConfig()).settings());
+    assertThat(specified).containsKeys("custody.state", "custody.alerts", "custody.anomaly.dlq");
+    specified.forEach(
+        (name, spec) -> {
+          TopicDeclaration declared = composeTopics.get(name);
+          assertThat(declared).as(name).isNotNull();
+          assertThat(declared.compacted()).as(name).isEqualTo(spec.compacted());
+          if (!spec.compacted()) {
+            // A compacted topic keeps each key's latest record whatever its retention.
+            assertThat(declared.config().get("retention.ms"))
+                .as(name)
+                .isEqualTo(spec.configs().get("retention.ms"));
+          }
+          spec.partitions().ifPresent(p -> assertThat(declared.partitions()).as(name).isEqualTo(p));
+        });
   }
 
   @Test

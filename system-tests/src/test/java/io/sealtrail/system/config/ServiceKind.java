@@ -1,21 +1,20 @@
 package io.sealtrail.system.config;
 
-import io.sealtrail.anomaly.service.AnomalyService;
-import io.sealtrail.anomaly.service.ServiceConfig;
-import io.sealtrail.custody.service.CustodyEnvironment;
-import io.sealtrail.custody.topology.CustodyTopics;
+import io.sealtrail.anomaly.AnomalyConfig;
+import io.sealtrail.anomaly.AnomalyTopics;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.platform.env.EnvConfig;
-import io.sealtrail.platform.env.EnvSetting;
+import io.sealtrail.platform.topic.Topic;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The three Sealtrail services as deploy/ runs them: the image they run from, the variables they
- * read, and the topics they need, taken from their own configuration classes (the String components
- * of their topic records), never from a list kept here.
+ * read, and the topics they need, taken from their own configuration classes (the stream services'
+ * topic catalogues, the String components of ingest's topic record), never from a list kept here.
  */
 enum ServiceKind {
   INGEST("sealtrail/ingest-service", IngestConfig.ENVIRONMENT) {
@@ -24,23 +23,18 @@ enum ServiceKind {
       return topicNames(IngestConfig.fromEnvironment(env).topics());
     }
   },
-  CUSTODY_STREAM("sealtrail/custody-stream", CustodyEnvironment.VARIABLES) {
+  CUSTODY_STREAM("sealtrail/custody-stream", CustodyConfig.ENVIRONMENT) {
     @Override
     List<String> topicsNeeded(Map<String, String> env) {
-      return CustodyTopics.of(CustodyEnvironment.from(env).streams(), 1).stream()
-          .map(CustodyTopics.Spec::name)
-          .toList();
+      CustodyConfig config = CustodyConfig.fromEnvironment(env);
+      return names(CustodyTopics.from(config, config.serdeConfig()).all());
     }
   },
-  ANOMALY(
-      "sealtrail/anomaly-service",
-      // AnomalyMain reads each key of ServiceConfig.ENV_KEYS from its variable, named alike.
-      new EnvConfig(ServiceConfig.ENV_KEYS.stream().map(EnvSetting::optional).toList())) {
+  ANOMALY("sealtrail/anomaly-service", AnomalyConfig.ENVIRONMENT) {
     @Override
     List<String> topicsNeeded(Map<String, String> env) {
-      return AnomalyService.topics(ServiceConfig.from(variables.read(env))).stream()
-          .map(NewTopic::name)
-          .toList();
+      AnomalyConfig config = AnomalyConfig.fromEnvironment(env);
+      return names(AnomalyTopics.from(config, config.serdeConfig()).all());
     }
   };
 
@@ -58,6 +52,10 @@ enum ServiceKind {
   /** The kind a container image is of, if it is one of these. */
   static java.util.Optional<ServiceKind> ofImage(String image) {
     return Arrays.stream(values()).filter(k -> image.startsWith(k.image + ":")).findFirst();
+  }
+
+  private static List<String> names(List<Topic<?>> topics) {
+    return topics.stream().map(Topic::name).toList();
   }
 
   private static List<String> topicNames(Record topics) {

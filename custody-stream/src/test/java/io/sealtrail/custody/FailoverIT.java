@@ -1,13 +1,10 @@
-package io.sealtrail.custody.service;
+package io.sealtrail.custody;
 
 import static io.sealtrail.custody.fixtures.CustodyEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.fixtures.EventFixture;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
-import io.sealtrail.custody.topology.TopicNames;
-import io.sealtrail.custody.topology.Topics;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
 import java.io.IOException;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -52,10 +48,10 @@ class FailoverIT {
   @Test
   void shouldAnswerEverySerialThroughEitherInstanceAndAfterOneStops() throws Exception {
     Map<String, String> flat = withLivesProduced(sharedConfig());
-    CustodyStreamService first = start(flat, "a");
-    int firstPort = first.httpPort();
-    try (CustodyStreamService second = start(flat, "b")) {
-      int secondPort = second.httpPort();
+    CustodyNode first = start(flat, "a");
+    int firstPort = first.url().getPort();
+    try (CustodyNode second = start(flat, "b")) {
+      int secondPort = second.url().getPort();
       Map<String, String> answers = new HashMap<>();
       for (String serial : SERIALS) {
         String viaFirst = awaitOk(firstPort, serial, new ArrayList<>());
@@ -83,12 +79,13 @@ class FailoverIT {
   @Test
   void shouldServeItsStreamsMetricsAtPrometheusWhenRunAlone() throws Exception {
     Map<String, String> flat = withLivesProduced(sharedConfig());
-    try (CustodyStreamService alone = start(flat, "alone")) {
-      awaitOk(alone.httpPort(), SERIALS.get(0), new ArrayList<>());
+    try (CustodyNode alone = start(flat, "alone")) {
+      awaitOk(alone.url().getPort(), SERIALS.get(0), new ArrayList<>());
 
       var metrics =
           http.send(
-              HttpRequest.newBuilder(alone.managementUrl().resolve("/prometheus")).build(),
+              HttpRequest.newBuilder(alone.managementUrl().orElseThrow().resolve("/prometheus"))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
 
       assertThat(metrics.statusCode()).isEqualTo(200);
@@ -97,19 +94,20 @@ class FailoverIT {
     }
   }
 
-  private CustodyStreamService start(Map<String, String> shared, String name) throws IOException {
+  private CustodyNode start(Map<String, String> shared, String name) throws IOException {
     Map<String, String> flat = new HashMap<>(shared);
     flat.put("state.dir", Files.createDirectories(dir.resolve(name)).toString());
     flat.put("sealtrail.http.port", Integer.toString(freePort()));
     flat.put("sealtrail.management.port", "0");
-    return CustodyStreamService.start(CustodyStreamConfig.from(flat), QueryConfig.from(flat));
+    return CustodyNode.start(CustodyConfig.from(flat));
   }
 
   /** {@code flat}, after its topics were created and every serial's life produced to them. */
   private static Map<String, String> withLivesProduced(Map<String, String> flat) throws Exception {
-    CustodyStreamConfig config = CustodyStreamConfig.from(flat);
-    createTopics(config);
-    produce(config);
+    CustodyConfig config = CustodyConfig.from(flat);
+    CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
+    createTopics(config, topics);
+    produce(config, topics);
     return flat;
   }
 
@@ -121,35 +119,27 @@ class FailoverIT {
     flat.put("schema.registry.url", "mock://" + EmbeddedKafka.uniqueName("registry"));
     flat.put("num.standby.replicas", "1");
     flat.put("errors.dead.letter.queue.topic.name", EmbeddedKafka.uniqueName("dlq"));
-    flat.put(TopicNames.EVENTS_KEY, EmbeddedKafka.uniqueName("events"));
-    flat.put(TopicNames.STATE_KEY, EmbeddedKafka.uniqueName("state"));
-    flat.put(TopicNames.VIOLATIONS_KEY, EmbeddedKafka.uniqueName("violations"));
-    flat.put(TopicNames.RELEASES_KEY, EmbeddedKafka.uniqueName("releases"));
+    for (String id : CustodyConfig.TOPIC_IDS) {
+      flat.put("sealtrail.topics." + id, EmbeddedKafka.uniqueName(id));
+    }
     flat.put("sealtrail.tokens.dir", dir.toString());
     return flat;
   }
 
-  private static void createTopics(CustodyStreamConfig config) throws Exception {
-    TopicNames t = config.topics();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", config.bootstrapServers()))) {
+  private static void createTopics(CustodyConfig config, CustodyTopics topics) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", config.streams().bootstrapServers()))) {
       admin
-          .createTopics(
-              List.of(
-                  new NewTopic(t.events(), 4, (short) 1),
-                  new NewTopic(t.state(), 4, (short) 1),
-                  new NewTopic(t.violations(), 4, (short) 1),
-                  new NewTopic(t.releases(), 1, (short) 1),
-                  new NewTopic(config.deadLetterTopic(), 1, (short) 1)))
+          .createTopics(topics.all().stream().map(t -> t.newTopic(4, (short) 1)).toList())
           .all()
           .get();
     }
   }
 
-  private static void produce(CustodyStreamConfig config) throws Exception {
-    Topics topics = Topics.from(config.topics(), config.serdeConfig());
+  private static void produce(CustodyConfig config, CustodyTopics topics) throws Exception {
     try (var producer =
         new KafkaProducer<String, VerifiedEvent>(
-            Map.of("bootstrap.servers", config.bootstrapServers()),
+            Map.of("bootstrap.servers", config.streams().bootstrapServers()),
             new StringSerializer(),
             topics.events().valueSerde().serializer())) {
       for (String serial : SERIALS) {

@@ -1,4 +1,4 @@
-package io.sealtrail.anomaly.service;
+package io.sealtrail.anomaly;
 
 import static io.sealtrail.anomaly.fixtures.ViolationFixture.violation;
 import static org.assertj.core.api.Assertions.assertThat;

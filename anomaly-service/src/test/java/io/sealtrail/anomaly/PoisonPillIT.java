@@ -1,10 +1,9 @@
-package io.sealtrail.anomaly.service;
+package io.sealtrail.anomaly;
 
 import static io.sealtrail.anomaly.fixtures.ViolationFixture.violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.anomaly.fixtures.AnomalyHarness;
-import io.sealtrail.anomaly.topology.TopicNames;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.testing.EmbeddedKafka;
@@ -32,8 +31,9 @@ class PoisonPillIT {
   void shouldSendEveryPoisonPillToTheDeadLetterTopicAndProcessTheNextRecord() throws Exception {
     try (AnomalyHarness harness = new AnomalyHarness(KAFKA)) {
       awaitRunning(harness);
-      TopicNames names = harness.config().anomaly().topics();
-      for (String input : List.of(names.violations(), names.events(), names.rejected())) {
+      AnomalyTopics topics = harness.topics();
+      for (String input :
+          List.of(topics.violations().name(), topics.events().name(), topics.rejected().name())) {
         harness.sendRaw(input, "garbage", "not avro".getBytes(StandardCharsets.UTF_8));
         harness.sendRaw(input, "tombstone", null);
       }
@@ -53,7 +53,7 @@ class PoisonPillIT {
               "tombstone (tombstone)",
               "garbage not avro",
               "tombstone (tombstone)");
-      assertThat(harness.service().state()).isEqualTo(KafkaStreams.State.RUNNING);
+      assertThat(harness.node().state()).isEqualTo(KafkaStreams.State.RUNNING);
 
       harness.restart();
       awaitRunning(harness);
@@ -68,7 +68,7 @@ class PoisonPillIT {
   }
 
   private static String deadLetterTopic(AnomalyHarness harness) {
-    return harness.config().anomaly().deadLetterTopic();
+    return harness.topics().deadLetters().name();
   }
 
   private static String text(ConsumerRecord<String, byte[]> r) {
@@ -77,7 +77,7 @@ class PoisonPillIT {
 
   static void awaitRunning(AnomalyHarness harness) throws InterruptedException {
     Eventually.await(
-        () -> harness.service().state(),
+        () -> harness.node().state(),
         state -> state == KafkaStreams.State.RUNNING,
         "anomaly streams running");
   }

@@ -1,13 +1,13 @@
-package io.sealtrail.custody.service;
+package io.sealtrail.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.sealtrail.custody.topology.CustodyStreamConfig;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.http.Serving;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * custody-stream's part in the platform's health, as its HTTP beans give it to any server: real
- * streams that are not running make readiness 503 naming them. No broker: the streams never start.
+ * custody-stream's part in the platform's health, as its HTTP beans give it to a shared server:
+ * real streams that are not running make readiness 503 naming them. No broker: the streams never
+ * run.
  */
 class CustodyHealthTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,8 +31,7 @@ class CustodyHealthTest {
   @Test
   void shouldAnswerReadiness503NamingTheStreamsWhenTheyAreNotRunning(@TempDir Path dir)
       throws Exception {
-    CustodyStreamService custody =
-        CustodyStreamService.create(config(dir), new HostInfo("x", 1), new SimpleMeterRegistry());
+    CustodyNode custody = CustodyNode.start(config(dir), Serving.shared(new SimpleMeterRegistry()));
     List<Object> beans = new ArrayList<>(custody.httpBeans());
     beans.add(RoleTokens.none());
     try (custody;
@@ -51,10 +50,10 @@ class CustodyHealthTest {
     }
   }
 
-  private static CustodyStreamConfig config(Path dir) {
-    return CustodyStreamConfig.from(
+  private static CustodyConfig config(Path dir) {
+    return CustodyConfig.from(
         Map.of(
-            CustodyStreamConfig.SCHEMA_REGISTRY_URL, "mock://custody-health",
+            CustodyConfig.SCHEMA_REGISTRY_URL, "mock://custody-health",
             StreamsConfig.APPLICATION_ID_CONFIG, "custody-health-test",
             StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:1",
             StreamsConfig.STATE_DIR_CONFIG, dir.toString()));

@@ -1,9 +1,9 @@
-package io.sealtrail.custody.topology;
+package io.sealtrail.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
-import io.sealtrail.custody.topology.CustodyTopics.Spec;
+import io.sealtrail.platform.topic.Topic;
+import io.sealtrail.platform.topic.TopicSettings;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -13,31 +13,28 @@ import org.junit.jupiter.api.Test;
 
 /** The topics custody-stream needs created: exactly those its topology reads and writes. */
 class CustodyTopicsTest {
-  private final CustodyStreamConfig config =
-      CustodyStreamConfig.from(Map.of(CustodyStreamConfig.SCHEMA_REGISTRY_URL, "mock://topics"));
+  private final CustodyConfig config =
+      CustodyConfig.from(Map.of(CustodyConfig.SCHEMA_REGISTRY_URL, "mock://topics"));
+  private final CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
 
   @Test
   void shouldListEveryExternalTopicOfTheTopologyAndTheDeadLetterTopicWhenDefault() {
-    Set<String> external = externalTopicsOf(CustodyStreamApp.topology(config).describe());
+    Set<String> external = externalTopicsOf(CustodyNode.topology(config).describe());
 
-    assertThat(CustodyTopics.all())
-        .extracting(Spec::name)
+    assertThat(topics.settings().keySet())
         .containsExactly(
             "custody.events",
             "custody.state",
             "custody.violations",
             "custody.firmware-releases",
             "custody.events.dlq");
-    external.add(config.deadLetterTopic());
-    assertThat(CustodyTopics.all())
-        .extracting(Spec::name)
-        .containsExactlyInAnyOrderElementsOf(external);
+    external.add(config.streams().deadLetterTopic());
+    assertThat(topics.all()).extracting(Topic::name).containsExactlyInAnyOrderElementsOf(external);
   }
 
   @Test
   void shouldKeepEventsForeverAndCompactStateAndReleasesWhenCreated() {
-    Map<String, Spec> byName = new HashMap<>();
-    CustodyTopics.all().forEach(s -> byName.put(s.name(), s));
+    Map<String, TopicSettings> byName = topics.settings();
 
     assertThat(byName.get("custody.events").configs())
         .containsEntry("cleanup.policy", "delete")
@@ -45,27 +42,40 @@ class CustodyTopicsTest {
     assertThat(byName.get("custody.state").compacted()).isTrue();
     assertThat(byName.get("custody.firmware-releases").configs())
         .containsEntry("cleanup.policy", "compact");
-    assertThat(byName.get("custody.firmware-releases").partitions()).isEqualTo(1);
+    assertThat(byName.get("custody.firmware-releases").partitionsOr(6)).isEqualTo(1);
     assertThat(byName.get("custody.violations").configs())
         .containsEntry("retention.ms", Long.toString(CustodyTopics.FORENSIC_RETENTION.toMillis()));
-    assertThat(byName.get("custody.events").partitions())
-        .isEqualTo(byName.get("custody.state").partitions())
-        .isEqualTo(CustodyTopics.DEFAULT_PARTITIONS);
+    assertThat(byName.get("custody.events").partitionsOr(6))
+        .isEqualTo(byName.get("custody.state").partitionsOr(6))
+        .isEqualTo(6);
   }
 
   @Test
   void shouldUseConfiguredNamesWhenTopicsAreRenamed() {
-    CustodyStreamConfig renamed =
-        CustodyStreamConfig.from(
+    CustodyConfig renamed =
+        CustodyConfig.from(
             Map.of(
-                TopicNames.VIOLATIONS_KEY,
+                "sealtrail.topics.violations",
                 "acme.violations",
                 "errors.dead.letter.queue.topic.name",
                 "acme.dlq"));
 
-    assertThat(CustodyTopics.of(renamed, 6))
-        .extracting(Spec::name, Spec::partitions)
-        .contains(tuple("acme.violations", 6), tuple("acme.dlq", 1));
+    Map<String, TopicSettings> settings =
+        CustodyTopics.from(renamed, renamed.serdeConfig()).settings();
+
+    assertThat(settings.get("acme.violations").partitionsOr(6)).isEqualTo(6);
+    assertThat(settings.get("acme.dlq").partitionsOr(6)).isEqualTo(1);
+  }
+
+  @Test
+  void shouldRenameEveryTopicWhoseIdTheConfigurationLists() {
+    Map<String, String> flat = new HashMap<>();
+    CustodyConfig.TOPIC_IDS.forEach(id -> flat.put("sealtrail.topics." + id, "acme." + id));
+    CustodyConfig renamed = CustodyConfig.from(flat);
+
+    assertThat(CustodyTopics.from(renamed, renamed.serdeConfig()).settings().keySet())
+        .containsExactly(
+            "acme.events", "acme.state", "acme.violations", "acme.releases", "custody.events.dlq");
   }
 
   /** Source and sink topics, global ones included, without Streams' own repartition topics. */

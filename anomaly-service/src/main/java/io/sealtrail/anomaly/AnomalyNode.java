@@ -1,0 +1,140 @@
+package io.sealtrail.anomaly;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sealtrail.anomaly.chart.SpikeCharts;
+import io.sealtrail.anomaly.chart.SpikeStoreReader;
+import io.sealtrail.anomaly.lifecycle.CommandSender;
+import io.sealtrail.anomaly.metrics.AlertMetrics;
+import io.sealtrail.anomaly.notify.WebhookConfig;
+import io.sealtrail.anomaly.notify.WebhookNotifier;
+import io.sealtrail.anomaly.topology.AnomalyTopology;
+import io.sealtrail.anomaly.view.AlertFeed;
+import io.sealtrail.anomaly.view.AlertView;
+import io.sealtrail.platform.health.ConditionCheck;
+import io.sealtrail.platform.health.LoopHealthCheck;
+import io.sealtrail.platform.http.NodeHttp;
+import io.sealtrail.platform.http.Serving;
+import io.sealtrail.platform.kafka.ServiceStreams;
+import io.sealtrail.platform.node.Parts;
+import io.sealtrail.platform.node.StreamsNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * One anomaly-service instance, the one place its parts are made: the streams application (exactly
+ * once), the alert view that feeds the API with its lifecycle metrics, the command writer, the
+ * spike charts and, when configured, the webhook notifier, served on its own HTTP server or, in
+ * local mode, by the host's ({@link Serving}). Each controller is given the parts it uses: the
+ * view, the command writer, the charts.
+ */
+public final class AnomalyNode extends StreamsNode {
+  private AnomalyNode(
+      Parts parts, ServiceStreams streams, NodeHttp http, List<CompletableFuture<Void>> loops) {
+    super(parts, streams, http, loops);
+  }
+
+  /** Starts the instance alone: its own HTTP server where {@code config} says. */
+  public static AnomalyNode start(AnomalyConfig config) {
+    return start(config, Serving.alone());
+  }
+
+  /**
+   * Starts every part in order: alone, then its own HTTP server with the metrics on the management
+   * port, then the streams; shared, the host serves {@link #httpBeans()} (adding its role tokens)
+   * and then calls {@link #startStreams()}. If a part fails to start, those started are closed
+   * again: no client, thread or streams is left behind.
+   */
+  public static AnomalyNode start(AnomalyConfig config, Serving serving) {
+    MeterRegistry meters = serving.meters();
+    AnomalyTopics topics = AnomalyTopics.from(config, config.serdeConfig());
+    String bootstrap = config.streams().bootstrapServers();
+    Parts parts = new Parts();
+    try {
+      var streams =
+          parts.add(
+              new ServiceStreams(
+                  "anomalyStreams",
+                  topology(config, topics),
+                  config.streams().properties(),
+                  meters));
+      AlertView view = new AlertView();
+      view.listen(new AlertMetrics(meters, Clock.systemUTC()));
+      var feed =
+          parts.add(
+              new AlertFeed(
+                  bootstrap,
+                  topics.alerts().name(),
+                  topics.alerts().valueSerde().deserializer(),
+                  view));
+      var commands =
+          parts.add(
+              new CommandSender(
+                  bootstrap,
+                  topics.commands().name(),
+                  topics.commands().valueSerde().serializer()));
+      var charts =
+          new SpikeCharts(
+              new SpikeStoreReader(streams.streams()),
+              List.of(config.rules().attestationSpikeKind(), config.rules().rejectionSpikeKind()));
+      List<Object> beans = new ArrayList<>(List.of(view, commands, charts, streams.healthCheck()));
+      beans.add(
+          new ConditionCheck(
+              "alertView", view::caughtUp, "alert view still reading the alerts", false));
+      feed.start();
+      beans.add(new LoopHealthCheck(AlertFeed.NAME, feed.stopped()));
+      List<CompletableFuture<Void>> loops =
+          new ArrayList<>(List.of(streams.stopped(), feed.stopped()));
+      Optional<WebhookConfig> webhook = config.webhook();
+      if (webhook.isPresent()) {
+        var notifier = parts.add(notifier(config, topics, webhook.get(), meters));
+        notifier.start();
+        beans.add(new LoopHealthCheck(WebhookNotifier.NAME, notifier.stopped()));
+        loops.add(notifier.stopped());
+      }
+      var http =
+          parts.add(
+              NodeHttp.serve(
+                  "anomaly-service",
+                  serving,
+                  config.http().binding(Map.of()),
+                  config.http().tokenDir(),
+                  beans));
+      return started(serving, new AnomalyNode(parts, streams, http, loops));
+    } catch (RuntimeException e) {
+      parts.closeAfter(e);
+      throw e;
+    }
+  }
+
+  private static WebhookNotifier notifier(
+      AnomalyConfig config, AnomalyTopics topics, WebhookConfig webhook, MeterRegistry meters) {
+    return new WebhookNotifier(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            config.streams().bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            config.streams().applicationId() + "-webhook"),
+        topics.alerts().name(),
+        topics.alerts().valueSerde().deserializer(),
+        webhook,
+        meters);
+  }
+
+  /** The topology the instance runs, as {@code config} describes it. */
+  public static Topology topology(AnomalyConfig config) {
+    return topology(config, AnomalyTopics.from(config, config.serdeConfig()));
+  }
+
+  private static Topology topology(AnomalyConfig config, AnomalyTopics topics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    AnomalyTopology.define(builder, topics, config.rules());
+    return builder.build(config.streams().properties());
+  }
+}

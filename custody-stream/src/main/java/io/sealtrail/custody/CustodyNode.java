@@ -1,0 +1,83 @@
+package io.sealtrail.custody;
+
+import io.sealtrail.custody.process.Storage;
+import io.sealtrail.custody.query.QueryBeans;
+import io.sealtrail.custody.query.RestoringStores;
+import io.sealtrail.custody.query.StreamsStoreAccess;
+import io.sealtrail.custody.topology.CustodyTopology;
+import io.sealtrail.platform.http.HttpBinding;
+import io.sealtrail.platform.http.NodeHttp;
+import io.sealtrail.platform.http.Serving;
+import io.sealtrail.platform.kafka.ServiceStreams;
+import io.sealtrail.platform.node.Parts;
+import io.sealtrail.platform.node.StreamsNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * One custody-stream instance, the one place its parts are made: the Kafka Streams topology, the
+ * query API over its stores and its health, served on its own HTTP server or, in local mode, by the
+ * host's ({@link Serving}). Other instances forward queries to it at its {@code
+ * application.server}: its advertised host and the port of the server that serves its routes.
+ */
+public final class CustodyNode extends StreamsNode {
+  private CustodyNode(Parts parts, ServiceStreams streams, NodeHttp http) {
+    // Its streams are all that may stop on their own.
+    super(parts, streams, http, List.of(streams.stopped()));
+  }
+
+  /** Starts the instance alone: its own HTTP server where {@code config} says, then the streams. */
+  public static CustodyNode start(CustodyConfig config) {
+    return start(config, Serving.alone());
+  }
+
+  /**
+   * Starts the instance. Alone, it serves its queries, health and, on the management port, the
+   * streams' metrics at {@code /prometheus}, and only then starts the streams, so that no query
+   * forwarded to it finds nobody. Shared, the host serves {@link #httpBeans()} (adding its role
+   * tokens) on the port {@code config} names, which other instances forward to, and then calls
+   * {@link #startStreams()}.
+   */
+  public static CustodyNode start(CustodyConfig config, Serving serving) {
+    // The advertised port must be known before the streams exist: resolve 0 to a free one first.
+    HttpBinding binding = config.http().binding(Map.of()).withConcretePort();
+    HostInfo advertised = new HostInfo(config.http().advertisedHost(), binding.port());
+    Properties properties = config.streams().properties();
+    properties.put(
+        StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+    Parts parts = new Parts();
+    try {
+      var streams =
+          parts.add(
+              new ServiceStreams("custodyStreams", topology(config), properties, serving.meters()));
+      RestoringStores restoring = new RestoringStores();
+      streams.streams().setGlobalStateRestoreListener(restoring);
+      List<Object> beans =
+          new ArrayList<>(
+              QueryBeans.over(new StreamsStoreAccess(streams.streams(), advertised, restoring)));
+      // Ready only while RUNNING; on a shared server beside the other services' checks.
+      beans.add(streams.healthCheck());
+      var http =
+          parts.add(
+              NodeHttp.serve("custody-stream", serving, binding, config.http().tokenDir(), beans));
+      return started(serving, new CustodyNode(parts, streams, http));
+    } catch (RuntimeException e) {
+      parts.closeAfter(e);
+      throw e;
+    }
+  }
+
+  /** The topology the instance runs, as {@code config} describes it. */
+  public static Topology topology(CustodyConfig config) {
+    StreamsBuilder builder = new StreamsBuilder();
+    CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
+    CustodyTopology.define(builder, topics, config.rules(), Storage.PERSISTENT);
+    return builder.build(config.streams().properties());
+  }
+}

@@ -1,0 +1,72 @@
+package io.sealtrail.custody;
+
+import static io.sealtrail.registry.serde.SpecificAvroSerde.forValues;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.platform.topic.Topic;
+import io.sealtrail.platform.topic.TopicSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * custody-stream's topic catalogue: every topic it reads or writes that is not its own internal
+ * topic (changelogs and repartition topics, which Kafka Streams creates), each with its name, value
+ * serde and how it is created. Names are configured as {@code sealtrail.topics.<id>} with the ids
+ * in {@link CustodyConfig#TOPIC_IDS}. Local mode creates the topics from {@link #settings()}, and
+ * {@code DeployConfigTest} checks {@code deploy/} against it. Every key is a string: a serial, or
+ * for releases the product and image hash.
+ */
+public record CustodyTopics(
+    Topic<VerifiedEvent> events,
+    Topic<CustodyState> state,
+    Topic<Violation> violations,
+    Topic<VerifiedEvent> releases,
+    Topic<byte[]> deadLetters) {
+  /** How long violations and dead letters are kept for consumers and forensics. */
+  public static final Duration FORENSIC_RETENTION = Duration.ofDays(30);
+
+  /**
+   * The topics under the names {@code config} gives, with Avro serdes configured from {@code
+   * serdeConfig} (at least {@code schema.registry.url}).
+   */
+  public static CustodyTopics from(CustodyConfig config, Map<String, ?> serdeConfig) {
+    Map<String, String> names = config.topicNames();
+    TopicSettings forensic = TopicSettings.kept(FORENSIC_RETENTION);
+    return new CustodyTopics(
+        // The source of truth: written by ingest, kept for ever.
+        new Topic<>(
+            Topic.configuredName(names, "events", "custody.events"),
+            forValues(VerifiedEvent.class, serdeConfig),
+            TopicSettings.forever()),
+        new Topic<>(
+            Topic.configuredName(names, "state", "custody.state"),
+            forValues(CustodyState.class, serdeConfig),
+            TopicSettings.latestPerKey()),
+        new Topic<>(
+            Topic.configuredName(names, "violations", "custody.violations"),
+            forValues(Violation.class, serdeConfig),
+            forensic),
+        // Read whole by every instance as a global table: one partition keeps it in order.
+        new Topic<>(
+            Topic.configuredName(names, "releases", "custody.firmware-releases"),
+            forValues(VerifiedEvent.class, serdeConfig),
+            TopicSettings.latestPerKey().withPartitions(1)),
+        // Unreadable events, as they came; few, so one partition keeps them in order.
+        new Topic<>(
+            config.streams().deadLetterTopic(), Serdes.ByteArray(), forensic.withPartitions(1)));
+  }
+
+  /** Every topic, in the order above. */
+  public List<Topic<?>> all() {
+    return List.of(events, state, violations, releases, deadLetters);
+  }
+
+  /** What must be created, by name: every topic with its settings. */
+  public Map<String, TopicSettings> settings() {
+    return Topic.settingsByName(all());
+  }
+}
