@@ -54,7 +54,7 @@ public final class NetworkFaults {
             .toAbsolutePath();
     this.phaseLength =
         Duration.ofSeconds(Long.parseLong(args.getOrDefault("--phase-seconds", "40")));
-    this.rate = Double.parseDouble(args.getOrDefault("--rate", "20"));
+    this.rate = Double.parseDouble(args.getOrDefault("--rate", "10"));
     this.prefix = args.getOrDefault("--prefix", "st5");
     this.subnet = args.getOrDefault("--subnet", "10.55.0");
   }
@@ -196,15 +196,18 @@ public final class NetworkFaults {
     instances
         .keySet()
         .forEach(n -> probes.put(n, ReadinessWatch.probe(net.launcher(n), HTTP_PORT)));
-    double seconds = phaseLength.toSeconds() * 7.0;
-    var lives = new DeviceLives(SteadyLoad.serialsFor(seconds, rate));
+    // More than seven phases and the warm-up can send: the load is finished after the last.
+    double seconds = phaseLength.toSeconds() * 20.0;
+    var planned = new DeviceLives(SteadyLoad.serialsFor(seconds, rate));
     var client = new IngestClient();
     List<URI> ingest = List.of(uri(instances.get("ingest-a")), uri(instances.get("ingest-b")));
-    var load = new SteadyLoad(lives, partner, client, ingest, rate, () -> phase);
+    var load = new SteadyLoad(planned, partner, client, ingest, rate, () -> phase);
     int exit;
     try (var readiness = new ReadinessWatch(probes, () -> phase, s -> say("%s", s))) {
-      enter("before");
+      enter("warm-up");
       load.start();
+      warmUp(load);
+      enter("before");
       hold(load);
       String leader = "kafka-" + leaderOf(admin, "custody.events", 0);
       enter("broker cut");
@@ -232,7 +235,10 @@ public final class NetworkFaults {
       note("healed custody-b");
       hold(load);
       enter("after");
-      load.await(TimeUnit.MINUTES.toMillis(5));
+      load.finish();
+      load.await(TimeUnit.MINUTES.toMillis(10));
+      // The serials sent in full: the first ones, named as in the planned lives.
+      var lives = new DeviceLives(load.serialsSent());
       say(
           "all %d events acknowledged (%d batches sent again); checking the invariants ...",
           lives.serials().size() * DeviceLives.ROUNDS, client.retried().size());
@@ -266,6 +272,20 @@ public final class NetworkFaults {
     String line = String.format(Locale.ROOT, format, args);
     notes.add(phase + ": " + line);
     say("%s", line);
+  }
+
+  /**
+   * Lets the load's first waves through (the services' first requests, schema registrations and
+   * transactions are slow), for at most two phase lengths, so that "before" measures a warm
+   * platform.
+   */
+  private void warmUp(SteadyLoad load) throws InterruptedException {
+    long end = System.nanoTime() + 2 * phaseLength.toNanos();
+    int batches = SteadyLoad.LANES * DeviceLives.ROUNDS;
+    while (load.acknowledgedBatches() < batches && System.nanoTime() < end) {
+      Thread.sleep(500);
+    }
+    say("  warm-up: %d batches acknowledged", load.acknowledgedBatches());
   }
 
   /** Lets the phase last its length, saying every 10 s how far the load is. */

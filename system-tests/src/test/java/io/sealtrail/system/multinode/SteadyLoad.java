@@ -36,6 +36,8 @@ final class SteadyLoad {
   private final List<Thread> lanes = new ArrayList<>();
   private volatile Throwable failure;
   private volatile long started;
+  private long begun = -1; // guarded by this
+  private long waveLimit = Long.MAX_VALUE; // guarded by this
 
   SteadyLoad(
       DeviceLives lives,
@@ -78,6 +80,9 @@ final class SteadyLoad {
           first < serials && failure == null;
           first += LANES * SERIALS_PER_BATCH) {
         long wave = first / SERIALS_PER_BATCH;
+        if (!begin(wave, interval)) {
+          return;
+        }
         for (int round = 0; round < DeviceLives.ROUNDS; round++) {
           long batch = wave * DeviceLives.ROUNDS + round;
           long due = started + (long) (batch * interval);
@@ -104,6 +109,38 @@ final class SteadyLoad {
     } catch (Throwable e) {
       failure = e;
     }
+  }
+
+  /**
+   * Waits until wave {@code wave} is due and returns true, or false when the load was {@link
+   * #finish() finished} before it began.
+   */
+  private boolean begin(long wave, double interval) throws InterruptedException {
+    long wait = started + (long) (wave * DeviceLives.ROUNDS * interval) - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    }
+    synchronized (this) {
+      if (wave >= waveLimit) {
+        return false;
+      }
+      begun = Math.max(begun, wave);
+      return true;
+    }
+  }
+
+  /**
+   * Begins no wave after those begun so far: every begun wave is sent to its last round, and so is
+   * every earlier one a slower lane has yet to begin. The serials sent are then the first {@link
+   * #serialsSent()} of the lives.
+   */
+  synchronized void finish() {
+    waveLimit = begun + 1;
+  }
+
+  /** How many serials (the first ones of the lives) are sent in full once the load ends. */
+  synchronized int serialsSent() {
+    return (int) Math.min(lives.serials().size(), waveLimit * SERIALS_PER_BATCH);
   }
 
   /** Waits until every batch is acknowledged; rethrows what stopped the load. */
