@@ -99,6 +99,15 @@ final class ProcessProbe implements AutoCloseable {
         .sum();
   }
 
+  /**
+   * Asks the process for a full collection ({@code System.gc()} through its memory bean) and
+   * returns the heap that survived it, in bytes: the live heap.
+   */
+  long liveHeapBytes() {
+    proxy(ManagementFactory.MEMORY_MXBEAN_NAME, java.lang.management.MemoryMXBean.class).gc();
+    return heapAfterGcBytes();
+  }
+
   /** Collections so far, over every collector. */
   long collections() {
     return collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();

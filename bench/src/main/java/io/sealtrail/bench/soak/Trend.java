@@ -68,7 +68,7 @@ record Trend(
         format(end),
         format(max),
         slopePerTenMinutes,
-        flat ? "flat" : "NOT flat");
+        (flat ? "flat" : "NOT flat") + (series.judged ? "" : " (shown, not judged)"));
   }
 
   private static String format(double value) {

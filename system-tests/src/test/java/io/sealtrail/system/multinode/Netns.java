@@ -19,6 +19,7 @@ final class Netns implements AutoCloseable {
   private final String bridge;
   private final Map<String, String> addresses = new ConcurrentHashMap<>();
   private final List<String> namespaces = new ArrayList<>();
+  private final List<String> veths = new ArrayList<>();
 
   /** Names start with {@code prefix} (a few letters); {@code subnet} is e.g. {@code 10.55.0}. */
   Netns(String prefix, String subnet) throws IOException, InterruptedException {
@@ -44,6 +45,7 @@ final class Netns implements AutoCloseable {
     ip("netns", "add", ns);
     namespaces.add(ns);
     ip("link", "add", outside, "type", "veth", "peer", "name", inside);
+    veths.add(outside);
     ip("link", "set", outside, "master", bridge);
     ip("link", "set", outside, "up");
     ip("link", "set", inside, "netns", ns);
@@ -92,9 +94,19 @@ final class Netns implements AutoCloseable {
     }
   }
 
-  /** Deletes the namespaces (their veth pairs go with them) and the bridge. */
+  /**
+   * Deletes the veth pairs, the namespaces and the bridge (a namespace lives on while a process is
+   * in it, and its veth pair with it: hence the pairs first).
+   */
   @Override
   public void close() {
+    for (String veth : veths) {
+      try {
+        ip("link", "del", veth);
+      } catch (IOException | InterruptedException e) {
+        System.err.println("faults: could not delete " + veth + ": " + e.getMessage());
+      }
+    }
     for (String ns : namespaces) {
       try {
         ip("netns", "del", ns);

@@ -142,6 +142,15 @@ final class ServiceProcess implements AutoCloseable {
     return port;
   }
 
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Its exit code; only once it has ended. */
+  int exitValue() {
+    return process.exitValue();
+  }
+
   /** Its process id (with a launcher in front, the launcher's: {@code ip netns exec} execs). */
   long pid() {
     return process.pid();
