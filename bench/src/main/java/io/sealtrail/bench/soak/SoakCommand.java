@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
     description = {
       "Soak: `sealtrail local` (its own process, started with --demo so its spike windows are the"
           + " demo's) under round after round of the demo supply chain at a constant rate. Heap"
-          + " after GC, RSS, open files and consumer lag are sampled every few seconds and written"
+          + " after GC (and every few minutes after a full GC), RSS, open files and consumer lag are"
+          + " sampled every few seconds and written"
           + " to <out>/soak.csv, plotted to <out>/soak.svg and summarised in <out>/soak-summary.md"
           + " (start, end, max, slope per 10 minutes, verdict).",
       "Exit code 0 when every series is flat and the traffic ran to the end, 1 otherwise."
@@ -43,7 +44,7 @@ public final class SoakCommand implements Callable<Integer> {
       names = "--rate",
       paramLabel = "EVENTS/S",
       description = "Constant rate of events sent (default: ${DEFAULT-VALUE}).")
-  double rate = 100;
+  double rate = 40;
 
   @Option(
       names = "--devices",

@@ -387,8 +387,9 @@ public final class NetworkFaults {
         .append(client.retried().size())
         .append('\n');
     text.append(
-        "\nAcknowledgement latency per phase (ms): from when a batch was due (a backlog counts),"
-            + " and from when it was sent (the request, with its retries to the other instance):\n\n");
+        "\nBatches by the phase they were sent in; their acknowledgement latency (ms) from when"
+            + " they were due (a backlog counts), and from when they were sent (the request, with"
+            + " its retries to the other instance):\n\n");
     text.append("| phase | batches | p50 | p99 | max | sent→ack p50 | p99 | ");
     readiness.instances().forEach(i -> text.append(i).append(" | "));
     text.append("\n|---|---:|---:|---:|---:|---:|---:|");

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * in order while a slow answer holds up only its own lane. Batches alternate between the ingest
  * instances, each sent to the other when the first fails ({@link IngestClient}). Each batch's
  * latency is from when it was due to when it was acknowledged (a late batch counts its wait), and
- * filed under the phase that was current when it was due.
+ * filed under the phase that was current when it was sent (a lane that is behind sends at once).
  */
 final class SteadyLoad {
   static final int SERIALS_PER_BATCH = 5;
@@ -90,7 +90,7 @@ final class SteadyLoad {
           if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
           }
-          String dueIn = phase.get();
+          String sentIn = phase.get();
           int r = round;
           List<String> envelopes =
               IntStream.range(first, Math.min(serials, first + SERIALS_PER_BATCH))
@@ -101,7 +101,7 @@ final class SteadyLoad {
           long sent = System.nanoTime();
           client.submit(envelopes, order);
           long now = System.nanoTime();
-          acks.add(new Ack(dueIn, (now - due) / 1e6, (now - sent) / 1e6));
+          acks.add(new Ack(sentIn, (now - due) / 1e6, (now - sent) / 1e6));
         }
       }
     } catch (InterruptedException e) {
