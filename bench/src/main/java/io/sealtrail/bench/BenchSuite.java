@@ -5,6 +5,7 @@ import io.sealtrail.bench.scenario.BenchContext;
 import io.sealtrail.bench.scenario.Scale;
 import io.sealtrail.bench.scenario.Scenario;
 import io.sealtrail.bench.scenario.Scenarios;
+import io.sealtrail.bench.soak.SoakCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = SoakCommand.class,
     description = {
       "Runs Sealtrail's benchmarks: every figure next to its baseline, on one in-process KRaft",
       "broker, and writes the table to bench/target/benchmarks-table.md and into --doc."

@@ -136,6 +136,17 @@ public final class LocalProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * The value of a row of the banner it prints once up ({@code " Kafka bootstrap host:port"}), e.g.
+   * {@code banner("Kafka bootstrap")}.
+   */
+  public String banner(String label) throws InterruptedException {
+    String line =
+        awaitLine("  " + label, Duration.ofSeconds(10))
+            .orElseThrow(() -> new IllegalStateException("no '" + label + "' row in " + log));
+    return line.substring(line.indexOf(label) + label.length()).trim();
+  }
+
   /** Its exit code once it ended by itself within {@code timeout}. */
   public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
     return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)

@@ -2,38 +2,23 @@ package io.sealtrail.system.multinode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.avro.alert.Alert;
-import io.sealtrail.avro.alert.Violation;
-import io.sealtrail.avro.common.AlertType;
-import io.sealtrail.avro.event.VerifiedEvent;
-import io.sealtrail.avro.state.CustodyState;
-import io.sealtrail.custody.event.Observation;
-import io.sealtrail.custody.state.CustodyFold;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
-import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.system.config.DeployFiles;
 import io.sealtrail.system.config.TopicDeclaration;
-import io.sealtrail.system.multinode.IngestClient.Position;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +47,7 @@ final class FailoverScenario implements AutoCloseable {
   private final List<ServiceProcess> processes = new ArrayList<>();
   private final Path tokens;
   private final StateQueries queries;
+  private final InstanceEnv env;
 
   FailoverScenario(Platform platform, Path work) throws Exception {
     this.platform = platform;
@@ -69,6 +55,7 @@ final class FailoverScenario implements AutoCloseable {
     this.tokens = Files.createDirectories(work.resolve("tokens"));
     RoleTokens.ensure(tokens);
     this.queries = new StateQueries(token(Role.RECALL));
+    this.env = new InstanceEnv(platform, tokens, work);
   }
 
   /** Runs the scenario; a failure carries the last lines of every instance's log. */
@@ -82,7 +69,7 @@ final class FailoverScenario implements AutoCloseable {
 
   private void steps() throws Exception {
     long start = System.nanoTime();
-    createDeclaredTopics();
+    createDeclaredTopics(platform);
     ServiceProcess ingestA = ingest("ingest-a");
     ServiceProcess ingestB = ingest("ingest-b");
     ServiceProcess custodyA = custody("custody-a");
@@ -117,7 +104,7 @@ final class FailoverScenario implements AutoCloseable {
         seconds(start));
     send(3, ingestA);
 
-    verify(custodyA);
+    new Invariants(platform, lives).verify(client, custodyA, queries);
     LOG.info("verified after {} s; batches sent again: {}", seconds(start), client.retried());
   }
 
@@ -147,125 +134,6 @@ final class FailoverScenario implements AutoCloseable {
 
   private static long seconds(long since) {
     return java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
-  }
-
-  private void verify(ServiceProcess survivor) throws Exception {
-    var events =
-        CommittedRecords.of(
-            platform.bootstrapServers(),
-            "custody.events",
-            serde(VerifiedEvent.class).deserializer());
-    assertEveryAcknowledgedEventOnceWhereIngestSaid(events);
-    Map<String, CustodyState> expected = foldOnce(events);
-    for (String serial : lives.serials()) {
-      var answer = queries.awaitEventCount(survivor, serial, DeviceLives.ROUNDS);
-      assertThat(answer.get("chainHash").asText())
-          .as(serial)
-          .isEqualTo(expected.get(serial).getChainHash());
-    }
-    assertThat(queries.unavailable())
-        .as("answers other than 200 while instances moved")
-        .allMatch(s -> s == 503);
-    assertThat(
-            latestByKey(
-                CommittedRecords.of(
-                    platform.bootstrapServers(),
-                    "custody.state",
-                    serde(CustodyState.class).deserializer())))
-        .isEqualTo(expected);
-    assertEveryViolationOnce();
-    assertOneAlertPerIncident();
-  }
-
-  // Alerts come after the violations, from the anomaly instance: wait (bounded) for every one.
-  private void assertOneAlertPerIncident() throws InterruptedException {
-    Set<String> brokenSerials = new TreeSet<>();
-    for (int i = 0; i < SERIALS; i++) {
-      if (DeviceLives.sealBroken(i)) {
-        brokenSerials.add(lives.serials().get(i));
-      }
-    }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    Map<String, Set<String>> alertIdsBySubject;
-    do {
-      Thread.sleep(500);
-      alertIdsBySubject =
-          CommittedRecords.of(
-                  platform.bootstrapServers(), "custody.alerts", serde(Alert.class).deserializer())
-              .stream()
-              .map(ConsumerRecord::value)
-              .filter(a -> a.getType() == AlertType.SEAL_BROKEN)
-              .collect(
-                  Collectors.groupingBy(
-                      a -> a.getSubject().getId(),
-                      TreeMap::new,
-                      Collectors.mapping(Alert::getAlertId, Collectors.toSet())));
-    } while (!alertIdsBySubject.keySet().equals(brokenSerials) && System.nanoTime() < deadline);
-    assertThat(alertIdsBySubject.keySet()).isEqualTo(brokenSerials);
-    assertThat(alertIdsBySubject.values())
-        .as("alert ids per incident")
-        .allSatisfy(ids -> assertThat(ids).hasSize(1));
-  }
-
-  private void assertEveryAcknowledgedEventOnceWhereIngestSaid(
-      List<ConsumerRecord<String, VerifiedEvent>> events) {
-    Map<String, List<Position>> positions =
-        events.stream()
-            .collect(
-                Collectors.groupingBy(
-                    r -> new Observation(r.value()).eventId(),
-                    Collectors.mapping(
-                        r -> new Position(r.partition(), r.offset()), Collectors.toList())));
-    List<String> sent =
-        lives.serials().stream()
-            .flatMap(
-                s ->
-                    IntStream.range(0, DeviceLives.ROUNDS).mapToObj(r -> DeviceLives.eventId(s, r)))
-            .toList();
-    assertThat(client.acknowledged().keySet()).containsExactlyInAnyOrderElementsOf(sent);
-    client
-        .acknowledged()
-        .forEach(
-            (eventId, position) ->
-                assertThat(positions.get(eventId)).as(eventId).containsExactly(position));
-    assertThat(positions.keySet()).containsExactlyInAnyOrderElementsOf(sent);
-  }
-
-  // Records of one serial are in one partition, in the order the fold must take them.
-  private static Map<String, CustodyState> foldOnce(
-      List<ConsumerRecord<String, VerifiedEvent>> events) {
-    Map<String, CustodyState> states = new HashMap<>();
-    for (var record : events) {
-      Observation event = new Observation(record.value());
-      states.put(event.serial(), CustodyFold.apply(states.get(event.serial()), event));
-    }
-    return states;
-  }
-
-  private void assertEveryViolationOnce() {
-    var violations =
-        CommittedRecords.of(
-            platform.bootstrapServers(),
-            "custody.violations",
-            serde(Violation.class).deserializer());
-    Map<String, Long> counts =
-        violations.stream()
-            .collect(Collectors.groupingBy(r -> r.value().getViolationId(), Collectors.counting()));
-    Map<String, Long> expected = new LinkedHashMap<>();
-    for (int i = 0; i < SERIALS; i++) {
-      if (DeviceLives.sealBroken(i)) {
-        String serial = lives.serials().get(i);
-        expected.put(
-            "SEAL_BROKEN:" + serial + ":" + Partner.ID + ":" + DeviceLives.eventId(serial, 2), 1L);
-      }
-    }
-    assertThat(counts).isEqualTo(expected);
-  }
-
-  private static <V extends SpecificRecord> Map<String, V> latestByKey(
-      List<ConsumerRecord<String, V>> records) {
-    return records.stream()
-        .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> b));
   }
 
   /** Sends round {@code round}: even serials to the first instance, odd ones to the second. */
@@ -318,7 +186,11 @@ final class FailoverScenario implements AutoCloseable {
     queries.awaitStatus(other, "/v1/partners/" + Partner.ID, admin, 200);
   }
 
-  private void createDeclaredTopics() throws Exception {
+  /**
+   * Creates every topic deploy/ declares on {@code platform}, with at most {@link #MAX_PARTITIONS}
+   * partitions, replicated as the platform says.
+   */
+  static void createDeclaredTopics(Platform platform) throws Exception {
     Map<String, TopicDeclaration> declared = TopicDeclaration.fromCompose(DeployFiles.compose());
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.bootstrapServers()))) {
       List<NewTopic> topics =
@@ -339,42 +211,15 @@ final class FailoverScenario implements AutoCloseable {
   }
 
   private ServiceProcess ingest(String name) throws Exception {
-    Map<String, String> env = commonEnv();
-    env.put("SEALTRAIL_INGEST_INSTANCE_ID", name);
-    env.put("SEALTRAIL_TOPICS_PARTITIONS", Integer.toString(MAX_PARTITIONS));
-    env.put("SEALTRAIL_TOPICS_REPLICATION_FACTOR", Integer.toString(platform.replicationFactor()));
-    env.put("SEALTRAIL_TOKENS_DIR", tokens.toString());
-    return start(name, "ingest-service", env);
+    return start(name, "ingest-service", env.ingest(name, MAX_PARTITIONS));
   }
 
   private ServiceProcess custody(String name) throws Exception {
-    Map<String, String> env = commonEnv();
-    env.put("STATE_DIR", Files.createDirectories(work.resolve(name)).toString());
-    env.put("NUM_STANDBY_REPLICAS", "1");
-    env.put("SEALTRAIL_HTTP_ADVERTISED_HOST", "localhost");
-    env.put("SEALTRAIL_TOKENS_DIR", tokens.toString());
-    // Changelog and repartition topics replicated like the declared ones.
-    env.put("KAFKA_CLIENT_REPLICATION_FACTOR", Integer.toString(platform.replicationFactor()));
-    return start(name, "custody-stream", env);
+    return start(name, "custody-stream", env.custody(name, "localhost"));
   }
 
   private ServiceProcess anomaly(String name) throws Exception {
-    Map<String, String> env = commonEnv();
-    env.put("STATE_DIR", Files.createDirectories(work.resolve(name)).toString());
-    env.put("NUM_STANDBY_REPLICAS", "0");
-    env.put("SEALTRAIL_TOKENS_DIR", tokens.toString());
-    env.put("KAFKA_CLIENT_REPLICATION_FACTOR", Integer.toString(platform.replicationFactor()));
-    return start(name, "anomaly-service", env);
-  }
-
-  private Map<String, String> commonEnv() {
-    Map<String, String> env = new HashMap<>();
-    env.put("BOOTSTRAP_SERVERS", platform.bootstrapServers());
-    env.put("SCHEMA_REGISTRY_URL", platform.registryUrl().toString());
-    // A killed instance's partitions move after 6 s instead of the default 45 s.
-    env.put("KAFKA_CLIENT_SESSION_TIMEOUT_MS", "6000");
-    env.put("KAFKA_CLIENT_HEARTBEAT_INTERVAL_MS", "1500");
-    return env;
+    return start(name, "anomaly-service", env.anomaly(name));
   }
 
   private ServiceProcess start(String name, String module, Map<String, String> env)
@@ -390,12 +235,6 @@ final class FailoverScenario implements AutoCloseable {
 
   private String token(Role role) throws java.io.IOException {
     return Files.readString(tokens.resolve(role.fileName())).strip();
-  }
-
-  private <T extends SpecificRecord> SpecificAvroSerde<T> serde(Class<T> type) {
-    var serde = new SpecificAvroSerde<>(type);
-    serde.configure(Map.of("schema.registry.url", platform.registryUrl().toString()), false);
-    return serde;
   }
 
   private String logs() {

@@ -30,12 +30,14 @@ final class ServiceProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path log;
+  private final String host;
   private final int port;
 
-  private ServiceProcess(String name, Process process, Path log, int port) {
+  private ServiceProcess(String name, Process process, Path log, String host, int port) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.host = host;
     this.port = port;
   }
 
@@ -45,8 +47,24 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess start(
       String name, String module, Map<String, String> env, int port, Path logs) throws IOException {
+    return start(name, module, env, List.of(), "localhost", port, logs);
+  }
+
+  /**
+   * Starts it as above, the command after {@code launcher} (e.g. {@code ip netns exec NS}, to run
+   * it in a network namespace of its own), reached at {@code host}.
+   */
+  static ServiceProcess start(
+      String name,
+      String module,
+      Map<String, String> env,
+      List<String> launcher,
+      String host,
+      int port,
+      Path logs)
+      throws IOException {
     Path log = logs.resolve(name + ".log");
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Small and quick to start: four of these share two cores with the brokers.
     command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
@@ -57,7 +75,7 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().clear();
     builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     builder.environment().putAll(env);
-    return new ServiceProcess(name, builder.start(), log, port);
+    return new ServiceProcess(name, builder.start(), log, host, port);
   }
 
   // Each service on its own classpath, as in its image: one Micronaut context must never see
@@ -106,7 +124,7 @@ final class ServiceProcess implements AutoCloseable {
   int readiness() throws InterruptedException {
     try {
       var request =
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/readiness"))
+          HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/health/readiness"))
               .timeout(Duration.ofSeconds(5))
               .build();
       return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -115,8 +133,27 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** Where it is reached: localhost, or its namespace's address. */
+  String host() {
+    return host;
+  }
+
   int port() {
     return port;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Its exit code; only once it has ended. */
+  int exitValue() {
+    return process.exitValue();
+  }
+
+  /** Its process id (with a launcher in front, the launcher's: {@code ip netns exec} execs). */
+  long pid() {
+    return process.pid();
   }
 
   String name() {

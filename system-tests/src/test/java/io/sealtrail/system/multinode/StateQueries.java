@@ -107,6 +107,6 @@ final class StateQueries {
   }
 
   private static URI url(ServiceProcess instance, String path) {
-    return URI.create("http://localhost:" + instance.port() + path);
+    return URI.create("http://" + instance.host() + ":" + instance.port() + path);
   }
 }

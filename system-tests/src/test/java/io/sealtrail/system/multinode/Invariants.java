@@ -1,0 +1,167 @@
+package io.sealtrail.system.multinode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.common.AlertType;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.state.CustodyFold;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.system.multinode.IngestClient.Position;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * What must hold once every round of {@code lives} was acknowledged, whatever failed meanwhile:
+ * every acknowledged event on custody.events (read_committed) exactly once, where ingest said;
+ * every serial's state (on custody.state and answered by the query API) the fold of its events;
+ * every violation once; one alert per incident.
+ */
+final class Invariants {
+  private final Platform platform;
+  private final DeviceLives lives;
+
+  Invariants(Platform platform, DeviceLives lives) {
+    this.platform = platform;
+    this.lives = lives;
+  }
+
+  /** Checks it all; {@code survivor} answers the state queries. */
+  void verify(IngestClient client, ServiceProcess survivor, StateQueries queries) throws Exception {
+    var events =
+        CommittedRecords.of(
+            platform.bootstrapServers(),
+            "custody.events",
+            serde(VerifiedEvent.class).deserializer());
+    assertEveryAcknowledgedEventOnceWhereIngestSaid(events, client);
+    Map<String, CustodyState> expected = foldOnce(events);
+    for (String serial : lives.serials()) {
+      var answer = queries.awaitEventCount(survivor, serial, DeviceLives.ROUNDS);
+      assertThat(answer.get("chainHash").asText())
+          .as(serial)
+          .isEqualTo(expected.get(serial).getChainHash());
+    }
+    assertThat(queries.unavailable())
+        .as("answers other than 200 while instances moved")
+        .allMatch(s -> s == 503);
+    assertThat(
+            latestByKey(
+                CommittedRecords.of(
+                    platform.bootstrapServers(),
+                    "custody.state",
+                    serde(CustodyState.class).deserializer())))
+        .isEqualTo(expected);
+    assertEveryViolationOnce();
+    assertOneAlertPerIncident();
+  }
+
+  // Alerts come after the violations, from the anomaly instance: wait (bounded) for every one.
+  private void assertOneAlertPerIncident() throws InterruptedException {
+    Set<String> brokenSerials = new TreeSet<>();
+    for (int i = 0; i < lives.serials().size(); i++) {
+      if (DeviceLives.sealBroken(i)) {
+        brokenSerials.add(lives.serials().get(i));
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    Map<String, Set<String>> alertIdsBySubject;
+    do {
+      Thread.sleep(500);
+      alertIdsBySubject =
+          CommittedRecords.of(
+                  platform.bootstrapServers(), "custody.alerts", serde(Alert.class).deserializer())
+              .stream()
+              .map(ConsumerRecord::value)
+              .filter(a -> a.getType() == AlertType.SEAL_BROKEN)
+              .collect(
+                  Collectors.groupingBy(
+                      a -> a.getSubject().getId(),
+                      TreeMap::new,
+                      Collectors.mapping(Alert::getAlertId, Collectors.toSet())));
+    } while (!alertIdsBySubject.keySet().equals(brokenSerials) && System.nanoTime() < deadline);
+    assertThat(alertIdsBySubject.keySet()).isEqualTo(brokenSerials);
+    assertThat(alertIdsBySubject.values())
+        .as("alert ids per incident")
+        .allSatisfy(ids -> assertThat(ids).hasSize(1));
+  }
+
+  private void assertEveryAcknowledgedEventOnceWhereIngestSaid(
+      List<ConsumerRecord<String, VerifiedEvent>> events, IngestClient client) {
+    Map<String, List<Position>> positions =
+        events.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> new Observation(r.value()).eventId(),
+                    Collectors.mapping(
+                        r -> new Position(r.partition(), r.offset()), Collectors.toList())));
+    List<String> sent =
+        lives.serials().stream()
+            .flatMap(
+                s ->
+                    IntStream.range(0, DeviceLives.ROUNDS).mapToObj(r -> DeviceLives.eventId(s, r)))
+            .toList();
+    assertThat(client.acknowledged().keySet()).containsExactlyInAnyOrderElementsOf(sent);
+    client
+        .acknowledged()
+        .forEach(
+            (eventId, position) ->
+                assertThat(positions.get(eventId)).as(eventId).containsExactly(position));
+    assertThat(positions.keySet()).containsExactlyInAnyOrderElementsOf(sent);
+  }
+
+  // Records of one serial are in one partition, in the order the fold must take them.
+  private static Map<String, CustodyState> foldOnce(
+      List<ConsumerRecord<String, VerifiedEvent>> events) {
+    Map<String, CustodyState> states = new HashMap<>();
+    for (var record : events) {
+      Observation event = new Observation(record.value());
+      states.put(event.serial(), CustodyFold.apply(states.get(event.serial()), event));
+    }
+    return states;
+  }
+
+  private void assertEveryViolationOnce() {
+    var violations =
+        CommittedRecords.of(
+            platform.bootstrapServers(),
+            "custody.violations",
+            serde(Violation.class).deserializer());
+    Map<String, Long> counts =
+        violations.stream()
+            .collect(Collectors.groupingBy(r -> r.value().getViolationId(), Collectors.counting()));
+    Map<String, Long> expected = new LinkedHashMap<>();
+    for (int i = 0; i < lives.serials().size(); i++) {
+      if (DeviceLives.sealBroken(i)) {
+        String serial = lives.serials().get(i);
+        expected.put(
+            "SEAL_BROKEN:" + serial + ":" + Partner.ID + ":" + DeviceLives.eventId(serial, 2), 1L);
+      }
+    }
+    assertThat(counts).isEqualTo(expected);
+  }
+
+  private static <V extends SpecificRecord> Map<String, V> latestByKey(
+      List<ConsumerRecord<String, V>> records) {
+    return records.stream()
+        .collect(Collectors.toMap(ConsumerRecord::key, ConsumerRecord::value, (a, b) -> b));
+  }
+
+  private <T extends SpecificRecord> SpecificAvroSerde<T> serde(Class<T> type) {
+    var serde = new SpecificAvroSerde<>(type);
+    serde.configure(Map.of("schema.registry.url", platform.registryUrl().toString()), false);
+    return serde;
+  }
+}
