@@ -10,6 +10,7 @@ import io.sealtrail.custody.lineage.LineageStores;
 import io.sealtrail.custody.lineage.LotTrace;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.state.ChainHash;
+import io.sealtrail.platform.query.StoreReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

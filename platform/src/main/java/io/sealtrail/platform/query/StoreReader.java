@@ -1,10 +1,11 @@
-package io.sealtrail.custody.query;
+package io.sealtrail.platform.query;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -30,7 +31,7 @@ public final class StoreReader {
     if (owner.isEmpty()) {
       return readLocally(store, local);
     }
-    if (request.getHeaders().contains(Forwarder.FORWARDED)) {
+    if (forwarded(request)) {
       // The sender thought we own the key: ownership is moving; the client retries, not us.
       throw new StoreUnavailableException(key + " is moving between instances");
     }
@@ -45,6 +46,16 @@ public final class StoreReader {
   /** Where {@code key} of {@code store} lives: empty for here, else the owning instance. */
   public Optional<HostInfo> remoteOwner(String store, String key) {
     return access.remoteOwner(store, key);
+  }
+
+  /** The other instances holding a part of {@code store}; empty when this one is alone. */
+  public Set<HostInfo> otherHosts(String store) {
+    return access.otherHosts(store);
+  }
+
+  /** Whether {@code request} was forwarded by another instance (it must not be sent on). */
+  public static boolean forwarded(HttpRequest<?> request) {
+    return request.getHeaders().contains(Forwarder.FORWARDED);
   }
 
   /** The forwarder this reader uses, for reads made on behalf of another answer. */
