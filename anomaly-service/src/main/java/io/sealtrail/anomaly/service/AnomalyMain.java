@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The standalone anomaly service: {@code AnomalyMain [anomaly-service.properties]}, environment
@@ -36,15 +37,22 @@ public final class AnomalyMain {
     flat.putAll(EnvConfig.kafkaClientSettings(System.getenv()));
     ServiceConfig config = ServiceConfig.from(flat);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    AnomalyService service = AnomalyService.start(config, registry);
+    // The port other instances forward chart reads to must be known before the streams exist.
+    HttpBinding binding =
+        new HttpBinding(config.httpHost(), config.httpPort())
+            .withManagementPort(HttpBinding.managementPort(flat))
+            .withConcretePort();
+    String advertisedHost =
+        flat.getOrDefault(
+            "sealtrail.http.advertised-host",
+            System.getenv().getOrDefault("HOSTNAME", "localhost"));
+    AnomalyService service =
+        AnomalyService.start(config, registry, new HostInfo(advertisedHost, binding.port()));
     List<Object> beans = new ArrayList<>(service.httpBeans());
     beans.add(RoleTokens.load(config.tokenDir()));
     // Scraped by the platform's /prometheus; in local mode ingest's registry is the one served.
     beans.add(registry);
-    // Metrics on the management port only: the meters name every partner.
-    HttpBinding binding =
-        new HttpBinding(config.httpHost(), config.httpPort())
-            .withManagementPort(HttpBinding.managementPort(flat));
+    // Metrics on the management port only (the binding above): the meters name every partner.
     PlatformHttpServer server = PlatformHttpServer.start(binding, beans);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -23,11 +23,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * One running anomaly service: the streams application (exactly once), the alert view that feeds
@@ -62,10 +65,23 @@ public final class AnomalyService implements AutoCloseable {
 
   /** Starts everything; lifecycle meters and the streams' metrics go to {@code registry}. */
   public static AnomalyService start(ServiceConfig config, MeterRegistry registry) {
+    return start(config, registry, null);
+  }
+
+  /**
+   * Starts one of several instances, whose HTTP server answers at {@code advertised} (its {@code
+   * application.server}; null when alone): spike charts held elsewhere are read there.
+   */
+  public static AnomalyService start(
+      ServiceConfig config, MeterRegistry registry, HostInfo advertised) {
     AnomalyConfig anomaly = config.anomaly();
     Topics topics = Topics.from(anomaly.topics(), anomaly.serdeConfig());
-    KafkaStreams streams =
-        new KafkaStreams(AnomalyApp.topology(anomaly), anomaly.streamsProperties());
+    Properties properties = anomaly.streamsProperties();
+    if (advertised != null) {
+      properties.put(
+          StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+    }
+    KafkaStreams streams = new KafkaStreams(AnomalyApp.topology(anomaly), properties);
     // An unexpected error stops this instance; its partitions move to the others.
     streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
@@ -98,7 +114,7 @@ public final class AnomalyService implements AutoCloseable {
             .orElse(null);
     SpikeCharts charts =
         new SpikeCharts(
-            new SpikeStoreReader(streams),
+            SpikeStoreReader.of(streams, advertised),
             List.of(anomaly.rules().attestationSpikeKind(), anomaly.rules().rejectionSpikeKind()));
     AnomalyService service =
         new AnomalyService(

@@ -44,6 +44,7 @@ public record ServiceConfig(
           "num.standby.replicas",
           "sealtrail.http.host",
           "sealtrail.http.port",
+          "sealtrail.http.advertised-host",
           "sealtrail.management.port",
           "sealtrail.tokens.dir",
           "sealtrail.topic.partitions",
