@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * which no in-process stop can imitate. Its output goes to {@code <name>.log}.
  */
 final class ServiceProcess implements AutoCloseable {
-  private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+  // A bound for a process that never gets ready, not a wait: six JVMs starting at once on a busy
+  // two-core machine have taken more than 90 s.
+  private static final Duration READY_WITHIN = Duration.ofSeconds(180);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   // The project version the services were packaged with, set by the pom.
   private static final String VERSION = System.getProperty("sealtrail.version", "0.1.0-SNAPSHOT");
@@ -40,11 +42,12 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the service of {@code module} with exactly {@code env} (and PATH); {@code port} is its
-   * HTTP port.
+   * Starts the service of {@code module} with exactly {@code env} (and PATH) and {@code args};
+   * {@code port} is its HTTP port.
    */
   static ServiceProcess start(
-      String name, String module, Map<String, String> env, int port, Path logs) throws IOException {
+      String name, String module, Map<String, String> env, int port, Path logs, String... args)
+      throws IOException {
     Path log = logs.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -52,6 +55,7 @@ final class ServiceProcess implements AutoCloseable {
     command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
     command.add("-Dlogback.configurationFile=" + DeployFiles.DEPLOY.resolve("docker/logback.xml"));
     command.addAll(List.of("-jar", runnableJar(module).toString()));
+    command.addAll(List.of(args));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().clear();
