@@ -43,7 +43,8 @@ public final class ChartRouter {
    * a request forwarded by another instance gets this instance's part only.
    */
   public Map<String, Object> cohorts(HttpRequest<?> request, SpikeKind kind) {
-    Map<String, Object> json = charts.cohorts(kind);
+    Map<String, Object> json =
+        StoreReader.readLocally(SpikeStores.series(kind), () -> charts.cohorts(kind));
     if (StoreReader.forwarded(request)) {
       return json;
     }

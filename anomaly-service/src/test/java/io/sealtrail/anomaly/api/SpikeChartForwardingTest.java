@@ -22,6 +22,7 @@ import io.sealtrail.platform.query.Forwarder;
 import io.sealtrail.platform.query.StoreAccess;
 import io.sealtrail.platform.query.StoreReader;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterAll;
@@ -160,6 +162,19 @@ class SpikeChartForwardingTest {
     assertThat(series.headers().firstValue("Retry-After")).isPresent();
   }
 
+  @Test
+  void shouldAnswer503WhenAStoreMovesAwayWhileTheListIsRead() {
+    a.migrating = true;
+
+    var here = get(a.port(), COHORTS, Map.of());
+    var merged = get(b.port(), COHORTS, Map.of());
+
+    assertThat(here.statusCode()).as(here.body()).isEqualTo(503);
+    assertThat(here.headers().firstValue("Retry-After")).isPresent();
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(503);
+    assertThat(merged.headers().firstValue("Retry-After")).isPresent();
+  }
+
   /** A driver whose rejection windows closed with a burst of 6 for one partner, key and site. */
   private static AnomalyDriver burstOf(String partner, String key, String site) {
     AnomalyDriver driver = new AnomalyDriver(AnomalyRules.defaults());
@@ -206,6 +221,8 @@ class SpikeChartForwardingTest {
   private final class Instance implements StoreAccess {
     final Map<String, HostInfo> owners = new ConcurrentHashMap<>();
     final Set<HostInfo> others = ConcurrentHashMap.newKeySet();
+    // What Kafka Streams does to an open read of a store whose partition is handed over.
+    volatile boolean migrating;
     private final AnomalyDriver stores;
     private final PlatformHttpServer server;
 
@@ -249,6 +266,16 @@ class SpikeChartForwardingTest {
     @Override
     @SuppressWarnings("unchecked")
     public <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+      if (migrating) {
+        return (ReadOnlyKeyValueStore<String, V>)
+            Proxy.newProxyInstance(
+                ReadOnlyKeyValueStore.class.getClassLoader(),
+                new Class<?>[] {ReadOnlyKeyValueStore.class},
+                (proxy, method, args) -> {
+                  throw new InvalidStateStoreException(
+                      "Cannot get state store " + store + " because the store is not open.");
+                });
+      }
       return (ReadOnlyKeyValueStore<String, V>) stores.stringStore(store);
     }
 

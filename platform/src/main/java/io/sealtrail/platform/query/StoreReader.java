@@ -63,9 +63,13 @@ public final class StoreReader {
     return forwarder;
   }
 
-  private static HttpResponse<?> readLocally(String store, Supplier<HttpResponse<?>> local) {
+  /**
+   * {@code read} of this instance's {@code store}, a 503 if the store moves away meanwhile: Kafka
+   * Streams throws when a partition's store closes under an open read (an iterator too).
+   */
+  public static <T> T readLocally(String store, Supplier<T> read) {
     try {
-      return local.get();
+      return read.get();
     } catch (InvalidStateStoreException e) {
       // The store moved away while we read it.
       throw new StoreUnavailableException(store + " is migrating: " + e.getMessage(), e);
