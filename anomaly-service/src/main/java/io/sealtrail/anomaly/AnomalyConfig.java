@@ -99,6 +99,8 @@ public record AnomalyConfig(
     all.addAll(StreamsBaseSettings.ENVIRONMENT);
     TOPIC_IDS.forEach(id -> all.add(optional(Topic.CONFIG_PREFIX + id)));
     all.addAll(HttpSettings.ENVIRONMENT);
+    // Other instances forward spike chart reads to it.
+    all.add(HttpSettings.ADVERTISED_HOST);
     for (String key :
         List.of("url", "secret", "send", "max-attempts", "backoff", "max-backoff", "timeout")) {
       all.add(optional(WebhookConfig.PREFIX + key));
@@ -118,9 +120,12 @@ public record AnomalyConfig(
     return all;
   }
 
-  /** The configuration of a container: {@link #ENVIRONMENT}. */
+  /**
+   * The configuration of a container: {@link #ENVIRONMENT}, the advertised host defaulting to
+   * {@code HOSTNAME}, the name other instances reach a pod or container by.
+   */
   public static AnomalyConfig fromEnvironment(Map<String, String> env) {
-    return from(ENVIRONMENT.read(env));
+    return from(HttpSettings.advertisingHostname(env, ENVIRONMENT.read(env)));
   }
 
   /**

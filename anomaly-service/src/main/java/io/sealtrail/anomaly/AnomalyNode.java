@@ -12,6 +12,7 @@ import io.sealtrail.anomaly.view.AlertFeed;
 import io.sealtrail.anomaly.view.AlertView;
 import io.sealtrail.platform.health.ConditionCheck;
 import io.sealtrail.platform.health.LoopHealthCheck;
+import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.kafka.ServiceStreams;
@@ -22,10 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * One anomaly-service instance, the one place its parts are made: the streams application (exactly
@@ -55,15 +59,17 @@ public final class AnomalyNode extends StreamsNode {
     MeterRegistry meters = serving.meters();
     AnomalyTopics topics = AnomalyTopics.from(config, config.serdeConfig());
     String bootstrap = config.streams().bootstrapServers();
+    // Other instances forward chart reads here: the advertised port is fixed before the streams.
+    HttpBinding binding = config.http().binding(Map.of()).withConcretePort();
+    HostInfo advertised = new HostInfo(config.http().advertisedHost(), binding.port());
+    Properties properties = config.streams().properties();
+    properties.put(
+        StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
     Parts parts = new Parts();
     try {
       var streams =
           parts.add(
-              new ServiceStreams(
-                  "anomalyStreams",
-                  topology(config, topics),
-                  config.streams().properties(),
-                  meters));
+              new ServiceStreams("anomalyStreams", topology(config, topics), properties, meters));
       AlertView view = new AlertView();
       view.listen(new AlertMetrics(meters, Clock.systemUTC()));
       var feed =
@@ -81,7 +87,7 @@ public final class AnomalyNode extends StreamsNode {
                   topics.commands().valueSerde().serializer()));
       var charts =
           new SpikeCharts(
-              new SpikeStoreReader(streams.streams()),
+              SpikeStoreReader.of(streams.streams(), advertised),
               List.of(config.rules().attestationSpikeKind(), config.rules().rejectionSpikeKind()));
       List<Object> beans = new ArrayList<>(List.of(view, commands, charts, streams.healthCheck()));
       beans.add(
@@ -100,12 +106,7 @@ public final class AnomalyNode extends StreamsNode {
       }
       var http =
           parts.add(
-              NodeHttp.serve(
-                  "anomaly-service",
-                  serving,
-                  config.http().binding(Map.of()),
-                  config.http().tokenDir(),
-                  beans));
+              NodeHttp.serve("anomaly-service", serving, binding, config.http().tokenDir(), beans));
       return started(serving, new AnomalyNode(parts, streams, http, loops));
     } catch (RuntimeException e) {
       parts.closeAfter(e);

@@ -86,7 +86,7 @@ public record CustodyConfig(
     all.addAll(List.of(optional(GRACE), optional(DEFAULT_MIN_TRANSIT), optional(MIN_TRANSIT)));
     all.addAll(HttpSettings.ENVIRONMENT);
     // Other instances forward queries to it.
-    all.add(optional(HttpSettings.ADVERTISED_HOST_KEY));
+    all.add(HttpSettings.ADVERTISED_HOST);
     return all;
   }
 
@@ -95,11 +95,7 @@ public record CustodyConfig(
    * {@code HOSTNAME}, the name other instances reach a pod or container by.
    */
   public static CustodyConfig fromEnvironment(Map<String, String> env) {
-    Map<String, String> flat = new HashMap<>(ENVIRONMENT.read(env));
-    if (env.containsKey("HOSTNAME")) {
-      flat.putIfAbsent(HttpSettings.ADVERTISED_HOST_KEY, env.get("HOSTNAME"));
-    }
-    return from(flat);
+    return from(HttpSettings.advertisingHostname(env, ENVIRONMENT.read(env)));
   }
 
   /**

@@ -2,8 +2,6 @@ package io.sealtrail.custody;
 
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.query.QueryBeans;
-import io.sealtrail.custody.query.RestoringStores;
-import io.sealtrail.custody.query.StreamsStoreAccess;
 import io.sealtrail.custody.topology.CustodyTopology;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.NodeHttp;
@@ -11,6 +9,8 @@ import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.kafka.ServiceStreams;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.StreamsNode;
+import io.sealtrail.platform.query.RestoringStores;
+import io.sealtrail.platform.query.StreamsStoreAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

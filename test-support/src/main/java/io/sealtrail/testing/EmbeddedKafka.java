@@ -78,6 +78,19 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     cluster.brokers().values().forEach(broker -> broker.shutdown());
   }
 
+  /**
+   * Stops broker {@code id} for good (the controller stays up), as a lost node: the partitions it
+   * led elect new leaders among the in-sync replicas left.
+   */
+  public void stopBroker(int id) {
+    var broker = cluster.brokers().get(id);
+    if (broker == null) {
+      throw new IllegalArgumentException(
+          "no broker " + id + " among " + cluster.brokers().keySet());
+    }
+    broker.shutdown();
+  }
+
   /** Starts the brokers {@link #stopBrokers()} stopped, on their ports, and waits until ready. */
   public void startBrokers() throws Exception {
     cluster.brokers().values().forEach(broker -> broker.startup());

@@ -5,6 +5,7 @@ import io.sealtrail.anomaly.spike.Cohort;
 import io.sealtrail.anomaly.spike.SeriesWindow;
 import io.sealtrail.anomaly.spike.SpikeKind;
 import io.sealtrail.anomaly.spike.SpikeStores;
+import io.sealtrail.platform.query.StoreReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +27,11 @@ public final class SpikeCharts {
   public SpikeCharts(SpikeStoreReader stores, List<SpikeKind> kinds) {
     this.stores = stores;
     kinds.forEach(k -> this.kinds.put(k.route(), k));
+  }
+
+  /** Where the spike stores' keys live, for answers that must be read on another instance. */
+  public StoreReader reader() {
+    return stores.reader();
   }
 
   public Optional<SpikeKind> kind(String route) {

@@ -1,29 +1,47 @@
 package io.sealtrail.anomaly.chart;
 
+import io.sealtrail.platform.query.Forwarder;
+import io.sealtrail.platform.query.RestoringStores;
+import io.sealtrail.platform.query.StoreReader;
+import io.sealtrail.platform.query.StreamsStoreAccess;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * This instance's spike stores through interactive queries. Cohorts are spread over the instances
- * by key; one instance holds them all (see the README for what several need).
+ * The spike stores through interactive queries, and where a cohort's stores live. Cohorts are
+ * spread over the instances by key: with several instances, a chart read goes to the instance
+ * holding it, as custody-stream's queries do (see {@link ChartRouter}).
  */
 public final class SpikeStoreReader {
-  private final KafkaStreams streams;
+  private final StoreReader reader;
 
-  public SpikeStoreReader(KafkaStreams streams) {
-    this.streams = streams;
+  public SpikeStoreReader(StoreReader reader) {
+    this.reader = reader;
   }
 
-  /** The string store {@code name}; {@link ChartsUnavailableException} while it is not ready. */
+  /**
+   * The stores of {@code streams}, which must not be started yet (this sets its restore listener).
+   * With {@code advertised} (its {@code application.server}), a cohort held by another instance is
+   * read there; without (null), this instance is alone and holds every cohort.
+   */
+  public static SpikeStoreReader of(KafkaStreams streams, HostInfo advertised) {
+    RestoringStores restoring = new RestoringStores();
+    streams.setGlobalStateRestoreListener(restoring);
+    StreamsStoreAccess access =
+        advertised == null
+            ? StreamsStoreAccess.alone(streams, restoring)
+            : new StreamsStoreAccess(streams, advertised, restoring);
+    return new SpikeStoreReader(new StoreReader(access, new Forwarder()));
+  }
+
+  /** This instance's string store {@code name}; 503 store-unavailable while it is not ready. */
   public ReadOnlyKeyValueStore<String, String> store(String name) {
-    try {
-      return streams.store(
-          StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
-    } catch (InvalidStateStoreException e) {
-      throw new ChartsUnavailableException(name, e);
-    }
+    return reader.local(name);
+  }
+
+  /** Where the keys of the spike stores live, and the forwarding to them. */
+  public StoreReader reader() {
+    return reader;
   }
 }

@@ -11,6 +11,7 @@ import io.sealtrail.custody.lineage.LotTrace;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.state.ChainHash;
 import io.sealtrail.epcis.export.EpcisExporter;
+import io.sealtrail.platform.query.StoreReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.sealtrail.custody.query;
 
+import io.sealtrail.platform.query.Forwarder;
+import io.sealtrail.platform.query.StoreAccess;
+import io.sealtrail.platform.query.StoreReader;
 import java.util.List;
 
 /** What the query API contributes to an HTTP server: the beans its routes are served from. */

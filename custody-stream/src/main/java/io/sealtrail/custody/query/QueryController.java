@@ -14,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.sealtrail.custody.inventory.InventoryStores;
 import io.sealtrail.custody.lineage.LineageStores;
 import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.platform.query.StoreReader;
 import java.time.Instant;
 
 /**

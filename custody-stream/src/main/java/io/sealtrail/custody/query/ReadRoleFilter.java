@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
+import io.sealtrail.platform.query.StoreReader;
 import java.util.EnumSet;
 import java.util.Set;
 

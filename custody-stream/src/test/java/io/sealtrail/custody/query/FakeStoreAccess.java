@@ -1,10 +1,13 @@
 package io.sealtrail.custody.query;
 
 import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.platform.query.StoreAccess;
+import io.sealtrail.platform.query.StoreUnavailableException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -54,5 +57,10 @@ final class FakeStoreAccess implements StoreAccess {
           store, new InvalidStateStoreException(store + " is migrating"));
     }
     return custody.store(store);
+  }
+
+  @Override
+  public Set<HostInfo> otherHosts(String store) {
+    return owners.values().stream().collect(Collectors.toSet());
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.query.Forwarder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.query.StoreAccess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,6 +3,7 @@ package io.sealtrail.platform.http;
 import io.sealtrail.platform.env.EnvSetting;
 import io.sealtrail.platform.env.FlatValues;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,23 @@ public record HttpSettings(
           EnvSetting.optional(PORT_KEY),
           EnvSetting.optional(HttpBinding.MANAGEMENT_PORT_KEY),
           EnvSetting.optional(TOKENS_DIR_KEY));
+
+  /** The variable of the advertised host, declared by a service that other instances forward to. */
+  public static final EnvSetting ADVERTISED_HOST = EnvSetting.optional(ADVERTISED_HOST_KEY);
+
+  /**
+   * {@code flat} with the advertised host defaulting to {@code HOSTNAME} in {@code env}: the name
+   * other instances reach a pod or container by.
+   */
+  public static Map<String, String> advertisingHostname(
+      Map<String, String> env, Map<String, String> flat) {
+    Map<String, String> withHost = new HashMap<>(flat);
+    String hostname = env.get("HOSTNAME");
+    if (hostname != null && !hostname.isBlank()) {
+      withHost.putIfAbsent(ADVERTISED_HOST_KEY, hostname.strip());
+    }
+    return withHost;
+  }
 
   public HttpSettings {
     Objects.requireNonNull(host, "host");

@@ -1,4 +1,4 @@
-package io.sealtrail.custody.query;
+package io.sealtrail.platform.query;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.sealtrail.custody.query;
+package io.sealtrail.platform.query;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,4 +1,4 @@
-package io.sealtrail.custody.query;
+package io.sealtrail.platform.query;
 
 import io.sealtrail.platform.http.ServiceUnavailableException;
 import java.time.Duration;

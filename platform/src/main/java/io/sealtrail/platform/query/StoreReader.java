@@ -1,10 +1,11 @@
-package io.sealtrail.custody.query;
+package io.sealtrail.platform.query;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -30,7 +31,7 @@ public final class StoreReader {
     if (owner.isEmpty()) {
       return readLocally(store, local);
     }
-    if (request.getHeaders().contains(Forwarder.FORWARDED)) {
+    if (forwarded(request)) {
       // The sender thought we own the key: ownership is moving; the client retries, not us.
       throw new StoreUnavailableException(key + " is moving between instances");
     }
@@ -47,14 +48,28 @@ public final class StoreReader {
     return access.remoteOwner(store, key);
   }
 
+  /** The other instances holding a part of {@code store}; empty when this one is alone. */
+  public Set<HostInfo> otherHosts(String store) {
+    return access.otherHosts(store);
+  }
+
+  /** Whether {@code request} was forwarded by another instance (it must not be sent on). */
+  public static boolean forwarded(HttpRequest<?> request) {
+    return request.getHeaders().contains(Forwarder.FORWARDED);
+  }
+
   /** The forwarder this reader uses, for reads made on behalf of another answer. */
   public Forwarder forwarder() {
     return forwarder;
   }
 
-  private static HttpResponse<?> readLocally(String store, Supplier<HttpResponse<?>> local) {
+  /**
+   * {@code read} of this instance's {@code store}, a 503 if the store moves away meanwhile: Kafka
+   * Streams throws when a partition's store closes under an open read (an iterator too).
+   */
+  public static <T> T readLocally(String store, Supplier<T> read) {
     try {
-      return local.get();
+      return read.get();
     } catch (InvalidStateStoreException e) {
       // The store moved away while we read it.
       throw new StoreUnavailableException(store + " is migrating: " + e.getMessage(), e);

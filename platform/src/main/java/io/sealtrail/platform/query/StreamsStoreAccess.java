@@ -1,10 +1,13 @@
-package io.sealtrail.custody.query;
+package io.sealtrail.platform.query;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -12,7 +15,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * {@link StoreAccess} on a running {@link KafkaStreams}: the owner from {@code
- * queryMetadataForKey}, compared with this instance's {@code application.server}.
+ * queryMetadataForKey}, compared with this instance's {@code application.server}; or, for an
+ * instance that has none ({@link #alone}), every key here.
  */
 public final class StreamsStoreAccess implements StoreAccess {
   private final KafkaStreams streams;
@@ -23,14 +27,32 @@ public final class StreamsStoreAccess implements StoreAccess {
   /** {@code restoring} must be {@code streams}' global restore listener. */
   public StreamsStoreAccess(KafkaStreams streams, HostInfo self, RestoringStores restoring) {
     this.streams = streams;
-    this.self = self;
+    this.self = java.util.Objects.requireNonNull(self, "self");
     this.restoring = restoring;
     this.lags = StoreLags.of(streams);
+  }
+
+  private StreamsStoreAccess(KafkaStreams streams, RestoringStores restoring) {
+    this.streams = streams;
+    this.self = null;
+    this.restoring = restoring;
+    this.lags = null;
+  }
+
+  /**
+   * The only instance of its application, with no {@code application.server}: every key is read
+   * here. {@code restoring} must be {@code streams}' global restore listener.
+   */
+  public static StreamsStoreAccess alone(KafkaStreams streams, RestoringStores restoring) {
+    return new StreamsStoreAccess(streams, restoring);
   }
 
   @Override
   public Optional<HostInfo> remoteOwner(String store, String key) {
     requireRunning();
+    if (self == null) {
+      return Optional.empty();
+    }
     KeyQueryMetadata owner;
     try {
       owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
@@ -64,10 +86,24 @@ public final class StreamsStoreAccess implements StoreAccess {
     }
   }
 
+  @Override
+  public Set<HostInfo> otherHosts(String store) {
+    requireRunning();
+    Set<HostInfo> others = new LinkedHashSet<>();
+    if (self != null) {
+      for (StreamsMetadata instance : streams.streamsMetadataForStore(store)) {
+        if (!self.equals(instance.hostInfo())) {
+          others.add(instance.hostInfo());
+        }
+      }
+    }
+    return others;
+  }
+
   private void requireRunning() {
     KafkaStreams.State state = streams.state();
     if (state != KafkaStreams.State.RUNNING) {
-      throw new StoreUnavailableException("custody-stream is " + state + ", not RUNNING");
+      throw new StoreUnavailableException("the streams are " + state + ", not RUNNING");
     }
   }
 }

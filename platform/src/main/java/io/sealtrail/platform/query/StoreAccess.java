@@ -1,6 +1,7 @@
-package io.sealtrail.custody.query;
+package io.sealtrail.platform.query;
 
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -22,4 +23,12 @@ public interface StoreAccess {
    * @throws StoreUnavailableException while the store is migrating or restoring
    */
   <V> ReadOnlyKeyValueStore<String, V> local(String store);
+
+  /**
+   * The other instances holding {@code store}, for a read that needs every key (a listing): each
+   * answers its own part. Empty when this instance is alone.
+   *
+   * @throws StoreUnavailableException while the instances are not known (starting, rebalancing)
+   */
+  Set<HostInfo> otherHosts(String store);
 }
