@@ -1,5 +1,7 @@
 package io.sealtrail.system.multinode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A partner's client for {@code POST /v1/events}: sends a batch to one ingest instance and, when it
@@ -35,6 +38,23 @@ final class IngestClient {
 
   /** Sends {@code envelopes} as one JSON array to {@code targets[0]}, then the next on failure. */
   void submit(List<String> envelopes, List<URI> targets) throws InterruptedException {
+    send(envelopes, targets, 202, this::record);
+  }
+
+  /**
+   * Sends {@code envelopes}, each of which ingest must reject (recorded on custody.rejected, never
+   * acknowledged), as one batch; returns how many were rejected.
+   */
+  int submitRejected(List<String> envelopes, List<URI> targets) throws InterruptedException {
+    List<JsonNode> results = new ArrayList<>();
+    send(envelopes, targets, 207, answer -> answer.get("results").forEach(results::add));
+    assertThat(results).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("rejected"));
+    return results.size();
+  }
+
+  private void send(
+      List<String> envelopes, List<URI> targets, int taken, Consumer<JsonNode> answered)
+      throws InterruptedException {
     String body = "[" + String.join(",", envelopes) + "]";
     long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
     for (int attempt = 0; ; attempt++) {
@@ -43,8 +63,8 @@ final class IngestClient {
       try {
         HttpResponse<String> response =
             http.send(post(target, body), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 202) {
-          record(JSON.readTree(response.body()));
+        if (response.statusCode() == taken) {
+          answered.accept(JSON.readTree(response.body()));
           return;
         }
         if (response.statusCode() != 503) {

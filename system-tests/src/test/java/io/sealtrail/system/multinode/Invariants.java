@@ -28,7 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * What must hold once every round of {@code lives} was acknowledged, whatever failed meanwhile:
  * every acknowledged event on custody.events (read_committed) exactly once, where ingest said;
  * every serial's state (on custody.state and answered by the query API) the fold of its events;
- * every violation once; one alert per incident.
+ * every violation once; one alert per incident, and one alert id per alert type and subject.
  */
 final class Invariants {
   private final Platform platform;
@@ -96,6 +96,21 @@ final class Invariants {
     assertThat(alertIdsBySubject.values())
         .as("alert ids per incident")
         .allSatisfy(ids -> assertThat(ids).hasSize(1));
+    // Any other alert too (a rejection spike of forged submissions, if their window spiked): one id
+    // per type and subject, whatever instance was killed or cut off meanwhile.
+    assertThat(
+            CommittedRecords.of(
+                    platform.bootstrapServers(),
+                    "custody.alerts",
+                    serde(Alert.class).deserializer())
+                .stream()
+                .map(ConsumerRecord::value)
+                .collect(
+                    Collectors.groupingBy(
+                        a -> a.getType() + " " + a.getSubject().getId(),
+                        Collectors.mapping(Alert::getAlertId, Collectors.toSet()))))
+        .as("alert ids per type and subject")
+        .allSatisfy((subject, ids) -> assertThat(ids).as(subject).hasSize(1));
   }
 
   private void assertEveryAcknowledgedEventOnceWhereIngestSaid(

@@ -11,13 +11,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The failover scenario on an in-process three-broker KRaft cluster (every topic replicated three
  * times, writes acknowledged by two) with the project's Confluent-compatible registry; the services
- * run as separate processes, two ingest and two custody-stream instances, one of each killed.
+ * run as separate processes, two instances each of ingest, custody-stream and anomaly-service:
+ * ingest and custody-stream paused past their session timeout, one instance of each service killed,
+ * then the broker leading custody.events-0 stopped for good.
  */
 class MultiNodeIT {
   @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka(3);
 
   @Test
-  void shouldKeepEveryAcknowledgedEventOnceAndAnswerEverySerialWhenOneInstanceOfEachIsKilled()
+  void shouldKeepEveryAcknowledgedEventOnceAndAnswerEverySerialWhenInstancesAndALeaderBrokerFail()
       throws Exception {
     Path work = ServiceProcess.workDirectory("multinode");
     try (var registry =
@@ -30,7 +32,9 @@ class MultiNodeIT {
                     CompatibilityLevel.BACKWARD));
         var scenario =
             new FailoverScenario(
-                new Platform(KAFKA.bootstrapServers(), registry.url(), KAFKA.brokers()), work)) {
+                new Platform(KAFKA.bootstrapServers(), registry.url(), KAFKA.brokers()),
+                work,
+                KAFKA::stopBroker)) {
       scenario.run();
     }
   }

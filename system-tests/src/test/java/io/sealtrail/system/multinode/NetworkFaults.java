@@ -163,7 +163,13 @@ public final class NetworkFaults {
               "custody-stream",
               env.custody("custody-b", net.address("custody-b"))));
       instances.put(
-          "anomaly", start(supervisor, net, "anomaly", "anomaly-service", env.anomaly("anomaly")));
+          "anomaly",
+          start(
+              supervisor,
+              net,
+              "anomaly",
+              "anomaly-service",
+              env.anomaly("anomaly", net.address("anomaly"))));
       awaitReady(instances.values());
       say("5 instances ready");
       supervisor.watch();

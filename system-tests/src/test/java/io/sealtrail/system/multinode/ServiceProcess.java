@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * which no in-process stop can imitate. Its output goes to {@code <name>.log}.
  */
 final class ServiceProcess implements AutoCloseable {
-  private static final Duration READY_WITHIN = Duration.ofSeconds(90);
+  // A bound for a process that never gets ready, not a wait: six JVMs starting at once on a busy
+  // two-core machine have taken more than 90 s.
+  private static final Duration READY_WITHIN = Duration.ofSeconds(180);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   // The project version the services were packaged with, set by the pom.
   private static final String VERSION = System.getProperty("sealtrail.version", "0.1.0-SNAPSHOT");

@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Reads custody state over the query API as a recall user does, waiting (bounded) for an answer,
- * and keeps every other answer seen once every serial is known: then only 503 with Retry-After is
- * allowed while instances move, never 404 or 500.
+ * Reads custody state over the query API as a recall user does (and spike charts as secops does),
+ * waiting (bounded) for an answer, and keeps every other answer seen once every serial is known:
+ * then only 503 with Retry-After is allowed while instances move, never 404 or 500.
  */
 final class StateQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,26 +38,40 @@ final class StateQueries {
 
   /** The state of {@code serial} through {@code instance} once it has folded {@code events}. */
   JsonNode awaitEventCount(ServiceProcess instance, String serial, int events) throws Exception {
+    return awaitAnswer(
+        instance,
+        "/v1/serials/" + serial,
+        token,
+        state -> state.get("eventCount").asInt() == events,
+        serial + " at " + events + " events");
+  }
+
+  /**
+   * The first 200 answer to {@code GET path} on {@code instance} (as {@code bearer}) that is {@code
+   * done}; once every serial is known, every other status is kept for {@link #unavailable()}.
+   */
+  JsonNode awaitAnswer(
+      ServiceProcess instance, String path, String bearer, Predicate<JsonNode> done, String what)
+      throws Exception {
     long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
     while (true) {
-      HttpResponse<String> answer = get(instance, "/v1/serials/" + serial, token);
+      HttpResponse<String> answer = get(instance, path, bearer);
       if (answer.statusCode() == 200) {
-        JsonNode state = JSON.readTree(answer.body());
-        if (state.get("eventCount").asInt() == events) {
-          return state;
+        JsonNode json = JSON.readTree(answer.body());
+        if (done.test(json)) {
+          return json;
         }
       } else if (everySerialKnown) {
         unavailable.add(answer.statusCode());
         if (answer.statusCode() == 503 && answer.headers().firstValue("Retry-After").isEmpty()) {
-          throw new AssertionError("503 without Retry-After for " + serial);
+          throw new AssertionError("503 without Retry-After for " + path);
         }
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            serial
-                + " not at "
-                + events
-                + " events on "
+            "no "
+                + what
+                + " on "
                 + instance.name()
                 + "; last: "
                 + answer.statusCode()
