@@ -17,15 +17,14 @@ import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.ingest.topics.TopicVisibility;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.node.Parts;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
 import io.sealtrail.trust.policy.Policy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +42,7 @@ public final class IngestNode implements AutoCloseable {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  private final Deque<AutoCloseable> parts;
+  private final Parts parts;
   private final IngestTopics topics;
   private final KafkaSubmissionGateway gateway;
   private final PrometheusMeterRegistry meters;
@@ -52,7 +51,7 @@ public final class IngestNode implements AutoCloseable {
   private final CompletableFuture<Void> stopped;
 
   private IngestNode(
-      Deque<AutoCloseable> parts,
+      Parts parts,
       IngestTopics topics,
       KafkaSubmissionGateway gateway,
       PrometheusMeterRegistry meters,
@@ -105,29 +104,28 @@ public final class IngestNode implements AutoCloseable {
    * failure is thrown.
    */
   public static IngestNode start(IngestConfig config, Options options) throws InterruptedException {
-    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    Parts parts = new Parts();
     try {
       return boot(config, options, parts);
     } catch (RuntimeException | InterruptedException e) {
-      closeAll(parts).ifPresent(e::addSuppressed);
+      parts.closeAfter(e);
       throw e;
     }
   }
 
-  private static IngestNode boot(IngestConfig config, Options options, Deque<AutoCloseable> parts)
+  private static IngestNode boot(IngestConfig config, Options options, Parts parts)
       throws InterruptedException {
     IngestTopics topics = IngestTopics.from(config, config.serdeConfig());
     ClientSettings clients = new ClientSettings(config);
     try (Admin admin = Admin.create(clients.admin())) {
       TopicSetup.ensure(admin, topics);
     }
-    KafkaPartnerDirectory directory = push(parts, directory(clients, topics));
+    KafkaPartnerDirectory directory = parts.add(directory(clients, topics));
     var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     var listener = new IngestMetrics(meters, options.listener(), directory);
     Clock clock = Clock.systemUTC();
     var verifier =
-        push(
-            parts,
+        parts.add(
             new IngestVerifier(
                 config,
                 new SubmissionVerifier(directory, Policy.defaults()),
@@ -135,19 +133,18 @@ public final class IngestNode implements AutoCloseable {
                 listener,
                 clock));
     verifier.start();
-    var router = push(parts, new InboundRouter(config, clock));
+    var router = parts.add(new InboundRouter(config, clock));
     router.start();
-    var gateway = push(parts, new KafkaSubmissionGateway(config, listener));
+    var gateway = parts.add(new KafkaSubmissionGateway(config, listener));
     gateway.start();
     var stopped =
         CompletableFuture.anyOf(verifier.stopped(), router.stopped(), gateway.stopped())
             .<Void>thenApply(x -> null);
     var store =
-        push(
-            parts,
+        parts.add(
             PartnerStore.start(
                 clients.admin(), topics.partners(), directory, config.kafkaTimeout()));
-    var probe = push(parts, new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
+    var probe = parts.add(new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
     List<Object> beans =
         List.of(
             gateway,
@@ -162,7 +159,7 @@ public final class IngestNode implements AutoCloseable {
     if (options.ownServer()) {
       List<Object> own = new ArrayList<>(beans);
       own.add(RoleTokens.load(config.http().tokensDir()));
-      server = push(parts, PlatformHttpServer.start(config.http().binding(), own));
+      server = parts.add(PlatformHttpServer.start(config.http().binding(), own));
     }
     return new IngestNode(parts, topics, gateway, meters, beans, server, stopped);
   }
@@ -232,33 +229,9 @@ public final class IngestNode implements AutoCloseable {
     return stopped;
   }
 
-  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> parts, T part) {
-    parts.push(part);
-    return part;
-  }
-
-  /** Closes every part, newest first, and returns what failed. */
-  private static Optional<Exception> closeAll(Deque<AutoCloseable> parts) {
-    Exception failure = null;
-    while (!parts.isEmpty()) {
-      try {
-        parts.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    return Optional.ofNullable(failure);
-  }
-
+  /** Closes every part, newest first; safe to call again. */
   @Override
-  public void close() throws Exception {
-    Optional<Exception> failure = closeAll(parts);
-    if (failure.isPresent()) {
-      throw failure.get();
-    }
+  public void close() {
+    parts.close();
   }
 }

@@ -10,13 +10,12 @@ import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
 import io.sealtrail.platform.http.Serving;
+import io.sealtrail.platform.node.Parts;
 import io.sealtrail.registry.server.SchemaRegistryServer;
 import io.sealtrail.registry.server.SchemaRegistryServerConfig;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class LocalPlatform implements AutoCloseable {
   private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(2);
   private static final String STOPPED_WHILE_STARTING = "local mode was stopped while starting";
 
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Parts running = new Parts();
   private final Consumer<String> progress;
   private LocalBroker kafka;
   private SchemaRegistryServer registry;
@@ -122,7 +121,7 @@ public final class LocalPlatform implements AutoCloseable {
     AnomalyNode anomaly = push(AnomalyNode.start(anomalyConfig, shared));
     progress.accept("starting " + LocalLog.SERVICE);
     LogNode log =
-        push(LocalLog.start(config, kafka.bootstrapServers(), registryUrl(), http.port()));
+        push(LocalLog.start(config, kafka.bootstrapServers(), registryUrl(), http.port(), shared));
     progress.accept("starting the HTTP server on port " + http.port());
     List<Object> beans = new ArrayList<>(ingest.httpBeans());
     beans.addAll(custody.httpBeans());
@@ -133,6 +132,7 @@ public final class LocalPlatform implements AutoCloseable {
     server = push(PlatformHttpServer.start(http, beans));
     custody.startStreams();
     anomaly.startStreams();
+    log.startStreams();
     progress.accept("waiting for the streams to run");
     awaitRunning(CUSTODY, custody::state);
     awaitRunning(ANOMALY, anomaly::state);
@@ -191,8 +191,7 @@ public final class LocalPlatform implements AutoCloseable {
       part.close();
       throw new IllegalStateException(STOPPED_WHILE_STARTING);
     }
-    running.push(part);
-    return part;
+    return running.add(part);
   }
 
   /**
@@ -237,22 +236,8 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** Closes every part started so far, newest first; safe to call again and from another thread. */
   @Override
-  public synchronized void close() throws Exception {
+  public synchronized void close() {
     closed = true;
-    Exception failure = null;
-    while (!running.isEmpty()) {
-      try {
-        running.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    running.close();
   }
 }
