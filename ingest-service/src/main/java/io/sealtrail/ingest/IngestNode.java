@@ -1,7 +1,6 @@
 package io.sealtrail.ingest;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sealtrail.ingest.admin.PartnerStore;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
@@ -15,8 +14,8 @@ import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.route.InboundRouter;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.ingest.topics.TopicVisibility;
-import io.sealtrail.platform.auth.RoleTokens;
-import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.http.NodeHttp;
+import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
@@ -24,7 +23,6 @@ import io.sealtrail.trust.policy.Policy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,25 +43,19 @@ public final class IngestNode implements AutoCloseable {
   private final Parts parts;
   private final IngestTopics topics;
   private final KafkaSubmissionGateway gateway;
-  private final PrometheusMeterRegistry meters;
-  private final List<Object> httpBeans;
-  private final PlatformHttpServer server;
+  private final NodeHttp http;
   private final CompletableFuture<Void> stopped;
 
   private IngestNode(
       Parts parts,
       IngestTopics topics,
       KafkaSubmissionGateway gateway,
-      PrometheusMeterRegistry meters,
-      List<Object> httpBeans,
-      PlatformHttpServer server,
+      NodeHttp http,
       CompletableFuture<Void> stopped) {
     this.parts = parts;
     this.topics = topics;
     this.gateway = gateway;
-    this.meters = meters;
-    this.httpBeans = httpBeans;
-    this.server = server;
+    this.http = http;
     this.stopped = stopped;
   }
 
@@ -71,26 +63,33 @@ public final class IngestNode implements AutoCloseable {
    * How a node is started besides its configuration.
    *
    * @param listener hears every committed outcome and timing, after the node's own meters
-   * @param ownServer serve the routes on the node's own HTTP server ({@link IngestConfig.Http});
-   *     false when a shared server serves {@link #httpBeans()} (local mode), or for no HTTP at all
+   * @param serving who serves the routes: {@link Serving.Alone alone}, the node's own HTTP server
+   *     ({@link IngestConfig.Http}) with its meters on the management port; {@link Serving.Shared
+   *     shared}, a host's server serves {@link #httpBeans()} and its meter registry (local mode)
    */
-  public record Options(IngestListener listener, boolean ownServer) {
+  public record Options(IngestListener listener, Serving serving) {
     public Options {
       Objects.requireNonNull(listener, "listener");
+      Objects.requireNonNull(serving, "serving");
     }
 
     /** A deployed instance: its own server, no listener but its meters. */
     public static Options defaults() {
-      return new Options(IngestListener.NONE, true);
+      return new Options(IngestListener.NONE, Serving.alone());
     }
 
     public Options withListener(IngestListener other) {
-      return new Options(other, ownServer);
+      return new Options(other, serving);
     }
 
-    /** Without a server of its own. */
+    /** Served as {@code other} says, e.g. shared with local mode's server and meters. */
+    public Options withServing(Serving other) {
+      return new Options(listener, other);
+    }
+
+    /** Without a server of its own, its meters in a registry nobody serves (tests, the bench). */
     public Options withoutServer() {
-      return new Options(listener, false);
+      return withServing(Serving.shared(new SimpleMeterRegistry()));
     }
   }
 
@@ -121,8 +120,7 @@ public final class IngestNode implements AutoCloseable {
       TopicSetup.ensure(admin, topics);
     }
     KafkaPartnerDirectory directory = parts.add(directory(clients, topics));
-    var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    var listener = new IngestMetrics(meters, options.listener(), directory);
+    var listener = new IngestMetrics(options.serving().meters(), options.listener(), directory);
     Clock clock = Clock.systemUTC();
     var verifier =
         parts.add(
@@ -146,22 +144,16 @@ public final class IngestNode implements AutoCloseable {
                 clients.admin(), topics.partners(), directory, config.kafkaTimeout()));
     var probe = parts.add(new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
     List<Object> beans =
-        List.of(
-            gateway,
-            directory,
-            store,
-            probe,
-            config.http(),
-            listener,
-            new NodeLoops(stopped),
-            meters);
-    PlatformHttpServer server = null;
-    if (options.ownServer()) {
-      List<Object> own = new ArrayList<>(beans);
-      own.add(RoleTokens.load(config.http().tokensDir()));
-      server = parts.add(PlatformHttpServer.start(config.http().binding(), own));
-    }
-    return new IngestNode(parts, topics, gateway, meters, beans, server, stopped);
+        List.of(gateway, directory, store, probe, config.http(), listener, new NodeLoops(stopped));
+    var http =
+        parts.add(
+            NodeHttp.serve(
+                "ingest",
+                options.serving(),
+                config.http().binding(),
+                config.http().tokensDir(),
+                beans));
+    return new IngestNode(parts, topics, gateway, http, stopped);
   }
 
   /** The directory the node verifies against, caught up with the partners topic. */
@@ -192,33 +184,21 @@ public final class IngestNode implements AutoCloseable {
 
   /**
    * What ingest contributes to an HTTP server: the parts its routes ({@code /v1/events}, {@code
-   * /v1/partners}, {@code /health}) are served from, each controller taking the few it uses, and
-   * its meter registry for the platform's {@code /prometheus}. A shared server adds the role
-   * tokens.
+   * /v1/partners}, {@code /health}) are served from, each controller taking the few it uses. A
+   * shared server adds the role tokens and its meter registry for {@code /prometheus}.
    */
   public List<Object> httpBeans() {
-    return httpBeans;
+    return http.beans();
   }
 
-  /**
-   * The registry {@code /prometheus} scrapes. Services sharing this process (local mode) register
-   * their meters here too, so that one scrape on the shared port shows them all.
-   */
-  public PrometheusMeterRegistry meterRegistry() {
-    return meters;
-  }
-
-  /** Where the node's own HTTP server answers; only when started with one. */
+  /** Where the node's own HTTP server answers; only when it serves alone. */
   public URI url() {
-    if (server == null) {
-      throw new IllegalStateException("ingest serves its routes on a shared server, not its own");
-    }
-    return server.url();
+    return http.url();
   }
 
-  /** Where {@code /prometheus} answers, when started with a server of its own. */
+  /** Where {@code /prometheus} answers, if it serves metrics; only when it serves alone. */
   public Optional<URI> managementUrl() {
-    return server == null ? Optional.empty() : server.managementUrl();
+    return http.managementUrl();
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.sealtrail.cli.local;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sealtrail.anomaly.AnomalyConfig;
 import io.sealtrail.anomaly.AnomalyNode;
 import io.sealtrail.custody.CustodyConfig;
@@ -104,8 +106,11 @@ public final class LocalPlatform implements AutoCloseable {
                 config.kafkaDir(), config.host(), config.kafkaPort(), config.controllerPort()));
     progress.accept("starting the schema registry");
     registry = push(SchemaRegistryServer.start(registryConfig(config)));
+    // Every service's meters go to one registry: one /prometheus on the management port shows all.
+    var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Serving shared = Serving.shared(meters);
     progress.accept("starting ingest");
-    ingest = push(LocalIngest.start(kafka.bootstrapServers(), registryUrl()));
+    ingest = push(LocalIngest.start(kafka.bootstrapServers(), registryUrl(), shared));
     // custody-stream advertises the shared server's address, so its port is fixed before.
     HttpBinding http =
         new HttpBinding(config.host(), config.httpPort())
@@ -115,8 +120,6 @@ public final class LocalPlatform implements AutoCloseable {
     var anomalyConfig = AnomalyConfig.from(streams(config, ANOMALY, http.port()));
     provision(LocalTopics.of(custodyConfig, anomalyConfig));
     progress.accept("starting anomaly-service and custody-stream");
-    // Their meters join ingest's registry: one /prometheus on the management port shows them all.
-    Serving shared = Serving.shared(ingest.meterRegistry());
     CustodyNode custody = push(CustodyNode.start(custodyConfig, shared));
     AnomalyNode anomaly = push(AnomalyNode.start(anomalyConfig, shared));
     progress.accept("starting " + LocalLog.SERVICE);
@@ -128,6 +131,7 @@ public final class LocalPlatform implements AutoCloseable {
     beans.addAll(anomaly.httpBeans());
     beans.addAll(log.httpBeans());
     beans.add(RoleTokens.ensure(config.tokensDir()));
+    beans.add(meters);
     beans.add(new RegistryHealthCheck(registry::readiness));
     server = push(PlatformHttpServer.start(http, beans));
     custody.startStreams();
