@@ -17,15 +17,14 @@ import io.sealtrail.ingest.topics.TopicVisibility;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.node.Parts;
+import io.sealtrail.platform.node.ServedNode;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
 import io.sealtrail.trust.policy.Policy;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -36,14 +35,13 @@ import org.apache.kafka.clients.admin.Admin;
  * serves {@link #httpBeans()}) its own HTTP server; started in that order and closed in reverse.
  * The container ({@link IngestMain}), local mode, the bench and the tests all start it here.
  */
-public final class IngestNode implements AutoCloseable {
+public final class IngestNode extends ServedNode {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Parts parts;
   private final IngestTopics topics;
   private final KafkaSubmissionGateway gateway;
-  private final NodeHttp http;
   private final CompletableFuture<Void> stopped;
 
   private IngestNode(
@@ -52,10 +50,10 @@ public final class IngestNode implements AutoCloseable {
       KafkaSubmissionGateway gateway,
       NodeHttp http,
       CompletableFuture<Void> stopped) {
+    super(http);
     this.parts = parts;
     this.topics = topics;
     this.gateway = gateway;
-    this.http = http;
     this.stopped = stopped;
   }
 
@@ -180,25 +178,6 @@ public final class IngestNode implements AutoCloseable {
   /** The topics this node reads and writes. */
   public IngestTopics topics() {
     return topics;
-  }
-
-  /**
-   * What ingest contributes to an HTTP server: the parts its routes ({@code /v1/events}, {@code
-   * /v1/partners}, {@code /health}) are served from, each controller taking the few it uses. A
-   * shared server adds the role tokens and its meter registry for {@code /prometheus}.
-   */
-  public List<Object> httpBeans() {
-    return http.beans();
-  }
-
-  /** Where the node's own HTTP server answers; only when it serves alone. */
-  public URI url() {
-    return http.url();
-  }
-
-  /** Where {@code /prometheus} answers, if it serves metrics; only when it serves alone. */
-  public Optional<URI> managementUrl() {
-    return http.managementUrl();
   }
 
   /**
