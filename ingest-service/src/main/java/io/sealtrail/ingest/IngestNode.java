@@ -1,7 +1,6 @@
 package io.sealtrail.ingest;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sealtrail.ingest.admin.PartnerStore;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
@@ -15,20 +14,17 @@ import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.route.InboundRouter;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.ingest.topics.TopicVisibility;
-import io.sealtrail.platform.auth.RoleTokens;
-import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.platform.http.NodeHttp;
+import io.sealtrail.platform.http.Serving;
+import io.sealtrail.platform.node.Parts;
+import io.sealtrail.platform.node.ServedNode;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
 import io.sealtrail.trust.policy.Policy;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -39,32 +35,25 @@ import org.apache.kafka.clients.admin.Admin;
  * serves {@link #httpBeans()}) its own HTTP server; started in that order and closed in reverse.
  * The container ({@link IngestMain}), local mode, the bench and the tests all start it here.
  */
-public final class IngestNode implements AutoCloseable {
+public final class IngestNode extends ServedNode {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  private final Deque<AutoCloseable> parts;
+  private final Parts parts;
   private final IngestTopics topics;
   private final KafkaSubmissionGateway gateway;
-  private final PrometheusMeterRegistry meters;
-  private final List<Object> httpBeans;
-  private final PlatformHttpServer server;
   private final CompletableFuture<Void> stopped;
 
   private IngestNode(
-      Deque<AutoCloseable> parts,
+      Parts parts,
       IngestTopics topics,
       KafkaSubmissionGateway gateway,
-      PrometheusMeterRegistry meters,
-      List<Object> httpBeans,
-      PlatformHttpServer server,
+      NodeHttp http,
       CompletableFuture<Void> stopped) {
+    super(http);
     this.parts = parts;
     this.topics = topics;
     this.gateway = gateway;
-    this.meters = meters;
-    this.httpBeans = httpBeans;
-    this.server = server;
     this.stopped = stopped;
   }
 
@@ -72,26 +61,33 @@ public final class IngestNode implements AutoCloseable {
    * How a node is started besides its configuration.
    *
    * @param listener hears every committed outcome and timing, after the node's own meters
-   * @param ownServer serve the routes on the node's own HTTP server ({@link IngestConfig.Http});
-   *     false when a shared server serves {@link #httpBeans()} (local mode), or for no HTTP at all
+   * @param serving who serves the routes: {@link Serving.Alone alone}, the node's own HTTP server
+   *     ({@link IngestConfig.Http}) with its meters on the management port; {@link Serving.Shared
+   *     shared}, a host's server serves {@link #httpBeans()} and its meter registry (local mode)
    */
-  public record Options(IngestListener listener, boolean ownServer) {
+  public record Options(IngestListener listener, Serving serving) {
     public Options {
       Objects.requireNonNull(listener, "listener");
+      Objects.requireNonNull(serving, "serving");
     }
 
     /** A deployed instance: its own server, no listener but its meters. */
     public static Options defaults() {
-      return new Options(IngestListener.NONE, true);
+      return new Options(IngestListener.NONE, Serving.alone());
     }
 
     public Options withListener(IngestListener other) {
-      return new Options(other, ownServer);
+      return new Options(other, serving);
     }
 
-    /** Without a server of its own. */
+    /** Served as {@code other} says, e.g. shared with local mode's server and meters. */
+    public Options withServing(Serving other) {
+      return new Options(listener, other);
+    }
+
+    /** Without a server of its own, its meters in a registry nobody serves (tests, the bench). */
     public Options withoutServer() {
-      return new Options(listener, false);
+      return withServing(Serving.shared(new SimpleMeterRegistry()));
     }
   }
 
@@ -105,29 +101,27 @@ public final class IngestNode implements AutoCloseable {
    * failure is thrown.
    */
   public static IngestNode start(IngestConfig config, Options options) throws InterruptedException {
-    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    Parts parts = new Parts();
     try {
       return boot(config, options, parts);
     } catch (RuntimeException | InterruptedException e) {
-      closeAll(parts).ifPresent(e::addSuppressed);
+      parts.closeAfter(e);
       throw e;
     }
   }
 
-  private static IngestNode boot(IngestConfig config, Options options, Deque<AutoCloseable> parts)
+  private static IngestNode boot(IngestConfig config, Options options, Parts parts)
       throws InterruptedException {
     IngestTopics topics = IngestTopics.from(config, config.serdeConfig());
     ClientSettings clients = new ClientSettings(config);
     try (Admin admin = Admin.create(clients.admin())) {
       TopicSetup.ensure(admin, topics);
     }
-    KafkaPartnerDirectory directory = push(parts, directory(clients, topics));
-    var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    var listener = new IngestMetrics(meters, options.listener(), directory);
+    KafkaPartnerDirectory directory = parts.add(directory(clients, topics));
+    var listener = new IngestMetrics(options.serving().meters(), options.listener(), directory);
     Clock clock = Clock.systemUTC();
     var verifier =
-        push(
-            parts,
+        parts.add(
             new IngestVerifier(
                 config,
                 new SubmissionVerifier(directory, Policy.defaults()),
@@ -135,36 +129,29 @@ public final class IngestNode implements AutoCloseable {
                 listener,
                 clock));
     verifier.start();
-    var router = push(parts, new InboundRouter(config, clock));
+    var router = parts.add(new InboundRouter(config, clock));
     router.start();
-    var gateway = push(parts, new KafkaSubmissionGateway(config, listener));
+    var gateway = parts.add(new KafkaSubmissionGateway(config, listener));
     gateway.start();
     var stopped =
         CompletableFuture.anyOf(verifier.stopped(), router.stopped(), gateway.stopped())
             .<Void>thenApply(x -> null);
     var store =
-        push(
-            parts,
+        parts.add(
             PartnerStore.start(
                 clients.admin(), topics.partners(), directory, config.kafkaTimeout()));
-    var probe = push(parts, new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
+    var probe = parts.add(new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
     List<Object> beans =
-        List.of(
-            gateway,
-            directory,
-            store,
-            probe,
-            config.http(),
-            listener,
-            new NodeLoops(stopped),
-            meters);
-    PlatformHttpServer server = null;
-    if (options.ownServer()) {
-      List<Object> own = new ArrayList<>(beans);
-      own.add(RoleTokens.load(config.http().tokensDir()));
-      server = push(parts, PlatformHttpServer.start(config.http().binding(), own));
-    }
-    return new IngestNode(parts, topics, gateway, meters, beans, server, stopped);
+        List.of(gateway, directory, store, probe, config.http(), listener, new NodeLoops(stopped));
+    var http =
+        parts.add(
+            NodeHttp.serve(
+                "ingest",
+                options.serving(),
+                config.http().binding(),
+                config.http().tokensDir(),
+                beans));
+    return new IngestNode(parts, topics, gateway, http, stopped);
   }
 
   /** The directory the node verifies against, caught up with the partners topic. */
@@ -194,37 +181,6 @@ public final class IngestNode implements AutoCloseable {
   }
 
   /**
-   * What ingest contributes to an HTTP server: the parts its routes ({@code /v1/events}, {@code
-   * /v1/partners}, {@code /health}) are served from, each controller taking the few it uses, and
-   * its meter registry for the platform's {@code /prometheus}. A shared server adds the role
-   * tokens.
-   */
-  public List<Object> httpBeans() {
-    return httpBeans;
-  }
-
-  /**
-   * The registry {@code /prometheus} scrapes. Services sharing this process (local mode) register
-   * their meters here too, so that one scrape on the shared port shows them all.
-   */
-  public PrometheusMeterRegistry meterRegistry() {
-    return meters;
-  }
-
-  /** Where the node's own HTTP server answers; only when started with one. */
-  public URI url() {
-    if (server == null) {
-      throw new IllegalStateException("ingest serves its routes on a shared server, not its own");
-    }
-    return server.url();
-  }
-
-  /** Where {@code /prometheus} answers, when started with a server of its own. */
-  public Optional<URI> managementUrl() {
-    return server == null ? Optional.empty() : server.managementUrl();
-  }
-
-  /**
    * Completes when the verifier, the router or the gateway's reply follower stopped; exceptionally
    * when one failed, after which the host should close this node and start a new one.
    */
@@ -232,33 +188,9 @@ public final class IngestNode implements AutoCloseable {
     return stopped;
   }
 
-  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> parts, T part) {
-    parts.push(part);
-    return part;
-  }
-
-  /** Closes every part, newest first, and returns what failed. */
-  private static Optional<Exception> closeAll(Deque<AutoCloseable> parts) {
-    Exception failure = null;
-    while (!parts.isEmpty()) {
-      try {
-        parts.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    return Optional.ofNullable(failure);
-  }
-
+  /** Closes every part, newest first; safe to call again. */
   @Override
-  public void close() throws Exception {
-    Optional<Exception> failure = closeAll(parts);
-    if (failure.isPresent()) {
-      throw failure.get();
-    }
+  public void close() {
+    parts.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.sealtrail.log;
 
+import io.sealtrail.platform.health.ExitWhenStopped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +15,10 @@ public final class LogMain {
 
   public static void main(String[] args) {
     LogNode node = LogNode.start(LogConfig.fromEnvironment(System.getenv()));
-    Runtime.getRuntime().addShutdownHook(new Thread(node::close, "log-shutdown"));
     LOG.info(
         "log-service is up: HTTP on {}, metrics on {}",
         node.url(),
         node.managementUrl().orElseThrow());
-    node.stopped().join();
-    LOG.error("log-service stopped on its own; exiting so that the instance is restarted");
-    System.exit(1);
+    ExitWhenStopped.hold("log-service", node, node.stopped());
   }
 }

@@ -2,6 +2,7 @@ package io.sealtrail.cli.local;
 
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestNode;
+import io.sealtrail.platform.http.Serving;
 import java.net.URI;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ final class LocalIngest {
   private LocalIngest() {}
 
   /** Starts ingest without a server of its own: local mode serves its routes on the one port. */
-  static IngestNode start(String bootstrapServers, URI registryUrl) throws Exception {
+  static IngestNode start(String bootstrapServers, URI registryUrl, Serving serving)
+      throws Exception {
     var ingest =
         IngestConfig.from(
             Map.of(
@@ -27,6 +29,6 @@ final class LocalIngest {
                 "3",
                 "sealtrail.topics.replication-factor",
                 "1"));
-    return IngestNode.start(ingest, IngestNode.Options.defaults().withoutServer());
+    return IngestNode.start(ingest, IngestNode.Options.defaults().withServing(serving));
   }
 }

@@ -4,6 +4,7 @@ import io.sealtrail.log.LogConfig;
 import io.sealtrail.log.LogNode;
 import io.sealtrail.log.LogTopics;
 import io.sealtrail.log.key.LogKey;
+import io.sealtrail.platform.http.Serving;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,8 +25,12 @@ final class LocalLog {
     return config.dataDir().resolve("log").resolve("log.key");
   }
 
-  /** Creates the key and the topics if missing, then starts the log without a server of its own. */
-  static LogNode start(LocalConfig config, String bootstrapServers, URI registryUrl, int httpPort)
+  /**
+   * Creates the key and the topics if missing, then starts the log as {@code serving} says (local
+   * mode: shared, its host starts its streams once it serves the log's routes).
+   */
+  static LogNode start(
+      LocalConfig config, String bootstrapServers, URI registryUrl, int httpPort, Serving serving)
       throws Exception {
     Map<String, String> flat =
         LocalStreams.flat(config, SERVICE, bootstrapServers, registryUrl, httpPort);
@@ -37,6 +42,6 @@ final class LocalLog {
       new TopicProvisioner(admin)
           .ensure(LogTopics.from(log, log.serdeConfig()).newTopics((short) 1));
     }
-    return LogNode.startShared(log);
+    return LogNode.start(log, serving);
   }
 }

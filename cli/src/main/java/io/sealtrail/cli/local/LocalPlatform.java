@@ -1,5 +1,7 @@
 package io.sealtrail.cli.local;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sealtrail.anomaly.AnomalyConfig;
 import io.sealtrail.anomaly.AnomalyNode;
 import io.sealtrail.custody.CustodyConfig;
@@ -10,13 +12,12 @@ import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
 import io.sealtrail.platform.http.Serving;
+import io.sealtrail.platform.node.Parts;
 import io.sealtrail.registry.server.SchemaRegistryServer;
 import io.sealtrail.registry.server.SchemaRegistryServerConfig;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class LocalPlatform implements AutoCloseable {
   private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(2);
   private static final String STOPPED_WHILE_STARTING = "local mode was stopped while starting";
 
-  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Parts running = new Parts();
   private final Consumer<String> progress;
   private LocalBroker kafka;
   private SchemaRegistryServer registry;
@@ -105,8 +106,11 @@ public final class LocalPlatform implements AutoCloseable {
                 config.kafkaDir(), config.host(), config.kafkaPort(), config.controllerPort()));
     progress.accept("starting the schema registry");
     registry = push(SchemaRegistryServer.start(registryConfig(config)));
+    // Every service's meters go to one registry: one /prometheus on the management port shows all.
+    var meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Serving shared = Serving.shared(meters);
     progress.accept("starting ingest");
-    ingest = push(LocalIngest.start(kafka.bootstrapServers(), registryUrl()));
+    ingest = push(LocalIngest.start(kafka.bootstrapServers(), registryUrl(), shared));
     // custody-stream advertises the shared server's address, so its port is fixed before.
     HttpBinding http =
         new HttpBinding(config.host(), config.httpPort())
@@ -116,23 +120,23 @@ public final class LocalPlatform implements AutoCloseable {
     var anomalyConfig = AnomalyConfig.from(streams(config, ANOMALY, http.port()));
     provision(LocalTopics.of(custodyConfig, anomalyConfig));
     progress.accept("starting anomaly-service and custody-stream");
-    // Their meters join ingest's registry: one /prometheus on the management port shows them all.
-    Serving shared = Serving.shared(ingest.meterRegistry());
     CustodyNode custody = push(CustodyNode.start(custodyConfig, shared));
     AnomalyNode anomaly = push(AnomalyNode.start(anomalyConfig, shared));
     progress.accept("starting " + LocalLog.SERVICE);
     LogNode log =
-        push(LocalLog.start(config, kafka.bootstrapServers(), registryUrl(), http.port()));
+        push(LocalLog.start(config, kafka.bootstrapServers(), registryUrl(), http.port(), shared));
     progress.accept("starting the HTTP server on port " + http.port());
     List<Object> beans = new ArrayList<>(ingest.httpBeans());
     beans.addAll(custody.httpBeans());
     beans.addAll(anomaly.httpBeans());
     beans.addAll(log.httpBeans());
     beans.add(RoleTokens.ensure(config.tokensDir()));
+    beans.add(meters);
     beans.add(new RegistryHealthCheck(registry::readiness));
     server = push(PlatformHttpServer.start(http, beans));
     custody.startStreams();
     anomaly.startStreams();
+    log.startStreams();
     progress.accept("waiting for the streams to run");
     awaitRunning(CUSTODY, custody::state);
     awaitRunning(ANOMALY, anomaly::state);
@@ -191,8 +195,7 @@ public final class LocalPlatform implements AutoCloseable {
       part.close();
       throw new IllegalStateException(STOPPED_WHILE_STARTING);
     }
-    running.push(part);
-    return part;
+    return running.add(part);
   }
 
   /**
@@ -237,22 +240,8 @@ public final class LocalPlatform implements AutoCloseable {
 
   /** Closes every part started so far, newest first; safe to call again and from another thread. */
   @Override
-  public synchronized void close() throws Exception {
+  public synchronized void close() {
     closed = true;
-    Exception failure = null;
-    while (!running.isEmpty()) {
-      try {
-        running.pop().close();
-      } catch (Exception e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
+    running.close();
   }
 }

@@ -70,7 +70,7 @@ class LogTopologyTest {
     LogTopics topics = LogTopics.from(config, config.serdeConfig());
     driver =
         new TopologyTestDriver(
-            LogTopology.build(topics, signer, INTERVAL), config.streamsProperties(), T0);
+            LogTopology.build(topics, signer, INTERVAL), config.streams().properties(), T0);
     SpecificAvroSerde<VerifiedEvent> serde = new SpecificAvroSerde<>(VerifiedEvent.class);
     serde.configure(config.serdeConfig(), false);
     events =

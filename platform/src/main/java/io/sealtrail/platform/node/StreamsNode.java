@@ -3,9 +3,7 @@ package io.sealtrail.platform.node;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.kafka.ServiceStreams;
-import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -15,10 +13,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * #stopped()} for the parts that may stop on their own; and {@link #close()}, which closes every
  * part it started in reverse. Each service's node makes its parts in its own {@code start}.
  */
-public abstract class StreamsNode implements AutoCloseable {
+public abstract class StreamsNode extends ServedNode {
   private final Parts parts;
   private final ServiceStreams streams;
-  private final NodeHttp http;
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   private volatile boolean closing;
 
@@ -28,9 +25,9 @@ public abstract class StreamsNode implements AutoCloseable {
    */
   protected StreamsNode(
       Parts parts, ServiceStreams streams, NodeHttp http, List<CompletableFuture<Void>> loops) {
+    super(http);
     this.parts = parts;
     this.streams = streams;
-    this.http = http;
     // The first part to stop on its own stops the node; a part closed by close() does not.
     loops.forEach(
         loop ->
@@ -70,21 +67,6 @@ public abstract class StreamsNode implements AutoCloseable {
       parts.closeAfter(e);
       throw e;
     }
-  }
-
-  /** The beans of the node's routes and health, for a shared server, which adds role tokens. */
-  public List<Object> httpBeans() {
-    return http.beans();
-  }
-
-  /** Where the node's own server answers; only when it serves alone. */
-  public URI url() {
-    return http.url();
-  }
-
-  /** Where the node's {@code /prometheus} answers, if it serves metrics; only when alone. */
-  public Optional<URI> managementUrl() {
-    return http.managementUrl();
   }
 
   /** The streams' state, e.g. {@code RUNNING}. */
