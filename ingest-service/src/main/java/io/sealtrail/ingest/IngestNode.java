@@ -8,6 +8,7 @@ import io.sealtrail.ingest.gateway.SubmissionGateway;
 import io.sealtrail.ingest.http.KafkaProbe;
 import io.sealtrail.ingest.http.NodeLoops;
 import io.sealtrail.ingest.kafka.ClientSettings;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.metrics.IngestMetrics;
 import io.sealtrail.ingest.pipeline.IngestVerifier;
 import io.sealtrail.ingest.pipeline.OutputSerializers;

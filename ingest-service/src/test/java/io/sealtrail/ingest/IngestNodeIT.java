@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.testing.IngestRig;

@@ -1,9 +1,9 @@
 package io.sealtrail.ingest.gateway;
 
 import io.sealtrail.ingest.IngestConfig;
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.kafka.SendTimer;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionRecords;
 import java.time.Duration;

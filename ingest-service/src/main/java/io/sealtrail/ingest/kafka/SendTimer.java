@@ -1,6 +1,6 @@
 package io.sealtrail.ingest.kafka;
 
-import io.sealtrail.ingest.IngestListener;
+import io.sealtrail.ingest.metrics.IngestListener;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.RecordMetadata;

@@ -3,7 +3,6 @@ package io.sealtrail.ingest.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.trust.RejectionReason;
 import io.sealtrail.trust.partner.PartnerDirectory;

@@ -1,7 +1,7 @@
 package io.sealtrail.ingest.pipeline;
 
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.kafka.SendTimer;
+import io.sealtrail.ingest.metrics.IngestListener;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;

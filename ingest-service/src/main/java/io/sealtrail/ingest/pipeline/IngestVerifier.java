@@ -1,11 +1,11 @@
 package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.ingest.IngestConfig;
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupRestorer;
 import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.kafka.LoopService;
 import io.sealtrail.ingest.kafka.TransactionalLoop;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.SubmissionParser;
 import io.sealtrail.trust.SubmissionVerifier;
 import java.time.Clock;

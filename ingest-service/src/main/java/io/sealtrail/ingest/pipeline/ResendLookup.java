@@ -1,7 +1,7 @@
 package io.sealtrail.ingest.pipeline;
 
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupKey;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.dsse.Envelope;

@@ -1,8 +1,8 @@
 package io.sealtrail.ingest.pipeline;
 
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.event.EventReader;
 import io.sealtrail.ingest.event.EventReading;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.trust.RejectionReason;

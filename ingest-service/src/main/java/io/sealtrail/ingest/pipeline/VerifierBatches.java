@@ -1,10 +1,10 @@
 package io.sealtrail.ingest.pipeline;
 
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupRestorer;
 import io.sealtrail.ingest.dedup.DedupState;
 import io.sealtrail.ingest.gateway.ReplyCodec;
 import io.sealtrail.ingest.kafka.BatchHandler;
+import io.sealtrail.ingest.metrics.IngestListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.sealtrail.ingest.pipeline;
 
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupEntry;
 import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.Submission;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;

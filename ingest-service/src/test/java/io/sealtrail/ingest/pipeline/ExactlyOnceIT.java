@@ -6,12 +6,12 @@ import static io.sealtrail.ingest.testing.Events.sealApplied;
 import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupEntry;
 import io.sealtrail.ingest.dedup.DedupKey;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.SubmissionResult;
 import io.sealtrail.ingest.kafka.ClientSettings;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.testing.IngestRig;

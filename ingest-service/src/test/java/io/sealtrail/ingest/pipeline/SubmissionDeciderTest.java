@@ -4,9 +4,9 @@ import static io.sealtrail.ingest.testing.Events.sealApplied;
 import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sealtrail.ingest.IngestListener;
 import io.sealtrail.ingest.dedup.DedupState;
 import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionParser;

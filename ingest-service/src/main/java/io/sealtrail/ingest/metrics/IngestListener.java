@@ -1,4 +1,4 @@
-package io.sealtrail.ingest;
+package io.sealtrail.ingest.metrics;
 
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.trust.RejectionReason;
