@@ -18,6 +18,7 @@ import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.kafka.ServiceStreams;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.StreamsNode;
+import io.sealtrail.platform.query.Advertised;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,6 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -60,11 +60,10 @@ public final class AnomalyNode extends StreamsNode {
     AnomalyTopics topics = AnomalyTopics.from(config, config.serdeConfig());
     String bootstrap = config.streams().bootstrapServers();
     // Other instances forward chart reads here: the advertised port is fixed before the streams.
-    HttpBinding binding = config.http().binding(Map.of()).withConcretePort();
-    HostInfo advertised = new HostInfo(config.http().advertisedHost(), binding.port());
-    Properties properties = config.streams().properties();
-    properties.put(
-        StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+    Advertised served = Advertised.of(config.http());
+    HttpBinding binding = served.binding();
+    HostInfo advertised = served.host();
+    Properties properties = served.into(config.streams().properties());
     Parts parts = new Parts();
     try {
       var streams =

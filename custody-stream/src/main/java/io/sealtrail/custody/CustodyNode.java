@@ -9,14 +9,13 @@ import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.kafka.ServiceStreams;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.StreamsNode;
+import io.sealtrail.platform.query.Advertised;
 import io.sealtrail.platform.query.RestoringStores;
 import io.sealtrail.platform.query.StreamsStoreAccess;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -45,12 +44,11 @@ public final class CustodyNode extends StreamsNode {
    * {@link #startStreams()}.
    */
   public static CustodyNode start(CustodyConfig config, Serving serving) {
-    // The advertised port must be known before the streams exist: resolve 0 to a free one first.
-    HttpBinding binding = config.http().binding(Map.of()).withConcretePort();
-    HostInfo advertised = new HostInfo(config.http().advertisedHost(), binding.port());
-    Properties properties = config.streams().properties();
-    properties.put(
-        StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+    // Other instances forward queries here.
+    Advertised served = Advertised.of(config.http());
+    HttpBinding binding = served.binding();
+    HostInfo advertised = served.host();
+    Properties properties = served.into(config.streams().properties());
     Parts parts = new Parts();
     try {
       var streams =
