@@ -63,10 +63,12 @@ public final class EpcisCapture {
       return reject("/type", "type must be EPCISDocument");
     }
     JsonNode body = document.get("epcisBody");
-    if (body == null
-        || !body.isObject()
-        || body.get("eventList") == null
-        || !body.get("eventList").isArray()) {
+    if (body == null || !body.isObject()) {
+      // The pointer names the value at fault: a member under a missing body would point nowhere.
+      return reject(
+          "/epcisBody", "epcisBody must be an object holding eventList, an array of events");
+    }
+    if (body.get("eventList") == null || !body.get("eventList").isArray()) {
       return reject(EVENT_LIST, "epcisBody.eventList must be an array of events");
     }
     return Optional.empty();

@@ -32,7 +32,25 @@ class CaptureRejectionsTest {
             new Rejection(
                 RejectionCode.MALFORMED_DOCUMENT, "", "an EPCIS document is a JSON object"));
     assertThat(documentRejection(query).pointer()).isEqualTo("/type");
-    assertThat(documentRejection(noEvents).pointer()).isEqualTo("/epcisBody/eventList");
+    assertThat(documentRejection(noEvents).pointer()).isEqualTo("/epcisBody");
+  }
+
+  @Test
+  void shouldPointAtEpcisBodyWhenTheDocumentHasNoEpcisBodyObject() {
+    ObjectNode noBody = document(exported(EventType.SHIPPED));
+    noBody.remove("epcisBody");
+    ObjectNode textBody = document(exported(EventType.SHIPPED)).put("epcisBody", "events");
+    ObjectNode noEventList = document(exported(EventType.SHIPPED));
+    ((ObjectNode) noEventList.get("epcisBody")).remove("eventList");
+
+    for (ObjectNode document : List.of(noBody, textBody)) {
+      Rejection rejection = documentRejection(document);
+      assertThat(rejection.code()).isEqualTo(RejectionCode.MALFORMED_DOCUMENT);
+      assertThat(rejection.pointer()).isEqualTo("/epcisBody");
+      assertThat(document.at(rejection.pointer()).isMissingNode())
+          .isEqualTo(!document.has("epcisBody"));
+    }
+    assertThat(documentRejection(noEventList).pointer()).isEqualTo("/epcisBody/eventList");
   }
 
   @Test
