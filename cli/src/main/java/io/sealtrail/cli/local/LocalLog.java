@@ -1,14 +1,10 @@
 package io.sealtrail.cli.local;
 
 import io.sealtrail.log.LogConfig;
-import io.sealtrail.log.LogNode;
-import io.sealtrail.log.LogTopics;
 import io.sealtrail.log.key.LogKey;
-import io.sealtrail.platform.http.Serving;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * The log service as local mode runs it: one instance, its state under the data directory, its
@@ -26,22 +22,16 @@ final class LocalLog {
   }
 
   /**
-   * Creates the key and the topics if missing, then starts the log as {@code serving} says (local
-   * mode: shared, its host starts its streams once it serves the log's routes).
+   * The log's configuration in local mode, its signing key created if missing (its topics are
+   * created with the other services' by {@link LocalTopics}).
    */
-  static LogNode start(
-      LocalConfig config, String bootstrapServers, URI registryUrl, int httpPort, Serving serving)
-      throws Exception {
+  static LogConfig config(
+      LocalConfig config, String bootstrapServers, URI registryUrl, int httpPort) {
     Map<String, String> flat =
         LocalStreams.flat(config, SERVICE, bootstrapServers, registryUrl, httpPort);
     flat.putIfAbsent(LogConfig.KEY_FILE, keyFile(config).toString());
     LogConfig log = LogConfig.from(flat);
     LogKey.ensure(log.signing().keyFile(), log.signing().origin());
-    try (Admin admin =
-        Admin.create(Map.of("bootstrap.servers", log.streams().bootstrapServers()))) {
-      new TopicProvisioner(admin)
-          .ensure(LogTopics.from(log, log.serdeConfig()).newTopics((short) 1));
-    }
-    return LogNode.start(log, serving);
+    return log;
   }
 }

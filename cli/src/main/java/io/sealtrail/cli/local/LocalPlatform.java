@@ -118,13 +118,13 @@ public final class LocalPlatform implements AutoCloseable {
             .withConcretePort();
     var custodyConfig = CustodyConfig.from(streams(config, CUSTODY, http.port()));
     var anomalyConfig = AnomalyConfig.from(streams(config, ANOMALY, http.port()));
-    provision(LocalTopics.of(custodyConfig, anomalyConfig));
+    var logConfig = LocalLog.config(config, kafka.bootstrapServers(), registryUrl(), http.port());
+    provision(LocalTopics.of(custodyConfig, anomalyConfig, logConfig));
     progress.accept("starting anomaly-service and custody-stream");
     CustodyNode custody = push(CustodyNode.start(custodyConfig, shared));
     AnomalyNode anomaly = push(AnomalyNode.start(anomalyConfig, shared));
     progress.accept("starting " + LocalLog.SERVICE);
-    LogNode log =
-        push(LocalLog.start(config, kafka.bootstrapServers(), registryUrl(), http.port(), shared));
+    LogNode log = push(LogNode.start(logConfig, shared));
     progress.accept("starting the HTTP server on port " + http.port());
     List<Object> beans = new ArrayList<>(ingest.httpBeans());
     beans.addAll(custody.httpBeans());
