@@ -12,12 +12,13 @@ import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The bearer token of each role, one file per role ({@code <dir>/admin.token}, ...). A role without
  * a file has no token, so nobody holds it.
  */
-public final class RoleTokens {
+public final class RoleTokens implements Authenticator {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Map<Role, byte[]> tokens;
@@ -66,6 +67,13 @@ public final class RoleTokens {
         .filter(e -> MessageDigest.isEqual(e.getValue(), given))
         .map(Map.Entry::getKey)
         .findFirst();
+  }
+
+  /** The caller {@code token} names: the role's own name, holding that role alone. */
+  @Override
+  public Optional<Caller> authenticate(String token) {
+    return roleOf(token)
+        .map(role -> new Caller(role.name().toLowerCase(java.util.Locale.ROOT), Set.of(role)));
   }
 
   private static String newToken() {

@@ -5,8 +5,9 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.sealtrail.platform.auth.Authenticator;
+import io.sealtrail.platform.auth.Caller;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,14 +22,14 @@ import java.util.stream.Collectors;
 public final class BearerGate {
   private static final String BEARER = "Bearer ";
 
-  private final RoleTokens tokens;
+  private final Authenticator tokens;
   private final Set<Role> allowed;
   private final String purpose;
 
   /**
    * @param purpose what the routes do, for the 403 detail, e.g. {@code "read custody"}
    */
-  public BearerGate(RoleTokens tokens, Set<Role> allowed, String purpose) {
+  public BearerGate(Authenticator tokens, Set<Role> allowed, String purpose) {
     if (allowed.isEmpty()) {
       throw new IllegalArgumentException("a gate nobody may pass is a missing route");
     }
@@ -37,16 +38,19 @@ public final class BearerGate {
     this.purpose = purpose;
   }
 
-  /** The refusal of {@code request}, or null when its bearer's role may pass. */
+  /**
+   * The refusal of {@code request}, or null when its bearer may pass; then the request carries its
+   * {@link Caller} under {@link Caller#ATTRIBUTE} for the route to name as the actor.
+   */
   @Nullable
   public MutableHttpResponse<Problem> refusal(HttpRequest<?> request) {
-    Optional<Role> role =
+    Optional<Caller> caller =
         request
             .getHeaders()
             .findFirst(HttpHeaders.AUTHORIZATION)
             .filter(value -> value.startsWith(BEARER))
-            .flatMap(value -> tokens.roleOf(value.substring(BEARER.length()).strip()));
-    if (role.isEmpty()) {
+            .flatMap(value -> tokens.authenticate(value.substring(BEARER.length()).strip()));
+    if (caller.isEmpty()) {
       return Problem.of(
               "unauthenticated",
               "Bearer token missing or unknown",
@@ -55,14 +59,23 @@ public final class BearerGate {
           .response()
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
-    if (!allowed.contains(role.get())) {
+    if (caller.get().roles().stream().noneMatch(allowed::contains)) {
       return Problem.of(
               "forbidden",
               "Role not allowed",
               HttpStatus.FORBIDDEN,
-              "role " + name(role.get()) + " may not " + purpose + "; it needs " + allowedNames())
+              "role "
+                  + caller.get().roles().stream()
+                      .map(BearerGate::name)
+                      .sorted()
+                      .collect(Collectors.joining(" and "))
+                  + " may not "
+                  + purpose
+                  + "; it needs "
+                  + allowedNames())
           .response();
     }
+    request.setAttribute(Caller.ATTRIBUTE, caller.get());
     return null;
   }
 
