@@ -72,7 +72,10 @@ public final class LocalProcess implements AutoCloseable {
             String.valueOf(BenchCluster.freePort())));
     command.addAll(localArgs);
     Files.createDirectories(home);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    var builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // As bin/sealtrail and the image run it: few glibc arenas for RocksDB's native memory.
+    builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+    Process process = builder.start();
     var local = new LocalProcess(process, home.resolve("local-output.log"));
     local.readOutput();
     Optional<String> up = local.awaitLine("Sealtrail is up", Duration.ofMinutes(3));

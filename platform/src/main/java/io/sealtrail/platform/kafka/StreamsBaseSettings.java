@@ -21,6 +21,9 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
  *     be lost)
  * @param kafkaOverrides client settings such as security ({@link KafkaOverrides}); they come first,
  *     the settings above are not negotiable
+ * @param rocksDbMemoryMib the off-heap budget of every RocksDB store in the JVM together ({@value
+ *     #ROCKSDB_MEMORY_KEY}, default {@value #DEFAULT_ROCKSDB_MEMORY_MIB}; {@link
+ *     BoundedRocksDbMemory})
  */
 public record StreamsBaseSettings(
     String applicationId,
@@ -29,7 +32,13 @@ public record StreamsBaseSettings(
     int standbyReplicas,
     String deadLetterTopic,
     Class<? extends ProcessingExceptionHandler> processingErrors,
-    Map<String, String> kafkaOverrides) {
+    Map<String, String> kafkaOverrides,
+    int rocksDbMemoryMib) {
+  /** The key of {@link #rocksDbMemoryMib}; env {@code SEALTRAIL_STREAMS_ROCKSDB_MEMORY_MIB}. */
+  public static final String ROCKSDB_MEMORY_KEY = "sealtrail.streams.rocksdb-memory-mib";
+
+  public static final int DEFAULT_ROCKSDB_MEMORY_MIB = 96;
+
   /**
    * The environment variables of the optional keys {@link #from} reads: application id, state
    * directory, standbys, dead-letter topic. {@code BOOTSTRAP_SERVERS} each service declares itself,
@@ -40,7 +49,8 @@ public record StreamsBaseSettings(
           EnvSetting.optional(StreamsConfig.APPLICATION_ID_CONFIG),
           EnvSetting.optional(StreamsConfig.STATE_DIR_CONFIG),
           EnvSetting.optional(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG),
-          EnvSetting.optional(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
+          EnvSetting.optional(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG),
+          EnvSetting.optional(ROCKSDB_MEMORY_KEY));
 
   public StreamsBaseSettings {
     Objects.requireNonNull(applicationId, "applicationId");
@@ -53,13 +63,37 @@ public record StreamsBaseSettings(
     Objects.requireNonNull(deadLetterTopic, "deadLetterTopic");
     Objects.requireNonNull(processingErrors, "processingErrors");
     kafkaOverrides = Map.copyOf(kafkaOverrides);
+    if (rocksDbMemoryMib < 8) {
+      throw new IllegalArgumentException(
+          ROCKSDB_MEMORY_KEY + " must be at least 8 (MiB), got " + rocksDbMemoryMib);
+    }
+  }
+
+  /** The settings with the default RocksDB budget. */
+  public StreamsBaseSettings(
+      String applicationId,
+      String bootstrapServers,
+      String stateDir,
+      int standbyReplicas,
+      String deadLetterTopic,
+      Class<? extends ProcessingExceptionHandler> processingErrors,
+      Map<String, String> kafkaOverrides) {
+    this(
+        applicationId,
+        bootstrapServers,
+        stateDir,
+        standbyReplicas,
+        deadLetterTopic,
+        processingErrors,
+        kafkaOverrides,
+        DEFAULT_ROCKSDB_MEMORY_MIB);
   }
 
   /**
    * The settings in a service's flat configuration: {@code application.id}, {@code
-   * bootstrap.servers}, {@code state.dir}, {@code num.standby.replicas} and {@code
-   * errors.dead.letter.queue.topic.name}, each unset one taken from {@code defaults}, and the Kafka
-   * client settings among the keys ({@link KafkaOverrides}).
+   * bootstrap.servers}, {@code state.dir}, {@code num.standby.replicas}, {@code
+   * errors.dead.letter.queue.topic.name} and {@value #ROCKSDB_MEMORY_KEY}, each unset one taken
+   * from {@code defaults}, and the Kafka client settings among the keys ({@link KafkaOverrides}).
    *
    * @throws IllegalArgumentException naming the key of a malformed value
    */
@@ -75,7 +109,8 @@ public record StreamsBaseSettings(
             StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
             defaults.deadLetterTopic()),
         defaults.processingErrors(),
-        KafkaOverrides.of(flat));
+        KafkaOverrides.of(flat),
+        FlatValues.integer(flat, ROCKSDB_MEMORY_KEY, defaults.rocksDbMemoryMib()));
   }
 
   public Properties properties() {
@@ -99,6 +134,9 @@ public record StreamsBaseSettings(
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, processingErrors);
     // Global tables get the same error handling as the rest (the default in 5.0).
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    // Every store's off-heap memory within one budget, so the resident size levels off.
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+    p.put(BoundedRocksDbMemory.MEMORY_KEY, Long.toString(rocksDbMemoryMib * 1024L * 1024L));
     return p;
   }
 }
