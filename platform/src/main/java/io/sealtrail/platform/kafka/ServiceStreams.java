@@ -1,10 +1,9 @@
 package io.sealtrail.platform.kafka;
 
-import static org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.sealtrail.platform.health.StreamsHealthCheck;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
@@ -14,8 +13,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
 /**
- * A stream service's Kafka Streams as its node runs them: an unexpected error stops the instance
- * (its partitions move to the others), the streams' metrics go to the node's meters, {@link
+ * A stream service's Kafka Streams as its node runs them: a thread that lost its transaction to a
+ * broker is replaced in place, any other unexpected error stops the instance (its partitions move
+ * to the others; {@link ThreadReplacement}), the streams' metrics go to the node's meters, {@link
  * #stopped()} completes when they stopped on their own, and closing leaves the group at once.
  */
 public final class ServiceStreams implements AutoCloseable {
@@ -42,7 +42,7 @@ public final class ServiceStreams implements AutoCloseable {
       String name, Topology topology, Properties properties, MeterRegistry meters) {
     this.name = name;
     this.streams = new KafkaStreams(topology, properties);
-    streams.setUncaughtExceptionHandler(e -> SHUTDOWN_CLIENT);
+    streams.setUncaughtExceptionHandler(new ThreadReplacement(name, Clock.systemUTC()));
     streams.setStateListener(
         (now, before) -> {
           if (STOPPED.contains(now) && !closing) {
