@@ -8,8 +8,10 @@ import java.util.Locale;
  * minutes after the warm-up, and whether that is flat.
  *
  * <p>The rule: the first {@link #WARM_UP_SHARE} of the run (caches, JIT, stores filling) is left
- * out of the fit; the series is flat when the slope of the line fitted to the rest is at most
- * {@link #RELATIVE_LIMIT} of its median per 10 minutes, or below the series' absolute floor.
+ * out of the fit; the series is flat when the slope of the line fitted to the rest rises at most
+ * {@link #RELATIVE_LIMIT} of its median per 10 minutes, or less than the series' absolute floor. A
+ * falling series passes: what a soak looks for is growth (a leak, a backlog building), and a
+ * backlog draining after the start, or memory handed back, is neither.
  */
 record Trend(
     Sample.Series series,
@@ -33,7 +35,7 @@ record Trend(
     double slope = slopePerSecond(series, fitted) * 600;
     double[] sorted = fitted.stream().mapToDouble(series::of).sorted().toArray();
     double median = sorted[sorted.length / 2];
-    boolean flat = Math.abs(slope) <= Math.max(series.floorPerTenMinutes, RELATIVE_LIMIT * median);
+    boolean flat = slope <= Math.max(series.floorPerTenMinutes, RELATIVE_LIMIT * median);
     return new Trend(
         series,
         series.of(read.get(0)),

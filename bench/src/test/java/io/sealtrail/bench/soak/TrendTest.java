@@ -57,4 +57,15 @@ class TrendTest {
     assertThat(trend.start()).isEqualTo(150);
     assertThat(trend.flat()).isTrue();
   }
+
+  @Test
+  void shouldNotCallASeriesAFailureWhenItFallsLikeABacklogDraining() {
+    // A lag of 16,000 records drained at 500 a minute after the warm-up: falling, not growing.
+    Trend draining = Trend.of(Sample.Series.LIVE_HEAP, heap(m -> Math.max(0, 16_000 - 500 * m)));
+    Trend growing = Trend.of(Sample.Series.LIVE_HEAP, heap(m -> 500 * m));
+
+    assertThat(draining.slopePerTenMinutes()).isNegative();
+    assertThat(draining.flat()).isTrue();
+    assertThat(growing.flat()).isFalse();
+  }
 }
