@@ -1,5 +1,6 @@
 package io.sealtrail.custody;
 
+import io.sealtrail.custody.hold.HoldAudit;
 import io.sealtrail.custody.hold.HoldShelf;
 import io.sealtrail.custody.hold.HoldWriter;
 import io.sealtrail.custody.process.Storage;
@@ -70,7 +71,11 @@ public final class CustodyNode extends StreamsNode {
       String bootstrap = config.streams().bootstrapServers();
       beans.add(parts.add(new HoldWriter(bootstrap, topics.holds())));
       beans.add(HoldShelf.over(streams.streams()));
-      beans.add(parts.add(new KafkaAuditLog(bootstrap, topics.auditActions().name())));
+      var audit = parts.add(new KafkaAuditLog(bootstrap, topics.auditActions().name()));
+      // The shared AuditLog bean (CONTRACTS), and the holds API's own handle on it: in local mode
+      // other services' AuditLog beans share the context.
+      beans.add(audit);
+      beans.add(new HoldAudit(audit));
       var http =
           parts.add(
               NodeHttp.serve("custody-stream", serving, binding, config.http().tokenDir(), beans));
