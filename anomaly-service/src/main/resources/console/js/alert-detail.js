@@ -4,6 +4,7 @@
 
 import { getJson } from "./api.js";
 import { AlertActions } from "./alert-actions.js";
+import { Containment } from "./containment.js";
 import { el, facts, formatTime, replace } from "./dom.js";
 import { isSpike, label, serialOf, subjectOf } from "./alerts.js";
 import { severityBadge, statusBadge } from "./alert-list.js";
@@ -39,6 +40,7 @@ export class AlertDetail {
       el("h2", { id: "detail-title" }, "Alert detail"),
       this.head,
       this.actions.form,
+      new Containment(alert, { onUnauthorized: this.onUnauthorized }).element,
       isSpike(alert) ? [el("h3", {}, "Cohort windows"), chart] : null,
       this.facts,
       el("h3", {}, "Custody history", serialOf(alert) ? ` of ${serialOf(alert)}` : ""),

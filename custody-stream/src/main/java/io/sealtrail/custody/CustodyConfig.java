@@ -6,6 +6,7 @@ import static io.sealtrail.platform.env.EnvSetting.required;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.detect.SitePair;
 import io.sealtrail.custody.topology.PoisonPillHandler;
+import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.env.EnvSetting;
 import io.sealtrail.platform.env.FlatValues;
@@ -46,7 +47,8 @@ public record CustodyConfig(
   public static final int DEFAULT_HTTP_PORT = 8082;
 
   /** The ids of the topics a deployment may rename: {@code sealtrail.topics.<id>}. */
-  public static final List<String> TOPIC_IDS = List.of("events", "state", "violations", "releases");
+  public static final List<String> TOPIC_IDS =
+      List.of("events", "state", "violations", "releases", "holds", AuditActionsTopic.ID);
 
   static final String GRACE = "sealtrail.detect.grace";
   static final String DEFAULT_MIN_TRANSIT = "sealtrail.detect.min-transit.default";

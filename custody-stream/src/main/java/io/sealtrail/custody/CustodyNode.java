@@ -1,8 +1,12 @@
 package io.sealtrail.custody;
 
+import io.sealtrail.custody.hold.HoldAudit;
+import io.sealtrail.custody.hold.HoldShelf;
+import io.sealtrail.custody.hold.HoldWriter;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.query.QueryBeans;
 import io.sealtrail.custody.topology.CustodyTopology;
+import io.sealtrail.platform.audit.KafkaAuditLog;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
@@ -21,9 +25,10 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * One custody-stream instance, the one place its parts are made: the Kafka Streams topology, the
- * query API over its stores and its health, served on its own HTTP server or, in local mode, by the
- * host's ({@link Serving}). Other instances forward queries to it at its {@code
- * application.server}: its advertised host and the port of the server that serves its routes.
+ * query API over its stores, the holds API (its writer to the holds topic and its audit log) and
+ * its health, served on its own HTTP server or, in local mode, by the host's ({@link Serving}).
+ * Other instances forward queries to it at its {@code application.server}: its advertised host and
+ * the port of the server that serves its routes.
  */
 public final class CustodyNode extends StreamsNode {
   private CustodyNode(Parts parts, ServiceStreams streams, NodeHttp http) {
@@ -61,6 +66,16 @@ public final class CustodyNode extends StreamsNode {
               QueryBeans.over(new StreamsStoreAccess(streams.streams(), advertised, restoring)));
       // Ready only while RUNNING; on a shared server beside the other services' checks.
       beans.add(streams.healthCheck());
+      // The holds API (ADR 10): writes to the holds topic, reads the global hold store, audits.
+      CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
+      String bootstrap = config.streams().bootstrapServers();
+      beans.add(parts.add(new HoldWriter(bootstrap, topics.holds())));
+      beans.add(HoldShelf.over(streams.streams()));
+      var audit = parts.add(new KafkaAuditLog(bootstrap, topics.auditActions().name()));
+      // The shared AuditLog bean (CONTRACTS), and the holds API's own handle on it: in local mode
+      // other services' AuditLog beans share the context.
+      beans.add(audit);
+      beans.add(new HoldAudit(audit));
       var http =
           parts.add(
               NodeHttp.serve("custody-stream", serving, binding, config.http().tokenDir(), beans));

@@ -4,7 +4,9 @@ import static io.sealtrail.registry.serde.SpecificAvroSerde.forValues;
 
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
 import java.time.Duration;
@@ -25,7 +27,9 @@ public record CustodyTopics(
     Topic<CustodyState> state,
     Topic<Violation> violations,
     Topic<VerifiedEvent> releases,
-    Topic<byte[]> deadLetters) {
+    Topic<byte[]> deadLetters,
+    Topic<Hold> holds,
+    Topic<byte[]> auditActions) {
   /** How long violations and dead letters are kept for consumers and forensics. */
   public static final Duration FORENSIC_RETENTION = Duration.ofDays(30);
 
@@ -57,12 +61,20 @@ public record CustodyTopics(
             TopicSettings.latestPerKey().withPartitions(1)),
         // Unreadable events, as they came; few, so one partition keeps them in order.
         new Topic<>(
-            config.streams().deadLetterTopic(), Serdes.ByteArray(), forensic.withPartitions(1)));
+            config.streams().deadLetterTopic(), Serdes.ByteArray(), forensic.withPartitions(1)),
+        // Containment holds, read whole by every instance as a global store; the latest version
+        // of each hold is all that matters, and a hold is never deleted (ADR 10).
+        new Topic<>(
+            Topic.configuredName(names, "holds", "custody.holds"),
+            forValues(Hold.class, serdeConfig),
+            TopicSettings.latestPerKey().withPartitions(1)),
+        // Who placed and released holds: written here, chained by log-service (ADR 9).
+        AuditActionsTopic.from(names));
   }
 
   /** Every topic, in the order above. */
   public List<Topic<?>> all() {
-    return List.of(events, state, violations, releases, deadLetters);
+    return List.of(events, state, violations, releases, deadLetters, holds, auditActions);
   }
 
   /** What must be created, by name: every topic with its settings. */

@@ -27,8 +27,12 @@ class CustodyTopicsTest {
             "custody.state",
             "custody.violations",
             "custody.firmware-releases",
-            "custody.events.dlq");
+            "custody.events.dlq",
+            "custody.holds",
+            "custody.audit.actions");
     external.add(config.streams().deadLetterTopic());
+    // Written by the holds API, not by the topology.
+    external.add(topics.auditActions().name());
     assertThat(topics.all()).extracting(Topic::name).containsExactlyInAnyOrderElementsOf(external);
   }
 
@@ -75,7 +79,13 @@ class CustodyTopicsTest {
 
     assertThat(CustodyTopics.from(renamed, renamed.serdeConfig()).settings().keySet())
         .containsExactly(
-            "acme.events", "acme.state", "acme.violations", "acme.releases", "custody.events.dlq");
+            "acme.events",
+            "acme.state",
+            "acme.violations",
+            "acme.releases",
+            "custody.events.dlq",
+            "acme.holds",
+            "acme.audit-actions");
   }
 
   /** Source and sink topics, global ones included, without Streams' own repartition topics. */

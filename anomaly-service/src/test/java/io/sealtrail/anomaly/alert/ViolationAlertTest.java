@@ -11,6 +11,7 @@ import io.sealtrail.anomaly.topology.AnomalyRules;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
 import io.sealtrail.avro.alert.SubjectKind;
+import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,24 @@ class ViolationAlertTest {
     assertThat(alert.getLinks()).containsExactly("/v1/serials/DEV-1/history");
     assertThat(alert.getHistory()).extracting(t -> t.getStatus()).containsExactly(AlertStatus.OPEN);
     assertThat(driver.storedAlert(alert.getAlertId()).getCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldOpenCriticalAlertNamingTheHoldWhenHoldViolationArrives() {
+    driver.send(
+        violation(AlertType.HOLD_VIOLATION, "DEV-9", T0)
+            .severity(Severity.CRITICAL)
+            .attribute("holdId", "h-1")
+            .attribute("heldId", "LOT-7"));
+
+    Alert alert = driver.alerts().get(0).value;
+    assertThat(alert.getType()).isEqualTo(AlertType.HOLD_VIOLATION);
+    assertThat(alert.getSeverity()).isEqualTo(Severity.CRITICAL);
+    assertThat(alert.getSubject().getId()).isEqualTo("DEV-9");
+    assertThat(alert.getAttributes())
+        .containsEntry("holdId", "h-1")
+        .containsEntry("heldId", "LOT-7");
+    assertThat(alert.getLinks()).containsExactly("/v1/serials/DEV-9/history");
   }
 
   @Test

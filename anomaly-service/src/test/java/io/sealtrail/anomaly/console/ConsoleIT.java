@@ -1,6 +1,7 @@
 package io.sealtrail.anomaly.console;
 
 import static io.sealtrail.anomaly.fixtures.Attestations.failed;
+import static io.sealtrail.anomaly.fixtures.Devices.assembledFrom;
 import static io.sealtrail.anomaly.fixtures.ViolationFixture.violation;
 import static io.sealtrail.avro.common.AlertType.SEAL_BROKEN;
 import static io.sealtrail.avro.common.AlertType.UNAUTHORIZED_FIRMWARE;
@@ -11,7 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.anomaly.fixtures.AnomalyHarness;
 import io.sealtrail.anomaly.fixtures.ApiClient;
 import io.sealtrail.avro.common.Severity;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.custody.CustodyNode;
+import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.platform.auth.Role;
+import io.sealtrail.platform.http.Serving;
+import io.sealtrail.platform.node.StreamsNode;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
 import java.io.IOException;
@@ -21,7 +28,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console end to end: Debian's headless Chromium against the real anomaly service on the
- * embedded broker, the console and the alerts API on one HTTP server as in local mode.
+ * embedded broker, the console and the alerts API on one HTTP server as in local mode, beside a
+ * real custody-stream whose serial and holds routes the console calls.
  */
 @EnabledIf(
     value = "chromiumInstalled",
@@ -48,6 +61,7 @@ class ConsoleIT {
   static String token;
   static CompletableFuture<HeadlessChromium> browser;
   static HeadlessChromium chromium;
+  static CustodyConfig custody;
 
   static boolean chromiumInstalled() {
     return HeadlessChromium.installed();
@@ -58,7 +72,7 @@ class ConsoleIT {
     Path profile = Files.createDirectories(dir.resolve("profile"));
     // The browser starts while the service does: on two shared cores each takes seconds.
     browser = CompletableFuture.supplyAsync(() -> HeadlessChromium.start(profile));
-    harness = new AnomalyHarness(KAFKA);
+    harness = new AnomalyHarness(KAFKA, ConsoleIT::custody);
     token = harness.token(Role.SECOPS);
     earlierAlerts();
     chromium = browser.join();
@@ -114,6 +128,36 @@ class ConsoleIT {
   }
 
   @Test
+  void shouldHoldTheLotsOfAnAlertsSerialWithTheAlertLinkedFromTheConsole() throws Exception {
+    String serial = "DEV-HELD";
+    produceToCustody(assembledFrom(serial, hour(9), "LOT-CAP-7", "LOT-SE-2"));
+    ApiClient secops = new ApiClient(harness.url(), token);
+    Eventually.await(
+        () -> get(secops, "/v1/serials/" + serial).status(),
+        status -> status == 200,
+        serial + "'s custody state");
+    harness.send(violation(SEAL_BROKEN, serial, hour(10)).event("ev-held-seal").build());
+    ConsolePage page = new ConsolePage(chromium).open(harness.url(), token);
+    String alert = page.awaitAlert("SEAL_BROKEN:" + serial + "@");
+    page.openAlert(alert);
+
+    page.contain("hold-lots", "Capacitor lot under investigation");
+
+    page.awaitDetail("2 holds placed.");
+    JsonNode holds = get(secops, "/v1/holds?kind=LOT&status=ACTIVE").json().path("holds");
+    assertThat(holds).extracting(h -> h.path("id").asText()).contains("LOT-CAP-7", "LOT-SE-2");
+    assertThat(holds)
+        .filteredOn(h -> h.path("id").asText().startsWith("LOT-"))
+        .allSatisfy(
+            h -> {
+              assertThat(h.path("alertId").asText()).isEqualTo(alert);
+              assertThat(h.path("reason").asText()).isEqualTo("Capacitor lot under investigation");
+              assertThat(h.path("placedBy").asText()).isNotBlank();
+            });
+    assertThat(page.detailText()).contains("on LOT LOT-CAP-7", "on LOT LOT-SE-2");
+  }
+
+  @Test
   void shouldAskForTheTokenAgainWhenTheServerRefusesIt() {
     ConsolePage page = new ConsolePage(chromium);
 
@@ -149,6 +193,55 @@ class ConsoleIT {
   private static JsonNode alerts(ApiClient secops) {
     try {
       return secops.get("/v1/alerts").json().path("alerts");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** custody-stream shared on the console's port, its streams started after the server. */
+  private static StreamsNode custody(int port, Serving serving) throws Exception {
+    String scope = EmbeddedKafka.uniqueName("console-custody");
+    Map<String, String> flat = new HashMap<>();
+    flat.put("application.id", scope);
+    flat.put("bootstrap.servers", KAFKA.bootstrapServers());
+    flat.put("schema.registry.url", "mock://" + scope);
+    flat.put("state.dir", Files.createDirectories(dir.resolve("custody")).toString());
+    flat.put("num.standby.replicas", "0");
+    flat.put("errors.dead.letter.queue.topic.name", scope + ".dlq");
+    CustodyConfig.TOPIC_IDS.forEach(id -> flat.put("sealtrail.topics." + id, scope + "." + id));
+    flat.put("sealtrail.http.port", Integer.toString(port));
+    custody = CustodyConfig.from(flat);
+    try (var admin = KAFKA.admin()) {
+      admin
+          .createTopics(
+              CustodyTopics.from(custody, custody.serdeConfig()).all().stream()
+                  .map(t -> t.newTopic(2, (short) 1))
+                  .toList())
+          .all()
+          .get();
+    }
+    return CustodyNode.start(custody, serving);
+  }
+
+  private static void produceToCustody(VerifiedEvent event) throws Exception {
+    CustodyTopics topics = CustodyTopics.from(custody, custody.serdeConfig());
+    try (var producer =
+        new KafkaProducer<String, VerifiedEvent>(
+            Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+            new StringSerializer(),
+            topics.events().valueSerde().serializer())) {
+      producer
+          .send(new ProducerRecord<>(topics.events().name(), event.getEvent().getSubject(), event))
+          .get();
+    }
+  }
+
+  private static ApiClient.Answer get(ApiClient client, String path) {
+    try {
+      return client.get(path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

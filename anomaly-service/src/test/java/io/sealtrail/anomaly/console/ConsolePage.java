@@ -101,6 +101,14 @@ final class ConsolePage {
     detail().findElement(By.cssSelector("button[data-action=acknowledge]")).click();
   }
 
+  /** Gives the containment reason, then presses the containment button {@code action}. */
+  void contain(String action, String reason) {
+    WebElement field = chromium.driver().findElement(By.id("containment-reason"));
+    field.clear();
+    field.sendKeys(reason);
+    detail().findElement(By.cssSelector("button[data-containment=" + action + "]")).click();
+  }
+
   String statusInList(String alertId) {
     return row(alertId).getDomAttribute("data-status");
   }

@@ -41,6 +41,35 @@ public final class QueryClient {
     return response.body();
   }
 
+  /**
+   * POSTs {@code body} (JSON) to {@code path} and reads the answer of a 200 or 201; any other
+   * answer is a {@link QueryFailure} saying what to do about it.
+   */
+  public JsonNode post(String path, String body) throws IOException {
+    HttpResponse<String> response =
+        send(
+            request(path, "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofMinutes(1)));
+    int status = response.statusCode();
+    if (status == 200 || status == 201) {
+      return JSON.readTree(response.body());
+    }
+    if (status == 403) {
+      throw new QueryFailure(
+          "the token's role may not change " + path + " (403): use a secops or admin token",
+          QueryFailure.REFUSED);
+    }
+    throw failure(
+        path, status, response.body(), response.headers().firstValue("Retry-After").orElse(null));
+  }
+
+  /** A JSON string literal of {@code text}. */
+  static String quoted(String text) {
+    return JSON.getNodeFactory().textNode(text).toString();
+  }
+
   HttpRequest.Builder request(String path, String accept) {
     return HttpRequest.newBuilder(service.resolve(path))
         .header("Authorization", "Bearer " + token)

@@ -61,6 +61,13 @@ public final class Catalogue {
     return new Catalogue(List.of(new DecommissionDetector(), new TwoContainersDetector()));
   }
 
+  /** This catalogue and {@code more}, judged after the others, e.g. a detector over a store. */
+  public Catalogue with(Detector more) {
+    List<Detector> all = new java.util.ArrayList<>(detectors);
+    all.add(more);
+    return new Catalogue(all);
+  }
+
   /**
    * Everything {@code event} shows against {@code prior} (null for a serial never seen) and the
    * serial's {@code past}.

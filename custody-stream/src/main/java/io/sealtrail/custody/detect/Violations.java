@@ -21,6 +21,7 @@ public final class Violations {
     SEVERITY.put(AlertType.KEY_MISMATCH, Severity.CRITICAL);
     SEVERITY.put(AlertType.COMPONENT_SUBSTITUTION, Severity.CRITICAL);
     SEVERITY.put(AlertType.UNAUTHORIZED_FIRMWARE, Severity.CRITICAL);
+    SEVERITY.put(AlertType.HOLD_VIOLATION, Severity.CRITICAL);
     SEVERITY.put(AlertType.SEAL_BROKEN, Severity.HIGH);
     SEVERITY.put(AlertType.SEAL_MISMATCH, Severity.HIGH);
     SEVERITY.put(AlertType.MANIFEST_MISMATCH, Severity.HIGH);

@@ -8,6 +8,7 @@ import io.sealtrail.custody.detect.Finding;
 import io.sealtrail.custody.detect.UnknownCarriedSerial;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.hold.HoldDetector;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class ContentsProcessor
   private StateLedger ledger;
   private HeldViolations held;
   private InTimeJudgements inTime;
+  private HoldDetector holds;
 
   @Override
   public void init(ProcessorContext<String, StepOutput> context) {
@@ -42,6 +44,7 @@ public final class ContentsProcessor
             context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
     this.inTime = new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS));
+    this.holds = HoldDetector.over(context);
   }
 
   @Override
@@ -52,6 +55,10 @@ public final class ContentsProcessor
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     List<Violation> violations = new ArrayList<>();
     for (Finding finding : catalogue.judge(prior, containerEvent, ledger.pastOf(serial))) {
+      violations.add(Violations.of(finding, serial, containerEvent, now));
+    }
+    // A held serial moved with its container (a pallet shipped, received, resealed).
+    for (Finding finding : holds.detect(serial, prior, containerEvent)) {
       violations.add(Violations.of(finding, serial, containerEvent, now));
     }
     unknown(serial, prior, containerEvent)

@@ -12,6 +12,7 @@ import io.sealtrail.custody.detect.Past;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.hold.HoldDetector;
 import io.sealtrail.custody.inventory.FirmwareDelta;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
@@ -77,7 +78,7 @@ public final class CustodyProcessor
     this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
     this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES));
     this.partition = context.taskId().partition();
-    this.catalogue = Catalogue.of(rules, releases);
+    this.catalogue = Catalogue.of(rules, releases).with(HoldDetector.over(context));
     this.inTime =
         new InTimeJudge(
             ledger,

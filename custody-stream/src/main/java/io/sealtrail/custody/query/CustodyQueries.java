@@ -2,8 +2,14 @@ package io.sealtrail.custody.query;
 
 import io.micronaut.http.HttpRequest;
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.hold.Hold;
+import io.sealtrail.avro.hold.HoldKind;
+import io.sealtrail.avro.hold.HoldStatus;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.history.SerialHistory;
+import io.sealtrail.custody.hold.HoldBook;
+import io.sealtrail.custody.hold.HoldStore;
+import io.sealtrail.custody.hold.HoldView;
 import io.sealtrail.custody.inventory.FirmwareInventory;
 import io.sealtrail.custody.inventory.InventoryStores;
 import io.sealtrail.custody.lineage.LineageStores;
@@ -13,6 +19,7 @@ import io.sealtrail.custody.state.ChainHash;
 import io.sealtrail.epcis.export.EpcisExporter;
 import io.sealtrail.platform.query.StoreReader;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +44,18 @@ public final class CustodyQueries {
     if (state == null) {
       throw new KeyNotFoundException("serial", serial);
     }
-    return AvroJson.of(state);
+    Map<String, Object> answer = new LinkedHashMap<>(AvroJson.of(state));
+    answer.put("holds", holdsCovering(state));
+    return answer;
+  }
+
+  /** The active holds that cover the serial {@code state} describes, read from the global store. */
+  private List<HoldView> holdsCovering(CustodyState state) {
+    return holds().activeCovering(state).stream().map(HoldView::of).toList();
+  }
+
+  private HoldBook holds() {
+    return new HoldBook(reader.<Hold>local(HoldStore.NAME));
   }
 
   /**
@@ -48,7 +66,8 @@ public final class CustodyQueries {
     List<SerialHistory.Entry> entries = entries(serial);
     CustodyState state = reader.<CustodyState>local(CustodyStores.STATE).get(serial);
     String head = state == null ? null : state.getChainHash();
-    return HistoryResponse.of(serial, ChainHash.GENESIS, entries, head);
+    HistoryResponse answer = HistoryResponse.of(serial, ChainHash.GENESIS, entries, head);
+    return state == null ? answer : answer.withHolds(holdsCovering(state));
   }
 
   /**
@@ -84,7 +103,12 @@ public final class CustodyQueries {
         built.stream()
             .map(d -> TracedDevice.of(d.serial(), d.parts(), devices.stateOf(d.serial(), request)))
             .toList();
-    return new TraceResponse(lot, supplier.orElse(null), traced);
+    List<HoldView> onLot =
+        holds().on(HoldKind.LOT, lot).stream()
+            .filter(h -> h.getStatus() == HoldStatus.ACTIVE)
+            .map(HoldView::of)
+            .toList();
+    return new TraceResponse(lot, supplier.orElse(null), traced, onLot);
   }
 
   /** Every version and image of {@code product} installed now, with the devices running it. */

@@ -3,6 +3,7 @@ package io.sealtrail.custody.query;
 import io.micronaut.serde.annotation.Serdeable;
 import io.sealtrail.custody.history.ChainVerifier;
 import io.sealtrail.custody.history.SerialHistory;
+import io.sealtrail.custody.hold.HoldView;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,17 @@ import java.util.Map;
  */
 @Serdeable
 public record HistoryResponse(
-    String serial, String genesis, String chainHash, List<Event> events, ChainStatus chain) {
+    String serial,
+    String genesis,
+    String chainHash,
+    List<Event> events,
+    ChainStatus chain,
+    List<HoldView> holds) {
+
+  /** The same history with the active holds that cover the serial now (ADR 10). */
+  HistoryResponse withHolds(List<HoldView> covering) {
+    return new HistoryResponse(serial, genesis, chainHash, events, chain, List.copyOf(covering));
+  }
 
   /** One folded event and the chain link after it. */
   @Serdeable
@@ -35,6 +46,6 @@ public record HistoryResponse(
         stateHead == null
             ? ChainStatus.broken(events.size() + 1L, "the serial has no state holding its head")
             : ChainStatus.of(ChainVerifier.verify(entries, stateHead));
-    return new HistoryResponse(serial, genesis, head, events, chain);
+    return new HistoryResponse(serial, genesis, head, events, chain, List.of());
   }
 }

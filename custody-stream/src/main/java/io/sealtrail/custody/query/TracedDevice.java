@@ -1,6 +1,7 @@
 package io.sealtrail.custody.query;
 
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,32 @@ public record TracedDevice(
     String container,
     String product,
     String firmwareVersion,
-    String firmwareImageSha256) {
+    String firmwareImageSha256,
+    List<String> holds) {
+
+  /** A device no active hold covers. */
+  public TracedDevice(
+      String serial,
+      String parts,
+      String status,
+      String custodian,
+      String site,
+      String container,
+      String product,
+      String firmwareVersion,
+      String firmwareImageSha256) {
+    this(
+        serial,
+        parts,
+        status,
+        custodian,
+        site,
+        container,
+        product,
+        firmwareVersion,
+        firmwareImageSha256,
+        List.of());
+  }
 
   static TracedDevice of(String serial, String parts, Optional<Map<String, Object>> state) {
     Map<String, Object> s = state.orElse(Map.of());
@@ -32,7 +58,20 @@ public record TracedDevice(
         text(s.get("container")),
         text(s.get("product")),
         text(firmware.get("version")),
-        text(firmware.get("imageSha256")));
+        text(firmware.get("imageSha256")),
+        holdIds(s.get("holds")));
+  }
+
+  // The ids of the active holds the device's state answer lists (its owner computed them).
+  private static List<String> holdIds(Object holds) {
+    if (!(holds instanceof List<?> list)) {
+      return List.of();
+    }
+    return list.stream()
+        .filter(h -> h instanceof Map<?, ?>)
+        .map(h -> text(((Map<?, ?>) h).get("holdId")))
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   private static String text(Object value) {

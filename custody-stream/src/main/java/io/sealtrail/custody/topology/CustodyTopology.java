@@ -4,6 +4,7 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.event.EventDetails;
+import io.sealtrail.custody.hold.HoldStore;
 import io.sealtrail.custody.inventory.InventoryTopology;
 import io.sealtrail.custody.lineage.LineageTopology;
 import io.sealtrail.custody.process.CustodyProcessor;
@@ -41,6 +42,7 @@ public final class CustodyTopology {
                 (serial, event) -> EventDetails.requireWellFormed(event),
                 Named.as("custody-events-well-formed"));
     ReleaseTable.define(builder, events, topics.releases(), storage);
+    HoldStore.define(builder, topics.holds(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
     LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
     KStream<String, StepOutput> outcomes =

@@ -12,8 +12,11 @@ import io.sealtrail.avro.common.AttestationResult;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.common.Severity;
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.hold.Hold;
+import io.sealtrail.avro.hold.HoldKind;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
+import io.sealtrail.custody.fixtures.HoldFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +61,7 @@ class DetectionCatalogueTest {
           Map.entry(AlertType.CLONE_SUSPECTED, Severity.CRITICAL),
           Map.entry(AlertType.KEY_MISMATCH, Severity.CRITICAL),
           Map.entry(AlertType.UNAUTHORIZED_FIRMWARE, Severity.CRITICAL),
+          Map.entry(AlertType.HOLD_VIOLATION, Severity.CRITICAL),
           Map.entry(AlertType.MISSING_DUAL_APPROVAL, Severity.HIGH),
           Map.entry(AlertType.FIRMWARE_ROLLBACK, Severity.HIGH),
           Map.entry(AlertType.ATTESTATION_FAILED, Severity.MEDIUM),
@@ -66,7 +70,12 @@ class DetectionCatalogueTest {
 
   /** A tampering case: what happened before, the event that shows it, and what it raises. */
   record Case(
-      String name, List<EventFixture> given, EventFixture trigger, String serial, AlertType type) {
+      String name,
+      List<EventFixture> given,
+      EventFixture trigger,
+      String serial,
+      AlertType type,
+      List<Hold> holds) {
     @Override
     public String toString() {
       return name;
@@ -75,7 +84,13 @@ class DetectionCatalogueTest {
 
   static Case of(
       String name, AlertType type, String serial, EventFixture trigger, EventFixture... given) {
-    return new Case(name, List.of(given), trigger, serial, type);
+    return new Case(name, List.of(given), trigger, serial, type, List.of());
+  }
+
+  /** A case whose trigger is received while {@code hold}, placed after {@code given}, is active. */
+  static Case held(
+      String name, Hold hold, String serial, EventFixture trigger, EventFixture... given) {
+    return new Case(name, List.of(given), trigger, serial, AlertType.HOLD_VIOLATION, List.of(hold));
   }
 
   static EventFixture[] device() {
@@ -109,6 +124,12 @@ class DetectionCatalogueTest {
 
   static Stream<Case> cases() {
     return Stream.of(
+        held(
+            "a device of a held lot is checked",
+            HoldFixture.placed(HoldKind.LOT, LOT, T0.plusSeconds(1800)),
+            DEVICE,
+            sealChecked(DEVICE, "SEAL-D42", true, T1),
+            device()),
         of(
             "seal checked broken",
             AlertType.SEAL_BROKEN,
@@ -241,6 +262,7 @@ class DetectionCatalogueTest {
   void shouldRaiseExactlyItsAlertWithSeverityAndEvidenceWhenTamperingShows(Case c) {
     try (CustodyDriver custody = new CustodyDriver()) {
       custody.send(c.given().toArray(EventFixture[]::new));
+      custody.hold(c.holds().toArray(Hold[]::new));
       assertThat(custody.violations()).as("before the tampering").isEmpty();
 
       custody.send(c.trigger());

@@ -1,0 +1,41 @@
+package io.sealtrail.custody.hold;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.sealtrail.platform.auth.Role;
+import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.BearerGate;
+import java.util.EnumSet;
+
+/**
+ * Lets security operations and administrators place and release holds, and every reading role
+ * (recall and auditors too) see them.
+ */
+@ServerFilter({"/v1/holds", "/v1/holds/**"})
+@Requires(beans = HoldWriter.class)
+final class HoldsFilter {
+  private final BearerGate writers;
+  private final BearerGate readers;
+
+  HoldsFilter(RoleTokens tokens) {
+    this.writers =
+        new BearerGate(tokens, EnumSet.of(Role.SECOPS, Role.ADMIN), "place or release holds");
+    this.readers =
+        new BearerGate(
+            tokens, EnumSet.of(Role.SECOPS, Role.ADMIN, Role.RECALL, Role.AUDITOR), "read holds");
+  }
+
+  @RequestFilter
+  @Nullable
+  HttpResponse<?> requireRole(HttpRequest<?> request) {
+    return (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
+            ? readers
+            : writers)
+        .refusal(request);
+  }
+}
