@@ -4,6 +4,9 @@ import io.sealtrail.client.http.EventsApi;
 import io.sealtrail.client.http.RetryPolicy;
 import io.sealtrail.client.http.Retrying;
 import io.sealtrail.client.outbox.Outbox;
+import io.sealtrail.client.proof.Proofs;
+import io.sealtrail.client.proof.ReceiptStore;
+import io.sealtrail.translog.note.NoteVerifierKey;
 import io.sealtrail.trust.crypto.Pem;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.crypto.Signers;
@@ -42,6 +45,9 @@ public final class ClientBuilder {
   private OutcomeListener listener = OutcomeListener.LOGGING;
   private Retrying.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
   private Clock clock = Clock.systemUTC();
+  private NoteVerifierKey logKey;
+  private URI logUrl;
+  private String logToken;
 
   ClientBuilder(URI url) {
     this.url = Objects.requireNonNull(url, "url");
@@ -129,6 +135,31 @@ public final class ClientBuilder {
     return this;
   }
 
+  /**
+   * The transparency log's verifier key ({@code <origin>+<keyid>+<base64>}, what {@code GET
+   * /v1/log/key} answers; take it from the operator, not from the log you check): needed by {@link
+   * SealtrailClient#proofs()}, which verifies every checkpoint with it.
+   */
+  public ClientBuilder logKey(String verifierKey) {
+    this.logKey = NoteVerifierKey.parse(Objects.requireNonNull(verifierKey, "verifierKey"));
+    return this;
+  }
+
+  /** Where the log's routes answer; default the platform's URL (local mode serves all on one). */
+  public ClientBuilder logUrl(URI url) {
+    this.logUrl = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
+  /**
+   * The bearer token proofs are read with ({@code /v1/log/proof/*} needs a role that may read the
+   * log, e.g. {@code auditor}); none by default.
+   */
+  public ClientBuilder logToken(String token) {
+    this.logToken = Objects.requireNonNull(token, "token");
+    return this;
+  }
+
   /** How the client waits between retries; for tests. */
   ClientBuilder sleeper(Retrying.Sleeper sleeper) {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -154,8 +185,14 @@ public final class ClientBuilder {
             new EventsApi(url, http, requestTimeout), retry, sleeper, RandomGenerator.getDefault());
     Outbox opened = Outbox.open(outbox);
     opened.quarantinedAtOpen().forEach(listener::quarantined);
-    var sender = new OutboxSender(opened, retrying, batchSize, listener, maxAge, clock);
-    return new SealtrailClient(signers, opened, sender, resendInterval, clock);
+    ReceiptStore receipts = ReceiptStore.in(outbox);
+    var sender = new OutboxSender(opened, retrying, batchSize, listener, maxAge, clock, receipts);
+    Proofs proofs =
+        logKey == null
+            ? null
+            : new Proofs(
+                receipts, logKey, logUrl == null ? url : logUrl, logToken, http, requestTimeout);
+    return new SealtrailClient(signers, opened, sender, resendInterval, clock, receipts, proofs);
   }
 
   private static Duration positive(Duration duration, String name) {

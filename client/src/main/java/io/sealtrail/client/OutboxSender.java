@@ -5,6 +5,7 @@ import io.sealtrail.client.http.Retrying;
 import io.sealtrail.client.outbox.Outbox;
 import io.sealtrail.client.outbox.OutboxEntry;
 import io.sealtrail.client.outbox.Quarantined;
+import io.sealtrail.client.proof.ReceiptStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,6 +33,7 @@ final class OutboxSender {
   private final OutcomeListener listener;
   private final Duration maxAge;
   private final Clock clock;
+  private final ReceiptStore receipts;
 
   OutboxSender(
       Outbox outbox,
@@ -39,13 +41,15 @@ final class OutboxSender {
       int batchSize,
       OutcomeListener listener,
       Duration maxAge,
-      Clock clock) {
+      Clock clock,
+      ReceiptStore receipts) {
     this.outbox = outbox;
     this.retrying = retrying;
     this.batchSize = batchSize;
     this.listener = listener;
     this.maxAge = maxAge;
     this.clock = clock;
+    this.receipts = receipts;
   }
 
   /**
@@ -104,9 +108,22 @@ final class OutboxSender {
   private void settle(List<OutboxEntry> batch, List<Outcome> outcomes, Map<Long, Outcome> settled)
       throws IOException {
     for (int i = 0; i < batch.size(); i++) {
+      keepReceipt(batch.get(i).envelope(), outcomes.get(i));
       outbox.remove(batch.get(i));
       settled.put(batch.get(i).sequence(), outcomes.get(i));
       listener.settled(outcomes.get(i));
+    }
+  }
+
+  /**
+   * Keeps the receipt of an event the platform stored, before the envelope leaves the outbox: a
+   * crash between the two resends it and keeps the duplicate's answer.
+   */
+  private void keepReceipt(SignedEnvelope envelope, Outcome outcome) throws IOException {
+    if (outcome instanceof Outcome.Accepted accepted) {
+      receipts.keep(envelope.partnerId(), accepted.eventId(), accepted.receipt());
+    } else if (outcome instanceof Outcome.Duplicate duplicate) {
+      receipts.keep(envelope.partnerId(), duplicate.eventId(), null);
     }
   }
 

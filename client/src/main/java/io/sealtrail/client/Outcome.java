@@ -22,8 +22,18 @@ public sealed interface Outcome {
     return false;
   }
 
-  /** Written to custody.events at {@code partition}/{@code offset}. */
-  record Accepted(String eventId, int partition, long offset) implements Outcome {
+  /**
+   * Written to custody.events at {@code partition}/{@code offset}.
+   *
+   * @param receipt the event's leaf in the transparency log and where its inclusion proof is
+   *     answered; null from a platform that gives none
+   */
+  record Accepted(String eventId, int partition, long offset, Receipt receipt) implements Outcome {
+    /** Without a receipt. */
+    public Accepted(String eventId, int partition, long offset) {
+      this(eventId, partition, offset, null);
+    }
+
     @Override
     public boolean stored() {
       return true;

@@ -4,8 +4,13 @@ import io.sealtrail.client.event.CustodyEvent;
 import io.sealtrail.client.http.PlatformUnavailableException;
 import io.sealtrail.client.outbox.Outbox;
 import io.sealtrail.client.outbox.OutboxEntry;
+import io.sealtrail.client.outbox.StreamCounter;
+import io.sealtrail.client.proof.Proofs;
+import io.sealtrail.client.proof.ReceiptStore;
 import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.event.StreamPosition;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,18 +43,25 @@ public final class SealtrailClient implements AutoCloseable {
   // One sender at a time keeps the outbox order on the wire.
   private final ReentrantLock sending = new ReentrantLock();
   private Instant quietUntil = Instant.MIN;
+  private final ReceiptStore receipts;
+  private final Proofs proofs;
+  private final Map<String, Stream> streams = new java.util.concurrent.ConcurrentHashMap<>();
 
   SealtrailClient(
       List<Signer> signers,
       Outbox outbox,
       OutboxSender sender,
       Duration resendInterval,
-      Clock clock) {
+      Clock clock,
+      ReceiptStore receipts,
+      Proofs proofs) {
     this.signers = List.copyOf(signers);
     this.outbox = outbox;
     this.sender = sender;
     this.resendInterval = resendInterval;
     this.clock = clock;
+    this.receipts = receipts;
+    this.proofs = proofs;
     this.background = resendInterval.isZero() ? null : startBackground(resendInterval);
   }
 
@@ -129,6 +141,52 @@ public final class SealtrailClient implements AutoCloseable {
     } finally {
       sending.unlock();
     }
+  }
+
+  /**
+   * The stream {@code name} of this client, numbered durably in the outbox directory ({@code
+   * streams/}); the same object for the same name.
+   *
+   * @throws IllegalArgumentException for a name the contract refuses (empty, over 128 characters,
+   *     control characters)
+   */
+  public Stream stream(String name) throws IOException {
+    new StreamPosition(name, 0); // the contract's rule for a name, before a file is named after it
+    try {
+      return streams.computeIfAbsent(
+          name,
+          n -> {
+            try {
+              return new Stream(
+                  n, StreamCounter.open(outbox.directory().resolve("streams"), n), this);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * The receipts of the events the platform stored for this client, kept in the outbox's {@code
+   * receipts/}.
+   */
+  public ReceiptStore receipts() {
+    return receipts;
+  }
+
+  /**
+   * Fetching and verifying the inclusion proofs of the events the platform stored for this client.
+   *
+   * @throws IllegalStateException when the builder was given no {@code logKey}
+   */
+  public Proofs proofs() {
+    if (proofs == null) {
+      throw new IllegalStateException(
+          "proofs are verified with the log's key: configure the builder's logKey()");
+    }
+    return proofs;
   }
 
   /** How many envelopes wait in the outbox for an answer. */

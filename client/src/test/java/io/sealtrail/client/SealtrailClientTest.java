@@ -67,6 +67,85 @@ class SealtrailClientTest {
   }
 
   @Test
+  void shouldNumberAStreamDurablyAcrossClientsOfTheSameOutbox() throws Exception {
+    platform.thenAccepted().thenAccepted().thenAccepted();
+    try (var client = client(platform.url())) {
+      client.stream("line-1").submit(sealBuilder("s-1"));
+      client.stream("line-1").submit(sealBuilder("s-2"));
+    }
+    try (var client = client(platform.url())) {
+      client.stream("line-1").submit(sealBuilder("s-3"));
+    }
+
+    assertThat(platform.requests())
+        .extracting(lines -> payloadOf(lines.get(0)))
+        .satisfiesExactly(
+            p -> assertThat(p).contains("\"stream\":\"line-1\",\"sequence\":0"),
+            p -> assertThat(p).contains("\"stream\":\"line-1\",\"sequence\":1"),
+            p -> assertThat(p).contains("\"stream\":\"line-1\",\"sequence\":2"));
+  }
+
+  @Test
+  void shouldRefuseAStreamNameTheContractRefuses() throws Exception {
+    try (var client = client(platform.url())) {
+      assertThatThrownBy(() -> client.stream("a\nb")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> client.stream("s".repeat(129)))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void shouldKeepTheReceiptOfAnAcceptedEventNextToTheOutbox() throws Exception {
+    platform.then(
+        new FakePlatform.Answer(
+            202,
+            null,
+            lines ->
+                "{\"results\":[{\"index\":0,\"status\":\"accepted\",\"eventId\":\"r-1\","
+                    + "\"partition\":0,\"offset\":7,\"receipt\":{\"leafHash\":\"7Lh9tKA5vnjbpIq6zEV1nw+Gx1dJ0O7vVdpHGNsDtQk=\","
+                    + "\"inclusionProof\":\"/v1/log/proof/inclusion?partnerId=acme&eventId=r-1\"}}]}"));
+    try (var client = client(platform.url())) {
+      Outcome outcome = client.submit(sealBuilder("r-1").build());
+
+      assertThat(outcome)
+          .isEqualTo(
+              new Outcome.Accepted(
+                  "r-1",
+                  0,
+                  7,
+                  new Receipt(
+                      "7Lh9tKA5vnjbpIq6zEV1nw+Gx1dJ0O7vVdpHGNsDtQk=",
+                      "/v1/log/proof/inclusion?partnerId=acme&eventId=r-1")));
+      assertThat(client.receipts().find("acme", "r-1"))
+          .hasValueSatisfying(
+              kept ->
+                  assertThat(kept.receipt().leafHash())
+                      .isEqualTo("7Lh9tKA5vnjbpIq6zEV1nw+Gx1dJ0O7vVdpHGNsDtQk="));
+      assertThatThrownBy(client::proofs)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("logKey");
+    }
+  }
+
+  private static io.sealtrail.client.event.CustodyEvent.Builder sealBuilder(String eventId) {
+    return io.sealtrail.client.event.CustodyEvent.builder()
+        .eventId(eventId)
+        .occurredAt(TestKeys.OCCURRED)
+        .partnerId("acme")
+        .site("factory-1")
+        .subject("DEV-" + eventId)
+        .detail(new io.sealtrail.client.event.Detail.SealApplied("S-" + eventId));
+  }
+
+  private static String payloadOf(String envelopeJson) {
+    return new String(
+        io.sealtrail.trust.dsse.EnvelopeJson.read(
+                envelopeJson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .payload(),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void shouldResendTheSameBytesAndWaitRetryAfterWhenThePlatformAnswers503() throws Exception {
     platform.thenUnavailable("2").thenAccepted();
 

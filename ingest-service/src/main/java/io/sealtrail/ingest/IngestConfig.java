@@ -27,7 +27,8 @@ import java.util.Set;
  * @param groupPrefix prefix of the consumer groups of the verifier and the router
  * @param topics the topic names and how many partitions and replicas the created ones get
  * @param clockSkew how far in the future an event's occurredAt may lie
- * @param maxEventAge how far in the past an event's occurredAt may lie
+ * @param maxEventAge how far in the past an event's occurredAt may lie, for every event type the
+ *     policy (trust's {@code maxEventAge.byType}) does not bound itself
  * @param dedupWindow how long an eventId is remembered; also the dedup topic's retention
  * @param kafkaTimeout how long a send or a state restore may wait for Kafka
  * @param replyTimeout how long a caller waits for its outcome

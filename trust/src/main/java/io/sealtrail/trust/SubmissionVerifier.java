@@ -35,6 +35,11 @@ public final class SubmissionVerifier {
   }
 
   /** Verifies a JSON envelope exactly as received. */
+  /** The policy this verifier judges by; ingest reads its event age bounds from it too. */
+  public Policy policy() {
+    return policy;
+  }
+
   public Verification verify(byte[] envelopeJson, Instant receivedAt) {
     return verify(ParsedEnvelope.parse(envelopeJson), receivedAt);
   }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Sign a custody event (JSON) and print its DSSE envelope.",
-      "Repeat --key to add co-signatures (e.g. a station and an approver)."
+      "Repeat --key to add co-signatures (e.g. a station and an approver).",
+      "--stream NAME numbers the event in your stream NAME before signing it."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -45,13 +47,15 @@ public final class SignCommand extends FileCommand {
       description = "The event to sign, signed byte for byte as it is.")
   Path event;
 
+  @Mixin StreamNumbering numbering;
+
   @Override
   int run() throws IOException {
     List<Signer> signers = new ArrayList<>();
     for (Path key : keys) {
       signers.add(readSigner(key));
     }
-    byte[] payload = readEvent(event);
+    byte[] payload = numbering.number(event, readEvent(event));
     Envelope envelope =
         EnvelopeSigner.sign(SubmissionVerifier.EVENT_PAYLOAD_TYPE, payload, signers);
     out().println(EnvelopeJson.write(envelope));

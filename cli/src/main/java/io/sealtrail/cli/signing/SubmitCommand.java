@@ -33,8 +33,12 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Sign custody events (JSON files) and submit them over HTTP, in batches.",
-      "Prints one line per file: accepted (with its Kafka partition and offset), duplicate, or"
-          + " rejected with the reason code. Retrying the same files is safe."
+      "Prints one line per file: accepted (with its Kafka partition and offset, and the leaf hash"
+          + " of its receipt from the transparency log), duplicate, or rejected with the reason"
+          + " code. Retrying the same files is safe, except with --stream, which numbers them anew (the"
+          + " same eventId with other content is REPLAY): to retry numbered events, keep what"
+          + " `sign --stream` printed and submit those envelopes.",
+      "--stream NAME numbers each event in your stream NAME before signing it."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -52,6 +56,8 @@ public final class SubmitCommand extends FileCommand {
   List<Path> keys = List.of();
 
   @Mixin ServiceUrl service;
+
+  @Mixin StreamNumbering numbering;
 
   int batchSize = ClientBuilder.MAX_BATCH_SIZE;
 
@@ -89,7 +95,7 @@ public final class SubmitCommand extends FileCommand {
     boolean rejected = false;
     for (int from = 0; from < events.size(); from += batchSize) {
       List<Path> batch = events.subList(from, Math.min(events.size(), from + batchSize));
-      List<Outcome> outcomes = post(api, sign(batch, signers));
+      List<Outcome> outcomes = post(api, sign(batch, signers, numbering));
       for (int i = 0; i < batch.size(); i++) {
         rejected |= print(batch.get(i), outcomes.get(i));
       }
@@ -99,11 +105,11 @@ public final class SubmitCommand extends FileCommand {
     return rejected ? EXIT_REJECTED : EXIT_OK;
   }
 
-  private static List<SignedEnvelope> sign(List<Path> batch, List<Signer> signers)
-      throws IOException {
+  private static List<SignedEnvelope> sign(
+      List<Path> batch, List<Signer> signers, StreamNumbering numbering) throws IOException {
     List<SignedEnvelope> envelopes = new ArrayList<>(batch.size());
     for (Path file : batch) {
-      envelopes.add(envelopeOf(file, signers));
+      envelopes.add(envelopeOf(file, signers, numbering));
     }
     return envelopes;
   }
@@ -112,9 +118,14 @@ public final class SubmitCommand extends FileCommand {
    * A file holding an object with {@code payloadType} is an envelope and goes out byte for byte as
    * signed; anything else must be an event, signed here.
    */
-  private static SignedEnvelope envelopeOf(Path file, List<Signer> signers) throws IOException {
+  private static SignedEnvelope envelopeOf(
+      Path file, List<Signer> signers, StreamNumbering numbering) throws IOException {
     byte[] bytes = readBytes(file);
     if (isEnvelope(bytes)) {
+      if (numbering.active()) {
+        throw new IllegalArgumentException(
+            file + " is already signed: --stream numbers events before they are signed");
+      }
       try {
         return SignedEnvelope.of(EnvelopeJson.read(bytes));
       } catch (MalformedEnvelopeException | IllegalArgumentException e) {
@@ -125,7 +136,7 @@ public final class SubmitCommand extends FileCommand {
     if (signers.isEmpty()) {
       throw new IllegalArgumentException(file + " is an event: pass --key KEY.pem to sign it");
     }
-    return SignedEnvelope.sign(SignCommand.readEvent(file), signers);
+    return SignedEnvelope.sign(numbering.number(file, SignCommand.readEvent(file)), signers);
   }
 
   private static boolean isEnvelope(byte[] bytes) {
@@ -153,15 +164,20 @@ public final class SubmitCommand extends FileCommand {
       return true;
     }
     if (outcome instanceof Outcome.Accepted a) {
-      printStored(file, "accepted", a.eventId(), a.partition(), a.offset());
+      String receipt = a.receipt() == null ? "" : ", log leaf " + a.receipt().leafHash();
+      printStored(file, "accepted", a.eventId(), a.partition(), a.offset(), receipt);
     } else if (outcome instanceof Outcome.Duplicate d) {
-      printStored(file, "duplicate", d.eventId(), d.partition(), d.offset());
+      printStored(file, "duplicate", d.eventId(), d.partition(), d.offset(), "");
     }
     return false;
   }
 
-  private void printStored(Path file, String status, String eventId, int partition, long offset) {
-    out().printf("%s: %s %s (partition %d, offset %d)%n", file, status, eventId, partition, offset);
+  private void printStored(
+      Path file, String status, String eventId, int partition, long offset, String receipt) {
+    out()
+        .printf(
+            "%s: %s %s (partition %d, offset %d%s)%n",
+            file, status, eventId, partition, offset, receipt);
   }
 
   private void progress(int sent) {

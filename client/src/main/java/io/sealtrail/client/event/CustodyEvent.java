@@ -6,6 +6,7 @@ import static io.sealtrail.client.event.Fields.require;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sealtrail.trust.event.StreamPosition;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,8 @@ import java.util.UUID;
  *
  * @param station optional, may be null
  * @param operator optional, may be null
+ * @param position the event's stream and number in it, or null (see {@link
+ *     io.sealtrail.client.Stream}, which numbers a stream durably)
  */
 public record CustodyEvent(
     String eventId,
@@ -27,7 +30,8 @@ public record CustodyEvent(
     String station,
     String operator,
     String subject,
-    Detail detail) {
+    Detail detail,
+    StreamPosition position) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   public CustodyEvent {
@@ -37,6 +41,33 @@ public record CustodyEvent(
     require(site, "site");
     require(subject, "subject");
     Objects.requireNonNull(detail, "detail");
+  }
+
+  /** An event in no stream. */
+  public CustodyEvent(
+      String eventId,
+      Instant occurredAt,
+      String partnerId,
+      String site,
+      String station,
+      String operator,
+      String subject,
+      Detail detail) {
+    this(eventId, occurredAt, partnerId, site, station, operator, subject, detail, null);
+  }
+
+  /** The same event numbered {@code sequence} in {@code stream}. */
+  public CustodyEvent inStream(String stream, long sequence) {
+    return new CustodyEvent(
+        eventId,
+        occurredAt,
+        partnerId,
+        site,
+        station,
+        operator,
+        subject,
+        detail,
+        new StreamPosition(stream, sequence));
   }
 
   /** A builder with a random eventId and {@code occurredAt} now, to be overridden as needed. */
@@ -61,6 +92,10 @@ public record CustodyEvent(
     putOptional(root, "station", station);
     putOptional(root, "operator", operator);
     root.put("subject", subject);
+    if (position != null) {
+      root.put(StreamPosition.STREAM, position.stream())
+          .put(StreamPosition.SEQUENCE, position.sequence());
+    }
     detail.writeTo(root.putObject("detail"));
     try {
       return JSON.writeValueAsBytes(root);
@@ -79,6 +114,7 @@ public record CustodyEvent(
     private String operator;
     private String subject;
     private Detail detail;
+    private StreamPosition position;
 
     private Builder() {}
 
@@ -119,6 +155,15 @@ public record CustodyEvent(
       return this;
     }
 
+    /**
+     * Numbered {@code sequence} in the partner's stream {@code stream} (1 to 128 characters, no
+     * control characters; numbers from 0). {@link io.sealtrail.client.Stream} keeps the count.
+     */
+    public Builder stream(String stream, long sequence) {
+      this.position = new StreamPosition(stream, sequence);
+      return this;
+    }
+
     /** What happened; its record decides the event type. */
     public Builder detail(Detail detail) {
       this.detail = detail;
@@ -130,7 +175,7 @@ public record CustodyEvent(
      */
     public CustodyEvent build() {
       return new CustodyEvent(
-          eventId, occurredAt, partnerId, site, station, operator, subject, detail);
+          eventId, occurredAt, partnerId, site, station, operator, subject, detail, position);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.sealtrail.client.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.client.Outcome;
+import io.sealtrail.client.Receipt;
 
 /** Reads one element of the {@code results} array of a {@code POST /v1/events} answer. */
 final class ResultJson {
@@ -13,7 +14,8 @@ final class ResultJson {
     String id = result.hasNonNull("eventId") ? result.get("eventId").asText() : eventId;
     switch (status) {
       case "accepted":
-        return new Outcome.Accepted(id, result.path("partition").asInt(), offset(result));
+        return new Outcome.Accepted(
+            id, result.path("partition").asInt(), offset(result), receipt(result.get("receipt")));
       case "duplicate":
         return new Outcome.Duplicate(id, result.path("partition").asInt(), offset(result));
       case "rejected":
@@ -28,6 +30,13 @@ final class ResultJson {
         throw new PlatformUnavailableException(
             "unknown result status '" + status + "'", null, null);
     }
+  }
+
+  private static Receipt receipt(JsonNode receipt) {
+    if (receipt == null || !receipt.hasNonNull("leafHash")) {
+      return null;
+    }
+    return new Receipt(receipt.get("leafHash").asText(), text(receipt, "inclusionProof"));
   }
 
   private static long offset(JsonNode result) {

@@ -2,7 +2,6 @@ package io.sealtrail.client.outbox;
 
 import io.sealtrail.client.SignedEnvelope;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class Outbox implements AutoCloseable {
   private static final String SUFFIX = ".envelope";
-  private static final String TEMP_SUFFIX = ".tmp";
+  private static final String TEMP_SUFFIX = DurableFiles.TEMP_SUFFIX;
 
   private final Path dir;
   private final Path quarantineDir;
@@ -113,19 +112,8 @@ public final class Outbox implements AutoCloseable {
   public synchronized OutboxEntry append(SignedEnvelope envelope, Instant storedAt)
       throws IOException {
     long sequence = nextSequence++;
-    String name = String.format("%020d", sequence);
-    Path temp = dir.resolve(name + TEMP_SUFFIX);
-    Path file = dir.resolve(name + SUFFIX);
-    try (FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer bytes = ByteBuffer.wrap(OutboxFile.encode(envelope, storedAt));
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(true);
-    }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-    forceDirectory();
+    Path file = dir.resolve(String.format("%020d", sequence) + SUFFIX);
+    DurableFiles.write(file, OutboxFile.encode(envelope, storedAt));
     OutboxEntry entry = new OutboxEntry(sequence, envelope, file, storedAt);
     entries.put(sequence, entry);
     return entry;
@@ -169,10 +157,7 @@ public final class Outbox implements AutoCloseable {
   }
 
   private void forceDirectory() throws IOException {
-    // The rename or delete is durable only once the directory entry is on disk.
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
+    DurableFiles.forceDirectory(dir);
   }
 
   private static long sequenceOf(String name) {

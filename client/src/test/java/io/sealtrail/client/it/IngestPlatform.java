@@ -70,6 +70,16 @@ final class IngestPlatform implements AutoCloseable {
     this.serdeConfig = config.serdeConfig();
   }
 
+  /** Where ingest writes accepted events (its own, prefixed topic). */
+  String eventsTopic() {
+    return topics.events();
+  }
+
+  /** The registry the events are written with. */
+  String registryUrl() {
+    return "mock://" + name;
+  }
+
   URI url() {
     return URI.create("http://localhost:" + port);
   }

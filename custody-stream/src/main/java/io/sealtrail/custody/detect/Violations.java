@@ -31,6 +31,8 @@ public final class Violations {
     SEVERITY.put(AlertType.POST_DECOMMISSION_ACTIVITY, Severity.HIGH);
     SEVERITY.put(AlertType.ATTESTATION_FAILED, Severity.MEDIUM);
     SEVERITY.put(AlertType.INVALID_TRANSITION, Severity.MEDIUM);
+    SEVERITY.put(AlertType.SEQUENCE_GAP, Severity.HIGH);
+    SEVERITY.put(AlertType.SEQUENCE_REUSE, Severity.HIGH);
   }
 
   private Violations() {}

@@ -37,7 +37,7 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class CustodyProcessor
     implements Processor<String, VerifiedEvent, String, StepOutput> {
   /** How often, in stream time, held decisions are checked for an ended grace. */
-  static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
+  public static final Duration RELEASE_INTERVAL = Duration.ofSeconds(30);
 
   /**
    * How long a task must have processed nothing new before held decisions are taken on the wall

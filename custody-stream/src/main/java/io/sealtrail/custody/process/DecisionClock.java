@@ -7,9 +7,9 @@ import java.time.Instant;
  * time, the wall clock, and whether it is idle (nothing new processed for a while), when only the
  * wall clock moves.
  */
-record DecisionClock(Instant streamTime, Instant wallTime, boolean idle) {
+public record DecisionClock(Instant streamTime, Instant wallTime, boolean idle) {
   /** On traffic: stream time moved. */
-  static DecisionClock ofStreamTime(long streamTime, long wallTime) {
+  public static DecisionClock ofStreamTime(long streamTime, long wallTime) {
     return new DecisionClock(
         Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), false);
   }

@@ -27,13 +27,13 @@ import java.util.function.Predicate;
  * @param grace how late an event may arrive, in event time
  * @param quiet how long a task must have processed nothing before the wall clock decides
  */
-record Holding(Duration grace, Duration quiet) {
+public record Holding(Duration grace, Duration quiet) {
   /**
    * True when a decision about an event of {@code occurredAt}, held since {@code heldSince} on the
    * wall clock, is due: {@code window} after it in event time, or grace + quiet after it was held
    * on the wall clock once the task is idle.
    */
-  boolean due(Instant occurredAt, Instant heldSince, Duration window, DecisionClock clock) {
+  public boolean due(Instant occurredAt, Instant heldSince, Duration window, DecisionClock clock) {
     boolean inEventTime = !occurredAt.plus(window).isAfter(clock.streamTime());
     boolean onWallClock =
         clock.idle() && !heldSince.plus(grace).plus(quiet).isAfter(clock.wallTime());

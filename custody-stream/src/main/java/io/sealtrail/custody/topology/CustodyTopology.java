@@ -11,6 +11,7 @@ import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
+import io.sealtrail.custody.sequence.SequenceTopology;
 import io.sealtrail.platform.topic.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -45,6 +46,7 @@ public final class CustodyTopology {
     HoldStore.define(builder, topics.holds(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
     LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
+    SequenceTopology.define(builder, events, topics, rules, storage);
     KStream<String, StepOutput> outcomes =
         events.process(
             () -> new CustodyProcessor(rules),

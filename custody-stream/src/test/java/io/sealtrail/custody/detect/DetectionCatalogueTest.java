@@ -66,7 +66,9 @@ class DetectionCatalogueTest {
           Map.entry(AlertType.FIRMWARE_ROLLBACK, Severity.HIGH),
           Map.entry(AlertType.ATTESTATION_FAILED, Severity.MEDIUM),
           Map.entry(AlertType.INVALID_TRANSITION, Severity.MEDIUM),
-          Map.entry(AlertType.POST_DECOMMISSION_ACTIVITY, Severity.HIGH));
+          Map.entry(AlertType.POST_DECOMMISSION_ACTIVITY, Severity.HIGH),
+          Map.entry(AlertType.SEQUENCE_GAP, Severity.HIGH),
+          Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH));
 
   /** A tampering case: what happened before, the event that shows it, and what it raises. */
   record Case(
@@ -250,7 +252,23 @@ class DetectionCatalogueTest {
             AlertType.POST_DECOMMISSION_ACTIVITY,
             DEVICE,
             scanned(DEVICE, IN_SERVICE.plus(Duration.ofDays(9))).at(CUSTOMER_SITE),
-            append(device(), decommissioned(DEVICE, IN_SERVICE))));
+            append(device(), decommissioned(DEVICE, IN_SERVICE))),
+        of(
+            "a stream skips a number",
+            AlertType.SEQUENCE_GAP,
+            DEVICE,
+            sealChecked(DEVICE, "SEAL-D42", true, T1.plusSeconds(60)).inStream("line-1", 2),
+            append(
+                device(),
+                sealChecked(DEVICE, "SEAL-D42", true, T1).inStream("line-1", 0),
+                // Another stream's event carries stream time past the gap's grace.
+                streamTimeAt(T1.plus(PAST_GRACE).plusSeconds(60)).inStream("clock", 0))),
+        of(
+            "a stream gives a number twice",
+            AlertType.SEQUENCE_REUSE,
+            DEVICE,
+            sealChecked(DEVICE, "SEAL-D42", true, T2).inStream("line-1", 0),
+            append(device(), sealChecked(DEVICE, "SEAL-D42", true, T1).inStream("line-1", 0))));
   }
 
   static EventFixture[] append(EventFixture[] given, EventFixture... more) {

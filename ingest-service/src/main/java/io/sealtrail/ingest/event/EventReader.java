@@ -3,8 +3,10 @@ package io.sealtrail.ingest.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.CustodyEvent;
+import io.sealtrail.trust.event.StreamPosition;
 import io.sealtrail.trust.json.StrictJson;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,7 +27,9 @@ public final class EventReader {
           "station",
           "operator",
           "subject",
-          "detail");
+          "detail",
+          StreamPosition.STREAM,
+          StreamPosition.SEQUENCE);
   private static final String TYPES =
       Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.joining(", "));
 
@@ -54,6 +58,7 @@ public final class EventReader {
 
   private static CustodyEvent event(JsonFields fields) {
     EventType type = type(fields);
+    var position = position(fields);
     return CustodyEvent.newBuilder()
         .setEventId(fields.text("eventId"))
         .setType(type)
@@ -64,7 +69,18 @@ public final class EventReader {
         .setOperator(fields.optionalText("operator"))
         .setSubject(fields.text("subject"))
         .setDetail(DetailReaders.read(type, fields.object("detail")))
+        .setStream(position.map(StreamPosition::stream).orElse(null))
+        .setSequence(position.map(StreamPosition::sequence).orElse(null))
         .build();
+  }
+
+  /** The stream and sequence number, both or neither: trust's rule, pointed at the field. */
+  private static Optional<StreamPosition> position(JsonFields fields) {
+    try {
+      return fields.position();
+    } catch (StreamPosition.InvalidStreamPositionException e) {
+      throw new SchemaViolation(fields.at(e.field()), e.getMessage());
+    }
   }
 
   private static EventType type(JsonFields fields) {

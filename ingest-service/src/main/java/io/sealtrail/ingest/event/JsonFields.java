@@ -1,6 +1,7 @@
 package io.sealtrail.ingest.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.trust.event.StreamPosition;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -154,6 +156,11 @@ final class JsonFields {
       values.add(element.apply(node.get(i), at(name) + "/" + i));
     }
     return values;
+  }
+
+  /** The object's stream position (trust's {@link StreamPosition#read}), if it has one. */
+  Optional<StreamPosition> position() {
+    return StreamPosition.read(object);
   }
 
   boolean isAbsent(String name) {

@@ -24,6 +24,11 @@ public final class ReplyCodec {
           accepted.eventId(),
           accepted.partition(),
           accepted.offset());
+      if (accepted.receipt() != null) {
+        node.putObject("receipt")
+            .put("partnerId", accepted.receipt().partnerId())
+            .put("leafHash", accepted.receipt().leafHash());
+      }
     } else if (result instanceof SubmissionResult.Duplicate duplicate) {
       located(
           node.put("outcome", "DUPLICATE"),
@@ -57,7 +62,8 @@ public final class ReplyCodec {
           new SubmissionResult.Accepted(
               required(node, "eventId"),
               node.path("partition").asInt(),
-              node.path("offset").asLong());
+              node.path("offset").asLong(),
+              receipt(node));
       case "DUPLICATE" ->
           new SubmissionResult.Duplicate(
               required(node, "eventId"),
@@ -66,6 +72,16 @@ public final class ReplyCodec {
       case "REJECTED" -> rejected(node);
       default -> throw new IllegalArgumentException("not a reply outcome: " + outcome);
     };
+  }
+
+  /** The receipt of an accepted event; a reply written before receipts has none. */
+  private static Receipt receipt(JsonNode node) {
+    JsonNode receipt = node.get("receipt");
+    if (receipt == null || receipt.isNull()) {
+      return null;
+    }
+    return new Receipt(
+        required(receipt, "partnerId"), required(node, "eventId"), required(receipt, "leafHash"));
   }
 
   private static SubmissionResult.Rejected rejected(JsonNode node) {

@@ -10,10 +10,21 @@ import java.util.Objects;
  */
 public sealed interface SubmissionResult {
 
-  /** The event is committed on {@code custody.events} at this partition and offset. */
-  record Accepted(String eventId, int partition, long offset) implements SubmissionResult {
+  /**
+   * The event is committed on {@code custody.events} at this partition and offset.
+   *
+   * @param receipt its leaf in the transparency log and where to ask for its proof; null only in a
+   *     reply an older ingest wrote
+   */
+  record Accepted(String eventId, int partition, long offset, Receipt receipt)
+      implements SubmissionResult {
     public Accepted {
       Objects.requireNonNull(eventId, "eventId");
+    }
+
+    /** Without a receipt. */
+    public Accepted(String eventId, int partition, long offset) {
+      this(eventId, partition, offset, null);
     }
   }
 

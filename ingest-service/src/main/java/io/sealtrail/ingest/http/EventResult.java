@@ -2,6 +2,7 @@ package io.sealtrail.ingest.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
+import io.sealtrail.ingest.gateway.Receipt;
 import io.sealtrail.ingest.gateway.SubmissionResult;
 
 /**
@@ -19,15 +20,38 @@ public record EventResult(
     String reason,
     String field,
     Integer signatureIndex,
-    String detail) {
+    String detail,
+    ReceiptBody receipt) {
+
+  /**
+   * An accepted event's receipt: its leaf hash in the transparency log (standard base64) and the
+   * path that answers its index and inclusion proof once the log has checkpointed it.
+   */
+  @Serdeable
+  public record ReceiptBody(String leafHash, String inclusionProof) {
+    static ReceiptBody of(Receipt receipt) {
+      return receipt == null ? null : new ReceiptBody(receipt.leafHash(), receipt.inclusionProof());
+    }
+  }
 
   /** Translates the gateway's committed outcome for the envelope at {@code index}. */
   public static EventResult of(int index, SubmissionResult result) {
     if (result instanceof SubmissionResult.Accepted a) {
-      return position(index, "accepted", a.eventId(), a.partition(), a.offset());
+      return new EventResult(
+          index,
+          "accepted",
+          a.eventId(),
+          a.partition(),
+          a.offset(),
+          null,
+          null,
+          null,
+          null,
+          ReceiptBody.of(a.receipt()));
     }
     if (result instanceof SubmissionResult.Duplicate d) {
-      return position(index, "duplicate", d.eventId(), d.partition(), d.offset());
+      return new EventResult(
+          index, "duplicate", d.eventId(), d.partition(), d.offset(), null, null, null, null, null);
     }
     var r = (SubmissionResult.Rejected) result;
     return new EventResult(
@@ -39,12 +63,8 @@ public record EventResult(
         r.reason().name(),
         r.field(),
         r.signatureIndex(),
-        r.detail());
-  }
-
-  private static EventResult position(
-      int index, String status, String eventId, int partition, long offset) {
-    return new EventResult(index, status, eventId, partition, offset, null, null, null, null);
+        r.detail(),
+        null);
   }
 
   public boolean rejected() {

@@ -57,6 +57,7 @@ final class DecisionWriter {
         authentic.dedupKey(),
         authentic.event().getEventId(),
         authentic.payloadSha256(),
+        Receipts.of(authentic, accept.submission()),
         send(producer, event));
   }
 

@@ -51,7 +51,7 @@ public final class IngestVerifier extends LoopService {
         new SubmissionJudge(
             verifier,
             new ClockSkew(config.clockSkew()),
-            new EventAge(config.maxEventAge()),
+            verifier.policy().maxEventAge().withDefault(config.maxEventAge()),
             listener);
     var decider =
         new SubmissionDecider(SubmissionParser.STRICT, judge, new ResendLookup(verifier, listener));

@@ -8,6 +8,7 @@ import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.trust.RejectionReason;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.Verification;
+import io.sealtrail.trust.policy.MaxEventAge;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -16,27 +17,28 @@ import java.util.HexFormat;
 
 /**
  * The checks every submission passes before deduplication, in order, the first failure giving the
- * reason: authenticity and authority (trust), the event schema, then clock skew and event age.
+ * reason: authenticity and authority (trust), the event schema, then clock skew and event age (the
+ * policy's bound for the event's type).
  */
 final class SubmissionJudge {
   private final SubmissionVerifier verifier;
   private final EventReader reader = new EventReader();
   private final ClockSkew clockSkew;
-  private final EventAge eventAge;
+  private final MaxEventAge maxEventAge;
   private final IngestListener listener;
 
   SubmissionJudge(SubmissionVerifier verifier, ClockSkew clockSkew) {
-    this(verifier, clockSkew, new EventAge(EventAge.DEFAULT_BOUND), IngestListener.NONE);
+    this(verifier, clockSkew, verifier.policy().maxEventAge(), IngestListener.NONE);
   }
 
   SubmissionJudge(
       SubmissionVerifier verifier,
       ClockSkew clockSkew,
-      EventAge eventAge,
+      MaxEventAge maxEventAge,
       IngestListener listener) {
     this.verifier = verifier;
     this.clockSkew = clockSkew;
-    this.eventAge = eventAge;
+    this.maxEventAge = maxEventAge;
     this.listener = listener;
   }
 
@@ -77,8 +79,8 @@ final class SubmissionJudge {
         .map(detail -> occurredAt(RejectionReason.CLOCK_SKEW, detail, claim))
         .or(
             () ->
-                eventAge
-                    .violation(occurredAt, receivedAt)
+                maxEventAge
+                    .violation(event.getType(), occurredAt, receivedAt)
                     .map(detail -> occurredAt(RejectionReason.TOO_OLD, detail, claim)))
         .<Judgement>map(rejection -> rejection)
         .orElseGet(() -> new Judgement.Authentic(verified, event, sha256Hex(payload)));

@@ -1,6 +1,7 @@
 package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.ingest.dedup.DedupEntry;
+import io.sealtrail.ingest.gateway.Receipt;
 import io.sealtrail.ingest.gateway.SubmissionResult;
 import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.Submission;
@@ -28,6 +29,7 @@ sealed interface Written {
       String dedupKey,
       String eventId,
       String payloadSha256,
+      Receipt receipt,
       Future<RecordMetadata> sent)
       implements Written {
 
@@ -40,7 +42,8 @@ sealed interface Written {
     @Override
     public SubmissionResult result() {
       EventPosition position = EventPosition.of(sent);
-      return new SubmissionResult.Accepted(eventId, position.partition(), position.offset());
+      return new SubmissionResult.Accepted(
+          eventId, position.partition(), position.offset(), receipt);
     }
 
     @Override

@@ -92,6 +92,23 @@ class EventReaderTest {
   }
 
   @Test
+  void shouldCarryTheStreamAndSequenceNumberWhenTheEventHasThem() {
+    var read = reader.read(bytes(positioned("\"stream\":\"dock-3\",\"sequence\":41")));
+    var none = reader.read(bytes(event("SCANNED", "{}")));
+
+    var event = ((EventReading.Read) read).event();
+    assertThat(event.getStream()).isEqualTo("dock-3");
+    assertThat(event.getSequence()).isEqualTo(41L);
+    assertThat(((EventReading.Read) none).event().getStream()).isNull();
+    assertThat(((EventReading.Read) none).event().getSequence()).isNull();
+  }
+
+  /** A valid SCANNED event with {@code fields} added at its top level. */
+  private static String positioned(String fields) {
+    return event("SCANNED", "{}").replace("{\"eventId\"", "{" + fields + ",\"eventId\"");
+  }
+
+  @Test
   void shouldLeaveOptionalFieldsNullWhenAbsent() {
     var received =
         reader.read(
@@ -209,6 +226,38 @@ class EventReaderTest {
                 "{\"product\":\"gw\",\"bomRevision\":\"B\",\"components\":[{\"partNumber\":\"PN\"}]}"),
             "/detail/components/0/lot",
             "is required"),
+        Arguments.of(
+            "streamWithoutSequence",
+            positioned("\"stream\":\"dock-3\""),
+            "/sequence",
+            "is required with stream"),
+        Arguments.of(
+            "sequenceWithoutStream", positioned("\"sequence\":4"), "/stream", "is required"),
+        Arguments.of(
+            "negativeSequence",
+            positioned("\"stream\":\"dock-3\",\"sequence\":-1"),
+            "/sequence",
+            ">= 0"),
+        Arguments.of(
+            "fractionalSequence",
+            positioned("\"stream\":\"dock-3\",\"sequence\":2.5"),
+            "/sequence",
+            "integer"),
+        Arguments.of(
+            "sequenceAsString",
+            positioned("\"stream\":\"dock-3\",\"sequence\":\"2\""),
+            "/sequence",
+            "integer"),
+        Arguments.of(
+            "numericStream",
+            positioned("\"stream\":3,\"sequence\":2"),
+            "/stream",
+            "must be a string"),
+        Arguments.of(
+            "streamTooLong",
+            positioned("\"stream\":\"" + "s".repeat(129) + "\",\"sequence\":2"),
+            "/stream",
+            "at most 128"),
         Arguments.of(
             "unsupportedDeviceKeyAlg",
             event("KEY_PROVISIONED", "{\"publicKey\":\"AQID\",\"keyAlg\":\"RSA\"}"),

@@ -16,6 +16,11 @@ class ReplyCodecTest {
   static Stream<SubmissionResult> results() {
     return Stream.of(
         new SubmissionResult.Accepted("ev-1", 2, 41L),
+        new SubmissionResult.Accepted(
+            "ev-1",
+            2,
+            41L,
+            new Receipt("acme", "ev-1", "7Lh9tKA5vnjbpIq6zEV1nw+Gx1dJ0O7vVdpHGNsDtQk=")),
         new SubmissionResult.Duplicate("ev-1", 2, 41L),
         new SubmissionResult.Rejected(RejectionReason.BAD_SIGNATURE, "/signatures/1/sig", 1, "bad"),
         new SubmissionResult.Rejected(RejectionReason.MALFORMED_ENVELOPE, null, null, "no JSON"));

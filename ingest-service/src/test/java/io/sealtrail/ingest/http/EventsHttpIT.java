@@ -7,6 +7,7 @@ import static io.sealtrail.ingest.http.Fixtures.signed;
 import static io.sealtrail.ingest.http.Fixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.log.sequence.AcceptedLeaves;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,23 @@ class EventsHttpIT {
     assertThat(result.has("partition")).isTrue();
     assertThat(result.has("offset")).isTrue();
     assertThat(rig.events()).anyMatch(e -> e.getEvent().getEventId().equals("acc-1"));
+  }
+
+  @Test
+  void shouldAnswerTheLeafTheLogAppendsAsTheReceiptWhenAnEventIsAccepted() throws Exception {
+    byte[] envelope = signed(seal("rcpt-1", "acme", "S-1"), FIX.acmeKey);
+
+    var receipt = rig.postEvents(JSON, envelope).body().get("results").get(0).get("receipt");
+
+    var written =
+        rig.events().stream()
+            .filter(e -> e.getEvent().getEventId().equals("rcpt-1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(receipt.get("leafHash").asText())
+        .isEqualTo(AcceptedLeaves.of(written).leafHash().base64());
+    assertThat(receipt.get("inclusionProof").asText())
+        .isEqualTo("/v1/log/proof/inclusion?partnerId=acme&eventId=rcpt-1");
   }
 
   @Test

@@ -64,6 +64,6 @@ class BatchDedupTest {
         new RecordMetadata(new TopicPartition("custody.events", 0), eventsOffset, 0, 0L, 0, 0);
     var submission = Submission.http(new byte[] {1}, T0, null);
     return new Written.Accepted(
-        submission, "acme", 1, key, "ev-1", SHA, CompletableFuture.completedFuture(metadata));
+        submission, "acme", 1, key, "ev-1", SHA, null, CompletableFuture.completedFuture(metadata));
   }
 }

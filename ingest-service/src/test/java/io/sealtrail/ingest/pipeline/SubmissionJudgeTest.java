@@ -5,14 +5,18 @@ import static io.sealtrail.ingest.testing.Events.sealAppliedWithoutSealId;
 import static io.sealtrail.ingest.testing.Partners.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sealtrail.avro.common.EventType;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionParser;
 import io.sealtrail.ingest.testing.Partners;
 import io.sealtrail.trust.RejectionReason;
+import io.sealtrail.trust.policy.MaxEventAge;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -103,12 +107,38 @@ class SubmissionJudgeTest {
 
   @Test
   void shouldFindEventAuthenticWhenItOccurredExactlyTheMaxEventAgeBeforeReceipt() {
-    Instant oldest = RECEIVED.minus(EventAge.DEFAULT_BOUND);
+    Instant oldest = RECEIVED.minus(MaxEventAge.DEFAULT);
     String payload = sealApplied("ev-6", "DEV-6", "S-6", oldest);
 
     Judgement judgement = judge.judge(parsed(envelope(payload, partners.acmeKey)));
 
     assertThat(judgement).isInstanceOf(Judgement.Authentic.class);
+  }
+
+  @Test
+  void shouldRejectTooOldByTheBoundOfTheEventsTypeWhenThePolicyGivesItOne() {
+    var bounded =
+        new SubmissionJudge(
+            partners.verifier(),
+            new ClockSkew(ClockSkew.DEFAULT_BOUND),
+            new MaxEventAge(
+                MaxEventAge.DEFAULT, Map.of(EventType.SEAL_APPLIED, Duration.ofHours(1))),
+            IngestListener.NONE);
+    String payload = sealApplied("ev-7", "DEV-7", "S-7", RECEIVED.minus(Duration.ofHours(2)));
+
+    Judgement judgement = bounded.judge(parsed(envelope(payload, partners.acmeKey)));
+
+    assertThat(judgement)
+        .isInstanceOfSatisfying(
+            Rejection.class,
+            rejection -> {
+              assertThat(rejection.reason()).isEqualTo(RejectionReason.TOO_OLD);
+              assertThat(rejection.field()).isEqualTo("/payload/occurredAt");
+              assertThat(rejection.detail()).contains("PT1H", "SEAL_APPLIED");
+            });
+    // The nearest legitimate case: the same event under the default bound of 30 days.
+    assertThat(judge.judge(parsed(envelope(payload, partners.acmeKey))))
+        .isInstanceOf(Judgement.Authentic.class);
   }
 
   @Test

@@ -1,19 +1,23 @@
 package io.sealtrail.trust.policy;
 
 import io.sealtrail.avro.common.EventType;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Who may say what, as data: the event types each role may report, the signature thresholds and the
- * co-signatures per type. Sites are per partner registration, not per role.
+ * co-signatures per type, and how far back each type's {@code occurredAt} may lie. Sites are per
+ * partner registration, not per role.
  */
 public record Policy(
     Map<String, Set<EventType>> mayReport,
     Map<EventType, SignatureThreshold> thresholds,
-    Map<EventType, CoSignature> coSignatures) {
+    Map<EventType, CoSignature> coSignatures,
+    MaxEventAge maxEventAge) {
 
   public Policy {
     mayReport =
@@ -22,6 +26,15 @@ public record Policy(
                 Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
     thresholds = Map.copyOf(thresholds);
     coSignatures = Map.copyOf(coSignatures);
+    Objects.requireNonNull(maxEventAge, "maxEventAge");
+  }
+
+  /** A policy with the contract's default event age bound ({@link MaxEventAge#DEFAULT}). */
+  public Policy(
+      Map<String, Set<EventType>> mayReport,
+      Map<EventType, SignatureThreshold> thresholds,
+      Map<EventType, CoSignature> coSignatures) {
+    this(mayReport, thresholds, coSignatures, MaxEventAge.of(MaxEventAge.DEFAULT));
   }
 
   /** The default policy of the partner contract, from {@code default-policy.json}. */
@@ -40,5 +53,13 @@ public record Policy(
 
   public Optional<CoSignature> coSignature(EventType type) {
     return Optional.ofNullable(coSignatures.get(type));
+  }
+
+  /**
+   * The same policy with {@code bound} for every type it does not bound itself (a deployment's
+   * {@code sealtrail.ingest.max-event-age}).
+   */
+  public Policy withDefaultMaxEventAge(Duration bound) {
+    return new Policy(mayReport, thresholds, coSignatures, maxEventAge.withDefault(bound));
   }
 }

@@ -7,6 +7,8 @@ import io.sealtrail.avro.common.EventType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +41,31 @@ public final class PolicyJson {
     return new Policy(
         entries(root, "mayReport", PolicyJson::eventTypes),
         typed(entries(root, "signatureThresholds", PolicyJson::threshold)),
-        typed(entries(root, "coSignatures", PolicyJson::coSignature)));
+        typed(entries(root, "coSignatures", PolicyJson::coSignature)),
+        maxEventAge(root.path("maxEventAge")));
+  }
+
+  /**
+   * {@code "maxEventAge": {"default": "P30D", "byType": {"FIRMWARE_RELEASED": "P365D"}}}, ISO-8601
+   * durations; absent parts are the contract's 30 days.
+   */
+  private static MaxEventAge maxEventAge(JsonNode node) {
+    JsonNode byDefault = node.get("default");
+    return new MaxEventAge(
+        byDefault == null ? MaxEventAge.DEFAULT : duration(byDefault, "maxEventAge/default"),
+        typed(entries(node, "byType", value -> duration(value, "maxEventAge/byType"))));
+  }
+
+  private static Duration duration(JsonNode value, String where) {
+    try {
+      if (value.isTextual()) {
+        return Duration.parse(value.textValue());
+      }
+    } catch (DateTimeParseException e) {
+      // answered below, naming the entry
+    }
+    throw new IllegalArgumentException(
+        "policy " + where + " needs an ISO-8601 duration such as \"P30D\", got " + value);
   }
 
   private static <T> Map<String, T> entries(
