@@ -3,6 +3,7 @@ package io.sealtrail.schemas;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.audit.AuditRecord;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.avro.rejection.RejectedSubmission;
@@ -31,7 +32,8 @@ public final class TopicSchemas {
           new TopicSchema("state", CustodyState.getClassSchema()),
           new TopicSchema("violations", Violation.getClassSchema()),
           new TopicSchema("alerts", Alert.getClassSchema()),
-          new TopicSchema("alert-commands", AlertCommand.getClassSchema()));
+          new TopicSchema("alert-commands", AlertCommand.getClassSchema()),
+          new TopicSchema("audit", AuditRecord.getClassSchema()));
 
   private TopicSchemas() {}
 
