@@ -4,6 +4,7 @@ import io.sealtrail.cli.demo.DemoCommand;
 import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.query.AlertsCommand;
+import io.sealtrail.cli.query.AuditCommand;
 import io.sealtrail.cli.query.LogCommand;
 import io.sealtrail.cli.query.SerialCommand;
 import io.sealtrail.cli.query.TraceCommand;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Command;
       SerialCommand.class,
       TraceCommand.class,
       AlertsCommand.class,
-      LogCommand.class
+      LogCommand.class,
+      AuditCommand.class
     })
 public final class Sealtrail {
 
