@@ -198,6 +198,13 @@ class AuditChainIT {
     Path token = dir.resolve("tokens").resolve(Role.AUDITOR.fileName());
 
     Run lines = sealtrail("audit", "--url", url(), "--token-file", token.toString());
+    Run asSecops =
+        sealtrail(
+            "audit",
+            "--url",
+            url(),
+            "--token-file",
+            dir.resolve("tokens").resolve(Role.SECOPS.fileName()).toString());
     Run filtered =
         sealtrail(
             "audit",
@@ -209,6 +216,11 @@ class AuditChainIT {
             "partner.updated",
             "--json");
 
+    assertThat(asSecops.exitCode()).isEqualTo(QueryFailure.REFUSED);
+    assertThat(asSecops.err())
+        .contains(
+            "audit: error: the token's role may not read /v1/audit (403)",
+            "needs admin or auditor");
     assertThat(lines.exitCode()).as(lines.err()).isZero();
     assertThat(lines.out()).contains("partner.registered", "partner:acme", "3 records");
     assertThat(filtered.exitCode()).as(filtered.err()).isZero();
