@@ -5,6 +5,7 @@ import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.query.AlertsCommand;
 import io.sealtrail.cli.query.HoldsCommand;
+import io.sealtrail.cli.query.AuditCommand;
 import io.sealtrail.cli.query.LogCommand;
 import io.sealtrail.cli.query.SerialCommand;
 import io.sealtrail.cli.query.TraceCommand;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       AlertsCommand.class,
       HoldsCommand.class,
-      LogCommand.class
+      LogCommand.class,
+      AuditCommand.class
     })
 public final class Sealtrail {
 

@@ -2,6 +2,7 @@ package io.sealtrail.ingest;
 
 import static io.sealtrail.platform.env.EnvSetting.optional;
 
+import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.env.EnvSetting;
 import io.sealtrail.platform.http.HttpBinding;
@@ -94,6 +95,7 @@ public record IngestConfig(
               optional(Topic.CONFIG_PREFIX + "dedup"),
               optional(Topic.CONFIG_PREFIX + "replies"),
               optional(Topic.CONFIG_PREFIX + "partners"),
+              optional(Topic.CONFIG_PREFIX + AuditActionsTopic.ID),
               optional(PARTITIONS),
               optional(REPLICATION_FACTOR),
               optional(HTTP_HOST),
@@ -195,6 +197,7 @@ public record IngestConfig(
       String dedup,
       String replies,
       String partners,
+      String auditActions,
       int partitions,
       short replicationFactor) {
 
@@ -206,6 +209,7 @@ public record IngestConfig(
       Objects.requireNonNull(dedup, "dedup");
       Objects.requireNonNull(replies, "replies");
       Objects.requireNonNull(partners, "partners");
+      Objects.requireNonNull(auditActions, "auditActions");
       if (partitions < 1) {
         throw new IllegalArgumentException(PARTITIONS + " must be positive, got " + partitions);
       }
@@ -224,6 +228,7 @@ public record IngestConfig(
           Topic.configuredName(flat, "dedup", "custody.ingest.dedup"),
           Topic.configuredName(flat, "replies", "custody.ingest.replies"),
           Topic.configuredName(flat, "partners", "custody.partners"),
+          Topic.configuredName(flat, AuditActionsTopic.ID, AuditActionsTopic.DEFAULT_NAME),
           integer(flat, PARTITIONS, 6),
           (short) integer(flat, REPLICATION_FACTOR, 3));
     }
@@ -238,6 +243,7 @@ public record IngestConfig(
           prefix + dedup,
           prefix + replies,
           prefix + partners,
+          prefix + auditActions,
           partitions,
           replicationFactor);
     }

@@ -15,6 +15,7 @@ import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.route.InboundRouter;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.ingest.topics.TopicVisibility;
+import io.sealtrail.platform.audit.KafkaAuditLog;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.node.Parts;
@@ -32,9 +33,10 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * One running ingest instance, and the one place its parts are made: its topics ensured, the
  * partner directory followed until caught up, the verifier, the Kafka-native door (router), the
- * gateway the HTTP layer calls, the partner store, the Kafka probe, and (unless a shared server
- * serves {@link #httpBeans()}) its own HTTP server; started in that order and closed in reverse.
- * The container ({@link IngestMain}), local mode, the bench and the tests all start it here.
+ * gateway the HTTP layer calls, the partner store, the Kafka probe, the audit log, and (unless a
+ * shared server serves {@link #httpBeans()}) its own HTTP server; started in that order and closed
+ * in reverse. The container ({@link IngestMain}), local mode, the bench and the tests all start it
+ * here.
  */
 public final class IngestNode extends ServedNode {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
@@ -142,8 +144,18 @@ public final class IngestNode extends ServedNode {
             PartnerStore.start(
                 clients.admin(), topics.partners(), directory, config.kafkaTimeout()));
     var probe = parts.add(new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
+    var audit =
+        parts.add(new KafkaAuditLog(config.bootstrapServers(), topics.auditActions().name()));
     List<Object> beans =
-        List.of(gateway, directory, store, probe, config.http(), listener, new NodeLoops(stopped));
+        List.of(
+            gateway,
+            directory,
+            store,
+            probe,
+            config.http(),
+            listener,
+            new NodeLoops(stopped),
+            audit);
     var http =
         parts.add(
             NodeHttp.serve(

@@ -1,5 +1,6 @@
 package io.sealtrail.log;
 
+import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.env.EnvSetting;
 import io.sealtrail.platform.env.FlatValues;
@@ -30,15 +31,17 @@ import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
  *       PT5S}
  *   <li>{@code sealtrail.topics.events} custody.events, {@code sealtrail.topics.log} custody.log,
  *       {@code sealtrail.topics.log-checkpoints} custody.log.checkpoints, {@code
- *       sealtrail.topics.log-dlq} custody.log.dlq
+ *       sealtrail.topics.log-dlq} custody.log.dlq, {@code sealtrail.topics.audit-actions}
+ *       custody.audit.actions, {@code sealtrail.topics.audit} custody.audit
  *   <li>{@code sealtrail.http.host} 0.0.0.0, {@code sealtrail.http.port} {@value
  *       #DEFAULT_HTTP_PORT}, {@code sealtrail.management.port} 9464, {@code sealtrail.tokens.dir}
  *       /etc/sealtrail/tokens ({@link HttpSettings})
  * </ul>
  *
  * @param streams the Kafka Streams settings ({@link StreamsBaseSettings}): an input record that
- *     cannot be read goes to the dead-letter topic ({@code sealtrail.topics.log-dlq}); any other
- *     processing error stops the instance, since a skipped event would be missing from the log
+ *     cannot be read goes to the dead-letter topic ({@code sealtrail.topics.log-dlq}), and so does
+ *     an audit entry that is not one; any other processing error stops the instance, since a
+ *     skipped event would be missing from the log
  */
 public record LogConfig(
     StreamsBaseSettings streams,
@@ -78,7 +81,7 @@ public record LogConfig(
                 EnvSetting.optional(StreamsConfig.APPLICATION_ID_CONFIG),
                 EnvSetting.optional(StreamsConfig.STATE_DIR_CONFIG),
                 EnvSetting.optional(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)));
-    List.of("events", "log", "log-checkpoints", "log-dlq")
+    List.of("events", "log", "log-checkpoints", "log-dlq", AuditActionsTopic.ID, "audit")
         .forEach(id -> all.add(EnvSetting.optional(Topic.CONFIG_PREFIX + id)));
     all.addAll(HttpSettings.ENVIRONMENT);
     return all;
@@ -99,7 +102,9 @@ public record LogConfig(
             Topic.configuredName(flat, "events", "custody.events"),
             Topic.configuredName(flat, "log", "custody.log"),
             Topic.configuredName(flat, "log-checkpoints", "custody.log.checkpoints"),
-            Topic.configuredName(flat, "log-dlq", "custody.log.dlq"));
+            Topic.configuredName(flat, "log-dlq", "custody.log.dlq"),
+            Topic.configuredName(flat, AuditActionsTopic.ID, AuditActionsTopic.DEFAULT_NAME),
+            Topic.configuredName(flat, "audit", "custody.audit"));
     StreamsBaseSettings defaults =
         new StreamsBaseSettings(
             DEFAULT_APPLICATION_ID,
@@ -145,8 +150,19 @@ public record LogConfig(
     }
   }
 
-  /** The topics' names ({@code sealtrail.topics.<id>}). */
-  public record TopicNames(String events, String log, String checkpoints, String deadLetter) {}
+  /**
+   * The topics' names ({@code sealtrail.topics.<id>}).
+   *
+   * @param auditActions the audit entries every service writes, unchained
+   * @param audit the chained audit records this service writes
+   */
+  public record TopicNames(
+      String events,
+      String log,
+      String checkpoints,
+      String deadLetter,
+      String auditActions,
+      String audit) {}
 
   private static String required(Map<String, String> flat, String key) {
     String value = flat.get(key);

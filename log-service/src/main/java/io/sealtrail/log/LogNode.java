@@ -1,5 +1,6 @@
 package io.sealtrail.log;
 
+import io.sealtrail.log.audit.AuditReader;
 import io.sealtrail.log.key.LogKey;
 import io.sealtrail.log.read.CheckpointFollower;
 import io.sealtrail.log.read.LogReader;
@@ -19,10 +20,11 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
- * One running log service, the one place its parts are made: the sequencing streams (exactly once),
- * the follower of the published checkpoints, the reader the routes answer from, served on its own
- * HTTP server or, in local mode, by the host's ({@link Serving}). Closed in reverse. {@link
- * #stopped()} completes when the streams stop on their own or the follower ends.
+ * One running log service, the one place its parts are made: the sequencing streams (exactly once;
+ * they chain the audit log too), the follower of the published checkpoints, the readers the routes
+ * (log and audit) answer from, served on its own HTTP server or, in local mode, by the host's
+ * ({@link Serving}). Closed in reverse. {@link #stopped()} completes when the streams stop on their
+ * own or the follower ends.
  */
 public final class LogNode extends StreamsNode {
   private LogNode(Parts parts, ServiceStreams streams, NodeHttp http, CheckpointFollower follower) {
@@ -55,15 +57,14 @@ public final class LogNode extends StreamsNode {
                   serving.meters()));
       var follower =
           parts.add(new CheckpointFollower(topics.checkpoints().name(), clientSettings(config)));
+      LogStoreAccess stores = new LogStoreAccess(streams.streams());
       LogReader reader =
           new LogReader(
-              new LogStoreAccess(streams.streams()),
-              follower,
-              signer.verifierKey(),
-              config.signing().checkpointInterval());
+              stores, follower, signer.verifierKey(), config.signing().checkpointInterval());
       List<Object> beans =
           List.of(
               reader,
+              new AuditReader(stores),
               streams.healthCheck(),
               new LoopHealthCheck(CheckpointFollower.NAME, follower.stopped()),
               new ConditionCheck(

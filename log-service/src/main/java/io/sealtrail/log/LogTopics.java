@@ -1,7 +1,9 @@
 package io.sealtrail.log;
 
+import io.sealtrail.avro.audit.AuditRecord;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.log.sequence.RequiredValue;
+import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
@@ -17,17 +19,24 @@ import org.apache.kafka.common.serialization.Serdes;
  * custody.log}, key the decimal index, value the entry JSON), the signed checkpoints ({@code
  * custody.log.checkpoints}, key the origin, value the signed note), both kept forever, and the
  * dead-letter topic of unreadable input. The single-partition sequencing topic is Kafka Streams'
- * own repartition topic ({@code <application.id>-log-sequence-repartition}).
+ * own repartition topic ({@code <application.id>-log-sequence-repartition}). The audit chain too:
+ * it reads every service's audit entries ({@code custody.audit.actions}, JSON, one partition) and
+ * writes them chained to {@code custody.audit} (Avro {@code AuditRecord}, one partition, kept
+ * forever, never compacted).
  */
 public record LogTopics(
     Topic<VerifiedEvent> events,
     Topic<String> log,
     Topic<String> checkpoints,
-    Topic<byte[]> deadLetter) {
+    Topic<byte[]> deadLetter,
+    Topic<byte[]> auditActions,
+    Topic<AuditRecord> audit) {
 
   public static LogTopics from(LogConfig config, Map<String, ?> serdeConfig) {
     SpecificAvroSerde<VerifiedEvent> events = new SpecificAvroSerde<>(VerifiedEvent.class);
     events.configure(serdeConfig, false);
+    SpecificAvroSerde<AuditRecord> audit = new SpecificAvroSerde<>(AuditRecord.class);
+    audit.configure(serdeConfig, false);
     LogConfig.TopicNames names = config.topics();
     TopicSettings ordered = TopicSettings.forever().withPartitions(1);
     return new LogTopics(
@@ -39,17 +48,25 @@ public record LogTopics(
         new Topic<>(
             names.deadLetter(),
             Serdes.ByteArray(),
-            TopicSettings.kept(Duration.ofDays(30)).withPartitions(1)));
+            TopicSettings.kept(Duration.ofDays(30)).withPartitions(1)),
+        // Every service's writers declare it alike; the chainer reads it in its one order.
+        AuditActionsTopic.from(Map.of()).renamed(names.auditActions()),
+        // The audit chain: one partition (one order), never compacted, never deleted.
+        new Topic<>(names.audit(), audit, ordered));
   }
 
   /** Every topic the service uses; {@link #settings()} those it owns and must be created. */
   public List<Topic<?>> all() {
-    return List.of(events, log, checkpoints, deadLetter);
+    return List.of(events, log, checkpoints, deadLetter, auditActions, audit);
   }
 
-  /** The topics this service writes, to create before it starts (ingest creates the events). */
+  /**
+   * The topics this service writes, to create before it starts (ingest creates the events); the
+   * audit entries too, which it reads and every acting service writes: whoever starts first creates
+   * them.
+   */
   public List<Topic<?>> settings() {
-    return List.of(log, checkpoints, deadLetter);
+    return List.of(log, checkpoints, deadLetter, auditActions, audit);
   }
 
   /** The requests to create {@link #settings()} with {@code replicationFactor}. */

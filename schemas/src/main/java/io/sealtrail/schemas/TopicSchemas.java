@@ -3,6 +3,7 @@ package io.sealtrail.schemas;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.audit.AuditRecord;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.partner.PartnerRegistration;
@@ -33,7 +34,8 @@ public final class TopicSchemas {
           new TopicSchema("violations", Violation.getClassSchema()),
           new TopicSchema("alerts", Alert.getClassSchema()),
           new TopicSchema("alert-commands", AlertCommand.getClassSchema()),
-          new TopicSchema("holds", Hold.getClassSchema()));
+          new TopicSchema("holds", Hold.getClassSchema()),
+          new TopicSchema("audit", AuditRecord.getClassSchema()));
 
   private TopicSchemas() {}
 

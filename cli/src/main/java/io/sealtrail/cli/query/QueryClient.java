@@ -104,10 +104,7 @@ public final class QueryClient {
               QueryFailure.REFUSED);
       case 403 ->
           new QueryFailure(
-              "the token's role may not read "
-                  + path
-                  + " (403): use a secops, recall or auditor token",
-              QueryFailure.REFUSED);
+              "the token's role may not read " + path + " (403): " + detail, QueryFailure.REFUSED);
       case 404 -> new QueryFailure("not found (404): " + detail, QueryFailure.REFUSED);
       case 503 ->
           new QueryFailure(

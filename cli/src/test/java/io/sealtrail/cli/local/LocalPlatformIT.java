@@ -100,7 +100,9 @@ class LocalPlatformIT {
               "custody.firmware-releases",
               "custody.events.dlq",
               "custody.alerts",
-              "custody.alert-commands");
+              "custody.alert-commands",
+              "custody.audit.actions",
+              "custody.audit");
       assertThat(names).containsAll(platform.topicNames());
       assertThat(platform.createdTopics()).contains("custody.state", "custody.alert-commands");
       assertThat(cleanupPolicy(admin, "custody.partners")).isEqualTo("compact");
@@ -172,6 +174,54 @@ class LocalPlatformIT {
     assertThat(entry.leafHash()).isEqualTo(inclusion.proof().leafHash());
     assertThat(LogKey.load(LocalLog.keyFile(shared), logKey.name()).verifierKey())
         .isEqualTo(logKey);
+  }
+
+  @Test
+  void shouldChainAPartnerActionOnTheSharedPortAndVerifyTheChainFromLocalKafka() throws Exception {
+    URI http = platform.httpUrl();
+    Signer key =
+        Signers.forKey(
+            KeyPairs.generate(KeyAlgorithm.ED25519, new SecureRandom()).privateKeyPkcs8());
+    var registered =
+        post(http.resolve("/v1/partners"), registration("audit-dock", key), token(Role.ADMIN));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+    String auditor = token(Role.AUDITOR);
+    String records =
+        Eventually.await(
+            () -> {
+              try {
+                return get(http.resolve("/v1/audit?target=partner:audit-dock"), auditor).body();
+              } catch (Exception e) {
+                return e.toString();
+              }
+            },
+            body -> body.contains("partner.registered"),
+            "the registration on /v1/audit");
+    var asSecops = get(http.resolve("/v1/audit"), token(Role.SECOPS));
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var cli = Sealtrail.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int verified =
+        Eventually.await(
+            () ->
+                cli.execute(
+                    "audit",
+                    "--verify",
+                    "--bootstrap-server",
+                    platform.bootstrapServers(),
+                    "--registry",
+                    platform.registryUrl().toString()),
+            code -> code == 0 && out.toString().contains("chain intact"),
+            "a verified chain; stderr: " + err);
+
+    assertThat(records).contains("\"target\":\"partner:audit-dock\"", "\"prevHash\"");
+    assertThat(asSecops.statusCode()).isEqualTo(403);
+    assertThat(verified).isZero();
+    assertThat(out.toString())
+        .containsPattern("[1-9][0-9]* records, chain intact, head [0-9a-f]{64}");
   }
 
   @Test

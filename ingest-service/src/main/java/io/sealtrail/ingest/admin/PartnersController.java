@@ -2,6 +2,7 @@ package io.sealtrail.ingest.admin;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -9,36 +10,52 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.sealtrail.platform.audit.AuditActions;
+import io.sealtrail.platform.audit.AuditEntry;
+import io.sealtrail.platform.audit.AuditLog;
+import io.sealtrail.platform.auth.Caller;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.policy.Policy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Partner administration (admin role, see the role filter): register or update a partner (an update
  * never undoes a revocation, see {@link PartnerUpdate}), revoke one of its keys, show it. Each
- * write is answered once Kafka acknowledged it and this node's directory reflects it.
+ * write is answered once Kafka acknowledged it, this node's directory reflects it and the audit log
+ * holds it: actor the authenticated caller, target {@code partner:<id>}, the SHA-256 of the
+ * registration's JSON as {@code GET /v1/partners/{id}} answers it, before and after.
  */
 @Controller("/v1/partners")
 @Requires(beans = PartnerStore.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PartnersController {
-  private static final String ADMIN = "admin-api";
+  private static final int MAX_REQUEST_ID = 128;
 
   private final PartnerStore store;
+  private final AuditLog audit;
+  private final JsonMapper json;
   private final PartnerRequests requests = new PartnerRequests(Policy.defaults());
 
-  PartnersController(PartnerStore store) {
+  PartnersController(PartnerStore store, AuditLog audit, JsonMapper json) {
     this.store = store;
+    this.audit = audit;
+    this.json = json;
   }
 
   @Post
-  HttpResponse<PartnerView> register(@Body PartnerRequest request) throws InterruptedException {
+  HttpResponse<PartnerView> register(HttpRequest<?> http, @Body PartnerRequest request)
+      throws InterruptedException {
+    Caller caller = Caller.of(http);
     Partner requested = requests.toPartner(request);
     refuseKeysOfOthers(requested);
     Optional<Partner> known = store.find(requested.partnerId());
@@ -46,17 +63,25 @@ final class PartnersController {
         known
             .map(stored -> PartnerUpdate.merge(stored, requested, Instant.now()))
             .orElse(requested);
-    Partner stored = store.write(partner, ADMIN);
+    Partner stored = store.write(partner, caller.name());
+    record(
+        http,
+        caller,
+        known.isPresent() ? AuditActions.PARTNER_UPDATED : AuditActions.PARTNER_REGISTERED,
+        known.orElse(null),
+        stored);
     return HttpResponse.<PartnerView>status(known.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(PartnerView.of(stored));
   }
 
   @Post("/{partnerId}/keys/{keyid}/revoke")
   HttpResponse<?> revoke(
+      HttpRequest<?> http,
       @PathVariable String partnerId,
       @PathVariable String keyid,
       @Body @Nullable PartnerRequest.Revocation revocation)
       throws InterruptedException {
+    Caller caller = Caller.of(http);
     var partner = store.find(partnerId);
     if (partner.isEmpty() || partner.get().key(keyid).isEmpty()) {
       return notFound("partner " + partnerId + " has no key " + keyid);
@@ -64,7 +89,46 @@ final class PartnersController {
     String at = revocation == null ? null : revocation.at();
     Instant from = PartnerRequests.instant(at, "/at");
     Partner revoked = partner.get().withKeyRevoked(keyid, from == null ? Instant.now() : from);
-    return HttpResponse.ok(PartnerView.of(store.write(revoked, ADMIN)));
+    Partner stored = store.write(revoked, caller.name());
+    record(http, caller, AuditActions.PARTNER_KEY_REVOKED, partner.get(), stored);
+    return HttpResponse.ok(PartnerView.of(stored));
+  }
+
+  /**
+   * Records what was done, after it was durably written and before it is answered: a failure here
+   * is a 503, and the client's retry writes the same registration again (idempotent) and records
+   * it.
+   */
+  private void record(
+      HttpRequest<?> http, Caller caller, String action, @Nullable Partner before, Partner after) {
+    audit.record(
+        new AuditEntry(
+            caller.name(),
+            action,
+            "partner:" + after.partnerId(),
+            requestId(http),
+            Instant.now(),
+            before == null ? null : digest(before),
+            digest(after)));
+  }
+
+  /** The SHA-256 of the partner's JSON exactly as {@code GET /v1/partners/{id}} answers it. */
+  private String digest(Partner partner) {
+    try {
+      return AuditEntry.digest(json.writeValueAsBytes(PartnerView.of(partner)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a partner's JSON", e);
+    }
+  }
+
+  /** The client's {@code X-Request-Id} when it is a sensible one, else a new UUID. */
+  private static String requestId(HttpRequest<?> http) {
+    return http.getHeaders()
+        .findFirst("X-Request-Id")
+        .map(String::strip)
+        .filter(id -> !id.isEmpty() && id.length() <= MAX_REQUEST_ID)
+        .filter(id -> id.chars().allMatch(c -> c > 0x20 && c < 0x7F))
+        .orElseGet(() -> UUID.randomUUID().toString());
   }
 
   @Get("/{partnerId}")

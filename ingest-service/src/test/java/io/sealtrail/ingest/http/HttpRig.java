@@ -7,6 +7,8 @@ import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.ingest.testing.TopicReader;
+import io.sealtrail.platform.audit.AuditEntry;
+import io.sealtrail.platform.audit.AuditEntryJson;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
@@ -93,10 +95,23 @@ final class HttpRig implements AutoCloseable {
   /** The answer to {@code method path} with {@code body} of {@code contentType}, and headers. */
   Answer send(String method, String path, String contentType, byte[] body, String token)
       throws Exception {
+    return send(method, path, contentType, body, token, Map.of());
+  }
+
+  /** The same with {@code headers} besides. */
+  Answer send(
+      String method,
+      String path,
+      String contentType,
+      byte[] body,
+      String token,
+      Map<String, String> headers)
+      throws Exception {
     var request =
         HttpRequest.newBuilder(URI.create(service.url() + path))
             .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
             .header("Content-Type", contentType);
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -132,6 +147,18 @@ final class HttpRig implements AutoCloseable {
           .map(r -> serde.deserializer().deserialize(topics.events(), r.value()))
           .toList();
     }
+  }
+
+  /** Every audit entry on this rig's audit actions topic, in order. */
+  List<AuditEntry> auditEntries() {
+    return TopicReader.committed(bootstrap, topics.auditActions()).stream()
+        .map(r -> AuditEntryJson.read(r.value()))
+        .toList();
+  }
+
+  /** The name the gate gives the caller holding {@code role}'s token. */
+  String callerName(Role role) throws java.io.IOException {
+    return RoleTokens.load(tokens).authenticate(token(role)).orElseThrow().name();
   }
 
   /** The bearer token of {@code role}, as local mode writes it. */

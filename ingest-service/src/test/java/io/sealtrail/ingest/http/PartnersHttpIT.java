@@ -4,6 +4,9 @@ import static io.sealtrail.ingest.http.Fixtures.seal;
 import static io.sealtrail.ingest.http.Fixtures.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealtrail.platform.audit.AuditActions;
+import io.sealtrail.platform.audit.AuditEntry;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.trust.crypto.KeyAlgorithm;
@@ -154,6 +157,45 @@ class PartnersHttpIT {
     assertThat(retry.body().get("results").get(0).get("status").asText()).isEqualTo("duplicate");
     assertThat(retry.body().get("results").get(0).get("offset").asLong())
         .isEqualTo(original.body().get("results").get(0).get("offset").asLong());
+  }
+
+  @Test
+  void shouldRecordEachPartnerActionWithTheCallerAsActorBeforeAnsweringIt() throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    var registered =
+        rig.send(
+            "POST",
+            "/v1/partners",
+            JSON,
+            registration("audited", "MANUFACTURER", key).getBytes(StandardCharsets.UTF_8),
+            rig.token(Role.ADMIN),
+            Map.of("X-Request-Id", "req-audited-1"));
+    var updated = admin("POST", "/v1/partners", registration("audited", "LOGISTICS", key));
+    var revoked = admin("POST", "/v1/partners/audited/keys/" + keyid + "/revoke", "");
+    var shown = admin("GET", "/v1/partners/audited", "");
+
+    List<AuditEntry> entries =
+        rig.auditEntries().stream().filter(e -> e.target().equals("partner:audited")).toList();
+
+    assertThat(List.of(registered.status(), updated.status(), revoked.status()))
+        .containsExactly(201, 200, 200);
+    assertThat(entries)
+        .extracting(AuditEntry::action)
+        .containsExactly(
+            AuditActions.PARTNER_REGISTERED,
+            AuditActions.PARTNER_UPDATED,
+            AuditActions.PARTNER_KEY_REVOKED);
+    assertThat(entries).extracting(AuditEntry::actor).containsOnly(rig.callerName(Role.ADMIN));
+    assertThat(entries.get(0).requestId()).isEqualTo("req-audited-1");
+    assertThat(entries.get(1).requestId()).isNotBlank().isNotEqualTo("req-audited-1");
+    assertThat(entries.get(0).beforeSha256()).isNull();
+    assertThat(entries.get(1).beforeSha256()).isEqualTo(entries.get(0).afterSha256());
+    assertThat(entries.get(2).beforeSha256()).isEqualTo(entries.get(1).afterSha256());
+    // The digest is of the registration exactly as the admin API shows it.
+    assertThat(entries.get(2).afterSha256())
+        .isEqualTo(AuditEntry.digest(new ObjectMapper().writeValueAsBytes(shown.body())))
+        .isNotEqualTo(entries.get(1).afterSha256());
   }
 
   @Test

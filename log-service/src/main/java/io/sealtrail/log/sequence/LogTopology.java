@@ -1,6 +1,7 @@
 package io.sealtrail.log.sequence;
 
 import io.sealtrail.log.LogTopics;
+import io.sealtrail.log.audit.AuditTopology;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.translog.note.NoteSigner;
 import java.time.Duration;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * sequencing topic ({@value #SEQUENCE}) → the {@link Sequencer}, the log's single writer → entries
  * on {@code custody.log} and signed checkpoints on {@code custody.log.checkpoints}. Exactly once
  * end to end: an event's leaf reaches the sequencing topic in the transaction that consumes it, and
- * is appended, stored and published in the transaction that consumes it there.
+ * is appended, stored and published in the transaction that consumes it there. The same application
+ * chains the audit log ({@link AuditTopology}), a sub-topology of its own.
  */
 public final class LogTopology {
   /** The repartition topic's name: {@code <application.id>-log-sequence-repartition}. */
@@ -57,6 +59,7 @@ public final class LogTopology {
         .defaultBranch(
             Branched.withConsumer(
                 signed -> publish(signed, topics.checkpoints(), "checkpoint"), "checkpoints"));
+    AuditTopology.addTo(builder, topics);
     return builder.build();
   }
 

@@ -11,7 +11,10 @@ import io.sealtrail.custody.CustodyConfig;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestTopics;
+import io.sealtrail.log.LogConfig;
+import io.sealtrail.log.LogTopics;
 import io.sealtrail.platform.env.EnvSetting;
+import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -141,7 +144,24 @@ class DeployConfigTest {
         new java.util.LinkedHashMap<>(
             CustodyTopics.from(custody, custody.serdeConfig()).settings());
     specified.putAll(AnomalyTopics.from(anomaly, anomaly.serdeConfig()).settings());
-    assertThat(specified).containsKeys("custody.state", "custody.alerts", "custody.anomaly.dlq");
+    LogConfig log =
+        LogConfig.from(
+            Map.of(
+                "bootstrap.servers",
+                "unused:9092",
+                "schema.registry.url",
+                "http://unused",
+                LogConfig.KEY_FILE,
+                "unused"));
+    specified.putAll(Topic.settingsByName(LogTopics.from(log, log.serdeConfig()).settings()));
+    assertThat(specified)
+        .containsKeys(
+            "custody.state",
+            "custody.alerts",
+            "custody.anomaly.dlq",
+            "custody.log",
+            "custody.audit.actions",
+            "custody.audit");
     specified.forEach(
         (name, spec) -> {
           TopicDeclaration declared = composeTopics.get(name);
@@ -268,7 +288,42 @@ class DeployConfigTest {
     assertThat(writers).containsExactly("sealtrail-ingest");
   }
 
+  @Test
+  void shouldLetOnlyTheLogServiceWriteTheAuditChainAndEveryServiceRecordActions() {
+    assertThat(usersGranted("Write", "custody.audit")).containsExactly("sealtrail-log-service");
+    assertThat(usersGranted("Write", "custody.audit.actions"))
+        .contains(
+            "sealtrail-ingest",
+            "sealtrail-custody-stream",
+            "sealtrail-anomaly-service",
+            "sealtrail-log-service");
+    assertThat(usersGranted("Read", "custody.audit")).contains("auditor-example");
+    assertThat(usersGranted("Write", "custody.audit.actions")).doesNotContain("auditor-example");
+    for (String chain : List.of("custody.audit", "custody.audit.actions")) {
+      assertThat(composeTopics.get(chain).compacted()).as(chain).isFalse();
+      assertThat(composeTopics.get(chain).partitions()).as(chain).isEqualTo(1);
+      assertThat(composeTopics.get(chain).config()).as(chain).containsEntry("retention.ms", "-1");
+    }
+  }
+
+  /** The Kafka users whose ACLs grant {@code operation} on {@code topic}. */
+  private static List<String> usersGranted(String operation, String topic) {
+    List<String> users = new ArrayList<>();
+    for (Map<String, Object> user : documentsOfKind("KafkaUser")) {
+      for (Object acl : list(at(user, "spec", "authorization", "acls"))) {
+        if (grants(map(acl), topic, operation)) {
+          users.add(String.valueOf(at(user, "metadata", "name")));
+        }
+      }
+    }
+    return users;
+  }
+
   private static boolean grantsWrite(Map<String, Object> rule, String topic) {
+    return grants(rule, topic, "Write");
+  }
+
+  private static boolean grants(Map<String, Object> rule, String topic, String operation) {
     Map<String, Object> resource = map(rule.get("resource"));
     if (!"topic".equals(resource.get("type"))) {
       return false;
@@ -279,7 +334,7 @@ class DeployConfigTest {
             ? topic.startsWith(name)
             : name.equals(topic) || name.equals("*");
     List<Object> operations = list(rule.get("operations"));
-    return matches && (operations.contains("Write") || operations.contains("All"));
+    return matches && (operations.contains(operation) || operations.contains("All"));
   }
 
   private static List<DeployedService> ingestServices() {
