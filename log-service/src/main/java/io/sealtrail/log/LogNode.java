@@ -1,5 +1,7 @@
 package io.sealtrail.log;
 
+import io.sealtrail.log.evidence.EvidenceAssembler;
+import io.sealtrail.log.evidence.EvidenceSources;
 import io.sealtrail.log.key.LogKey;
 import io.sealtrail.log.read.CheckpointFollower;
 import io.sealtrail.log.read.LogReader;
@@ -13,6 +15,7 @@ import io.sealtrail.platform.kafka.ServiceStreams;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.StreamsNode;
 import io.sealtrail.translog.note.NoteSigner;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +23,10 @@ import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * One running log service, the one place its parts are made: the sequencing streams (exactly once),
- * the follower of the published checkpoints, the reader the routes answer from, served on its own
- * HTTP server or, in local mode, by the host's ({@link Serving}). Closed in reverse. {@link
- * #stopped()} completes when the streams stop on their own or the follower ends.
+ * the follower of the published checkpoints, the reader the routes answer from and the assembler of
+ * evidence bundles, served on its own HTTP server or, in local mode, by the host's ({@link
+ * Serving}). Closed in reverse. {@link #stopped()} completes when the streams stop on their own or
+ * the follower ends.
  */
 public final class LogNode extends StreamsNode {
   private LogNode(Parts parts, ServiceStreams streams, NodeHttp http, CheckpointFollower follower) {
@@ -61,9 +65,15 @@ public final class LogNode extends StreamsNode {
               follower,
               signer.verifierKey(),
               config.signing().checkpointInterval());
+      var evidence = config.evidence();
       List<Object> beans =
           List.of(
               reader,
+              new EvidenceAssembler(
+                  reader,
+                  new EvidenceSources(evidence.custody(), evidence.ingest(), evidence.anomaly()),
+                  config.signing().checkpointInterval(),
+                  Clock.systemUTC()),
               streams.healthCheck(),
               new LoopHealthCheck(CheckpointFollower.NAME, follower.stopped()),
               new ConditionCheck(

@@ -15,14 +15,16 @@ import io.sealtrail.platform.http.Problem;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.policy.Policy;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Partner administration (admin role, see the role filter): register or update a partner (an update
- * never undoes a revocation, see {@link PartnerUpdate}), revoke one of its keys, show it. Each
- * write is answered once Kafka acknowledged it and this node's directory reflects it.
+ * never undoes a revocation, see {@link PartnerUpdate}), revoke one of its keys; show one or list
+ * them (admin, auditor, recall). Each write is answered once Kafka acknowledged it and this node's
+ * directory reflects it.
  */
 @Controller("/v1/partners")
 @Requires(beans = PartnerStore.class)
@@ -65,6 +67,12 @@ final class PartnersController {
     Instant from = PartnerRequests.instant(at, "/at");
     Partner revoked = partner.get().withKeyRevoked(keyid, from == null ? Instant.now() : from);
     return HttpResponse.ok(PartnerView.of(store.write(revoked, ADMIN)));
+  }
+
+  /** Every registered partner, by id: its roles, sites and keys with their validity. */
+  @Get
+  HttpResponse<?> list() {
+    return HttpResponse.ok(Map.of("partners", store.all().stream().map(PartnerView::of).toList()));
   }
 
   @Get("/{partnerId}")
