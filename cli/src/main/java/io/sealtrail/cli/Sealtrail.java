@@ -1,6 +1,7 @@
 package io.sealtrail.cli;
 
 import io.sealtrail.cli.demo.DemoCommand;
+import io.sealtrail.cli.evidence.EvidenceCommand;
 import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.query.AlertsCommand;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Command;
       SerialCommand.class,
       TraceCommand.class,
       AlertsCommand.class,
-      LogCommand.class
+      LogCommand.class,
+      EvidenceCommand.class
     })
 public final class Sealtrail {
 
