@@ -2,10 +2,10 @@ package io.sealtrail.evidence.verify;
 
 import io.sealtrail.evidence.bundle.EvidenceBundle;
 import io.sealtrail.translog.entry.AcceptedEventLeaf;
+import io.sealtrail.translog.merkle.AppendableMerkleTree;
 import io.sealtrail.translog.merkle.Hash;
 import io.sealtrail.translog.merkle.InMemoryNodeStore;
 import io.sealtrail.translog.merkle.InclusionProof;
-import io.sealtrail.translog.merkle.MerkleTree;
 import io.sealtrail.translog.note.Checkpoint;
 import io.sealtrail.translog.note.NoteSigner;
 import io.sealtrail.trust.crypto.KeyAlgorithm;
@@ -99,7 +99,7 @@ final class BundleFixture {
   }
 
   EvidenceBundle build() {
-    MerkleTree tree = new MerkleTree(new InMemoryNodeStore());
+    AppendableMerkleTree tree = new AppendableMerkleTree(new InMemoryNodeStore());
     List<byte[]> envelopes = new ArrayList<>();
     for (int i = 0; i < payloads.size(); i++) {
       byte[] envelope =

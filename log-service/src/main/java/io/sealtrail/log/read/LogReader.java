@@ -1,7 +1,7 @@
 package io.sealtrail.log.read;
 
 import io.sealtrail.log.sequence.LogStores;
-import io.sealtrail.log.sequence.StoredTree;
+import io.sealtrail.log.sequence.StoredNodes;
 import io.sealtrail.translog.entry.AcceptedEventLeaf;
 import io.sealtrail.translog.entry.LogEntry;
 import io.sealtrail.translog.json.ProofJson;
@@ -172,7 +172,7 @@ public final class LogReader {
 
   /** The stored tree, which must reach {@code size} (a standby copy may trail the head). */
   private MerkleTree tree(long size) {
-    MerkleTree tree = new MerkleTree(StoredTree.readOnly(stores.store(LogStores.TREE)));
+    MerkleTree tree = new MerkleTree(StoredNodes.of(stores.store(LogStores.TREE)));
     if (tree.size() < size) {
       throw behind(size);
     }
