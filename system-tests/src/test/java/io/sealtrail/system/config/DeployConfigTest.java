@@ -11,7 +11,10 @@ import io.sealtrail.custody.CustodyConfig;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestTopics;
+import io.sealtrail.log.LogConfig;
+import io.sealtrail.log.LogTopics;
 import io.sealtrail.platform.env.EnvSetting;
+import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -141,7 +144,19 @@ class DeployConfigTest {
         new java.util.LinkedHashMap<>(
             CustodyTopics.from(custody, custody.serdeConfig()).settings());
     specified.putAll(AnomalyTopics.from(anomaly, anomaly.serdeConfig()).settings());
-    assertThat(specified).containsKeys("custody.state", "custody.alerts", "custody.anomaly.dlq");
+    LogConfig log =
+        LogConfig.from(
+            Map.of(
+                "bootstrap.servers",
+                "kafka:9092",
+                "schema.registry.url",
+                "http://registry:8081",
+                LogConfig.KEY_FILE,
+                "/etc/sealtrail/log/log.key"));
+    specified.putAll(Topic.settingsByName(LogTopics.from(log, log.serdeConfig()).settings()));
+    assertThat(specified)
+        .containsKeys(
+            "custody.state", "custody.alerts", "custody.anomaly.dlq", "custody.log.checkpoints");
     specified.forEach(
         (name, spec) -> {
           TopicDeclaration declared = composeTopics.get(name);
@@ -228,7 +243,12 @@ class DeployConfigTest {
             .map(d -> at(d, "spec", "selector", "matchLabels", "app"))
             .toList();
     assertThat(budgeted)
-        .contains("ingest-service", "custody-stream", "anomaly-service", "schema-registry");
+        .contains(
+            "ingest-service",
+            "custody-stream",
+            "anomaly-service",
+            "log-service",
+            "schema-registry");
   }
 
   @Test

@@ -23,6 +23,9 @@ record DeployedService(
         .forEach(
             (name, node) -> {
               Map<String, Object> service = map(node);
+              if (service.containsKey("entrypoint")) {
+                return; // a one-off job on a service's image (log-key), not the service
+              }
               ServiceKind.ofImage(String.valueOf(service.get("image")))
                   .ifPresent(
                       kind -> {

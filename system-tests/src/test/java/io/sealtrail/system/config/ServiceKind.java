@@ -5,6 +5,8 @@ import io.sealtrail.anomaly.AnomalyTopics;
 import io.sealtrail.custody.CustodyConfig;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.log.LogConfig;
+import io.sealtrail.log.LogTopics;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.topic.Topic;
 import java.util.Arrays;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three Sealtrail services as deploy/ runs them: the image they run from, the variables they
+ * The four Sealtrail services as deploy/ runs them: the image they run from, the variables they
  * read, and the topics they need, taken from their own configuration classes (the stream services'
  * topic catalogues, the String components of ingest's topic record), never from a list kept here.
  */
@@ -35,6 +37,13 @@ enum ServiceKind {
     List<String> topicsNeeded(Map<String, String> env) {
       AnomalyConfig config = AnomalyConfig.fromEnvironment(env);
       return names(AnomalyTopics.from(config, config.serdeConfig()).all());
+    }
+  },
+  LOG("sealtrail/log-service", LogConfig.ENVIRONMENT) {
+    @Override
+    List<String> topicsNeeded(Map<String, String> env) {
+      LogConfig config = LogConfig.fromEnvironment(env);
+      return names(LogTopics.from(config, config.serdeConfig()).all());
     }
   };
 
