@@ -66,7 +66,8 @@ public record EvidenceBundle(
    *
    * @param serial the serial
    * @param genesis the chain's first link (64 hex zeros)
-   * @param head the serial's chain head as its custody state holds it
+   * @param head the chain head: the last link custody-stream's history answered, checked there
+   *     against the serial's state
    * @param events every event folded into the serial (its own and its containers'), in chain order
    * @param quotes every attestation quote among them, with the device key it verifies against
    * @param alerts the alerts about the serial, as the alerts API answers them (not signed: the
