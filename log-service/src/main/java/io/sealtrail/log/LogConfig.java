@@ -52,7 +52,7 @@ public record LogConfig(
     Signing signing,
     TopicNames topics,
     HttpSettings http,
-    EvidenceSources evidence) {
+    EvidenceUrls evidence) {
   public static final String DEFAULT_APPLICATION_ID = "sealtrail-log";
   public static final String DEFAULT_STATE_DIR = "/var/lib/sealtrail/log-service";
   public static final String DEFAULT_ORIGIN = "sealtrail/log";
@@ -135,7 +135,7 @@ public record LogConfig(
             duration(flat, CHECKPOINT_INTERVAL, Duration.ofSeconds(5))),
         topics,
         HttpSettings.from(flat, DEFAULT_HTTP_PORT),
-        new EvidenceSources(
+        new EvidenceUrls(
             url(flat, CUSTODY_URL, DEFAULT_CUSTODY_URL),
             url(flat, INGEST_URL, DEFAULT_INGEST_URL),
             url(flat, ANOMALY_URL, DEFAULT_ANOMALY_URL)));
@@ -170,7 +170,7 @@ public record LogConfig(
    * Where the sources of evidence bundles answer: custody-stream (histories, lot traces), ingest
    * (partner registrations), anomaly-service (a serial's alerts).
    */
-  public record EvidenceSources(URI custody, URI ingest, URI anomaly) {}
+  public record EvidenceUrls(URI custody, URI ingest, URI anomaly) {}
 
   /** The topics' names ({@code sealtrail.topics.<id>}). */
   public record TopicNames(String events, String log, String checkpoints, String deadLetter) {}
