@@ -51,7 +51,8 @@ class EvidenceVerifyCommandTest {
 
     Run notABundle = verify(file.toString(), "--log-key", log.verifierKey().toString());
     Run notAKey = verify(bundle(log).toString(), "--log-key", "nonsense");
-    Run missing = verify(dir.resolve("none.json").toString(), "--log-key", log.verifierKey().toString());
+    Run missing =
+        verify(dir.resolve("none.json").toString(), "--log-key", log.verifierKey().toString());
 
     assertThat(notABundle.code()).isEqualTo(2);
     assertThat(notABundle.err()).contains("not a sealtrail.evidence.v1 bundle");
@@ -61,7 +62,9 @@ class EvidenceVerifyCommandTest {
     assertThat(missing.err()).contains("no such file");
   }
 
-  /** A bundle of a serial with no events, under the empty tree's checkpoint signed by {@code by}. */
+  /**
+   * A bundle of a serial with no events, under the empty tree's checkpoint signed by {@code by}.
+   */
   private Path bundle(NoteSigner by) throws Exception {
     String checkpoint = new Checkpoint(ORIGIN, 0, MerkleHashing.emptyRoot()).sign(by).toString();
     var bundle =
@@ -74,14 +77,17 @@ class EvidenceVerifyCommandTest {
             List.of(
                 new EvidenceBundle.SerialEvidence(
                     "DEV-0", "0".repeat(64), "0".repeat(64), List.of(), List.of(), List.of())));
-    return Files.writeString(dir.resolve("bundle-" + System.nanoTime() + ".json"), BundleJson.write(bundle));
+    return Files.writeString(
+        dir.resolve("bundle-" + System.nanoTime() + ".json"), BundleJson.write(bundle));
   }
 
   private static Run verify(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     var cli =
-        Sealtrail.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        Sealtrail.commandLine()
+            .setOut(new PrintWriter(out, true))
+            .setErr(new PrintWriter(err, true));
     String[] all = new String[args.length + 2];
     all[0] = "evidence";
     all[1] = "verify";
