@@ -1,6 +1,7 @@
 package io.sealtrail.cli;
 
 import io.sealtrail.cli.demo.DemoCommand;
+import io.sealtrail.cli.evidence.EvidenceCommand;
 import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.query.AlertsCommand;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       HoldsCommand.class,
       LogCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      EvidenceCommand.class
     })
 public final class Sealtrail {
 

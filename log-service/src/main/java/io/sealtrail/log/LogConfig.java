@@ -7,6 +7,8 @@ import io.sealtrail.platform.env.FlatValues;
 import io.sealtrail.platform.http.HttpSettings;
 import io.sealtrail.platform.kafka.StreamsBaseSettings;
 import io.sealtrail.platform.topic.Topic;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -36,6 +38,10 @@ import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
  *   <li>{@code sealtrail.http.host} 0.0.0.0, {@code sealtrail.http.port} {@value
  *       #DEFAULT_HTTP_PORT}, {@code sealtrail.management.port} 9464, {@code sealtrail.tokens.dir}
  *       /etc/sealtrail/tokens ({@link HttpSettings})
+ *   <li>{@code sealtrail.evidence.custody-url} {@value #DEFAULT_CUSTODY_URL}, {@code
+ *       sealtrail.evidence.ingest-url} {@value #DEFAULT_INGEST_URL}, {@code
+ *       sealtrail.evidence.anomaly-url} {@value #DEFAULT_ANOMALY_URL}: where the evidence bundles'
+ *       sources answer (the Kubernetes services of deploy/; local mode: its one port)
  * </ul>
  *
  * @param streams the Kafka Streams settings ({@link StreamsBaseSettings}): an input record that
@@ -48,7 +54,8 @@ public record LogConfig(
     String schemaRegistryUrl,
     Signing signing,
     TopicNames topics,
-    HttpSettings http) {
+    HttpSettings http,
+    EvidenceUrls evidence) {
   public static final String DEFAULT_APPLICATION_ID = "sealtrail-log";
   public static final String DEFAULT_STATE_DIR = "/var/lib/sealtrail/log-service";
   public static final String DEFAULT_ORIGIN = "sealtrail/log";
@@ -57,6 +64,12 @@ public record LogConfig(
   public static final String ORIGIN = "sealtrail.log.origin";
   public static final String CHECKPOINT_INTERVAL = "sealtrail.log.checkpoint-interval";
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String CUSTODY_URL = "sealtrail.evidence.custody-url";
+  public static final String INGEST_URL = "sealtrail.evidence.ingest-url";
+  public static final String ANOMALY_URL = "sealtrail.evidence.anomaly-url";
+  public static final String DEFAULT_CUSTODY_URL = "http://custody-stream:8082";
+  public static final String DEFAULT_INGEST_URL = "http://ingest-service:8080";
+  public static final String DEFAULT_ANOMALY_URL = "http://anomaly-service:8083";
 
   /** The settings the environment may give ({@code KAFKA_CLIENT_*} besides). */
   public static final EnvConfig ENVIRONMENT = new EnvConfig(variables());
@@ -67,6 +80,7 @@ public record LogConfig(
     Objects.requireNonNull(signing, "signing");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(evidence, "evidence");
   }
 
   private static List<EnvSetting> variables() {
@@ -80,7 +94,10 @@ public record LogConfig(
                 EnvSetting.optional(CHECKPOINT_INTERVAL),
                 EnvSetting.optional(StreamsConfig.APPLICATION_ID_CONFIG),
                 EnvSetting.optional(StreamsConfig.STATE_DIR_CONFIG),
-                EnvSetting.optional(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)));
+                EnvSetting.optional(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG),
+                EnvSetting.optional(CUSTODY_URL),
+                EnvSetting.optional(INGEST_URL),
+                EnvSetting.optional(ANOMALY_URL)));
     List.of("events", "log", "log-checkpoints", "log-dlq", AuditActionsTopic.ID, "audit")
         .forEach(id -> all.add(EnvSetting.optional(Topic.CONFIG_PREFIX + id)));
     all.addAll(HttpSettings.ENVIRONMENT);
@@ -122,7 +139,11 @@ public record LogConfig(
             Path.of(required(flat, KEY_FILE)),
             duration(flat, CHECKPOINT_INTERVAL, Duration.ofSeconds(5))),
         topics,
-        HttpSettings.from(flat, DEFAULT_HTTP_PORT));
+        HttpSettings.from(flat, DEFAULT_HTTP_PORT),
+        new EvidenceUrls(
+            url(flat, CUSTODY_URL, DEFAULT_CUSTODY_URL),
+            url(flat, INGEST_URL, DEFAULT_INGEST_URL),
+            url(flat, ANOMALY_URL, DEFAULT_ANOMALY_URL)));
   }
 
   /** The serde settings of the Avro input: the registry it was written with. */
@@ -151,6 +172,12 @@ public record LogConfig(
   }
 
   /**
+   * Where the sources of evidence bundles answer: custody-stream (histories, lot traces), ingest
+   * (partner registrations), anomaly-service (a serial's alerts).
+   */
+  public record EvidenceUrls(URI custody, URI ingest, URI anomaly) {}
+
+  /**
    * The topics' names ({@code sealtrail.topics.<id>}).
    *
    * @param auditActions the audit entries every service writes, unchained
@@ -170,6 +197,20 @@ public record LogConfig(
       throw new IllegalArgumentException(key + " is required");
     }
     return value.strip();
+  }
+
+  private static URI url(Map<String, String> flat, String key, String fallback) {
+    String value = FlatValues.text(flat, key, fallback);
+    try {
+      URI uri = new URI(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new URISyntaxException(value, "not an http(s) URL with a host");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(key + " is not an http(s) URL: " + value, e);
+    }
   }
 
   private static Duration duration(Map<String, String> flat, String key, Duration fallback) {

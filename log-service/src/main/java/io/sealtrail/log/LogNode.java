@@ -1,6 +1,8 @@
 package io.sealtrail.log;
 
 import io.sealtrail.log.audit.AuditReader;
+import io.sealtrail.log.evidence.EvidenceAssembler;
+import io.sealtrail.log.evidence.EvidenceSources;
 import io.sealtrail.log.key.LogKey;
 import io.sealtrail.log.read.CheckpointFollower;
 import io.sealtrail.log.read.LogReader;
@@ -14,6 +16,7 @@ import io.sealtrail.platform.kafka.ServiceStreams;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.StreamsNode;
 import io.sealtrail.translog.note.NoteSigner;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,9 @@ import org.apache.kafka.clients.CommonClientConfigs;
 /**
  * One running log service, the one place its parts are made: the sequencing streams (exactly once;
  * they chain the audit log too), the follower of the published checkpoints, the readers the routes
- * (log and audit) answer from, served on its own HTTP server or, in local mode, by the host's
- * ({@link Serving}). Closed in reverse. {@link #stopped()} completes when the streams stop on their
- * own or the follower ends.
+ * (log and audit) answer from and the assembler of evidence bundles, served on its own HTTP server
+ * or, in local mode, by the host's ({@link Serving}). Closed in reverse. {@link #stopped()}
+ * completes when the streams stop on their own or the follower ends.
  */
 public final class LogNode extends StreamsNode {
   private LogNode(Parts parts, ServiceStreams streams, NodeHttp http, CheckpointFollower follower) {
@@ -61,10 +64,16 @@ public final class LogNode extends StreamsNode {
       LogReader reader =
           new LogReader(
               stores, follower, signer.verifierKey(), config.signing().checkpointInterval());
+      var evidence = config.evidence();
       List<Object> beans =
           List.of(
               reader,
               new AuditReader(stores),
+              new EvidenceAssembler(
+                  reader,
+                  new EvidenceSources(evidence.custody(), evidence.ingest(), evidence.anomaly()),
+                  config.signing().checkpointInterval(),
+                  Clock.systemUTC()),
               streams.healthCheck(),
               new LoopHealthCheck(CheckpointFollower.NAME, follower.stopped()),
               new ConditionCheck(

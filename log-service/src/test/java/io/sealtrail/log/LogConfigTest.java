@@ -3,6 +3,7 @@ package io.sealtrail.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,5 +72,27 @@ class LogConfigTest {
     assertThatThrownBy(() -> LogConfig.fromEnvironment(env))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sealtrail.http.port");
+  }
+
+  @Test
+  void shouldReadWhereEvidenceSourcesAnswerAndDefaultToTheKubernetesServices() {
+    Map<String, String> env = new HashMap<>(ENV);
+    env.put("SEALTRAIL_EVIDENCE_CUSTODY_URL", "http://custody-stream-1:8082");
+
+    LogConfig read = LogConfig.fromEnvironment(env);
+
+    assertThat(read.evidence().custody()).isEqualTo(URI.create("http://custody-stream-1:8082"));
+    assertThat(read.evidence().ingest()).isEqualTo(URI.create("http://ingest-service:8080"));
+    assertThat(read.evidence().anomaly()).isEqualTo(URI.create("http://anomaly-service:8083"));
+  }
+
+  @Test
+  void shouldNameTheKeyWhenAnEvidenceSourceIsNotAnHttpUrl() {
+    Map<String, String> env = new HashMap<>(ENV);
+    env.put("SEALTRAIL_EVIDENCE_ANOMALY_URL", "anomaly-service:8083");
+
+    assertThatThrownBy(() -> LogConfig.fromEnvironment(env))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sealtrail.evidence.anomaly-url");
   }
 }

@@ -86,6 +86,34 @@ class AlertsApiIT {
   }
 
   @Test
+  void shouldListASerialsAlertsForEveryRoleThatReadsCustodyButNoOneElse() throws Exception {
+    harness.send(
+        violation(AlertType.SEAL_BROKEN, "DEV-R1", T0).severity(Severity.HIGH).build(),
+        violation(AlertType.SEAL_BROKEN, "DEV-R2", T0).severity(Severity.HIGH).build());
+    ApiClient auditor = new ApiClient(harness.url(), harness.token(Role.AUDITOR));
+
+    Answer found =
+        Eventually.await(
+            () -> {
+              try {
+                return auditor.get("/v1/serials/DEV-R1/alerts");
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            },
+            a -> a.status() == 200 && a.body().contains("SEAL_BROKEN:DEV-R1@"),
+            "the serial's alert");
+    Answer recall =
+        new ApiClient(harness.url(), harness.token(Role.RECALL)).get("/v1/serials/DEV-R1/alerts");
+    Answer anonymous = new ApiClient(harness.url(), null).get("/v1/serials/DEV-R1/alerts");
+
+    assertThat(found.json().get("serial").asText()).isEqualTo("DEV-R1");
+    assertThat(ids(found.json())).containsExactly("SEAL_BROKEN:DEV-R1@" + T0.toEpochMilli());
+    assertThat(recall.status()).isEqualTo(200);
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  @Test
   void shouldAnswerInvalidQueryWhenSeverityIsUnknown() throws Exception {
     Answer answer = secops.get("/v1/alerts?severity=SEVERE");
 

@@ -10,7 +10,6 @@ import io.sealtrail.bench.kafka.RawProducerRun;
 import io.sealtrail.bench.kafka.RawProducerRun.Keyed;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +37,7 @@ public final class IngestKafkaPath implements Scenario {
     int devices = context.scale().ingestDevices();
     Progress.say("ingest-kafka: signing %,d events", devices * 4);
     List<byte[]> envelopes = Envelopes.assemblies(partner, prefix, devices);
-    List<Keyed> records = new ArrayList<>(envelopes.size());
-    for (int i = 0; i < envelopes.size(); i++) {
-      byte[] key = Envelopes.serial(prefix, i / 4).getBytes(StandardCharsets.UTF_8);
-      records.add(new Keyed(key, envelopes.get(i)));
-    }
+    List<Keyed> records = Envelopes.keyedByDevice(prefix, envelopes);
     Progress.say("ingest-kafka: raw producer baseline, %,d records", records.size());
     double producer =
         RawProducerRun.recordsPerSecond(

@@ -10,6 +10,7 @@ public final class Scenarios {
     return List.of(
         new SignatureCeiling(),
         new IngestKafkaPath(),
+        new LogAppendCost(),
         new IngestHttp(),
         new CustodyThroughput(),
         new EndToEndLatency(),

@@ -24,8 +24,8 @@ import java.util.Random;
  * Plays a scenario against a running platform: registers the cast, sends the supply chain with a
  * progress bar, then only watches (sending nothing more: the platform must judge its time-based
  * cases on its own) until every case is detected and the alerts settled (or the timeout passes),
- * and prints the summary. True when every case was detected, no false alert raised and the recall
- * trace answered.
+ * and prints the summary and one device's evidence bundle verified. True when every case was
+ * detected, no false alert raised, the recall trace answered and the bundle verified.
  */
 public final class DemoRun {
   static final Duration POLL = Duration.ofSeconds(5);
@@ -68,7 +68,8 @@ public final class DemoRun {
             "The demo failed: the recall trace of lot " + scenario.faultyLot() + " failed.");
         err.flush();
       }
-      return detections.passed() && trace != null;
+      boolean evidence = evidence(trace);
+      return detections.passed() && trace != null && evidence;
     }
   }
 
@@ -128,6 +129,31 @@ public final class DemoRun {
       err.println("The recall trace of " + lot + " failed: " + e.getMessage());
       err.flush();
       return null;
+    }
+  }
+
+  /**
+   * One line showing a device's evidence bundle verified offline (an auditor's check); false when
+   * it did not verify or could not be had.
+   */
+  private boolean evidence(JsonNode trace) throws IOException {
+    var serial = EvidenceCheck.deviceOf(trace);
+    if (serial.isEmpty()) {
+      return true; // no device to show: the trace's failure is reported already
+    }
+    try {
+      var auditor =
+          new QueryClient(target.http().resolve("/"), BearerToken.read(target.token("auditor")));
+      var report = EvidenceCheck.verify(auditor, auditor, serial.get());
+      out.println();
+      out.print(report.verified() ? report.headline() + "\n" : report.text());
+      out.flush();
+      return report.verified();
+    } catch (QueryFailure | IllegalArgumentException e) {
+      err.println(
+          "The evidence bundle of " + serial.get() + " could not be had: " + e.getMessage());
+      err.flush();
+      return false;
     }
   }
 

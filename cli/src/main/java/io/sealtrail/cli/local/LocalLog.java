@@ -30,6 +30,11 @@ final class LocalLog {
     Map<String, String> flat =
         LocalStreams.flat(config, SERVICE, bootstrapServers, registryUrl, httpPort);
     flat.putIfAbsent(LogConfig.KEY_FILE, keyFile(config).toString());
+    // Evidence bundles ask custody-stream, ingest and anomaly-service: all on this one port.
+    String self = "http://" + config.host() + ":" + httpPort;
+    flat.putIfAbsent(LogConfig.CUSTODY_URL, self);
+    flat.putIfAbsent(LogConfig.INGEST_URL, self);
+    flat.putIfAbsent(LogConfig.ANOMALY_URL, self);
     LogConfig log = LogConfig.from(flat);
     LogKey.ensure(log.signing().keyFile(), log.signing().origin());
     return log;

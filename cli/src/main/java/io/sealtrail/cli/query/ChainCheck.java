@@ -1,11 +1,9 @@
 package io.sealtrail.cli.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealtrail.evidence.verify.ChainLink;
 import io.sealtrail.trust.dsse.StrictBase64;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,11 +29,11 @@ final class ChainCheck {
       JsonNode event = entry.path("event");
       // As received: the standard or the URL-safe alphabet, both DSSE.
       byte[] payload = StrictBase64.decode(event.at("/envelope/payload").asText(), "payload");
-      String sha = hex(sha256(payload));
+      String sha = ChainLink.sha256Hex(payload);
       if (!sha.equals(event.path("payloadSha256").asText())) {
         return broken(links, entry, "payload does not hash to its payloadSha256");
       }
-      link = next(link, sha);
+      link = ChainLink.next(link, sha);
       if (!link.equals(entry.path("chainHash").asText())) {
         return broken(links, entry, "chain link does not follow");
       }
@@ -66,27 +64,5 @@ final class ChainCheck {
   /** How many verified events came after {@code stateHead}; call only when it {@link #holds}. */
   int eventsAfter(String stateHead) {
     return links.size() - 1 - links.indexOf(stateHead);
-  }
-
-  private static String next(String previous, String payloadSha256) {
-    HexFormat hex = HexFormat.of();
-    byte[] prev = hex.parseHex(previous);
-    byte[] sha = hex.parseHex(payloadSha256);
-    byte[] both = new byte[prev.length + sha.length];
-    System.arraycopy(prev, 0, both, 0, prev.length);
-    System.arraycopy(sha, 0, both, prev.length, sha.length);
-    return hex(sha256(both));
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
   }
 }

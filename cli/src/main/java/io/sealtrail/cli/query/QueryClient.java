@@ -29,7 +29,7 @@ public final class QueryClient {
     return JSON.readTree(text(path, "application/json"));
   }
 
-  String text(String path, String accept) throws IOException {
+  public String text(String path, String accept) throws IOException {
     HttpResponse<String> response = send(request(path, accept).timeout(Duration.ofMinutes(1)));
     if (response.statusCode() != 200) {
       throw failure(

@@ -47,7 +47,8 @@ class DemoIT {
           .contains("Detected 11 of 11 cases")
           .contains("False alerts: none.")
           .containsPattern(
-              "Recall: lot LOT-IT\\w+-SE-02 is declared faulty\\. Supplier acme-components, \\d+ devices");
+              "Recall: lot LOT-IT\\w+-SE-02 is declared faulty\\. Supplier acme-components, \\d+ devices")
+          .containsPattern("Evidence of serial DEV-IT\\w+-\\d+ verified: \\d+ events");
       assertThat(passed).as(summary.toString()).isTrue();
     }
   }

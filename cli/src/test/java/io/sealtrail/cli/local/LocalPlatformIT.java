@@ -228,7 +228,8 @@ class LocalPlatformIT {
   void shouldKeepEachRoutesRolesWhenEveryServiceSharesThePort() throws Exception {
     URI http = platform.httpUrl();
 
-    var adminRouteAsRecall = get(http.resolve("/v1/partners/dock"), token(Role.RECALL));
+    // Recall and auditors read partners' public keys (evidence bundles); secops does not.
+    var adminRouteAsSecops = get(http.resolve("/v1/partners/dock"), token(Role.SECOPS));
     var serialWithoutToken = get(http.resolve("/v1/serials/PALLET-7"), null);
     var eventsWithoutToken = post(http.resolve("/v1/events"), "[]", null);
     var health = get(http.resolve("/health"), null);
@@ -237,8 +238,8 @@ class LocalPlatformIT {
     var metrics = get(platform.metricsUrl(), null);
     var metricsOnTheApiPort = get(http.resolve("/prometheus"), null);
 
-    assertThat(adminRouteAsRecall.statusCode()).isEqualTo(403);
-    assertThat(adminRouteAsRecall.body()).contains("https://sealtrail.io/problems/forbidden");
+    assertThat(adminRouteAsSecops.statusCode()).isEqualTo(403);
+    assertThat(adminRouteAsSecops.body()).contains("https://sealtrail.io/problems/forbidden");
     assertThat(serialWithoutToken.statusCode()).isEqualTo(401);
     assertThat(eventsWithoutToken.statusCode()).as(eventsWithoutToken.body()).isNotIn(401, 403);
     assertThat(health.statusCode()).isEqualTo(200);

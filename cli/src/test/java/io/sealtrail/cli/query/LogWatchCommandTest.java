@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.cli.query.CannedApi.Run;
 import io.sealtrail.translog.json.ProofJson;
+import io.sealtrail.translog.merkle.AppendableMerkleTree;
 import io.sealtrail.translog.merkle.InMemoryNodeStore;
-import io.sealtrail.translog.merkle.MerkleTree;
 import io.sealtrail.translog.note.Checkpoint;
 import io.sealtrail.translog.note.NoteSigner;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class LogWatchCommandTest {
 
   private final CannedApi api = new CannedApi();
   private final NoteSigner signer = NoteSigner.generate(ORIGIN);
-  private final MerkleTree tree = new MerkleTree(new InMemoryNodeStore());
+  private final AppendableMerkleTree tree = new AppendableMerkleTree(new InMemoryNodeStore());
   @TempDir Path dir;
 
   LogWatchCommandTest() throws Exception {

@@ -3,6 +3,7 @@ package io.sealtrail.cli.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.translog.merkle.AppendableMerkleTree;
 import io.sealtrail.translog.merkle.ConsistencyProof;
 import io.sealtrail.translog.merkle.InMemoryNodeStore;
 import io.sealtrail.translog.merkle.MerkleTree;
@@ -80,7 +81,7 @@ class LogWatchTest {
   }
 
   private static MerkleTree tree(String label, int size) {
-    MerkleTree tree = new MerkleTree(new InMemoryNodeStore());
+    AppendableMerkleTree tree = new AppendableMerkleTree(new InMemoryNodeStore());
     for (int i = 0; i < size; i++) {
       tree.append((label + "-" + i).getBytes(StandardCharsets.UTF_8));
     }

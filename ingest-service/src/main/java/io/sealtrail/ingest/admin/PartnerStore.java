@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +71,13 @@ public final class PartnerStore implements AutoCloseable {
   /** The partner as the node's directory knows it now. */
   public Optional<Partner> find(String partnerId) {
     return directory.get().partner(partnerId);
+  }
+
+  /** Every partner the node's directory knows now, by id. */
+  public List<Partner> all() {
+    return directory.get().partners().stream()
+        .sorted(Comparator.comparing(Partner::partnerId))
+        .toList();
   }
 
   /** The partners that list {@code keyid} now, in the node's directory. */

@@ -23,6 +23,7 @@ import io.sealtrail.trust.policy.Policy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,10 +31,11 @@ import java.util.UUID;
 
 /**
  * Partner administration (admin role, see the role filter): register or update a partner (an update
- * never undoes a revocation, see {@link PartnerUpdate}), revoke one of its keys, show it. Each
- * write is answered once Kafka acknowledged it, this node's directory reflects it and the audit log
- * holds it: actor the authenticated caller, target {@code partner:<id>}, the SHA-256 of the
- * registration's JSON as {@code GET /v1/partners/{id}} answers it, before and after.
+ * never undoes a revocation, see {@link PartnerUpdate}), revoke one of its keys; show one or list
+ * them (admin, auditor, recall). Each write is answered once Kafka acknowledged it, this node's
+ * directory reflects it and the audit log holds it: actor the authenticated caller, target {@code
+ * partner:<id>}, the SHA-256 of the registration's JSON as {@code GET /v1/partners/{id}} answers
+ * it, before and after.
  */
 @Controller("/v1/partners")
 @Requires(beans = PartnerStore.class)
@@ -129,6 +131,12 @@ final class PartnersController {
         .filter(id -> !id.isEmpty() && id.length() <= MAX_REQUEST_ID)
         .filter(id -> id.chars().allMatch(c -> c > 0x20 && c < 0x7F))
         .orElseGet(() -> UUID.randomUUID().toString());
+  }
+
+  /** Every registered partner, by id: its roles, sites and keys with their validity. */
+  @Get
+  HttpResponse<?> list() {
+    return HttpResponse.ok(Map.of("partners", store.all().stream().map(PartnerView::of).toList()));
   }
 
   @Get("/{partnerId}")

@@ -2,6 +2,7 @@ package io.sealtrail.ingest.auth;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -13,21 +14,28 @@ import io.sealtrail.platform.http.BearerGate;
 import java.util.Set;
 
 /**
- * Lets only administrators at the partner routes. {@code POST /v1/events} is not filtered: partners
- * authenticate by their signatures.
+ * Lets only administrators change partners; administrators, auditors and recall read them (public
+ * keys and their validity, nothing secret: what an evidence bundle's reader needs to check
+ * signatures). {@code POST /v1/events} is not filtered: partners authenticate by their signatures.
  */
 @ServerFilter({"/v1/partners", "/v1/partners/**"})
 @Requires(beans = PartnerStore.class)
 final class RoleFilter {
   private final BearerGate gate;
+  private final BearerGate readers;
 
   RoleFilter(RoleTokens tokens) {
     this.gate = new BearerGate(tokens, Set.of(Role.ADMIN), "manage partners");
+    this.readers =
+        new BearerGate(
+            tokens, Set.of(Role.ADMIN, Role.AUDITOR, Role.RECALL), "read partners' public keys");
   }
 
   @RequestFilter
   @Nullable
   HttpResponse<?> requireAdmin(HttpRequest<?> request) {
-    return gate.refusal(request);
+    return HttpMethod.GET.equals(request.getMethod())
+        ? readers.refusal(request)
+        : gate.refusal(request);
   }
 }

@@ -1,10 +1,11 @@
 package io.sealtrail.log.read;
 
 import io.sealtrail.log.sequence.LogStores;
-import io.sealtrail.log.sequence.StoredTree;
+import io.sealtrail.log.sequence.StoredNodes;
 import io.sealtrail.translog.entry.AcceptedEventLeaf;
 import io.sealtrail.translog.entry.LogEntry;
 import io.sealtrail.translog.json.ProofJson;
+import io.sealtrail.translog.merkle.InclusionProof;
 import io.sealtrail.translog.merkle.MerkleTree;
 import io.sealtrail.translog.note.NoteVerifierKey;
 import io.sealtrail.translog.note.SignedNote;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -77,6 +79,28 @@ public final class LogReader {
     }
     String note = size == latest.size() ? latest.note() : signedAt(size);
     return ProofJson.inclusion(tree(size).inclusionProof(index, size), SignedNote.parse(note));
+  }
+
+  /**
+   * The latest signed checkpoint, to which an evidence bundle pins every proof it carries.
+   *
+   * @throws LogUnavailableException before the first checkpoint
+   */
+  public CheckpointFollower.Latest head() {
+    return latest();
+  }
+
+  /**
+   * The inclusion proof of an event in the tree of {@code head}, or empty when the event is not in
+   * that tree (not yet appended, or appended after it).
+   */
+  public Optional<InclusionProof> inclusionIn(
+      CheckpointFollower.Latest head, String partnerId, String eventId) {
+    byte[] found = stores.store(LogStores.EVENTS).get(LogStores.eventKey(partnerId, eventId));
+    if (found == null || LogStores.number(found) >= head.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(tree(head.size()).inclusionProof(LogStores.number(found), head.size()));
   }
 
   /** The proof that the tree of size {@code from} is a prefix of that of size {@code to}. */
@@ -148,7 +172,7 @@ public final class LogReader {
 
   /** The stored tree, which must reach {@code size} (a standby copy may trail the head). */
   private MerkleTree tree(long size) {
-    MerkleTree tree = new MerkleTree(StoredTree.readOnly(stores.store(LogStores.TREE)));
+    MerkleTree tree = new MerkleTree(StoredNodes.of(stores.store(LogStores.TREE)));
     if (tree.size() < size) {
       throw behind(size);
     }

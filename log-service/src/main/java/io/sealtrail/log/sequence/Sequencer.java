@@ -3,7 +3,7 @@ package io.sealtrail.log.sequence;
 import io.sealtrail.translog.entry.AcceptedEventLeaf;
 import io.sealtrail.translog.entry.LogEntry;
 import io.sealtrail.translog.json.ProofJson;
-import io.sealtrail.translog.merkle.MerkleTree;
+import io.sealtrail.translog.merkle.AppendableMerkleTree;
 import io.sealtrail.translog.note.Checkpoint;
 import io.sealtrail.translog.note.NoteSigner;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ final class Sequencer implements Processor<String, byte[], String, LogOutput> {
   private KeyValueStore<Bytes, byte[]> entries;
   private KeyValueStore<Bytes, byte[]> events;
   private KeyValueStore<Bytes, byte[]> checkpoints;
-  private MerkleTree tree;
+  private AppendableMerkleTree tree;
 
   Sequencer(String origin, NoteSigner signer, Duration interval) {
     this.origin = origin;
@@ -50,7 +50,7 @@ final class Sequencer implements Processor<String, byte[], String, LogOutput> {
     entries = context.getStateStore(LogStores.ENTRIES);
     events = context.getStateStore(LogStores.EVENTS);
     checkpoints = context.getStateStore(LogStores.CHECKPOINTS);
-    tree = new MerkleTree(StoredTree.writable(treeStore));
+    tree = new AppendableMerkleTree(new StoredTree(treeStore));
     context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::checkpoint);
   }
 

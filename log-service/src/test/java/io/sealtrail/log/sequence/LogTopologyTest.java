@@ -10,6 +10,7 @@ import io.sealtrail.log.key.LogKey;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.translog.entry.LogEntry;
 import io.sealtrail.translog.json.ProofJson;
+import io.sealtrail.translog.merkle.AppendableMerkleTree;
 import io.sealtrail.translog.merkle.InMemoryNodeStore;
 import io.sealtrail.translog.merkle.MerkleTree;
 import io.sealtrail.translog.note.Checkpoint;
@@ -47,7 +48,7 @@ class LogTopologyTest {
   private TestInputTopic<String, VerifiedEvent> events;
   private TestOutputTopic<String, String> log;
   private TestOutputTopic<String, String> checkpoints;
-  private final MerkleTree expected = new MerkleTree(new InMemoryNodeStore());
+  private final AppendableMerkleTree expected = new AppendableMerkleTree(new InMemoryNodeStore());
 
   @BeforeEach
   void start() throws Exception {
@@ -159,7 +160,7 @@ class LogTopologyTest {
     driver.advanceWallClockTime(INTERVAL);
 
     var treeStore = driver.<Bytes, byte[]>getKeyValueStore(LogStores.TREE);
-    MerkleTree stored = new MerkleTree(StoredTree.readOnly(treeStore));
+    MerkleTree stored = new MerkleTree(StoredNodes.of(treeStore));
     var eventIndex = driver.<Bytes, byte[]>getKeyValueStore(LogStores.EVENTS);
     var signed = driver.<Bytes, byte[]>getKeyValueStore(LogStores.CHECKPOINTS);
 

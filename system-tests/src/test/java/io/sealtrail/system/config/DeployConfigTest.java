@@ -248,7 +248,12 @@ class DeployConfigTest {
             .map(d -> at(d, "spec", "selector", "matchLabels", "app"))
             .toList();
     assertThat(budgeted)
-        .contains("ingest-service", "custody-stream", "anomaly-service", "schema-registry");
+        .contains(
+            "ingest-service",
+            "custody-stream",
+            "anomaly-service",
+            "log-service",
+            "schema-registry");
   }
 
   @Test

@@ -4,41 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An append-only RFC 9162 Merkle tree over a {@link NodeStore}. Appending stores every complete
- * subtree as it closes; roots and proofs for any size up to the current one are then assembled from
- * stored nodes (at most about 2·log2(n) reads per proof), never by rehashing leaves. Not
- * thread-safe: a log has one sequencer that appends.
+ * An RFC 9162 Merkle tree as stored nodes show it: roots and proofs for any size up to the current
+ * one are assembled from stored complete subtrees (at most about 2·log2(n) reads per proof), never
+ * by rehashing leaves. Read-only: only the log's one writer appends, through {@link
+ * AppendableMerkleTree}.
  */
-public final class MerkleTree {
-  private final NodeStore store;
+public class MerkleTree {
+  private final NodeReader store;
 
-  public MerkleTree(NodeStore store) {
+  public MerkleTree(NodeReader store) {
     this.store = store;
   }
 
   public long size() {
     return store.size();
-  }
-
-  /** Appends a leaf's data (hashed as a leaf) and returns its index. */
-  public long append(byte[] leafData) {
-    return appendLeafHash(MerkleHashing.leafHash(leafData));
-  }
-
-  /** Appends an already computed leaf hash and returns its index. */
-  public long appendLeafHash(Hash leafHash) {
-    long index = store.size();
-    List<NodeStore.StoredNode> closed = new ArrayList<>();
-    closed.add(new NodeStore.StoredNode(0, index, leafHash));
-    Hash hash = leafHash;
-    long nodeIndex = index;
-    for (int level = 0; (nodeIndex & 1) == 1; level++) {
-      hash = MerkleHashing.nodeHash(store.node(level, nodeIndex - 1), hash);
-      nodeIndex >>>= 1;
-      closed.add(new NodeStore.StoredNode(level + 1, nodeIndex, hash));
-    }
-    store.append(closed, index + 1);
-    return index;
   }
 
   /** The stored hash of leaf {@code index}. */

@@ -3,22 +3,12 @@ package io.sealtrail.translog.merkle;
 import java.util.List;
 
 /**
- * Where a {@link MerkleTree} keeps the hash of every complete subtree, addressed by (level, index):
- * level 0 holds the leaf hashes, node (l, i) covers leaves [i·2^l, (i+1)·2^l). Nodes are written
- * once and never change, so an implementation may persist them anywhere (memory, a compacted Kafka
- * topic, a file) as long as {@link #append} is atomic.
+ * The append side of a tree's storage, for its one writer ({@link AppendableMerkleTree}): nodes are
+ * written once and never change, so an implementation may persist them anywhere (memory, a
+ * compacted Kafka topic, a file) as long as {@link #append} is atomic. Readers need only a {@link
+ * NodeReader}.
  */
-public interface NodeStore {
-
-  /** The number of leaves stored. */
-  long size();
-
-  /**
-   * The stored hash of the complete subtree (level, index).
-   *
-   * @throws IllegalStateException if that subtree is not complete in this store
-   */
-  Hash node(int level, long index);
+public interface NodeStore extends NodeReader {
 
   /**
    * Stores the nodes a new leaf completes (its leaf hash first, then each parent it closes) and

@@ -15,7 +15,7 @@ class StoredNodeReadsTest {
   private static final int MAX_READS = 2 * 10 + 2;
 
   private final CountingStore store = new CountingStore();
-  private final MerkleTree tree = new MerkleTree(store);
+  private final AppendableMerkleTree tree = new AppendableMerkleTree(store);
 
   @Test
   void shouldAnswerEveryRootAndProofOfALargeTreeFromAFewStoredNodes() {

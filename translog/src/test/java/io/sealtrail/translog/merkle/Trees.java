@@ -23,8 +23,8 @@ public final class Trees {
   private Trees() {}
 
   /** A tree of {@code size} leaves "leaf-0" … "leaf-(size-1)". */
-  public static MerkleTree sealtrail(int size) {
-    MerkleTree tree = new MerkleTree(new InMemoryNodeStore());
+  public static AppendableMerkleTree sealtrail(int size) {
+    AppendableMerkleTree tree = new AppendableMerkleTree(new InMemoryNodeStore());
     for (int i = 0; i < size; i++) {
       tree.append(leafData(i));
     }
@@ -35,8 +35,8 @@ public final class Trees {
     return ("leaf-" + i).getBytes(StandardCharsets.US_ASCII);
   }
 
-  public static MerkleTree rfc6962() {
-    MerkleTree tree = new MerkleTree(new InMemoryNodeStore());
+  public static AppendableMerkleTree rfc6962() {
+    AppendableMerkleTree tree = new AppendableMerkleTree(new InMemoryNodeStore());
     RFC6962_LEAVES.forEach(hex -> tree.append(HexFormat.of().parseHex(hex)));
     return tree;
   }
