@@ -7,6 +7,7 @@ import io.sealtrail.cli.query.AlertsCommand;
 import io.sealtrail.cli.query.LogCommand;
 import io.sealtrail.cli.query.SerialCommand;
 import io.sealtrail.cli.query.TraceCommand;
+import io.sealtrail.cli.signing.EpcisCommand;
 import io.sealtrail.cli.signing.KeysCommand;
 import io.sealtrail.cli.signing.SignCommand;
 import io.sealtrail.cli.signing.SubmitCommand;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Command;
       SerialCommand.class,
       TraceCommand.class,
       AlertsCommand.class,
-      LogCommand.class
+      LogCommand.class,
+      EpcisCommand.class
     })
 public final class Sealtrail {
 
