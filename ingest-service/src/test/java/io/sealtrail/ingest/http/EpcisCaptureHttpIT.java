@@ -190,6 +190,19 @@ class EpcisCaptureHttpIT {
     assertThat(result.get("pointer").asText()).isEqualTo("/epcisBody/eventList/2/bizStep");
   }
 
+  @Test
+  void shouldAnswerUnreadableBodyAndSubmitNothingWhenACaptureIsAnArrayOfEnvelopes()
+      throws Exception {
+    byte[] envelope = signed(document("i", OCCURRED), FIX.acmeKey);
+    byte[] array = ("[" + new String(envelope, StandardCharsets.UTF_8) + "]").getBytes(StandardCharsets.UTF_8);
+
+    var answer = capture(array);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().get("type").asText()).endsWith("/unreadable-body");
+    assertThat(eventsOf("i-")).isEmpty();
+  }
+
   private static HttpRig.Answer capture(byte[] envelope) throws Exception {
     return rig.send("POST", "/v1/epcis/capture", "application/json", envelope, null);
   }
