@@ -194,7 +194,8 @@ class EpcisCaptureHttpIT {
   void shouldAnswerUnreadableBodyAndSubmitNothingWhenACaptureIsAnArrayOfEnvelopes()
       throws Exception {
     byte[] envelope = signed(document("i", OCCURRED), FIX.acmeKey);
-    byte[] array = ("[" + new String(envelope, StandardCharsets.UTF_8) + "]").getBytes(StandardCharsets.UTF_8);
+    byte[] array =
+        ("[" + new String(envelope, StandardCharsets.UTF_8) + "]").getBytes(StandardCharsets.UTF_8);
 
     var answer = capture(array);
 
