@@ -10,6 +10,7 @@ import io.sealtrail.cli.query.HoldsCommand;
 import io.sealtrail.cli.query.LogCommand;
 import io.sealtrail.cli.query.SerialCommand;
 import io.sealtrail.cli.query.TraceCommand;
+import io.sealtrail.cli.signing.EpcisCommand;
 import io.sealtrail.cli.signing.KeysCommand;
 import io.sealtrail.cli.signing.SignCommand;
 import io.sealtrail.cli.signing.SubmitCommand;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Command;
       HoldsCommand.class,
       LogCommand.class,
       AuditCommand.class,
-      EvidenceCommand.class
+      EvidenceCommand.class,
+      EpcisCommand.class
     })
 public final class Sealtrail {
 

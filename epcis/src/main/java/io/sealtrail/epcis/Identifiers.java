@@ -52,6 +52,17 @@ public final class Identifiers {
     return uri("party", partnerId);
   }
 
+  /**
+   * The id of an exported event: it names the signed payload, which is the event's own (a custody
+   * event envelope). A payload that carries several custody events (an EPCIS capture) names each by
+   * the partner and custody event id as well, unique per partner.
+   */
+  public static String event(String payloadSha256, String partnerId, String eventId) {
+    return partnerId == null
+        ? BASE + "event/" + payloadSha256
+        : uri("event", payloadSha256, partnerId, eventId);
+  }
+
   public static String shipment(String shipmentId) {
     return uri("shipment", shipmentId);
   }

@@ -18,12 +18,14 @@ import java.util.Optional;
  * read one submission two ways.
  */
 public final class ParsedEnvelope {
+  private static final String EVENT = SubmissionVerifier.EVENT_PAYLOAD_TYPE;
   private final Envelope envelope;
   private final MalformedEnvelopeException envelopeDefect;
   private final String firstKeyId;
   private final JsonNode payload;
   private final EventHeader claimed;
   private final MalformedEventException headerDefect;
+  private final String payloadType;
 
   private ParsedEnvelope(
       Envelope envelope,
@@ -31,13 +33,15 @@ public final class ParsedEnvelope {
       String firstKeyId,
       JsonNode payload,
       EventHeader claimed,
-      MalformedEventException headerDefect) {
+      MalformedEventException headerDefect,
+      String payloadType) {
     this.envelope = envelope;
     this.envelopeDefect = envelopeDefect;
     this.firstKeyId = firstKeyId;
     this.payload = payload;
     this.claimed = claimed;
     this.headerDefect = headerDefect;
+    this.payloadType = payloadType;
   }
 
   /** Reads the JSON envelope {@code json} exactly as received; never throws for bad input. */
@@ -46,13 +50,13 @@ public final class ParsedEnvelope {
     try {
       root = EnvelopeJson.tree(json);
     } catch (MalformedEnvelopeException e) {
-      return new ParsedEnvelope(null, e, null, null, null, null);
+      return new ParsedEnvelope(null, e, null, null, null, null, EVENT);
     }
     String keyId = firstKeyId(root);
     try {
       return of(EnvelopeJson.read(root), keyId);
     } catch (MalformedEnvelopeException e) {
-      return new ParsedEnvelope(null, e, keyId, null, null, null);
+      return new ParsedEnvelope(null, e, keyId, null, null, null, EVENT);
     }
   }
 
@@ -68,13 +72,50 @@ public final class ParsedEnvelope {
       JsonNode payload = EventHeaders.tree(envelope.payload());
       try {
         return new ParsedEnvelope(
-            envelope, null, firstKeyId, payload, EventHeaders.parse(payload), null);
+            envelope, null, firstKeyId, payload, EventHeaders.parse(payload), null, EVENT);
       } catch (MalformedEventException e) {
-        return new ParsedEnvelope(envelope, null, firstKeyId, payload, null, e);
+        return new ParsedEnvelope(envelope, null, firstKeyId, payload, null, e, EVENT);
       }
     } catch (MalformedEventException e) {
-      return new ParsedEnvelope(envelope, null, firstKeyId, null, null, e);
+      return new ParsedEnvelope(envelope, null, firstKeyId, null, null, e, EVENT);
     }
+  }
+
+  /**
+   * A custody event carried by a signed document of another payload type (an EPCIS capture: the
+   * partner signed the EPCIS document, and {@code event} is what one of its events means). The
+   * envelope's signatures are verified over its own payload as signed; the header, policy and
+   * schema are judged on {@code event}, read here like a payload. Only ingest derives such events,
+   * from a payload of {@code payloadType} it has verified to mean them.
+   */
+  public static ParsedEnvelope carrying(Envelope envelope, String payloadType, JsonNode event) {
+    Objects.requireNonNull(envelope, "envelope");
+    Objects.requireNonNull(payloadType, "payloadType");
+    String keyId = envelope.signatures().isEmpty() ? null : envelope.signatures().get(0).keyid();
+    if (event == null || !event.isObject()) {
+      return new ParsedEnvelope(
+          envelope,
+          null,
+          keyId,
+          null,
+          null,
+          new MalformedEventException("$", "an event is a JSON object"),
+          payloadType);
+    }
+    try {
+      return new ParsedEnvelope(
+          envelope, null, keyId, event, EventHeaders.parse(event), null, payloadType);
+    } catch (MalformedEventException e) {
+      return new ParsedEnvelope(envelope, null, keyId, event, null, e, payloadType);
+    }
+  }
+
+  /**
+   * The payload type this reading expects of the envelope: {@link
+   * SubmissionVerifier#EVENT_PAYLOAD_TYPE}, or the carrying document's ({@link #carrying}).
+   */
+  public String payloadType() {
+    return payloadType;
   }
 
   private static String firstKeyId(JsonNode root) {

@@ -28,6 +28,7 @@ final class SubmissionCheck {
   // trusted only once the partner's own signature verified (then it is the header).
   private final EventHeader claimed;
   private final MalformedEventException headerDefect;
+  private final String payloadType;
 
   SubmissionCheck(
       ParsedEnvelope parsed, Instant receivedAt, PartnerDirectory directory, Policy policy) {
@@ -37,6 +38,7 @@ final class SubmissionCheck {
     this.policy = policy;
     this.claimed = parsed.claimed().orElse(null);
     this.headerDefect = parsed.headerDefect().orElse(null);
+    this.payloadType = parsed.payloadType();
     this.signatures =
         new SignatureFindings(
             envelope, directory, receivedAt, claimed == null ? null : claimed.partnerId());
@@ -77,16 +79,13 @@ final class SubmissionCheck {
   }
 
   Optional<Rejected> unsupportedPayloadType() {
-    if (SubmissionVerifier.EVENT_PAYLOAD_TYPE.equals(envelope.payloadType())) {
+    if (payloadType.equals(envelope.payloadType())) {
       return Optional.empty();
     }
     return rejected(
         RejectionReason.MALFORMED_ENVELOPE,
         "/payloadType",
-        "unsupported payload type '"
-            + envelope.payloadType()
-            + "', expected "
-            + SubmissionVerifier.EVENT_PAYLOAD_TYPE);
+        "unsupported payload type '" + envelope.payloadType() + "', expected " + payloadType);
   }
 
   /**

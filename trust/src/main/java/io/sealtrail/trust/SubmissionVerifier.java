@@ -26,6 +26,13 @@ public final class SubmissionVerifier {
   /** The DSSE payload type of custody events. */
   public static final String EVENT_PAYLOAD_TYPE = "application/vnd.sealtrail.event+json";
 
+  /**
+   * The DSSE payload type of a GS1 EPCIS 2.0 JSON(-LD) document a partner captures: its events are
+   * verified as the custody events they mean ({@link ParsedEnvelope#carrying}). A Sealtrail type,
+   * not GS1's: the signature says the partner means the document under Sealtrail's mapping.
+   */
+  public static final String EPCIS_PAYLOAD_TYPE = "application/vnd.sealtrail.epcis+json";
+
   private final Supplier<PartnerDirectory> directory;
   private final Policy policy;
 
@@ -54,29 +61,61 @@ public final class SubmissionVerifier {
    * receivedAt}; nothing here parses its bytes again.
    */
   public Verification verify(ParsedEnvelope parsed, Instant receivedAt) {
+    Optional<Verification.Rejected> malformed = malformed(parsed);
+    if (malformed.isPresent()) {
+      return malformed.get();
+    }
+    SubmissionCheck check = new SubmissionCheck(parsed, receivedAt, directory.get(), policy);
+    return beforeHeader(check).<Verification>map(rejected -> rejected).orElseGet(check::ofHeader);
+  }
+
+  /**
+   * The rejection of the steps that judge the envelope before its event (envelope, signatures, key
+   * standing, a registered signer, payload type), if one fails: for a carried event that cannot be
+   * read ({@link ParsedEnvelope#carrying}), whose own refusal must not be told before the envelope
+   * is known to be authentic.
+   */
+  public Optional<Verification.Rejected> signaturesRejected(
+      ParsedEnvelope parsed, Instant receivedAt) {
+    return malformed(parsed)
+        .or(() -> beforeHeader(new SubmissionCheck(parsed, receivedAt, directory.get(), policy)));
+  }
+
+  private static Optional<Verification.Rejected> malformed(ParsedEnvelope parsed) {
     if (parsed.envelopeDefect().isPresent()) {
       MalformedEnvelopeException e = parsed.envelopeDefect().get();
-      return new Verification.Rejected(
-          RejectionReason.MALFORMED_ENVELOPE, pointer(e.field()), null, null, e.getMessage(), null);
+      return Optional.of(
+          new Verification.Rejected(
+              RejectionReason.MALFORMED_ENVELOPE,
+              pointer(e.field()),
+              null,
+              null,
+              e.getMessage(),
+              null));
     }
     Envelope envelope = parsed.envelope().orElseThrow();
     if (envelope.signatures().isEmpty() || envelope.signatures().size() > MAX_SIGNATURES) {
-      return new Verification.Rejected(
-          RejectionReason.MALFORMED_ENVELOPE,
-          "/signatures",
-          null,
-          null,
-          envelope.signatures().size() + " signatures, 1 to " + MAX_SIGNATURES + " are accepted",
-          null);
+      return Optional.of(
+          new Verification.Rejected(
+              RejectionReason.MALFORMED_ENVELOPE,
+              "/signatures",
+              null,
+              null,
+              envelope.signatures().size()
+                  + " signatures, 1 to "
+                  + MAX_SIGNATURES
+                  + " are accepted",
+              null));
     }
-    SubmissionCheck check = new SubmissionCheck(parsed, receivedAt, directory.get(), policy);
+    return Optional.empty();
+  }
+
+  private static Optional<Verification.Rejected> beforeHeader(SubmissionCheck check) {
     return check
         .badSignature()
         .or(check::keyNotInForce)
         .or(check::noRegisteredSigner)
-        .or(check::unsupportedPayloadType)
-        .<Verification>map(rejected -> rejected)
-        .orElseGet(check::ofHeader);
+        .or(check::unsupportedPayloadType);
   }
 
   /**
@@ -94,7 +133,7 @@ public final class SubmissionVerifier {
   public Optional<EventHeader> signedByClaimedPartner(ParsedEnvelope parsed) {
     Optional<Envelope> read = parsed.envelope();
     if (read.isEmpty()
-        || !EVENT_PAYLOAD_TYPE.equals(read.get().payloadType())
+        || !parsed.payloadType().equals(read.get().payloadType())
         || read.get().signatures().size() > MAX_SIGNATURES) {
       return Optional.empty();
     }

@@ -44,22 +44,11 @@ public final class DemoRun {
 
   public boolean play(DemoOptions options, double eventsPerSecond, Duration timeout)
       throws IOException {
-    out.printf(
-        "Generating the demo supply chain (%,d devices, seed %d) ...%n",
-        options.devices(), options.seed());
-    out.flush();
-    Scenario scenario = SupplyChain.generate(options);
-    register(scenario.cast());
-    var api = new EventsApi(target.http(), HttpCalls.client(), Duration.ofMinutes(2));
-    var retrying =
-        new Retrying(api, RetryPolicy.DEFAULT, d -> Thread.sleep(d.toMillis()), new Random());
-    var submitter = new DemoSubmitter(retrying, clock);
+    Scenario scenario = prepare(options);
+    var submitter = submitter();
     try (AlertWatch watch =
         AlertWatch.start(target.bootstrapServers(), target.registryUrl(), ALERTS_TOPIC, clock)) {
-      List<DemoEvent> events = scenario.all();
-      var bar = new ProgressBar(err, "events", events.size(), true);
-      submitter.send(events, eventsPerSecond, bar);
-      bar.finish(submitter.tally().rejectedTotal() + " rejected");
+      send(scenario, submitter, eventsPerSecond);
       Detections detections = await(scenario, submitter, watch, timeout);
       JsonNode trace = trace(scenario.faultyLot());
       new SummaryTable(out).print(scenario, submitter.tally(), detections, trace);
@@ -71,6 +60,41 @@ public final class DemoRun {
       boolean evidence = evidence(trace);
       return detections.passed() && trace != null && evidence;
     }
+  }
+
+  /**
+   * Generates the demo's supply chain, registers its partners and sends its events, watching for
+   * nothing: for what needs the demo's custody records alone (e.g. exporting its histories).
+   */
+  public Scenario send(DemoOptions options, double eventsPerSecond) throws IOException {
+    Scenario scenario = prepare(options);
+    send(scenario, submitter(), eventsPerSecond);
+    return scenario;
+  }
+
+  private Scenario prepare(DemoOptions options) throws IOException {
+    out.printf(
+        "Generating the demo supply chain (%,d devices, seed %d) ...%n",
+        options.devices(), options.seed());
+    out.flush();
+    Scenario scenario = SupplyChain.generate(options);
+    register(scenario.cast());
+    return scenario;
+  }
+
+  private DemoSubmitter submitter() {
+    var api = new EventsApi(target.http(), HttpCalls.client(), Duration.ofMinutes(2));
+    var retrying =
+        new Retrying(api, RetryPolicy.DEFAULT, d -> Thread.sleep(d.toMillis()), new Random());
+    return new DemoSubmitter(retrying, clock);
+  }
+
+  private void send(Scenario scenario, DemoSubmitter submitter, double eventsPerSecond)
+      throws IOException {
+    List<DemoEvent> events = scenario.all();
+    var bar = new ProgressBar(err, "events", events.size(), true);
+    submitter.send(events, eventsPerSecond, bar);
+    bar.finish(submitter.tally().rejectedTotal() + " rejected");
   }
 
   private void register(DemoCast cast) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sealtrail serial}: one serial's custody state and its history, re-verified here. */
@@ -29,9 +30,21 @@ public final class SerialCommand extends QueryCommand {
   @Parameters(paramLabel = "SERIAL", description = "A device, container or lot serial.")
   String serial;
 
+  @Option(
+      names = "--epcis",
+      description =
+          "Print the history as a GS1 EPCIS 2.0 JSON-LD document instead (each event linked to its"
+              + " signed original; the chain is not re-verified).")
+  boolean epcis;
+
   @Override
   void run() throws IOException {
     QueryClient client = access.client("recall");
+    if (epcis) {
+      String path = Paths.of("/v1/serials/", serial, "/history") + "?format=epcis";
+      out().println(client.text(path, "application/ld+json"));
+      return;
+    }
     JsonNode state = client.json(Paths.of("/v1/serials/", serial, ""));
     String stateHead = state.path("chainHash").asText();
     JsonNode history = client.json(Paths.of("/v1/serials/", serial, "/history"));

@@ -29,10 +29,20 @@ public final class TraceCommand extends QueryCommand {
       description = "Print CSV (RFC 4180), one device a row, for a spreadsheet.")
   boolean csv;
 
+  @Option(
+      names = "--epcis",
+      description =
+          "Print the lot's and its devices' events as one GS1 EPCIS 2.0 JSON-LD document.")
+  boolean epcis;
+
   @Override
   void run() throws IOException {
     QueryClient client = access.client("recall");
     String path = Paths.of("/v1/lots/", lot, "/trace");
+    if (epcis) {
+      out().println(client.text(path + "?format=epcis", "application/ld+json"));
+      return;
+    }
     if (csv) {
       out().print(client.text(path + "?format=csv", "text/csv"));
       return;

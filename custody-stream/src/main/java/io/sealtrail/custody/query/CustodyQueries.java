@@ -32,10 +32,12 @@ public final class CustodyQueries {
   private static final EpcisExporter EPCIS = new EpcisExporter();
   private final StoreReader reader;
   private final DeviceStates devices;
+  private final EpcisTrace epcisTrace;
 
   public CustodyQueries(StoreReader reader) {
     this.reader = reader;
     this.devices = new DeviceStates(reader);
+    this.epcisTrace = new EpcisTrace(reader, EPCIS);
   }
 
   /** The current state of {@code serial}. */
@@ -90,15 +92,9 @@ public final class CustodyQueries {
 
   /** Every device built with {@code lot} and where it is now, asking each device's owner. */
   public TraceResponse trace(String lot, HttpRequest<?> request) {
-    LotTrace trace =
-        new LotTrace(
-            reader.<String>local(LineageStores.LOT_DEVICES),
-            reader.<String>local(LineageStores.LOT_SUPPLIERS));
+    LotTrace trace = lotTrace(lot);
     List<LotTrace.LotDevice> built = trace.devicesOf(lot);
     Optional<String> supplier = trace.supplierOf(lot);
-    if (built.isEmpty() && supplier.isEmpty()) {
-      throw new KeyNotFoundException("lot", lot);
-    }
     List<TracedDevice> traced =
         built.stream()
             .map(d -> TracedDevice.of(d.serial(), d.parts(), devices.stateOf(d.serial(), request)))
@@ -109,6 +105,29 @@ public final class CustodyQueries {
             .map(HoldView::of)
             .toList();
     return new TraceResponse(lot, supplier.orElse(null), traced, onLot);
+  }
+
+  /**
+   * {@code lot}'s trace as a GS1 EPCIS 2.0 JSON-LD document created at {@code now}: the events of
+   * the lot and of every device built with it, each once, in event-time order.
+   */
+  public String epcisTrace(String lot, HttpRequest<?> request, Instant now) {
+    List<String> serials = new java.util.ArrayList<>();
+    serials.add(lot);
+    lotTrace(lot).devicesOf(lot).forEach(device -> serials.add(device.serial()));
+    return epcisTrace.document(serials, request, now).toString();
+  }
+
+  /** The lineage of {@code lot}, which must be known (built into a device, or supplied). */
+  private LotTrace lotTrace(String lot) {
+    LotTrace trace =
+        new LotTrace(
+            reader.<String>local(LineageStores.LOT_DEVICES),
+            reader.<String>local(LineageStores.LOT_SUPPLIERS));
+    if (trace.devicesOf(lot).isEmpty() && trace.supplierOf(lot).isEmpty()) {
+      throw new KeyNotFoundException("lot", lot);
+    }
+    return trace;
   }
 
   /** Every version and image of {@code product} installed now, with the devices running it. */

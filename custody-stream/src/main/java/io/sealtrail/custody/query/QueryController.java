@@ -58,6 +58,15 @@ final class QueryController {
   @Get("/lots/{lot}/trace")
   HttpResponse<?> trace(
       HttpRequest<?> request, @PathVariable String lot, @Nullable @QueryValue String format) {
+    if ("epcis".equalsIgnoreCase(format)) {
+      return reader.answer(
+          request,
+          LineageStores.LOT_SUPPLIERS,
+          lot,
+          () ->
+              HttpResponse.ok(queries.epcisTrace(lot, request, Instant.now()))
+                  .contentType(JSON_LD));
+    }
     boolean csv = wantsCsv(request, format);
     return reader.answer(
         request,

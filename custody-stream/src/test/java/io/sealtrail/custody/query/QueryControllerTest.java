@@ -130,6 +130,40 @@ class QueryControllerTest {
   }
 
   @Test
+  void shouldAnswerTheLotAndItsDevicesEventsOnceInTimeOrderWhenEpcisTraceIsAsked()
+      throws IOException {
+    var json = new ObjectMapper();
+
+    var response = client.asRecall(server.port(), "/v1/lots/" + LOT + "/trace?format=epcis");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/ld+json"));
+    var events = json.readTree(response.body()).at("/epcisBody/eventList");
+    var types = new java.util.ArrayList<String>();
+    var ids = new java.util.HashSet<String>();
+    var times = new java.util.ArrayList<String>();
+    events.forEach(
+        e -> {
+          types.add(e.get("sealtrail:custodyEventType").asText());
+          ids.add(e.get("eventID").asText());
+          times.add(e.get("eventTime").asText());
+        });
+    // The lot's receipt, then the device's assembly (commissioning and its parts) and flash.
+    assertThat(types)
+        .containsExactly("COMPONENT_RECEIVED", "ASSEMBLED", "ASSEMBLED", "FIRMWARE_FLASHED");
+    assertThat(ids).hasSize(events.size());
+    assertThat(times).isSorted();
+  }
+
+  @Test
+  void shouldAnswerNotFoundWhenAnEpcisTraceIsAskedOfAnUnknownLot() {
+    var response = client.asRecall(server.port(), "/v1/lots/NO-LOT/trace?format=epcis");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void shouldAnswerTraceAsJsonWhenNothingElseIsAsked() {
     var response = client.asRecall(server.port(), "/v1/lots/" + LOT + "/trace");
 

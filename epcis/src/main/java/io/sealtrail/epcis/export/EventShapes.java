@@ -40,9 +40,13 @@ final class EventShapes {
     return events;
   }
 
+  /** The DSSE payload type of an envelope that is one custody event. */
+  static final String CUSTODY_EVENT_PAYLOAD_TYPE = "application/vnd.sealtrail.event+json";
+
   /**
    * An event with what every shape shares: its id, times, and where it happened. The id names the
-   * signed payload ({@code part} tells the two events of an assembly apart), so it is stable.
+   * signed payload ({@code part} tells the two events of an assembly apart), so it is stable; a
+   * payload carrying several custody events (an EPCIS capture) also names the custody event.
    */
   static EpcisEvent base(
       VerifiedEvent verified,
@@ -52,7 +56,13 @@ final class EventShapes {
       String bizStep,
       String disposition) {
     CustodyEvent custody = verified.getEvent();
-    String id = Identifiers.BASE + "event/" + verified.getPayloadSha256() + part;
+    boolean own = CUSTODY_EVENT_PAYLOAD_TYPE.equals(verified.getEnvelope().getPayloadType());
+    String id =
+        (own
+                ? Identifiers.event(verified.getPayloadSha256(), null, null)
+                : Identifiers.event(
+                    verified.getPayloadSha256(), custody.getPartnerId(), custody.getEventId()))
+            + part;
     EpcisEvent event =
         new EpcisEvent(type, action, bizStep, disposition)
             .put("eventID", id)

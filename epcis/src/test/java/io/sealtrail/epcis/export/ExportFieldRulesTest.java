@@ -256,6 +256,35 @@ class ExportFieldRulesTest {
   }
 
   @Test
+  void shouldNameEachCustodyEventWhenSeveralShareOneCapturedPayload() {
+    // Events captured from one EPCIS document share its envelope, so its payload's hash.
+    VerifiedEvent first =
+        captured(Fixtures.event(EventType.SEAL_CHECKED, "SN-1", new SealChecked("S", true)));
+    CustodyEvent other = Fixtures.event(EventType.SEAL_CHECKED, "SN-2", new SealChecked("S", true));
+    other.setEventId("ev/2");
+    VerifiedEvent second = captured(other);
+    second.setPayloadSha256(first.getPayloadSha256());
+
+    String a = exporter.events(first).get(0).get("eventID").asText();
+    String b = exporter.events(second).get(0).get("eventID").asText();
+
+    assertThat(a).isNotEqualTo(b);
+    assertThat(b)
+        .isEqualTo(
+            "https://id.sealtrail.example/event/"
+                + first.getPayloadSha256()
+                + "/"
+                + other.getPartnerId()
+                + "/ev%2F2");
+  }
+
+  private static VerifiedEvent captured(CustodyEvent event) {
+    VerifiedEvent verified = Fixtures.verified(event);
+    verified.getEnvelope().setPayloadType("application/vnd.sealtrail.epcis+json");
+    return verified;
+  }
+
+  @Test
   void shouldMintNoGs1KeyAndEncodeEverySerialWhenExporting() {
     CustodyEvent odd =
         Fixtures.event(EventType.SEAL_CHECKED, "SN 1/2%é", new SealChecked("S", true));

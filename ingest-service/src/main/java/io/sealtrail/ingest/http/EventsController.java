@@ -12,17 +12,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
-import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.metrics.IngestMetrics;
 import io.sealtrail.ingest.submission.Submission;
-import io.sealtrail.platform.http.ServiceUnavailableException;
-import io.sealtrail.trust.partner.KafkaPartnerDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * {@code POST /v1/events}: one DSSE envelope, a JSON array of them, or NDJSON, each handed to the
@@ -34,33 +30,26 @@ public final class EventsController {
   static final String NDJSON = "application/x-ndjson";
 
   private final KafkaSubmissionGateway gateway;
-  private final KafkaPartnerDirectory partners;
   private final IngestConfig.Http config;
   private final IngestMetrics metrics;
-  private final NodeLoops loops;
+  private final Admission admission;
   // Receipt time of submissions: the server's clock.
   private final Clock clock = Clock.systemUTC();
 
   EventsController(
       KafkaSubmissionGateway gateway,
-      KafkaPartnerDirectory partners,
       IngestConfig.Http config,
       IngestMetrics metrics,
-      NodeLoops loops) {
+      Admission admission) {
     this.gateway = gateway;
-    this.partners = partners;
     this.config = config;
     this.metrics = metrics;
-    this.loops = loops;
+    this.admission = admission;
   }
 
   @Post(consumes = {MediaType.APPLICATION_JSON, NDJSON})
   CompletableFuture<HttpResponse<?>> submit(HttpRequest<?> request, @Body @Nullable byte[] sent) {
-    if (!loops.running()) {
-      // The node's loops ended: no outcome would ever come, so do not wait the reply timeout.
-      throw new ServiceUnavailableException(
-          "ingest has stopped: restart the service", config.retryAfter(), null);
-    }
+    admission.requireRunning();
     byte[] body = sent == null ? new byte[0] : sent;
     if (body.length > config.maxBodyBytes()) {
       throw new RequestTooLargeException(
@@ -71,29 +60,14 @@ public final class EventsController {
       throw new RequestTooLargeException(
           split.envelopes().size() + " envelopes are above the limit of " + config.maxBatchSize());
     }
-    if (!partners.isFresh(config.directoryMaxAge())) {
-      throw new ServiceUnavailableException(
-          "partner directory is stale", config.retryAfter(), null);
-    }
+    admission.requireFreshDirectory();
     List<Submission> submissions = submissions(request, split.envelopes());
     Timer.Sample sample = Timer.start();
     return gateway
         .submitAll(submissions)
         .whenComplete((results, failure) -> sample.stop(metrics.roundTrip(failure == null)))
         .<HttpResponse<?>>thenApply(results -> answer(results, split.batch()))
-        .exceptionally(this::unavailable);
-  }
-
-  /**
-   * A gateway failure (Kafka did not take or answer in time) as the same 503 a stale directory
-   * gives, with the one configured Retry-After: clients see one pacing whatever is missing.
-   */
-  private <T> T unavailable(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-    if (cause instanceof KafkaUnavailableException kafka) {
-      throw new ServiceUnavailableException(kafka.getMessage(), config.retryAfter(), kafka);
-    }
-    throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(cause);
+        .exceptionally(admission::unavailable);
   }
 
   private static SplitBody split(HttpRequest<?> request, byte[] body) {

@@ -19,6 +19,7 @@ final class SubmissionDecider {
   private final SubmissionParser parser;
   private final SubmissionJudge judge;
   private final ResendLookup resends;
+  private final CaptureReading captures = new CaptureReading();
 
   SubmissionDecider(SubmissionParser parser, SubmissionJudge judge, ResendLookup resends) {
     this.parser = parser;
@@ -34,7 +35,34 @@ final class SubmissionDecider {
     } catch (IllegalArgumentException e) {
       return foreign(record, e.getMessage());
     }
-    ParsedSubmission parsed = parser.parse(submission);
+    if (submission.capture() != null) {
+      return decideCaptured(record, dedup, captures.read(submission));
+    }
+    return decideParsed(record, dedup, parser.parse(submission));
+  }
+
+  /**
+   * One event of an EPCIS capture: judged as the custody event it means, carried by the document
+   * the partner signed; its rejection points into the EPCIS document.
+   */
+  private Decision decideCaptured(
+      ConsumerRecord<String, byte[]> record, BatchDedup dedup, CaptureReading.Read read) {
+    if (read instanceof CaptureReading.Refused refused) {
+      return new Decision.Reject(
+          refused.parsed().submission(), judge.refuse(refused.parsed(), refused.refusal()));
+    }
+    var carried = (CaptureReading.Carried) read;
+    Decision decision = decideParsed(record, dedup, carried.parsed());
+    if (decision instanceof Decision.Reject reject) {
+      return new Decision.Reject(
+          reject.submission(), CapturePointers.intoDocument(reject.rejection(), carried));
+    }
+    return decision;
+  }
+
+  private Decision decideParsed(
+      ConsumerRecord<String, byte[]> record, BatchDedup dedup, ParsedSubmission parsed) {
+    Submission submission = parsed.submission();
     Optional<ResendLookup.Resend> resend =
         resends.find(parsed, record.key(), record.partition(), dedup);
     if (resend.isPresent()) {

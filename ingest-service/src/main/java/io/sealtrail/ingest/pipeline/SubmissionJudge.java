@@ -53,6 +53,18 @@ final class SubmissionJudge {
         rejected -> Rejection.of(rejected, parsed.firstKeyId()));
   }
 
+  /**
+   * A carried event that cannot be read (an EPCIS event no custody event means): the envelope's own
+   * rejection when it is not authentic, else {@code refusal}. A forged document learns nothing of
+   * how its content would have been judged.
+   */
+  Rejection refuse(ParsedSubmission bare, Rejection refusal) {
+    long start = System.nanoTime();
+    var rejected = verifier.signaturesRejected(bare.envelope(), bare.submission().receivedAt());
+    listener.verified(Duration.ofNanos(System.nanoTime() - start));
+    return rejected.map(r -> Rejection.of(r, bare.firstKeyId())).orElse(refusal);
+  }
+
   private Judgement read(Verification.Verified verified, ParsedSubmission parsed) {
     Submission submission = parsed.submission();
     byte[] payload = verified.envelope().payload();

@@ -17,10 +17,18 @@ public final class RoutingKey {
 
   /** The key of {@code submission}, read once here: a door's one parse of it. */
   public static String of(Submission submission) {
+    if (submission.capture() != null) {
+      return submission.capture().partnerId();
+    }
     return of(SubmissionParser.STRICT.parse(submission));
   }
 
   public static String of(ParsedSubmission parsed) {
+    if (parsed.submission().capture() != null) {
+      // An EPCIS document names no partner of its own: it is the capturing partner's, whose
+      // events of it must meet that partner's dedup state (and order) like its other events.
+      return parsed.submission().capture().partnerId();
+    }
     return partnerId(parsed)
         .or(() -> parsed.envelope().firstKeyId())
         .orElse(parsed.submission().submissionId());

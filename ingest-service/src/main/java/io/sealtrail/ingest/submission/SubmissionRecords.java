@@ -16,6 +16,7 @@ public final class SubmissionRecords {
   static final String CHANNEL = "sealtrail.submission.channel";
   static final String RECEIVED_AT = "sealtrail.submission.receivedAt";
   static final String SOURCE = "sealtrail.submission.source";
+  static final String CAPTURE = "sealtrail.submission.capture";
 
   private SubmissionRecords() {}
 
@@ -29,6 +30,9 @@ public final class SubmissionRecords {
     if (submission.source() != null) {
       headers.add(SOURCE, utf8(submission.source()));
     }
+    if (submission.capture() != null) {
+      headers.add(CAPTURE, utf8(submission.capture().encode()));
+    }
     return record;
   }
 
@@ -40,7 +44,13 @@ public final class SubmissionRecords {
         record.value() == null ? new byte[0] : record.value(),
         Channel.valueOf(required(headers, CHANNEL)),
         Instant.ofEpochMilli(Long.parseLong(required(headers, RECEIVED_AT))),
-        optional(headers, SOURCE));
+        optional(headers, SOURCE),
+        capture(headers));
+  }
+
+  private static CaptureItem capture(Headers headers) {
+    String value = optional(headers, CAPTURE);
+    return value == null ? null : CaptureItem.decode(value);
   }
 
   private static String required(Headers headers, String name) {

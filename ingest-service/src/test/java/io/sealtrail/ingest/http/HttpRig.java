@@ -161,6 +161,17 @@ final class HttpRig implements AutoCloseable {
     return RoleTokens.load(tokens).authenticate(token(role)).orElseThrow().name();
   }
 
+  /** Every rejection committed on this rig's custody.rejected. */
+  List<io.sealtrail.avro.rejection.RejectedSubmission> rejected() {
+    try (var serde =
+        new SpecificAvroSerde<>(io.sealtrail.avro.rejection.RejectedSubmission.class)) {
+      serde.configure(serdeConfig, false);
+      return TopicReader.committed(bootstrap, topics.rejected()).stream()
+          .map(r -> serde.deserializer().deserialize(topics.rejected(), r.value()))
+          .toList();
+    }
+  }
+
   /** The bearer token of {@code role}, as local mode writes it. */
   String token(Role role) throws java.io.IOException {
     return Files.readString(tokens.resolve(role.fileName())).strip();

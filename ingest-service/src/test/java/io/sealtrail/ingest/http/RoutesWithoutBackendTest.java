@@ -36,6 +36,7 @@ class RoutesWithoutBackendTest {
   @ParameterizedTest
   @CsvSource({
     "POST, /v1/events",
+    "POST, /v1/epcis/capture",
     "POST, /v1/partners",
     "GET, /v1/partners/acme",
     "GET, /health",
