@@ -4,6 +4,7 @@ import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.outcome.PartnerOutcome;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.avro.state.CustodyState;
@@ -31,7 +32,8 @@ public final class TopicSchemas {
           new TopicSchema("state", CustodyState.getClassSchema()),
           new TopicSchema("violations", Violation.getClassSchema()),
           new TopicSchema("alerts", Alert.getClassSchema()),
-          new TopicSchema("alert-commands", AlertCommand.getClassSchema()));
+          new TopicSchema("alert-commands", AlertCommand.getClassSchema()),
+          new TopicSchema("outcomes", PartnerOutcome.getClassSchema()));
 
   private TopicSchemas() {}
 

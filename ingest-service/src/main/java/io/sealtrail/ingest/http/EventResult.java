@@ -3,6 +3,7 @@ package io.sealtrail.ingest.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.pipeline.DryRun;
 
 /**
  * The answer for one envelope of a request, at its index: accepted or duplicate with the event's
@@ -40,6 +41,23 @@ public record EventResult(
         r.field(),
         r.signatureIndex(),
         r.detail());
+  }
+
+  /** What a dry run found for the envelope at {@code index}: no position for a new event. */
+  public static EventResult of(int index, DryRun.Result result) {
+    if (result.rejection() != null) {
+      return of(index, result.rejection());
+    }
+    return new EventResult(
+        index,
+        result.status(),
+        result.eventId(),
+        result.partition(),
+        result.offset(),
+        null,
+        null,
+        null,
+        null);
   }
 
   private static EventResult position(

@@ -34,9 +34,17 @@ final class SubmissionDecider {
     } catch (IllegalArgumentException e) {
       return foreign(record, e.getMessage());
     }
+    return decide(submission, record.key(), record.partition(), dedup);
+  }
+
+  /**
+   * Decides {@code submission}, routed with {@code routingKey} to submissions partition {@code
+   * partition}, against {@code dedup}, which it only reads. The verifier's records come here, and
+   * so do the dry runs of {@code POST /v1/events?dryRun=true}, which must answer exactly alike.
+   */
+  Decision decide(Submission submission, String routingKey, int partition, DedupView dedup) {
     ParsedSubmission parsed = parser.parse(submission);
-    Optional<ResendLookup.Resend> resend =
-        resends.find(parsed, record.key(), record.partition(), dedup);
+    Optional<ResendLookup.Resend> resend = resends.find(parsed, routingKey, partition, dedup);
     if (resend.isPresent()) {
       return resent(parsed, resend.get());
     }
@@ -45,12 +53,12 @@ final class SubmissionDecider {
       return new Decision.Reject(submission, rejection);
     }
     var authentic = (Judgement.Authentic) judgement;
-    if (!authentic.event().getPartnerId().equals(record.key())) {
+    if (!authentic.event().getPartnerId().equals(routingKey)) {
       // The doors key by the partner the same reading claims; a record keyed otherwise was not
       // written by them, and its partition does not own the event's dedup identity.
-      return new Decision.Reject(submission, Rejection.misrouted(authentic, record.key()));
+      return new Decision.Reject(submission, Rejection.misrouted(authentic, routingKey));
     }
-    return deduplicate(submission, record.partition(), authentic, dedup);
+    return deduplicate(submission, partition, authentic, dedup);
   }
 
   /** An authentic resend of a known identity: its verdict stands whatever changed since. */
@@ -60,7 +68,8 @@ final class SubmissionDecider {
     String eventId = resend.header().eventId();
     if (DedupVerdict.of(Optional.of(known.payloadSha256()), resend.payloadSha256())
         == DedupVerdict.DUPLICATE) {
-      return new Written.Duplicate(parsed.submission(), partnerId, eventId, known.position());
+      return new Written.Duplicate(
+          parsed.submission(), partnerId, eventId, resend.payloadSha256(), known.position());
     }
     return new Decision.Reject(
         parsed.submission(),
@@ -68,8 +77,9 @@ final class SubmissionDecider {
   }
 
   private Decision deduplicate(
-      Submission submission, int partition, Judgement.Authentic authentic, BatchDedup dedup) {
-    Optional<BatchDedup.Known> known = dedup.find(partition, authentic.dedupKey());
+      Submission submission, int partition, Judgement.Authentic authentic, DedupView dedup) {
+    Optional<BatchDedup.Known> known =
+        dedup.find(partition, authentic.event().getPartnerId(), authentic.event().getEventId());
     DedupVerdict verdict =
         DedupVerdict.of(known.map(BatchDedup.Known::payloadSha256), authentic.payloadSha256());
     if (verdict == DedupVerdict.DUPLICATE) {
@@ -77,6 +87,7 @@ final class SubmissionDecider {
           submission,
           authentic.event().getPartnerId(),
           authentic.event().getEventId(),
+          authentic.payloadSha256(),
           known.orElseThrow().position());
     }
     if (verdict == DedupVerdict.REPLAY) {

@@ -106,6 +106,18 @@ final class HttpRig implements AutoCloseable {
     return new Answer(response.statusCode(), response.headers().map(), json);
   }
 
+  /** The answer to {@code GET path} with the {@code Authorization} header given, if any. */
+  Answer get(String path, String authorization) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(service.url() + path)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    HttpResponse<byte[]> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
+    return new Answer(response.statusCode(), response.headers().map(), json);
+  }
+
   /** The body of {@code GET path} as text. */
   String text(String path) throws Exception {
     var request = HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build();
