@@ -65,6 +65,16 @@ public record SignedEnvelope(String json, String eventId) {
     }
   }
 
+  /** The partner the event inside claims to be from. */
+  public String partnerId() {
+    try {
+      Envelope envelope = EnvelopeJson.read(json.getBytes(StandardCharsets.UTF_8));
+      return EventHeaders.parse(envelope.payload()).partnerId();
+    } catch (MalformedEnvelopeException | MalformedEventException e) {
+      throw new IllegalArgumentException("not a custody event: " + e.getMessage(), e);
+    }
+  }
+
   private static String eventIdOf(byte[] payload) {
     try {
       return EventHeaders.parse(payload).eventId();

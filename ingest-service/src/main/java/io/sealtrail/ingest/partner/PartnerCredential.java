@@ -6,6 +6,7 @@ import io.micronaut.http.HttpStatus;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.platform.http.ProblemException;
 import io.sealtrail.trust.dsse.Envelope;
+import io.sealtrail.trust.dsse.EnvelopeJson;
 import io.sealtrail.trust.dsse.SignatureCheck;
 import io.sealtrail.trust.partner.PartnerDirectory;
 import io.sealtrail.trust.partner.RegisteredKey;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,25 +57,35 @@ public final class PartnerCredential {
     } catch (SignedRequest.MalformedRequestException e) {
       throw unauthenticated(e.getMessage());
     }
+    if (envelope.signatures().size() > EnvelopeJson.MAX_SIGNATURES) {
+      throw unauthenticated("more than " + EnvelopeJson.MAX_SIGNATURES + " signatures");
+    }
     Instant now = clock.instant();
     PartnerDirectory partners = directory.get();
-    RegisteredKey signer =
+    List<RegisteredKey> signers =
         SignatureCheck.all(
                 envelope, keyid -> inForce(partners, keyid, now).map(k -> k.key().verifier()))
             .stream()
             .filter(check -> check.status() == SignatureCheck.Status.VALID)
-            .findFirst()
-            .flatMap(check -> partners.key(check.keyid()))
-            .orElseThrow(
-                () -> unauthenticated("no signature by a registered key in force verifies"));
-    if (!signer.partner().partnerId().equals(partnerId)) {
-      throw new ProblemException(
-          Problem.of(
-              "forbidden",
-              "Not this partner's view",
-              HttpStatus.FORBIDDEN,
-              "a partner may read only its own outcomes and events"));
+            .flatMap(check -> partners.key(check.keyid()).stream())
+            .toList();
+    if (signers.isEmpty()) {
+      throw unauthenticated("no signature by a registered key in force verifies");
     }
+    // A co-signature by another partner's key (a client signing with every key it holds) is no
+    // reason to refuse; only a request that no key of this partner signed is another's.
+    RegisteredKey signer =
+        signers.stream()
+            .filter(k -> k.partner().partnerId().equals(partnerId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        Problem.of(
+                            "forbidden",
+                            "Not this partner's view",
+                            HttpStatus.FORBIDDEN,
+                            "a partner may read only its own outcomes and events")));
     if (!claim.method().equals(request.getMethodName())) {
       throw unauthenticated("the signed method is not the request's");
     }

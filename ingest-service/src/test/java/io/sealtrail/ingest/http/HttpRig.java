@@ -151,6 +151,14 @@ final class HttpRig implements AutoCloseable {
     return Files.readString(tokens.resolve(role.fileName())).strip();
   }
 
+  IngestConfig.Topics topics() {
+    return topics;
+  }
+
+  Map<String, Object> serdeConfig() {
+    return serdeConfig;
+  }
+
   IngestNode service() {
     return service;
   }
