@@ -169,6 +169,40 @@ class PartnerViewHttpIT {
   }
 
   @Test
+  void shouldCreateTheOutcomeTopicWhenAPartnerIsRegisteredAndRefuseAnIdThatCannotNameOne()
+      throws Exception {
+    String admin = rig.token(io.sealtrail.platform.auth.Role.ADMIN);
+    var fresh = new io.sealtrail.ingest.testing.Partners();
+    String newcomer = unique("newcomer");
+
+    var registered =
+        rig.send("POST", "/v1/partners", JSON, registration(newcomer, fresh.acmeKey), admin);
+    var dotted =
+        rig.send("POST", "/v1/partners", JSON, registration("acme.com", fresh.strangerKey), admin);
+
+    assertThat(registered.status()).as("%s", registered.body()).isEqualTo(201);
+    try (Admin kafka = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+      assertThat(kafka.listTopics().names().get())
+          .as("created before the registration was answered")
+          .contains(name + ".custody.outcomes." + newcomer);
+    }
+    assertThat(dotted.status()).isEqualTo(422);
+    assertThat(dotted.body().get("field").asText()).isEqualTo("/partnerId");
+  }
+
+  private static byte[] registration(String partnerId, Signer key) {
+    String publicKeyPem =
+        io.sealtrail.trust.crypto.Pem.writePublicKey(key.verifier().subjectPublicKeyInfo())
+            .replace("\n", "\\n");
+    return ("{\"partnerId\":\""
+            + partnerId
+            + "\",\"roles\":[\"DOCK\"],\"sites\":[],\"keys\":[{\"publicKey\":\""
+            + publicKeyPem
+            + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void shouldAnswer400ForASinceOrLimitItCannotRead() throws Exception {
     assertThat(get("/v1/partners/acme/outcomes?since=yesterday", FIX.acmeKey).status())
         .isEqualTo(400);
