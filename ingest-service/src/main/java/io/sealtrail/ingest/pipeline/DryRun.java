@@ -32,6 +32,7 @@ import java.util.Set;
  */
 public final class DryRun {
   private final SubmissionDecider decider;
+  private final SubmissionVerifier verifier;
   private final OutcomeLog outcomes;
   private final Duration dedupWindow;
   private final Clock clock;
@@ -47,6 +48,7 @@ public final class DryRun {
     this.decider =
         new SubmissionDecider(
             SubmissionParser.STRICT, judge, new ResendLookup(verifier, IngestListener.NONE));
+    this.verifier = verifier;
     this.outcomes = outcomes;
     this.dedupWindow = config.dedupWindow();
     this.clock = clock;
@@ -100,12 +102,17 @@ public final class DryRun {
         "rejected", null, null, null, ((Decision.Reject) decision).rejection().result());
   }
 
-  /** What each claimed partner had accepted of the claimed event ids, within the dedup window. */
+  /**
+   * What each claimed partner had accepted of the claimed event ids, within the dedup window. Only
+   * envelopes a key of the claimed partner signed are looked up: dedup decides nothing for the
+   * others, and anyone may send a dry run, so an unsigned claim must not cost a read of a partner's
+   * outcomes.
+   */
   private Map<String, Map<String, OutcomeLog.Accepted>> lookUp(List<Submission> submissions) {
     Map<String, Set<String>> asked = new HashMap<>();
     for (Submission submission : submissions) {
       ParsedSubmission parsed = SubmissionParser.STRICT.parse(submission);
-      Optional<EventHeader> claimed = parsed.envelope().claimed();
+      Optional<EventHeader> claimed = verifier.signedByClaimedPartner(parsed.envelope());
       claimed.ifPresent(
           h -> asked.computeIfAbsent(h.partnerId(), p -> new HashSet<>()).add(h.eventId()));
     }

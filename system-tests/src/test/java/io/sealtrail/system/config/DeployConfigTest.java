@@ -297,11 +297,14 @@ class DeployConfigTest {
               "custody.ingest.replies")) {
         assertThat(allows(partner, "topic", other, "Read")).as("%s reads %s", id, other).isFalse();
       }
-      for (String group : List.of("another-partner.outcomes", id + "2.outcomes", "sealtrail-ingest-verifier")) {
+      for (String group :
+          List.of("another-partner.outcomes", id + "2.outcomes", "sealtrail-ingest-verifier")) {
         assertThat(allows(partner, "group", group, "Read")).as("%s joins %s", id, group).isFalse();
       }
       for (String topic : List.of(own, "custody.events", "custody.rejected", "custody.partners")) {
-        assertThat(allows(partner, "topic", topic, "Write")).as("%s writes %s", id, topic).isFalse();
+        assertThat(allows(partner, "topic", topic, "Write"))
+            .as("%s writes %s", id, topic)
+            .isFalse();
       }
     }
     Map<String, Object> ingest =
