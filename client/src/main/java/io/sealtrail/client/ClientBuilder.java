@@ -1,6 +1,7 @@
 package io.sealtrail.client;
 
 import io.sealtrail.client.http.EventsApi;
+import io.sealtrail.client.http.RecordedApi;
 import io.sealtrail.client.http.RetryPolicy;
 import io.sealtrail.client.http.Retrying;
 import io.sealtrail.client.outbox.Outbox;
@@ -119,10 +120,13 @@ public final class ClientBuilder {
   }
 
   /**
-   * How long an envelope may wait in the outbox and still be sent; default 6 days. Keep it below
-   * the platform's {@code sealtrail.ingest.dedup-window} (7 days): an older resend of an event the
-   * platform accepted would be accepted again. An older envelope is quarantined ({@link
-   * Outcome.Expired}).
+   * How long an envelope may wait in the outbox and be sent without asking; default 6 days. Keep it
+   * below the platform's {@code sealtrail.ingest.dedup-window} (7 days): an older resend of an
+   * event the platform accepted would be accepted again. For an older envelope the client first
+   * asks the platform whether the event was recorded ({@code GET
+   * /v1/partners/{id}/events/{eventId}}, signed with the client's keys): recorded, it is settled as
+   * {@link Outcome.Duplicate} unsent; not recorded, it is sent; a platform that cannot answer gets
+   * it quarantined ({@link Outcome.Expired}).
    */
   public ClientBuilder maxAge(Duration maxAge) {
     this.maxAge = positive(maxAge, "maxAge");
@@ -186,7 +190,11 @@ public final class ClientBuilder {
     Outbox opened = Outbox.open(outbox);
     opened.quarantinedAtOpen().forEach(listener::quarantined);
     ReceiptStore receipts = ReceiptStore.in(outbox);
-    var sender = new OutboxSender(opened, retrying, batchSize, listener, maxAge, clock, receipts);
+    // The platform checks a signed request's time against its own clock: the wall clock, never
+    // the clock that ages the outbox's entries.
+    var recorded = new RecordedApi(url, http, requestTimeout, signers, Clock.systemUTC());
+    var sender =
+        new OutboxSender(opened, retrying, batchSize, listener, maxAge, recorded, clock, receipts);
     Proofs proofs =
         logKey == null
             ? null

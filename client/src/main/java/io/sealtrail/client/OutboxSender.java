@@ -1,5 +1,6 @@
 package io.sealtrail.client;
 
+import io.sealtrail.client.http.RecordedApi;
 import io.sealtrail.client.http.RequestRefusedException;
 import io.sealtrail.client.http.Retrying;
 import io.sealtrail.client.outbox.Outbox;
@@ -19,9 +20,12 @@ import java.util.Map;
 /**
  * Sends what waits in the outbox, oldest first, in batches bounded by count and bytes, and removes
  * each entry once the platform answered for it (accepted, duplicate or rejected) or refused it for
- * good (quarantined). An entry older than the max age is quarantined unsent, because the platform
- * may have forgotten its eventId. Stops at the first batch the platform could not take: what
- * follows stays, in order, for the next drain.
+ * good (quarantined). For an entry older than the max age the platform may have forgotten its
+ * eventId, so the sender first asks whether the event was recorded (ADR 11): recorded, it is
+ * settled as a duplicate at that position and not sent; not recorded, it is sent; a platform that
+ * cannot answer the question (no such route, credential refused) gets it quarantined unsent, as
+ * before. Stops at the first batch, or question, the platform could not take: what follows stays,
+ * in order, for the next drain.
  */
 final class OutboxSender {
   /** Below the platform's 5 MiB body limit, with room for the newlines. */
@@ -32,6 +36,7 @@ final class OutboxSender {
   private final int batchSize;
   private final OutcomeListener listener;
   private final Duration maxAge;
+  private final RecordedApi recorded;
   private final Clock clock;
   private final ReceiptStore receipts;
 
@@ -41,6 +46,7 @@ final class OutboxSender {
       int batchSize,
       OutcomeListener listener,
       Duration maxAge,
+      RecordedApi recorded,
       Clock clock,
       ReceiptStore receipts) {
     this.outbox = outbox;
@@ -48,6 +54,7 @@ final class OutboxSender {
     this.batchSize = batchSize;
     this.listener = listener;
     this.maxAge = maxAge;
+    this.recorded = recorded;
     this.clock = clock;
     this.receipts = receipts;
   }
@@ -87,7 +94,11 @@ final class OutboxSender {
     }
   }
 
-  /** What waits and is young enough to send; older entries are quarantined into {@code settled}. */
+  /**
+   * What waits and may be sent: young entries, and older ones the platform says it has not
+   * recorded. Older ones it has recorded are settled into {@code settled}; those it cannot answer
+   * for are quarantined. Throws when the platform could not be asked: nothing was sent then.
+   */
   private List<OutboxEntry> sendable(Map<Long, Outcome> settled) throws IOException {
     Instant now = clock.instant();
     List<OutboxEntry> sendable = new ArrayList<>();
@@ -97,12 +108,33 @@ final class OutboxSender {
         sendable.add(entry);
         continue;
       }
-      String eventId = entry.envelope().eventId();
-      Quarantined moved = outbox.quarantine(entry, Outcome.Expired.describe(eventId, age, maxAge));
-      settled.put(entry.sequence(), new Outcome.Expired(eventId, age, maxAge, moved.file()));
-      listener.quarantined(moved);
+      SignedEnvelope envelope = entry.envelope();
+      RecordedApi.Recorded answer;
+      try {
+        answer = recorded.recorded(envelope.partnerId(), envelope.eventId());
+      } catch (RequestRefusedException e) {
+        expire(entry, age, settled);
+        continue;
+      }
+      if (answer instanceof RecordedApi.Recorded.Yes yes) {
+        settle(
+            List.of(entry),
+            List.of(new Outcome.Duplicate(envelope.eventId(), yes.partition(), yes.offset())),
+            settled);
+      } else {
+        sendable.add(entry); // not on the platform: sending it cannot store it twice
+      }
     }
     return sendable;
+  }
+
+  /** Quarantines an old entry the platform cannot say anything about, unsent. */
+  private void expire(OutboxEntry entry, Duration age, Map<Long, Outcome> settled)
+      throws IOException {
+    String eventId = entry.envelope().eventId();
+    Quarantined moved = outbox.quarantine(entry, Outcome.Expired.describe(eventId, age, maxAge));
+    settled.put(entry.sequence(), new Outcome.Expired(eventId, age, maxAge, moved.file()));
+    listener.quarantined(moved);
   }
 
   private void settle(List<OutboxEntry> batch, List<Outcome> outcomes, Map<Long, Outcome> settled)

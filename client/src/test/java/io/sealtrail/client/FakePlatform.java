@@ -23,10 +23,16 @@ final class FakePlatform implements AutoCloseable {
   private final HttpServer server;
   private final Deque<Answer> script = new ArrayDeque<>();
   private final List<List<String>> requests = new ArrayList<>();
+  private final java.util.Map<String, Answer> recorded = new java.util.HashMap<>();
+  private final List<Lookup> lookups = new ArrayList<>();
+
+  /** One question {@code GET /v1/partners/{id}/events/{eventId}}: its path and credential. */
+  record Lookup(String path, String authorization) {}
 
   FakePlatform() throws IOException {
     server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
     server.createContext("/v1/events", this::handle);
+    server.createContext("/v1/partners/", this::lookUp);
     server.start();
   }
 
@@ -67,6 +73,47 @@ final class FakePlatform implements AutoCloseable {
                     + "\",\"detail\":\"no\"}]}"));
   }
 
+  /** The platform recorded {@code eventId} at {@code partition}/{@code offset}. */
+  synchronized FakePlatform recorded(String eventId, int partition, long offset) {
+    recorded.put(
+        eventId,
+        new Answer(
+            200,
+            null,
+            l ->
+                "{\"eventId\":\"%s\",\"recorded\":true,\"partition\":%d,\"offset\":%d}"
+                    .formatted(eventId, partition, offset)));
+    return this;
+  }
+
+  /** The platform never recorded {@code eventId}. */
+  synchronized FakePlatform notRecorded(String eventId) {
+    recorded.put(eventId, new Answer(200, null, l -> "{\"recorded\":false}"));
+    return this;
+  }
+
+  /** The question about {@code eventId} is answered 503. */
+  synchronized FakePlatform lookupUnavailable(String eventId) {
+    recorded.put(eventId, new Answer(503, "1", l -> "{\"detail\":\"Kafka\"}"));
+    return this;
+  }
+
+  synchronized List<Lookup> lookups() {
+    return List.copyOf(lookups);
+  }
+
+  /** Answers a question about an event; one nobody scripted is 404, as an older platform. */
+  private void lookUp(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    String eventId = path.substring(path.lastIndexOf('/') + 1);
+    Answer answer;
+    synchronized (this) {
+      lookups.add(new Lookup(path, exchange.getRequestHeaders().getFirst("Authorization")));
+      answer = recorded.getOrDefault(eventId, new Answer(404, null, l -> "{}"));
+    }
+    reply(exchange, answer, List.of());
+  }
+
   synchronized List<List<String>> requests() {
     return List.copyOf(requests);
   }
@@ -89,6 +136,11 @@ final class FakePlatform implements AutoCloseable {
       requests.add(lines);
       answer = script.isEmpty() ? new Answer(500, null, l -> "{}") : script.poll();
     }
+    reply(exchange, answer, lines);
+  }
+
+  private static void reply(HttpExchange exchange, Answer answer, List<String> lines)
+      throws IOException {
     byte[] out = answer.body().apply(lines).getBytes(StandardCharsets.UTF_8);
     if (answer.retryAfter() != null) {
       exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sealtrail.client.http.PlatformUnavailableException;
 import io.sealtrail.client.http.RetryPolicy;
 import io.sealtrail.trust.crypto.Signer;
+import io.sealtrail.trust.request.SignedRequest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -266,6 +267,7 @@ class SealtrailClientTest {
     assertThat(platform.requests()).extracting(List::size).containsExactly(3, 1, 1, 1);
   }
 
+  // The fake platform answers the question "was it recorded?" 404, as one without that route.
   @Test
   void shouldQuarantineWithoutSendingAnEnvelopeOlderThanTheMaxAge() throws Exception {
     storeWhileOffline("ev-old");
@@ -284,6 +286,60 @@ class SealtrailClientTest {
     assertThat(expired.why()).contains("ev-old", "PT168H", "PT144H");
     assertThat(expired.file()).startsWith(outbox.resolve("quarantine")).exists();
     assertThat(platform.requests()).isEmpty();
+  }
+
+  @Test
+  void shouldSettleWithoutSendingAnOldEnvelopeThePlatformSaysItRecorded() throws Exception {
+    storeWhileOffline("ev-kept");
+    platform.recorded("ev-kept", 2, 41);
+    List<Outcome> outcomes;
+
+    try (var client = client(platform.url(), at(STORED.plus(Duration.ofDays(7))))) {
+      outcomes = client.flush();
+
+      assertThat(client.pending()).isZero();
+    }
+
+    assertThat(outcomes).containsExactly(new Outcome.Duplicate("ev-kept", 2, 41));
+    assertThat(platform.requests()).as("nothing sent").isEmpty();
+    assertThat(heard).contains(new Outcome.Duplicate("ev-kept", 2, 41));
+    var lookup = platform.lookups().get(0);
+    assertThat(lookup.path()).isEqualTo("/v1/partners/acme/events/ev-kept");
+    // The question is signed with the partner's key over exactly this request.
+    var envelope = SignedRequest.envelope(lookup.authorization());
+    assertThat(key.verifier().verify(envelope.pae(), envelope.signatures().get(0).sig())).isTrue();
+    var claim = SignedRequest.claim(envelope.payload());
+    assertThat(claim.method()).isEqualTo("GET");
+    assertThat(claim.path()).isEqualTo(lookup.path());
+    assertThat(claim.nonce()).isNotBlank();
+  }
+
+  @Test
+  void shouldResendAnOldEnvelopeThePlatformSaysItNeverRecorded() throws Exception {
+    storeWhileOffline("ev-lost");
+    platform.notRecorded("ev-lost").thenAccepted();
+
+    try (var client = client(platform.url(), at(STORED.plus(Duration.ofDays(7))))) {
+      assertThat(client.flush()).singleElement().isInstanceOf(Outcome.Accepted.class);
+    }
+
+    assertThat(platform.requests()).hasSize(1);
+    assertThat(SignedEnvelope.read(platform.requests().get(0).get(0)).eventId())
+        .isEqualTo("ev-lost");
+  }
+
+  @Test
+  void shouldKeepAnOldEnvelopeWhenThePlatformCannotBeAskedAboutIt() throws Exception {
+    storeWhileOffline("ev-wait");
+    storeWhileOffline("ev-after");
+    platform.lookupUnavailable("ev-wait").thenAccepted();
+
+    try (var client = client(platform.url(), at(STORED.plus(Duration.ofDays(7))))) {
+      assertThatThrownBy(client::flush).isInstanceOf(PlatformUnavailableException.class);
+
+      assertThat(client.pending()).isEqualTo(2);
+    }
+    assertThat(platform.requests()).as("nothing overtakes the unanswered entry").isEmpty();
   }
 
   @Test

@@ -33,6 +33,9 @@ import java.util.Set;
  * @param dedupWindow how long an eventId is remembered; also the dedup topic's retention
  * @param kafkaTimeout how long a send or a state restore may wait for Kafka
  * @param replyTimeout how long a caller waits for its outcome
+ * @param outcomeRetention how long a partner's outcome topic keeps its outcomes, default 90 days;
+ *     more than the event age plus the clock skew, so that the answer to "was this event recorded?"
+ *     covers every event ingest could still accept (ADR 11)
  * @param clientOverrides settings applied to every Kafka client, e.g. security
  * @param registryUrl the schema registry, where ingest registers the schemas it writes
  * @param http the HTTP door
@@ -47,6 +50,7 @@ public record IngestConfig(
     Duration dedupWindow,
     Duration kafkaTimeout,
     Duration replyTimeout,
+    Duration outcomeRetention,
     Map<String, Object> clientOverrides,
     String registryUrl,
     Http http) {
@@ -59,6 +63,7 @@ public record IngestConfig(
   static final String DEDUP_WINDOW = "sealtrail.ingest.dedup-window";
   static final String KAFKA_TIMEOUT = "sealtrail.ingest.kafka-timeout";
   static final String REPLY_TIMEOUT = "sealtrail.ingest.reply-timeout";
+  static final String OUTCOME_RETENTION = "sealtrail.ingest.outcome-retention";
   static final String PARTITIONS = Topic.CONFIG_PREFIX + "partitions";
   static final String REPLICATION_FACTOR = Topic.CONFIG_PREFIX + "replication-factor";
   static final String HTTP_HOST = "sealtrail.http.host";
@@ -67,6 +72,7 @@ public record IngestConfig(
   static final String MAX_BATCH_SIZE = "sealtrail.http.max-batch-size";
   static final String DIRECTORY_MAX_AGE = "sealtrail.http.directory-max-age";
   static final String RETRY_AFTER = "sealtrail.http.retry-after";
+  static final String SIGNED_REQUEST_WINDOW = "sealtrail.http.signed-request-window";
   static final String TOKENS_DIR = "sealtrail.tokens.dir";
 
   /**
@@ -88,6 +94,7 @@ public record IngestConfig(
               optional(DEDUP_WINDOW),
               optional(KAFKA_TIMEOUT),
               optional(REPLY_TIMEOUT),
+              optional(OUTCOME_RETENTION),
               optional(Topic.CONFIG_PREFIX + "inbound"),
               optional(Topic.CONFIG_PREFIX + "submissions"),
               optional(Topic.CONFIG_PREFIX + "events"),
@@ -96,6 +103,7 @@ public record IngestConfig(
               optional(Topic.CONFIG_PREFIX + "replies"),
               optional(Topic.CONFIG_PREFIX + "partners"),
               optional(Topic.CONFIG_PREFIX + AuditActionsTopic.ID),
+              optional(Topic.CONFIG_PREFIX + "outcomes"),
               optional(PARTITIONS),
               optional(REPLICATION_FACTOR),
               optional(HTTP_HOST),
@@ -105,7 +113,8 @@ public record IngestConfig(
               optional(MAX_BODY_BYTES),
               optional(MAX_BATCH_SIZE),
               optional(DIRECTORY_MAX_AGE),
-              optional(RETRY_AFTER)));
+              optional(RETRY_AFTER),
+              optional(SIGNED_REQUEST_WINDOW)));
 
   /** Keys that configure ingest itself, never passed to the Kafka clients. */
   private static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL);
@@ -122,6 +131,20 @@ public record IngestConfig(
     requirePositive(dedupWindow, DEDUP_WINDOW);
     requirePositive(kafkaTimeout, KAFKA_TIMEOUT);
     requirePositive(replyTimeout, REPLY_TIMEOUT);
+    requirePositive(outcomeRetention, OUTCOME_RETENTION);
+    if (outcomeRetention.compareTo(maxEventAge.plus(clockSkew)) <= 0) {
+      // An outcome forgotten while its event could still be accepted again would let a client
+      // that asks "was it recorded?" resend an event the platform holds.
+      throw new IllegalArgumentException(
+          OUTCOME_RETENTION
+              + " must be longer than "
+              + MAX_EVENT_AGE
+              + " plus "
+              + CLOCK_SKEW
+              + " ("
+              + maxEventAge.plus(clockSkew)
+              + ")");
+    }
     clientOverrides = Map.copyOf(clientOverrides);
   }
 
@@ -156,6 +179,7 @@ public record IngestConfig(
         duration(flat, DEDUP_WINDOW, "P7D"),
         duration(flat, KAFKA_TIMEOUT, "PT10S"),
         duration(flat, REPLY_TIMEOUT, "PT30S"),
+        duration(flat, OUTCOME_RETENTION, "P90D"),
         overrides,
         required(flat, SCHEMA_REGISTRY_URL),
         Http.from(flat));
@@ -178,6 +202,7 @@ public record IngestConfig(
         dedupWindow,
         kafkaTimeout,
         replyTimeout,
+        outcomeRetention,
         clientOverrides,
         registryUrl,
         http);
@@ -198,6 +223,7 @@ public record IngestConfig(
       String replies,
       String partners,
       String auditActions,
+      String outcomes,
       int partitions,
       short replicationFactor) {
 
@@ -210,6 +236,7 @@ public record IngestConfig(
       Objects.requireNonNull(replies, "replies");
       Objects.requireNonNull(partners, "partners");
       Objects.requireNonNull(auditActions, "auditActions");
+      Objects.requireNonNull(outcomes, "outcomes");
       if (partitions < 1) {
         throw new IllegalArgumentException(PARTITIONS + " must be positive, got " + partitions);
       }
@@ -229,6 +256,7 @@ public record IngestConfig(
           Topic.configuredName(flat, "replies", "custody.ingest.replies"),
           Topic.configuredName(flat, "partners", "custody.partners"),
           Topic.configuredName(flat, AuditActionsTopic.ID, AuditActionsTopic.DEFAULT_NAME),
+          Topic.configuredName(flat, "outcomes", "custody.outcomes"),
           integer(flat, PARTITIONS, 6),
           (short) integer(flat, REPLICATION_FACTOR, 3));
     }
@@ -244,6 +272,7 @@ public record IngestConfig(
           prefix + replies,
           prefix + partners,
           prefix + auditActions,
+          prefix + outcomes,
           partitions,
           replicationFactor);
     }
@@ -261,6 +290,8 @@ public record IngestConfig(
    * @param directoryMaxAge how old the partner directory's last successful read may be before
    *     submissions are refused with 503, default 30 s
    * @param retryAfter what every 503 of {@code POST /v1/events} tells clients to wait, default 5 s
+   * @param signedRequestWindow how far a partner's signed request's {@code at} may lie from the
+   *     server's clock, either way, default 5 minutes (ADR 11)
    */
   public record Http(
       String host,
@@ -270,7 +301,8 @@ public record IngestConfig(
       int maxBodyBytes,
       int maxBatchSize,
       Duration directoryMaxAge,
-      Duration retryAfter) {
+      Duration retryAfter,
+      Duration signedRequestWindow) {
     public Http {
       requireText(host, HTTP_HOST);
       Objects.requireNonNull(tokensDir, TOKENS_DIR);
@@ -286,6 +318,7 @@ public record IngestConfig(
       if (retryAfter == null || retryAfter.isNegative()) {
         throw new IllegalArgumentException(RETRY_AFTER + " must not be negative");
       }
+      requirePositive(signedRequestWindow, SIGNED_REQUEST_WINDOW);
       // Checked here so that the key is named; the binding checks the ports again.
       binding(host, port, managementPort);
     }
@@ -299,7 +332,8 @@ public record IngestConfig(
           integer(flat, MAX_BODY_BYTES, 5 * 1024 * 1024),
           integer(flat, MAX_BATCH_SIZE, 500),
           duration(flat, DIRECTORY_MAX_AGE, "PT30S"),
-          duration(flat, RETRY_AFTER, "PT5S"));
+          duration(flat, RETRY_AFTER, "PT5S"),
+          duration(flat, SIGNED_REQUEST_WINDOW, "PT5M"));
     }
 
     /** Where the service's own server listens, with metrics on the management port. */

@@ -10,6 +10,10 @@ import io.sealtrail.ingest.http.NodeLoops;
 import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.metrics.IngestMetrics;
+import io.sealtrail.ingest.outcome.OutcomeLog;
+import io.sealtrail.ingest.outcome.OutcomeTopics;
+import io.sealtrail.ingest.partner.PartnerCredential;
+import io.sealtrail.ingest.pipeline.DryRun;
 import io.sealtrail.ingest.pipeline.IngestVerifier;
 import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.route.InboundRouter;
@@ -22,6 +26,7 @@ import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.ServedNode;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
+import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.policy.Policy;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +34,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
  * One running ingest instance, and the one place its parts are made: its topics ensured, the
@@ -121,14 +127,21 @@ public final class IngestNode extends ServedNode {
       TopicSetup.ensure(admin, topics);
     }
     KafkaPartnerDirectory directory = parts.add(directory(clients, topics));
+    var outcomes = parts.add(new OutcomeTopics(clients.admin(), topics, config.kafkaTimeout()));
+    // Partners registered before outcome topics existed, or written to the topic some other way.
+    outcomes.ensureAll(directory.get().partners().stream().map(Partner::partnerId).toList());
     var listener = new IngestMetrics(options.serving().meters(), options.listener(), directory);
     Clock clock = Clock.systemUTC();
+    // One verifier for the pipeline and the dry runs, which must decide alike.
+    var verification = new SubmissionVerifier(directory, Policy.defaults());
     var verifier =
         parts.add(
             new IngestVerifier(
                 config,
-                new SubmissionVerifier(directory, Policy.defaults()),
+                verification,
                 OutputSerializers.of(topics),
+                outcomes,
+                directory,
                 listener,
                 clock));
     verifier.start();
@@ -142,10 +155,15 @@ public final class IngestNode extends ServedNode {
     var store =
         parts.add(
             PartnerStore.start(
-                clients.admin(), topics.partners(), directory, config.kafkaTimeout()));
+                clients.admin(), topics.partners(), directory, outcomes, config.kafkaTimeout()));
     var probe = parts.add(new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
     var audit =
         parts.add(new KafkaAuditLog(config.bootstrapServers(), topics.auditActions().name()));
+    var outcomeLog =
+        new OutcomeLog(
+            () -> new KafkaConsumer<>(clients.standaloneConsumer("earliest")),
+            topics,
+            config.kafkaTimeout());
     List<Object> beans =
         List.of(
             gateway,
@@ -155,7 +173,10 @@ public final class IngestNode extends ServedNode {
             config.http(),
             listener,
             new NodeLoops(stopped),
-            audit);
+            audit,
+            outcomeLog,
+            new PartnerCredential(directory, config.http().signedRequestWindow(), clock),
+            new DryRun(config, verification, outcomeLog, clock));
     var http =
         parts.add(
             NodeHttp.serve(

@@ -1,6 +1,7 @@
 package io.sealtrail.ingest;
 
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.outcome.PartnerOutcome;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.platform.audit.AuditActionsTopic;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -22,7 +24,9 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Ingest's topic catalogue: every topic it reads or writes with its value serde and how it is
  * created, built once from the configuration. {@link #settings()} is what topic setup, local mode
- * and the deployment checks create and compare.
+ * and the deployment checks create and compare. Each registered partner also has an outcome topic,
+ * {@code <outcomes>.<partnerId>} ({@link #outcomesOf}), created when the partner is registered
+ * rather than here (ADR 11).
  */
 public record IngestTopics(
     Topic<byte[]> inbound,
@@ -33,6 +37,7 @@ public record IngestTopics(
     Topic<byte[]> replies,
     Topic<PartnerRegistration> partners,
     Topic<byte[]> auditActions,
+    Topic<PartnerOutcome> outcomes,
     int partitions,
     short replicationFactor) {
   /** How long inbound records and submissions are kept: long enough to survive any outage. */
@@ -43,6 +48,19 @@ public record IngestTopics(
 
   /** Replies matter only while a caller waits. */
   static final Duration REPLY_RETENTION = Duration.ofHours(1);
+
+  /**
+   * A partner's outcomes: read by that partner alone, in order, so one partition; kept longer than
+   * an event may be accepted late (ingest's configuration checks it).
+   */
+  static final int OUTCOME_PARTITIONS = 1;
+
+  /**
+   * Partner ids that can name a topic: Kafka's topic characters but the dot, with room for the
+   * prefix. Kafka refuses a topic whose name differs from another's only by '.' against '_', so
+   * without dots no two partners' topics can collide.
+   */
+  private static final Pattern TOPIC_SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,200}");
 
   /** The catalogue of {@code config}'s topics, Avro values with the registry of {@code serde}. */
   public static IngestTopics from(IngestConfig config, Map<String, ?> serdeConfig) {
@@ -71,6 +89,11 @@ public record IngestTopics(
             TopicSettings.latestPerKey().withPartitions(1)),
         // What the partner admin did; the log service chains it into custody.audit.
         AuditActionsTopic.from(Map.of()).renamed(names.auditActions()),
+        // A template: the name is the prefix of each partner's own topic (outcomesOf).
+        new Topic<>(
+            names.outcomes(),
+            avro(PartnerOutcome.class, serdeConfig),
+            TopicSettings.kept(config.outcomeRetention()).withPartitions(OUTCOME_PARTITIONS)),
         names.partitions(),
         names.replicationFactor());
   }
@@ -78,6 +101,30 @@ public record IngestTopics(
   /** Every topic, the contract's first. */
   public List<Topic<?>> all() {
     return List.of(inbound, events, rejected, partners, submissions, dedup, replies, auditActions);
+  }
+
+  /**
+   * The outcome topic of {@code partnerId}, {@code <outcomes>.<partnerId>}, or empty for an id that
+   * cannot name a topic (the admin API refuses to register one).
+   */
+  public Optional<Topic<PartnerOutcome>> outcomesOf(String partnerId) {
+    if (partnerId == null || !TOPIC_SAFE_ID.matcher(partnerId).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(outcomes.renamed(outcomes.name() + "." + partnerId));
+  }
+
+  /** Whether {@code partnerId} can name an outcome topic. */
+  public static boolean namesATopic(String partnerId) {
+    return partnerId != null && TOPIC_SAFE_ID.matcher(partnerId).matches();
+  }
+
+  /** How an outcome topic is created: its catalogue settings and the minimum in-sync replicas. */
+  public NewTopic outcomeSettings(Topic<PartnerOutcome> topic) {
+    NewTopic created = topic.newTopic(partitions, replicationFactor);
+    Map<String, String> configs = new HashMap<>(created.configs());
+    configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minInSync());
+    return created.configs(configs);
   }
 
   /** The names of {@link #all()}. */
@@ -92,7 +139,7 @@ public record IngestTopics(
    * topic both compacted and deleted after the window.
    */
   public List<NewTopic> settings() {
-    String minIsr = Integer.toString(Math.max(1, replicationFactor - 1));
+    String minIsr = minInSync();
     return all().stream()
         .map(
             topic -> {
@@ -108,6 +155,10 @@ public record IngestTopics(
               return created.configs(configs);
             })
         .toList();
+  }
+
+  private String minInSync() {
+    return Integer.toString(Math.max(1, replicationFactor - 1));
   }
 
   private static <T extends SpecificRecord> Serde<T> avro(

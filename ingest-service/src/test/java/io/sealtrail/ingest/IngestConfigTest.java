@@ -47,7 +47,20 @@ class IngestConfigTest {
                 5 * 1024 * 1024,
                 500,
                 Duration.ofSeconds(30),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5)));
+    assertThat(config.outcomeRetention()).isEqualTo(Duration.ofDays(90));
+    assertThat(config.topics().outcomes()).isEqualTo("custody.outcomes");
+  }
+
+  @Test
+  void shouldRefuseAnOutcomeRetentionNotBeyondTheEventAgeAndClockSkew() {
+    var given = new HashMap<>(MINIMAL);
+    given.put("sealtrail.ingest.outcome-retention", "P30D");
+
+    assertThatThrownBy(() -> IngestConfig.from(given))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sealtrail.ingest.outcome-retention");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.audit.AuditRecord;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.hold.Hold;
+import io.sealtrail.avro.outcome.PartnerOutcome;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.avro.state.CustodyState;
@@ -35,7 +36,8 @@ public final class TopicSchemas {
           new TopicSchema("alerts", Alert.getClassSchema()),
           new TopicSchema("alert-commands", AlertCommand.getClassSchema()),
           new TopicSchema("holds", Hold.getClassSchema()),
-          new TopicSchema("audit", AuditRecord.getClassSchema()));
+          new TopicSchema("audit", AuditRecord.getClassSchema()),
+          new TopicSchema("outcomes", PartnerOutcome.getClassSchema()));
 
   private TopicSchemas() {}
 

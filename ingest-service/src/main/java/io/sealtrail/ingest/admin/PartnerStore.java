@@ -2,6 +2,7 @@ package io.sealtrail.ingest.admin;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
+import io.sealtrail.ingest.outcome.OutcomeTopics;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
 import io.sealtrail.trust.partner.Partner;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -33,6 +35,7 @@ public final class PartnerStore implements AutoCloseable {
   private final Producer<String, PartnerRegistration> producer;
   private final String topic;
   private final KafkaPartnerDirectory directory;
+  private final OutcomeTopics outcomes;
   private final Duration timeout;
   private final Clock clock;
 
@@ -40,11 +43,13 @@ public final class PartnerStore implements AutoCloseable {
       Producer<String, PartnerRegistration> producer,
       String topic,
       KafkaPartnerDirectory directory,
+      OutcomeTopics outcomes,
       Duration timeout,
       Clock clock) {
     this.producer = producer;
     this.topic = topic;
     this.directory = directory;
+    this.outcomes = outcomes;
     this.timeout = timeout;
     this.clock = clock;
   }
@@ -54,6 +59,7 @@ public final class PartnerStore implements AutoCloseable {
       Map<String, Object> clientConfig,
       Topic<PartnerRegistration> topic,
       KafkaPartnerDirectory directory,
+      OutcomeTopics outcomes,
       Duration timeout) {
     Map<String, Object> config = new HashMap<>(clientConfig);
     config.put(
@@ -65,7 +71,8 @@ public final class PartnerStore implements AutoCloseable {
     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.dividedBy(2).toMillis());
     var producer =
         new KafkaProducer<>(config, new StringSerializer(), topic.valueSerde().serializer());
-    return new PartnerStore(producer, topic.name(), directory, timeout, Clock.systemUTC());
+    return new PartnerStore(
+        producer, topic.name(), directory, outcomes, timeout, Clock.systemUTC());
   }
 
   /** The partner as the node's directory knows it now. */
@@ -86,10 +93,17 @@ public final class PartnerStore implements AutoCloseable {
   }
 
   /**
-   * Writes {@code partner}, waits until the directory shows exactly it, and returns it as stored
-   * (instants at the registration's millisecond precision).
+   * Creates the partner's outcome topic if it has none (ADR 11: it exists before the registration,
+   * so the partner may subscribe at once and the verifier never waits for it), writes {@code
+   * partner}, waits until the directory shows exactly it, and returns it as stored (instants at the
+   * registration's millisecond precision).
    */
   public Partner write(Partner partner, String updatedBy) throws InterruptedException {
+    try {
+      outcomes.ensure(partner.partnerId());
+    } catch (KafkaException e) {
+      throw new KafkaUnavailableException(e.getMessage(), timeout, e);
+    }
     var registration =
         atMillis(PartnerRegistrationMapping.toRegistration(partner, clock.instant(), updatedBy));
     Partner stored = PartnerRegistrationMapping.toPartner(registration);

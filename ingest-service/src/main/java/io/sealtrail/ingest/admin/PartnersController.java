@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.sealtrail.ingest.IngestTopics;
 import io.sealtrail.platform.audit.AuditActions;
 import io.sealtrail.platform.audit.AuditEntry;
 import io.sealtrail.platform.audit.AuditLog;
@@ -61,6 +62,13 @@ final class PartnersController {
     Partner requested = requests.toPartner(request);
     refuseKeysOfOthers(requested);
     Optional<Partner> known = store.find(requested.partnerId());
+    if (known.isEmpty() && !IngestTopics.namesATopic(requested.partnerId())) {
+      // A new partner's id names its outcome topic (ADR 11); one registered before keeps working.
+      throw new InvalidRequestException(
+          "/partnerId",
+          "a partner id is 1 to 200 letters, digits, '_' or '-': it names the partner's outcome"
+              + " topic");
+    }
     Partner partner =
         known
             .map(stored -> PartnerUpdate.merge(stored, requested, Instant.now()))

@@ -12,6 +12,7 @@ import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Lets only administrators change partners; administrators, auditors and recall read them (public
@@ -21,6 +22,8 @@ import java.util.Set;
 @ServerFilter({"/v1/partners", "/v1/partners/**"})
 @Requires(beans = PartnerStore.class)
 final class RoleFilter {
+  private static final Pattern PARTNER_VIEW =
+      Pattern.compile("/v1/partners/[^/]+/(outcomes|events/[^/]+)/?");
   private final BearerGate gate;
   private final BearerGate readers;
 
@@ -34,6 +37,9 @@ final class RoleFilter {
   @RequestFilter
   @Nullable
   HttpResponse<?> requireAdmin(HttpRequest<?> request) {
+    if (PARTNER_VIEW.matcher(request.getPath()).matches()) {
+      return null; // a partner's own view: its controller admits the partner credential (ADR 11)
+    }
     return HttpMethod.GET.equals(request.getMethod())
         ? readers.refusal(request)
         : gate.refusal(request);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.sealtrail.ingest.gateway.Receipt;
 import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.pipeline.DryRun;
 
 /**
  * The answer for one envelope of a request, at its index: accepted or duplicate with the event's
@@ -64,6 +65,24 @@ public record EventResult(
         r.field(),
         r.signatureIndex(),
         r.detail(),
+        null);
+  }
+
+  /** What a dry run found for the envelope at {@code index}: no position for a new event. */
+  public static EventResult of(int index, DryRun.Result result) {
+    if (result.rejection() != null) {
+      return of(index, result.rejection());
+    }
+    return new EventResult(
+        index,
+        result.status(),
+        result.eventId(),
+        result.partition(),
+        result.offset(),
+        null,
+        null,
+        null,
+        null,
         null);
   }
 

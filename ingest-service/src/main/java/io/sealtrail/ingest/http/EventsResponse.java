@@ -1,12 +1,19 @@
 package io.sealtrail.ingest.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** The body of a {@code POST /v1/events} answer: one result per envelope, in request order. */
 @Serdeable
-public record EventsResponse(List<EventResult> results) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventsResponse(Boolean dryRun, List<EventResult> results) {
+  /** A real submission's answer; {@code dryRun} is true for a dry run and absent otherwise. */
+  public EventsResponse(List<EventResult> results, Boolean dryRun) {
+    this(dryRun, results);
+  }
+
   public EventsResponse {
     results = List.copyOf(results);
   }

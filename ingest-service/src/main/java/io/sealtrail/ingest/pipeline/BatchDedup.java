@@ -1,6 +1,7 @@
 package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.ingest.dedup.DedupEntry;
+import io.sealtrail.ingest.dedup.DedupKey;
 import io.sealtrail.ingest.dedup.DedupState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * same, still open transaction. The batch's entries join the committed state only if the
  * transaction commits.
  */
-final class BatchDedup {
+final class BatchDedup implements DedupView {
   /** An event already accepted under a dedup key. */
   record Known(String payloadSha256, Supplier<EventPosition> position) {}
 
@@ -23,6 +24,11 @@ final class BatchDedup {
 
   BatchDedup(DedupState committed) {
     this.committed = committed;
+  }
+
+  @Override
+  public Optional<Known> find(int partition, String partnerId, String eventId) {
+    return find(partition, DedupKey.of(partnerId, eventId));
   }
 
   Optional<Known> find(int partition, String key) {

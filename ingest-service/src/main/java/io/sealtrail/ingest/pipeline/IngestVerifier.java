@@ -6,10 +6,12 @@ import io.sealtrail.ingest.kafka.ClientSettings;
 import io.sealtrail.ingest.kafka.LoopService;
 import io.sealtrail.ingest.kafka.TransactionalLoop;
 import io.sealtrail.ingest.metrics.IngestListener;
-import io.sealtrail.ingest.submission.SubmissionParser;
+import io.sealtrail.ingest.outcome.OutcomeTopics;
 import io.sealtrail.trust.SubmissionVerifier;
+import io.sealtrail.trust.partner.PartnerDirectory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
@@ -28,6 +30,8 @@ public final class IngestVerifier extends LoopService {
       IngestConfig config,
       SubmissionVerifier verifier,
       OutputSerializers serializers,
+      OutcomeTopics outcomes,
+      Supplier<PartnerDirectory> directory,
       IngestListener listener,
       Clock clock) {
     super(
@@ -36,25 +40,20 @@ public final class IngestVerifier extends LoopService {
             GROUP,
             config.instanceId(),
             config.topics().submissions(),
-            batches(config, verifier, serializers, listener, clock)));
+            batches(config, verifier, serializers, outcomes, directory, listener, clock)));
   }
 
   private static VerifierBatches batches(
       IngestConfig config,
       SubmissionVerifier verifier,
       OutputSerializers serializers,
+      OutcomeTopics outcomes,
+      Supplier<PartnerDirectory> directory,
       IngestListener listener,
       Clock clock) {
     IngestConfig.Topics topics = config.topics();
     ClientSettings settings = new ClientSettings(config);
-    var judge =
-        new SubmissionJudge(
-            verifier,
-            new ClockSkew(config.clockSkew()),
-            verifier.policy().maxEventAge().withDefault(config.maxEventAge()),
-            listener);
-    var decider =
-        new SubmissionDecider(SubmissionParser.STRICT, judge, new ResendLookup(verifier, listener));
+    var decider = SubmissionDecider.of(config, verifier, listener);
     var writer = new DecisionWriter(serializers, topics.events(), topics.rejected(), listener);
     var restorer =
         new DedupRestorer(
@@ -65,6 +64,7 @@ public final class IngestVerifier extends LoopService {
     return new VerifierBatches(
         decider,
         writer,
+        new OutcomeWriter(outcomes, serializers.outcomes(), directory),
         restorer,
         topics.dedup(),
         topics.replies(),

@@ -1,6 +1,7 @@
 package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.avro.outcome.PartnerOutcome;
 import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.ingest.IngestTopics;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
@@ -14,16 +15,21 @@ import org.apache.kafka.common.serialization.Serializer;
  * registry's Avro serializers ({@link #avro}); any configured serializer will do.
  */
 public record OutputSerializers(
-    Serializer<VerifiedEvent> events, Serializer<RejectedSubmission> rejected) {
+    Serializer<VerifiedEvent> events,
+    Serializer<RejectedSubmission> rejected,
+    Serializer<PartnerOutcome> outcomes) {
   public OutputSerializers {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(rejected, "rejected");
+    Objects.requireNonNull(outcomes, "outcomes");
   }
 
   /** The serializers of the catalogue's events and rejected topics. */
   public static OutputSerializers of(IngestTopics topics) {
     return new OutputSerializers(
-        topics.events().valueSerde().serializer(), topics.rejected().valueSerde().serializer());
+        topics.events().valueSerde().serializer(),
+        topics.rejected().valueSerde().serializer(),
+        topics.outcomes().valueSerde().serializer());
   }
 
   /**
@@ -33,7 +39,8 @@ public record OutputSerializers(
   public static OutputSerializers avro(Map<String, ?> serdeConfig) {
     return new OutputSerializers(
         valueSerializer(VerifiedEvent.class, serdeConfig),
-        valueSerializer(RejectedSubmission.class, serdeConfig));
+        valueSerializer(RejectedSubmission.class, serdeConfig),
+        valueSerializer(PartnerOutcome.class, serdeConfig));
   }
 
   private static <T extends SpecificRecord> Serializer<T> valueSerializer(

@@ -1,6 +1,5 @@
 package io.sealtrail.ingest.pipeline;
 
-import io.sealtrail.ingest.dedup.DedupKey;
 import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.trust.SubmissionVerifier;
@@ -30,7 +29,7 @@ final class ResendLookup {
 
   /** The resend {@code submission} is, if its identity is known on {@code partition}. */
   Optional<Resend> find(
-      ParsedSubmission parsed, String routingKey, int partition, BatchDedup dedup) {
+      ParsedSubmission parsed, String routingKey, int partition, DedupView dedup) {
     Optional<Envelope> envelope = parsed.envelope().envelope();
     if (envelope.isEmpty()) {
       return Optional.empty();
@@ -41,9 +40,7 @@ final class ResendLookup {
             .envelope()
             .claimed()
             .filter(claimed -> claimed.partnerId().equals(routingKey))
-            .flatMap(
-                claimed ->
-                    dedup.find(partition, DedupKey.of(claimed.partnerId(), claimed.eventId())));
+            .flatMap(claimed -> dedup.find(partition, claimed.partnerId(), claimed.eventId()));
     if (known.isEmpty()) {
       return Optional.empty();
     }

@@ -1,11 +1,14 @@
 package io.sealtrail.ingest.pipeline;
 
+import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.dedup.DedupVerdict;
+import io.sealtrail.ingest.metrics.IngestListener;
 import io.sealtrail.ingest.submission.Channel;
 import io.sealtrail.ingest.submission.ParsedSubmission;
 import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.ingest.submission.SubmissionParser;
 import io.sealtrail.ingest.submission.SubmissionRecords;
+import io.sealtrail.trust.SubmissionVerifier;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,6 +30,22 @@ final class SubmissionDecider {
     this.resends = resends;
   }
 
+  /**
+   * The decider of this ingest's configuration: the verifier's records and the dry runs decide
+   * through the same one, so they answer alike (clock skew, each type's maximum age).
+   */
+  static SubmissionDecider of(
+      IngestConfig config, SubmissionVerifier verifier, IngestListener listener) {
+    var judge =
+        new SubmissionJudge(
+            verifier,
+            new ClockSkew(config.clockSkew()),
+            verifier.policy().maxEventAge().withDefault(config.maxEventAge()),
+            listener);
+    return new SubmissionDecider(
+        SubmissionParser.STRICT, judge, new ResendLookup(verifier, listener));
+  }
+
   /** Decides {@code record} against the batch's dedup state, which it only reads. */
   Decision decide(ConsumerRecord<String, byte[]> record, BatchDedup dedup) {
     Submission submission;
@@ -35,10 +54,19 @@ final class SubmissionDecider {
     } catch (IllegalArgumentException e) {
       return foreign(record, e.getMessage());
     }
+    return decide(submission, record.key(), record.partition(), dedup);
+  }
+
+  /**
+   * Decides {@code submission}, routed with {@code routingKey} to submissions partition {@code
+   * partition}, against {@code dedup}, which it only reads. The verifier's records come here, and
+   * so do the dry runs of {@code POST /v1/events?dryRun=true}, which must answer exactly alike.
+   */
+  Decision decide(Submission submission, String routingKey, int partition, DedupView dedup) {
     if (submission.capture() != null) {
-      return decideCaptured(record, dedup, captures.read(submission));
+      return decideCaptured(routingKey, partition, dedup, captures.read(submission));
     }
-    return decideParsed(record, dedup, parser.parse(submission));
+    return decideParsed(routingKey, partition, dedup, parser.parse(submission));
   }
 
   /**
@@ -46,13 +74,13 @@ final class SubmissionDecider {
    * the partner signed; its rejection points into the EPCIS document.
    */
   private Decision decideCaptured(
-      ConsumerRecord<String, byte[]> record, BatchDedup dedup, CaptureReading.Read read) {
+      String routingKey, int partition, DedupView dedup, CaptureReading.Read read) {
     if (read instanceof CaptureReading.Refused refused) {
       return new Decision.Reject(
           refused.parsed().submission(), judge.refuse(refused.parsed(), refused.refusal()));
     }
     var carried = (CaptureReading.Carried) read;
-    Decision decision = decideParsed(record, dedup, carried.parsed());
+    Decision decision = decideParsed(routingKey, partition, dedup, carried.parsed());
     if (decision instanceof Decision.Reject reject) {
       return new Decision.Reject(
           reject.submission(), CapturePointers.intoDocument(reject.rejection(), carried));
@@ -61,10 +89,9 @@ final class SubmissionDecider {
   }
 
   private Decision decideParsed(
-      ConsumerRecord<String, byte[]> record, BatchDedup dedup, ParsedSubmission parsed) {
+      String routingKey, int partition, DedupView dedup, ParsedSubmission parsed) {
     Submission submission = parsed.submission();
-    Optional<ResendLookup.Resend> resend =
-        resends.find(parsed, record.key(), record.partition(), dedup);
+    Optional<ResendLookup.Resend> resend = resends.find(parsed, routingKey, partition, dedup);
     if (resend.isPresent()) {
       return resent(parsed, resend.get());
     }
@@ -73,12 +100,12 @@ final class SubmissionDecider {
       return new Decision.Reject(submission, rejection);
     }
     var authentic = (Judgement.Authentic) judgement;
-    if (!authentic.event().getPartnerId().equals(record.key())) {
+    if (!authentic.event().getPartnerId().equals(routingKey)) {
       // The doors key by the partner the same reading claims; a record keyed otherwise was not
       // written by them, and its partition does not own the event's dedup identity.
-      return new Decision.Reject(submission, Rejection.misrouted(authentic, record.key()));
+      return new Decision.Reject(submission, Rejection.misrouted(authentic, routingKey));
     }
-    return deduplicate(submission, record.partition(), authentic, dedup);
+    return deduplicate(submission, partition, authentic, dedup);
   }
 
   /** An authentic resend of a known identity: its verdict stands whatever changed since. */
@@ -88,7 +115,8 @@ final class SubmissionDecider {
     String eventId = resend.header().eventId();
     if (DedupVerdict.of(Optional.of(known.payloadSha256()), resend.payloadSha256())
         == DedupVerdict.DUPLICATE) {
-      return new Written.Duplicate(parsed.submission(), partnerId, eventId, known.position());
+      return new Written.Duplicate(
+          parsed.submission(), partnerId, eventId, resend.payloadSha256(), known.position());
     }
     return new Decision.Reject(
         parsed.submission(),
@@ -96,8 +124,9 @@ final class SubmissionDecider {
   }
 
   private Decision deduplicate(
-      Submission submission, int partition, Judgement.Authentic authentic, BatchDedup dedup) {
-    Optional<BatchDedup.Known> known = dedup.find(partition, authentic.dedupKey());
+      Submission submission, int partition, Judgement.Authentic authentic, DedupView dedup) {
+    Optional<BatchDedup.Known> known =
+        dedup.find(partition, authentic.event().getPartnerId(), authentic.event().getEventId());
     DedupVerdict verdict =
         DedupVerdict.of(known.map(BatchDedup.Known::payloadSha256), authentic.payloadSha256());
     if (verdict == DedupVerdict.DUPLICATE) {
@@ -105,6 +134,7 @@ final class SubmissionDecider {
           submission,
           authentic.event().getPartnerId(),
           authentic.event().getEventId(),
+          authentic.payloadSha256(),
           known.orElseThrow().position());
     }
     if (verdict == DedupVerdict.REPLAY) {

@@ -24,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 final class VerifierBatches implements BatchHandler {
   private final SubmissionDecider decider;
   private final DecisionWriter writer;
+  private final OutcomeWriter outcomeWriter;
   private final DedupState state = new DedupState();
   private final DedupRestorer restorer;
   private final String dedupTopic;
@@ -37,6 +38,7 @@ final class VerifierBatches implements BatchHandler {
   VerifierBatches(
       SubmissionDecider decider,
       DecisionWriter writer,
+      OutcomeWriter outcomeWriter,
       DedupRestorer restorer,
       String dedupTopic,
       String repliesTopic,
@@ -45,6 +47,7 @@ final class VerifierBatches implements BatchHandler {
       Duration window) {
     this.decider = decider;
     this.writer = writer;
+    this.outcomeWriter = outcomeWriter;
     this.restorer = restorer;
     this.dedupTopic = dedupTopic;
     this.repliesTopic = repliesTopic;
@@ -85,7 +88,10 @@ final class VerifierBatches implements BatchHandler {
     outcomes = decided;
   }
 
-  /** Writes each submission's reply, and the dedup entry of each accepted event. */
+  /**
+   * Writes each submission's reply and its partner's outcome record, and the dedup entry of each
+   * accepted event.
+   */
   private void answer(List<Written> decided, Producer<String, byte[]> producer) {
     for (Written outcome : decided) {
       producer.send(
@@ -93,6 +99,7 @@ final class VerifierBatches implements BatchHandler {
               repliesTopic,
               outcome.submission().submissionId(),
               ReplyCodec.encode(outcome.result())));
+      outcomeWriter.write(outcome, producer);
     }
     for (Written.Accepted accepted : batch.pending()) {
       producer.send(

@@ -57,7 +57,11 @@ sealed interface Written {
    * verifier's {@link Decision}, as nothing remains to send for it.
    */
   record Duplicate(
-      Submission submission, String partnerId, String eventId, Supplier<EventPosition> original)
+      Submission submission,
+      String partnerId,
+      String eventId,
+      String payloadSha256,
+      Supplier<EventPosition> original)
       implements Written, Decision {
     @Override
     public SubmissionResult result() {

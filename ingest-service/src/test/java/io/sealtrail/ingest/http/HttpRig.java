@@ -121,6 +121,18 @@ final class HttpRig implements AutoCloseable {
     return new Answer(response.statusCode(), response.headers().map(), json);
   }
 
+  /** The answer to {@code GET path} with the {@code Authorization} header given, if any. */
+  Answer get(String path, String authorization) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(service.url() + path)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    HttpResponse<byte[]> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
+    return new Answer(response.statusCode(), response.headers().map(), json);
+  }
+
   /** The body of {@code GET path} as text. */
   String text(String path) throws Exception {
     var request = HttpRequest.newBuilder(URI.create(service.url() + path)).GET().build();
@@ -175,6 +187,14 @@ final class HttpRig implements AutoCloseable {
   /** The bearer token of {@code role}, as local mode writes it. */
   String token(Role role) throws java.io.IOException {
     return Files.readString(tokens.resolve(role.fileName())).strip();
+  }
+
+  IngestConfig.Topics topics() {
+    return topics;
+  }
+
+  Map<String, Object> serdeConfig() {
+    return serdeConfig;
   }
 
   IngestNode service() {

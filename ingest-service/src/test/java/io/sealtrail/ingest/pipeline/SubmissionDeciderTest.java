@@ -59,7 +59,8 @@ class SubmissionDeciderTest {
       new DecisionWriter(
           new OutputSerializers(
               (topic, event) -> event.getPayloadSha256().getBytes(StandardCharsets.UTF_8),
-              (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8)),
+              (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8),
+              (topic, outcome) -> outcome.getSubmissionId().getBytes(StandardCharsets.UTF_8)),
           "events",
           "rejected",
           IngestListener.NONE);

@@ -7,6 +7,7 @@ import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestTopics;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.metrics.IngestListener;
+import io.sealtrail.ingest.outcome.OutcomeTopics;
 import io.sealtrail.ingest.pipeline.IngestVerifier;
 import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.route.InboundRouter;
@@ -15,6 +16,7 @@ import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.Partner;
+import io.sealtrail.trust.partner.PartnerDirectory;
 import io.sealtrail.trust.partner.PartnerRegistrationMapping;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -119,13 +122,29 @@ public final class IngestRig implements AutoCloseable {
     return startVerifier(instanceId, verifier, IngestListener.NONE);
   }
 
+  /** A verifier that writes no partner outcomes: it knows no partner to write them for. */
   public IngestVerifier startVerifier(
       String instanceId, SubmissionVerifier verifier, IngestListener listener) {
+    return startVerifier(instanceId, verifier, PartnerDirectory::empty, listener);
+  }
+
+  /** A verifier that writes the outcomes of the partners {@code directory} names. */
+  public IngestVerifier startVerifier(
+      String instanceId,
+      SubmissionVerifier verifier,
+      Supplier<PartnerDirectory> directory,
+      IngestListener listener) {
+    var outcomes =
+        new OutcomeTopics(
+            Map.of("bootstrap.servers", bootstrap), catalogue(), Duration.ofSeconds(10));
+    started.push(outcomes);
     var pipeline =
         new IngestVerifier(
             config(instanceId),
             verifier,
             OutputSerializers.avro(serdeConfig),
+            outcomes,
+            directory,
             listener,
             Clock.systemUTC());
     pipeline.start();

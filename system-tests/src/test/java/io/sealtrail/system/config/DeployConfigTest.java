@@ -283,11 +283,8 @@ class DeployConfigTest {
   void shouldLetOnlyIngestWriteCustodyEvents() {
     List<String> writers = new ArrayList<>();
     for (Map<String, Object> user : documentsOfKind("KafkaUser")) {
-      for (Object acl : list(at(user, "spec", "authorization", "acls"))) {
-        Map<String, Object> rule = map(acl);
-        if (grantsWrite(rule, "custody.events")) {
-          writers.add(String.valueOf(at(user, "metadata", "name")));
-        }
+      if (allows(user, "topic", "custody.events", "Write")) {
+        writers.add(String.valueOf(at(user, "metadata", "name")));
       }
     }
     assertThat(writers).containsExactly("sealtrail-ingest");
@@ -313,33 +310,86 @@ class DeployConfigTest {
 
   /** The Kafka users whose ACLs grant {@code operation} on {@code topic}. */
   private static List<String> usersGranted(String operation, String topic) {
-    List<String> users = new ArrayList<>();
-    for (Map<String, Object> user : documentsOfKind("KafkaUser")) {
-      for (Object acl : list(at(user, "spec", "authorization", "acls"))) {
-        if (grants(map(acl), topic, operation)) {
-          users.add(String.valueOf(at(user, "metadata", "name")));
-        }
+    return documentsOfKind("KafkaUser").stream()
+        .filter(user -> allows(user, "topic", topic, operation))
+        .map(user -> String.valueOf(at(user, "metadata", "name")))
+        .toList();
+  }
+
+  /**
+   * ADR 11: a Kafka-native partner (a user named {@code partner-*}, as its partner id) writes
+   * custody.inbound and reads its own outcome topic in groups of its own, and nothing else: not
+   * another partner's outcomes, not even one whose id starts with its own, nor the shared topics.
+   * Ingest creates and writes every partner's outcome topic.
+   */
+  @Test
+  void shouldLetAPartnerWriteInboundAndReadOnlyItsOwnOutcomes() {
+    List<Map<String, Object>> partners =
+        documentsOfKind("KafkaUser").stream()
+            .filter(u -> String.valueOf(at(u, "metadata", "name")).startsWith("partner-"))
+            .toList();
+    assertThat(partners).isNotEmpty();
+    for (Map<String, Object> partner : partners) {
+      String id = String.valueOf(at(partner, "metadata", "name"));
+      String own = "custody.outcomes." + id;
+
+      assertThat(allows(partner, "topic", "custody.inbound", "Write")).as(id).isTrue();
+      assertThat(allows(partner, "topic", own, "Read")).as(id).isTrue();
+      assertThat(allows(partner, "group", id + ".outcomes", "Read")).as(id).isTrue();
+      for (String other :
+          List.of(
+              "custody.outcomes.another-partner",
+              own + "2",
+              own + "-b",
+              "custody.outcomes.",
+              "custody.events",
+              "custody.rejected",
+              "custody.inbound",
+              "custody.ingest.replies")) {
+        assertThat(allows(partner, "topic", other, "Read")).as("%s reads %s", id, other).isFalse();
+      }
+      for (String group :
+          List.of("another-partner.outcomes", id + "2.outcomes", "sealtrail-ingest-verifier")) {
+        assertThat(allows(partner, "group", group, "Read")).as("%s joins %s", id, group).isFalse();
+      }
+      for (String topic : List.of(own, "custody.events", "custody.rejected", "custody.partners")) {
+        assertThat(allows(partner, "topic", topic, "Write"))
+            .as("%s writes %s", id, topic)
+            .isFalse();
       }
     }
-    return users;
-  }
-
-  private static boolean grantsWrite(Map<String, Object> rule, String topic) {
-    return grants(rule, topic, "Write");
-  }
-
-  private static boolean grants(Map<String, Object> rule, String topic, String operation) {
-    Map<String, Object> resource = map(rule.get("resource"));
-    if (!"topic".equals(resource.get("type"))) {
-      return false;
+    Map<String, Object> ingest =
+        documentsOfKind("KafkaUser").stream()
+            .filter(u -> "sealtrail-ingest".equals(at(u, "metadata", "name")))
+            .findFirst()
+            .orElseThrow();
+    for (String operation : List.of("Create", "Write", "Read")) {
+      assertThat(allows(ingest, "topic", "custody.outcomes.any-partner", operation))
+          .as(operation)
+          .isTrue();
     }
-    String name = String.valueOf(resource.get("name"));
-    boolean matches =
-        "prefix".equals(resource.get("patternType"))
-            ? topic.startsWith(name)
-            : name.equals(topic) || name.equals("*");
-    List<Object> operations = list(rule.get("operations"));
-    return matches && (operations.contains(operation) || operations.contains("All"));
+  }
+
+  /** Whether {@code user}'s ACLs allow {@code operation} on the resource, as Kafka matches them. */
+  private static boolean allows(
+      Map<String, Object> user, String type, String name, String operation) {
+    for (Object acl : list(at(user, "spec", "authorization", "acls"))) {
+      Map<String, Object> rule = map(acl);
+      Map<String, Object> resource = map(rule.get("resource"));
+      if (!type.equals(resource.get("type"))) {
+        continue;
+      }
+      String pattern = String.valueOf(resource.get("name"));
+      boolean matches =
+          "prefix".equals(resource.get("patternType"))
+              ? name.startsWith(pattern)
+              : pattern.equals(name) || pattern.equals("*");
+      List<Object> operations = list(rule.get("operations"));
+      if (matches && (operations.contains(operation) || operations.contains("All"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<DeployedService> ingestServices() {

@@ -5,6 +5,7 @@ import io.sealtrail.anomaly.AnomalyTopics;
 import io.sealtrail.custody.CustodyConfig;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.ingest.IngestConfig;
+import io.sealtrail.ingest.IngestTopics;
 import io.sealtrail.log.LogConfig;
 import io.sealtrail.log.LogTopics;
 import io.sealtrail.platform.env.EnvConfig;
@@ -16,13 +17,16 @@ import java.util.Map;
 /**
  * The four Sealtrail services as deploy/ runs them: the image they run from, the variables they
  * read, and the topics they need, taken from their own configuration classes (the stream services'
- * topic catalogues, the String components of ingest's topic record), never from a list kept here.
+ * topic catalogues, and ingest's), never from a list kept here.
  */
 enum ServiceKind {
   INGEST("sealtrail/ingest-service", IngestConfig.ENVIRONMENT) {
     @Override
     List<String> topicsNeeded(Map<String, String> env) {
-      return topicNames(IngestConfig.fromEnvironment(env).topics());
+      // The catalogue, not every name in the configuration: the outcomes name is the prefix of
+      // each partner's topic, which ingest creates when the partner is registered (ADR 11).
+      IngestConfig config = IngestConfig.fromEnvironment(env);
+      return names(IngestTopics.from(config, config.serdeConfig()).all());
     }
   },
   CUSTODY_STREAM("sealtrail/custody-stream", CustodyConfig.ENVIRONMENT) {
@@ -65,19 +69,5 @@ enum ServiceKind {
 
   private static List<String> names(List<Topic<?>> topics) {
     return topics.stream().map(Topic::name).toList();
-  }
-
-  private static List<String> topicNames(Record topics) {
-    return Arrays.stream(topics.getClass().getRecordComponents())
-        .filter(c -> c.getType() == String.class)
-        .map(
-            c -> {
-              try {
-                return (String) c.getAccessor().invoke(topics);
-              } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-              }
-            })
-        .toList();
   }
 }

@@ -3,6 +3,10 @@ package io.sealtrail.trust.crypto;
 import java.io.IOException;
 import java.security.SecureRandom;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -59,6 +63,15 @@ public final class KeyPairs {
 
   private static byte[] pkcs8Of(AsymmetricKeyParameter privateKey) {
     try {
+      if (privateKey instanceof Ed25519PrivateKeyParameters ed25519) {
+        // RFC 8410's version 1 form, the seed alone: Bouncy Castle's default adds the public key
+        // (version 2), which OpenSSL 3.0, and so Node.js and the openssl command partners sign
+        // with, cannot read.
+        return new PrivateKeyInfo(
+                new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519),
+                new DEROctetString(ed25519.getEncoded()))
+            .getEncoded(ASN1Encoding.DER);
+      }
       return PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey).getEncoded(ASN1Encoding.DER);
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode a freshly generated key", e);

@@ -135,6 +135,27 @@ class OpensslInteropTest {
     assertThat(validForAnotherType).isFalse();
   }
 
+  /**
+   * A private key we generate (as {@code sealtrail keys generate} writes it) must be one openssl,
+   * and Node.js on the same OpenSSL, can sign with: a partner's script holds nothing else.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ed25519", "p256"})
+  void shouldWritePrivateKeysThatOpensslSignsWith(String algorithm) throws IOException {
+    KeyPairs.Generated key =
+        KeyPairs.generate(KeyAlgorithm.fromName(algorithm), new java.security.SecureRandom());
+    Files.writeString(dir.resolve("ours.key.pem"), Pem.writePrivateKey(key.privateKeyPkcs8()));
+    Envelope unsigned = new Envelope(Fixtures.EVENT_TYPE, EVENT, List.of());
+    Files.write(dir.resolve("pae.bin"), unsigned.pae());
+
+    openssl.sign(algorithm, "ours.key.pem", "pae.bin", "sig.bin");
+
+    assertThat(
+            Verifiers.forKey(key.publicKeySpki())
+                .verify(unsigned.pae(), Files.readAllBytes(dir.resolve("sig.bin"))))
+        .isTrue();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"ed25519", "p256"})
   void shouldComputeTheSameKeyIdAsOpensslDerOutput(String algorithm) throws IOException {
