@@ -5,6 +5,7 @@ import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.query.AlertsCommand;
 import io.sealtrail.cli.query.LogCommand;
+import io.sealtrail.cli.query.ReportCommand;
 import io.sealtrail.cli.query.SerialCommand;
 import io.sealtrail.cli.query.TraceCommand;
 import io.sealtrail.cli.signing.KeysCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       SerialCommand.class,
       TraceCommand.class,
       AlertsCommand.class,
+      ReportCommand.class,
       LogCommand.class
     })
 public final class Sealtrail {

@@ -41,6 +41,27 @@ public final class QueryClient {
     return response.body();
   }
 
+  /**
+   * POSTs {@code body} (JSON) to {@code path}; any 2xx answer is returned as JSON (null when
+   * empty), anything else is a {@link QueryFailure}.
+   */
+  public JsonNode post(String path, String body) throws IOException {
+    HttpResponse<String> response =
+        send(
+            request(path, "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofMinutes(1)));
+    if (response.statusCode() / 100 != 2) {
+      throw failure(
+          path,
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Retry-After").orElse(null));
+    }
+    return response.body().isBlank() ? null : JSON.readTree(response.body());
+  }
+
   HttpRequest.Builder request(String path, String accept) {
     return HttpRequest.newBuilder(service.resolve(path))
         .header("Authorization", "Bearer " + token)
@@ -79,7 +100,11 @@ public final class QueryClient {
                   + path
                   + " (403): use a secops, recall or auditor token",
               QueryFailure.REFUSED);
+      case 400 ->
+          new QueryFailure(
+              "the request was refused (400): " + detail + field(body), QueryFailure.REFUSED);
       case 404 -> new QueryFailure("not found (404): " + detail, QueryFailure.REFUSED);
+      case 409 -> new QueryFailure("not possible now (409): " + detail, QueryFailure.REFUSED);
       case 503 ->
           new QueryFailure(
               "the service cannot answer yet (503): "
@@ -91,6 +116,15 @@ public final class QueryClient {
               path + " answered " + status + ": " + detail,
               status >= 500 ? QueryFailure.UNAVAILABLE : QueryFailure.REFUSED);
     };
+  }
+
+  private static String field(String body) {
+    try {
+      JsonNode field = JSON.readTree(body).path("field");
+      return field.isTextual() ? " (field " + field.asText() + ")" : "";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static String detail(String body) {

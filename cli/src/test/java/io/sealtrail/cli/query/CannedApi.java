@@ -26,12 +26,21 @@ final class CannedApi implements AutoCloseable {
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
 
+  /** Each request as {@code METHOD path body}. */
+  final List<String> requests = new CopyOnWriteArrayList<>();
+
   CannedApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
         exchange -> {
           authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          requests.add(
+              exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI().getRawPath()
+                  + " "
+                  + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           Answer a =
               answers.getOrDefault(
                   exchange.getRequestURI().toString(), problem(404, "no such route"));
