@@ -85,6 +85,7 @@ export class AlertDetail {
         ["Last seen", formatTime(a.lastSeenAt)],
         ["Raised", formatTime(a.raisedAt)],
         ["Occurrences", String(a.count ?? "")],
+        ...triageFacts(a),
       ]),
       el("h3", {}, "Evidence"),
       evidenceTable(a.evidence || []),
@@ -102,6 +103,16 @@ export class AlertDetail {
     if (error.unauthorized) this.onUnauthorized(error);
     else if (error.status === 404) this.head.append(el("p", { class: "warning" }, "This alert is no longer known to the service."));
   }
+}
+
+/** Who has it, how it was judged, whether it was escalated, and the spike it folds under. */
+function triageFacts(a) {
+  return [
+    ["Assignee", a.assignee || null],
+    ["Outcome", a.outcome ? label(a.outcome) : null],
+    ["Escalated", a.escalatedAt ? el("span", { class: "escalated" }, formatTime(a.escalatedAt)) : null],
+    ["Part of", a.parentAlertId ? el("code", {}, a.parentAlertId) : null],
+  ];
 }
 
 const EVIDENCE_SHOWN = 4;
@@ -148,6 +159,8 @@ function lifecycle(history) {
     " ",
     el("span", { class: "time" }, formatTime(step.at)),
     step.by ? ` by ${step.by}` : "",
+    step.assignee ? ` · assigned to ${step.assignee}` : "",
+    step.outcome ? ` · ${label(step.outcome)}` : "",
     step.note ? el("q", {}, step.note) : null,
   )));
 }

@@ -10,6 +10,7 @@ export const TYPES = [
 ];
 export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO"];
 export const STATUSES = ["OPEN", "ACKNOWLEDGED", "RESOLVED"];
+export const OUTCOMES = ["TRUE_POSITIVE", "FALSE_POSITIVE", "BENIGN", "DUPLICATE"];
 export const FILTER_FIELDS = ["type", "severity", "status", "serial", "site"];
 
 /** "ATTESTATION_FAILURE_SPIKE" as "Attestation failure spike". */
@@ -71,6 +72,9 @@ function newer(a, b) {
   const steps = (a.history || []).length - (b.history || []).length;
   if (steps !== 0) return steps > 0;
   if ((a.count || 0) !== (b.count || 0)) return (a.count || 0) > (b.count || 0);
+  // A link to its spike and an escalation are set once and never taken back.
+  const marks = (x) => (x.parentAlertId ? 1 : 0) + (x.escalatedAt ? 1 : 0);
+  if (marks(a) !== marks(b)) return marks(a) > marks(b);
   return millis(a.lastSeenAt) >= millis(b.lastSeenAt);
 }
 

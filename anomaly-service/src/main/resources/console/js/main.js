@@ -7,6 +7,7 @@ import { AlertDetail } from "./alert-detail.js";
 import { AlertList } from "./alert-list.js";
 import { el } from "./dom.js";
 import { EventFeed } from "./sse.js";
+import { ReportPage } from "./report.js";
 import { SpikeBoard } from "./spikes.js";
 import { adoptTokenFromFragment, currentToken, forgetToken, storeToken } from "./token.js";
 
@@ -15,9 +16,10 @@ const $ = (id) => document.getElementById(id);
 
 const book = new AlertBook();
 const filters = $("filters");
-const list = new AlertList($("alerts"), $("alerts-empty"), $("alert-count"), openAlert);
+const list = new AlertList($("alerts"), $("alerts-empty"), $("alert-count"), openAlert, () => render());
 const detail = new AlertDetail($("detail"), { onChanged: remember, onUnauthorized: refuse });
 const board = new SpikeBoard($("spike-charts"), $("spike-kind"));
+const report = new ReportPage($("report-form"), $("report-body"), $("report-error"), { onUnauthorized: refuse });
 const feed = new EventFeed("/v1/alerts/stream", { onEvent: received, onState: showConnection });
 let boardTimer = null;
 
@@ -33,6 +35,9 @@ function start() {
     connect();
   });
   $("change-token").addEventListener("click", () => askForToken(""));
+  for (const button of $("views").querySelectorAll("button[data-view]")) {
+    button.addEventListener("click", () => showView(button.dataset.view));
+  }
   let typing = null;
   filters.addEventListener("input", () => {
     clearTimeout(typing);
@@ -55,9 +60,21 @@ function currentFilter() {
   return Object.fromEntries(FILTER_FIELDS.map((f) => [f, filters.elements[f].value.trim()]));
 }
 
+/** The alerts workspace or the response report; the live feed keeps running under either. */
+function showView(view) {
+  $("workspace").hidden = view !== "workspace";
+  $("report").hidden = view !== "report";
+  for (const button of $("views").querySelectorAll("button[data-view]")) {
+    if (button.dataset.view === view) button.setAttribute("aria-current", "page");
+    else button.removeAttribute("aria-current");
+  }
+  if (view === "report") report.load();
+}
+
 function connect() {
   $("token-panel").hidden = true;
-  $("workspace").hidden = false;
+  showView("workspace");
+  $("views").hidden = false;
   $("change-token").hidden = false;
   feed.start();
   board.refresh();
@@ -67,6 +84,8 @@ function askForToken(why) {
   feed.stop();
   forgetToken();
   $("workspace").hidden = true;
+  $("report").hidden = true;
+  $("views").hidden = true;
   $("change-token").hidden = true;
   $("token-panel").hidden = false;
   $("token-error").textContent = why;

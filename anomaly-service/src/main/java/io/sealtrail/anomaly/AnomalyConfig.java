@@ -6,6 +6,7 @@ import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.anomaly.notify.WebhookConfig;
 import io.sealtrail.anomaly.stale.StaleRules;
 import io.sealtrail.anomaly.topology.AnomalyRules;
+import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.env.EnvSetting;
 import io.sealtrail.platform.env.FlatValues;
@@ -50,7 +51,7 @@ public record AnomalyConfig(
 
   /** The ids of the topics a deployment may rename: {@code sealtrail.topics.<id>}. */
   public static final List<String> TOPIC_IDS =
-      List.of("violations", "events", "rejected", "alerts", "alert-commands");
+      List.of("violations", "events", "rejected", "alerts", "alert-commands", AuditActionsTopic.ID);
 
   private static final List<String> SPIKE_KEYS =
       List.of(
@@ -107,7 +108,14 @@ public record AnomalyConfig(
     }
     // The detection rules (they came from a properties file before; per-product stale intervals,
     // sealtrail.anomaly.stale.interval.<product>, have no fixed name and are not read from here).
-    all.add(optional(AlertRules.MAX_EVIDENCE_KEY));
+    for (String key :
+        List.of(
+            AlertRules.MAX_EVIDENCE_KEY,
+            AlertRules.ESCALATE_AFTER_KEY,
+            AlertRules.ESCALATION_CHECK_KEY,
+            AlertRules.RESOLVED_RETENTION_KEY)) {
+      all.add(optional(key));
+    }
     all.add(optional(AnomalyRules.INCIDENT_PARTITIONS_KEY));
     for (String prefix :
         List.of(AnomalyRules.ATTESTATION_SPIKE_PREFIX, AnomalyRules.REJECTION_SPIKE_PREFIX)) {

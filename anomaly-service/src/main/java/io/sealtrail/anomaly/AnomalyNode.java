@@ -8,8 +8,11 @@ import io.sealtrail.anomaly.metrics.AlertMetrics;
 import io.sealtrail.anomaly.notify.WebhookConfig;
 import io.sealtrail.anomaly.notify.WebhookNotifier;
 import io.sealtrail.anomaly.topology.AnomalyTopology;
+import io.sealtrail.anomaly.view.AlertArchive;
 import io.sealtrail.anomaly.view.AlertFeed;
 import io.sealtrail.anomaly.view.AlertView;
+import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.platform.audit.KafkaAuditLog;
 import io.sealtrail.platform.health.ConditionCheck;
 import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.platform.http.HttpBinding;
@@ -19,6 +22,7 @@ import io.sealtrail.platform.kafka.ServiceStreams;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.StreamsNode;
 import io.sealtrail.platform.query.Advertised;
+import io.sealtrail.registry.serde.SpecificAvroSerde;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +40,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * once), the alert view that feeds the API with its lifecycle metrics, the command writer, the
  * spike charts and, when configured, the webhook notifier, served on its own HTTP server or, in
  * local mode, by the host's ({@link Serving}). Each controller is given the parts it uses: the
- * view, the command writer, the charts.
+ * view, the command writer, the alert archive (the compacted topic, read for reports and resolved
+ * alerts past their retention), the audit log, the charts.
  */
 public final class AnomalyNode extends StreamsNode {
   private AnomalyNode(
@@ -69,7 +74,8 @@ public final class AnomalyNode extends StreamsNode {
       var streams =
           parts.add(
               new ServiceStreams("anomalyStreams", topology(config, topics), properties, meters));
-      AlertView view = new AlertView();
+      AlertView view =
+          new AlertView(config.rules().alerts().resolvedRetention(), Clock.systemUTC());
       view.listen(new AlertMetrics(meters, Clock.systemUTC()));
       var feed =
           parts.add(
@@ -84,11 +90,20 @@ public final class AnomalyNode extends StreamsNode {
                   bootstrap,
                   topics.commands().name(),
                   topics.commands().valueSerde().serializer()));
+      // The record of every alert: the report and queries for resolved alerts the view let go.
+      var archive =
+          new AlertArchive(
+              bootstrap,
+              topics.alerts().name(),
+              () -> SpecificAvroSerde.forValues(Alert.class, config.serdeConfig()).deserializer());
+      // Who acknowledged, assigned or resolved which alert.
+      var audit = parts.add(new KafkaAuditLog(bootstrap, topics.auditActions().name()));
       var charts =
           new SpikeCharts(
               SpikeStoreReader.of(streams.streams(), advertised),
               List.of(config.rules().attestationSpikeKind(), config.rules().rejectionSpikeKind()));
-      List<Object> beans = new ArrayList<>(List.of(view, commands, charts, streams.healthCheck()));
+      List<Object> beans =
+          new ArrayList<>(List.of(view, commands, archive, audit, charts, streams.healthCheck()));
       beans.add(
           new ConditionCheck(
               "alertView", view::caughtUp, "alert view still reading the alerts", false));

@@ -9,6 +9,7 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.rejection.RejectedSubmission;
+import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
 import java.time.Duration;
@@ -34,7 +35,8 @@ public record AnomalyTopics(
     Topic<Alert> alerts,
     Topic<AlertCommand> commands,
     Topic<byte[]> deadLetters,
-    Serde<Evidence> evidenceSerde) {
+    Serde<Evidence> evidenceSerde,
+    Topic<byte[]> auditActions) {
   /** How long commands and dead letters are kept for diagnosis, like custody-stream's. */
   public static final Duration FORENSIC_RETENTION = Duration.ofDays(30);
 
@@ -80,12 +82,14 @@ public record AnomalyTopics(
             Serdes.ByteArray(),
             TopicSettings.kept(FORENSIC_RETENTION).withPartitions(1)),
         // Spike hits carry their evidence through the cohort repartition topics.
-        forValues(Evidence.class, serdeConfig));
+        forValues(Evidence.class, serdeConfig),
+        // Who acknowledged, assigned or resolved which alert; the audit sequencer declares it.
+        AuditActionsTopic.from(names));
   }
 
   /** Every topic it reads or writes, inputs first. */
   public List<Topic<?>> all() {
-    return List.of(violations, events, rejected, alerts, commands, deadLetters);
+    return List.of(violations, events, rejected, alerts, commands, deadLetters, auditActions);
   }
 
   /** What this service declares, by name: the topics it writes, with their settings. */

@@ -8,6 +8,7 @@ import io.sealtrail.cli.query.AlertsCommand;
 import io.sealtrail.cli.query.AuditCommand;
 import io.sealtrail.cli.query.HoldsCommand;
 import io.sealtrail.cli.query.LogCommand;
+import io.sealtrail.cli.query.ReportCommand;
 import io.sealtrail.cli.query.SerialCommand;
 import io.sealtrail.cli.query.TraceCommand;
 import io.sealtrail.cli.signing.EpcisCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       AlertsCommand.class,
       HoldsCommand.class,
+      ReportCommand.class,
       LogCommand.class,
       AuditCommand.class,
       EvidenceCommand.class,

@@ -2,7 +2,10 @@ package io.sealtrail.anomaly.alert;
 
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -33,6 +36,21 @@ public final class AlertBook {
     String alertId = open.get(incident);
     Alert alert = alertId == null ? null : alerts.get(alertId);
     return alert == null || alert.getStatus() == AlertStatus.RESOLVED ? null : alert;
+  }
+
+  /** Every OPEN or ACKNOWLEDGED alert of the incidents in these stores. */
+  public List<Alert> unresolvedAlerts() {
+    List<Alert> found = new ArrayList<>();
+    try (KeyValueIterator<String, String> all = open.all()) {
+      all.forEachRemaining(
+          kv -> {
+            Alert alert = alerts.get(kv.value);
+            if (alert != null && alert.getStatus() != AlertStatus.RESOLVED) {
+              found.add(alert);
+            }
+          });
+    }
+    return found;
   }
 
   /** Stores {@code alert}; a resolved alert frees its incident, so a recurrence opens anew. */

@@ -39,8 +39,23 @@ public final class Alerts {
         .setAttributes(new HashMap<>(o.attributes()))
         .setLinks(new ArrayList<>(o.links()))
         .setHistory(
-            new ArrayList<>(List.of(new AlertTransition(AlertStatus.OPEN, o.at(), null, null))))
+            new ArrayList<>(
+                List.of(
+                    AlertTransition.newBuilder()
+                        .setStatus(AlertStatus.OPEN)
+                        .setAt(o.at())
+                        .setBy(null)
+                        .setNote(null)
+                        .build())))
         .build();
+  }
+
+  /**
+   * The first occurrence of an incident as the alert it opens: raised by the service at {@code
+   * detectedAt} (wall clock), for what Sealtrail received at {@code receivedAt}.
+   */
+  public static Alert raised(Alert occurrence, Instant detectedAt, Instant receivedAt) {
+    return Alert.newBuilder(occurrence).setDetectedAt(detectedAt).setReceivedAt(receivedAt).build();
   }
 
   /**

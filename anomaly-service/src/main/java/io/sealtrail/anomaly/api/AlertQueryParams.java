@@ -26,6 +26,11 @@ final class AlertQueryParams {
         limit(p));
   }
 
+  /** An RFC 3339 time parameter, or null when absent; 400 invalid-query when unreadable. */
+  static Instant time(HttpParameters p, String name) {
+    return parse(p, name, Instant::parse, "an RFC 3339 UTC time");
+  }
+
   private static int limit(HttpParameters p) {
     String expected = "a whole number from 1 to " + AlertQuery.MAX_LIMIT;
     Integer limit = parse(p, "limit", Integer::valueOf, expected);

@@ -15,21 +15,31 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.sealtrail.anomaly.lifecycle.AlertCommands;
 import io.sealtrail.anomaly.lifecycle.CommandSender;
+import io.sealtrail.anomaly.view.AlertArchive;
 import io.sealtrail.anomaly.view.AlertJson;
 import io.sealtrail.anomaly.view.AlertQuery;
 import io.sealtrail.anomaly.view.AlertView;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.AlertStatus;
+import io.sealtrail.avro.common.AlertOutcome;
+import io.sealtrail.platform.audit.AuditActions;
+import io.sealtrail.platform.audit.AuditLog;
 import io.sealtrail.platform.auth.RoleTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** The alerts: list with filters, one alert, and the acknowledge and resolve commands. */
+/**
+ * The alerts: list with filters, one alert, and the acknowledge, assign and resolve commands, each
+ * recorded in the audit log once Kafka holds it.
+ */
 @Controller("/v1/alerts")
-@Requires(beans = {AlertView.class, CommandSender.class})
+@Requires(beans = {AlertView.class, CommandSender.class, AuditLog.class})
 final class AlertsController {
   /**
    * Bounds how long a command for an id the view does not know waits for the view to reach the log
@@ -42,17 +52,26 @@ final class AlertsController {
   private final AlertView alerts;
   private final CommandSender commands;
   private final RoleTokens tokens;
+  private final AlertArchive archive;
+  private final AuditLog audit;
 
-  AlertsController(AlertView alerts, CommandSender commands, RoleTokens tokens) {
+  AlertsController(
+      AlertView alerts,
+      CommandSender commands,
+      RoleTokens tokens,
+      AlertArchive archive,
+      AuditLog audit) {
     this.alerts = alerts;
     this.commands = commands;
     this.tokens = tokens;
+    this.archive = archive;
+    this.audit = audit;
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)
   HttpResponse<String> list(HttpRequest<?> request) {
     AlertQuery query = AlertQueryParams.read(request.getParameters());
-    List<Alert> found = alerts.find(query);
+    List<Alert> found = withArchived(query, alerts.find(query));
     boolean truncated = found.size() > query.limit();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("alerts", found.stream().limit(query.limit()).map(AlertJson::tree).toList());
@@ -62,8 +81,30 @@ final class AlertsController {
 
   @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
   HttpResponse<String> one(@PathVariable String id) {
-    Alert alert = alerts.get(id).orElseThrow(() -> AlertProblems.notFound("alert " + id));
+    // A resolved alert past its retention has left the view; the compacted topic still holds it.
+    Alert alert =
+        alerts
+            .get(id)
+            .or(() -> Optional.ofNullable(archive.readAll().get(id)))
+            .orElseThrow(() -> AlertProblems.notFound("alert " + id));
     return json(HttpStatus.OK, AlertJson.write(alert));
+  }
+
+  // Resolved alerts may have left the view: a query for them also reads the archive.
+  private List<Alert> withArchived(AlertQuery query, List<Alert> fromView) {
+    if (query.status() != AlertStatus.RESOLVED) {
+      return fromView;
+    }
+    Map<String, Alert> merged = new LinkedHashMap<>();
+    archive.readAll().values().stream()
+        .filter(query::matches)
+        .forEach(a -> merged.put(a.getAlertId(), a));
+    // The view may be a moment ahead of what this read saw; its version wins.
+    fromView.forEach(a -> merged.put(a.getAlertId(), a));
+    return merged.values().stream()
+        .sorted(AlertView.NEWEST_FIRST)
+        .limit(query.limit() + 1L)
+        .toList();
   }
 
   @Post(uri = "/{id}/acknowledge", produces = MediaType.APPLICATION_JSON)
@@ -77,20 +118,62 @@ final class AlertsController {
   @ExecuteOn(TaskExecutors.BLOCKING)
   HttpResponse<String> resolve(
       HttpRequest<?> request, @PathVariable String id, @Nullable @Body CommandBody body) {
-    return command(request, id, AlertStatus.RESOLVED, body);
+    // Checked before anything else, so a resolution that says nothing is refused at once.
+    AlertOutcome outcome = Triage.outcome(body);
+    String note = Triage.resolutionNote(body);
+    return command(
+        request,
+        id,
+        body,
+        "RESOLVED",
+        AuditActions.ALERT_RESOLVED,
+        by -> AlertCommands.resolve(id, by, outcome, note));
   }
 
-  // 202 only once Kafka holds the command; the streams apply it and the alert's next version shows
-  // it. The transition is checked against the view first so an operator learns of a conflict now.
+  @Post(uri = "/{id}/assign", produces = MediaType.APPLICATION_JSON)
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  HttpResponse<String> assign(
+      HttpRequest<?> request, @PathVariable String id, @Nullable @Body CommandBody body) {
+    String assignee = Triage.assignee(body);
+    return command(
+        request,
+        id,
+        body,
+        "assigned to " + assignee,
+        AuditActions.ALERT_ASSIGNED,
+        by -> AlertCommands.assign(id, by, assignee, body.note()));
+  }
+
   private HttpResponse<String> command(
       HttpRequest<?> request, String id, AlertStatus target, CommandBody body) {
+    return command(
+        request,
+        id,
+        body,
+        target.name(),
+        AuditActions.ALERT_ACKNOWLEDGED,
+        by -> AlertCommands.to(id, target, by, body == null ? null : body.note()));
+  }
+
+  // 202 only once Kafka holds the command and the audit log its record; the streams apply it and
+  // the alert's next version shows it. The transition is checked against the view first so an
+  // operator learns of a conflict now.
+  private HttpResponse<String> command(
+      HttpRequest<?> request,
+      String id,
+      CommandBody body,
+      String target,
+      String action,
+      Function<String, AlertCommand> make) {
     Alert alert = findForCommand(id);
     String by = body == null || body.by() == null ? Callers.role(request, tokens) : body.by();
-    AlertCommand command = AlertCommands.to(id, target, by, body == null ? null : body.note());
+    AlertCommand command = make.apply(by);
     if (!AlertCommands.appliesTo(command, alert)) {
-      throw AlertProblems.illegalTransition(id, alert.getStatus().name(), target.name());
+      throw AlertProblems.illegalTransition(id, alert.getStatus().name(), target);
     }
-    commands.send(command);
+    Instant at = Instant.now();
+    commands.send(command, at);
+    audit.record(AlertAudit.entry(request, action, alert, command, at));
     return json(HttpStatus.ACCEPTED, AlertJson.write(alert));
   }
 

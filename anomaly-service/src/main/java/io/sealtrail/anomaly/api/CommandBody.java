@@ -3,6 +3,15 @@ package io.sealtrail.anomaly.api;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** The optional body of acknowledge and resolve: who (default: the token's role) and a note. */
+/**
+ * The body of acknowledge, assign and resolve: who (default: the caller), a note, for an assignment
+ * the assignee, for a resolution its outcome ({@code
+ * TRUE_POSITIVE|FALSE_POSITIVE|BENIGN|DUPLICATE}, read by {@link Triage}) and a note, both required
+ * there.
+ */
 @Serdeable
-record CommandBody(@Nullable String by, @Nullable String note) {}
+record CommandBody(
+    @Nullable String by,
+    @Nullable String note,
+    @Nullable String assignee,
+    @Nullable String outcome) {}

@@ -2,6 +2,7 @@ package io.sealtrail.anomaly.lifecycle;
 
 import io.sealtrail.avro.alert.AlertCommand;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,9 +42,17 @@ public final class CommandSender implements AutoCloseable {
    * did not take it.
    */
   public void send(AlertCommand command) {
+    send(command, Instant.now());
+  }
+
+  /**
+   * Sends {@code command} stamped {@code at}: the time its transition is recorded with, so the
+   * caller knows the version it makes.
+   */
+  public void send(AlertCommand command, Instant at) {
     try {
       producer
-          .send(new ProducerRecord<>(topic, command.getAlertId(), command))
+          .send(new ProducerRecord<>(topic, null, at.toEpochMilli(), command.getAlertId(), command))
           .get(ACK_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

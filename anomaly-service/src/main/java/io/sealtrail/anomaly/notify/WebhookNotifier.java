@@ -100,7 +100,7 @@ public final class WebhookNotifier implements AutoCloseable {
     @Override
     public void poll() {
       for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(500))) {
-        if (r.value() != null && selected(r.value()) && !deliver(r.value())) {
+        if (r.value() != null && selected(r.value(), r.timestamp()) && !deliver(r.value())) {
           return; // stopping mid-retry: not committed, so sent again after the restart
         }
         commit(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
@@ -121,9 +121,13 @@ public final class WebhookNotifier implements AutoCloseable {
     }
   }
 
-  // An alert's first version has one occurrence and only its OPEN transition.
-  private boolean selected(Alert alert) {
-    return config.everyChange() || (alert.getCount() == 1 && alert.getHistory().size() == 1);
+  // An alert's first version has one occurrence and only its OPEN transition. The escalation is
+  // posted again: that version is written at the instant it marks (escalatedAt), later ones not.
+  private boolean selected(Alert alert, long writtenAt) {
+    boolean first = alert.getCount() == 1 && alert.getHistory().size() == 1;
+    boolean escalation =
+        alert.getEscalatedAt() != null && alert.getEscalatedAt().toEpochMilli() == writtenAt;
+    return config.everyChange() || first || escalation;
   }
 
   /** True once delivered or given up; false when stopped before either. */

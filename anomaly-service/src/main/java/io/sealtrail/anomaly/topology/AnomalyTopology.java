@@ -4,12 +4,15 @@ import io.sealtrail.anomaly.AnomalyTopics;
 import io.sealtrail.anomaly.alert.AlertStores;
 import io.sealtrail.anomaly.alert.Alerts;
 import io.sealtrail.anomaly.alert.IncidentProcessor;
+import io.sealtrail.anomaly.alert.LinkProcessor;
 import io.sealtrail.anomaly.alert.Occurrence;
+import io.sealtrail.anomaly.alert.StormLinks;
 import io.sealtrail.anomaly.lifecycle.CommandProcessor;
 import io.sealtrail.anomaly.stale.StaleTopology;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.event.VerifiedEvent;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -45,8 +48,22 @@ public final class AnomalyTopology {
                 Named.as("anomaly-command-processor"),
                 stores.alerts(),
                 stores.openIncidents());
+    // Per-device alerts that are a spike's evidence link to it, in their own incident's task.
+    KStream<String, Alert> fromLinks =
+        fromOccurrences
+            .flatMap((alertId, alert) -> StormLinks.of(alert), Named.as("anomaly-storm-links"))
+            .repartition(
+                Repartitioned.with(Serdes.String(), Serdes.String())
+                    .withName("anomaly-incident-links")
+                    .withNumberOfPartitions(rules.incidentPartitions()))
+            .process(
+                () -> new LinkProcessor(stores),
+                Named.as("anomaly-link-processor"),
+                stores.alerts(),
+                stores.openIncidents());
     fromOccurrences
         .merge(fromCommands, Named.as("anomaly-alert-changes"))
+        .merge(fromLinks, Named.as("anomaly-alert-links"))
         .to(
             topics.alerts().name(),
             Produced.with(topics.alerts().keySerde(), topics.alerts().valueSerde())

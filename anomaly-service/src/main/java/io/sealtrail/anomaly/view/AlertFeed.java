@@ -91,6 +91,7 @@ public final class AlertFeed implements AutoCloseable {
           view.accept(r.value(), r.offset() >= end);
         }
       }
+      view.sweep();
       if (!view.caughtUp() && caughtUp(replayEnd)) {
         view.markCaughtUp();
       }

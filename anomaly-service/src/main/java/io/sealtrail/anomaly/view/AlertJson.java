@@ -52,6 +52,13 @@ public final class AlertJson {
     json.put("attributes", new TreeMap<>(a.getAttributes()));
     json.put("links", List.copyOf(a.getLinks()));
     json.put("history", a.getHistory().stream().map(AlertJson::transition).toList());
+    // Triage: who has it, how it was judged, when it was raised and escalated, its storm's spike.
+    json.put("assignee", a.getAssignee());
+    json.put("outcome", a.getOutcome() == null ? null : a.getOutcome().name());
+    json.put("detectedAt", time(a.getDetectedAt()));
+    json.put("receivedAt", time(a.getReceivedAt()));
+    json.put("escalatedAt", time(a.getEscalatedAt()));
+    json.put("parentAlertId", a.getParentAlertId());
     return json;
   }
 
@@ -72,6 +79,12 @@ public final class AlertJson {
     json.put("at", time(t.getAt()));
     json.put("by", t.getBy());
     json.put("note", t.getNote());
+    if (t.getAssignee() != null) {
+      json.put("assignee", t.getAssignee());
+    }
+    if (t.getOutcome() != null) {
+      json.put("outcome", t.getOutcome().name());
+    }
     return json;
   }
 

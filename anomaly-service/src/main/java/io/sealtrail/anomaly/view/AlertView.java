@@ -1,8 +1,11 @@
 package io.sealtrail.anomaly.view;
 
+import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +28,31 @@ public final class AlertView {
   public static final Comparator<Alert> NEWEST_FIRST =
       Comparator.comparing(Alert::getLastSeenAt).thenComparing(Alert::getAlertId).reversed();
 
+  /** How often at most the view looks for resolved alerts past their retention. */
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
   private final Map<String, Alert> alerts = new ConcurrentHashMap<>();
+  private final Duration retention;
+  private final Clock clock;
+  private volatile Instant swept = Instant.MIN;
   private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean caughtUp = new AtomicBoolean();
   private volatile Supplier<CompletableFuture<Void>> logEnd =
       () -> CompletableFuture.completedFuture(null);
+
+  /** A view that keeps resolved alerts for 30 days. */
+  public AlertView() {
+    this(AlertRules.DEFAULT_RESOLVED_RETENTION, Clock.systemUTC());
+  }
+
+  /**
+   * A view that lets a resolved alert go {@code retention} after its resolution (by {@code clock}):
+   * it stays on the compacted alerts topic, where {@link AlertArchive} finds it.
+   */
+  public AlertView(Duration retention, Clock clock) {
+    this.retention = retention;
+    this.clock = clock;
+  }
 
   public void listen(AlertListener listener) {
     listeners.add(listener);
@@ -43,6 +66,34 @@ public final class AlertView {
   public void accept(Alert alert, boolean live) {
     Alert before = alerts.put(alert.getAlertId(), alert);
     listeners.forEach(l -> l.changed(before, alert, live));
+    if (expired(alert, clock.instant())) {
+      alerts.remove(alert.getAlertId(), alert);
+    }
+  }
+
+  /**
+   * Lets go of every resolved alert past its retention; cheap to call often (it looks at most once
+   * a minute). The feed calls it on every poll.
+   */
+  public void sweep() {
+    Instant now = clock.instant();
+    if (now.isBefore(swept.plus(SWEEP_EVERY))) {
+      return;
+    }
+    swept = now;
+    alerts.values().removeIf(a -> expired(a, now));
+  }
+
+  /** Whether {@code alert} was resolved longer than the retention before {@code now}. */
+  public boolean expired(Alert alert, Instant now) {
+    if (alert.getStatus() != AlertStatus.RESOLVED) {
+      return false;
+    }
+    Instant resolved =
+        alert.getHistory().isEmpty()
+            ? alert.getLastSeenAt()
+            : alert.getHistory().get(alert.getHistory().size() - 1).getAt();
+    return resolved.plus(retention).isBefore(now);
   }
 
   public Optional<Alert> get(String alertId) {

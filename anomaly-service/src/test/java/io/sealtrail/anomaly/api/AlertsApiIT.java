@@ -163,7 +163,10 @@ class AlertsApiIT {
     Answer ack = secops.post("/v1/alerts/" + id + "/acknowledge", "{\"note\":\"looking\"}");
     assertThat(ack.status()).isEqualTo(202);
     Eventually.await(() -> status(id), "ACKNOWLEDGED"::equals, "acknowledged in GET");
-    Answer resolve = secops.post("/v1/alerts/" + id + "/resolve", "{\"by\":\"j.doe\"}");
+    Answer resolve =
+        secops.post(
+            "/v1/alerts/" + id + "/resolve",
+            "{\"by\":\"j.doe\",\"outcome\":\"BENIGN\",\"note\":\"a test key\"}");
     assertThat(resolve.status()).isEqualTo(202);
     Eventually.await(() -> status(id), "RESOLVED"::equals, "resolved in GET");
 

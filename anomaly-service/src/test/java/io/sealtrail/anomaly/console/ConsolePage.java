@@ -5,10 +5,11 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The console as a user sees it in the browser: what they read and what they click. */
 final class ConsolePage {
-  private static final By ROWS = By.cssSelector("#alerts tbody tr");
+  private static final By ROWS = By.cssSelector("#alerts tbody tr[data-alert-id]");
   private static final By DETAIL = By.id("detail");
   private final HeadlessChromium chromium;
 
@@ -92,13 +93,105 @@ final class ConsolePage {
         d -> !detail().findElements(By.cssSelector("svg.spike-chart rect.bar")).isEmpty());
   }
 
-  /** Fills in who and why, then presses Acknowledge. */
-  void acknowledge(String by, String note) {
-    WebElement name = chromium.driver().findElement(By.id("action-by"));
-    name.clear();
-    name.sendKeys(by);
+  /** Writes why, then presses Acknowledge; who acts is the token's identity. */
+  void acknowledge(String note) {
     chromium.driver().findElement(By.id("action-note")).sendKeys(note);
-    detail().findElement(By.cssSelector("button[data-action=acknowledge]")).click();
+    press("acknowledge");
+  }
+
+  /** Names the assignee, then presses Assign. */
+  void assign(String assignee) {
+    WebElement field = chromium.driver().findElement(By.id("action-assignee"));
+    field.clear();
+    field.sendKeys(assignee);
+    press("assign");
+  }
+
+  /** Chooses the outcome (none when null), writes the note, then presses Resolve. */
+  void resolve(String outcome, String note) {
+    if (outcome != null) {
+      new Select(chromium.driver().findElement(By.id("action-outcome"))).selectByValue(outcome);
+    }
+    WebElement field = chromium.driver().findElement(By.id("action-note"));
+    field.clear();
+    field.sendKeys(note);
+    press("resolve");
+  }
+
+  private void press(String action) {
+    detail().findElement(By.cssSelector("button[data-action=" + action + "]")).click();
+  }
+
+  /** Waits until the action form says something, and answers it. */
+  String awaitActionMessage(String text) {
+    return chromium.await(
+        d -> {
+          String said = detail().findElement(By.cssSelector(".actions .message")).getText();
+          return said.contains(text) ? said : null;
+        });
+  }
+
+  /** Waits for the folded row of {@code parentId}'s storm; answers how many alerts it folds. */
+  int awaitStorm(String parentId) {
+    return Integer.parseInt(
+        chromium.await(
+            d ->
+                d.findElements(By.cssSelector("#alerts tr.storm[data-storm-of]")).stream()
+                    .filter(r -> parentId.equals(r.getDomAttribute("data-storm-of")))
+                    .map(r -> r.getDomAttribute("data-count"))
+                    .findFirst()
+                    .orElse(null)));
+  }
+
+  /** Opens the storm folded under {@code parentId}; answers the ids of the rows it shows. */
+  List<String> expandStorm(String parentId) {
+    chromium
+        .driver()
+        .findElement(By.cssSelector("#alerts tr.storm[data-storm-of='" + parentId + "'] button"))
+        .click();
+    return chromium.await(
+        d -> {
+          List<String> ids =
+              d.findElements(By.cssSelector("#alerts tr.child")).stream()
+                  .map(r -> r.getDomAttribute("data-alert-id"))
+                  .toList();
+          return ids.isEmpty() ? null : ids;
+        });
+  }
+
+  /** The viewport's width, then how far the alert card's content reaches past its box (px). */
+  List<Long> alertCardOverflow() {
+    @SuppressWarnings("unchecked")
+    List<Long> measured =
+        (List<Long>)
+            script(
+                "const card = document.querySelector('section.list');"
+                    + "const table = document.getElementById('alerts');"
+                    + "return [window.innerWidth, card.scrollWidth - card.clientWidth,"
+                    + " Math.ceil(table.getBoundingClientRect().right"
+                    + " - card.getBoundingClientRect().right)];");
+    return measured;
+  }
+
+  /** Switches to the response report and waits for its table; answers each row's type. */
+  List<String> openReport() {
+    chromium.driver().findElement(By.cssSelector("#views button[data-view=report]")).click();
+    return chromium.await(
+        d -> {
+          List<String> types =
+              d.findElements(By.cssSelector("#report-body table.report-table tbody tr")).stream()
+                  .map(r -> r.getDomAttribute("data-type"))
+                  .toList();
+          return types.isEmpty() ? null : types;
+        });
+  }
+
+  /** The bars the report's charts draw. */
+  int reportBars() {
+    return chromium
+        .driver()
+        .findElements(By.cssSelector("#report-body svg.report-chart rect"))
+        .size();
   }
 
   /** Gives the containment reason, then presses the containment button {@code action}. */

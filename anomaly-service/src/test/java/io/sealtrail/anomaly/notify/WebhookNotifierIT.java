@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sealtrail.anomaly.alert.AlertRules;
 import io.sealtrail.anomaly.alert.Alerts;
+import io.sealtrail.anomaly.alert.Escalation;
 import io.sealtrail.anomaly.alert.Occurrence;
 import io.sealtrail.anomaly.fixtures.PoisonedLoop;
 import io.sealtrail.anomaly.fixtures.WebhookReceiver;
+import io.sealtrail.anomaly.lifecycle.AlertCommands;
 import io.sealtrail.anomaly.view.AlertJson;
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.avro.alert.AlertStatus;
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.registry.client.MockRegistries;
@@ -136,6 +139,46 @@ class WebhookNotifierIT {
       assertThat(receiver.delivered())
           .extracting(WebhookReceiver.Received::body)
           .containsExactly(AlertJson.write(first), AlertJson.write(second));
+    }
+  }
+
+  @Test
+  void shouldPostTheEscalationAgainButNotTheVersionsAfterItWhenInNewOnlyMode() throws Exception {
+    Alert raised = alert("DEV-7");
+    Instant escalatedAt = Instant.parse("2026-06-01T00:15:00Z");
+    Alert escalated = Escalation.escalated(raised, escalatedAt);
+    Alert acknowledged =
+        AlertCommands.applyTo(
+            AlertCommands.to(raised.getAlertId(), AlertStatus.ACKNOWLEDGED, "secops", null),
+            escalated,
+            escalatedAt.plusSeconds(60));
+    try (WebhookReceiver receiver = new WebhookReceiver(0);
+        WebhookNotifier notifier = notifier(receiver).start();
+        var admin = KAFKA.admin()) {
+
+      // Each version written at its own time, as the streams write them.
+      publishAt(raised, T0);
+      publishAt(escalated, escalatedAt);
+      publishAt(acknowledged, escalatedAt.plusSeconds(60));
+
+      Eventually.await(receiver::delivered, d -> d.size() >= 2, "the first and the escalation");
+      Eventually.await(
+          () -> GroupLag.behind(GroupLag.of(admin, group)), Map::isEmpty, "every version read");
+      assertThat(receiver.delivered())
+          .extracting(WebhookReceiver.Received::body)
+          .containsExactly(AlertJson.write(raised), AlertJson.write(escalated));
+    }
+  }
+
+  private void publishAt(Alert alert, Instant at) throws Exception {
+    try (KafkaProducer<String, Alert> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+            new StringSerializer(),
+            serde().serializer())) {
+      producer
+          .send(new ProducerRecord<>(topic, null, at.toEpochMilli(), alert.getAlertId(), alert))
+          .get();
     }
   }
 

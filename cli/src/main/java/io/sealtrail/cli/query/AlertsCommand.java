@@ -12,13 +12,17 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sealtrail alerts}: the current alerts, or ({@code --follow}) each one as it changes. */
+/**
+ * {@code sealtrail alerts}: the current alerts, or ({@code --follow}) each one as it changes; its
+ * subcommands triage one alert.
+ */
 @Command(
     name = "alerts",
     mixinStandardHelpOptions = true,
+    subcommands = {AlertsAckCommand.class, AlertsAssignCommand.class, AlertsResolveCommand.class},
     description = {
       "List alerts; with --follow, keep printing each new or changed alert (server-sent events)"
-          + " until Ctrl-C.",
+          + " until Ctrl-C. Triage with the subcommands ack, assign and resolve.",
       "Token: local mode's secops token unless --token or --token-file."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -66,6 +70,10 @@ public final class AlertsCommand extends QueryCommand {
       return;
     }
     JsonNode answer = client.json("/v1/alerts" + query());
+    if (json) {
+      printJson(answer);
+      return;
+    }
     JsonNode alerts = answer.path("alerts");
     out()
         .printf(
@@ -91,7 +99,12 @@ public final class AlertsCommand extends QueryCommand {
     }
     err("following " + client.uri("/v1/alerts/stream") + " (Ctrl-C to stop)");
     try (Stream<String> lines = response.body()) {
-      new ServerSentEvents(data -> out().println(AlertLine.of(JSON.readTree(data)))).read(lines);
+      new ServerSentEvents(
+              data -> {
+                JsonNode alert = JSON.readTree(data);
+                out().println(json ? JSON.writeValueAsString(alert) : AlertLine.of(alert));
+              })
+          .read(lines);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.sealtrail.cli.query;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.translog.json.MalformedProofJsonException;
 import io.sealtrail.translog.json.ProofJson;
 import io.sealtrail.translog.note.Checkpoint;
@@ -109,7 +111,15 @@ public final class LogWatchCommand extends QueryCommand {
                 throw new LogWatch.Misbehaved("unreadable consistency proof: " + e.getMessage());
               }
             });
-    out().println(seen);
+    if (json) {
+      ObjectNode line = JsonNodeFactory.instance.objectNode();
+      line.put("size", next.size());
+      line.put("verdict", seen);
+      line.put("checkpoint", note);
+      printJson(line);
+    } else {
+      out().println(seen);
+    }
     out().flush();
     if (state != null && (last == null || next.size() != last.size())) {
       write(state, note);

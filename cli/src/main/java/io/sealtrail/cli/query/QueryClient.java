@@ -42,8 +42,8 @@ public final class QueryClient {
   }
 
   /**
-   * POSTs {@code body} (JSON) to {@code path} and reads the answer of a 200 or 201; any other
-   * answer is a {@link QueryFailure} saying what to do about it.
+   * POSTs {@code body} (JSON) to {@code path}; any 2xx answer is returned as JSON (null when
+   * empty), anything else is a {@link QueryFailure} saying what to do about it.
    */
   public JsonNode post(String path, String body) throws IOException {
     HttpResponse<String> response =
@@ -53,16 +53,16 @@ public final class QueryClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofMinutes(1)));
     int status = response.statusCode();
-    if (status == 200 || status == 201) {
-      return JSON.readTree(response.body());
-    }
     if (status == 403) {
       throw new QueryFailure(
           "the token's role may not change " + path + " (403): use a secops or admin token",
           QueryFailure.REFUSED);
     }
-    throw failure(
-        path, status, response.body(), response.headers().firstValue("Retry-After").orElse(null));
+    if (status / 100 != 2) {
+      throw failure(
+          path, status, response.body(), response.headers().firstValue("Retry-After").orElse(null));
+    }
+    return response.body().isBlank() ? null : JSON.readTree(response.body());
   }
 
   /** A JSON string literal of {@code text}. */
@@ -105,7 +105,11 @@ public final class QueryClient {
       case 403 ->
           new QueryFailure(
               "the token's role may not read " + path + " (403): " + detail, QueryFailure.REFUSED);
+      case 400 ->
+          new QueryFailure(
+              "the request was refused (400): " + detail + field(body), QueryFailure.REFUSED);
       case 404 -> new QueryFailure("not found (404): " + detail, QueryFailure.REFUSED);
+      case 409 -> new QueryFailure("not possible now (409): " + detail, QueryFailure.REFUSED);
       case 503 ->
           new QueryFailure(
               "the service cannot answer yet (503): "
@@ -117,6 +121,15 @@ public final class QueryClient {
               path + " answered " + status + ": " + detail,
               status >= 500 ? QueryFailure.UNAVAILABLE : QueryFailure.REFUSED);
     };
+  }
+
+  private static String field(String body) {
+    try {
+      JsonNode field = JSON.readTree(body).path("field");
+      return field.isTextual() ? " (field " + field.asText() + ")" : "";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static String detail(String body) {

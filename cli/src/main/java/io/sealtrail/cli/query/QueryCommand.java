@@ -1,10 +1,13 @@
 package io.sealtrail.cli.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -12,8 +15,17 @@ import picocli.CommandLine.Spec;
  * ...}) and its exit code, never a stack trace.
  */
 abstract class QueryCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Spec CommandSpec spec;
   @Mixin ReadAccess access;
+
+  @Option(
+      names = "--json",
+      description =
+          "Print the service's answers as JSON instead of text (one document; a stream: one per"
+              + " line), for scripts and jq.")
+  boolean json;
 
   /** Reads and prints; throws {@link QueryFailure} for an answer that is not one. */
   abstract void run() throws IOException;
@@ -33,6 +45,11 @@ abstract class QueryCommand implements Callable<Integer> {
           e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
           QueryFailure.UNAVAILABLE);
     }
+  }
+
+  /** {@code answer} as one line of JSON. */
+  void printJson(JsonNode answer) throws IOException {
+    out().println(JSON.writeValueAsString(answer));
   }
 
   PrintWriter out() {

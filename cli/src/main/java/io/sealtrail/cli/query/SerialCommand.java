@@ -1,6 +1,8 @@
 package io.sealtrail.cli.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -55,8 +57,37 @@ public final class SerialCommand extends QueryCommand {
       history = client.json(Paths.of("/v1/serials/", serial, "/history"));
       chain = ChainCheck.of(history);
     }
-    printState(state);
     Optional<String> problem = problemOf(chain, stateHead);
+    if (json) {
+      printJson(asJson(state, history, problem, chain));
+    } else {
+      print(state, history, problem, chain, stateHead);
+    }
+    if (problem.isPresent()) {
+      throw new QueryFailure(serial + ": history does not verify", QueryFailure.REFUSED);
+    }
+  }
+
+  // The service's state and history as they came, with this command's own verdict on the chain.
+  private static JsonNode asJson(
+      JsonNode state, JsonNode history, Optional<String> problem, ChainCheck chain) {
+    ObjectNode answer = JsonNodeFactory.instance.objectNode();
+    answer.set("state", state);
+    answer.set("history", history);
+    ObjectNode verified = answer.putObject("verification");
+    verified.put("verified", problem.isEmpty());
+    verified.put("head", chain.head());
+    problem.ifPresent(p -> verified.put("problem", p));
+    return answer;
+  }
+
+  private void print(
+      JsonNode state,
+      JsonNode history,
+      Optional<String> problem,
+      ChainCheck chain,
+      String stateHead) {
+    printState(state);
     String verdict =
         problem.isPresent() ? "NOT VERIFIED: " + problem.get() : verified(chain, stateHead);
     out().printf("History (%d events; %s):%n", history.path("events").size(), verdict);
@@ -71,9 +102,6 @@ public final class SerialCommand extends QueryCommand {
               e.path("partnerId").asText(),
               e.path("site").asText(),
               e.path("eventId").asText());
-    }
-    if (problem.isPresent()) {
-      throw new QueryFailure(serial + ": history does not verify", QueryFailure.REFUSED);
     }
   }
 

@@ -47,7 +47,12 @@ public final class TraceCommand extends QueryCommand {
       out().print(client.text(path + "?format=csv", "text/csv"));
       return;
     }
-    print(client.json(path));
+    JsonNode trace = client.json(path);
+    if (json) {
+      printJson(trace);
+      return;
+    }
+    print(trace);
   }
 
   private void print(JsonNode trace) {

@@ -2,6 +2,8 @@ package io.sealtrail.cli.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealtrail.cli.query.CannedApi.Run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +47,28 @@ class QueryCommandsTest {
         .contains("hash chain verified");
     assertThat(run.out()).contains("ASSEMBLED").contains("e1");
     assertThat(api.authorizations).containsOnly("Bearer " + TOKEN);
+  }
+
+  @Test
+  void shouldPrintStateHistoryAndTheLocalVerdictAsJsonWhenAskedForJson() throws Exception {
+    String sha1 = sha256Hex("{\"eventId\":\"e1\"}".getBytes(StandardCharsets.UTF_8));
+    String sha2 = sha256Hex("{\"eventId\":\"e2\"}".getBytes(StandardCharsets.UTF_8));
+    String link2 = link(link(GENESIS, sha1), sha2);
+    api.answer("/v1/serials/DEV-1", 200, "application/json", state(link2));
+    api.answer(
+        "/v1/serials/DEV-1/history",
+        200,
+        "application/json",
+        history(link(GENESIS, sha1), link2, "e2"));
+
+    Run run = sealtrail("serial", "DEV-1", "--json");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode answer = new ObjectMapper().readTree(run.out());
+    assertThat(answer.at("/state/serial").asText()).isEqualTo("DEV-1");
+    assertThat(answer.at("/history/events")).hasSize(2);
+    assertThat(answer.at("/verification/verified").asBoolean()).isTrue();
+    assertThat(answer.at("/verification/head").asText()).isEqualTo(link2);
   }
 
   @Test
