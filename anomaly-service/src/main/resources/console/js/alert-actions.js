@@ -1,11 +1,10 @@
-// The acknowledge/resolve form of one alert: who (remembered for this tab) and a note, sent as
-// POST /v1/alerts/{id}/acknowledge or /resolve. The service answers 202 once Kafka has the
+// The acknowledge/resolve form of one alert: a note, sent as POST /v1/alerts/{id}/acknowledge or
+// /resolve. Who acted is the identity of the token, recorded by the service, never typed in here. The service answers 202 once Kafka has the
 // command; the alert's new version follows on the live feed.
 
 import { getJson, postJson } from "./api.js";
 import { el } from "./dom.js";
 
-const OPERATOR_KEY = "sealtrail.console.operator";
 const DOING = { acknowledge: "Acknowledging…", resolve: "Resolving…" };
 const DONE = { acknowledge: "Acknowledged.", resolve: "Resolved." };
 
@@ -15,8 +14,6 @@ export class AlertActions {
     this.path = `/v1/alerts/${encodeURIComponent(alertId)}`;
     this.onFresh = onFresh;
     this.onUnauthorized = onUnauthorized;
-    this.by = el("input", { id: "action-by", name: "by", autocomplete: "name", spellcheck: "false" });
-    this.by.value = sessionStorage.getItem(OPERATOR_KEY) || "";
     this.note = el("textarea", { id: "action-note", name: "note", rows: "2" });
     this.message = el("p", { class: "message", role: "status", "aria-live": "polite" });
     this.acknowledge = this.button("acknowledge", "Acknowledge", null);
@@ -24,7 +21,6 @@ export class AlertActions {
     this.form = el(
       "form",
       { class: "actions", "aria-label": "Acknowledge or resolve this alert" },
-      el("div", { class: "field" }, el("label", { for: "action-by" }, "Your name"), this.by),
       el("div", { class: "field wide" }, el("label", { for: "action-note" }, "Note"), this.note),
       el("div", { class: "buttons" }, this.acknowledge, this.resolve),
       this.message,
@@ -45,12 +41,9 @@ export class AlertActions {
   }
 
   async act(action) {
-    const by = this.by.value.trim();
-    sessionStorage.setItem(OPERATOR_KEY, by);
     this.say(DOING[action], false);
     try {
       const body = { note: this.note.value.trim() || null };
-      if (by) body.by = by;
       await postJson(`${this.path}/${action}`, body);
       this.say(DONE[action], false);
       this.note.value = "";

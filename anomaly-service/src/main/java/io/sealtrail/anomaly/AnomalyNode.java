@@ -10,6 +10,7 @@ import io.sealtrail.anomaly.notify.WebhookNotifier;
 import io.sealtrail.anomaly.topology.AnomalyTopology;
 import io.sealtrail.anomaly.view.AlertFeed;
 import io.sealtrail.anomaly.view.AlertView;
+import io.sealtrail.platform.auth.Identity;
 import io.sealtrail.platform.health.ConditionCheck;
 import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.platform.http.HttpBinding;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -105,12 +107,18 @@ public final class AnomalyNode extends StreamsNode {
       }
       var http =
           parts.add(
-              NodeHttp.serve("anomaly-service", serving, binding, config.http().tokenDir(), beans));
+              NodeHttp.serve(
+                  "anomaly-service", serving, binding, identity(config, properties), beans));
       return started(serving, new AnomalyNode(parts, streams, http, loops));
     } catch (RuntimeException e) {
       parts.closeAfter(e);
       throw e;
     }
+  }
+
+  /** Who the gates of the instance's own server let in: named users, token files, JWTs. */
+  private static Supplier<Identity> identity(AnomalyConfig config, Properties clients) {
+    return () -> Identity.start(clients, config.http().tokenDir(), config.http().auth());
   }
 
   private static WebhookNotifier notifier(

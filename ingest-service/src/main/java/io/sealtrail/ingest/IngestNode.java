@@ -15,6 +15,11 @@ import io.sealtrail.ingest.pipeline.OutputSerializers;
 import io.sealtrail.ingest.route.InboundRouter;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.ingest.topics.TopicVisibility;
+import io.sealtrail.platform.audit.KafkaAuditLog;
+import io.sealtrail.platform.auth.AuthSettings;
+import io.sealtrail.platform.auth.Identity;
+import io.sealtrail.platform.auth.KafkaUserDirectory;
+import io.sealtrail.platform.auth.UserStore;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.node.Parts;
@@ -32,9 +37,10 @@ import org.apache.kafka.clients.admin.Admin;
 /**
  * One running ingest instance, and the one place its parts are made: its topics ensured, the
  * partner directory followed until caught up, the verifier, the Kafka-native door (router), the
- * gateway the HTTP layer calls, the partner store, the Kafka probe, and (unless a shared server
- * serves {@link #httpBeans()}) its own HTTP server; started in that order and closed in reverse.
- * The container ({@link IngestMain}), local mode, the bench and the tests all start it here.
+ * gateway the HTTP layer calls, the partner store, the Kafka probe, the user directory and store,
+ * the audit log, and (unless a shared server serves {@link #httpBeans()}) its own HTTP server;
+ * started in that order and closed in reverse. The container ({@link IngestMain}), local mode, the
+ * bench and the tests all start it here.
  */
 public final class IngestNode extends ServedNode {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
@@ -142,15 +148,31 @@ public final class IngestNode extends ServedNode {
             PartnerStore.start(
                 clients.admin(), topics.partners(), directory, config.kafkaTimeout()));
     var probe = parts.add(new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
+    KafkaUserDirectory users = parts.add(users(clients, topics));
+    var userStore = parts.add(UserStore.start(clients.admin(), users, config.kafkaTimeout()));
+    var audit =
+        parts.add(new KafkaAuditLog(config.bootstrapServers(), topics.auditActions().name()));
     List<Object> beans =
-        List.of(gateway, directory, store, probe, config.http(), listener, new NodeLoops(stopped));
+        List.of(
+            gateway,
+            directory,
+            store,
+            userStore,
+            audit,
+            probe,
+            config.http(),
+            listener,
+            new NodeLoops(stopped));
+    // Alone, the gates know users from the directory the user routes write through: a user's
+    // token works here as soon as its creation is answered.
+    AuthSettings auth = config.http().auth().withUsersTopic(topics.users().name());
     var http =
         parts.add(
             NodeHttp.serve(
                 "ingest",
                 options.serving(),
                 config.http().binding(),
-                config.http().tokensDir(),
+                () -> Identity.over(users, config.http().tokensDir(), auth),
                 beans));
     return new IngestNode(parts, topics, gateway, http, stopped);
   }
@@ -169,6 +191,20 @@ public final class IngestNode extends ServedNode {
           "partner directory not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
     }
     return directory;
+  }
+
+  /** The named users, caught up with the users topic before the node serves. */
+  private static KafkaUserDirectory users(ClientSettings clients, IngestTopics topics)
+      throws InterruptedException {
+    String name = topics.users().name();
+    TopicVisibility.await(clients.admin(), name, DIRECTORY_CATCH_UP);
+    var users = KafkaUserDirectory.start(clients.admin(), name);
+    if (!users.awaitCaughtUp(DIRECTORY_CATCH_UP)) {
+      users.close();
+      throw new KafkaUnavailableException(
+          "user directory not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
+    }
+    return users;
   }
 
   /** The door of the HTTP layer. */

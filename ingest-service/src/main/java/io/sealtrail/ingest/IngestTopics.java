@@ -3,6 +3,8 @@ package io.sealtrail.ingest;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.avro.rejection.RejectedSubmission;
+import io.sealtrail.platform.audit.AuditActionsTopic;
+import io.sealtrail.platform.auth.UsersTopic;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
@@ -31,6 +33,8 @@ public record IngestTopics(
     Topic<byte[]> dedup,
     Topic<byte[]> replies,
     Topic<PartnerRegistration> partners,
+    Topic<byte[]> users,
+    Topic<byte[]> auditActions,
     int partitions,
     short replicationFactor) {
   /** How long inbound records and submissions are kept: long enough to survive any outage. */
@@ -67,13 +71,18 @@ public record IngestTopics(
             names.partners(),
             avro(PartnerRegistration.class, serdeConfig),
             TopicSettings.latestPerKey().withPartitions(1)),
+        // Named identities, read whole by every node of every service (platform.auth).
+        UsersTopic.named(names.users()),
+        AuditActionsTopic.from(
+            Map.of(Topic.CONFIG_PREFIX + AuditActionsTopic.ID, names.auditActions())),
         names.partitions(),
         names.replicationFactor());
   }
 
   /** Every topic, the contract's first. */
   public List<Topic<?>> all() {
-    return List.of(inbound, events, rejected, partners, submissions, dedup, replies);
+    return List.of(
+        inbound, events, rejected, partners, submissions, dedup, replies, users, auditActions);
   }
 
   /** The names of {@link #all()}. */

@@ -3,6 +3,7 @@ package io.sealtrail.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.platform.auth.AuthSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -47,7 +48,8 @@ class IngestConfigTest {
                 5 * 1024 * 1024,
                 500,
                 Duration.ofSeconds(30),
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                AuthSettings.defaults()));
   }
 
   @Test

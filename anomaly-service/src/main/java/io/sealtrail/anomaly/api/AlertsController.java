@@ -21,7 +21,6 @@ import io.sealtrail.anomaly.view.AlertView;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.AlertStatus;
-import io.sealtrail.platform.auth.RoleTokens;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +40,10 @@ final class AlertsController {
 
   private final AlertView alerts;
   private final CommandSender commands;
-  private final RoleTokens tokens;
 
-  AlertsController(AlertView alerts, CommandSender commands, RoleTokens tokens) {
+  AlertsController(AlertView alerts, CommandSender commands) {
     this.alerts = alerts;
     this.commands = commands;
-    this.tokens = tokens;
   }
 
   @Get(produces = MediaType.APPLICATION_JSON)
@@ -85,7 +82,7 @@ final class AlertsController {
   private HttpResponse<String> command(
       HttpRequest<?> request, String id, AlertStatus target, CommandBody body) {
     Alert alert = findForCommand(id);
-    String by = body == null || body.by() == null ? Callers.role(request, tokens) : body.by();
+    String by = Callers.actor(request, body == null ? null : body.by());
     AlertCommand command = AlertCommands.to(id, target, by, body == null ? null : body.note());
     if (!AlertCommands.appliesTo(command, alert)) {
       throw AlertProblems.illegalTransition(id, alert.getStatus().name(), target.name());

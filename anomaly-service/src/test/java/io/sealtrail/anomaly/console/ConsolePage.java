@@ -92,11 +92,8 @@ final class ConsolePage {
         d -> !detail().findElements(By.cssSelector("svg.spike-chart rect.bar")).isEmpty());
   }
 
-  /** Fills in who and why, then presses Acknowledge. */
-  void acknowledge(String by, String note) {
-    WebElement name = chromium.driver().findElement(By.id("action-by"));
-    name.clear();
-    name.sendKeys(by);
+  /** Fills in why, then presses Acknowledge: who is the token's identity. */
+  void acknowledge(String note) {
     chromium.driver().findElement(By.id("action-note")).sendKeys(note);
     detail().findElement(By.cssSelector("button[data-action=acknowledge]")).click();
   }

@@ -2,6 +2,7 @@ package io.sealtrail.ingest.admin;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.sealtrail.platform.auth.Caller;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.policy.Policy;
@@ -28,8 +30,6 @@ import java.util.TreeSet;
 @Requires(beans = PartnerStore.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PartnersController {
-  private static final String ADMIN = "admin-api";
-
   private final PartnerStore store;
   private final PartnerRequests requests = new PartnerRequests(Policy.defaults());
 
@@ -38,7 +38,8 @@ final class PartnersController {
   }
 
   @Post
-  HttpResponse<PartnerView> register(@Body PartnerRequest request) throws InterruptedException {
+  HttpResponse<PartnerView> register(HttpRequest<?> http, @Body PartnerRequest request)
+      throws InterruptedException {
     Partner requested = requests.toPartner(request);
     refuseKeysOfOthers(requested);
     Optional<Partner> known = store.find(requested.partnerId());
@@ -46,13 +47,14 @@ final class PartnersController {
         known
             .map(stored -> PartnerUpdate.merge(stored, requested, Instant.now()))
             .orElse(requested);
-    Partner stored = store.write(partner, ADMIN);
+    Partner stored = store.write(partner, Caller.of(http).name());
     return HttpResponse.<PartnerView>status(known.isPresent() ? HttpStatus.OK : HttpStatus.CREATED)
         .body(PartnerView.of(stored));
   }
 
   @Post("/{partnerId}/keys/{keyid}/revoke")
   HttpResponse<?> revoke(
+      HttpRequest<?> http,
       @PathVariable String partnerId,
       @PathVariable String keyid,
       @Body @Nullable PartnerRequest.Revocation revocation)
@@ -64,7 +66,7 @@ final class PartnersController {
     String at = revocation == null ? null : revocation.at();
     Instant from = PartnerRequests.instant(at, "/at");
     Partner revoked = partner.get().withKeyRevoked(keyid, from == null ? Instant.now() : from);
-    return HttpResponse.ok(PartnerView.of(store.write(revoked, ADMIN)));
+    return HttpResponse.ok(PartnerView.of(store.write(revoked, Caller.of(http).name())));
   }
 
   @Get("/{partnerId}")

@@ -7,22 +7,22 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.sealtrail.ingest.admin.PartnerStore;
+import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 import java.util.Set;
 
 /**
- * Lets only administrators at the partner routes. {@code POST /v1/events} is not filtered: partners
- * authenticate by their signatures.
+ * Lets only administrators at the partner and user routes. {@code POST /v1/events} is not filtered:
+ * partners authenticate by their signatures.
  */
-@ServerFilter({"/v1/partners", "/v1/partners/**"})
+@ServerFilter({"/v1/partners", "/v1/partners/**", "/v1/users", "/v1/users/**"})
 @Requires(beans = PartnerStore.class)
 final class RoleFilter {
   private final BearerGate gate;
 
-  RoleFilter(RoleTokens tokens) {
-    this.gate = new BearerGate(tokens, Set.of(Role.ADMIN), "manage partners");
+  RoleFilter(Authenticator tokens) {
+    this.gate = new BearerGate(tokens, Set.of(Role.ADMIN), "manage partners and users");
   }
 
   @RequestFilter

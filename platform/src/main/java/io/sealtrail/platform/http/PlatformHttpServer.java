@@ -57,6 +57,10 @@ public final class PlatformHttpServer implements AutoCloseable {
       List<Object> singletons,
       PlatformHttpServer management) {
     Map<String, Object> all = new HashMap<>(properties);
+    // Micronaut Security is on the classpath for its JWT validator (platform.auth); its filter
+    // would deny every route: the services' gates decide who passes.
+    all.put("micronaut.security.enabled", false);
+    all.put("micronaut.security.filter.enabled", false);
     all.put("micronaut.server.host", host);
     all.put("micronaut.server.port", port);
     ApplicationContext context =
