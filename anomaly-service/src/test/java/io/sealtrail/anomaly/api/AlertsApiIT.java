@@ -126,8 +126,8 @@ class AlertsApiIT {
 
   @Test
   void shouldRefuseACommandWhoseByNamesAnotherActorWhenTheBodyLies() throws Exception {
-    String id = "KEY_MISMATCH:DEV-L9@" + T0.toEpochMilli();
-    harness.send(violation(AlertType.KEY_MISMATCH, "DEV-L9", T0).build());
+    String id = "SEAL_BROKEN:DEV-L9@" + T0.toEpochMilli();
+    harness.send(violation(AlertType.SEAL_BROKEN, "DEV-L9", T0).severity(Severity.LOW).build());
     Eventually.await(() -> status(id), "OPEN"::equals, "alert raised");
 
     Answer lie = secops.post("/v1/alerts/" + id + "/acknowledge", "{\"by\":\"admin (CISO)\"}");
