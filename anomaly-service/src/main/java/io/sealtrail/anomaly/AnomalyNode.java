@@ -13,6 +13,7 @@ import io.sealtrail.anomaly.view.AlertFeed;
 import io.sealtrail.anomaly.view.AlertView;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.platform.audit.KafkaAuditLog;
+import io.sealtrail.platform.auth.Identity;
 import io.sealtrail.platform.health.ConditionCheck;
 import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.platform.http.HttpBinding;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -97,7 +99,10 @@ public final class AnomalyNode extends StreamsNode {
               topics.alerts().name(),
               () -> SpecificAvroSerde.forValues(Alert.class, config.serdeConfig()).deserializer());
       // Who acknowledged, assigned or resolved which alert.
-      var audit = parts.add(new KafkaAuditLog(bootstrap, topics.auditActions().name()));
+      var audit =
+          parts.add(
+              new KafkaAuditLog(
+                  bootstrap, config.streams().kafkaOverrides(), topics.auditActions().name()));
       var charts =
           new SpikeCharts(
               SpikeStoreReader.of(streams.streams(), advertised),
@@ -120,12 +125,18 @@ public final class AnomalyNode extends StreamsNode {
       }
       var http =
           parts.add(
-              NodeHttp.serve("anomaly-service", serving, binding, config.http().tokenDir(), beans));
+              NodeHttp.serve(
+                  "anomaly-service", serving, binding, identity(config, properties), beans));
       return started(serving, new AnomalyNode(parts, streams, http, loops));
     } catch (RuntimeException e) {
       parts.closeAfter(e);
       throw e;
     }
+  }
+
+  /** Who the gates of the instance's own server let in: named users, token files, JWTs. */
+  private static Supplier<Identity> identity(AnomalyConfig config, Properties clients) {
+    return () -> Identity.start(clients, config.http().tokenDir(), config.http().auth());
   }
 
   private static WebhookNotifier notifier(

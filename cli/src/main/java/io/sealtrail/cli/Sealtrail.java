@@ -16,6 +16,7 @@ import io.sealtrail.cli.signing.KeysCommand;
 import io.sealtrail.cli.signing.SignCommand;
 import io.sealtrail.cli.signing.SubmitCommand;
 import io.sealtrail.cli.signing.VerifyCommand;
+import io.sealtrail.cli.users.UsersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       KeysCommand.class,
       PartnersCommand.class,
+      UsersCommand.class,
       SignCommand.class,
       SubmitCommand.class,
       VerifyCommand.class,

@@ -1,12 +1,12 @@
 package io.sealtrail.custody;
 
-import io.sealtrail.custody.hold.HoldAudit;
 import io.sealtrail.custody.hold.HoldShelf;
 import io.sealtrail.custody.hold.HoldWriter;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.query.QueryBeans;
 import io.sealtrail.custody.topology.CustodyTopology;
 import io.sealtrail.platform.audit.KafkaAuditLog;
+import io.sealtrail.platform.auth.Identity;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
@@ -19,6 +19,7 @@ import io.sealtrail.platform.query.StreamsStoreAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
@@ -71,19 +72,25 @@ public final class CustodyNode extends StreamsNode {
       String bootstrap = config.streams().bootstrapServers();
       beans.add(parts.add(new HoldWriter(bootstrap, topics.holds())));
       beans.add(HoldShelf.over(streams.streams()));
-      var audit = parts.add(new KafkaAuditLog(bootstrap, topics.auditActions().name()));
-      // The shared AuditLog bean (CONTRACTS), and the holds API's own handle on it: in local mode
-      // other services' AuditLog beans share the context.
+      var audit =
+          parts.add(
+              new KafkaAuditLog(
+                  bootstrap, config.streams().kafkaOverrides(), topics.auditActions().name()));
       beans.add(audit);
-      beans.add(new HoldAudit(audit));
       var http =
           parts.add(
-              NodeHttp.serve("custody-stream", serving, binding, config.http().tokenDir(), beans));
+              NodeHttp.serve(
+                  "custody-stream", serving, binding, identity(config, properties), beans));
       return started(serving, new CustodyNode(parts, streams, http));
     } catch (RuntimeException e) {
       parts.closeAfter(e);
       throw e;
     }
+  }
+
+  /** Who the gates of the instance's own server let in: named users, token files, JWTs. */
+  private static Supplier<Identity> identity(CustodyConfig config, Properties clients) {
+    return () -> Identity.start(clients, config.http().tokenDir(), config.http().auth());
   }
 
   /** The topology the instance runs, as {@code config} describes it. */

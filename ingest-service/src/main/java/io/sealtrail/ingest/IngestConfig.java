@@ -3,6 +3,8 @@ package io.sealtrail.ingest;
 import static io.sealtrail.platform.env.EnvSetting.optional;
 
 import io.sealtrail.platform.audit.AuditActionsTopic;
+import io.sealtrail.platform.auth.AuthSettings;
+import io.sealtrail.platform.auth.UsersTopic;
 import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.env.EnvSetting;
 import io.sealtrail.platform.http.HttpBinding;
@@ -11,10 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The configuration of one ingest instance, read once from flat keys ({@link #from}) or from the
@@ -82,39 +84,43 @@ public record IngestConfig(
    */
   public static final EnvConfig ENVIRONMENT =
       new EnvConfig(
-          List.of(
-              EnvSetting.required(BOOTSTRAP_SERVERS),
-              EnvSetting.required(SCHEMA_REGISTRY_URL),
-              // Listed before the instance id, which overrides it when both are set.
-              new EnvSetting("HOSTNAME", INSTANCE_ID, false),
-              optional(INSTANCE_ID),
-              optional(GROUP_PREFIX),
-              optional(CLOCK_SKEW),
-              optional(MAX_EVENT_AGE),
-              optional(DEDUP_WINDOW),
-              optional(KAFKA_TIMEOUT),
-              optional(REPLY_TIMEOUT),
-              optional(OUTCOME_RETENTION),
-              optional(Topic.CONFIG_PREFIX + "inbound"),
-              optional(Topic.CONFIG_PREFIX + "submissions"),
-              optional(Topic.CONFIG_PREFIX + "events"),
-              optional(Topic.CONFIG_PREFIX + "rejected"),
-              optional(Topic.CONFIG_PREFIX + "dedup"),
-              optional(Topic.CONFIG_PREFIX + "replies"),
-              optional(Topic.CONFIG_PREFIX + "partners"),
-              optional(Topic.CONFIG_PREFIX + AuditActionsTopic.ID),
-              optional(Topic.CONFIG_PREFIX + "outcomes"),
-              optional(PARTITIONS),
-              optional(REPLICATION_FACTOR),
-              optional(HTTP_HOST),
-              optional(HTTP_PORT),
-              optional(HttpBinding.MANAGEMENT_PORT_KEY),
-              optional(TOKENS_DIR),
-              optional(MAX_BODY_BYTES),
-              optional(MAX_BATCH_SIZE),
-              optional(DIRECTORY_MAX_AGE),
-              optional(RETRY_AFTER),
-              optional(SIGNED_REQUEST_WINDOW)));
+          Stream.concat(
+                  Stream.of(
+                      EnvSetting.required(BOOTSTRAP_SERVERS),
+                      EnvSetting.required(SCHEMA_REGISTRY_URL),
+                      // Listed before the instance id, which overrides it when both are set.
+                      new EnvSetting("HOSTNAME", INSTANCE_ID, false),
+                      optional(INSTANCE_ID),
+                      optional(GROUP_PREFIX),
+                      optional(CLOCK_SKEW),
+                      optional(MAX_EVENT_AGE),
+                      optional(DEDUP_WINDOW),
+                      optional(KAFKA_TIMEOUT),
+                      optional(REPLY_TIMEOUT),
+                      optional(OUTCOME_RETENTION),
+                      optional(Topic.CONFIG_PREFIX + "inbound"),
+                      optional(Topic.CONFIG_PREFIX + "submissions"),
+                      optional(Topic.CONFIG_PREFIX + "events"),
+                      optional(Topic.CONFIG_PREFIX + "rejected"),
+                      optional(Topic.CONFIG_PREFIX + "dedup"),
+                      optional(Topic.CONFIG_PREFIX + "replies"),
+                      optional(Topic.CONFIG_PREFIX + "partners"),
+                      optional(Topic.CONFIG_PREFIX + AuditActionsTopic.ID),
+                      optional(Topic.CONFIG_PREFIX + "outcomes"),
+                      optional(PARTITIONS),
+                      optional(REPLICATION_FACTOR),
+                      optional(HTTP_HOST),
+                      optional(HTTP_PORT),
+                      optional(HttpBinding.MANAGEMENT_PORT_KEY),
+                      optional(TOKENS_DIR),
+                      optional(MAX_BODY_BYTES),
+                      optional(MAX_BATCH_SIZE),
+                      optional(DIRECTORY_MAX_AGE),
+                      optional(RETRY_AFTER),
+                      optional(SIGNED_REQUEST_WINDOW)),
+                  // sealtrail.topics.users and the identity provider's JWT keys
+                  AuthSettings.ENVIRONMENT.stream())
+              .toList());
 
   /** Keys that configure ingest itself, never passed to the Kafka clients. */
   private static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL);
@@ -222,6 +228,7 @@ public record IngestConfig(
       String dedup,
       String replies,
       String partners,
+      String users,
       String auditActions,
       String outcomes,
       int partitions,
@@ -235,6 +242,7 @@ public record IngestConfig(
       Objects.requireNonNull(dedup, "dedup");
       Objects.requireNonNull(replies, "replies");
       Objects.requireNonNull(partners, "partners");
+      Objects.requireNonNull(users, "users");
       Objects.requireNonNull(auditActions, "auditActions");
       Objects.requireNonNull(outcomes, "outcomes");
       if (partitions < 1) {
@@ -255,6 +263,7 @@ public record IngestConfig(
           Topic.configuredName(flat, "dedup", "custody.ingest.dedup"),
           Topic.configuredName(flat, "replies", "custody.ingest.replies"),
           Topic.configuredName(flat, "partners", "custody.partners"),
+          Topic.configuredName(flat, UsersTopic.ID, UsersTopic.DEFAULT_NAME),
           Topic.configuredName(flat, AuditActionsTopic.ID, AuditActionsTopic.DEFAULT_NAME),
           Topic.configuredName(flat, "outcomes", "custody.outcomes"),
           integer(flat, PARTITIONS, 6),
@@ -271,6 +280,7 @@ public record IngestConfig(
           prefix + dedup,
           prefix + replies,
           prefix + partners,
+          prefix + users,
           prefix + auditActions,
           prefix + outcomes,
           partitions,
@@ -292,6 +302,7 @@ public record IngestConfig(
    * @param retryAfter what every 503 of {@code POST /v1/events} tells clients to wait, default 5 s
    * @param signedRequestWindow how far a partner's signed request's {@code at} may lie from the
    *     server's clock, either way, default 5 minutes (ADR 11)
+   * @param auth the identity provider's JWTs, if trusted (the users topic is {@link Topics#users})
    */
   public record Http(
       String host,
@@ -302,8 +313,10 @@ public record IngestConfig(
       int maxBatchSize,
       Duration directoryMaxAge,
       Duration retryAfter,
-      Duration signedRequestWindow) {
+      Duration signedRequestWindow,
+      AuthSettings auth) {
     public Http {
+      Objects.requireNonNull(auth, "auth");
       requireText(host, HTTP_HOST);
       Objects.requireNonNull(tokensDir, TOKENS_DIR);
       if (maxBodyBytes <= 0) {
@@ -333,7 +346,8 @@ public record IngestConfig(
           integer(flat, MAX_BATCH_SIZE, 500),
           duration(flat, DIRECTORY_MAX_AGE, "PT30S"),
           duration(flat, RETRY_AFTER, "PT5S"),
-          duration(flat, SIGNED_REQUEST_WINDOW, "PT5M"));
+          duration(flat, SIGNED_REQUEST_WINDOW, "PT5M"),
+          AuthSettings.from(flat));
     }
 
     /** Where the service's own server listens, with metrics on the management port. */

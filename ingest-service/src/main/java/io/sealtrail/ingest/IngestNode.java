@@ -20,6 +20,10 @@ import io.sealtrail.ingest.route.InboundRouter;
 import io.sealtrail.ingest.topics.TopicSetup;
 import io.sealtrail.ingest.topics.TopicVisibility;
 import io.sealtrail.platform.audit.KafkaAuditLog;
+import io.sealtrail.platform.auth.AuthSettings;
+import io.sealtrail.platform.auth.Identity;
+import io.sealtrail.platform.auth.KafkaUserDirectory;
+import io.sealtrail.platform.auth.UserStore;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
 import io.sealtrail.platform.node.Parts;
@@ -39,10 +43,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 /**
  * One running ingest instance, and the one place its parts are made: its topics ensured, the
  * partner directory followed until caught up, the verifier, the Kafka-native door (router), the
- * gateway the HTTP layer calls, the partner store, the Kafka probe, the audit log, and (unless a
- * shared server serves {@link #httpBeans()}) its own HTTP server; started in that order and closed
- * in reverse. The container ({@link IngestMain}), local mode, the bench and the tests all start it
- * here.
+ * gateway the HTTP layer calls, the partner store, the Kafka probe, the user directory and store,
+ * the audit log, and (unless a shared server serves {@link #httpBeans()}) its own HTTP server;
+ * started in that order and closed in reverse. The container ({@link IngestMain}), local mode, the
+ * bench and the tests all start it here.
  */
 public final class IngestNode extends ServedNode {
   private static final Duration DIRECTORY_CATCH_UP = Duration.ofMinutes(1);
@@ -157,8 +161,12 @@ public final class IngestNode extends ServedNode {
             PartnerStore.start(
                 clients.admin(), topics.partners(), directory, outcomes, config.kafkaTimeout()));
     var probe = parts.add(new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
+    KafkaUserDirectory users = parts.add(users(clients, topics));
+    var userStore = parts.add(UserStore.start(clients.admin(), users, config.kafkaTimeout()));
     var audit =
-        parts.add(new KafkaAuditLog(config.bootstrapServers(), topics.auditActions().name()));
+        parts.add(
+            new KafkaAuditLog(
+                config.bootstrapServers(), clients.admin(), topics.auditActions().name()));
     var outcomeLog =
         new OutcomeLog(
             () -> new KafkaConsumer<>(clients.standaloneConsumer("earliest")),
@@ -169,21 +177,25 @@ public final class IngestNode extends ServedNode {
             gateway,
             directory,
             store,
+            userStore,
+            audit,
             probe,
             config.http(),
             listener,
             new NodeLoops(stopped),
-            audit,
             outcomeLog,
             new PartnerCredential(directory, config.http().signedRequestWindow(), clock),
             new DryRun(config, verification, outcomeLog, clock));
+    // Alone, the gates know users from the directory the user routes write through: a user's
+    // token works here as soon as its creation is answered.
+    AuthSettings auth = config.http().auth().withUsersTopic(topics.users().name());
     var http =
         parts.add(
             NodeHttp.serve(
                 "ingest",
                 options.serving(),
                 config.http().binding(),
-                config.http().tokensDir(),
+                () -> Identity.over(users, config.http().tokensDir(), auth),
                 beans));
     return new IngestNode(parts, topics, gateway, http, stopped);
   }
@@ -202,6 +214,20 @@ public final class IngestNode extends ServedNode {
           "partner directory not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
     }
     return directory;
+  }
+
+  /** The named users, caught up with the users topic before the node serves. */
+  private static KafkaUserDirectory users(ClientSettings clients, IngestTopics topics)
+      throws InterruptedException {
+    String name = topics.users().name();
+    TopicVisibility.await(clients.admin(), name, DIRECTORY_CATCH_UP);
+    var users = KafkaUserDirectory.start(clients.admin(), name);
+    if (!users.awaitCaughtUp(DIRECTORY_CATCH_UP)) {
+      users.close();
+      throw new KafkaUnavailableException(
+          "user directory not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
+    }
+    return users;
   }
 
   /** The door of the HTTP layer. */

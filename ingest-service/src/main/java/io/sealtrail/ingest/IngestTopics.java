@@ -5,6 +5,7 @@ import io.sealtrail.avro.outcome.PartnerOutcome;
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.avro.rejection.RejectedSubmission;
 import io.sealtrail.platform.audit.AuditActionsTopic;
+import io.sealtrail.platform.auth.UsersTopic;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
@@ -36,6 +37,7 @@ public record IngestTopics(
     Topic<byte[]> dedup,
     Topic<byte[]> replies,
     Topic<PartnerRegistration> partners,
+    Topic<byte[]> users,
     Topic<byte[]> auditActions,
     Topic<PartnerOutcome> outcomes,
     int partitions,
@@ -87,7 +89,9 @@ public record IngestTopics(
             names.partners(),
             avro(PartnerRegistration.class, serdeConfig),
             TopicSettings.latestPerKey().withPartitions(1)),
-        // What the partner admin did; the log service chains it into custody.audit.
+        // Named identities, read whole by every node of every service (platform.auth).
+        UsersTopic.named(names.users()),
+        // What the admin API did; the log service chains it into custody.audit.
         AuditActionsTopic.from(Map.of()).renamed(names.auditActions()),
         // A template: the name is the prefix of each partner's own topic (outcomesOf).
         new Topic<>(
@@ -100,7 +104,8 @@ public record IngestTopics(
 
   /** Every topic, the contract's first. */
   public List<Topic<?>> all() {
-    return List.of(inbound, events, rejected, partners, submissions, dedup, replies, auditActions);
+    return List.of(
+        inbound, events, rejected, partners, submissions, dedup, replies, users, auditActions);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.sealtrail.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealtrail.platform.auth.AuthSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,7 +49,8 @@ class IngestConfigTest {
                 500,
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5),
-                Duration.ofMinutes(5)));
+                Duration.ofMinutes(5),
+                AuthSettings.defaults()));
     assertThat(config.outcomeRetention()).isEqualTo(Duration.ofDays(90));
     assertThat(config.topics().outcomes()).isEqualTo("custody.outcomes");
   }

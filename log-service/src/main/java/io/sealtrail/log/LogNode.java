@@ -8,6 +8,7 @@ import io.sealtrail.log.read.CheckpointFollower;
 import io.sealtrail.log.read.LogReader;
 import io.sealtrail.log.read.LogStoreAccess;
 import io.sealtrail.log.sequence.LogTopology;
+import io.sealtrail.platform.auth.Identity;
 import io.sealtrail.platform.health.ConditionCheck;
 import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.platform.http.NodeHttp;
@@ -88,7 +89,9 @@ public final class LogNode extends StreamsNode {
                   "log-service",
                   serving,
                   config.http().binding(Map.of()),
-                  config.http().tokenDir(),
+                  () ->
+                      Identity.start(
+                          clientSettings(config), config.http().tokenDir(), config.http().auth()),
                   beans));
       return started(serving, new LogNode(parts, streams, http, follower));
     } catch (RuntimeException e) {

@@ -25,7 +25,6 @@ import io.sealtrail.avro.alert.AlertStatus;
 import io.sealtrail.avro.common.AlertOutcome;
 import io.sealtrail.platform.audit.AuditActions;
 import io.sealtrail.platform.audit.AuditLog;
-import io.sealtrail.platform.auth.RoleTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -51,19 +50,12 @@ final class AlertsController {
 
   private final AlertView alerts;
   private final CommandSender commands;
-  private final RoleTokens tokens;
   private final AlertArchive archive;
   private final AuditLog audit;
 
-  AlertsController(
-      AlertView alerts,
-      CommandSender commands,
-      RoleTokens tokens,
-      AlertArchive archive,
-      AuditLog audit) {
+  AlertsController(AlertView alerts, CommandSender commands, AlertArchive archive, AuditLog audit) {
     this.alerts = alerts;
     this.commands = commands;
-    this.tokens = tokens;
     this.archive = archive;
     this.audit = audit;
   }
@@ -166,7 +158,7 @@ final class AlertsController {
       String action,
       Function<String, AlertCommand> make) {
     Alert alert = findForCommand(id);
-    String by = body == null || body.by() == null ? Callers.role(request, tokens) : body.by();
+    String by = Callers.actor(request, body == null ? null : body.by());
     AlertCommand command = make.apply(by);
     if (!AlertCommands.appliesTo(command, alert)) {
       throw AlertProblems.illegalTransition(id, alert.getStatus().name(), target);

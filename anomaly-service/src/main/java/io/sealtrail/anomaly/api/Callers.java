@@ -1,28 +1,41 @@
 package io.sealtrail.anomaly.api;
 
-import io.micronaut.http.HttpHeaders;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.sealtrail.platform.auth.Caller;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.http.Problem;
+import io.sealtrail.platform.http.ProblemException;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
-/** Who may triage alerts, and the role name a request's caller goes by in an alert's history. */
+/** Who may triage alerts, and who a command's record names: always the authenticated caller. */
 final class Callers {
   static final Set<Role> TRIAGERS = EnumSet.of(Role.SECOPS, Role.ADMIN);
-  private static final String BEARER = "Bearer ";
 
   private Callers() {}
 
-  /** The lower-case role of the bearer ({@link SecopsFilter} has let only known tokens in). */
-  static String role(HttpRequest<?> request, RoleTokens tokens) {
-    return request
-        .getHeaders()
-        .findFirst(HttpHeaders.AUTHORIZATION)
-        .filter(value -> value.startsWith(BEARER))
-        .flatMap(value -> tokens.roleOf(value.substring(BEARER.length()).strip()))
-        .map(role -> role.name().toLowerCase(Locale.ROOT))
-        .orElse("unknown");
+  /**
+   * The actor of a command: the caller {@link SecopsFilter} let in. A {@code by} in the body may
+   * only repeat it; one naming anybody else is 400 {@code actor-mismatch}, so a record cannot lie
+   * about who acted.
+   */
+  static String actor(HttpRequest<?> request, @Nullable String by) {
+    String caller = Caller.of(request).name();
+    if (by != null && !by.equals(caller)) {
+      throw new ProblemException(
+          Problem.of(
+                  "actor-mismatch",
+                  "The body names another actor",
+                  HttpStatus.BAD_REQUEST,
+                  "by is '"
+                      + by
+                      + "' but the request is authenticated as '"
+                      + caller
+                      + "'; leave by out, the authenticated caller is recorded")
+              .field("/by"));
+    }
+    return caller;
   }
 }

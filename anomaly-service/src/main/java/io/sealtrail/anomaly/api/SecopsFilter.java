@@ -7,7 +7,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.sealtrail.anomaly.view.AlertView;
-import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.http.BearerGate;
 
 /** Lets only secops and admin tokens at the alert and spike routes: 401 or 403 otherwise. */
@@ -16,7 +16,7 @@ import io.sealtrail.platform.http.BearerGate;
 final class SecopsFilter {
   private final BearerGate gate;
 
-  SecopsFilter(RoleTokens tokens) {
+  SecopsFilter(Authenticator tokens) {
     this.gate = new BearerGate(tokens, Callers.TRIAGERS, "triage alerts");
   }
 

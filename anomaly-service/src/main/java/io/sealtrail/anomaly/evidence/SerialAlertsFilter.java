@@ -7,8 +7,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.sealtrail.anomaly.view.AlertView;
+import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 import java.util.EnumSet;
 
@@ -18,7 +18,7 @@ import java.util.EnumSet;
 final class SerialAlertsFilter {
   private final BearerGate gate;
 
-  SerialAlertsFilter(RoleTokens tokens) {
+  SerialAlertsFilter(Authenticator tokens) {
     this.gate =
         new BearerGate(
             tokens,

@@ -153,6 +153,20 @@ class AlertsApiIT {
   }
 
   @Test
+  void shouldRefuseACommandWhoseByNamesAnotherActorWhenTheBodyLies() throws Exception {
+    String id = "SEAL_BROKEN:DEV-L9@" + T0.toEpochMilli();
+    harness.send(violation(AlertType.SEAL_BROKEN, "DEV-L9", T0).severity(Severity.LOW).build());
+    Eventually.await(() -> status(id), "OPEN"::equals, "alert raised");
+
+    Answer lie = secops.post("/v1/alerts/" + id + "/acknowledge", "{\"by\":\"admin (CISO)\"}");
+
+    assertThat(lie.status()).as(lie.body()).isEqualTo(400);
+    assertThat(lie.json().get("type").asText()).endsWith("/actor-mismatch");
+    assertThat(lie.json().get("field").asText()).isEqualTo("/by");
+    assertThat(status(id)).as("nothing was recorded").isEqualTo("OPEN");
+  }
+
+  @Test
   void shouldReflectAcknowledgeAndResolveInGetStreamAndMetricsWhenOperatorActs() throws Exception {
     List<String> stream = secops.stream("/v1/alerts/stream");
     String id = "KEY_MISMATCH:DEV-L1@" + T0.toEpochMilli();
@@ -163,17 +177,18 @@ class AlertsApiIT {
     Answer ack = secops.post("/v1/alerts/" + id + "/acknowledge", "{\"note\":\"looking\"}");
     assertThat(ack.status()).isEqualTo(202);
     Eventually.await(() -> status(id), "ACKNOWLEDGED"::equals, "acknowledged in GET");
+    String actor = harness.actor(Role.SECOPS);
     Answer resolve =
         secops.post(
             "/v1/alerts/" + id + "/resolve",
-            "{\"by\":\"j.doe\",\"outcome\":\"BENIGN\",\"note\":\"a test key\"}");
+            "{\"by\":\"" + actor + "\",\"outcome\":\"BENIGN\",\"note\":\"a test key\"}");
     assertThat(resolve.status()).isEqualTo(202);
     Eventually.await(() -> status(id), "RESOLVED"::equals, "resolved in GET");
 
     JsonNode alert = secops.get("/v1/alerts/" + id).json();
-    assertThat(alert.get("history").get(1).get("by").asText()).isEqualTo("secops");
+    assertThat(alert.get("history").get(1).get("by").asText()).isEqualTo(actor);
     assertThat(alert.get("history").get(1).get("note").asText()).isEqualTo("looking");
-    assertThat(alert.get("history").get(2).get("by").asText()).isEqualTo("j.doe");
+    assertThat(alert.get("history").get(2).get("by").asText()).isEqualTo(actor);
     Eventually.await(
         () -> List.copyOf(stream), s -> containsData(s, id, "RESOLVED"), "SSE resolved");
     assertThat(timerCount("sealtrail.anomaly.alert.time.to.acknowledge")).isEqualTo(1);

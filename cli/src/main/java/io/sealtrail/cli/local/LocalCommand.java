@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Start Sealtrail locally: a real Kafka broker (KRaft), the schema registry, ingest, "
           + "custody-stream and anomaly-service in this process, with every service's topics and "
-          + "every HTTP route on one port. Role tokens are created under <data-dir>/tokens. Data "
+          + "every HTTP route on one port. The tokens of the named users local-admin, local-secops, local-recall and local-auditor are written to <data-dir>/tokens/<role>.token. Data "
           + "survives restarts. Stop with Ctrl-C."
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -8,7 +8,10 @@ import io.sealtrail.custody.CustodyConfig;
 import io.sealtrail.custody.CustodyNode;
 import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.log.LogNode;
-import io.sealtrail.platform.auth.RoleTokens;
+import io.sealtrail.platform.audit.AuditLog;
+import io.sealtrail.platform.auth.AuthSettings;
+import io.sealtrail.platform.auth.Identity;
+import io.sealtrail.platform.auth.UserStore;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
 import io.sealtrail.platform.http.Serving;
@@ -41,6 +44,7 @@ public final class LocalPlatform implements AutoCloseable {
   private static final String CUSTODY = "custody-stream";
   private static final String ANOMALY = "anomaly-service";
   private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration USERS_CATCH_UP = Duration.ofMinutes(1);
   private static final String STOPPED_WHILE_STARTING = "local mode was stopped while starting";
 
   private final Parts running = new Parts();
@@ -111,6 +115,16 @@ public final class LocalPlatform implements AutoCloseable {
     Serving shared = Serving.shared(meters);
     progress.accept("starting ingest");
     ingest = push(LocalIngest.start(kafka.bootstrapServers(), registryUrl(), shared));
+    // Ingest created the users topic; every route of the one server knows its users.
+    progress.accept("reading the users");
+    Identity identity = push(Identity.start(kafka.adminConfig(), null, AuthSettings.defaults()));
+    if (!identity.directory().awaitCaughtUp(USERS_CATCH_UP)) {
+      throw new TimeoutException("users topic not read within " + USERS_CATCH_UP);
+    }
+    try (UserStore users =
+        UserStore.start(kafka.adminConfig(), identity.directory(), USERS_CATCH_UP)) {
+      LocalUsers.ensure(users, config.tokensDir());
+    }
     // custody-stream advertises the shared server's address, so its port is fixed before.
     HttpBinding http =
         new HttpBinding(config.host(), config.httpPort())
@@ -130,7 +144,11 @@ public final class LocalPlatform implements AutoCloseable {
     beans.addAll(custody.httpBeans());
     beans.addAll(anomaly.httpBeans());
     beans.addAll(log.httpBeans());
-    beans.add(RoleTokens.ensure(config.tokensDir()));
+    // Every node brings its own writer of the same audit topic; one serves the shared context, so
+    // that each route's AuditLog is the one bean of its type.
+    beans.removeIf(new OneOfType(AuditLog.class)::isRepeat);
+    beans.add(identity.authenticator());
+    beans.addAll(identity.healthChecks());
     beans.add(meters);
     beans.add(new RegistryHealthCheck(registry::readiness));
     server = push(PlatformHttpServer.start(http, beans));
@@ -243,5 +261,24 @@ public final class LocalPlatform implements AutoCloseable {
   public synchronized void close() {
     closed = true;
     running.close();
+  }
+
+  /** Tells the second and later beans of one type: the shared context takes one of each. */
+  private static final class OneOfType {
+    private final Class<?> type;
+    private boolean seen;
+
+    OneOfType(Class<?> type) {
+      this.type = type;
+    }
+
+    boolean isRepeat(Object bean) {
+      if (!type.isInstance(bean)) {
+        return false;
+      }
+      boolean repeat = seen;
+      seen = true;
+      return repeat;
+    }
   }
 }

@@ -13,8 +13,9 @@ record ReadyBanner(LocalPlatform platform, LocalConfig config, Duration startup)
     row(out, "Metrics", platform.metricsUrl() + " (management port, not the API's)");
     row(
         out,
-        "Role tokens",
-        config.tokensDir().toAbsolutePath() + " (admin.token, secops.token, ...)");
+        "User tokens",
+        config.tokensDir().toAbsolutePath()
+            + " (admin.token of local-admin, secops.token of local-secops, ...)");
     row(out, "Log checkpoint", http + "/v1/log/checkpoint (key: " + http + "/v1/log/key)");
     row(out, "Schema registry", platform.registryUrl().toString());
     row(out, "Kafka bootstrap", platform.bootstrapServers());

@@ -15,9 +15,9 @@ import java.time.Duration;
  * indented JSON, or the problem's title, detail and field, and returns the exit code.
  */
 public final class AdminClient {
-  static final int EXIT_OK = 0;
-  static final int EXIT_REFUSED = 1;
-  static final int EXIT_UNAVAILABLE = 2;
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_REFUSED = 1;
+  public static final int EXIT_UNAVAILABLE = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI service;
@@ -29,7 +29,7 @@ public final class AdminClient {
     this.token = token;
   }
 
-  AdminClient(AdminOptions options) throws IOException {
+  public AdminClient(AdminOptions options) throws IOException {
     this(options.service.resolve("/"), options.token());
   }
 
@@ -45,7 +45,7 @@ public final class AdminClient {
     return HttpCalls.send(request);
   }
 
-  int call(String method, String path, JsonNode body, PrintWriter out, PrintWriter err)
+  public int call(String method, String path, JsonNode body, PrintWriter out, PrintWriter err)
       throws IOException {
     return print(send(method, path, body), out, err);
   }

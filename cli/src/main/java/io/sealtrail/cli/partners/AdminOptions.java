@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the admin API is and which token to send: local mode's by default. */
-final class AdminOptions {
+public final class AdminOptions {
   @Mixin ServiceUrl service;
 
   @Option(
@@ -18,7 +18,7 @@ final class AdminOptions {
       description = "File holding the admin bearer token (default: ${DEFAULT-VALUE}).")
   Path tokenFile = LocalConfig.DEFAULT_DATA_DIR.resolve("tokens").resolve("admin.token");
 
-  String token() throws IOException {
+  public String token() throws IOException {
     return BearerToken.read(tokenFile);
   }
 }

@@ -259,6 +259,47 @@ class LocalPlatformIT {
   }
 
   @Test
+  void shouldManageNamedUsersWithTheCliWhenLocalModeRuns() throws Exception {
+    URI http = platform.httpUrl();
+    String url = http.toString();
+    String adminFile = shared.tokensDir().resolve("admin.token").toString();
+    var out = new StringWriter();
+    var err = new StringWriter();
+    var cli = Sealtrail.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+
+    int listed = cli.execute("users", "list", "--url", url, "--token-file", adminFile);
+    assertThat(listed).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .as("local mode's token files are named users")
+        .contains("local-admin", "local-secops", "local-recall", "local-auditor");
+    out.getBuffer().setLength(0);
+
+    int added =
+        cli.execute(
+            "users", "add", "soc-1", "--role", "secops", "--url", url, "--token-file", adminFile);
+    assertThat(added).as(err.toString()).isZero();
+    String token =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(out.toString())
+            .get("token")
+            .asText();
+    assertThat(get(http.resolve("/v1/alerts"), token).statusCode()).isEqualTo(200);
+
+    int revoked = cli.execute("users", "revoke", "soc-1", "--url", url, "--token-file", adminFile);
+    assertThat(revoked).as(err.toString()).isZero();
+    assertThat(get(http.resolve("/v1/alerts"), token).statusCode())
+        .as("every route of the one server refuses it")
+        .isEqualTo(401);
+    int again =
+        cli.execute(
+            "users", "add", "soc-1", "--role", "secops", "--url", url, "--token-file", adminFile);
+    assertThat(again).isEqualTo(1);
+    assertThat(err.toString()).contains("409");
+  }
+
+  @Test
   void shouldPrintEachOutcomeWhenEventsAreSubmittedWithTheCli() throws Exception {
     KeyPairs.Generated pair = KeyPairs.generate(KeyAlgorithm.ED25519, new SecureRandom());
     Signer key = Signers.forKey(pair.privateKeyPkcs8());

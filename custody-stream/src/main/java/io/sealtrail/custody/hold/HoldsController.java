@@ -18,6 +18,7 @@ import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.hold.HoldStatus;
 import io.sealtrail.platform.audit.AuditActions;
 import io.sealtrail.platform.audit.AuditEntry;
+import io.sealtrail.platform.audit.AuditLog;
 import io.sealtrail.platform.auth.Caller;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.platform.http.ProblemException;
@@ -50,11 +51,11 @@ final class HoldsController {
 
   private final HoldWriter writer;
   private final HoldShelf shelf;
-  private final HoldAudit audit;
+  private final AuditLog audit;
   private final JsonMapper json;
   private final HoldRequests requests;
 
-  HoldsController(HoldWriter writer, HoldShelf shelf, HoldAudit audit, JsonMapper json) {
+  HoldsController(HoldWriter writer, HoldShelf shelf, AuditLog audit, JsonMapper json) {
     this.writer = writer;
     this.shelf = shelf;
     this.audit = audit;

@@ -7,8 +7,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 import java.util.EnumSet;
 
@@ -22,7 +22,7 @@ final class HoldsFilter {
   private final BearerGate writers;
   private final BearerGate readers;
 
-  HoldsFilter(RoleTokens tokens) {
+  HoldsFilter(Authenticator tokens) {
     this.writers =
         new BearerGate(tokens, EnumSet.of(Role.SECOPS, Role.ADMIN), "place or release holds");
     this.readers =

@@ -6,8 +6,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 import io.sealtrail.platform.query.StoreReader;
 import java.util.EnumSet;
@@ -24,7 +24,7 @@ final class ReadRoleFilter {
       EnumSet.of(Role.RECALL, Role.SECOPS, Role.AUDITOR, Role.ADMIN);
   private final BearerGate gate;
 
-  ReadRoleFilter(RoleTokens tokens) {
+  ReadRoleFilter(Authenticator tokens) {
     this.gate = new BearerGate(tokens, READERS, "read custody");
   }
 

@@ -8,18 +8,19 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.sealtrail.ingest.admin.PartnerStore;
+import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Lets only administrators change partners; administrators, auditors and recall read them (public
- * keys and their validity, nothing secret: what an evidence bundle's reader needs to check
- * signatures). {@code POST /v1/events} is not filtered: partners authenticate by their signatures.
+ * Lets only administrators change partners and users; administrators, auditors and recall read
+ * partners (public keys and their validity, nothing secret: what an evidence bundle's reader needs
+ * to check signatures). {@code POST /v1/events} is not filtered: partners authenticate by their
+ * signatures, and a partner's own view by its signed request.
  */
-@ServerFilter({"/v1/partners", "/v1/partners/**"})
+@ServerFilter({"/v1/partners", "/v1/partners/**", "/v1/users", "/v1/users/**"})
 @Requires(beans = PartnerStore.class)
 final class RoleFilter {
   private static final Pattern PARTNER_VIEW =
@@ -27,8 +28,8 @@ final class RoleFilter {
   private final BearerGate gate;
   private final BearerGate readers;
 
-  RoleFilter(RoleTokens tokens) {
-    this.gate = new BearerGate(tokens, Set.of(Role.ADMIN), "manage partners");
+  RoleFilter(Authenticator tokens) {
+    this.gate = new BearerGate(tokens, Set.of(Role.ADMIN), "manage partners and users");
     this.readers =
         new BearerGate(
             tokens, Set.of(Role.ADMIN, Role.AUDITOR, Role.RECALL), "read partners' public keys");
@@ -40,8 +41,9 @@ final class RoleFilter {
     if (PARTNER_VIEW.matcher(request.getPath()).matches()) {
       return null; // a partner's own view: its controller admits the partner credential (ADR 11)
     }
-    return HttpMethod.GET.equals(request.getMethod())
-        ? readers.refusal(request)
-        : gate.refusal(request);
+    boolean readsPartners =
+        HttpMethod.GET.equals(request.getMethod()) && request.getPath().startsWith("/v1/partners");
+    // Users are the administrators' alone, reads included: they name who holds which role.
+    return readsPartners ? readers.refusal(request) : gate.refusal(request);
   }
 }

@@ -41,13 +41,17 @@ final class HttpRig implements AutoCloseable {
   private final IngestNode service;
   private final HttpClient client = HttpClient.newHttpClient();
   private final Path tokens;
+  private final String name;
+  private final Map<String, Object> http;
 
   HttpRig(String bootstrap, String name, List<Partner> partners, Map<String, Object> http)
       throws Exception {
     this.bootstrap = bootstrap;
+    this.name = name;
+    this.http = http;
     this.tokens = Files.createTempDirectory("tokens");
     RoleTokens.ensure(tokens);
-    IngestConfig config = config(name, http);
+    IngestConfig config = config(name, name, http);
     this.topics = config.topics();
     this.serdeConfig = config.serdeConfig();
     for (Partner partner : partners) {
@@ -56,12 +60,35 @@ final class HttpRig implements AutoCloseable {
     this.service = IngestNode.start(config);
   }
 
+  /**
+   * Another instance of the same service: the same topics (users included) and token files, its own
+   * instance id and ports. The caller closes it.
+   */
+  IngestNode startAnother(String instanceId) throws InterruptedException {
+    IngestConfig config = config(name, instanceId, http);
+    return IngestNode.start(config.withTopics(topics));
+  }
+
+  /** The topics this rig's service reads and writes. */
+  IngestConfig.Topics topics() {
+    return topics;
+  }
+
+  String bootstrap() {
+    return bootstrap;
+  }
+
+  /** The registry settings of this rig's Avro topics. */
+  Map<String, Object> serdeConfig() {
+    return serdeConfig;
+  }
+
   /** One instance on topics of its own, serving on free ports; {@code http} adds keys. */
-  private IngestConfig config(String name, Map<String, Object> http) {
+  private IngestConfig config(String name, String instanceId, Map<String, Object> http) {
     Map<String, String> flat = new HashMap<>();
     flat.put("bootstrap.servers", bootstrap);
     flat.put("schema.registry.url", "mock://" + name);
-    flat.put("sealtrail.ingest.instance-id", name);
+    flat.put("sealtrail.ingest.instance-id", instanceId);
     flat.put("sealtrail.ingest.group-prefix", name);
     flat.put("sealtrail.ingest.kafka-timeout", "PT5S");
     flat.put("sealtrail.topics.partitions", "3");
@@ -95,7 +122,7 @@ final class HttpRig implements AutoCloseable {
   /** The answer to {@code method path} with {@code body} of {@code contentType}, and headers. */
   Answer send(String method, String path, String contentType, byte[] body, String token)
       throws Exception {
-    return send(method, path, contentType, body, token, Map.of());
+    return send(service, method, path, contentType, body, token, Map.of());
   }
 
   /** The same with {@code headers} besides. */
@@ -107,8 +134,27 @@ final class HttpRig implements AutoCloseable {
       String token,
       Map<String, String> headers)
       throws Exception {
+    return send(service, method, path, contentType, body, token, headers);
+  }
+
+  /** As above, to {@code node}'s server, e.g. another instance's. */
+  Answer send(
+      IngestNode node, String method, String path, String contentType, byte[] body, String token)
+      throws Exception {
+    return send(node, method, path, contentType, body, token, Map.of());
+  }
+
+  private Answer send(
+      IngestNode node,
+      String method,
+      String path,
+      String contentType,
+      byte[] body,
+      String token,
+      Map<String, String> headers)
+      throws Exception {
     var request =
-        HttpRequest.newBuilder(URI.create(service.url() + path))
+        HttpRequest.newBuilder(URI.create(node.url() + path))
             .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
             .header("Content-Type", contentType);
     headers.forEach(request::header);
@@ -187,14 +233,6 @@ final class HttpRig implements AutoCloseable {
   /** The bearer token of {@code role}, as local mode writes it. */
   String token(Role role) throws java.io.IOException {
     return Files.readString(tokens.resolve(role.fileName())).strip();
-  }
-
-  IngestConfig.Topics topics() {
-    return topics;
-  }
-
-  Map<String, Object> serdeConfig() {
-    return serdeConfig;
   }
 
   IngestNode service() {

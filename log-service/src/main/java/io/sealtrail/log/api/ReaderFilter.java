@@ -7,8 +7,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.sealtrail.log.read.LogReader;
+import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 import java.util.EnumSet;
 
@@ -21,7 +21,7 @@ import java.util.EnumSet;
 final class ReaderFilter {
   private final BearerGate gate;
 
-  ReaderFilter(RoleTokens tokens) {
+  ReaderFilter(Authenticator tokens) {
     this.gate =
         new BearerGate(
             tokens,

@@ -6,8 +6,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.platform.http.BearerGate;
 import java.util.EnumSet;
 
@@ -17,7 +17,7 @@ import java.util.EnumSet;
 final class EvidenceFilter {
   private final BearerGate gate;
 
-  EvidenceFilter(RoleTokens tokens) {
+  EvidenceFilter(Authenticator tokens) {
     this.gate =
         new BearerGate(
             tokens, EnumSet.of(Role.RECALL, Role.AUDITOR, Role.ADMIN), "read evidence bundles");

@@ -1,6 +1,7 @@
 package io.sealtrail.platform.audit;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,16 @@ public final class KafkaAuditLog implements AuditLog, AutoCloseable {
   private final String topic;
 
   public KafkaAuditLog(String bootstrapServers, String topic) {
+    this(bootstrapServers, Map.of(), topic);
+  }
+
+  /**
+   * With the service's Kafka client settings ({@code clientSettings}: security, tuning), under
+   * which the settings that make an entry durable are not negotiable.
+   */
+  public KafkaAuditLog(String bootstrapServers, Map<String, ?> clientSettings, String topic) {
     Properties p = new Properties();
+    p.putAll(clientSettings);
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -82,7 +82,8 @@ public final class RoleTokens implements Authenticator {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static void write(Path file, String token) throws IOException {
+  /** Writes {@code token} to a new {@code file} readable by its owner only. */
+  public static void write(Path file, String token) throws IOException {
     Files.createFile(file);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -1,5 +1,6 @@
 package io.sealtrail.platform.http;
 
+import io.sealtrail.platform.auth.AuthSettings;
 import io.sealtrail.platform.env.EnvSetting;
 import io.sealtrail.platform.env.FlatValues;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Where a service's HTTP server listens, the name other instances reach it by, where its metrics
@@ -20,11 +22,17 @@ import java.util.Objects;
  * @param managementPort where {@code /prometheus} answers ({@value
  *     HttpBinding#MANAGEMENT_PORT_KEY}, default 9464; 0 picks a free one, {@link
  *     HttpBinding#NO_MANAGEMENT} serves no metrics)
- * @param tokenDir the directory of {@code <role>.token} files ({@value #TOKENS_DIR_KEY}, default
- *     {@code /etc/sealtrail/tokens})
+ * @param tokenDir the directory of {@code <role>.token} files honoured as bootstrap identities
+ *     ({@value #TOKENS_DIR_KEY}, default {@code /etc/sealtrail/tokens})
+ * @param auth the named users' topic and the identity provider's JWTs, if trusted
  */
 public record HttpSettings(
-    String host, int port, String advertisedHost, int managementPort, Path tokenDir) {
+    String host,
+    int port,
+    String advertisedHost,
+    int managementPort,
+    Path tokenDir,
+    AuthSettings auth) {
   public static final String HOST_KEY = "sealtrail.http.host";
   public static final String PORT_KEY = "sealtrail.http.port";
   public static final String ADVERTISED_HOST_KEY = "sealtrail.http.advertised-host";
@@ -35,11 +43,14 @@ public record HttpSettings(
    * service that other instances forward to declares.
    */
   public static final List<EnvSetting> ENVIRONMENT =
-      List.of(
-          EnvSetting.optional(HOST_KEY),
-          EnvSetting.optional(PORT_KEY),
-          EnvSetting.optional(HttpBinding.MANAGEMENT_PORT_KEY),
-          EnvSetting.optional(TOKENS_DIR_KEY));
+      Stream.concat(
+              Stream.of(
+                  EnvSetting.optional(HOST_KEY),
+                  EnvSetting.optional(PORT_KEY),
+                  EnvSetting.optional(HttpBinding.MANAGEMENT_PORT_KEY),
+                  EnvSetting.optional(TOKENS_DIR_KEY)),
+              AuthSettings.ENVIRONMENT.stream())
+          .toList();
 
   /** The variable of the advertised host, declared by a service that other instances forward to. */
   public static final EnvSetting ADVERTISED_HOST = EnvSetting.optional(ADVERTISED_HOST_KEY);
@@ -62,10 +73,17 @@ public record HttpSettings(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(advertisedHost, "advertisedHost");
     Objects.requireNonNull(tokenDir, "tokenDir");
+    Objects.requireNonNull(auth, "auth");
     requirePort(PORT_KEY, port);
     if (managementPort != HttpBinding.NO_MANAGEMENT) {
       requirePort(HttpBinding.MANAGEMENT_PORT_KEY, managementPort);
     }
+  }
+
+  /** The settings with the default users topic and no JWTs. */
+  public HttpSettings(
+      String host, int port, String advertisedHost, int managementPort, Path tokenDir) {
+    this(host, port, advertisedHost, managementPort, tokenDir, AuthSettings.defaults());
   }
 
   private static void requirePort(String key, int port) {
@@ -86,7 +104,8 @@ public record HttpSettings(
         FlatValues.text(flat, ADVERTISED_HOST_KEY, "localhost"),
         FlatValues.integer(
             flat, HttpBinding.MANAGEMENT_PORT_KEY, HttpBinding.DEFAULT_MANAGEMENT_PORT),
-        Path.of(FlatValues.text(flat, TOKENS_DIR_KEY, "/etc/sealtrail/tokens")));
+        Path.of(FlatValues.text(flat, TOKENS_DIR_KEY, "/etc/sealtrail/tokens")),
+        AuthSettings.from(flat));
   }
 
   /** Where the server listens, with {@code properties} (e.g. Micronaut settings) added. */
@@ -96,6 +115,6 @@ public record HttpSettings(
 
   /** The same with the API port {@code port}, e.g. a free one chosen before the server starts. */
   public HttpSettings withPort(int port) {
-    return new HttpSettings(host, port, advertisedHost, managementPort, tokenDir);
+    return new HttpSettings(host, port, advertisedHost, managementPort, tokenDir, auth);
   }
 }

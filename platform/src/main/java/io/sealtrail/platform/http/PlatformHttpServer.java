@@ -11,9 +11,10 @@ import java.util.Optional;
 
 /**
  * One Micronaut context and its Netty server for whatever services are handed in: each service
- * contributes its backend beans (and {@code RoleTokens}), and only the controllers whose backend is
- * among them answer. The meter registries among them are served at {@code /prometheus} by a second,
- * management server on the binding's management port, never on the API's. Closed as one.
+ * contributes its backend beans (and the host its one {@code Authenticator}), and only the
+ * controllers whose backend is among them answer. The meter registries among them are served at
+ * {@code /prometheus} by a second, management server on the binding's management port, never on the
+ * API's. Closed as one.
  */
 public final class PlatformHttpServer implements AutoCloseable {
   /** The property that marks the management context; only it serves {@code /prometheus}. */
@@ -57,6 +58,10 @@ public final class PlatformHttpServer implements AutoCloseable {
       List<Object> singletons,
       PlatformHttpServer management) {
     Map<String, Object> all = new HashMap<>(properties);
+    // Micronaut Security is on the classpath for its JWT validator (platform.auth); its filter
+    // would deny every route: the services' gates decide who passes.
+    all.put("micronaut.security.enabled", false);
+    all.put("micronaut.security.filter.enabled", false);
     all.put("micronaut.server.host", host);
     all.put("micronaut.server.port", port);
     ApplicationContext context =

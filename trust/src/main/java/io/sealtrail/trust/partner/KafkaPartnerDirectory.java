@@ -2,11 +2,11 @@ package io.sealtrail.trust.partner;
 
 import io.sealtrail.avro.partner.PartnerRegistration;
 import io.sealtrail.platform.loop.PollingLoop;
+import io.sealtrail.platform.loop.WholeTopic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -118,13 +117,13 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
 
     @Override
     public void open() throws InterruptedException {
-      end = retrying(KafkaPartnerDirectory.this::assignFromBeginning);
+      end = retrying(() -> WholeTopic.assignFromBeginning(consumer, topic));
     }
 
     @Override
     public void poll() throws InterruptedException {
       retrying(KafkaPartnerDirectory.this::pollOnce);
-      if (caughtUp.getCount() > 0 && reached(end)) {
+      if (caughtUp.getCount() > 0 && WholeTopic.reached(consumer, end)) {
         LOG.info("partner directory caught up with {}: {} partners", topic, current.size());
         caughtUp.countDown();
       }
@@ -172,21 +171,6 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     }
   }
 
-  private Map<TopicPartition, Long> assignFromBeginning() {
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(topic).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition()))
-            .toList();
-    if (partitions.isEmpty()) {
-      // A topic created a moment ago may not be in this client's metadata yet: wait for it
-      // rather than assigning nothing and polling an unassigned consumer.
-      throw new UnknownTopicOrPartitionException("topic " + topic + " has no partitions yet");
-    }
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    return consumer.endOffsets(partitions);
-  }
-
   private Void pollOnce() {
     try {
       for (ConsumerRecord<String, PartnerRegistration> record : consumer.poll(pollTimeout)) {
@@ -198,9 +182,5 @@ public final class KafkaPartnerDirectory implements Supplier<PartnerDirectory>, 
     }
     lastSuccessfulPoll = clock.instant();
     return null;
-  }
-
-  private boolean reached(Map<TopicPartition, Long> end) {
-    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 }
