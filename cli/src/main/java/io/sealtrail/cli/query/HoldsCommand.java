@@ -114,8 +114,7 @@ public final class HoldsCommand {
     @Option(names = "--id", paramLabel = "ID", description = "Holds on this serial, lot or image.")
     String id;
 
-    @Option(names = "--json", description = "Print the API's JSON answer as it is.")
-    boolean json;
+    // --json is QueryCommand's: a second one here made picocli refuse the whole command tree.
 
     @Override
     void run() throws IOException {
