@@ -180,7 +180,7 @@ public final class HoldsCommand {
             + " the serial was built from (from the serial's custody state), or the firmware image"
             + " (the alert's imageSha256, else the image the serial runs).",
         "To revoke the signing key behind an alert: sealtrail partners revoke PARTNER KEYID"
-            + " (admin)."
+            + " --reason TEXT --alert ALERT_ID (admin)."
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
