@@ -1,7 +1,7 @@
 // Containment from an alert: hold the alert's serial, the lots it was built from (read from the
 // serial's custody state) or the firmware image (the alert's imageSha256, else the image the
 // serial runs), and, for an admin token, revoke the partner key that signed the alert's event.
-// Each hold carries the reason and the alert's id; custody-stream then raises HOLD_VIOLATION for
+// Each hold and the revocation carry the reason and the alert's id; custody-stream then raises HOLD_VIOLATION for
 // every later event the hold covers. Holds go to custody-stream's POST /v1/holds, the revocation
 // to ingest's POST /v1/partners/{partnerId}/keys/{keyid}/revoke.
 
@@ -101,7 +101,9 @@ export class Containment {
     const signer = entry && (entry.event.signers || []).find((s) => s.partnerId === evidence.partnerId);
     if (!signer) throw new Error(`event ${evidence.eventId} is not in ${this.serial}'s history: no key to revoke`);
     this.say(`Revoking ${evidence.partnerId}'s key ${signer.keyId.slice(0, 12)}…`, false);
-    await postJson(`/v1/partners/${encodeURIComponent(evidence.partnerId)}/keys/${encodeURIComponent(signer.keyId)}/revoke`, {});
+    await postJson(`/v1/partners/${encodeURIComponent(evidence.partnerId)}/keys/${encodeURIComponent(signer.keyId)}/revoke`, {
+      reason: this.reason.value.trim(), alertId: this.alert.alertId,
+    });
     this.placed.append(el("li", {}, `Key ${signer.keyId.slice(0, 12)}… of ${evidence.partnerId} revoked (alert ${this.alert.alertId}: ${this.reason.value.trim()})`));
     this.say("Key revoked: ingest now refuses its signatures (REVOKED_KEY).", false);
   }

@@ -9,7 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sealtrail partners revoke}: revokes one key of a partner, now or from an instant. */
+/**
+ * {@code sealtrail partners revoke}: revokes one key of a partner, now or from an instant, with an
+ * optional reason and the alert it answers (kept with the revocation; a second revoke keeps the
+ * first's).
+ */
 @Command(
     name = "revoke",
     mixinStandardHelpOptions = true,
@@ -32,11 +36,29 @@ final class PartnersRevokeCommand implements Callable<Integer> {
       description = "When it takes effect (default: now).")
   String at;
 
+  @Option(
+      names = "--reason",
+      paramLabel = "TEXT",
+      description = "Why (1 to 500 characters); kept with the revocation and shown by show.")
+  String reason;
+
+  @Option(
+      names = "--alert",
+      paramLabel = "ALERT_ID",
+      description = "The alert the revocation answers; kept with it.")
+  String alert;
+
   @Override
   public Integer call() throws Exception {
     var body = new ObjectMapper().createObjectNode();
     if (at != null) {
       body.put("at", at);
+    }
+    if (reason != null) {
+      body.put("reason", reason);
+    }
+    if (alert != null) {
+      body.put("alertId", alert);
     }
     String path = "/v1/partners/" + partnerId + "/keys/" + keyid + "/revoke";
     return new AdminClient(admin)

@@ -69,8 +69,8 @@ public final class AuditCommand extends QueryCommand {
       description = "At most this many records (default: all that match).")
   Integer limit;
 
-  @Option(names = "--json", description = "Print JSON instead of one line per record.")
-  boolean json;
+  // --json (JSON instead of one line per record) is QueryCommand's: a second one here made
+  // picocli refuse the whole command tree.
 
   @Option(
       names = "--verify",

@@ -114,8 +114,7 @@ public final class HoldsCommand {
     @Option(names = "--id", paramLabel = "ID", description = "Holds on this serial, lot or image.")
     String id;
 
-    @Option(names = "--json", description = "Print the API's JSON answer as it is.")
-    boolean json;
+    // --json is QueryCommand's: a second one here made picocli refuse the whole command tree.
 
     @Override
     void run() throws IOException {
@@ -181,7 +180,7 @@ public final class HoldsCommand {
             + " the serial was built from (from the serial's custody state), or the firmware image"
             + " (the alert's imageSha256, else the image the serial runs).",
         "To revoke the signing key behind an alert: sealtrail partners revoke PARTNER KEYID"
-            + " (admin)."
+            + " --reason TEXT --alert ALERT_ID (admin)."
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {

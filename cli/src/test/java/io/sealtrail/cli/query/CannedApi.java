@@ -55,6 +55,15 @@ final class CannedApi implements AutoCloseable {
     server.start();
   }
 
+  /** A started API, for a test's field initialiser. */
+  static CannedApi started() {
+    try {
+      return new CannedApi();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   CannedApi answer(String pathAndQuery, int status, String type, String body) {
     answers.put(pathAndQuery, new Answer(status, type, body, Map.of()));
     return this;

@@ -12,15 +12,7 @@ class HoldsCommandTest {
       "{\"holdId\":\"h-1\",\"kind\":\"LOT\",\"id\":\"LOT-7\",\"reason\":\"bad caps\","
           + "\"alertId\":\"A-1\",\"placedBy\":\"secops\",\"placedAt\":\"2026-12-07T09:00:00Z\","
           + "\"status\":\"ACTIVE\",\"releasedBy\":null,\"releasedAt\":null,\"releaseReason\":null}";
-  private final CannedApi api = newApi();
-
-  private static CannedApi newApi() {
-    try {
-      return new CannedApi();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private final CannedApi api = CannedApi.started();
 
   @AfterEach
   void close() {

@@ -26,7 +26,14 @@ public record PartnerRequest(
   public record Key(
       @Nullable String publicKey, @Nullable String notBefore, @Nullable String notAfter) {}
 
-  /** The body of a key revocation: when it takes effect, RFC 3339; null means now. */
+  /**
+   * The body of a key revocation.
+   *
+   * @param at when it takes effect, RFC 3339; null means now
+   * @param reason why, 1 to 500 characters, or null
+   * @param alertId the alert the revocation answers, or null
+   */
   @Serdeable
-  public record Revocation(@Nullable String at) {}
+  public record Revocation(
+      @Nullable String at, @Nullable String reason, @Nullable String alertId) {}
 }

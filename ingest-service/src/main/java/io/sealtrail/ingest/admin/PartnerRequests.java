@@ -19,6 +19,8 @@ import java.util.Set;
  * verifier would refuse is refused here first, with the field that holds it.
  */
 final class PartnerRequests {
+  private static final int MAX_REASON = 500;
+  private static final int MAX_ALERT_ID = 128; // as custody-stream's holds take an alertId
   private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
@@ -80,6 +82,31 @@ final class PartnerRequests {
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(field + "/notAfter", e.getMessage());
     }
+  }
+
+  /** A revocation's reason: null when absent, else 1 to 500 characters, not blank. */
+  static String reason(String text) {
+    if (text != null && (text.isBlank() || text.length() > MAX_REASON)) {
+      throw new InvalidRequestException(
+          "/reason", "a reason is 1 to " + MAX_REASON + " characters, not blank");
+    }
+    return text;
+  }
+
+  /** The alert a revocation answers: null when absent, else an alert id as a hold takes it. */
+  static String alertId(String id) {
+    if (id != null
+        && (id.isEmpty()
+            || id.length() > MAX_ALERT_ID
+            || !id.equals(id.strip())
+            || id.chars().anyMatch(Character::isISOControl))) {
+      throw new InvalidRequestException(
+          "/alertId",
+          "an alert id is 1 to "
+              + MAX_ALERT_ID
+              + " characters without control characters or surrounding spaces");
+    }
+    return id;
   }
 
   /** An RFC 3339 instant with a four-digit year, or null when absent. */

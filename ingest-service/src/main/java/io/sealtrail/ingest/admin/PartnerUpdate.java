@@ -23,8 +23,11 @@ final class PartnerUpdate {
       keys.add(
           stored
               .key(key.keyId().hex())
-              .map(PartnerKey::revokedAt)
-              .map(key::revokedFrom)
+              .filter(known -> known.revokedAt() != null)
+              .map(
+                  known ->
+                      key.revokedFrom(
+                          known.revokedAt(), known.revocationReason(), known.revocationAlertId()))
               .orElse(key));
     }
     for (PartnerKey left : stored.keys()) {

@@ -17,7 +17,7 @@ import java.util.List;
 public record PartnerView(
     String partnerId, List<String> roles, List<String> sites, List<KeyView> keys) {
 
-  /** One key: keyid (hex SHA-256 of the SPKI), algorithm, PEM and its instants. */
+  /** One key: keyid (hex SHA-256 of the SPKI), algorithm, PEM, its instants and revocation. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record KeyView(
@@ -26,7 +26,9 @@ public record PartnerView(
       String publicKey,
       Instant notBefore,
       Instant notAfter,
-      Instant revokedAt) {}
+      Instant revokedAt,
+      String revocationReason,
+      String revocationAlertId) {}
 
   public static PartnerView of(Partner partner) {
     return new PartnerView(
@@ -44,6 +46,8 @@ public record PartnerView(
         Pem.writePublicKey(verifier.subjectPublicKeyInfo()),
         key.notBefore(),
         key.notAfter(),
-        key.revokedAt());
+        key.revokedAt(),
+        key.revocationReason(),
+        key.revocationAlertId());
   }
 }

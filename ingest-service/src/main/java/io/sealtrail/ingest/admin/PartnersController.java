@@ -36,7 +36,7 @@ import java.util.UUID;
  * them (admin, auditor, recall). Each write is answered once Kafka acknowledged it, this node's
  * directory reflects it and the audit log holds it: actor the authenticated caller, target {@code
  * partner:<id>}, the SHA-256 of the registration's JSON as {@code GET /v1/partners/{id}} answers
- * it, before and after.
+ * it, before and after (a revocation's reason and alert included).
  */
 @Controller("/v1/partners")
 @Requires(beans = PartnerStore.class)
@@ -96,9 +96,16 @@ final class PartnersController {
     if (partner.isEmpty() || partner.get().key(keyid).isEmpty()) {
       return notFound("partner " + partnerId + " has no key " + keyid);
     }
-    String at = revocation == null ? null : revocation.at();
-    Instant from = PartnerRequests.instant(at, "/at");
-    Partner revoked = partner.get().withKeyRevoked(keyid, from == null ? Instant.now() : from);
+    var body = revocation == null ? new PartnerRequest.Revocation(null, null, null) : revocation;
+    Instant from = PartnerRequests.instant(body.at(), "/at");
+    Partner revoked =
+        partner
+            .get()
+            .withKeyRevoked(
+                keyid,
+                from == null ? Instant.now() : from,
+                PartnerRequests.reason(body.reason()),
+                PartnerRequests.alertId(body.alertId()));
     Partner stored = store.write(revoked, caller.name());
     record(http, caller, AuditActions.PARTNER_KEY_REVOKED, partner.get(), stored);
     return HttpResponse.ok(PartnerView.of(stored));

@@ -199,6 +199,60 @@ class PartnersHttpIT {
   }
 
   @Test
+  void shouldKeepTheReasonAndAlertOfTheFirstRevocationWhenAKeyIsRevokedFromAnAlert()
+      throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    admin("POST", "/v1/partners", registration("from-alert", "MANUFACTURER", key));
+    String path = "/v1/partners/from-alert/keys/" + keyid + "/revoke";
+
+    var revoked =
+        admin("POST", path, "{\"reason\":\"key leaked\",\"alertId\":\"SIG-from-alert-1\"}");
+    var again = admin("POST", path, "{\"reason\":\"second thoughts\",\"alertId\":\"other\"}");
+    var updated = admin("POST", "/v1/partners", registration("from-alert", "LOGISTICS", key));
+    var shown = admin("GET", "/v1/partners/from-alert", "");
+    List<AuditEntry> entries =
+        rig.auditEntries().stream().filter(e -> e.target().equals("partner:from-alert")).toList();
+
+    assertThat(List.of(revoked.status(), again.status(), updated.status()))
+        .containsExactly(200, 200, 200);
+    var shownKey = shown.body().get("keys").get(0);
+    assertThat(shownKey.get("revocationReason").asText()).isEqualTo("key leaked");
+    assertThat(shownKey.get("revocationAlertId").asText()).isEqualTo("SIG-from-alert-1");
+    assertThat(revoked.body().get("keys").get(0)).isEqualTo(shownKey);
+    assertThat(entries)
+        .extracting(AuditEntry::action)
+        .containsExactly(
+            AuditActions.PARTNER_REGISTERED,
+            AuditActions.PARTNER_KEY_REVOKED,
+            AuditActions.PARTNER_KEY_REVOKED,
+            AuditActions.PARTNER_UPDATED);
+    // The first revocation's digest covers its reason and alert: it is what GET showed then.
+    assertThat(entries.get(1).afterSha256())
+        .isEqualTo(AuditEntry.digest(new ObjectMapper().writeValueAsBytes(revoked.body())));
+  }
+
+  @Test
+  void shouldAnswer422NamingTheFieldWhenARevocationReasonOrAlertIdIsNotValid() throws Exception {
+    Signer key = newKey();
+    String keyid = key.verifier().keyId().hex();
+    admin("POST", "/v1/partners", registration("bad-revocation", "MANUFACTURER", key));
+    String path = "/v1/partners/bad-revocation/keys/" + keyid + "/revoke";
+
+    var blank = admin("POST", path, "{\"reason\":\"  \"}");
+    var tooLong = admin("POST", path, "{\"reason\":\"" + "x".repeat(501) + "\"}");
+    var badAlert = admin("POST", path, "{\"reason\":\"ok\",\"alertId\":\" a\\u0001\"}");
+    var shown = admin("GET", "/v1/partners/bad-revocation", "");
+
+    assertThat(List.of(blank.status(), tooLong.status(), badAlert.status()))
+        .containsExactly(422, 422, 422);
+    assertThat(blank.body().get("field").asText()).isEqualTo("/reason");
+    assertThat(tooLong.body().get("field").asText()).isEqualTo("/reason");
+    assertThat(badAlert.body().get("field").asText()).isEqualTo("/alertId");
+    assertThat(shown.body().get("keys").get(0).has("revokedAt")).as("nothing written").isFalse();
+  }
+
+  @Test
   void shouldAnswer422NamingTheFieldWhenARoleIsUnknown() throws Exception {
     var answer = admin("POST", "/v1/partners", registration("bad-role", "PIRATE", newKey()));
 

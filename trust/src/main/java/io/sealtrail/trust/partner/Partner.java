@@ -39,11 +39,22 @@ public record Partner(
 
   /** This partner with the key {@code keyid} revoked from {@code at} on. */
   public Partner withKeyRevoked(String keyid, Instant at) {
+    return withKeyRevoked(keyid, at, null, null);
+  }
+
+  /**
+   * This partner with key {@code keyid} revoked from {@code at}, for {@code reason} in answer to
+   * {@code alertId} (each may be null; see {@link PartnerKey#revokedFrom(Instant, String,
+   * String)}).
+   */
+  public Partner withKeyRevoked(String keyid, Instant at, String reason, String alertId) {
     if (key(keyid).isEmpty()) {
       throw new IllegalArgumentException("partner " + partnerId + " has no key " + keyid);
     }
     List<PartnerKey> updated =
-        keys.stream().map(k -> k.keyId().hex().equals(keyid) ? k.revokedFrom(at) : k).toList();
+        keys.stream()
+            .map(k -> k.keyId().hex().equals(keyid) ? k.revokedFrom(at, reason, alertId) : k)
+            .toList();
     return new Partner(partnerId, roles, sites, updated);
   }
 }

@@ -13,15 +13,27 @@ import java.util.Objects;
  * @param notBefore first instant of validity, or null for no lower bound
  * @param notAfter last instant of validity, or null for no upper bound
  * @param revokedAt submissions received at or after this instant are refused, or null
+ * @param revocationReason why the first revocation revoked it, or null
+ * @param revocationAlertId the alert the first revocation answered, or null
  */
 public record PartnerKey(
-    Verifier verifier, Instant notBefore, Instant notAfter, Instant revokedAt) {
+    Verifier verifier,
+    Instant notBefore,
+    Instant notAfter,
+    Instant revokedAt,
+    String revocationReason,
+    String revocationAlertId) {
   public PartnerKey {
     Objects.requireNonNull(verifier, "verifier");
     if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
       throw new IllegalArgumentException(
           "notAfter " + notAfter + " is before notBefore " + notBefore);
     }
+  }
+
+  /** A key with no recorded reason or alert for its revocation. */
+  public PartnerKey(Verifier verifier, Instant notBefore, Instant notAfter, Instant revokedAt) {
+    this(verifier, notBefore, notAfter, revokedAt, null, null);
   }
 
   /** A key valid from registration on, never revoked. */
@@ -48,8 +60,21 @@ public record PartnerKey(
 
   /** This key revoked from {@code at} on; an earlier revocation stands. */
   public PartnerKey revokedFrom(Instant at) {
-    Instant effective = revokedAt != null && revokedAt.isBefore(at) ? revokedAt : at;
-    return new PartnerKey(verifier, notBefore, notAfter, effective);
+    return revokedFrom(at, null, null);
+  }
+
+  /**
+   * This key revoked from {@code at} on, for {@code reason} in answer to {@code alertId} (each may
+   * be null). An earlier instant stands, and a key already revoked keeps its first reason and
+   * alert: what was recorded about the revocation is never rewritten.
+   */
+  public PartnerKey revokedFrom(Instant at, String reason, String alertId) {
+    if (revokedAt == null) {
+      return new PartnerKey(verifier, notBefore, notAfter, at, reason, alertId);
+    }
+    Instant effective = revokedAt.isBefore(at) ? revokedAt : at;
+    return new PartnerKey(
+        verifier, notBefore, notAfter, effective, revocationReason, revocationAlertId);
   }
 
   /** Why a key that is not in force was refused, for rejection details. */

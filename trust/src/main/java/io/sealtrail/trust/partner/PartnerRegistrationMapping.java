@@ -94,7 +94,13 @@ public final class PartnerRegistrationMapping {
               + ", registered as "
               + key.getAlgorithm());
     }
-    return new PartnerKey(verifier, key.getNotBefore(), key.getNotAfter(), key.getRevokedAt());
+    return new PartnerKey(
+        verifier,
+        key.getNotBefore(),
+        key.getNotAfter(),
+        key.getRevokedAt(),
+        key.getRevocationReason(),
+        key.getRevocationAlertId());
   }
 
   private static io.sealtrail.avro.partner.PartnerKey toAvroKey(PartnerKey key) {
@@ -105,6 +111,8 @@ public final class PartnerRegistrationMapping {
         .setNotBefore(key.notBefore())
         .setNotAfter(key.notAfter())
         .setRevokedAt(key.revokedAt())
+        .setRevocationReason(key.revocationReason())
+        .setRevocationAlertId(key.revocationAlertId())
         .build();
   }
 
