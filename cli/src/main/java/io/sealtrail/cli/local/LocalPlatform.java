@@ -8,7 +8,6 @@ import io.sealtrail.custody.CustodyConfig;
 import io.sealtrail.custody.CustodyNode;
 import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.log.LogNode;
-import io.sealtrail.platform.audit.AuditLog;
 import io.sealtrail.platform.auth.AuthSettings;
 import io.sealtrail.platform.auth.Identity;
 import io.sealtrail.platform.auth.UserStore;
@@ -144,9 +143,6 @@ public final class LocalPlatform implements AutoCloseable {
     beans.addAll(custody.httpBeans());
     beans.addAll(anomaly.httpBeans());
     beans.addAll(log.httpBeans());
-    // Every node brings its own writer of the same audit topic; one serves the shared context, so
-    // that each route's AuditLog is the one bean of its type.
-    beans.removeIf(new OneOfType(AuditLog.class)::isRepeat);
     beans.add(identity.authenticator());
     beans.addAll(identity.healthChecks());
     beans.add(meters);
@@ -261,24 +257,5 @@ public final class LocalPlatform implements AutoCloseable {
   public synchronized void close() {
     closed = true;
     running.close();
-  }
-
-  /** Tells the second and later beans of one type: the shared context takes one of each. */
-  private static final class OneOfType {
-    private final Class<?> type;
-    private boolean seen;
-
-    OneOfType(Class<?> type) {
-      this.type = type;
-    }
-
-    boolean isRepeat(Object bean) {
-      if (!type.isInstance(bean)) {
-        return false;
-      }
-      boolean repeat = seen;
-      seen = true;
-      return repeat;
-    }
   }
 }

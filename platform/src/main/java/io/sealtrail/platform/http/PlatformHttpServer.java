@@ -1,9 +1,11 @@
 package io.sealtrail.platform.http;
 
+import io.sealtrail.platform.audit.AuditLog;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,27 @@ public final class PlatformHttpServer implements AutoCloseable {
           serve(
               http.host(), http.managementPort(), managementProperties(), meters(singletons), null);
     }
-    return serve(http.host(), http.port(), all, singletons, management);
+    return serve(http.host(), http.port(), all, oneAuditLog(singletons), management);
+  }
+
+  /**
+   * {@code singletons} with one {@link AuditLog} only: services sharing a server (local mode, a
+   * test's companion) each bring a writer of the same audit topic, and a route's {@code AuditLog}
+   * must be one bean. Any one of them writes the same entries.
+   */
+  private static List<Object> oneAuditLog(List<Object> singletons) {
+    List<Object> kept = new ArrayList<>(singletons.size());
+    boolean audit = false;
+    for (Object bean : singletons) {
+      if (bean instanceof AuditLog) {
+        if (audit) {
+          continue;
+        }
+        audit = true;
+      }
+      kept.add(bean);
+    }
+    return kept;
   }
 
   private static PlatformHttpServer serve(
