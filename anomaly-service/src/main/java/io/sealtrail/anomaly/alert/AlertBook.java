@@ -4,6 +4,7 @@ import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -15,16 +16,48 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class AlertBook {
   private final KeyValueStore<String, Alert> alerts;
   private final KeyValueStore<String, String> open;
+  private final Supplier<KeyValueStore<String, String>> parents;
 
-  private AlertBook(KeyValueStore<String, Alert> alerts, KeyValueStore<String, String> open) {
+  private AlertBook(
+      KeyValueStore<String, Alert> alerts,
+      KeyValueStore<String, String> open,
+      Supplier<KeyValueStore<String, String>> parents) {
     this.alerts = alerts;
     this.open = open;
+    this.parents = parents;
   }
 
-  /** The book over the stores named {@code names}, which the processor must be connected to. */
+  /**
+   * The book over the stores named {@code names}, which the processor must be connected to. The
+   * storm-parents store is looked up only when a storm link is kept or a per-device alert of a
+   * spike is raised, so processors that never do either need not connect it.
+   */
   public static AlertBook of(ProcessorContext<?, ?> context, AlertStores names) {
     return new AlertBook(
-        context.getStateStore(names.alerts()), context.getStateStore(names.openIncidents()));
+        context.getStateStore(names.alerts()),
+        context.getStateStore(names.openIncidents()),
+        () -> context.getStateStore(names.stormParents()));
+  }
+
+  /** Keeps {@code link} for {@code incident} until its alert is raised (the first link stays). */
+  public void waitForAlert(String incident, StormLink link) {
+    parents.get().putIfAbsent(incident, link.format());
+  }
+
+  /**
+   * {@code raised}, a new alert, with the parent a storm link kept for its incident names, if the
+   * alert began in that spike's window; the kept link is used up either way.
+   */
+  public Alert withWaitingParent(Alert raised) {
+    if (!StormLinks.CHILD_TYPE.containsValue(raised.getType())) {
+      return raised;
+    }
+    String incident = Alerts.incident(raised);
+    String kept = parents.get().delete(incident);
+    if (kept == null || !StormLink.parse(kept).covers(raised)) {
+      return raised;
+    }
+    return Alert.newBuilder(raised).setParentAlertId(StormLink.parse(kept).spikeAlertId()).build();
   }
 
   public Alert get(String alertId) {

@@ -8,14 +8,16 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The names of one alert processor's two persistent stores: alert id → alert as last published, and
- * incident key ({@code TYPE:subject}) → id of its current alert. The names also name the changelog
+ * The names of the alert processors' persistent stores: alert id → alert as last published,
+ * incident key ({@code TYPE:subject}) → id of its current alert, and device incident → the storm
+ * link waiting for its alert to be raised ({@link StormLink}). The names also name the changelog
  * topics, so they never change.
  */
-public record AlertStores(String alerts, String openIncidents) {
-  /** The one pair of stores, partitioned by incident key, that every alert lives in. */
+public record AlertStores(String alerts, String openIncidents, String stormParents) {
+  /** The one set of stores, partitioned by incident key, that every alert lives in. */
   public static final AlertStores NAMES =
-      new AlertStores("anomaly-alerts-store", "anomaly-open-incidents-store");
+      new AlertStores(
+          "anomaly-alerts-store", "anomaly-open-incidents-store", "anomaly-storm-parents-store");
 
   public StoreBuilder<KeyValueStore<String, Alert>> alertStore(Serde<Alert> serde) {
     return Stores.keyValueStoreBuilder(
@@ -25,5 +27,10 @@ public record AlertStores(String alerts, String openIncidents) {
   public StoreBuilder<KeyValueStore<String, String>> openIncidentStore() {
     return Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(openIncidents), Serdes.String(), Serdes.String());
+  }
+
+  public StoreBuilder<KeyValueStore<String, String>> stormParentStore() {
+    return Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(stormParents), Serdes.String(), Serdes.String());
   }
 }

@@ -33,10 +33,12 @@ public final class IncidentProcessor extends BookProcessor<Alert> {
     Alert current = book().unresolved(Alerts.incident(occurrence));
     Alert next =
         current == null
-            ? Alerts.raised(
-                occurrence,
-                Instant.ofEpochMilli(context().currentSystemTimeMs()),
-                Instant.ofEpochMilli(record.timestamp()))
+            ? book()
+                .withWaitingParent(
+                    Alerts.raised(
+                        occurrence,
+                        Instant.ofEpochMilli(context().currentSystemTimeMs()),
+                        Instant.ofEpochMilli(record.timestamp())))
             : Alerts.repeat(current, occurrence, rules);
     publish(record, next);
   }

@@ -33,16 +33,26 @@ import org.apache.kafka.streams.state.Stores;
 final class SpikeSources {
   private SpikeSources() {}
 
-  static KStream<String, Alert> define(
+  /**
+   * The spike alerts of every kind, and the failed attestations' hits that the attestation spikes
+   * count (cohort key → hit), whose serials a spike's storm folds ({@code StormLinks}).
+   */
+  record Spikes(KStream<String, Alert> alerts, KStream<String, Evidence> attestationHits) {}
+
+  static Spikes define(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
       AnomalyTopics topics,
       AnomalyRules rules) {
-    return attestationSpikes(builder, events, topics, rules)
-        .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes"));
+    Spikes attestation = attestationSpikes(builder, events, topics, rules);
+    return new Spikes(
+        attestation
+            .alerts()
+            .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes")),
+        attestation.attestationHits());
   }
 
-  private static KStream<String, Alert> attestationSpikes(
+  private static Spikes attestationSpikes(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
       AnomalyTopics topics,
@@ -68,12 +78,14 @@ final class SpikeSources {
             ? counted.merge(
                 supplierHits(events, hits, topics), Named.as("anomaly-attestation-all-hits"))
             : counted;
-    return SpikeTopology.define(
-        builder,
-        all,
-        topics.evidenceSerde(),
-        topics.alerts().valueSerde(),
-        rules.attestationSpikeKind());
+    return new Spikes(
+        SpikeTopology.define(
+            builder,
+            all,
+            topics.evidenceSerde(),
+            topics.alerts().valueSerde(),
+            rules.attestationSpikeKind()),
+        all);
   }
 
   // A lot's supplier is on COMPONENT_RECEIVED, keyed by component: both sides move to the lot.
