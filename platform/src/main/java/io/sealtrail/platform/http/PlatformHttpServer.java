@@ -1,9 +1,9 @@
 package io.sealtrail.platform.http;
 
-import io.sealtrail.platform.audit.AuditLog;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.sealtrail.platform.audit.AuditLog;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
