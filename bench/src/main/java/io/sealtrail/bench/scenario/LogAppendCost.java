@@ -99,6 +99,9 @@ public final class LogAppendCost implements Scenario {
     flat.put("sealtrail.topics.log", prefix + ".custody.log");
     flat.put("sealtrail.topics.log-checkpoints", prefix + ".custody.log.checkpoints");
     flat.put("sealtrail.topics.log-dlq", prefix + ".custody.log.dlq");
+    // The log service chains audit entries too: topics of its own, beside the ingest's.
+    flat.put("sealtrail.topics.audit-actions", prefix + ".custody.audit.actions");
+    flat.put("sealtrail.topics.audit", prefix + ".custody.audit");
     flat.put("sealtrail.http.port", "0");
     flat.put("sealtrail.management.port", "-1");
     flat.put("sealtrail.tokens.dir", tokens.toString());
