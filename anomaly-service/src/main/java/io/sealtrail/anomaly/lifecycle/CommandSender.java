@@ -1,14 +1,15 @@
 package io.sealtrail.anomaly.lifecycle;
 
 import io.sealtrail.avro.alert.AlertCommand;
+import io.sealtrail.platform.kafka.AckedProducer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,14 +26,7 @@ public final class CommandSender implements AutoCloseable {
 
   /** {@code values} writes the Avro command (the topic's value serde's serializer). */
   public CommandSender(String bootstrapServers, String topic, Serializer<AlertCommand> values) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    // Acknowledged means on every in-sync replica, and a retried send is written once.
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis() / 2);
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis());
+    Properties p = AckedProducer.settings(bootstrapServers, Map.of(), ACK_TIMEOUT);
     this.producer = new KafkaProducer<>(p, new StringSerializer(), values);
     this.topic = topic;
   }

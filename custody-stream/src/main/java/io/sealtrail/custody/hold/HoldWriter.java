@@ -2,14 +2,15 @@ package io.sealtrail.custody.hold;
 
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.platform.http.ServiceUnavailableException;
+import io.sealtrail.platform.kafka.AckedProducer;
 import io.sealtrail.platform.topic.Topic;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -24,13 +25,7 @@ public final class HoldWriter implements AutoCloseable {
   private final String topic;
 
   public HoldWriter(String bootstrapServers, Topic<Hold> holds) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis() / 2);
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis());
+    Properties p = AckedProducer.settings(bootstrapServers, Map.of(), ACK_TIMEOUT);
     this.producer =
         new KafkaProducer<>(p, holds.keySerde().serializer(), holds.valueSerde().serializer());
     this.topic = holds.name();

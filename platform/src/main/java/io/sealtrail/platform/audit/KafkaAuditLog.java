@@ -1,5 +1,6 @@
 package io.sealtrail.platform.audit;
 
+import io.sealtrail.platform.kafka.AckedProducer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -7,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,14 +31,7 @@ public final class KafkaAuditLog implements AuditLog, AutoCloseable {
    * which the settings that make an entry durable are not negotiable.
    */
   public KafkaAuditLog(String bootstrapServers, Map<String, ?> clientSettings, String topic) {
-    Properties p = new Properties();
-    p.putAll(clientSettings);
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis());
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ACK_TIMEOUT.toMillis() / 2);
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ACK_TIMEOUT.toMillis());
+    Properties p = AckedProducer.settings(bootstrapServers, clientSettings, ACK_TIMEOUT);
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     this.topic = topic;
   }
