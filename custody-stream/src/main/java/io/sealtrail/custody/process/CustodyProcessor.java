@@ -60,6 +60,7 @@ public final class CustodyProcessor
   private Watermarks watermarks;
   private int partition;
   private long published = Long.MIN_VALUE;
+  private long publishedFrontier = Long.MIN_VALUE;
   private long lastStreamTime = -1;
   private long lastProgress;
 
@@ -76,8 +77,8 @@ public final class CustodyProcessor
             context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
     this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
-    this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES));
     this.partition = context.taskId().partition();
+    this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES), partition);
     this.catalogue = Catalogue.of(rules, releases).with(HoldDetector.over(context));
     this.inTime =
         new InTimeJudge(
@@ -179,8 +180,8 @@ public final class CustodyProcessor
       publish(clock.idle() ? Watermarks.CAUGHT_UP : streamTime, timestamp);
     }
     Instant now = clock.wallTime();
-    List<Violation> due = new ArrayList<>(inTime.judgeDue(holding, clock, now));
-    due.addAll(held.releaseDue(holding, clock, t -> watermarks.allPassed(t, partition), releases));
+    List<Violation> due = new ArrayList<>(inTime.judgeDue(holding, clock, watermarks, now));
+    due.addAll(held.releaseDue(holding, clock, watermarks, releases));
     for (Violation violation : due) {
       context.forward(
           new Record<>(violation.getSerial(), StepOutput.released(List.of(violation)), timestamp));
@@ -188,16 +189,24 @@ public final class CustodyProcessor
   }
 
   /**
-   * Publishes this task's watermark when it moved: how far it has processed its partition, or
-   * {@link Watermarks#CAUGHT_UP} when it is idle, so that an idle partition holds no one back.
+   * Publishes this task's watermark and frontier when they moved: how far it has processed its
+   * partition, the watermark {@link Watermarks#CAUGHT_UP} when it is idle, so that an idle
+   * partition holds no one back, and the frontier its stream time always.
    */
   private void publish(long watermark, long timestamp) {
-    if (watermark == published) {
-      return;
+    long frontier = context.currentStreamTimeMs();
+    List<KeyValue<String, Long>> moved = new ArrayList<>(2);
+    if (watermark != published) {
+      published = watermark;
+      moved.add(KeyValue.pair(Watermarks.keyOf(partition), watermark));
     }
-    published = watermark;
-    context.forward(
-        new Record<>(
-            Watermarks.keyOf(partition), StepOutput.progress(partition, watermark), timestamp));
+    if (frontier >= 0 && frontier != publishedFrontier) {
+      publishedFrontier = frontier;
+      moved.add(KeyValue.pair(Watermarks.frontierKeyOf(partition), frontier));
+    }
+    if (!moved.isEmpty()) {
+      context.forward(
+          new Record<>(Watermarks.keyOf(partition), StepOutput.progress(moved), timestamp));
+    }
   }
 }

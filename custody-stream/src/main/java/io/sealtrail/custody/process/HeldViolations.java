@@ -4,10 +4,8 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.custody.detect.Awaiting;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.event.Observation;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -47,16 +45,16 @@ final class HeldViolations {
 
   /**
    * Removes the violations {@code holding} says are due by {@code clock} and the other partitions'
-   * progress ({@code elsewhere}) and returns those that what arrived elsewhere meanwhile, e.g. a
-   * release on another partition, does not clear.
+   * progress and returns those that what arrived elsewhere meanwhile, e.g. a release on another
+   * partition, does not clear.
    */
   List<Violation> releaseDue(
-      Holding holding, DecisionClock clock, Predicate<Instant> elsewhere, ReleaseView releases) {
+      Holding holding, DecisionClock clock, Watermarks progress, ReleaseView releases) {
     List<KeyValue<String, Violation>> due = new ArrayList<>();
     try (KeyValueIterator<String, Violation> held = store.all()) {
       held.forEachRemaining(
           kv -> {
-            if (holding.due(kv.value, clock, elsewhere)) {
+            if (holding.due(kv.value, clock, progress)) {
               due.add(kv);
             }
           });

@@ -20,6 +20,13 @@ import java.util.function.Predicate;
  * decision is then taken at most grace + quiet (plus one check interval) after it was seen, even if
  * nothing else arrives anywhere.
  *
+ * <p>Across partitions, once the task is idle: when every other partition has processed past the
+ * event's time plus the window (or has nothing left to process) and some partition has processed
+ * that far ({@link Watermarks#passedEverywhere}). A serial's partition may see no later event for
+ * hours while the others move on; event time has then passed the grace everywhere, and an idle task
+ * has nothing of its own left that could come before. Without this, such a serial's decision waited
+ * grace + quiet on the wall clock whatever the other partitions showed.
+ *
  * <p>What another partition's event clears (a release, for a flash) also waits until every other
  * partition's watermark ({@link Watermarks}) has passed the event's time plus the grace, or that
  * partition has nothing left to process: a partition trailing this one can never make it final.
@@ -34,23 +41,44 @@ public record Holding(Duration grace, Duration quiet) {
    * on the wall clock once the task is idle.
    */
   public boolean due(Instant occurredAt, Instant heldSince, Duration window, DecisionClock clock) {
-    boolean inEventTime = !occurredAt.plus(window).isAfter(clock.streamTime());
-    boolean onWallClock =
-        clock.idle() && !heldSince.plus(grace).plus(quiet).isAfter(clock.wallTime());
-    return inEventTime || onWallClock;
+    return due(occurredAt, heldSince, window, clock, time -> false);
   }
 
   /**
-   * True when the held {@code violation} is due; {@code elsewhere} says whether every other
-   * partition has passed a time.
+   * As {@link #due(Instant, Instant, Duration, DecisionClock)}, and also once the task is idle and
+   * {@code everywhere} says every partition's event time has passed the event's time plus {@code
+   * window}.
    */
-  boolean due(Violation violation, DecisionClock clock, Predicate<Instant> elsewhere) {
+  boolean due(
+      Instant occurredAt,
+      Instant heldSince,
+      Duration window,
+      DecisionClock clock,
+      Predicate<Instant> everywhere) {
+    Instant until = occurredAt.plus(window);
+    boolean inEventTime = !until.isAfter(clock.streamTime());
+    boolean onWallClock =
+        clock.idle() && !heldSince.plus(grace).plus(quiet).isAfter(clock.wallTime());
+    return inEventTime || onWallClock || (clock.idle() && everywhere.test(until));
+  }
+
+  /**
+   * True when the held {@code violation} is due by {@code clock} and the other partitions'
+   * progress.
+   */
+  boolean due(Violation violation, DecisionClock clock, Watermarks progress) {
     Awaiting awaiting = Awaiting.from(violation.getAttributes());
     boolean settled =
-        !awaiting.metElsewhere() || elsewhere.test(violation.getOccurredAt().plus(grace));
+        !awaiting.metElsewhere() || progress.othersPassed(violation.getOccurredAt().plus(grace));
     // Held from its judgement in event-time order, itself a grace after the event.
     Duration window = awaiting.looksAhead() ? grace.multipliedBy(2) : grace;
-    return settled && due(violation.getOccurredAt(), violation.getDetectedAt(), window, clock);
+    return settled
+        && due(
+            violation.getOccurredAt(),
+            violation.getDetectedAt(),
+            window,
+            clock,
+            progress::passedEverywhere);
   }
 
   /**

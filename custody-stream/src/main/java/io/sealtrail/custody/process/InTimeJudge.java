@@ -34,10 +34,13 @@ final class InTimeJudge {
     pending.await(state.getSerial(), state.getEventCount(), event.occurredAt(), seenAt);
   }
 
-  /** The violations of every event due by {@code clock}, detected at {@code now}. */
-  List<Violation> judgeDue(Holding holding, DecisionClock clock, Instant now) {
+  /**
+   * The violations of every event due by {@code clock} and the partitions' {@code progress},
+   * detected at {@code now}.
+   */
+  List<Violation> judgeDue(Holding holding, DecisionClock clock, Watermarks progress, Instant now) {
     List<Violation> violations = new ArrayList<>();
-    for (InTimeJudgements.Pending due : pending.takeDue(holding, clock)) {
+    for (InTimeJudgements.Pending due : pending.takeDue(holding, clock, progress)) {
       ledger
           .momentOf(due.serial(), due.sequence())
           .ifPresent(m -> violations.addAll(judge(due.serial(), m, holding, now)));

@@ -39,15 +39,18 @@ final class InTimeJudgements {
     store.put(key(occurredAt, serial, sequence), Long.toString(seenAt.toEpochMilli()));
   }
 
-  /** Removes and returns the events due by {@code clock}, oldest first. */
-  List<Pending> takeDue(Holding holding, DecisionClock clock) {
+  /**
+   * Removes and returns the events due by {@code clock} and the partitions' progress, oldest first.
+   */
+  List<Pending> takeDue(Holding holding, DecisionClock clock, Watermarks progress) {
     List<KeyValue<String, String>> due = new ArrayList<>();
     try (KeyValueIterator<String, String> pending = candidates(holding, clock)) {
       pending.forEachRemaining(
           kv -> {
             Instant occurredAt = Instant.ofEpochMilli(Long.parseLong(kv.key.split(SEPARATOR)[0]));
             Instant seenAt = Instant.ofEpochMilli(Long.parseLong(kv.value));
-            if (holding.due(occurredAt, seenAt, holding.grace(), clock)) {
+            if (holding.due(
+                occurredAt, seenAt, holding.grace(), clock, progress::passedEverywhere)) {
               due.add(kv);
             }
           });

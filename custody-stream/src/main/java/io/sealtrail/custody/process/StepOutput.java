@@ -35,14 +35,9 @@ public record StepOutput(
     this(state, violations, carried, firmware, List.of());
   }
 
-  /** The task of {@code partition} has processed through {@code watermark} (see Watermarks). */
-  public static StepOutput progress(int partition, long watermark) {
-    return new StepOutput(
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(KeyValue.pair(Watermarks.keyOf(partition), watermark)));
+  /** How far a task has processed its partition, as keys and values of {@link Watermarks}. */
+  public static StepOutput progress(List<KeyValue<String, Long>> watermarks) {
+    return new StepOutput(Optional.empty(), List.of(), List.of(), List.of(), watermarks);
   }
 
   /** A held serial's new state, its final violations and the event passed on to what it holds. */

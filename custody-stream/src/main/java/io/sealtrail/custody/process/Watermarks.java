@@ -9,23 +9,37 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * How far each custody task has processed its partition of the events, in event time, as the tasks
- * publish it on the releases topic (key {@link #PREFIX} and the partition, value the stream time as
- * an 8-byte long; {@link #CAUGHT_UP} from a task with nothing left to process). It shares that
- * topic, which has one partition, with the releases: a release a task wrote comes before any
- * watermark it wrote after, so a watermark past a time proves its partition's releases until then
- * are in the global store.
+ * publish it on the releases topic, seen from the task of one partition. Two values per partition,
+ * each an 8-byte long:
+ *
+ * <ul>
+ *   <li>the watermark (key {@link #PREFIX} and the partition): the task's stream time, or {@link
+ *       #CAUGHT_UP} while it has nothing left to process, so that an idle partition holds no one
+ *       back;
+ *   <li>the frontier (key {@link #FRONTIER_PREFIX} and the partition): its stream time always, so
+ *       that how far event time has come is known even when every partition is idle.
+ * </ul>
+ *
+ * <p>They share that topic, which has one partition, with the releases: a release a task wrote
+ * comes before any watermark it wrote after, so a watermark past a time proves its partition's
+ * releases until then are in the global store.
  */
 public final class Watermarks {
   /** Key prefix of the watermarks; a product name never starts with a NUL. */
   public static final String PREFIX = "\u0000watermark\n";
 
+  /** Key prefix of the frontiers; distinct from {@link #PREFIX} in its first letter. */
+  public static final String FRONTIER_PREFIX = "\u0000frontier\n";
+
   /** The watermark of a task that has processed everything it was given. */
   public static final long CAUGHT_UP = Long.MAX_VALUE;
 
   private final ReadOnlyKeyValueStore<String, byte[]> store;
+  private final int ownPartition;
 
-  Watermarks(ReadOnlyKeyValueStore<String, byte[]> store) {
+  Watermarks(ReadOnlyKeyValueStore<String, byte[]> store, int ownPartition) {
     this.store = store;
+    this.ownPartition = ownPartition;
   }
 
   /** The key under which the task of {@code partition} publishes its watermark. */
@@ -33,21 +47,53 @@ public final class Watermarks {
     return PREFIX + partition;
   }
 
+  /** The key under which the task of {@code partition} publishes its frontier. */
+  public static String frontierKeyOf(int partition) {
+    return FRONTIER_PREFIX + partition;
+  }
+
   /**
    * True when every other partition that published a watermark has processed past {@code time}, or
    * has nothing left to process.
    */
-  boolean allPassed(Instant time, int ownPartition) {
+  boolean othersPassed(Instant time) {
     long at = time.toEpochMilli();
+    String own = keyOf(ownPartition);
     try (KeyValueIterator<String, byte[]> all = store.prefixScan(PREFIX, new StringSerializer())) {
       while (all.hasNext()) {
         KeyValue<String, byte[]> next = all.next();
-        boolean own = next.key.equals(keyOf(ownPartition));
-        if (!own && next.value != null && ByteBuffer.wrap(next.value).getLong() < at) {
+        if (!next.key.equals(own) && next.value != null && longOf(next.value) < at) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  /**
+   * True when event time has passed {@code time} everywhere: every other partition has processed
+   * past it or has nothing left, and at least one partition (this one included) has processed
+   * events up to it, so that it is not merely that every partition is idle.
+   */
+  boolean passedEverywhere(Instant time) {
+    return reached(time) && othersPassed(time);
+  }
+
+  private boolean reached(Instant time) {
+    long at = time.toEpochMilli();
+    try (KeyValueIterator<String, byte[]> all =
+        store.prefixScan(FRONTIER_PREFIX, new StringSerializer())) {
+      while (all.hasNext()) {
+        byte[] value = all.next().value;
+        if (value != null && longOf(value) >= at) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static long longOf(byte[] value) {
+    return ByteBuffer.wrap(value).getLong();
   }
 }

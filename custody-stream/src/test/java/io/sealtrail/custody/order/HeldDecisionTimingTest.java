@@ -47,6 +47,14 @@ class HeldDecisionTimingTest {
     assertThat(custody.heldViolations()).isZero();
   }
 
+  /** A device decommissioned at T0 + 1 min, then scanned at T0 + 2 min. */
+  private void sendScanAfterDecommissioning() {
+    custody.send(
+        assembled(DEVICE, T0),
+        decommissioned(DEVICE, T0.plusSeconds(60)).at(FACTORY),
+        scanned(DEVICE, T0.plusSeconds(120)).at(FACTORY));
+  }
+
   @Test
   void shouldRaiseHeldUnknownSerialOnWallClockWhenNoMoreTrafficArrives() {
     custody.send(scanned(FAKE, T0));
@@ -73,10 +81,44 @@ class HeldDecisionTimingTest {
 
   @Test
   void shouldRaiseActivityJudgedInEventTimeOnWallClockWhenNoMoreTrafficArrives() {
-    custody.send(
-        assembled(DEVICE, T0),
-        decommissioned(DEVICE, T0.plusSeconds(60)).at(FACTORY),
-        scanned(DEVICE, T0.plusSeconds(120)).at(FACTORY));
+    sendScanAfterDecommissioning();
+
+    assertRaisedExactlyAtGracePlusQuiet(AlertType.POST_DECOMMISSION_ACTIVITY);
+  }
+
+  @Test
+  void shouldRaiseActivityJudgedInEventTimeOnceIdleWhenOtherPartitionsHavePassedItsGrace() {
+    // The demo's case: nothing later lands on this serial's partition, the others moved on hours.
+    sendScanAfterDecommissioning();
+    custody.idleElsewhere(1, T0.plus(Duration.ofHours(2)));
+
+    custody.advanceWallClock(QUIET); // the first check notes the traffic
+    assertThat(custody.violations()).as("not idle yet").isEmpty();
+    custody.advanceWallClock(QUIET);
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.POST_DECOMMISSION_ACTIVITY);
+  }
+
+  @Test
+  void shouldHoldActivityJudgedInEventTimeWhileAnotherPartitionTrailsItsGrace() {
+    sendScanAfterDecommissioning();
+    // Partition 1 ran ahead; partition 2 is still busy behind the scan's grace: an earlier event
+    // of this serial's container could still be carried here from it.
+    custody.idleElsewhere(1, T0.plus(Duration.ofHours(2)));
+    custody.watermarkElsewhere(2, T0.plusSeconds(60)).frontierElsewhere(2, T0.plusSeconds(60));
+
+    custody.advanceWallClock(QUIET).advanceWallClock(QUIET);
+    assertThat(custody.violations()).isEmpty();
+
+    custody.watermarkElsewhere(2, T0.plus(GRACE).plusSeconds(121)).advanceWallClock(QUIET);
+    assertThat(custody.violationTypes()).containsExactly(AlertType.POST_DECOMMISSION_ACTIVITY);
+  }
+
+  @Test
+  void shouldWaitForWallClockWhenEveryPartitionIsIdleBeforeTheGraceInEventTime() {
+    // Idle everywhere, but no partition has come a grace past the scan: a late event may come yet.
+    custody.idleElsewhere(1, T0.plusSeconds(180));
+    sendScanAfterDecommissioning();
 
     assertRaisedExactlyAtGracePlusQuiet(AlertType.POST_DECOMMISSION_ACTIVITY);
   }
