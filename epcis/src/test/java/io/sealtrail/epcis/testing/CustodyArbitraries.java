@@ -119,7 +119,8 @@ public final class CustodyArbitraries {
                       bytes(), Arbitraries.of("ED25519", "ECDSA_P256"), text().injectNull(0.5))
                   .as(KeyProvisioned::new);
           case FIRMWARE_RELEASED ->
-              Combinators.combine(text(), text(), text()).as(FirmwareReleased::new);
+              Combinators.combine(text(), text(), text())
+                  .as((p, v, i) -> new FirmwareReleased(p, v, i, null));
           case FIRMWARE_FLASHED ->
               Combinators.combine(text(), text(), text()).as(FirmwareFlashed::new);
           case SEAL_APPLIED -> text().map(SealApplied::new);

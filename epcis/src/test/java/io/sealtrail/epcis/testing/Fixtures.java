@@ -100,7 +100,7 @@ public final class Fixtures {
         event(
             EventType.FIRMWARE_RELEASED,
             "widget",
-            new FirmwareReleased("widget", "1.2.0", "c".repeat(64))),
+            new FirmwareReleased("widget", "1.2.0", "c".repeat(64), null)),
         event(
             EventType.FIRMWARE_FLASHED,
             "SN-0001",

@@ -34,7 +34,7 @@ final class DetailReaders {
     READERS.put(EventType.COMPONENT_RECEIVED, DetailReaders::componentReceived);
     READERS.put(EventType.ASSEMBLED, DetailReaders::assembled);
     READERS.put(EventType.KEY_PROVISIONED, DetailReaders::keyProvisioned);
-    READERS.put(EventType.FIRMWARE_RELEASED, d -> firmware(d, FirmwareReleased::new));
+    READERS.put(EventType.FIRMWARE_RELEASED, DetailReaders::firmwareReleased);
     READERS.put(EventType.FIRMWARE_FLASHED, d -> firmware(d, FirmwareFlashed::new));
     READERS.put(
         EventType.SEAL_APPLIED, d -> new SealApplied(d.only(Set.of("sealId")).text("sealId")));
@@ -96,7 +96,21 @@ final class DetailReaders {
 
   private static <T> T firmware(JsonFields d, FirmwareFactory<T> factory) {
     d.only(Set.of("product", "version", "imageSha256"));
+    return image(d, factory);
+  }
+
+  private static <T> T image(JsonFields d, FirmwareFactory<T> factory) {
     return factory.create(d.text("product"), d.text("version"), d.hex("imageSha256", SHA256_BYTES));
+  }
+
+  /** A release, with the measurements a device running it may attest (lowercase hex SHA-256). */
+  private static FirmwareReleased firmwareReleased(JsonFields d) {
+    d.only(Set.of("product", "version", "imageSha256", "expectedMeasurements"));
+    FirmwareReleased release = image(d, (p, v, i) -> new FirmwareReleased(p, v, i, null));
+    if (!d.isAbsent("expectedMeasurements")) {
+      release.setExpectedMeasurements(d.hexes("expectedMeasurements", SHA256_BYTES));
+    }
+    return release;
   }
 
   private static SealChecked sealChecked(JsonFields d) {

@@ -83,6 +83,25 @@ final class JsonFields {
     return value;
   }
 
+  /** A non-empty array of {@code bytes}-long lowercase hex strings. */
+  List<String> hexes(String name, int bytes) {
+    List<String> values =
+        array(
+            name,
+            (node, at) -> {
+              if (!node.isTextual()
+                  || !HEX.matcher(node.textValue()).matches()
+                  || node.textValue().length() != bytes * 2) {
+                throw new SchemaViolation(at, "must be " + bytes * 2 + " lowercase hex digits");
+              }
+              return node.textValue();
+            });
+    if (values.isEmpty()) {
+      throw new SchemaViolation(at(name), "must not be empty");
+    }
+    return values;
+  }
+
   String optionalHex(String name, int bytes) {
     return isAbsent(name) ? null : hex(name, bytes);
   }
