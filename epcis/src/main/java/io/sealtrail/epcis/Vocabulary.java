@@ -26,6 +26,7 @@ public final class Vocabulary {
 
   public static final String FIRMWARE_FLASHING = NAMESPACE + "BizStep-firmware_flashing";
   public static final String FIRMWARE_RELEASING = NAMESPACE + "BizStep-firmware_releasing";
+  public static final String FIRMWARE_WITHDRAWING = NAMESPACE + "BizStep-firmware_withdrawing";
 
   /**
    * Every standard field of an EPCIS 2.0 event, in the order of the event hash's pre-hash string

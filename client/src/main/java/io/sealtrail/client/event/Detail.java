@@ -348,4 +348,24 @@ public sealed interface Detail {
       node.put("reason", reason);
     }
   }
+
+  /** A release was withdrawn: later flashes of the image are unauthorized; two signatures. */
+  record FirmwareWithdrawn(String product, String version, String imageSha256, String reason)
+      implements Detail {
+    public FirmwareWithdrawn {
+      Fields.requireFirmware(product, version, imageSha256);
+      require(reason, "reason");
+    }
+
+    @Override
+    public String type() {
+      return "FIRMWARE_WITHDRAWN";
+    }
+
+    @Override
+    public void writeTo(ObjectNode node) {
+      Fields.putFirmware(node, product, version, imageSha256);
+      node.put("reason", reason);
+    }
+  }
 }

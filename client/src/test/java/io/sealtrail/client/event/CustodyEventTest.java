@@ -71,7 +71,8 @@ class CustodyEventTest {
             new Detail.Scanned(List.of(component)),
             new Detail.Attested("00ff", SHA, 7, new byte[] {1, 2, 3}, true),
             new Detail.Commissioned("customer-x"),
-            new Detail.Decommissioned("end of life"));
+            new Detail.Decommissioned("end of life"),
+            new Detail.FirmwareWithdrawn("router", "1.2.0", SHA, "CVE-2026-0001"));
     EventReader reader = new EventReader();
 
     for (Detail detail : details) {

@@ -1,11 +1,13 @@
 package io.sealtrail.custody.detect;
 
+import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.Shipped;
 import io.sealtrail.custody.event.Observation;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,7 +16,13 @@ import java.util.stream.Collectors;
  * violation's attributes ({@value #KEY} and {@code awaiting.*}), so a restart loses nothing.
  */
 public sealed interface Awaiting
-    permits Awaiting.Nothing, Awaiting.AnyOf, Awaiting.Shipment, VerifyingKey, Release, Accounting {
+    permits Awaiting.Nothing,
+        Awaiting.AnyOf,
+        Awaiting.Shipment,
+        VerifyingKey,
+        Release,
+        Accounting,
+        NoWithdrawal {
   String KEY = "awaiting";
 
   /** Nothing can clear the finding: it is final. */
@@ -26,6 +34,14 @@ public sealed interface Awaiting
   /** True when what has arrived elsewhere by now, e.g. on another partition, clears it. */
   default boolean metIn(ReleaseView releases) {
     return false;
+  }
+
+  /**
+   * The violation {@code held} amounts to once it is due: none when what arrived elsewhere clears
+   * it ({@link #metIn}), else the violation, completed with what arrived when that matters.
+   */
+  default Optional<Violation> settle(Violation held, ReleaseView releases) {
+    return metIn(releases) ? Optional.empty() : Optional.of(held);
   }
 
   /**
@@ -59,6 +75,9 @@ public sealed interface Awaiting
     }
     if (kind.equals(Release.KIND)) {
       return new Release(attributes.get(Release.PRODUCT), attributes.get(Release.IMAGE));
+    }
+    if (kind.equals(NoWithdrawal.KIND)) {
+      return NoWithdrawal.from(attributes);
     }
     if (kind.equals(Accounting.KIND)) {
       return Accounting.from(attributes);

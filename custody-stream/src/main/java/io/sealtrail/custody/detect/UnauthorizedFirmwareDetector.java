@@ -5,11 +5,12 @@ import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.event.Observation;
 import java.util.List;
-import java.util.Map;
 
 /**
- * UNAUTHORIZED_FIRMWARE when a flashed image is not an approved release for the product. Held for
- * the grace, as the release may be reported just after the flash.
+ * UNAUTHORIZED_FIRMWARE when a flashed image is not an approved release for the product (held for
+ * the grace, as the release may be reported just after the flash), or was withdrawn at or before
+ * the flash ({@link WithdrawnImage}; a flash of a released image is held for the grace too, as its
+ * withdrawal may be reported late, and dropped unless one arrives).
  */
 final class UnauthorizedFirmwareDetector implements Detector {
   private final ReleaseView releases;
@@ -20,11 +21,21 @@ final class UnauthorizedFirmwareDetector implements Detector {
 
   @Override
   public List<Finding> detect(CustodyState prior, Observation event) {
-    return event
-        .detail(FirmwareFlashed.class)
-        .filter(f -> !releases.approved(f.getProduct(), f.getImageSha256()))
-        .map(f -> List.of(unauthorized(event, f)))
-        .orElse(List.of());
+    return event.detail(FirmwareFlashed.class).map(f -> judge(event, f)).orElse(List.of());
+  }
+
+  private List<Finding> judge(Observation event, FirmwareFlashed flash) {
+    if (!releases.approved(flash.getProduct(), flash.getImageSha256())) {
+      return List.of(unauthorized(event, flash));
+    }
+    return releases
+        .withdrawal(flash.getProduct(), flash.getImageSha256())
+        .map(
+            w ->
+                WithdrawnImage.covers(w, event.occurredAt())
+                    ? List.of(WithdrawnImage.of(event, flash, w))
+                    : List.<Finding>of())
+        .orElseGet(() -> List.of(WithdrawnImage.pending(event, flash)));
   }
 
   private static Finding unauthorized(Observation event, FirmwareFlashed flash) {
@@ -32,12 +43,8 @@ final class UnauthorizedFirmwareDetector implements Detector {
         String.format(
             "%s flashed with %s %s, image %s, which is not an approved release",
             event.serial(), flash.getProduct(), flash.getVersion(), flash.getImageSha256());
-    Map<String, String> attributes =
-        Map.of(
-            "product", flash.getProduct(),
-            "firmwareVersion", flash.getVersion(),
-            "imageSha256", flash.getImageSha256());
-    return Finding.of(AlertType.UNAUTHORIZED_FIRMWARE, event, summary, attributes)
+    return Finding.of(
+            AlertType.UNAUTHORIZED_FIRMWARE, event, summary, WithdrawnImage.attributesOf(flash))
         .unless(new Release(flash.getProduct(), flash.getImageSha256()));
   }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * UNKNOWN_SERIAL when a serial's first event is not one that brings a serial into custody
- * (received, assembled, packed, shipped or released). Held for the grace: its birth may be late.
+ * (received, assembled, packed, shipped, or for a product released or withdrawn). Held for the
+ * grace: its birth may be late.
  */
 final class UnknownSerialDetector implements Detector {
   static final Set<EventType> BIRTHS =
@@ -21,7 +22,8 @@ final class UnknownSerialDetector implements Detector {
           EventType.RECEIVED,
           EventType.PACKED,
           EventType.SHIPPED,
-          EventType.FIRMWARE_RELEASED);
+          EventType.FIRMWARE_RELEASED,
+          EventType.FIRMWARE_WITHDRAWN);
 
   @Override
   public List<Finding> detect(CustodyState prior, Observation event) {

@@ -8,6 +8,7 @@ import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.Decommissioned;
 import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.avro.event.FirmwareReleased;
+import io.sealtrail.avro.event.FirmwareWithdrawn;
 import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.event.Packed;
 import io.sealtrail.avro.event.Received;
@@ -40,6 +41,7 @@ public final class EventDetails {
     DETAIL.put(EventType.ATTESTED, Attested.class);
     DETAIL.put(EventType.COMMISSIONED, Commissioned.class);
     DETAIL.put(EventType.DECOMMISSIONED, Decommissioned.class);
+    DETAIL.put(EventType.FIRMWARE_WITHDRAWN, FirmwareWithdrawn.class);
   }
 
   private EventDetails() {}

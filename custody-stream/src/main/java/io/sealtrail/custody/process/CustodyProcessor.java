@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -50,6 +51,7 @@ public final class CustodyProcessor
       EnumSet.of(SerialKind.PRODUCT, SerialKind.LOT);
 
   private final DetectionRules rules;
+  private final Function<byte[], VerifiedEvent> releaseDecoder;
   private final Holding holding;
   private Catalogue catalogue;
   private InTimeJudge inTime;
@@ -64,8 +66,13 @@ public final class CustodyProcessor
   private long lastStreamTime = -1;
   private long lastProgress;
 
-  public CustodyProcessor(DetectionRules rules) {
+  /**
+   * @param releaseDecoder reads a withdrawal back from the releases store's bytes (the releases
+   *     topic's value deserializer)
+   */
+  public CustodyProcessor(DetectionRules rules, Function<byte[], VerifiedEvent> releaseDecoder) {
     this.rules = rules;
+    this.releaseDecoder = releaseDecoder;
     this.holding = new Holding(rules.grace(), QUIET);
   }
 
@@ -76,7 +83,8 @@ public final class CustodyProcessor
         new StateLedger(
             context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
-    this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
+    this.releases =
+        new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES), releaseDecoder);
     this.partition = context.taskId().partition();
     this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES), partition);
     this.catalogue = Catalogue.of(rules, releases).with(HoldDetector.over(context));

@@ -46,7 +46,7 @@ final class HeldViolations {
   /**
    * Removes the violations {@code holding} says are due by {@code clock} and the other partitions'
    * progress and returns those that what arrived elsewhere meanwhile, e.g. a release on another
-   * partition, does not clear.
+   * partition, does not clear, as they settle (a flash's withdrawal names itself as evidence).
    */
   List<Violation> releaseDue(
       Holding holding, DecisionClock clock, Watermarks progress, ReleaseView releases) {
@@ -62,7 +62,7 @@ final class HeldViolations {
     due.forEach(kv -> store.delete(kv.key));
     return due.stream()
         .map(kv -> kv.value)
-        .filter(v -> !Awaiting.from(v.getAttributes()).metIn(releases))
+        .flatMap(v -> Awaiting.from(v.getAttributes()).settle(v, releases).stream())
         .toList();
   }
 }

@@ -1,24 +1,39 @@
 package io.sealtrail.custody.process;
 
+import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.ReleaseView;
+import io.sealtrail.custody.event.Observation;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The approved releases as the global store fed by the releases topic holds them: the release's
- * Avro bytes under product and image SHA-256 (only their presence counts here).
+ * The releases as the global store fed by the releases topic holds them: a release's Avro bytes
+ * under product and image SHA-256 (only their presence counts here), a withdrawal's under {@link
+ * ReleaseView#withdrawalKeyOf} (read back as the event, for its time and reason).
  */
 final class StoreReleaseView implements ReleaseView {
-  /** The global store of the releases topic: every FIRMWARE_RELEASED, and the watermarks. */
+  /** The global store of the releases topic: releases, withdrawals, and the watermarks. */
   static final String STORE = "custody-firmware-releases-store";
 
   private final ReadOnlyKeyValueStore<String, byte[]> store;
+  private final Function<byte[], VerifiedEvent> decoder;
 
-  StoreReleaseView(ReadOnlyKeyValueStore<String, byte[]> store) {
+  StoreReleaseView(
+      ReadOnlyKeyValueStore<String, byte[]> store, Function<byte[], VerifiedEvent> decoder) {
     this.store = store;
+    this.decoder = decoder;
   }
 
   @Override
   public boolean approved(String product, String imageSha256) {
     return store.get(ReleaseView.keyOf(product, imageSha256)) != null;
+  }
+
+  @Override
+  public Optional<Observation> withdrawal(String product, String imageSha256) {
+    return Optional.ofNullable(store.get(ReleaseView.withdrawalKeyOf(product, imageSha256)))
+        .map(decoder)
+        .map(Observation::new);
   }
 }

@@ -38,6 +38,7 @@ final class Transitions {
     BY_TYPE.put(EventType.ATTESTED, DeviceTransitions::attested);
     BY_TYPE.put(EventType.COMMISSIONED, DeviceTransitions::commissioned);
     BY_TYPE.put(EventType.DECOMMISSIONED, DeviceTransitions::decommissioned);
+    BY_TYPE.put(EventType.FIRMWARE_WITHDRAWN, (e, s, late) -> kind(s, SerialKind.PRODUCT));
   }
 
   private Transitions() {}

@@ -1,6 +1,7 @@
 package io.sealtrail.custody.topology;
 
 import io.sealtrail.avro.event.FirmwareReleased;
+import io.sealtrail.avro.event.FirmwareWithdrawn;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.ReleaseView;
 import io.sealtrail.custody.event.Observation;
@@ -8,6 +9,8 @@ import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.platform.topic.Topic;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -23,8 +26,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The approved releases as a global store: every FIRMWARE_RELEASED (keyed by product) is re-keyed
  * by product and image hash into the releases topic, which every instance reads whole, so a flash
- * on any partition can be checked against every release. The custody tasks' watermarks travel on
- * the same topic, after the releases they cover; the store keeps both as the topic's bytes.
+ * on any partition can be checked against every release; every FIRMWARE_WITHDRAWN likewise, under
+ * {@link ReleaseView#withdrawalKeyOf} (the latest withdrawal of an image is the one kept). The
+ * custody tasks' watermarks travel on the same topic, after the releases they cover; the store
+ * keeps both as the topic's bytes.
  */
 final class ReleaseTable {
   private ReleaseTable() {}
@@ -35,7 +40,7 @@ final class ReleaseTable {
       Topic<VerifiedEvent> releases,
       Storage storage) {
     events
-        .filter((product, event) -> isRelease(event), Named.as("custody-releases-filter"))
+        .filter((product, event) -> keyOf(event) != null, Named.as("custody-releases-filter"))
         .selectKey((product, event) -> keyOf(event), Named.as("custody-releases-key"))
         .to(
             releases.name(),
@@ -82,12 +87,26 @@ final class ReleaseTable {
     }
   }
 
-  private static boolean isRelease(VerifiedEvent event) {
-    return event != null && new Observation(event).detail(FirmwareReleased.class).isPresent();
+  /** A withdrawal back from the store's bytes, with the topic's own deserializer. */
+  static Function<byte[], VerifiedEvent> decoder(Topic<VerifiedEvent> releases) {
+    Deserializer<VerifiedEvent> deserializer = releases.valueSerde().deserializer();
+    return bytes -> deserializer.deserialize(releases.name(), bytes);
   }
 
+  /** The key of a release or withdrawal in the releases topic, null for any other event. */
   private static String keyOf(VerifiedEvent event) {
-    FirmwareReleased release = new Observation(event).detail(FirmwareReleased.class).orElseThrow();
-    return ReleaseView.keyOf(release.getProduct(), release.getImageSha256());
+    if (event == null) {
+      return null;
+    }
+    Observation observed = new Observation(event);
+    return observed
+        .detail(FirmwareReleased.class)
+        .map(r -> ReleaseView.keyOf(r.getProduct(), r.getImageSha256()))
+        .or(
+            () ->
+                observed
+                    .detail(FirmwareWithdrawn.class)
+                    .map(w -> ReleaseView.withdrawalKeyOf(w.getProduct(), w.getImageSha256())))
+        .orElse(null);
   }
 }

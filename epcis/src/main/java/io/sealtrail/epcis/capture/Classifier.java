@@ -62,6 +62,7 @@ final class Classifier {
           case "OBSERVE " + Vocabulary.KEY_PROVISIONING -> EventType.KEY_PROVISIONED;
           case "OBSERVE " + Vocabulary.FIRMWARE_FLASHING -> EventType.FIRMWARE_FLASHED;
           case "OBSERVE " + Vocabulary.FIRMWARE_RELEASING -> EventType.FIRMWARE_RELEASED;
+          case "OBSERVE " + Vocabulary.FIRMWARE_WITHDRAWING -> EventType.FIRMWARE_WITHDRAWN;
           default -> null;
         };
     return custody != null ? custody : unmappable(f, "ObjectEvent", action, bizStep);

@@ -39,10 +39,10 @@ final class Details {
         d.put("keyAlg", f.requiredExtText("keyAlg", "the device key's algorithm"));
         f.extText("secureElement").ifPresent(v -> d.put("secureElement", v));
       }
-      case FIRMWARE_RELEASED, FIRMWARE_FLASHED -> {
-        d.put("product", f.requiredExtText("product", "the firmware's product"));
-        d.put("version", f.requiredExtText("firmwareVersion", "the firmware version"));
-        d.put("imageSha256", f.requiredExtText("firmwareImageSha256", "the image's SHA-256"));
+      case FIRMWARE_RELEASED, FIRMWARE_FLASHED -> firmware(f, d);
+      case FIRMWARE_WITHDRAWN -> {
+        firmware(f, d);
+        d.put("reason", f.requiredExtText("reason", "why the release was withdrawn"));
       }
       case SEAL_APPLIED -> d.put("sealId", f.requiredExtText("sealId", "the seal applied"));
       case SEAL_CHECKED -> {
@@ -65,6 +65,12 @@ final class Details {
       case COMPONENT_RECEIVED -> throw new IllegalArgumentException("read with its subject");
     }
     return d;
+  }
+
+  private static void firmware(EventFields f, ObjectNode d) {
+    d.put("product", f.requiredExtText("product", "the firmware's product"));
+    d.put("version", f.requiredExtText("firmwareVersion", "the firmware version"));
+    d.put("imageSha256", f.requiredExtText("firmwareImageSha256", "the image's SHA-256"));
   }
 
   private static void shipped(EventFields f, ObjectNode d) {

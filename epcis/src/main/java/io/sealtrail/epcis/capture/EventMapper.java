@@ -174,7 +174,8 @@ final class EventMapper {
       return PrivateIds.serial(f.requiredText("parentID", "the parent"), f.at("parentID"));
     }
     List<JsonNode> epcs = list(f, "epcList");
-    if (kind == EventType.FIRMWARE_RELEASED && epcs.isEmpty()) {
+    if ((kind == EventType.FIRMWARE_RELEASED || kind == EventType.FIRMWARE_WITHDRAWN)
+        && epcs.isEmpty()) {
       EventFields quantity = onlyQuantity(f);
       return PrivateIds.product(
           quantity.requiredText("epcClass", "the product"), quantity.at("epcClass"));

@@ -15,6 +15,7 @@ import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.Decommissioned;
 import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.avro.event.FirmwareReleased;
+import io.sealtrail.avro.event.FirmwareWithdrawn;
 import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.event.Scanned;
 import io.sealtrail.avro.event.VerifiedEvent;
@@ -42,6 +43,7 @@ final class DeviceShapes {
     shapes.put(EventType.ATTESTED, v -> List.of(attested(v)));
     shapes.put(EventType.COMMISSIONED, v -> List.of(commissioned(v)));
     shapes.put(EventType.DECOMMISSIONED, v -> List.of(decommissioned(v)));
+    shapes.put(EventType.FIRMWARE_WITHDRAWN, v -> List.of(firmwareWithdrawn(v)));
   }
 
   /** A lot received as a whole is class level (quantityList); a serialised part is an EPC. */
@@ -99,7 +101,22 @@ final class DeviceShapes {
   /** A release concerns a product, not an object: class level, with the product as epcClass. */
   private static EpcisEvent firmwareReleased(VerifiedEvent v) {
     FirmwareReleased d = detail(v, FirmwareReleased.class);
-    EpcisEvent event = base(v, "", OBJECT, "OBSERVE", Vocabulary.FIRMWARE_RELEASING, null);
+    EpcisEvent event = productEvent(v, Vocabulary.FIRMWARE_RELEASING);
+    return firmware(event, d.getProduct(), d.getVersion(), d.getImageSha256());
+  }
+
+  /**
+   * A withdrawal, like its release, concerns a product: class level, with why it was taken back.
+   */
+  private static EpcisEvent firmwareWithdrawn(VerifiedEvent v) {
+    FirmwareWithdrawn d = detail(v, FirmwareWithdrawn.class);
+    EpcisEvent event = productEvent(v, Vocabulary.FIRMWARE_WITHDRAWING);
+    return firmware(event, d.getProduct(), d.getVersion(), d.getImageSha256())
+        .ext("reason", d.getReason());
+  }
+
+  private static EpcisEvent productEvent(VerifiedEvent v, String bizStep) {
+    EpcisEvent event = base(v, "", OBJECT, "OBSERVE", bizStep, null);
     event.put(
         "quantityList",
         EpcisEvent.JSON
@@ -108,7 +125,7 @@ final class DeviceShapes {
                 EpcisEvent.JSON
                     .objectNode()
                     .put("epcClass", Identifiers.product(v.getEvent().getSubject()))));
-    return firmware(event, d.getProduct(), d.getVersion(), d.getImageSha256());
+    return event;
   }
 
   private static EpcisEvent firmwareFlashed(VerifiedEvent v) {

@@ -237,6 +237,18 @@ class ExportFieldRulesTest {
   }
 
   @Test
+  void shouldExportAWithdrawalAtClassLevelWithItsReasonWhenAReleaseIsWithdrawn() {
+    JsonNode withdrawn = only(EventType.FIRMWARE_WITHDRAWN);
+
+    assertThat(withdrawn.get("bizStep").asText())
+        .isEqualTo("https://sealtrail.example/epcis/BizStep-firmware_withdrawing");
+    assertThat(withdrawn.get("quantityList").toString())
+        .isEqualTo("[{\"epcClass\":\"https://id.sealtrail.example/product/widget\"}]");
+    assertThat(withdrawn.get("sealtrail:firmwareImageSha256").asText()).isEqualTo("c".repeat(64));
+    assertThat(withdrawn.get("sealtrail:reason").asText()).isEqualTo("CVE-2026-0001");
+  }
+
+  @Test
   void shouldLinkEveryEventToItsSignedOriginalWhenExporting() {
     for (VerifiedEvent verified : history()) {
       for (ObjectNode event : exporter.events(verified)) {

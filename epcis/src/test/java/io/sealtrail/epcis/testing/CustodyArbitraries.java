@@ -11,6 +11,7 @@ import io.sealtrail.avro.event.CustodyEvent;
 import io.sealtrail.avro.event.Decommissioned;
 import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.avro.event.FirmwareReleased;
+import io.sealtrail.avro.event.FirmwareWithdrawn;
 import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.event.Packed;
 import io.sealtrail.avro.event.Received;
@@ -150,6 +151,8 @@ public final class CustodyArbitraries {
                   .as(Attested::new);
           case COMMISSIONED -> text().map(Commissioned::new);
           case DECOMMISSIONED -> text().map(Decommissioned::new);
+          case FIRMWARE_WITHDRAWN ->
+              Combinators.combine(text(), text(), text(), text()).as(FirmwareWithdrawn::new);
         };
     return detail.map(Object.class::cast);
   }

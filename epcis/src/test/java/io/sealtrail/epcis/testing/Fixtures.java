@@ -13,6 +13,7 @@ import io.sealtrail.avro.event.Decommissioned;
 import io.sealtrail.avro.event.EnvelopeSignature;
 import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.avro.event.FirmwareReleased;
+import io.sealtrail.avro.event.FirmwareWithdrawn;
 import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.event.Packed;
 import io.sealtrail.avro.event.Received;
@@ -128,7 +129,11 @@ public final class Fixtures {
         event(EventType.SEAL_CHECKED, "CTN-42", new SealChecked("SEAL-1", false)),
         event(EventType.UNPACKED, "CTN-42", new Unpacked(List.of("SN-0001"))),
         event(EventType.COMMISSIONED, "SN-0001", new Commissioned("customer-9")),
-        event(EventType.DECOMMISSIONED, "SN-0001", new Decommissioned("end of life")));
+        event(EventType.DECOMMISSIONED, "SN-0001", new Decommissioned("end of life")),
+        event(
+            EventType.FIRMWARE_WITHDRAWN,
+            "widget",
+            new FirmwareWithdrawn("widget", "1.2.0", "c".repeat(64), "CVE-2026-0001")));
   }
 
   public static String sha256(byte[] bytes) {

@@ -10,6 +10,7 @@ import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.Decommissioned;
 import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.avro.event.FirmwareReleased;
+import io.sealtrail.avro.event.FirmwareWithdrawn;
 import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.event.Packed;
 import io.sealtrail.avro.event.Received;
@@ -50,6 +51,7 @@ final class DetailReaders {
         EventType.COMMISSIONED, d -> new Commissioned(d.only(Set.of("customer")).text("customer")));
     READERS.put(
         EventType.DECOMMISSIONED, d -> new Decommissioned(d.only(Set.of("reason")).text("reason")));
+    READERS.put(EventType.FIRMWARE_WITHDRAWN, DetailReaders::firmwareWithdrawn);
   }
 
   private DetailReaders() {}
@@ -111,6 +113,12 @@ final class DetailReaders {
       release.setExpectedMeasurements(d.hexes("expectedMeasurements", SHA256_BYTES));
     }
     return release;
+  }
+
+  /** A release taken back, and why. */
+  private static FirmwareWithdrawn firmwareWithdrawn(JsonFields d) {
+    d.only(Set.of("product", "version", "imageSha256", "reason"));
+    return image(d, (p, v, i) -> new FirmwareWithdrawn(p, v, i, d.text("reason")));
   }
 
   private static SealChecked sealChecked(JsonFields d) {

@@ -57,7 +57,12 @@ class EventReaderTest {
                   + SHA
                   + "\",\"counter\":3,\"quote\":\"AQID\",\"result\":\"FAIL\"}"),
           Map.entry(EventType.COMMISSIONED, "{\"customer\":\"utility-co\"}"),
-          Map.entry(EventType.DECOMMISSIONED, "{\"reason\":\"end of life\"}"));
+          Map.entry(EventType.DECOMMISSIONED, "{\"reason\":\"end of life\"}"),
+          Map.entry(
+              EventType.FIRMWARE_WITHDRAWN,
+              "{\"product\":\"gw\",\"version\":\"1.2.0\",\"imageSha256\":\""
+                  + SHA
+                  + "\",\"reason\":\"CVE-2026-0001\"}"));
 
   private final EventReader reader = new EventReader();
 

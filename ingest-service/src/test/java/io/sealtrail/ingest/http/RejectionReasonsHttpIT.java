@@ -108,6 +108,17 @@ class RejectionReasonsHttpIT {
   }
 
   @Test
+  void shouldRejectInsufficientSignaturesWhenOneReleaseManagerWithdrawsAlone() throws Exception {
+    String detail =
+        "{\"product\":\"p\",\"version\":\"1.0\",\"imageSha256\":\""
+            + "a".repeat(64)
+            + "\",\"reason\":\"CVE-2026-0001\"}";
+    String event = event("iw-1", "FIRMWARE_WITHDRAWN", "rm", "f", OCCURRED, detail);
+
+    assertRejected(signed(event, FIX.releaseKey), "INSUFFICIENT_SIGNATURES");
+  }
+
+  @Test
   void shouldRejectClockSkewWhenTheEventHappensInTheFuture() throws Exception {
     String event =
         event(

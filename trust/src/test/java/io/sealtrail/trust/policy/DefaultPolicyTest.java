@@ -29,7 +29,7 @@ class DefaultPolicyTest {
                   RECEIVED,
                   SCANNED),
           "STATION", EnumSet.of(KEY_PROVISIONED, FIRMWARE_FLASHED, ATTESTED, SCANNED),
-          "RELEASE_MANAGER", EnumSet.of(FIRMWARE_RELEASED),
+          "RELEASE_MANAGER", EnumSet.of(FIRMWARE_RELEASED, FIRMWARE_WITHDRAWN),
           "APPROVER", EnumSet.noneOf(EventType.class),
           "LOGISTICS", EnumSet.of(SHIPPED, RECEIVED, SEAL_CHECKED, PACKED, UNPACKED, SCANNED),
           "DOCK", EnumSet.of(RECEIVED, SEAL_CHECKED, UNPACKED, SHIPPED, SCANNED),
@@ -45,6 +45,8 @@ class DefaultPolicyTest {
   @Test
   void shouldNeedTwoReleaseManagerKeysForARelease() {
     assertThat(Policy.defaults().threshold(FIRMWARE_RELEASED))
+        .contains(new SignatureThreshold("RELEASE_MANAGER", 2));
+    assertThat(Policy.defaults().threshold(FIRMWARE_WITHDRAWN))
         .contains(new SignatureThreshold("RELEASE_MANAGER", 2));
     assertThat(Policy.defaults().threshold(SCANNED)).isEmpty();
   }
