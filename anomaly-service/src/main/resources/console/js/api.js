@@ -31,7 +31,7 @@ export async function getJson(path, params = {}) {
   }
   const search = query.toString();
   const url = search ? `${path}?${search}` : path;
-  return answer(await send(url, { headers: authHeaders({ Accept: "application/json" }) }));
+  return answer(await request(url, { headers: authHeaders({ Accept: "application/json" }) }));
 }
 
 /** A JSON POST of {@code body} to {@code path}; resolves with the parsed answer, if any. */
@@ -41,27 +41,40 @@ export async function postJson(path, body) {
     headers: authHeaders({ "Content-Type": "application/json", Accept: "application/json" }),
     body: JSON.stringify(body),
   };
-  return answer(await send(path, init));
+  return answer(await request(path, init));
 }
 
-async function send(url, init) {
+/** fetch() without cookies or cache; a network failure becomes an ApiError, an abort stays one. */
+export async function request(url, init) {
   try {
     return await fetch(url, { ...init, cache: "no-store", credentials: "omit" });
   } catch (e) {
+    if (e.name === "AbortError") throw e;
     throw new ApiError(0, "Service unreachable", "the console could not reach the server");
   }
 }
 
-async function answer(response) {
-  const text = await response.text();
-  const body = parse(text);
-  if (response.ok) return body;
-  throw new ApiError(
+/** The ApiError a refused {@code response} stands for, with its problem's title and detail. */
+export async function refusal(response) {
+  const body = parse(await response.text());
+  return new ApiError(
     response.status,
     (body && body.title) || `HTTP ${response.status}`,
     body && body.detail,
     response.headers.get("Retry-After"),
   );
+}
+
+/** The body of a GET of {@code path} as text, as the server sends it for {@code accept}. */
+export async function getText(path, accept) {
+  const response = await request(path, { headers: authHeaders({ Accept: accept }) });
+  if (!response.ok) throw await refusal(response);
+  return response.text();
+}
+
+async function answer(response) {
+  if (!response.ok) throw await refusal(response);
+  return parse(await response.text());
 }
 
 function parse(text) {

@@ -48,3 +48,11 @@ export function facts(pairs) {
   }
   return list;
 }
+
+/** Calls {@code search} with the trimmed value of {@code form}'s {@code field} on each submit. */
+export function onSearch(form, field, search) {
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    search(form.elements[field].value.trim());
+  });
+}

@@ -1,13 +1,18 @@
-// Wires the console together: the token, the alert list (a list call, then the live feed), the
-// filters, the detail panel and the spike board.
+// Wires the console together: the token and what its role may see (GET /v1/whoami); for secops
+// the alert list (a list call, then the live feed), the filters, the detail panel and the spike
+// board; for recall and auditor the lot trace, serial and firmware views; for admin all of them.
 
 import { getJson } from "./api.js";
 import { AlertBook, FILTER_FIELDS, SEVERITIES, STATUSES, TYPES, isSpike, label } from "./alerts.js";
 import { AlertDetail } from "./alert-detail.js";
 import { AlertList } from "./alert-list.js";
 import { el } from "./dom.js";
+import { FirmwareView } from "./firmware-view.js";
+import { LotTraceView } from "./lot-trace.js";
 import { EventFeed } from "./sse.js";
 import { ReportPage } from "./report.js";
+import { whoAmI } from "./role.js";
+import { SerialView } from "./serial-view.js";
 import { SpikeBoard } from "./spikes.js";
 import { adoptTokenFromFragment, currentToken, forgetToken, storeToken } from "./token.js";
 
@@ -21,7 +26,17 @@ const detail = new AlertDetail($("detail"), { onChanged: remember, onUnauthorize
 const board = new SpikeBoard($("spike-charts"), $("spike-kind"));
 const report = new ReportPage($("report-form"), $("report-body"), $("report-error"), { onUnauthorized: refuse });
 const feed = new EventFeed("/v1/alerts/stream", { onEvent: received, onState: showConnection });
+const serialView = new SerialView($("serial"), { onUnauthorized: refuse });
+const openSerial = (serial) => {
+  showView("serial");
+  serialView.open(serial);
+};
+const traceView = new LotTraceView($("trace"), { onSerial: openSerial, onUnauthorized: refuse });
+const firmwareView = new FirmwareView($("firmware"), { onSerial: openSerial, onUnauthorized: refuse });
+const VIEWS = ["workspace", "report", "trace", "serial", "firmware"];
+const TITLES = { alerts: "security operations", recall: "recall", both: "console" };
 let boardTimer = null;
+let caller = null;
 
 function start() {
   adoptTokenFromFragment();
@@ -60,10 +75,9 @@ function currentFilter() {
   return Object.fromEntries(FILTER_FIELDS.map((f) => [f, filters.elements[f].value.trim()]));
 }
 
-/** The alerts workspace or the response report; the live feed keeps running under either. */
+/** One view of those the role may see; the live feed keeps running under any. */
 function showView(view) {
-  $("workspace").hidden = view !== "workspace";
-  $("report").hidden = view !== "report";
+  for (const id of VIEWS) $(id).hidden = view !== id;
   for (const button of $("views").querySelectorAll("button[data-view]")) {
     if (button.dataset.view === view) button.setAttribute("aria-current", "page");
     else button.removeAttribute("aria-current");
@@ -71,21 +85,45 @@ function showView(view) {
   if (view === "report") report.load();
 }
 
-function connect() {
+/** Asks who the token is, then shows the views its role may see (and only those). */
+async function connect() {
   $("token-panel").hidden = true;
-  showView("workspace");
+  showConnection("connecting");
+  try {
+    caller = await whoAmI();
+  } catch (e) {
+    if (e.unauthorized) refuse(e);
+    else askForToken(`The console could not ask who this token is: ${e.message}`);
+    return;
+  }
+  if (!caller.alerts && !caller.recall) {
+    askForToken(`Role ${caller.roles.join(" and ")} has no view in this console.`);
+    return;
+  }
+  for (const button of $("views").querySelectorAll("button[data-for]")) button.hidden = !caller[button.dataset.for];
+  document.body.dataset.roles = caller.roles.join(" ");
+  document.body.dataset.readOnly = String(!caller.alerts && !caller.mayChangeRecall);
+  $("console-title").textContent = TITLES[caller.alerts && caller.recall ? "both" : caller.alerts ? "alerts" : "recall"];
+  $("who").textContent = `${caller.name} · ${caller.roles.join(", ")}${document.body.dataset.readOnly === "true" ? " · read only" : ""}`;
+  $("who").hidden = false;
   $("views").hidden = false;
   $("change-token").hidden = false;
-  feed.start();
-  board.refresh();
+  showView(caller.alerts ? "workspace" : "trace");
+  if (caller.alerts) {
+    feed.start();
+    board.refresh();
+  } else {
+    showConnection("signed-in");
+  }
 }
 
 function askForToken(why) {
   feed.stop();
   forgetToken();
-  $("workspace").hidden = true;
-  $("report").hidden = true;
+  caller = null;
+  for (const id of VIEWS) $(id).hidden = true;
   $("views").hidden = true;
+  $("who").hidden = true;
   $("change-token").hidden = true;
   $("token-panel").hidden = false;
   $("token-error").textContent = why;
@@ -94,7 +132,7 @@ function askForToken(why) {
 }
 
 function refuse(error) {
-  askForToken(`The server refused this token (${error.status || error}): paste the secops token.`);
+  askForToken(`The server refused this token (${error.status || error}): paste a secops, recall, auditor or admin token.`);
 }
 
 async function loadList() {
@@ -147,6 +185,7 @@ const CONNECTION_TEXT = {
   idle: () => "Not connected",
   connecting: () => "Connecting…",
   live: () => "Live",
+  "signed-in": () => "Signed in",
   retrying: (ms) => `Connection lost; retrying in ${Math.ceil(ms / 1000)} s`,
   refused: (status) => `Token refused (${status})`,
 };

@@ -13,30 +13,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.anomaly.fixtures.AnomalyHarness;
 import io.sealtrail.anomaly.fixtures.ApiClient;
+import io.sealtrail.anomaly.fixtures.CustodyCompanion;
 import io.sealtrail.avro.common.Severity;
-import io.sealtrail.avro.event.VerifiedEvent;
-import io.sealtrail.custody.CustodyConfig;
-import io.sealtrail.custody.CustodyNode;
-import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.platform.auth.Role;
-import io.sealtrail.platform.http.Serving;
-import io.sealtrail.platform.node.StreamsNode;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +59,7 @@ class ConsoleIT {
   static String token;
   static CompletableFuture<HeadlessChromium> browser;
   static HeadlessChromium chromium;
-  static CustodyConfig custody;
+  static CustodyCompanion custody;
 
   static boolean chromiumInstalled() {
     return HeadlessChromium.installed();
@@ -81,6 +70,7 @@ class ConsoleIT {
     Path profile = Files.createDirectories(dir.resolve("profile"));
     // The browser starts while the service does: on two shared cores each takes seconds.
     browser = CompletableFuture.supplyAsync(() -> HeadlessChromium.start(profile));
+    custody = new CustodyCompanion(KAFKA, dir.resolve("custody"));
     // Short settles: the spike folds seconds after its window closes, even on a loaded machine.
     harness =
         new AnomalyHarness(
@@ -88,7 +78,7 @@ class ConsoleIT {
             Map.of(
                 "sealtrail.anomaly.attestation-spike.settle", "PT3S",
                 "sealtrail.anomaly.attestation-spike.wall-settle", "PT2S"),
-            ConsoleIT::custody);
+            custody::start);
     token = harness.token(Role.SECOPS);
     earlierAlerts();
     chromium = browser.join();
@@ -96,9 +86,7 @@ class ConsoleIT {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.thenAccept(HeadlessChromium::close).exceptionally(failedToStart -> null).join();
-    }
+    HeadlessChromium.closeOnceStarted(browser);
     if (harness != null) {
       harness.close();
     }
@@ -148,10 +136,10 @@ class ConsoleIT {
   @Test
   void shouldHoldTheLotsOfAnAlertsSerialWithTheAlertLinkedFromTheConsole() throws Exception {
     String serial = "DEV-HELD";
-    produceToCustody(assembledFrom(serial, hour(9), "LOT-CAP-7", "LOT-SE-2"));
+    custody.produce(assembledFrom(serial, hour(9), "LOT-CAP-7", "LOT-SE-2"));
     ApiClient secops = new ApiClient(harness.url(), token);
     Eventually.await(
-        () -> get(secops, "/v1/serials/" + serial).status(),
+        () -> secops.getUnchecked("/v1/serials/" + serial).status(),
         status -> status == 200,
         serial + "'s custody state");
     harness.send(violation(SEAL_BROKEN, serial, hour(10)).event("ev-held-seal").build());
@@ -162,7 +150,7 @@ class ConsoleIT {
     page.contain("hold-lots", "Capacitor lot under investigation");
 
     page.awaitDetail("2 holds placed.");
-    JsonNode holds = get(secops, "/v1/holds?kind=LOT&status=ACTIVE").json().path("holds");
+    JsonNode holds = secops.get("/v1/holds?kind=LOT&status=ACTIVE").json().path("holds");
     assertThat(holds).extracting(h -> h.path("id").asText()).contains("LOT-CAP-7", "LOT-SE-2");
     assertThat(holds)
         .filteredOn(h -> h.path("id").asText().startsWith("LOT-"))
@@ -268,63 +256,7 @@ class ConsoleIT {
   }
 
   private static JsonNode alerts(ApiClient secops) {
-    try {
-      return secops.get("/v1/alerts").json().path("alerts");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** custody-stream shared on the console's port, its streams started after the server. */
-  private static StreamsNode custody(int port, Serving serving) throws Exception {
-    String scope = EmbeddedKafka.uniqueName("console-custody");
-    Map<String, String> flat = new HashMap<>();
-    flat.put("application.id", scope);
-    flat.put("bootstrap.servers", KAFKA.bootstrapServers());
-    flat.put("schema.registry.url", "mock://" + scope);
-    flat.put("state.dir", Files.createDirectories(dir.resolve("custody")).toString());
-    flat.put("num.standby.replicas", "0");
-    flat.put("errors.dead.letter.queue.topic.name", scope + ".dlq");
-    CustodyConfig.TOPIC_IDS.forEach(id -> flat.put("sealtrail.topics." + id, scope + "." + id));
-    flat.put("sealtrail.http.port", Integer.toString(port));
-    custody = CustodyConfig.from(flat);
-    try (var admin = KAFKA.admin()) {
-      admin
-          .createTopics(
-              CustodyTopics.from(custody, custody.serdeConfig()).all().stream()
-                  .map(t -> t.newTopic(2, (short) 1))
-                  .toList())
-          .all()
-          .get();
-    }
-    return CustodyNode.start(custody, serving);
-  }
-
-  private static void produceToCustody(VerifiedEvent event) throws Exception {
-    CustodyTopics topics = CustodyTopics.from(custody, custody.serdeConfig());
-    try (var producer =
-        new KafkaProducer<String, VerifiedEvent>(
-            Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
-            new StringSerializer(),
-            topics.events().valueSerde().serializer())) {
-      producer
-          .send(new ProducerRecord<>(topics.events().name(), event.getEvent().getSubject(), event))
-          .get();
-    }
-  }
-
-  private static ApiClient.Answer get(ApiClient client, String path) {
-    try {
-      return client.get(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return secops.getUnchecked("/v1/alerts").tree().path("alerts");
   }
 
   private static Instant hour(int h) {

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,9 +30,11 @@ final class HeadlessChromium implements AutoCloseable {
   // speaks WebDriver only. Held in a field: java.util.logging keeps loggers weakly.
   private static final Logger SELENIUM = quiet(Logger.getLogger("org.openqa.selenium"));
   private final ChromeDriver driver;
+  private final Path downloads;
 
-  private HeadlessChromium(ChromeDriver driver) {
+  private HeadlessChromium(ChromeDriver driver, Path downloads) {
     this.driver = driver;
+    this.downloads = downloads;
   }
 
   private static Logger quiet(Logger logger) {
@@ -59,6 +63,15 @@ final class HeadlessChromium implements AutoCloseable {
             .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
+    // Downloads (the console's exports) land in the profile, without asking, for tests to read.
+    Path downloads = profile.resolve("downloads");
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     options.addArguments(
         "--headless",
         "--no-sandbox",
@@ -70,7 +83,19 @@ final class HeadlessChromium implements AutoCloseable {
         "--disable-sync",
         "--window-size=1440,1300",
         "--user-data-dir=" + profile);
-    return new HeadlessChromium(new ChromeDriver(service, options));
+    return new HeadlessChromium(new ChromeDriver(service, options), downloads);
+  }
+
+  /** Closes the browser {@code starting} gives, once started; nothing if it failed to start. */
+  static void closeOnceStarted(CompletableFuture<HeadlessChromium> starting) {
+    if (starting != null) {
+      starting.thenAccept(HeadlessChromium::close).exceptionally(failedToStart -> null).join();
+    }
+  }
+
+  /** Where the browser saves what it downloads. */
+  Path downloads() {
+    return downloads;
   }
 
   WebDriver driver() {
