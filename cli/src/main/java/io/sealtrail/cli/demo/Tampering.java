@@ -58,6 +58,7 @@ final class Tampering {
     cases.add(forgedBurst(devices));
     Device d = cohorts.decommissioned();
     cases.add(afterDecommissioning(d, sites.get(d)));
+    cases.add(new LayoutCases(chain).sealedBeforeTest(v.get(7)));
     return cases;
   }
 

@@ -137,7 +137,8 @@ class SupplyChainTest {
             AlertType.FIRMWARE_ROLLBACK,
             AlertType.ATTESTATION_FAILURE_SPIKE,
             AlertType.REJECTION_SPIKE,
-            AlertType.POST_DECOMMISSION_ACTIVITY);
+            AlertType.POST_DECOMMISSION_ACTIVITY,
+            AlertType.PROCESS_DEVIATION);
   }
 
   @Test
