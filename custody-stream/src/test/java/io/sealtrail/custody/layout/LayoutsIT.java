@@ -45,11 +45,7 @@ class LayoutsIT {
   @Test
   void shouldApplyALayoutSetThroughOneInstanceToLaterEventsOnEveryInstance() throws Exception {
     NodeHarness cluster =
-        new NodeHarness(
-                KAFKA,
-                dir,
-                "custody-layouts-it",
-                Map.of("admin", ADMIN, "recall", RECALL, "secops", SECOPS))
+        cluster("custody-layouts-it")
             .with("sealtrail.detect.grace", "PT2S")
             .createTopics(PARTITIONS);
     Instant early = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
@@ -59,13 +55,13 @@ class LayoutsIT {
 
     try (CustodyNode a = cluster.start("a");
         CustodyNode b = cluster.start("b")) {
-      Reply fallback = cluster.await(b, PATH, RECALL, r -> r.status() == 200);
+      Reply fallback = cluster.await(b.url(), PATH, RECALL, r -> r.status() == 200);
       assertThat(fallback.body()).contains("\"version\":0", "\"default\":true", "\"rules\":[");
 
-      Reply set = cluster.send(a, "PUT", PATH, ADMIN, LayoutFixture.FACTORY_LAYOUT);
+      Reply set = cluster.send(a.url(), "PUT", PATH, ADMIN, LayoutFixture.FACTORY_LAYOUT);
       assertThat(set.status()).as(set.body()).isEqualTo(200);
       assertThat(set.body()).contains("\"version\":1", "\"changedBy\":", "\"name\":\"attest\"");
-      cluster.await(b, PATH, SECOPS, r -> r.body().contains("\"version\":1"));
+      cluster.await(b.url(), PATH, SECOPS, r -> r.body().contains("\"version\":1"));
 
       // Events received after the change, on serials of both partitions: both instances' tasks.
       Instant later = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
@@ -93,44 +89,51 @@ class LayoutsIT {
 
   @Test
   void shouldLetOnlyAnAdminSetALayoutAndRefuseEachMistakeAtItsPointer() throws Exception {
-    NodeHarness cluster =
-        new NodeHarness(
-                KAFKA,
-                dir,
-                "custody-layouts-roles-it",
-                Map.of("admin", ADMIN, "recall", RECALL, "secops", SECOPS))
-            .createTopics(1);
+    NodeHarness cluster = cluster("custody-layouts-roles-it").createTopics(1);
     try (CustodyNode node = cluster.start("roles")) {
       String layout = LayoutFixture.FACTORY_LAYOUT;
-      assertThat(cluster.await(node, PATH, RECALL, r -> r.status() != 503).status()).isEqualTo(200);
-      assertThat(cluster.get(node, PATH, null).status()).isEqualTo(401);
-      assertThat(cluster.send(node, "PUT", PATH, null, layout).status()).isEqualTo(401);
-      Reply forbidden = cluster.send(node, "PUT", PATH, SECOPS, layout);
+      assertThat(cluster.await(node.url(), PATH, RECALL, r -> r.status() != 503).status())
+          .isEqualTo(200);
+      assertThat(cluster.get(node.url(), PATH, null).status()).isEqualTo(401);
+      assertThat(cluster.send(node.url(), "PUT", PATH, null, layout).status()).isEqualTo(401);
+      Reply forbidden = cluster.send(node.url(), "PUT", PATH, SECOPS, layout);
       assertThat(forbidden.status()).isEqualTo(403);
       assertThat(forbidden.body()).contains("problems/forbidden");
-      assertThat(cluster.send(node, "PUT", PATH, RECALL, layout).status()).isEqualTo(403);
+      assertThat(cluster.send(node.url(), "PUT", PATH, RECALL, layout).status()).isEqualTo(403);
 
       Reply invalid =
           cluster.send(
-              node, "PUT", PATH, ADMIN, "{\"steps\":[{\"name\":\"a\",\"type\":\"ASSEMBLE\"}]}");
+              node.url(),
+              "PUT",
+              PATH,
+              ADMIN,
+              "{\"steps\":[{\"name\":\"a\",\"type\":\"ASSEMBLE\"}]}");
       assertThat(invalid.status()).isEqualTo(422);
       assertThat(invalid.body()).contains("problems/invalid-layout", "\"field\":\"/steps/0/type\"");
-      assertThat(cluster.send(node, "PUT", PATH, ADMIN, "{\"steps\":").status()).isEqualTo(400);
-      Reply badProduct = cluster.send(node, "PUT", "/v1/layouts/%20p", ADMIN, layout);
+      assertThat(cluster.send(node.url(), "PUT", PATH, ADMIN, "{\"steps\":").status())
+          .isEqualTo(400);
+      Reply badProduct = cluster.send(node.url(), "PUT", "/v1/layouts/%20p", ADMIN, layout);
       assertThat(badProduct.status()).isEqualTo(400);
       assertThat(badProduct.body()).contains("\"field\":\"product\"");
 
-      assertThat(cluster.send(node, "PUT", PATH, ADMIN, layout).status()).isEqualTo(200);
+      assertThat(cluster.send(node.url(), "PUT", PATH, ADMIN, layout).status()).isEqualTo(200);
       Reply stale =
-          cluster.send(node, "PUT", PATH, ADMIN, layout.replaceFirst("\\{", "{\"version\":0,"));
+          cluster.send(
+              node.url(), "PUT", PATH, ADMIN, layout.replaceFirst("\\{", "{\"version\":0,"));
       assertThat(stale.status()).isEqualTo(409);
       assertThat(stale.body()).contains("problems/version-conflict");
       Reply based =
-          cluster.send(node, "PUT", PATH, ADMIN, layout.replaceFirst("\\{", "{\"version\":1,"));
+          cluster.send(
+              node.url(), "PUT", PATH, ADMIN, layout.replaceFirst("\\{", "{\"version\":1,"));
       assertThat(based.status()).isEqualTo(200);
       assertThat(based.body()).contains("\"version\":2");
-      assertThat(cluster.get(node, PATH, RECALL).body()).contains("\"version\":2");
+      assertThat(cluster.get(node.url(), PATH, RECALL).body()).contains("\"version\":2");
     }
+  }
+
+  private NodeHarness cluster(String name) throws java.io.IOException {
+    return new NodeHarness(
+        KAFKA, dir, name, Map.of("admin", ADMIN, "recall", RECALL, "secops", SECOPS));
   }
 
   private static LayoutLife life(String serial, Instant start) {
