@@ -7,6 +7,7 @@ import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.query.AlertsCommand;
 import io.sealtrail.cli.query.AuditCommand;
 import io.sealtrail.cli.query.HoldsCommand;
+import io.sealtrail.cli.query.LayoutsCommand;
 import io.sealtrail.cli.query.LogCommand;
 import io.sealtrail.cli.query.ReportCommand;
 import io.sealtrail.cli.query.SerialCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       AlertsCommand.class,
       HoldsCommand.class,
+      LayoutsCommand.class,
       ReportCommand.class,
       LogCommand.class,
       AuditCommand.class,

@@ -2,6 +2,8 @@ package io.sealtrail.custody;
 
 import io.sealtrail.custody.hold.HoldShelf;
 import io.sealtrail.custody.hold.HoldWriter;
+import io.sealtrail.custody.layout.LayoutShelf;
+import io.sealtrail.custody.layout.LayoutWriter;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.query.QueryBeans;
 import io.sealtrail.custody.topology.CustodyTopology;
@@ -26,10 +28,10 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * One custody-stream instance, the one place its parts are made: the Kafka Streams topology, the
- * query API over its stores, the holds API (its writer to the holds topic and its audit log) and
- * its health, served on its own HTTP server or, in local mode, by the host's ({@link Serving}).
- * Other instances forward queries to it at its {@code application.server}: its advertised host and
- * the port of the server that serves its routes.
+ * query API over its stores, the holds and layouts APIs (their writers and its audit log) and its
+ * health, served on its own HTTP server or, in local mode, by the host's ({@link Serving}). Other
+ * instances forward queries to it at its {@code application.server}: its advertised host and the
+ * port of the server that serves its routes.
  */
 public final class CustodyNode extends StreamsNode {
   private CustodyNode(Parts parts, ServiceStreams streams, NodeHttp http) {
@@ -72,6 +74,9 @@ public final class CustodyNode extends StreamsNode {
       String bootstrap = config.streams().bootstrapServers();
       beans.add(parts.add(new HoldWriter(bootstrap, topics.holds())));
       beans.add(HoldShelf.over(streams.streams()));
+      // The layouts API (ADR 14): the same shape, on the layouts topic and its global store.
+      beans.add(parts.add(new LayoutWriter(bootstrap, topics.layouts())));
+      beans.add(LayoutShelf.over(streams.streams()));
       var audit =
           parts.add(
               new KafkaAuditLog(

@@ -29,7 +29,8 @@ public record CustodyTopics(
     Topic<VerifiedEvent> releases,
     Topic<byte[]> deadLetters,
     Topic<Hold> holds,
-    Topic<byte[]> auditActions) {
+    Topic<byte[]> auditActions,
+    Topic<String> layouts) {
   /** How long violations and dead letters are kept for consumers and forensics. */
   public static final Duration FORENSIC_RETENTION = Duration.ofDays(30);
 
@@ -69,12 +70,18 @@ public record CustodyTopics(
             forValues(Hold.class, serdeConfig),
             TopicSettings.latestPerKey().withPartitions(1)),
         // Who placed and released holds: written here, chained by log-service (ADR 9).
-        AuditActionsTopic.from(names));
+        AuditActionsTopic.from(names),
+        // Process layouts (ADR 14), keyed by product, each value every kept version: read whole
+        // by every instance as a global store; the latest record per product is all that matters.
+        new Topic<>(
+            Topic.configuredName(names, "layouts", "custody.layouts"),
+            Serdes.String(),
+            TopicSettings.latestPerKey().withPartitions(1)));
   }
 
   /** Every topic, in the order above. */
   public List<Topic<?>> all() {
-    return List.of(events, state, violations, releases, deadLetters, holds, auditActions);
+    return List.of(events, state, violations, releases, deadLetters, holds, auditActions, layouts);
   }
 
   /** What must be created, by name: every topic with its settings. */

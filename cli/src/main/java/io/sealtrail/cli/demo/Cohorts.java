@@ -19,7 +19,8 @@ record Cohorts(
   static final double COMMISSIONED_SHARE = 0.7;
 
   static Cohorts assign(List<Device> sealed, List<Pallet> pallets, Random random) {
-    List<Device> factoryVictims = sealed.subList(2, 10);
+    // Room for one factory case per detection that happens at the factory.
+    List<Device> factoryVictims = sealed.subList(2, 20);
     Device cloned = stockAtRotterdam(pallets);
     List<Device> commissioned = new ArrayList<>();
     for (Device d : sealed) {

@@ -115,6 +115,7 @@ public final class DemoRun {
     }
     out.printf("Registered %d partners, each with its own Ed25519 key.%n", cast.all().size());
     out.flush();
+    LayoutCases.layOut(admin, out);
   }
 
   /**

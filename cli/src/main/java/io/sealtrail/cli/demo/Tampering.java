@@ -59,6 +59,7 @@ final class Tampering {
     Device d = cohorts.decommissioned();
     cases.add(afterDecommissioning(d, sites.get(d)));
     cases.add(new WithdrawnRelease(cast, f, line, end).flashAfterWithdrawal(v.get(7)));
+    cases.add(new LayoutCases(chain).sealedBeforeTest(v.get(8)));
     return cases;
   }
 

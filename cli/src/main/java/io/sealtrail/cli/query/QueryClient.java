@@ -46,16 +46,28 @@ public final class QueryClient {
    * empty), anything else is a {@link QueryFailure} saying what to do about it.
    */
   public JsonNode post(String path, String body) throws IOException {
+    return write("POST", path, body);
+  }
+
+  /** PUTs {@code body} (JSON) to {@code path}, answered as {@link #post} is. */
+  public JsonNode put(String path, String body) throws IOException {
+    return write("PUT", path, body);
+  }
+
+  private JsonNode write(String method, String path, String body) throws IOException {
     HttpResponse<String> response =
         send(
             request(path, "application/json")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofMinutes(1)));
     int status = response.statusCode();
     if (status == 403) {
       throw new QueryFailure(
-          "the token's role may not change " + path + " (403): use a secops or admin token",
+          "the token's role may not change "
+              + path
+              + " (403): use "
+              + (method.equals("PUT") ? "an admin token" : "a secops or admin token"),
           QueryFailure.REFUSED);
     }
     if (status / 100 != 2) {
@@ -109,6 +121,9 @@ public final class QueryClient {
           new QueryFailure(
               "the request was refused (400): " + detail + field(body), QueryFailure.REFUSED);
       case 404 -> new QueryFailure("not found (404): " + detail, QueryFailure.REFUSED);
+      case 422 ->
+          new QueryFailure(
+              "the document was refused (422): " + detail + field(body), QueryFailure.REFUSED);
       case 409 -> new QueryFailure("not possible now (409): " + detail, QueryFailure.REFUSED);
       case 503 ->
           new QueryFailure(

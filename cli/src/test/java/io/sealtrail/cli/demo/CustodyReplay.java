@@ -5,6 +5,9 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.CustodyConfig;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.layout.Layout;
+import io.sealtrail.custody.layout.LayoutHistory;
+import io.sealtrail.custody.layout.LayoutJson;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.topology.CustodyTopology;
@@ -71,6 +74,25 @@ final class CustodyReplay implements AutoCloseable {
             topics.events().name(),
             topics.events().keySerde().serializer(),
             topics.events().valueSerde().serializer());
+    // The demo's process layout, set before any event as the demo does (ADR 14).
+    LayoutJson.Proposal layout = LayoutJson.proposal(Firmware.PRODUCT, LayoutCases.LAYOUT);
+    driver
+        .createInputTopic(
+            topics.layouts().name(),
+            topics.layouts().keySerde().serializer(),
+            topics.layouts().valueSerde().serializer())
+        .pipeInput(
+            Firmware.PRODUCT,
+            LayoutJson.write(
+                LayoutHistory.none(Firmware.PRODUCT)
+                    .with(
+                        new Layout(
+                            Firmware.PRODUCT,
+                            1,
+                            java.time.Instant.EPOCH,
+                            "local-admin",
+                            layout.steps(),
+                            layout.bomRevisions()))));
     violations =
         driver.createOutputTopic(
             topics.violations().name(),

@@ -138,7 +138,8 @@ class SupplyChainTest {
             AlertType.ATTESTATION_FAILURE_SPIKE,
             AlertType.REJECTION_SPIKE,
             AlertType.POST_DECOMMISSION_ACTIVITY,
-            AlertType.UNAUTHORIZED_FIRMWARE);
+            AlertType.UNAUTHORIZED_FIRMWARE,
+            AlertType.PROCESS_DEVIATION);
   }
 
   @Test

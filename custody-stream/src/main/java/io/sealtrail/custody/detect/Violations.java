@@ -33,6 +33,7 @@ public final class Violations {
     SEVERITY.put(AlertType.INVALID_TRANSITION, Severity.MEDIUM);
     SEVERITY.put(AlertType.SEQUENCE_GAP, Severity.HIGH);
     SEVERITY.put(AlertType.SEQUENCE_REUSE, Severity.HIGH);
+    SEVERITY.put(AlertType.PROCESS_DEVIATION, Severity.HIGH);
   }
 
   private Violations() {}

@@ -1,17 +1,9 @@
 package io.sealtrail.custody.hold;
 
 import io.sealtrail.avro.hold.Hold;
+import io.sealtrail.custody.admin.AckedWriter;
 import io.sealtrail.platform.http.ServiceUnavailableException;
-import io.sealtrail.platform.kafka.AckedProducer;
 import io.sealtrail.platform.topic.Topic;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes each version of a hold to the holds topic, keyed by hold id, and returns once every
@@ -19,16 +11,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * lost.
  */
 public final class HoldWriter implements AutoCloseable {
-  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
-
-  private final KafkaProducer<String, Hold> producer;
-  private final String topic;
+  private final AckedWriter<Hold> writer;
 
   public HoldWriter(String bootstrapServers, Topic<Hold> holds) {
-    Properties p = AckedProducer.settings(bootstrapServers, Map.of(), ACK_TIMEOUT);
-    this.producer =
-        new KafkaProducer<>(p, holds.keySerde().serializer(), holds.valueSerde().serializer());
-    this.topic = holds.name();
+    this.writer = new AckedWriter<>(bootstrapServers, holds, "hold");
   }
 
   /**
@@ -37,27 +23,11 @@ public final class HoldWriter implements AutoCloseable {
    * @throws ServiceUnavailableException when Kafka did not take it in time: nothing is known, retry
    */
   public void write(Hold hold) {
-    try {
-      producer
-          .send(new ProducerRecord<>(topic, hold.getHoldId(), hold))
-          .get(ACK_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw unavailable(e);
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      throw unavailable(e);
-    }
-  }
-
-  private static ServiceUnavailableException unavailable(Exception cause) {
-    return new ServiceUnavailableException(
-        "Kafka did not take the hold in time; retry with the same X-Request-Id",
-        Duration.ofSeconds(2),
-        cause);
+    writer.write(hold.getHoldId(), hold);
   }
 
   @Override
   public void close() {
-    producer.close(Duration.ofSeconds(5));
+    writer.close();
   }
 }

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.hold.HoldStatus;
+import io.sealtrail.custody.admin.Visibility;
 import io.sealtrail.platform.audit.AuditActions;
 import io.sealtrail.platform.audit.AuditEntry;
 import io.sealtrail.platform.audit.AuditLog;
@@ -25,7 +26,6 @@ import io.sealtrail.platform.http.ProblemException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -45,9 +45,6 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HoldsController {
   static final String REQUEST_ID = "X-Request-Id";
-
-  /** How long a write waits for this instance's store to show it before answering anyway. */
-  private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
 
   private final HoldWriter writer;
   private final HoldShelf shelf;
@@ -194,18 +191,7 @@ final class HoldsController {
   /** Writes {@code hold}, then waits (bounded) until this instance's store has this version. */
   private void writeVisibly(Hold hold) {
     writer.write(hold);
-    long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (shelf.book().get(hold.getHoldId()).filter(hold::equals).isPresent()) {
-        return;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    Visibility.await(() -> shelf.book().get(hold.getHoldId()).filter(hold::equals).isPresent());
   }
 
   private String digest(HoldView view) {

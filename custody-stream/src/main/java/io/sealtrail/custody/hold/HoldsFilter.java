@@ -2,11 +2,11 @@ package io.sealtrail.custody.hold;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.sealtrail.custody.admin.RoleGates;
 import io.sealtrail.platform.auth.Authenticator;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.http.BearerGate;
@@ -19,23 +19,21 @@ import java.util.EnumSet;
 @ServerFilter({"/v1/holds", "/v1/holds/**"})
 @Requires(beans = HoldWriter.class)
 final class HoldsFilter {
-  private final BearerGate writers;
-  private final BearerGate readers;
+  private final RoleGates gates;
 
   HoldsFilter(Authenticator tokens) {
-    this.writers =
-        new BearerGate(tokens, EnumSet.of(Role.SECOPS, Role.ADMIN), "place or release holds");
-    this.readers =
-        new BearerGate(
-            tokens, EnumSet.of(Role.SECOPS, Role.ADMIN, Role.RECALL, Role.AUDITOR), "read holds");
+    this.gates =
+        new RoleGates(
+            new BearerGate(
+                tokens,
+                EnumSet.of(Role.SECOPS, Role.ADMIN, Role.RECALL, Role.AUDITOR),
+                "read holds"),
+            new BearerGate(tokens, EnumSet.of(Role.SECOPS, Role.ADMIN), "place or release holds"));
   }
 
   @RequestFilter
   @Nullable
   HttpResponse<?> requireRole(HttpRequest<?> request) {
-    return (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
-            ? readers
-            : writers)
-        .refusal(request);
+    return gates.refusal(request);
   }
 }

@@ -14,6 +14,7 @@ import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.hold.HoldDetector;
 import io.sealtrail.custody.inventory.FirmwareDelta;
+import io.sealtrail.custody.layout.LayoutDetector;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public final class CustodyProcessor
             ledger,
             held,
             new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS)),
-            Catalogue.inTimeOrder(rules));
+            Catalogue.inTimeOrder(rules).with(LayoutDetector.over(context)));
     this.lastProgress = context.currentSystemTimeMs();
     context.schedule(
         RELEASE_INTERVAL,

@@ -17,7 +17,9 @@ import io.sealtrail.avro.hold.HoldKind;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.fixtures.HoldFixture;
+import io.sealtrail.custody.fixtures.LayoutFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
+import io.sealtrail.custody.layout.LayoutHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -68,7 +70,8 @@ class DetectionCatalogueTest {
           Map.entry(AlertType.INVALID_TRANSITION, Severity.MEDIUM),
           Map.entry(AlertType.POST_DECOMMISSION_ACTIVITY, Severity.HIGH),
           Map.entry(AlertType.SEQUENCE_GAP, Severity.HIGH),
-          Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH));
+          Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH),
+          Map.entry(AlertType.PROCESS_DEVIATION, Severity.HIGH));
 
   /** A tampering case: what happened before, the event that shows it, and what it raises. */
   record Case(
@@ -77,7 +80,8 @@ class DetectionCatalogueTest {
       EventFixture trigger,
       String serial,
       AlertType type,
-      List<Hold> holds) {
+      List<Hold> holds,
+      List<LayoutHistory> layouts) {
     @Override
     public String toString() {
       return name;
@@ -86,13 +90,31 @@ class DetectionCatalogueTest {
 
   static Case of(
       String name, AlertType type, String serial, EventFixture trigger, EventFixture... given) {
-    return new Case(name, List.of(given), trigger, serial, type, List.of());
+    return new Case(name, List.of(given), trigger, serial, type, List.of(), List.of());
+  }
+
+  /**
+   * A case whose device's product follows {@code layout} (ADR 14), in force before {@code given}.
+   */
+  static Case laidOut(
+      String name, String layout, String serial, EventFixture trigger, EventFixture... given) {
+    LayoutHistory history =
+        LayoutFixture.history(LayoutFixture.version(1, layout, T0.minus(Duration.ofDays(1))));
+    return new Case(
+        name,
+        List.of(given),
+        trigger,
+        serial,
+        AlertType.PROCESS_DEVIATION,
+        List.of(),
+        List.of(history));
   }
 
   /** A case whose trigger is received while {@code hold}, placed after {@code given}, is active. */
   static Case held(
       String name, Hold hold, String serial, EventFixture trigger, EventFixture... given) {
-    return new Case(name, List.of(given), trigger, serial, AlertType.HOLD_VIOLATION, List.of(hold));
+    return new Case(
+        name, List.of(given), trigger, serial, AlertType.HOLD_VIOLATION, List.of(hold), List.of());
   }
 
   static EventFixture[] device() {
@@ -268,7 +290,17 @@ class DetectionCatalogueTest {
             AlertType.SEQUENCE_REUSE,
             DEVICE,
             sealChecked(DEVICE, "SEAL-D42", true, T2).inStream("line-1", 0),
-            append(device(), sealChecked(DEVICE, "SEAL-D42", true, T1).inStream("line-1", 0))));
+            append(device(), sealChecked(DEVICE, "SEAL-D42", true, T1).inStream("line-1", 0))),
+        laidOut(
+            "assembled again after sealing, against its product's layout",
+            """
+            {"steps": [{"name": "assemble", "type": "ASSEMBLED"},
+                       {"name": "provision", "type": "KEY_PROVISIONED"},
+                       {"name": "seal", "type": "SEAL_APPLIED"}]}
+            """,
+            DEVICE,
+            assembled(DEVICE, T1, component("CPU-A53", LOT)),
+            device()));
   }
 
   static EventFixture[] append(EventFixture[] given, EventFixture... more) {
@@ -279,6 +311,7 @@ class DetectionCatalogueTest {
   @MethodSource("cases")
   void shouldRaiseExactlyItsAlertWithSeverityAndEvidenceWhenTamperingShows(Case c) {
     try (CustodyDriver custody = new CustodyDriver()) {
+      c.layouts().forEach(custody::layouts);
       custody.send(c.given().toArray(EventFixture[]::new));
       custody.hold(c.holds().toArray(Hold[]::new));
       assertThat(custody.violations()).as("before the tampering").isEmpty();

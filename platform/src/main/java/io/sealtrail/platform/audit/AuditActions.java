@@ -16,6 +16,7 @@ public final class AuditActions {
   public static final String HOLD_PLACED = "hold.placed";
   public static final String HOLD_RELEASED = "hold.released";
   public static final String POLICY_CHANGED = "policy.changed";
+  public static final String LAYOUT_CHANGED = "layout.changed";
 
   private AuditActions() {}
 }
