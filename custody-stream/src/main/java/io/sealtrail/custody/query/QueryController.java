@@ -4,9 +4,11 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -31,6 +33,8 @@ import org.apache.kafka.streams.state.HostInfo;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class QueryController {
   private static final String JSON_LD = "application/ld+json";
+  private static final String TEXT_CSV = "text/csv";
+  private static final String NDJSON = "application/x-ndjson";
   private final StoreReader reader;
   private final CustodyQueries queries;
 
@@ -60,6 +64,7 @@ final class QueryController {
   }
 
   @Get("/lots/{lot}/trace")
+  @Produces({MediaType.APPLICATION_JSON, TEXT_CSV, NDJSON, JSON_LD})
   HttpResponse<?> trace(
       HttpRequest<?> request, @PathVariable String lot, @Nullable @QueryValue String format) {
     TraceFormat as = TraceFormat.of(request, format);
@@ -80,6 +85,7 @@ final class QueryController {
   }
 
   @Get("/suppliers/{supplier}/trace")
+  @Produces({MediaType.APPLICATION_JSON, TEXT_CSV, NDJSON})
   HttpResponse<?> supplierTrace(
       HttpRequest<?> request, @PathVariable String supplier, @Nullable @QueryValue String format) {
     TraceFormat as = TraceFormat.of(request, format);
