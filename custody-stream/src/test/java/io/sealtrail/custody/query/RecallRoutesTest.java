@@ -212,6 +212,7 @@ class RecallRoutesTest {
         HttpClient.newHttpClient()
             .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
             .get(20, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).isEqualTo(200);
     Iterator<String> lines = response.body().iterator();
     String first = lines.next();
 
