@@ -5,6 +5,7 @@ import io.sealtrail.bench.Row;
 import io.sealtrail.bench.fixture.AssembledEvents;
 import io.sealtrail.bench.fixture.EventJson;
 import io.sealtrail.bench.http.HttpLoad;
+import io.sealtrail.bench.http.StreamedGet;
 import io.sealtrail.bench.http.Tokens;
 import io.sealtrail.bench.kafka.BenchCluster;
 import io.sealtrail.bench.kafka.ConsumedWatch;
@@ -75,6 +76,7 @@ public final class Queries implements Scenario {
       var gets = new Gets(URI.create("http://127.0.0.1:" + port), tokens.bearer());
       List<Row> rows = new java.util.ArrayList<>(lookups(context, gets, devices));
       rows.addAll(traces(context, gets, devices));
+      rows.addAll(streamedTrace(gets, devices));
       context.remember(LOT_CONFIG, config);
       context.remember(LOT_DEVICES, devices);
       return rows;
@@ -137,6 +139,40 @@ public final class Queries implements Scenario {
             IngestHttp.ms(trace, 50),
             "no-op GET answering as many bytes (median of 3)",
             IngestHttp.ms(noop, 50)));
+  }
+
+  /**
+   * The trace streamed as NDJSON (#18, #20): the time to its first byte and to its last, read as a
+   * client reads a stream, against a no-op GET answering as many bytes, read the same way.
+   */
+  private static List<Row> streamedTrace(Gets gets, int devices) throws Exception {
+    var client = new StreamedGet();
+    String path = "/v1/lots/" + EventJson.LOT + "/trace?format=ndjson";
+    StreamedGet.Timing trace = client.median(gets.get(path), TRACES);
+    if (trace.lines() != devices) {
+      throw new IllegalStateException("the NDJSON trace has " + trace.lines() + " lines");
+    }
+    StreamedGet.Timing noop = client.median(gets.get("/v1/bench/bytes/" + trace.bytes()), TRACES);
+    String figure =
+        "GET /v1/lots/{lot}/trace?format=ndjson, "
+            + devices
+            + " devices ("
+            + trace.bytes() / 1024
+            + " KiB), streamed";
+    String baseline = "no-op GET of as many bytes, read the same way (median of 3)";
+    return List.of(
+        new Row(
+            6,
+            figure + ": first byte",
+            Row.of(trace.firstByteMs(), "ms"),
+            baseline + ": first byte",
+            Row.of(noop.firstByteMs(), "ms")),
+        new Row(
+            6,
+            figure + ": whole answer",
+            Row.of(trace.wholeMs(), "ms"),
+            baseline + ": whole answer",
+            Row.of(noop.wholeMs(), "ms")));
   }
 
   /** GET requests to one server, with the bearer token. */

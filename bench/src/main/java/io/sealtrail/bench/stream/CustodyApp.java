@@ -21,30 +21,30 @@ public final class CustodyApp {
   public static CustodyConfig config(
       BenchCluster cluster, String appId, String eventsTopic, Path stateDir) throws Exception {
     List<String> outputs =
-        List.of(appId + ".state", appId + ".violations", appId + ".releases", appId + ".dlq");
+        List.of(
+            appId + ".state",
+            appId + ".violations",
+            appId + ".releases",
+            appId + ".dlq",
+            appId + ".holds");
     cluster.createTopics(outputs);
+    // The holds topic feeds a global store that needs it to exist: without its own, a scenario
+    // run alone (--only queries) failed on a missing custody.holds.
     return CustodyConfig.from(
-        Map.of(
-            StreamsConfig.APPLICATION_ID_CONFIG,
-            appId,
-            StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
-            cluster.bootstrapServers(),
-            CustodyConfig.SCHEMA_REGISTRY_URL,
-            String.valueOf(cluster.serdeConfig().get("schema.registry.url")),
-            StreamsConfig.STATE_DIR_CONFIG,
-            stateDir.toString(),
-            StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
-            "0",
-            StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-            outputs.get(3),
-            "sealtrail.topics.events",
-            eventsTopic,
-            "sealtrail.topics.state",
-            outputs.get(0),
-            "sealtrail.topics.violations",
-            outputs.get(1),
-            "sealtrail.topics.releases",
-            outputs.get(2)));
+        Map.ofEntries(
+            Map.entry("sealtrail.topics.holds", outputs.get(4)),
+            Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, appId),
+            Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
+            Map.entry(
+                CustodyConfig.SCHEMA_REGISTRY_URL,
+                String.valueOf(cluster.serdeConfig().get("schema.registry.url"))),
+            Map.entry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString()),
+            Map.entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0"),
+            Map.entry(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, outputs.get(3)),
+            Map.entry("sealtrail.topics.events", eventsTopic),
+            Map.entry("sealtrail.topics.state", outputs.get(0)),
+            Map.entry("sealtrail.topics.violations", outputs.get(1)),
+            Map.entry("sealtrail.topics.releases", outputs.get(2))));
   }
 
   /** {@code properties} with {@code guarantee} and the common commit interval. */

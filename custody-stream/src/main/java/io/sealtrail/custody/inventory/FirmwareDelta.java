@@ -11,11 +11,20 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * One device starting (+1) or ceasing (-1) to run a firmware image, sent to the product's
- * partition; a flash that replaces an image yields one of each.
+ * One device starting (+1) or ceasing (-1) to run a firmware image in a {@link FirmwarePhase}, sent
+ * to the product's partition; a flash that replaces an image, or a device moving from stock to
+ * transit to the field with the same image, yields one of each.
+ *
+ * @param phase where the device is in its life; null once it is decommissioned (and for a delta
+ *     written before phases were counted)
  */
 public record FirmwareDelta(
-    String serial, String product, String version, String imageSha256, int change) {
+    String serial,
+    String product,
+    String version,
+    String imageSha256,
+    int change,
+    FirmwarePhase phase) {
   private static final String SEPARATOR = "\n";
 
   public FirmwareDelta {
@@ -28,6 +37,12 @@ public record FirmwareDelta(
     }
   }
 
+  /** A delta outside any phase. */
+  public FirmwareDelta(
+      String serial, String product, String version, String imageSha256, int change) {
+    this(serial, product, version, imageSha256, change, null);
+  }
+
   /**
    * The deltas, keyed by product, from {@code serial}'s firmware in {@code prior} to {@code next}.
    */
@@ -35,15 +50,17 @@ public record FirmwareDelta(
       String serial, CustodyState prior, CustodyState next) {
     InstalledFirmware before = prior == null ? null : prior.getFirmware();
     InstalledFirmware after = next.getFirmware();
+    FirmwarePhase was = prior == null ? null : FirmwarePhase.of(prior).orElse(null);
+    FirmwarePhase is = FirmwarePhase.of(next).orElse(null);
     List<KeyValue<String, FirmwareDelta>> deltas = new ArrayList<>();
-    if (Objects.equals(image(before), image(after))) {
+    if (Objects.equals(image(before), image(after)) && was == is) {
       return deltas;
     }
     if (before != null) {
-      deltas.add(KeyValue.pair(before.getProduct(), of(serial, before, -1)));
+      deltas.add(KeyValue.pair(before.getProduct(), of(serial, before, -1, was)));
     }
     if (after != null) {
-      deltas.add(KeyValue.pair(after.getProduct(), of(serial, after, 1)));
+      deltas.add(KeyValue.pair(after.getProduct(), of(serial, after, 1, is)));
     }
     return deltas;
   }
@@ -61,17 +78,30 @@ public record FirmwareDelta(
         : List.of(firmware.getProduct(), firmware.getVersion(), firmware.getImageSha256());
   }
 
-  private static FirmwareDelta of(String serial, InstalledFirmware firmware, int change) {
+  private static FirmwareDelta of(
+      String serial, InstalledFirmware firmware, int change, FirmwarePhase phase) {
     return new FirmwareDelta(
-        serial, firmware.getProduct(), firmware.getVersion(), firmware.getImageSha256(), change);
+        serial,
+        firmware.getProduct(),
+        firmware.getVersion(),
+        firmware.getImageSha256(),
+        change,
+        phase);
   }
 
+  // The phase goes first so that a delta written before phases existed (five lines) still reads.
   private String encode() {
-    return String.join(SEPARATOR, Integer.toString(change), serial, product, version, imageSha256);
+    String fields =
+        String.join(SEPARATOR, Integer.toString(change), serial, product, version, imageSha256);
+    return phase == null ? fields : phase.name() + SEPARATOR + fields;
   }
 
   private static FirmwareDelta decode(String text) {
-    String[] f = text.split(SEPARATOR, 5);
-    return new FirmwareDelta(f[1], f[2], f[3], f[4], Integer.parseInt(f[0]));
+    String[] f = text.split(SEPARATOR, 6);
+    if (f.length == 5) {
+      return new FirmwareDelta(f[1], f[2], f[3], f[4], Integer.parseInt(f[0]));
+    }
+    return new FirmwareDelta(
+        f[2], f[3], f[4], f[5], Integer.parseInt(f[1]), FirmwarePhase.valueOf(f[0]));
   }
 }

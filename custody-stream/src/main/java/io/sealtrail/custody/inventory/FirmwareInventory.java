@@ -28,6 +28,10 @@ public final class FirmwareInventory {
     return String.join(SEPARATOR, product, version, imageSha256);
   }
 
+  static String phaseKey(String countKey, FirmwarePhase phase) {
+    return countKey + SEPARATOR + phase.name();
+  }
+
   static String deviceKey(String product, String imageSha256, String serial) {
     return String.join(SEPARATOR, product, imageSha256, serial);
   }
@@ -44,6 +48,30 @@ public final class FirmwareInventory {
           });
     }
     return installed;
+  }
+
+  /** How many devices running an image are fielded, in stock and in transit. */
+  public record Phases(long fielded, long stock, long inTransit) {}
+
+  /**
+   * The phases of the devices running {@code imageSha256} (as {@code version}) of {@code product},
+   * from {@code phases}, the store {@link InventoryStores#PHASES} of the product's owner.
+   */
+  public static Phases phasesOf(
+      ReadOnlyKeyValueStore<String, Long> phases,
+      String product,
+      String version,
+      String imageSha256) {
+    String countKey = countKey(product, version, imageSha256);
+    return new Phases(
+        count(phases, phaseKey(countKey, FirmwarePhase.FIELDED)),
+        count(phases, phaseKey(countKey, FirmwarePhase.STOCK)),
+        count(phases, phaseKey(countKey, FirmwarePhase.IN_TRANSIT)));
+  }
+
+  private static long count(ReadOnlyKeyValueStore<String, Long> store, String key) {
+    Long count = store.get(key);
+    return count == null ? 0L : count;
   }
 
   /** The serials that run {@code imageSha256} of {@code product} now, in serial order. */

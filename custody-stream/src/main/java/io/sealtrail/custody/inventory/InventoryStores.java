@@ -13,7 +13,14 @@ public final class InventoryStores {
   /** Product, image, serial (newline-separated) → the version the device runs. */
   public static final String DEVICES = "custody-firmware-devices-store";
 
+  /** Product, version, image, {@link FirmwarePhase} (newline-separated) → how many devices. */
+  public static final String PHASES = "custody-firmware-phases-store";
+
   private InventoryStores() {}
+
+  static StoreBuilder<KeyValueStore<String, Long>> phases(Storage storage) {
+    return storage.store(PHASES, Serdes.Long());
+  }
 
   static StoreBuilder<KeyValueStore<String, Long>> counts(Storage storage) {
     return storage.store(COUNTS, Serdes.Long());

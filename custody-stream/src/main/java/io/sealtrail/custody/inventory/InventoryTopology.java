@@ -20,6 +20,7 @@ public final class InventoryTopology {
       StreamsBuilder builder, KStream<String, FirmwareDelta> deltas, Storage storage) {
     builder.addStateStore(InventoryStores.counts(storage));
     builder.addStateStore(InventoryStores.devices(storage));
+    builder.addStateStore(InventoryStores.phases(storage));
     deltas
         .repartition(
             Repartitioned.with(Serdes.String(), FirmwareDelta.serde()).withName(REPARTITION))
@@ -27,6 +28,7 @@ public final class InventoryTopology {
             InventoryProcessor::new,
             Named.as("custody-firmware-inventory-processor"),
             InventoryStores.COUNTS,
-            InventoryStores.DEVICES);
+            InventoryStores.DEVICES,
+            InventoryStores.PHASES);
   }
 }

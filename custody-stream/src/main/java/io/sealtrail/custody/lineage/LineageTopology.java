@@ -11,10 +11,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * Lineage: assemblies and component receipts re-keyed by lot through the named repartition topic
- * {@value #REPARTITION}, so that each lot's devices and supplier live on one partition.
+ * {@value #REPARTITION}, so that each lot's devices and supplier live on one partition; and through
+ * {@value #LINKS} an assembly once per serial component (keyed by that serial) and a receipt keyed
+ * by its supplier, so that where a sub-assembly is used and a supplier's lots live on one.
  */
 public final class LineageTopology {
   public static final String REPARTITION = "custody-lineage-lots";
+  public static final String LINKS = "custody-lineage-links";
 
   private LineageTopology() {}
 
@@ -25,6 +28,8 @@ public final class LineageTopology {
       Storage storage) {
     builder.addStateStore(LineageStores.lotDevices(storage));
     builder.addStateStore(LineageStores.lotSuppliers(storage));
+    builder.addStateStore(LineageStores.componentParents(storage));
+    builder.addStateStore(LineageStores.supplierLots(storage));
     events
         .flatMap((serial, event) -> LotFacts.byLot(event), Named.as("custody-lineage-by-lot"))
         .repartition(Repartitioned.with(Serdes.String(), serde).withName(REPARTITION))
@@ -33,5 +38,13 @@ public final class LineageTopology {
             Named.as("custody-lineage-processor"),
             LineageStores.LOT_DEVICES,
             LineageStores.LOT_SUPPLIERS);
+    events
+        .flatMap((serial, event) -> LotFacts.byLink(event), Named.as("custody-lineage-by-link"))
+        .repartition(Repartitioned.with(Serdes.String(), serde).withName(LINKS))
+        .process(
+            LinksProcessor::new,
+            Named.as("custody-lineage-links-processor"),
+            LineageStores.COMPONENT_PARENTS,
+            LineageStores.SUPPLIER_LOTS);
   }
 }

@@ -31,6 +31,36 @@ final class LotFacts {
     return lots.stream().map(lot -> KeyValue.pair(lot, verified)).collect(Collectors.toList());
   }
 
+  /**
+   * The events the links need, re-keyed: an assembly once per serial it was built from (the
+   * sub-assembly or serialised component), a receipt by its supplier.
+   */
+  static List<KeyValue<String, VerifiedEvent>> byLink(VerifiedEvent verified) {
+    if (verified == null) {
+      return List.of();
+    }
+    Observation event = new Observation(verified);
+    Set<String> keys = new LinkedHashSet<>();
+    event
+        .detail(Assembled.class)
+        .ifPresent(
+            a ->
+                a.getComponents().stream()
+                    .map(ComponentRef::getSerial)
+                    .filter(s -> s != null && !s.equals(event.serial()))
+                    .forEach(keys::add));
+    event.detail(ComponentReceived.class).ifPresent(r -> keys.add(r.getSupplier()));
+    return keys.stream().map(key -> KeyValue.pair(key, verified)).collect(Collectors.toList());
+  }
+
+  /** What a device holds of the component {@code serial}: its part number and serial. */
+  static String partsOfSerial(String serial, Assembled assembled) {
+    return assembled.getComponents().stream()
+        .filter(c -> serial.equals(c.getSerial()))
+        .map(LotFacts::describe)
+        .collect(Collectors.joining(","));
+  }
+
   /** What a device holds from {@code lot}: part numbers, with serials where recorded. */
   static String partsFrom(String lot, Assembled assembled) {
     return assembled.getComponents().stream()

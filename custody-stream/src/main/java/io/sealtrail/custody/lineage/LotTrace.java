@@ -1,10 +1,9 @@
 package io.sealtrail.custody.lineage;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -12,7 +11,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * holds from the lot, and the lot's supplier.
  */
 public final class LotTrace {
-  private static final String SEPARATOR = "\n";
   private final ReadOnlyKeyValueStore<String, String> lotDevices;
   private final ReadOnlyKeyValueStore<String, String> lotSuppliers;
 
@@ -27,19 +25,29 @@ public final class LotTrace {
   }
 
   static String key(String lot, String device) {
-    return lot + SEPARATOR + device;
+    return Lineage.key(lot, device);
   }
 
   /** Every device built with {@code lot}, in serial order. */
   public List<LotDevice> devicesOf(String lot) {
-    String prefix = lot + SEPARATOR;
     List<LotDevice> devices = new ArrayList<>();
-    try (KeyValueIterator<String, String> built =
-        lotDevices.prefixScan(prefix, new StringSerializer())) {
-      built.forEachRemaining(
-          kv -> devices.add(new LotDevice(kv.key.substring(prefix.length()), kv.value)));
-    }
+    built(lot).forEachRemaining(link -> devices.add(new LotDevice(link.serial(), link.parts())));
     return devices;
+  }
+
+  /** Every device built with {@code lot}, in serial order, read as it is iterated. */
+  public Iterator<Lineage.Link> built(String lot) {
+    return Lineage.links(lotDevices, lot);
+  }
+
+  /** Whether {@code serial} was built with {@code lot}. */
+  public boolean builtWith(String lot, String serial) {
+    return Lineage.linked(lotDevices, lot, serial);
+  }
+
+  /** Whether {@code lot} is known: built into a device, or supplied. */
+  public boolean known(String lot) {
+    return supplierOf(lot).isPresent() || built(lot).hasNext();
   }
 
   public Optional<String> supplierOf(String lot) {

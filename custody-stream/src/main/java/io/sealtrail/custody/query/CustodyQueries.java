@@ -12,6 +12,8 @@ import io.sealtrail.custody.hold.HoldStore;
 import io.sealtrail.custody.hold.HoldView;
 import io.sealtrail.custody.inventory.FirmwareInventory;
 import io.sealtrail.custody.inventory.InventoryStores;
+import io.sealtrail.custody.lineage.DeepLineage;
+import io.sealtrail.custody.lineage.Lineage;
 import io.sealtrail.custody.lineage.LineageStores;
 import io.sealtrail.custody.lineage.LotTrace;
 import io.sealtrail.custody.process.CustodyStores;
@@ -19,10 +21,15 @@ import io.sealtrail.custody.state.ChainHash;
 import io.sealtrail.epcis.export.EpcisExporter;
 import io.sealtrail.platform.query.StoreReader;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The answers of the read routes, read from this instance's stores; called only by the instance
@@ -90,21 +97,117 @@ public final class CustodyQueries {
     return entries;
   }
 
-  /** Every device built with {@code lot} and where it is now, asking each device's owner. */
-  public TraceResponse trace(String lot, HttpRequest<?> request) {
+  /**
+   * Every device reached from {@code lot} (built with it, or into something built with it, to any
+   * depth) and where it is now, asking each device's owner, in {@code format}, streamed.
+   */
+  TraceBody trace(String lot, TraceFormat format, HttpRequest<?> request) {
     LotTrace trace = lotTrace(lot);
-    List<LotTrace.LotDevice> built = trace.devicesOf(lot);
-    Optional<String> supplier = trace.supplierOf(lot);
-    List<TracedDevice> traced =
-        built.stream()
-            .map(d -> TracedDevice.of(d.serial(), d.parts(), devices.stateOf(d.serial(), request)))
-            .toList();
+    HoldBook holds = HoldSnapshot.of(reader.<Hold>local(HoldStore.NAME));
     List<HoldView> onLot =
-        holds().on(HoldKind.LOT, lot).stream()
+        holds.on(HoldKind.LOT, lot).stream()
             .filter(h -> h.getStatus() == HoldStatus.ACTIVE)
             .map(HoldView::of)
             .toList();
-    return new TraceResponse(lot, supplier.orElse(null), traced, onLot);
+    return TraceBody.lot(
+        format, lot, trace.supplierOf(lot).orElse(null), onLot, rows(trace, lot, holds, request));
+  }
+
+  /** The rows of {@code lot}, which this instance owns, read as they are iterated. */
+  Iterator<TraceLine> rows(String lot, HttpRequest<?> request) {
+    HoldBook holds = HoldSnapshot.of(reader.<Hold>local(HoldStore.NAME));
+    return rows(lotTrace(lot), lot, holds, request);
+  }
+
+  private Iterator<TraceLine> rows(
+      LotTrace trace, String lot, HoldBook holds, HttpRequest<?> request) {
+    DeepLineage reached =
+        new DeepLineage(
+            trace.built(lot),
+            serial -> trace.builtWith(lot, serial),
+            parents(request),
+            Integer.MAX_VALUE,
+            Set.of());
+    return new TraceRows(lot, reached, serial -> devices.seenOf(serial, request, holds), holds);
+  }
+
+  /**
+   * Every device reached from every lot of {@code supplier}, lot by lot, in {@code format},
+   * streamed; a lot another instance owns is streamed from it.
+   */
+  TraceBody supplierTrace(String supplier, TraceFormat format, HttpRequest<?> request) {
+    return TraceBody.supplier(format, supplier, supplierRows(supplier, request));
+  }
+
+  /** The rows of every lot of {@code supplier}, which this instance owns. */
+  Iterator<TraceLine> supplierRows(String supplier, HttpRequest<?> request) {
+    List<String> lots = lotsOf(supplier);
+    Iterator<String> each = lots.iterator();
+    return new Iterator<>() {
+      private Iterator<TraceLine> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && each.hasNext()) {
+          current = lotRows(each.next(), request);
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public TraceLine next() {
+        hasNext();
+        return current.next();
+      }
+    };
+  }
+
+  /** The lots received from {@code supplier}, which this instance owns. */
+  List<String> lotsOf(String supplier) {
+    List<String> lots =
+        Lineage.all(reader.<String>local(LineageStores.SUPPLIER_LOTS), supplier).stream()
+            .map(Lineage.Link::serial)
+            .toList();
+    if (lots.isEmpty()) {
+      throw new KeyNotFoundException("supplier", supplier);
+    }
+    return lots;
+  }
+
+  /** The rows of {@code lot}, here or streamed from its owner. */
+  Iterator<TraceLine> lotRows(String lot, HttpRequest<?> request) {
+    Optional<HostInfo> owner = reader.remoteOwner(LineageStores.LOT_SUPPLIERS, lot);
+    return owner.isEmpty() ? rows(lot, request) : Upstream.rows(owner.get(), lot, request);
+  }
+
+  /**
+   * Every device {@code component} (a serial) was built into, and what those were built into, to
+   * {@code maxDepth}.
+   */
+  WhereUsed whereUsed(String component, int maxDepth, HttpRequest<?> request) {
+    DeepLineage.Parents parents = parents(request);
+    List<Lineage.Link> direct = parents.of(component);
+    Set<String> directSerials = new HashSet<>();
+    direct.forEach(link -> directSerials.add(link.serial()));
+    DeepLineage reached =
+        new DeepLineage(
+            direct.iterator(), directSerials::contains, parents, maxDepth, Set.of(component));
+    List<WhereUsed.Use> used = new ArrayList<>();
+    reached.forEachRemaining(
+        r -> used.add(new WhereUsed.Use(r.serial(), r.depth(), r.via(), r.parts())));
+    return new WhereUsed(component, used);
+  }
+
+  /** The devices a serial was built into: from this instance's store, or asked of its owner. */
+  private DeepLineage.Parents parents(HttpRequest<?> request) {
+    return serial -> {
+      Optional<HostInfo> owner = reader.remoteOwner(LineageStores.COMPONENT_PARENTS, serial);
+      if (owner.isPresent()) {
+        return WhereUsed.parentsFrom(reader.forwarder(), owner.get(), serial, request);
+      }
+      var store = reader.<String>local(LineageStores.COMPONENT_PARENTS);
+      return Lineage.marked(store, serial) ? Lineage.all(store, serial) : List.of();
+    };
   }
 
   /**
@@ -112,9 +215,9 @@ public final class CustodyQueries {
    * the lot and of every device built with it, each once, in event-time order.
    */
   public String epcisTrace(String lot, HttpRequest<?> request, Instant now) {
-    List<String> serials = new java.util.ArrayList<>();
+    List<String> serials = new ArrayList<>();
     serials.add(lot);
-    lotTrace(lot).devicesOf(lot).forEach(device -> serials.add(device.serial()));
+    rows(lot, request).forEachRemaining(row -> serials.add(row.serial()));
     return epcisTrace.document(serials, request, now).toString();
   }
 
@@ -124,7 +227,7 @@ public final class CustodyQueries {
         new LotTrace(
             reader.<String>local(LineageStores.LOT_DEVICES),
             reader.<String>local(LineageStores.LOT_SUPPLIERS));
-    if (trace.devicesOf(lot).isEmpty() && trace.supplierOf(lot).isEmpty()) {
+    if (!trace.known(lot)) {
       throw new KeyNotFoundException("lot", lot);
     }
     return trace;
@@ -145,11 +248,14 @@ public final class CustodyQueries {
         installed.stream()
             .map(
                 i ->
-                    new FirmwareResponse.Image(
-                        i.version(),
-                        i.imageSha256(),
-                        i.devices(),
-                        inventory.devicesRunning(product, i.imageSha256())))
+                    FirmwareResponse.Image.of(
+                        i,
+                        inventory.devicesRunning(product, i.imageSha256()),
+                        FirmwareInventory.phasesOf(
+                            reader.<Long>local(InventoryStores.PHASES),
+                            product,
+                            i.version(),
+                            i.imageSha256())))
             .toList());
   }
 }

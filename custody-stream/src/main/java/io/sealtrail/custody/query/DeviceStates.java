@@ -3,14 +3,13 @@ package io.sealtrail.custody.query;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import io.sealtrail.avro.state.CustodyState;
+import io.sealtrail.custody.hold.HoldBook;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.platform.query.Forwarder;
 import io.sealtrail.platform.query.StoreReader;
 import io.sealtrail.platform.query.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
@@ -27,22 +26,33 @@ final class DeviceStates {
     this.reader = reader;
   }
 
-  /** The state of {@code serial}, or empty for a serial never seen. */
-  Optional<Map<String, Object>> stateOf(String serial, HttpRequest<?> asking) {
+  /**
+   * The custody of {@code serial} with the active holds covering it (from {@code holds} when the
+   * state is here), or {@link Seen#NOTHING} for a serial never seen.
+   */
+  Seen seenOf(String serial, HttpRequest<?> asking, HoldBook holds) {
     Optional<HostInfo> owner = reader.remoteOwner(CustodyStores.STATE, serial);
     if (owner.isEmpty()) {
-      CustodyState state = reader.<CustodyState>local(CustodyStores.STATE).get(serial);
-      return Optional.ofNullable(state).map(AvroJson::of);
+      CustodyState state =
+          StoreReader.readLocally(
+              CustodyStores.STATE,
+              () -> reader.<CustodyState>local(CustodyStores.STATE).get(serial));
+      return state == null ? Seen.NOTHING : Seen.of(state, holds.activeCovering(state));
     }
-    String path =
-        "/v1/serials/" + URLEncoder.encode(serial, StandardCharsets.UTF_8).replace("+", "%20");
-    Forwarder.Answer answer = reader.forwarder().json(owner.get(), path, asking);
+    return stateOf(owner.get(), serial, asking).map(Seen::of).orElse(Seen.NOTHING);
+  }
+
+  /** The state answer of {@code serial}'s owner, or empty for a serial never seen. */
+  private Optional<Map<String, Object>> stateOf(
+      HostInfo owner, String serial, HttpRequest<?> asking) {
+    String path = "/v1/serials/" + Paths.segment(serial);
+    Forwarder.Answer answer = reader.forwarder().json(owner, path, asking);
     return switch (answer.status()) {
       case 200 -> Optional.of(parse(answer.body()));
       case 404 -> Optional.empty();
       default ->
           throw new StoreUnavailableException(
-              "the owner " + owner.get() + " of " + serial + " answered " + answer.status());
+              "the owner " + owner + " of " + serial + " answered " + answer.status());
     };
   }
 

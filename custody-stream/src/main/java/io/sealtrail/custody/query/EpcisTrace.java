@@ -14,8 +14,6 @@ import io.sealtrail.platform.query.StoreReader;
 import io.sealtrail.platform.query.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,10 +69,7 @@ final class EpcisTrace {
   }
 
   private List<JsonNode> remote(HostInfo owner, String serial, HttpRequest<?> asking) {
-    String path =
-        "/v1/serials/"
-            + URLEncoder.encode(serial, StandardCharsets.UTF_8).replace("+", "%20")
-            + "/history?format=epcis";
+    String path = "/v1/serials/" + Paths.segment(serial) + "/history?format=epcis";
     Forwarder.Answer answer = reader.forwarder().json(owner, path, asking);
     if (answer.status() == 404) {
       return List.of();

@@ -9,9 +9,13 @@ import java.util.List;
 public final class QueryBeans {
   private QueryBeans() {}
 
-  /** The reader and the queries over {@code access}; the server adds the role tokens. */
+  /**
+   * The reader, the queries and the {@link RecallScope} over {@code access}; the server adds the
+   * role tokens.
+   */
   public static List<Object> over(StoreAccess access) {
     StoreReader reader = new StoreReader(access, new Forwarder());
-    return List.of(reader, new CustodyQueries(reader));
+    CustodyQueries queries = new CustodyQueries(reader);
+    return List.of(reader, queries, new RecallScope(reader, queries));
   }
 }

@@ -17,7 +17,13 @@ import java.util.Set;
  * Lets only the reading roles at the query routes. The paths are the query routes', not {@code
  * /v1/**}: on a shared server, ingest's routes answer under {@code /v1} too.
  */
-@ServerFilter({"/v1/serials/**", "/v1/lots/**", "/v1/firmware/**"})
+@ServerFilter({
+  "/v1/serials/**",
+  "/v1/lots/**",
+  "/v1/firmware/**",
+  "/v1/suppliers/**",
+  "/v1/components/**"
+})
 @Requires(beans = StoreReader.class)
 final class ReadRoleFilter {
   private static final Set<Role> READERS =

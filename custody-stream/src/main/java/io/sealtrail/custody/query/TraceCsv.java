@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 final class TraceCsv {
   static final String HEADER =
       "lot,supplier,serial,parts,status,custodian,site,container,product,firmwareVersion,"
-          + "firmwareImageSha256";
+          + "firmwareImageSha256,customer,hold,lastSeenAt,depth,via";
   static final String LINE_BREAK = "\r\n";
 
   /** First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula. */
@@ -26,24 +26,36 @@ final class TraceCsv {
   static String render(TraceResponse trace) {
     StringBuilder csv = new StringBuilder(HEADER).append(LINE_BREAK);
     for (TracedDevice d : trace.devices()) {
-      csv.append(
-              Stream.of(
-                      trace.lot(),
-                      trace.supplier(),
-                      d.serial(),
-                      d.parts(),
-                      d.status(),
-                      d.custodian(),
-                      d.site(),
-                      d.container(),
-                      d.product(),
-                      d.firmwareVersion(),
-                      d.firmwareImageSha256())
-                  .map(TraceCsv::cell)
-                  .collect(Collectors.joining(",")))
-          .append(LINE_BREAK);
+      csv.append(row(trace.lot(), trace.supplier(), d)).append(LINE_BREAK);
     }
     return csv.toString();
+  }
+
+  /** One device's row, without its line break; {@code via} joined with {@code >}. */
+  static String row(String supplier, TraceLine line) {
+    return row(line.lot(), supplier, line.traced());
+  }
+
+  private static String row(String lot, String supplier, TracedDevice d) {
+    return Stream.of(
+            lot,
+            supplier,
+            d.serial(),
+            d.parts(),
+            d.status(),
+            d.custodian(),
+            d.site(),
+            d.container(),
+            d.product(),
+            d.firmwareVersion(),
+            d.firmwareImageSha256(),
+            d.customer(),
+            d.holds().isEmpty() ? null : d.holds().get(0),
+            d.lastSeenAt(),
+            Integer.toString(d.depth()),
+            String.join(">", d.via()))
+        .map(TraceCsv::cell)
+        .collect(Collectors.joining(","));
   }
 
   /** One field: empty for no value, neutralised, and quoted with inner quotes doubled if needed. */

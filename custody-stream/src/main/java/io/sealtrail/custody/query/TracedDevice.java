@@ -2,12 +2,12 @@ package io.sealtrail.custody.query;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * One device built with a lot and its current custody; the state fields are null for a device the
- * custody stream has not seen yet.
+ * One device of a lot's JSON trace and its current custody; the state fields are null for a device
+ * the custody stream has not seen yet. The fields up to {@code holds} are those the trace always
+ * had, in the same order; {@code customer}, {@code lastSeenAt}, {@code depth} and {@code via} (see
+ * {@link TraceLine}) came with deep lineage.
  */
 @Serdeable
 public record TracedDevice(
@@ -20,9 +20,13 @@ public record TracedDevice(
     String product,
     String firmwareVersion,
     String firmwareImageSha256,
-    List<String> holds) {
+    List<String> holds,
+    String customer,
+    String lastSeenAt,
+    int depth,
+    List<String> via) {
 
-  /** A device no active hold covers. */
+  /** A device built directly with the lot, no active hold covering it. */
   public TracedDevice(
       String serial,
       String parts,
@@ -43,38 +47,10 @@ public record TracedDevice(
         product,
         firmwareVersion,
         firmwareImageSha256,
+        List.of(),
+        null,
+        null,
+        1,
         List.of());
-  }
-
-  static TracedDevice of(String serial, String parts, Optional<Map<String, Object>> state) {
-    Map<String, Object> s = state.orElse(Map.of());
-    Map<?, ?> firmware = s.get("firmware") instanceof Map<?, ?> f ? f : Map.of();
-    return new TracedDevice(
-        serial,
-        parts,
-        text(s.get("status")),
-        text(s.get("custodian")),
-        text(s.get("site")),
-        text(s.get("container")),
-        text(s.get("product")),
-        text(firmware.get("version")),
-        text(firmware.get("imageSha256")),
-        holdIds(s.get("holds")));
-  }
-
-  // The ids of the active holds the device's state answer lists (its owner computed them).
-  private static List<String> holdIds(Object holds) {
-    if (!(holds instanceof List<?> list)) {
-      return List.of();
-    }
-    return list.stream()
-        .filter(h -> h instanceof Map<?, ?>)
-        .map(h -> text(((Map<?, ?>) h).get("holdId")))
-        .filter(java.util.Objects::nonNull)
-        .toList();
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
   }
 }

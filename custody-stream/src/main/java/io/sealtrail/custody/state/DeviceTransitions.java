@@ -1,6 +1,7 @@
 package io.sealtrail.custody.state;
 
 import io.sealtrail.avro.event.Attested;
+import io.sealtrail.avro.event.Commissioned;
 import io.sealtrail.avro.event.FirmwareFlashed;
 import io.sealtrail.avro.event.KeyProvisioned;
 import io.sealtrail.avro.state.CustodyState;
@@ -57,15 +58,25 @@ final class DeviceTransitions {
     }
   }
 
+  /**
+   * The device goes into service for its customer. A commissioning reported after the device was
+   * decommissioned names no customer: the device is out of the field for good.
+   */
   static void commissioned(Observation e, CustodyState.Builder s, boolean late) {
     Transitions.kind(s, SerialKind.DEVICE);
+    if (s.getStatus() != CustodyStatus.DECOMMISSIONED) {
+      s.setCustomer(e.detail(Commissioned.class).orElseThrow().getCustomer());
+    }
     Transitions.status(s, CustodyStatus.IN_SERVICE, late);
   }
 
-  /** Decommissioning is final, so even a late report of it sets the status. */
+  /**
+   * Decommissioning is final, so even a late report of it sets the status; the device no longer
+   * serves a customer (it leaves the fielded counts of the firmware inventory).
+   */
   static void decommissioned(Observation e, CustodyState.Builder s, boolean late) {
     Transitions.kind(s, SerialKind.DEVICE);
-    s.setStatus(CustodyStatus.DECOMMISSIONED);
+    s.setStatus(CustodyStatus.DECOMMISSIONED).setCustomer(null);
   }
 
   private static void inFactory(CustodyState.Builder s, boolean late) {

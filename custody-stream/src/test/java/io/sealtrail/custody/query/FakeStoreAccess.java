@@ -7,9 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -20,6 +24,7 @@ final class FakeStoreAccess implements StoreAccess {
   private final CustodyDriver custody;
   private final Map<String, HostInfo> owners = new ConcurrentHashMap<>();
   private final Set<String> lagging = ConcurrentHashMap.newKeySet();
+  private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
   private volatile boolean migrating;
 
   FakeStoreAccess(CustodyDriver custody) {
@@ -40,6 +45,11 @@ final class FakeStoreAccess implements StoreAccess {
     migrating = true;
   }
 
+  /** Reading the state of {@code serial} waits until {@code open} is counted down. */
+  void gate(String serial, CountDownLatch open) {
+    gates.put(serial, open);
+  }
+
   @Override
   public Optional<HostInfo> remoteOwner(String store, String key) {
     if (lagging.contains(key)) {
@@ -56,7 +66,47 @@ final class FakeStoreAccess implements StoreAccess {
       throw new StoreUnavailableException(
           store, new InvalidStateStoreException(store + " is migrating"));
     }
-    return custody.store(store);
+    ReadOnlyKeyValueStore<String, V> read = custody.store(store);
+    return gates.isEmpty() ? read : new Gated<>(read, gates);
+  }
+
+  /** A store whose reads of gated keys wait for their gate. */
+  private record Gated<V>(ReadOnlyKeyValueStore<String, V> store, Map<String, CountDownLatch> gates)
+      implements ReadOnlyKeyValueStore<String, V> {
+    @Override
+    public V get(String key) {
+      CountDownLatch gate = gates.get(key);
+      try {
+        if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("gate of " + key + " never opened");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return store.get(key);
+    }
+
+    @Override
+    public KeyValueIterator<String, V> range(String from, String to) {
+      return store.range(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<String, V> all() {
+      return store.all();
+    }
+
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(
+        P prefix, PS serializer) {
+      return store.prefixScan(prefix, serializer);
+    }
+
+    @Override
+    public long approximateNumEntries() {
+      return store.approximateNumEntries();
+    }
   }
 
   @Override

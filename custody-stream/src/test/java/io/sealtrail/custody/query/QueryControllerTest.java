@@ -126,7 +126,12 @@ class QueryControllerTest {
                 "",
                 PRODUCT,
                 "1.4.0",
-                imageOf("1.4.0")));
+                imageOf("1.4.0"),
+                "",
+                "",
+                T0.plusSeconds(7200).toString(),
+                "1",
+                ""));
   }
 
   @Test

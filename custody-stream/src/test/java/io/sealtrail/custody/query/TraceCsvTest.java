@@ -22,7 +22,7 @@ class TraceCsvTest {
   private static List<String> custodianCell(String custodian) {
     List<List<String>> rows = Rfc4180.parse(TraceCsv.render(traceOf(custodian)));
     assertThat(rows).hasSize(2);
-    assertThat(rows.get(1)).hasSize(11);
+    assertThat(rows.get(1)).hasSize(16);
     return List.of(rows.get(1).get(5));
   }
 
@@ -54,7 +54,7 @@ class TraceCsvTest {
     assertThat(TraceCsv.render(traceOf("fieldfix")).split(TraceCsv.LINE_BREAK))
         .containsExactly(
             TraceCsv.HEADER,
-            "LOT-CPU-7,supplier-a,GWX1-000042,CPU-A53,IN_SERVICE,fieldfix,MUC-C1,,gw,1.4.0,ab");
+            "LOT-CPU-7,supplier-a,GWX1-000042,CPU-A53,IN_SERVICE,fieldfix,MUC-C1,,gw,1.4.0,ab,,,,1,");
   }
 
   @Property
