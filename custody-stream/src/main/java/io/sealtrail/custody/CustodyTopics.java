@@ -9,6 +9,7 @@ import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
+import io.sealtrail.trust.policy.PolicyTopic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public record CustodyTopics(
     Topic<VerifiedEvent> releases,
     Topic<byte[]> deadLetters,
     Topic<Hold> holds,
-    Topic<byte[]> auditActions) {
+    Topic<byte[]> auditActions,
+    Topic<byte[]> policy) {
   /** How long violations and dead letters are kept for consumers and forensics. */
   public static final Duration FORENSIC_RETENTION = Duration.ofDays(30);
 
@@ -69,12 +71,15 @@ public record CustodyTopics(
             forValues(Hold.class, serdeConfig),
             TopicSettings.latestPerKey().withPartitions(1)),
         // Who placed and released holds: written here, chained by log-service (ADR 9).
-        AuditActionsTopic.from(names));
+        AuditActionsTopic.from(names),
+        // The runtime policy (transit times, suppliers), written by ingest's admin API and read
+        // whole by every instance as a global store.
+        PolicyTopic.from(names));
   }
 
   /** Every topic, in the order above. */
   public List<Topic<?>> all() {
-    return List.of(events, state, violations, releases, deadLetters, holds, auditActions);
+    return List.of(events, state, violations, releases, deadLetters, holds, auditActions, policy);
   }
 
   /** What must be created, by name: every topic with its settings. */

@@ -14,6 +14,8 @@ import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.hold.HoldDetector;
 import io.sealtrail.custody.inventory.FirmwareDelta;
+import io.sealtrail.custody.policy.PolicyStore;
+import io.sealtrail.custody.policy.RuntimeRules;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
@@ -49,9 +51,13 @@ public final class CustodyProcessor
   private static final Set<SerialKind> NOT_JUDGED_IN_TIME =
       EnumSet.of(SerialKind.PRODUCT, SerialKind.LOT);
 
-  private final DetectionRules rules;
+  private final DetectionRules configured;
   private final Holding holding;
+  private RuntimeRules policy;
+  private DetectionRules rules;
   private Catalogue catalogue;
+  private Catalogue inTimeCatalogue;
+  private HoldDetector holds;
   private InTimeJudge inTime;
   private ReleaseView releases;
   private ProcessorContext<String, StepOutput> context;
@@ -64,8 +70,12 @@ public final class CustodyProcessor
   private long lastStreamTime = -1;
   private long lastProgress;
 
+  /**
+   * A processor judging by {@code rules}' grace and, until a policy version is in the global {@link
+   * PolicyStore}, by its other rules too.
+   */
   public CustodyProcessor(DetectionRules rules) {
-    this.rules = rules;
+    this.configured = rules;
     this.holding = new Holding(rules.grace(), QUIET);
   }
 
@@ -79,13 +89,15 @@ public final class CustodyProcessor
     this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
     this.partition = context.taskId().partition();
     this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES), partition);
-    this.catalogue = Catalogue.of(rules, releases).with(HoldDetector.over(context));
+    this.holds = HoldDetector.over(context);
+    this.policy = new RuntimeRules(configured, context.getStateStore(PolicyStore.NAME));
+    refreshRules();
     this.inTime =
         new InTimeJudge(
             ledger,
             held,
             new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS)),
-            Catalogue.inTimeOrder(rules));
+            () -> inTimeCatalogue);
     this.lastProgress = context.currentSystemTimeMs();
     context.schedule(
         RELEASE_INTERVAL,
@@ -101,6 +113,7 @@ public final class CustodyProcessor
       return;
     }
     lastProgress = context.currentSystemTimeMs();
+    refreshRules();
     Observation event = new Observation(record.value());
     CustodyState prior = ledger.get(record.key());
     held.clearMetBy(event, holding);
@@ -117,6 +130,19 @@ public final class CustodyProcessor
     if (published == Watermarks.CAUGHT_UP) {
       // No longer idle: partitions waiting on this one wait again, after what it just wrote.
       publish(context.currentStreamTimeMs(), record.timestamp());
+    }
+  }
+
+  /**
+   * The catalogues of the policy version in the global store now: a new version is judged by from
+   * the next event or decision on, every earlier verdict stays.
+   */
+  private void refreshRules() {
+    DetectionRules now = policy.current();
+    if (now != rules) {
+      rules = now;
+      catalogue = Catalogue.of(rules, releases).with(holds);
+      inTimeCatalogue = Catalogue.inTimeOrder(rules);
     }
   }
 
@@ -180,6 +206,7 @@ public final class CustodyProcessor
       publish(clock.idle() ? Watermarks.CAUGHT_UP : streamTime, timestamp);
     }
     Instant now = clock.wallTime();
+    refreshRules();
     List<Violation> due = new ArrayList<>(inTime.judgeDue(holding, clock, watermarks, now));
     due.addAll(held.releaseDue(holding, clock, watermarks, releases));
     for (Violation violation : due) {
