@@ -7,6 +7,7 @@ import io.sealtrail.trust.policy.PolicyDocument;
 import io.sealtrail.trust.policy.PolicyJson;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +50,11 @@ public final class PolicyStore implements AutoCloseable {
   /** The version in force on this node. */
   public PolicyDocument current() {
     return view.get();
+  }
+
+  /** Completes when the policy reader ended: after close, or exceptionally when it died. */
+  public CompletableFuture<Void> readerStopped() {
+    return view.stopped();
   }
 
   /**

@@ -177,6 +177,13 @@ class PolicyHttpIT {
         .isEqualTo("ROLE_NOT_ALLOWED");
   }
 
+  @Test
+  void shouldReportThePolicyReaderInReadinessWhenItRuns() throws Exception {
+    var ready = rig.send("GET", "/health/readiness", JSON, new byte[0], null);
+
+    assertThat(ready.body().get("checks").get("policyReader").asText()).isEqualTo("UP");
+  }
+
   private static int versionOn(IngestNode node) {
     try {
       return admin(node, "GET", "").body().get("version").asInt();
