@@ -4,6 +4,7 @@ import io.sealtrail.cli.demo.DemoCommand;
 import io.sealtrail.cli.evidence.EvidenceCommand;
 import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
+import io.sealtrail.cli.policy.PolicyCommand;
 import io.sealtrail.cli.query.AlertsCommand;
 import io.sealtrail.cli.query.AuditCommand;
 import io.sealtrail.cli.query.HoldsCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       KeysCommand.class,
       PartnersCommand.class,
       UsersCommand.class,
+      PolicyCommand.class,
       SignCommand.class,
       SubmitCommand.class,
       VerifyCommand.class,

@@ -13,6 +13,7 @@ import io.sealtrail.platform.env.FlatValues;
 import io.sealtrail.platform.http.HttpSettings;
 import io.sealtrail.platform.kafka.StreamsBaseSettings;
 import io.sealtrail.platform.topic.Topic;
+import io.sealtrail.trust.policy.PolicyTopic;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,7 +50,14 @@ public record CustodyConfig(
   /** The ids of the topics a deployment may rename: {@code sealtrail.topics.<id>}. */
   public static final List<String> TOPIC_IDS =
       List.of(
-          "events", "state", "violations", "releases", "holds", AuditActionsTopic.ID, "layouts");
+          "events",
+          "state",
+          "violations",
+          "releases",
+          "holds",
+          AuditActionsTopic.ID,
+          "layouts",
+          PolicyTopic.ID);
 
   static final String GRACE = "sealtrail.detect.grace";
   static final String DEFAULT_MIN_TRANSIT = "sealtrail.detect.min-transit.default";

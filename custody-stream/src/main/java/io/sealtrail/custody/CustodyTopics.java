@@ -9,6 +9,7 @@ import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.platform.audit.AuditActionsTopic;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
+import io.sealtrail.trust.policy.PolicyTopic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ public record CustodyTopics(
     Topic<byte[]> deadLetters,
     Topic<Hold> holds,
     Topic<byte[]> auditActions,
-    Topic<String> layouts) {
+    Topic<String> layouts,
+    Topic<byte[]> policy) {
   /** How long violations and dead letters are kept for consumers and forensics. */
   public static final Duration FORENSIC_RETENTION = Duration.ofDays(30);
 
@@ -76,12 +78,16 @@ public record CustodyTopics(
         new Topic<>(
             Topic.configuredName(names, "layouts", "custody.layouts"),
             Serdes.String(),
-            TopicSettings.latestPerKey().withPartitions(1)));
+            TopicSettings.latestPerKey().withPartitions(1)),
+        // The runtime policy (transit times, suppliers), written by ingest's admin API and read
+        // whole by every instance as a global store.
+        PolicyTopic.from(names));
   }
 
   /** Every topic, in the order above. */
   public List<Topic<?>> all() {
-    return List.of(events, state, violations, releases, deadLetters, holds, auditActions, layouts);
+    return List.of(
+        events, state, violations, releases, deadLetters, holds, auditActions, layouts, policy);
   }
 
   /** What must be created, by name: every topic with its settings. */

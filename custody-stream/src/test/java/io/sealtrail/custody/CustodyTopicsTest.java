@@ -30,7 +30,8 @@ class CustodyTopicsTest {
             "custody.events.dlq",
             "custody.holds",
             "custody.audit.actions",
-            "custody.layouts");
+            "custody.layouts",
+            "custody.policy");
     external.add(config.streams().deadLetterTopic());
     // Written by the holds API, not by the topology.
     external.add(topics.auditActions().name());
@@ -87,7 +88,8 @@ class CustodyTopicsTest {
             "custody.events.dlq",
             "acme.holds",
             "acme.audit-actions",
-            "acme.layouts");
+            "acme.layouts",
+            "acme.policy");
   }
 
   /** Source and sink topics, global ones included, without Streams' own repartition topics. */

@@ -9,6 +9,7 @@ import io.sealtrail.platform.env.EnvConfig;
 import io.sealtrail.platform.env.EnvSetting;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.topic.Topic;
+import io.sealtrail.trust.policy.PolicyTopic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -106,6 +107,7 @@ public record IngestConfig(
                       optional(Topic.CONFIG_PREFIX + "replies"),
                       optional(Topic.CONFIG_PREFIX + "partners"),
                       optional(Topic.CONFIG_PREFIX + AuditActionsTopic.ID),
+                      optional(Topic.CONFIG_PREFIX + PolicyTopic.ID),
                       optional(Topic.CONFIG_PREFIX + "outcomes"),
                       optional(PARTITIONS),
                       optional(REPLICATION_FACTOR),
@@ -231,6 +233,7 @@ public record IngestConfig(
       String users,
       String auditActions,
       String outcomes,
+      String policy,
       int partitions,
       short replicationFactor) {
 
@@ -245,6 +248,7 @@ public record IngestConfig(
       Objects.requireNonNull(users, "users");
       Objects.requireNonNull(auditActions, "auditActions");
       Objects.requireNonNull(outcomes, "outcomes");
+      Objects.requireNonNull(policy, "policy");
       if (partitions < 1) {
         throw new IllegalArgumentException(PARTITIONS + " must be positive, got " + partitions);
       }
@@ -266,6 +270,7 @@ public record IngestConfig(
           Topic.configuredName(flat, UsersTopic.ID, UsersTopic.DEFAULT_NAME),
           Topic.configuredName(flat, AuditActionsTopic.ID, AuditActionsTopic.DEFAULT_NAME),
           Topic.configuredName(flat, "outcomes", "custody.outcomes"),
+          Topic.configuredName(flat, PolicyTopic.ID, PolicyTopic.DEFAULT_NAME),
           integer(flat, PARTITIONS, 6),
           (short) integer(flat, REPLICATION_FACTOR, 3));
     }
@@ -283,6 +288,7 @@ public record IngestConfig(
           prefix + users,
           prefix + auditActions,
           prefix + outcomes,
+          prefix + policy,
           partitions,
           replicationFactor);
     }

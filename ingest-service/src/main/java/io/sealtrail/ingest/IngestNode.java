@@ -2,6 +2,7 @@ package io.sealtrail.ingest;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sealtrail.ingest.admin.PartnerStore;
+import io.sealtrail.ingest.admin.PolicyStore;
 import io.sealtrail.ingest.gateway.KafkaSubmissionGateway;
 import io.sealtrail.ingest.gateway.KafkaUnavailableException;
 import io.sealtrail.ingest.gateway.SubmissionGateway;
@@ -31,7 +32,7 @@ import io.sealtrail.platform.node.ServedNode;
 import io.sealtrail.trust.SubmissionVerifier;
 import io.sealtrail.trust.partner.KafkaPartnerDirectory;
 import io.sealtrail.trust.partner.Partner;
-import io.sealtrail.trust.policy.Policy;
+import io.sealtrail.trust.policy.KafkaPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -131,13 +132,15 @@ public final class IngestNode extends ServedNode {
       TopicSetup.ensure(admin, topics);
     }
     KafkaPartnerDirectory directory = parts.add(directory(clients, topics));
+    KafkaPolicy policy = parts.add(policy(clients, topics));
     var outcomes = parts.add(new OutcomeTopics(clients.admin(), topics, config.kafkaTimeout()));
     // Partners registered before outcome topics existed, or written to the topic some other way.
     outcomes.ensureAll(directory.get().partners().stream().map(Partner::partnerId).toList());
     var listener = new IngestMetrics(options.serving().meters(), options.listener(), directory);
     Clock clock = Clock.systemUTC();
     // One verifier for the pipeline and the dry runs, which must decide alike.
-    var verification = new SubmissionVerifier(directory, Policy.defaults());
+    // Each submission is judged by the policy version in force when its verification starts.
+    var verification = new SubmissionVerifier(directory, policy::policy);
     var verifier =
         parts.add(
             new IngestVerifier(
@@ -160,6 +163,10 @@ public final class IngestNode extends ServedNode {
         parts.add(
             PartnerStore.start(
                 clients.admin(), topics.partners(), directory, outcomes, config.kafkaTimeout()));
+    var policyStore =
+        parts.add(
+            PolicyStore.start(
+                config.bootstrapServers(), clients.admin(), policy, config.kafkaTimeout()));
     var probe = parts.add(new KafkaProbe(clients.admin(), PROBE_TIMEOUT));
     KafkaUserDirectory users = parts.add(users(clients, topics));
     var userStore = parts.add(UserStore.start(clients.admin(), users, config.kafkaTimeout()));
@@ -177,6 +184,7 @@ public final class IngestNode extends ServedNode {
             gateway,
             directory,
             store,
+            policyStore,
             userStore,
             audit,
             probe,
@@ -214,6 +222,20 @@ public final class IngestNode extends ServedNode {
           "partner directory not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
     }
     return directory;
+  }
+
+  /** The policy in force, caught up with the policy topic before the node verifies anything. */
+  private static KafkaPolicy policy(ClientSettings clients, IngestTopics topics)
+      throws InterruptedException {
+    String name = topics.policy().name();
+    TopicVisibility.await(clients.admin(), name, DIRECTORY_CATCH_UP);
+    var policy = KafkaPolicy.start(clients.admin(), name);
+    if (!policy.awaitCaughtUp(DIRECTORY_CATCH_UP)) {
+      policy.close();
+      throw new KafkaUnavailableException(
+          "policy not read within " + DIRECTORY_CATCH_UP, Duration.ofSeconds(30), null);
+    }
+    return policy;
   }
 
   /** The named users, caught up with the users topic before the node serves. */

@@ -9,6 +9,7 @@ import io.sealtrail.platform.auth.UsersTopic;
 import io.sealtrail.platform.topic.Topic;
 import io.sealtrail.platform.topic.TopicSettings;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.trust.policy.PolicyTopic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public record IngestTopics(
     Topic<byte[]> users,
     Topic<byte[]> auditActions,
     Topic<PartnerOutcome> outcomes,
+    Topic<byte[]> policy,
     int partitions,
     short replicationFactor) {
   /** How long inbound records and submissions are kept: long enough to survive any outage. */
@@ -98,6 +100,8 @@ public record IngestTopics(
             names.outcomes(),
             avro(PartnerOutcome.class, serdeConfig),
             TopicSettings.kept(config.outcomeRetention()).withPartitions(OUTCOME_PARTITIONS)),
+        // The runtime policy, read whole by every instance of ingest and custody-stream.
+        PolicyTopic.named(names.policy()),
         names.partitions(),
         names.replicationFactor());
   }
@@ -105,7 +109,16 @@ public record IngestTopics(
   /** Every topic, the contract's first. */
   public List<Topic<?>> all() {
     return List.of(
-        inbound, events, rejected, partners, submissions, dedup, replies, users, auditActions);
+        inbound,
+        events,
+        rejected,
+        partners,
+        submissions,
+        dedup,
+        replies,
+        users,
+        auditActions,
+        policy);
   }
 
   /**

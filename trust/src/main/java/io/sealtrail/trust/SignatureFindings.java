@@ -7,6 +7,7 @@ import io.sealtrail.trust.dsse.SignatureCheck.Status;
 import io.sealtrail.trust.partner.PartnerDirectory;
 import io.sealtrail.trust.partner.PartnerKey;
 import io.sealtrail.trust.partner.RegisteredKey;
+import io.sealtrail.trust.policy.SignatureThreshold;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -83,10 +84,25 @@ final class SignatureFindings {
   }
 
   /**
+   * How many distinct signers holding the threshold's role signed validly: distinct partners, or,
+   * when the threshold says {@code keys}, distinct public keys.
+   */
+  long distinctWithRole(SignatureThreshold threshold) {
+    if (threshold.distinct() == SignatureThreshold.Distinct.PARTNERS) {
+      return signers().stream()
+          .filter(s -> s.hasRole(threshold.role()))
+          .map(VerifiedSigner::partnerId)
+          .distinct()
+          .count();
+    }
+    return distinctKeysWithRole(threshold.role());
+  }
+
+  /**
    * How many distinct public keys (by DER SubjectPublicKeyInfo, not by keyid) of signers holding
    * {@code role} signed validly: a key registered under two keyids still counts once.
    */
-  long distinctKeysWithRole(String role) {
+  private long distinctKeysWithRole(String role) {
     return signers().stream()
         .filter(s -> s.hasRole(role))
         .map(s -> directory.key(s.keyId().hex()).orElseThrow().key().verifier())
@@ -118,6 +134,6 @@ final class SignatureFindings {
         check.index(),
         new KeyId(check.keyid()),
         registered.partner().partnerId(),
-        registered.partner().roles());
+        registered.partner().rolesAt(receivedAt));
   }
 }

@@ -130,18 +130,21 @@ final class SubmissionCheck {
 
   private Optional<Rejected> notAuthorised(EventHeader header) {
     Partner partner = directory.partner(header.partnerId()).orElseThrow();
-    if (!policy.allows(partner.roles(), header.type())) {
+    // A role or site granted for a period counts only within it, at receipt like a key's validity;
+    // outside it the event gets the code it would get had it never been granted.
+    Set<String> roles = partner.rolesAt(receivedAt);
+    if (!policy.allows(roles, header.type())) {
       return rejected(
           RejectionReason.ROLE_NOT_ALLOWED,
           "/type",
           "partner "
               + partner.partnerId()
               + " with roles "
-              + partner.roles()
+              + new java.util.TreeSet<>(roles)
               + " may not report "
               + header.type());
     }
-    if (!partner.mayReportFrom(header.site())) {
+    if (!partner.mayReportFrom(header.site(), receivedAt)) {
       return rejected(
           RejectionReason.SITE_NOT_ALLOWED,
           "/site",
@@ -166,8 +169,8 @@ final class SubmissionCheck {
   }
 
   private Optional<Rejected> belowThreshold(EventHeader header, SignatureThreshold threshold) {
-    long keys = signatures.distinctKeysWithRole(threshold.role());
-    if (keys >= threshold.distinctKeys()) {
+    long signers = signatures.distinctWithRole(threshold);
+    if (signers >= threshold.distinctKeys()) {
       return Optional.empty();
     }
     return rejected(
@@ -178,8 +181,10 @@ final class SubmissionCheck {
             + threshold.distinctKeys()
             + " distinct "
             + threshold.role()
-            + " keys, found "
-            + keys);
+            + " "
+            + threshold.distinct().jsonName()
+            + ", found "
+            + signers);
   }
 
   private Rejected unknownKey(SignatureCheck check) {

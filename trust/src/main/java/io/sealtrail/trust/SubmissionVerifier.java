@@ -34,19 +34,31 @@ public final class SubmissionVerifier {
   public static final String EPCIS_PAYLOAD_TYPE = "application/vnd.sealtrail.epcis+json";
 
   private final Supplier<PartnerDirectory> directory;
-  private final Policy policy;
+  private final Supplier<Policy> policy;
 
   public SubmissionVerifier(Supplier<PartnerDirectory> directory, Policy policy) {
+    this(directory, constant(Objects.requireNonNull(policy, "policy")));
+  }
+
+  /**
+   * A verifier judging by the policy {@code policy} supplies when each verification starts (the
+   * runtime policy, {@link io.sealtrail.trust.policy.KafkaPolicy}).
+   */
+  public SubmissionVerifier(Supplier<PartnerDirectory> directory, Supplier<Policy> policy) {
     this.directory = Objects.requireNonNull(directory, "directory");
     this.policy = Objects.requireNonNull(policy, "policy");
   }
 
-  /** Verifies a JSON envelope exactly as received. */
-  /** The policy this verifier judges by; ingest reads its event age bounds from it too. */
-  public Policy policy() {
-    return policy;
+  private static Supplier<Policy> constant(Policy policy) {
+    return () -> policy;
   }
 
+  /** The policy this verifier judges by now; ingest reads its event age bounds from it too. */
+  public Policy policy() {
+    return policy.get();
+  }
+
+  /** Verifies a JSON envelope exactly as received. */
   public Verification verify(byte[] envelopeJson, Instant receivedAt) {
     return verify(ParsedEnvelope.parse(envelopeJson), receivedAt);
   }
@@ -65,7 +77,7 @@ public final class SubmissionVerifier {
     if (malformed.isPresent()) {
       return malformed.get();
     }
-    SubmissionCheck check = new SubmissionCheck(parsed, receivedAt, directory.get(), policy);
+    SubmissionCheck check = new SubmissionCheck(parsed, receivedAt, directory.get(), policy.get());
     return beforeHeader(check).<Verification>map(rejected -> rejected).orElseGet(check::ofHeader);
   }
 
@@ -78,7 +90,10 @@ public final class SubmissionVerifier {
   public Optional<Verification.Rejected> signaturesRejected(
       ParsedEnvelope parsed, Instant receivedAt) {
     return malformed(parsed)
-        .or(() -> beforeHeader(new SubmissionCheck(parsed, receivedAt, directory.get(), policy)));
+        .or(
+            () ->
+                beforeHeader(
+                    new SubmissionCheck(parsed, receivedAt, directory.get(), policy.get())));
   }
 
   private static Optional<Verification.Rejected> malformed(ParsedEnvelope parsed) {

@@ -37,7 +37,8 @@ class SubmissionVerifierTest {
               partnerAt("dock-7", Set.of("DOCK"), Set.of("rotterdam"), dock),
               partner("station-4", Set.of("STATION"), station),
               partner("qa", Set.of("APPROVER"), approver),
-              partner("release", Set.of("RELEASE_MANAGER"), releaseA, releaseB)));
+              partner("release", Set.of("RELEASE_MANAGER"), releaseA),
+              partner("release-b", Set.of("RELEASE_MANAGER"), releaseB)));
   private final SubmissionVerifier verifier =
       new SubmissionVerifier(() -> directory, Policy.defaults());
 
@@ -117,7 +118,7 @@ class SubmissionVerifierTest {
   }
 
   @Test
-  void shouldVerifyAReleaseWhenTwoDistinctReleaseManagerKeysSigned() {
+  void shouldVerifyAReleaseWhenTwoReleaseManagersSigned() {
     Envelope envelope = signed(event("FIRMWARE_RELEASED", "release", "hq"), releaseA, releaseB);
 
     assertThat(verifier.verify(envelope, T0).accepted()).isTrue();
@@ -131,7 +132,49 @@ class SubmissionVerifierTest {
 
     assertThat(rejected.reason()).isEqualTo(RejectionReason.INSUFFICIENT_SIGNATURES);
     assertThat(rejected.field()).isEqualTo("/signatures");
-    assertThat(rejected.detail()).endsWith("2 distinct RELEASE_MANAGER keys, found 1");
+    assertThat(rejected.detail()).endsWith("2 distinct RELEASE_MANAGER partners, found 1");
+  }
+
+  /** The attack of issue #17: one release manager holding two keys releases alone. */
+  @Test
+  void shouldRejectWithInsufficientSignaturesWhenOneReleaseManagerSignsWithTwoOfItsKeys() {
+    PartnerDirectory twoKeys = oneReleaseManagerWithTwoKeys();
+    Envelope envelope = signed(event("FIRMWARE_RELEASED", "release", "hq"), releaseA, releaseB);
+
+    Verification result =
+        new SubmissionVerifier(() -> twoKeys, Policy.defaults()).verify(envelope, T0);
+
+    assertRejected(result, RejectionReason.INSUFFICIENT_SIGNATURES, "/signatures");
+    assertThat(((Rejected) result).detail())
+        .endsWith("2 distinct RELEASE_MANAGER partners, found 1");
+  }
+
+  @Test
+  void shouldVerifyTwoKeysOfOneReleaseManagerWhenTheThresholdCountsKeys() {
+    PartnerDirectory twoKeys = oneReleaseManagerWithTwoKeys();
+    Envelope envelope = signed(event("FIRMWARE_RELEASED", "release", "hq"), releaseA, releaseB);
+
+    Verification result =
+        new SubmissionVerifier(() -> twoKeys, countingKeys()).verify(envelope, T0);
+
+    assertThat(result.accepted()).isTrue();
+  }
+
+  private PartnerDirectory oneReleaseManagerWithTwoKeys() {
+    return PartnerDirectory.of(
+        java.util.List.of(partner("release", Set.of("RELEASE_MANAGER"), releaseA, releaseB)));
+  }
+
+  /** The default policy with its release threshold counting distinct keys. */
+  private static Policy countingKeys() {
+    Policy defaults = Policy.defaults();
+    var thresholds = new java.util.HashMap<>(defaults.thresholds());
+    thresholds.put(
+        io.sealtrail.avro.common.EventType.FIRMWARE_RELEASED,
+        new io.sealtrail.trust.policy.SignatureThreshold(
+            "RELEASE_MANAGER", 2, io.sealtrail.trust.policy.SignatureThreshold.Distinct.KEYS));
+    return new Policy(
+        defaults.mayReport(), thresholds, defaults.coSignatures(), defaults.maxEventAge());
   }
 
   @Test
@@ -156,7 +199,8 @@ class SubmissionVerifierTest {
                 new EnvelopeSignature(alias.keyId().hex(), once.signatures().get(0).sig())));
 
     Verification result =
-        new SubmissionVerifier(() -> aliased, Policy.defaults()).verify(twice, T0);
+        // Counting keys: the same public key under two keyids is still one key.
+        new SubmissionVerifier(() -> aliased, countingKeys()).verify(twice, T0);
 
     assertRejected(result, RejectionReason.INSUFFICIENT_SIGNATURES, "/signatures");
     assertThat(((Rejected) result).detail()).endsWith("found 1");

@@ -15,6 +15,8 @@ import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.hold.HoldDetector;
 import io.sealtrail.custody.inventory.FirmwareDelta;
 import io.sealtrail.custody.layout.LayoutDetector;
+import io.sealtrail.custody.policy.PolicyStore;
+import io.sealtrail.custody.policy.RuntimeRules;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
 import java.time.Duration;
@@ -51,10 +53,15 @@ public final class CustodyProcessor
   private static final Set<SerialKind> NOT_JUDGED_IN_TIME =
       EnumSet.of(SerialKind.PRODUCT, SerialKind.LOT);
 
-  private final DetectionRules rules;
+  private final DetectionRules configured;
   private final Function<byte[], VerifiedEvent> releaseDecoder;
   private final Holding holding;
+  private RuntimeRules policy;
+  private DetectionRules rules;
   private Catalogue catalogue;
+  private Catalogue inTimeCatalogue;
+  private HoldDetector holds;
+  private LayoutDetector layouts;
   private InTimeJudge inTime;
   private ReleaseView releases;
   private ProcessorContext<String, StepOutput> context;
@@ -68,11 +75,14 @@ public final class CustodyProcessor
   private long lastProgress;
 
   /**
+   * A processor judging by {@code rules}' grace and, until a policy version is in the global {@link
+   * PolicyStore}, by its other rules too.
+   *
    * @param releaseDecoder reads a withdrawal back from the releases store's bytes (the releases
    *     topic's value deserializer)
    */
   public CustodyProcessor(DetectionRules rules, Function<byte[], VerifiedEvent> releaseDecoder) {
-    this.rules = rules;
+    this.configured = rules;
     this.releaseDecoder = releaseDecoder;
     this.holding = new Holding(rules.grace(), QUIET);
   }
@@ -88,13 +98,16 @@ public final class CustodyProcessor
         new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES), releaseDecoder);
     this.partition = context.taskId().partition();
     this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES), partition);
-    this.catalogue = Catalogue.of(rules, releases).with(HoldDetector.over(context));
+    this.holds = HoldDetector.over(context);
+    this.layouts = LayoutDetector.over(context);
+    this.policy = new RuntimeRules(configured, context.getStateStore(PolicyStore.NAME));
+    refreshRules();
     this.inTime =
         new InTimeJudge(
             ledger,
             held,
             new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS)),
-            Catalogue.inTimeOrder(rules).with(LayoutDetector.over(context)));
+            () -> inTimeCatalogue);
     this.lastProgress = context.currentSystemTimeMs();
     context.schedule(
         RELEASE_INTERVAL,
@@ -110,6 +123,7 @@ public final class CustodyProcessor
       return;
     }
     lastProgress = context.currentSystemTimeMs();
+    refreshRules();
     Observation event = new Observation(record.value());
     CustodyState prior = ledger.get(record.key());
     held.clearMetBy(event, holding);
@@ -126,6 +140,19 @@ public final class CustodyProcessor
     if (published == Watermarks.CAUGHT_UP) {
       // No longer idle: partitions waiting on this one wait again, after what it just wrote.
       publish(context.currentStreamTimeMs(), record.timestamp());
+    }
+  }
+
+  /**
+   * The catalogues of the policy version in the global store now: a new version is judged by from
+   * the next event or decision on, every earlier verdict stays.
+   */
+  private void refreshRules() {
+    DetectionRules now = policy.current();
+    if (now != rules) {
+      rules = now;
+      catalogue = Catalogue.of(rules, releases).with(holds);
+      inTimeCatalogue = Catalogue.inTimeOrder(rules).with(layouts);
     }
   }
 
@@ -189,6 +216,7 @@ public final class CustodyProcessor
       publish(clock.idle() ? Watermarks.CAUGHT_UP : streamTime, timestamp);
     }
     Instant now = clock.wallTime();
+    refreshRules();
     List<Violation> due = new ArrayList<>(inTime.judgeDue(holding, clock, watermarks, now));
     due.addAll(held.releaseDue(holding, clock, watermarks, releases));
     for (Violation violation : due) {

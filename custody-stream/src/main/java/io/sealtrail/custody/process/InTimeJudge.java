@@ -9,6 +9,7 @@ import io.sealtrail.custody.event.Observation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Judges each event folded into a serial, its own or a container's, against the serial as it was
@@ -19,10 +20,12 @@ final class InTimeJudge {
   private final StateLedger ledger;
   private final HeldViolations held;
   private final InTimeJudgements pending;
-  private final Catalogue own;
+  private final Supplier<Catalogue> own;
   private final Catalogue carried = Catalogue.carriedInTimeOrder();
 
-  InTimeJudge(StateLedger ledger, HeldViolations held, InTimeJudgements pending, Catalogue own) {
+  /** {@code own} is asked as each event is judged: the catalogue of the rules in force then. */
+  InTimeJudge(
+      StateLedger ledger, HeldViolations held, InTimeJudgements pending, Supplier<Catalogue> own) {
     this.ledger = ledger;
     this.held = held;
     this.pending = pending;
@@ -55,7 +58,7 @@ final class InTimeJudge {
   private List<Violation> judge(
       String serial, StateLedger.Moment moment, Holding holding, Instant now) {
     Observation event = moment.event();
-    Catalogue catalogue = event.serial().equals(serial) ? own : carried;
+    Catalogue catalogue = event.serial().equals(serial) ? own.get() : carried;
     List<Violation> finalNow = new ArrayList<>();
     for (Finding finding : catalogue.judge(moment.prior(), event, moment.past())) {
       Violation violation = Violations.of(finding, serial, event, now);

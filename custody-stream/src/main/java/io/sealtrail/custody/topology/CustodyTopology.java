@@ -8,6 +8,7 @@ import io.sealtrail.custody.hold.HoldStore;
 import io.sealtrail.custody.inventory.InventoryTopology;
 import io.sealtrail.custody.layout.LayoutStore;
 import io.sealtrail.custody.lineage.LineageTopology;
+import io.sealtrail.custody.policy.PolicyStore;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.StepOutput;
@@ -46,6 +47,7 @@ public final class CustodyTopology {
     ReleaseTable.define(builder, events, topics.releases(), storage);
     HoldStore.define(builder, topics.holds(), storage);
     LayoutStore.define(builder, topics.layouts(), storage);
+    PolicyStore.define(builder, topics.policy(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
     LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
     SequenceTopology.define(builder, events, topics, rules, storage);

@@ -6,13 +6,15 @@ import java.util.List;
 
 /**
  * The body of {@code POST /v1/partners}: a registration as an administrator types it, validated by
- * {@link PartnerRequests} before anything is written.
+ * {@link PartnerRequests} before anything is written. Each of {@code roles} and {@code sites} is a
+ * name, held always, or a grant for a period: {@code {"role": "DOCK", "notBefore": "...",
+ * "notAfter": "..."}} ({@code "site"} for a site), RFC 3339 instants, either may be left out.
  */
 @Serdeable
 public record PartnerRequest(
     @Nullable String partnerId,
-    @Nullable List<String> roles,
-    @Nullable List<String> sites,
+    @Nullable List<Object> roles,
+    @Nullable List<Object> sites,
     @Nullable List<Key> keys) {
 
   /**

@@ -4,6 +4,7 @@ import io.sealtrail.trust.crypto.KeyId;
 import io.sealtrail.trust.crypto.Pem;
 import io.sealtrail.trust.crypto.Verifier;
 import io.sealtrail.trust.crypto.Verifiers;
+import io.sealtrail.trust.partner.Grant;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerKey;
 import io.sealtrail.trust.policy.Policy;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,13 +36,13 @@ final class PartnerRequests {
     if (request.partnerId() == null || request.partnerId().isBlank()) {
       throw new InvalidRequestException("/partnerId", "partnerId is required");
     }
-    List<String> roles = request.roles() == null ? List.of() : request.roles();
-    for (int i = 0; i < roles.size(); i++) {
-      // Checked before the lookup: an immutable set answers contains(null) with an exception.
-      if (roles.get(i) == null || !knownRoles.contains(roles.get(i))) {
+    Named roles = named(request.roles(), "/roles", "role");
+    for (int i = 0; i < roles.all().size(); i++) {
+      String role = roles.all().get(i);
+      if (!knownRoles.contains(role)) {
         throw new InvalidRequestException(
-            "/roles/" + i,
-            "unknown role " + roles.get(i) + "; known: " + knownRoles.stream().sorted().toList());
+            roles.pointer(i),
+            "unknown role " + role + "; known: " + knownRoles.stream().sorted().toList());
       }
     }
     if (request.keys() == null || request.keys().isEmpty()) {
@@ -56,13 +58,81 @@ final class PartnerRequests {
       }
       keys.add(key);
     }
-    List<String> sites = request.sites() == null ? List.of() : request.sites();
-    for (int i = 0; i < sites.size(); i++) {
-      if (sites.get(i) == null || sites.get(i).isBlank()) {
-        throw new InvalidRequestException("/sites/" + i, "a site is a non-blank string");
+    Named sites = named(request.sites(), "/sites", "site");
+    return new Partner(
+        request.partnerId(),
+        Set.copyOf(roles.always()),
+        Set.copyOf(sites.always()),
+        keys,
+        roles.grants(),
+        sites.grants());
+  }
+
+  /**
+   * Names held always and names granted for a period, read from a list whose items are a name or
+   * {@code {"<kind>": name, "notBefore": .., "notAfter": ..}}; {@code all} lists every name in
+   * order, for errors by index.
+   */
+  private record Named(String field, List<String> all, List<String> always, List<Grant> grants) {
+    String pointer(int index) {
+      return field + "/" + index;
+    }
+  }
+
+  private static Named named(List<Object> items, String field, String kind) {
+    List<String> all = new ArrayList<>();
+    List<String> always = new ArrayList<>();
+    List<Grant> grants = new ArrayList<>();
+    List<Object> given = items == null ? List.of() : items;
+    for (int i = 0; i < given.size(); i++) {
+      String at = field + "/" + i;
+      Object item = given.get(i);
+      if (item instanceof String name) {
+        all.add(nonBlank(name, at, kind));
+        always.add(name);
+      } else if (item instanceof Map<?, ?> grant) {
+        for (Object key : grant.keySet()) {
+          if (!Set.of(kind, "notBefore", "notAfter").contains(key)) {
+            throw new InvalidRequestException(
+                at + "/" + key, "unknown key; a grant has " + kind + ", notBefore, notAfter");
+          }
+        }
+        String name =
+            nonBlank(grant.get(kind) instanceof String s ? s : null, at + "/" + kind, kind);
+        Instant notBefore =
+            instant(text(grant.get("notBefore"), at + "/notBefore"), at + "/notBefore");
+        Instant notAfter = instant(text(grant.get("notAfter"), at + "/notAfter"), at + "/notAfter");
+        try {
+          grants.add(new Grant(name, notBefore, notAfter));
+        } catch (IllegalArgumentException e) {
+          throw new InvalidRequestException(at + "/notAfter", e.getMessage());
+        }
+        all.add(name);
+      } else {
+        throw new InvalidRequestException(
+            at,
+            "a "
+                + kind
+                + " is a name, or {\""
+                + kind
+                + "\": name, \"notBefore\": .., \"notAfter\": ..}");
       }
     }
-    return new Partner(request.partnerId(), Set.copyOf(roles), Set.copyOf(sites), keys);
+    return new Named(field, all, always, grants);
+  }
+
+  private static String nonBlank(String name, String at, String kind) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidRequestException(at, "a " + kind + " is a non-blank string");
+    }
+    return name;
+  }
+
+  private static String text(Object value, String at) {
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new InvalidRequestException(at, "an RFC 3339 instant as a string");
   }
 
   private static PartnerKey key(PartnerRequest.Key key, String field) {

@@ -126,6 +126,14 @@ public final class PartnerStore implements AutoCloseable {
       key.setNotAfter(millis(key.getNotAfter()));
       key.setRevokedAt(millis(key.getRevokedAt()));
     }
+    for (var grant : copy.getRoleGrants()) {
+      grant.setNotBefore(millis(grant.getNotBefore()));
+      grant.setNotAfter(millis(grant.getNotAfter()));
+    }
+    for (var grant : copy.getSiteGrants()) {
+      grant.setNotBefore(millis(grant.getNotBefore()));
+      grant.setNotAfter(millis(grant.getNotAfter()));
+    }
     return copy;
   }
 

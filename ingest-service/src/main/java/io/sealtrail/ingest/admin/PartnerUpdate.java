@@ -35,6 +35,12 @@ final class PartnerUpdate {
         keys.add(left.revokedFrom(at));
       }
     }
-    return new Partner(requested.partnerId(), requested.roles(), requested.sites(), keys);
+    return new Partner(
+        requested.partnerId(),
+        requested.roles(),
+        requested.sites(),
+        keys,
+        requested.roleGrants(),
+        requested.siteGrants());
   }
 }

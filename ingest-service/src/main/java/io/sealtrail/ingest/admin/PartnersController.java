@@ -20,7 +20,6 @@ import io.sealtrail.platform.audit.AuditLog;
 import io.sealtrail.platform.auth.Caller;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.trust.partner.Partner;
-import io.sealtrail.trust.policy.Policy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -39,7 +38,7 @@ import java.util.UUID;
  * it, before and after (a revocation's reason and alert included).
  */
 @Controller("/v1/partners")
-@Requires(beans = PartnerStore.class)
+@Requires(beans = {PartnerStore.class, PolicyStore.class})
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class PartnersController {
   private static final int MAX_REQUEST_ID = 128;
@@ -47,10 +46,11 @@ final class PartnersController {
   private final PartnerStore store;
   private final AuditLog audit;
   private final JsonMapper json;
-  private final PartnerRequests requests = new PartnerRequests(Policy.defaults());
+  private final PolicyStore policy;
 
-  PartnersController(PartnerStore store, AuditLog audit, JsonMapper json) {
+  PartnersController(PartnerStore store, PolicyStore policy, AuditLog audit, JsonMapper json) {
     this.store = store;
+    this.policy = policy;
     this.audit = audit;
     this.json = json;
   }
@@ -59,7 +59,8 @@ final class PartnersController {
   HttpResponse<PartnerView> register(HttpRequest<?> http, @Body PartnerRequest request)
       throws InterruptedException {
     Caller caller = Caller.of(http);
-    Partner requested = requests.toPartner(request);
+    // Roles are those the policy in force defines.
+    Partner requested = new PartnerRequests(policy.current().policy()).toPartner(request);
     refuseKeysOfOthers(requested);
     Optional<Partner> known = store.find(requested.partnerId());
     if (known.isEmpty() && !IngestTopics.namesATopic(requested.partnerId())) {
@@ -139,7 +140,7 @@ final class PartnersController {
   }
 
   /** The client's {@code X-Request-Id} when it is a sensible one, else a new UUID. */
-  private static String requestId(HttpRequest<?> http) {
+  static String requestId(HttpRequest<?> http) {
     return http.getHeaders()
         .findFirst("X-Request-Id")
         .map(String::strip)

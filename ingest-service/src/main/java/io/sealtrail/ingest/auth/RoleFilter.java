@@ -15,24 +15,28 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Lets only administrators change partners and users; administrators, auditors and recall read
- * partners (public keys and their validity, nothing secret: what an evidence bundle's reader needs
- * to check signatures). {@code POST /v1/events} is not filtered: partners authenticate by their
- * signatures, and a partner's own view by its signed request.
+ * Lets only administrators change partners, users and the policy (auditors read the policy too);
+ * administrators, auditors and recall read partners (public keys and their validity, nothing
+ * secret: what an evidence bundle's reader needs to check signatures). {@code POST /v1/events} is
+ * not filtered: partners authenticate by their signatures, and a partner's own view by its signed
+ * request.
  */
-@ServerFilter({"/v1/partners", "/v1/partners/**", "/v1/users", "/v1/users/**"})
+@ServerFilter({"/v1/partners", "/v1/partners/**", "/v1/users", "/v1/users/**", "/v1/policy"})
 @Requires(beans = PartnerStore.class)
 final class RoleFilter {
   private static final Pattern PARTNER_VIEW =
       Pattern.compile("/v1/partners/[^/]+/(outcomes|events/[^/]+)/?");
   private final BearerGate gate;
   private final BearerGate readers;
+  private final BearerGate policyReaders;
 
   RoleFilter(Authenticator tokens) {
     this.gate = new BearerGate(tokens, Set.of(Role.ADMIN), "manage partners and users");
     this.readers =
         new BearerGate(
             tokens, Set.of(Role.ADMIN, Role.AUDITOR, Role.RECALL), "read partners' public keys");
+    this.policyReaders =
+        new BearerGate(tokens, Set.of(Role.ADMIN, Role.AUDITOR), "read the policy");
   }
 
   @RequestFilter
@@ -40,6 +44,11 @@ final class RoleFilter {
   HttpResponse<?> requireAdmin(HttpRequest<?> request) {
     if (PARTNER_VIEW.matcher(request.getPath()).matches()) {
       return null; // a partner's own view: its controller admits the partner credential (ADR 11)
+    }
+    boolean get = HttpMethod.GET.equals(request.getMethod());
+    if (request.getPath().startsWith("/v1/policy")) {
+      // Admins change the policy; auditors read which version judged what.
+      return get ? policyReaders.refusal(request) : gate.refusal(request);
     }
     boolean readsPartners =
         HttpMethod.GET.equals(request.getMethod()) && request.getPath().startsWith("/v1/partners");

@@ -40,7 +40,8 @@ final class SubmissionDecider {
         new SubmissionJudge(
             verifier,
             new ClockSkew(config.clockSkew()),
-            verifier.policy().maxEventAge().withDefault(config.maxEventAge()),
+            // The policy in force when each submission is judged, its default bound the config's.
+            () -> verifier.policy().maxEventAge().withDefault(config.maxEventAge()),
             listener);
     return new SubmissionDecider(
         SubmissionParser.STRICT, judge, new ResendLookup(verifier, listener));

@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * The checks every submission passes before deduplication, in order, the first failure giving the
@@ -24,7 +25,7 @@ final class SubmissionJudge {
   private final SubmissionVerifier verifier;
   private final EventReader reader = new EventReader();
   private final ClockSkew clockSkew;
-  private final MaxEventAge maxEventAge;
+  private final Supplier<MaxEventAge> maxEventAge;
   private final IngestListener listener;
 
   SubmissionJudge(SubmissionVerifier verifier, ClockSkew clockSkew) {
@@ -35,6 +36,15 @@ final class SubmissionJudge {
       SubmissionVerifier verifier,
       ClockSkew clockSkew,
       MaxEventAge maxEventAge,
+      IngestListener listener) {
+    this(verifier, clockSkew, () -> maxEventAge, listener);
+  }
+
+  /** A judge whose event age bounds are read as each submission is judged (runtime policy). */
+  SubmissionJudge(
+      SubmissionVerifier verifier,
+      ClockSkew clockSkew,
+      Supplier<MaxEventAge> maxEventAge,
       IngestListener listener) {
     this.verifier = verifier;
     this.clockSkew = clockSkew;
@@ -92,6 +102,7 @@ final class SubmissionJudge {
         .or(
             () ->
                 maxEventAge
+                    .get()
                     .violation(event.getType(), occurredAt, receivedAt)
                     .map(detail -> occurredAt(RejectionReason.TOO_OLD, detail, claim)))
         .<Judgement>map(rejection -> rejection)

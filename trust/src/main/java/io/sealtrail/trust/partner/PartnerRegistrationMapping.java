@@ -52,7 +52,9 @@ public final class PartnerRegistrationMapping {
         registration.getPartnerId(),
         Set.copyOf(registration.getRoles()),
         Set.copyOf(registration.getSites()),
-        keys);
+        keys,
+        grants(registration.getRoleGrants()),
+        grants(registration.getSiteGrants()));
   }
 
   /**
@@ -66,6 +68,8 @@ public final class PartnerRegistrationMapping {
         .setRoles(partner.roles().stream().sorted().toList())
         .setSites(partner.sites().stream().sorted().toList())
         .setKeys(partner.keys().stream().map(PartnerRegistrationMapping::toAvroKey).toList())
+        .setRoleGrants(avroGrants(partner.roleGrants()))
+        .setSiteGrants(avroGrants(partner.siteGrants()))
         .setUpdatedAt(updatedAt)
         .setUpdatedBy(updatedBy)
         .build();
@@ -114,6 +118,24 @@ public final class PartnerRegistrationMapping {
         .setRevocationReason(key.revocationReason())
         .setRevocationAlertId(key.revocationAlertId())
         .build();
+  }
+
+  private static List<Grant> grants(List<io.sealtrail.avro.partner.Grant> grants) {
+    return grants.stream()
+        .map(g -> new Grant(g.getName(), g.getNotBefore(), g.getNotAfter()))
+        .toList();
+  }
+
+  private static List<io.sealtrail.avro.partner.Grant> avroGrants(List<Grant> grants) {
+    return grants.stream()
+        .map(
+            g ->
+                io.sealtrail.avro.partner.Grant.newBuilder()
+                    .setName(g.name())
+                    .setNotBefore(g.notBefore())
+                    .setNotAfter(g.notAfter())
+                    .build())
+        .toList();
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.testing.Fixtures;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,10 +113,11 @@ class PartnerDirectoryTest {
 
   @Test
   void shouldAllowAnySiteWhenNoSiteIsListed() {
-    assertThat(partner("acme", Set.of("DOCK"), first).mayReportFrom("anywhere")).isTrue();
+    assertThat(partner("acme", Set.of("DOCK"), first).mayReportFrom("anywhere", Instant.EPOCH))
+        .isTrue();
     assertThat(
             Fixtures.partnerAt("acme", Set.of("DOCK"), Set.of("rotterdam"), first)
-                .mayReportFrom("anywhere"))
+                .mayReportFrom("anywhere", Instant.EPOCH))
         .isFalse();
   }
 }
