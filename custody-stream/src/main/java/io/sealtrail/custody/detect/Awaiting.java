@@ -14,7 +14,13 @@ import java.util.stream.Collectors;
  * violation's attributes ({@value #KEY} and {@code awaiting.*}), so a restart loses nothing.
  */
 public sealed interface Awaiting
-    permits Awaiting.Nothing, Awaiting.AnyOf, Awaiting.Shipment, VerifyingKey, Release, Accounting {
+    permits Awaiting.Nothing,
+        Awaiting.AnyOf,
+        Awaiting.Shipment,
+        VerifyingKey,
+        Release,
+        Accounting,
+        Appraisal {
   String KEY = "awaiting";
 
   /** Nothing can clear the finding: it is final. */
@@ -62,6 +68,9 @@ public sealed interface Awaiting
     }
     if (kind.equals(Accounting.KIND)) {
       return Accounting.from(attributes);
+    }
+    if (kind.equals(Appraisal.KIND)) {
+      return Appraisal.from(attributes);
     }
     if (kind.equals(VerifyingKey.KIND)) {
       return VerifyingKey.from(attributes);

@@ -16,6 +16,7 @@ import io.sealtrail.custody.hold.HoldDetector;
 import io.sealtrail.custody.inventory.FirmwareDelta;
 import io.sealtrail.custody.state.Contents;
 import io.sealtrail.custody.state.CustodyFold;
+import io.sealtrail.platform.topic.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class CustodyProcessor
       EnumSet.of(SerialKind.PRODUCT, SerialKind.LOT);
 
   private final DetectionRules rules;
+  private final Topic<VerifiedEvent> releaseTopic;
   private final Holding holding;
   private Catalogue catalogue;
   private InTimeJudge inTime;
@@ -64,8 +66,10 @@ public final class CustodyProcessor
   private long lastStreamTime = -1;
   private long lastProgress;
 
-  public CustodyProcessor(DetectionRules rules) {
+  /** With {@code rules}; {@code releases} is the topic whose records the releases store holds. */
+  public CustodyProcessor(DetectionRules rules, Topic<VerifiedEvent> releases) {
     this.rules = rules;
+    this.releaseTopic = releases;
     this.holding = new Holding(rules.grace(), QUIET);
   }
 
@@ -76,7 +80,8 @@ public final class CustodyProcessor
         new StateLedger(
             context.getStateStore(CustodyStores.STATE), context.getStateStore(HistoryLog.STORE));
     this.held = new HeldViolations(context.getStateStore(CustodyStores.HELD_VIOLATIONS));
-    this.releases = new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES));
+    this.releases =
+        new StoreReleaseView(context.getStateStore(CustodyStores.RELEASES), releaseTopic);
     this.partition = context.taskId().partition();
     this.watermarks = new Watermarks(context.getStateStore(CustodyStores.RELEASES), partition);
     this.catalogue = Catalogue.of(rules, releases).with(HoldDetector.over(context));
@@ -85,7 +90,7 @@ public final class CustodyProcessor
             ledger,
             held,
             new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS)),
-            Catalogue.inTimeOrder(rules));
+            Catalogue.inTimeOrder(rules, releases));
     this.lastProgress = context.currentSystemTimeMs();
     context.schedule(
         RELEASE_INTERVAL,

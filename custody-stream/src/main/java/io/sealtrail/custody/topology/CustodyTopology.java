@@ -49,7 +49,7 @@ public final class CustodyTopology {
     SequenceTopology.define(builder, events, topics, rules, storage);
     KStream<String, StepOutput> outcomes =
         events.process(
-            () -> new CustodyProcessor(rules),
+            () -> new CustodyProcessor(rules, topics.releases()),
             Named.as("custody-processor"),
             CustodyStores.STATE,
             CustodyStores.HELD_VIOLATIONS,
