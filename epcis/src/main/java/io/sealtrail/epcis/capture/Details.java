@@ -43,6 +43,9 @@ final class Details {
         d.put("product", f.requiredExtText("product", "the firmware's product"));
         d.put("version", f.requiredExtText("firmwareVersion", "the firmware version"));
         d.put("imageSha256", f.requiredExtText("firmwareImageSha256", "the image's SHA-256"));
+        if (type == EventType.FIRMWARE_RELEASED) {
+          f.extTexts("expectedMeasurements").ifPresent(m -> d.set("expectedMeasurements", m));
+        }
       }
       case SEAL_APPLIED -> d.put("sealId", f.requiredExtText("sealId", "the seal applied"));
       case SEAL_CHECKED -> {
