@@ -70,12 +70,21 @@ class SupplyChainTest {
             .extracting(Violation::getSerial)
             .containsExactlyInAnyOrderElementsOf(
                 injected.consequences().stream().map(InjectedCase.Consequence::subject).toList());
+      } else if (injected.expected() == AlertType.FLASH_SPIKE) {
+        // The spike is the anomaly service's; each reflash is legitimate on its own.
+        assertThat(violations).isEmpty();
       } else {
+        // The case's own violation, and only what the case declares it explains besides.
+        var own = org.assertj.core.groups.Tuple.tuple(injected.expected(), injected.subject());
+        List<org.assertj.core.groups.Tuple> explained = new java.util.ArrayList<>(List.of(own));
+        injected
+            .consequences()
+            .forEach(
+                c -> explained.add(org.assertj.core.groups.Tuple.tuple(c.type(), c.subject())));
         assertThat(violations)
             .extracting(Violation::getType, Violation::getSerial)
-            .containsOnly(
-                org.assertj.core.groups.Tuple.tuple(injected.expected(), injected.subject()));
-        assertThat(violations).isNotEmpty();
+            .contains(own)
+            .isSubsetOf(explained);
       }
     }
   }
@@ -137,7 +146,10 @@ class SupplyChainTest {
             AlertType.FIRMWARE_ROLLBACK,
             AlertType.ATTESTATION_FAILURE_SPIKE,
             AlertType.REJECTION_SPIKE,
-            AlertType.POST_DECOMMISSION_ACTIVITY);
+            AlertType.POST_DECOMMISSION_ACTIVITY,
+            AlertType.MEASUREMENT_MISMATCH,
+            AlertType.ATTESTATION_REPLAY,
+            AlertType.FLASH_SPIKE);
   }
 
   @Test
