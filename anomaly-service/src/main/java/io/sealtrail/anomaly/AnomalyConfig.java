@@ -118,7 +118,10 @@ public record AnomalyConfig(
     }
     all.add(optional(AnomalyRules.INCIDENT_PARTITIONS_KEY));
     for (String prefix :
-        List.of(AnomalyRules.ATTESTATION_SPIKE_PREFIX, AnomalyRules.REJECTION_SPIKE_PREFIX)) {
+        List.of(
+            AnomalyRules.ATTESTATION_SPIKE_PREFIX,
+            AnomalyRules.REJECTION_SPIKE_PREFIX,
+            AnomalyRules.FLASH_SPIKE_PREFIX)) {
       for (String key : SPIKE_KEYS) {
         all.add(optional(prefix + key));
       }

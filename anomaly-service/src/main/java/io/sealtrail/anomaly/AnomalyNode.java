@@ -105,8 +105,7 @@ public final class AnomalyNode extends StreamsNode {
                   bootstrap, config.streams().kafkaOverrides(), topics.auditActions().name()));
       var charts =
           new SpikeCharts(
-              SpikeStoreReader.of(streams.streams(), advertised),
-              List.of(config.rules().attestationSpikeKind(), config.rules().rejectionSpikeKind()));
+              SpikeStoreReader.of(streams.streams(), advertised), config.rules().spikeKinds());
       List<Object> beans =
           new ArrayList<>(List.of(view, commands, archive, audit, charts, streams.healthCheck()));
       beans.add(

@@ -65,6 +65,6 @@ final class SpikesController {
         .orElseThrow(
             () ->
                 AlertProblems.notFound(
-                    "spike kind " + route + "; there are attestation and rejection"));
+                    "spike kind " + route + "; there are attestation, rejection and flash"));
   }
 }

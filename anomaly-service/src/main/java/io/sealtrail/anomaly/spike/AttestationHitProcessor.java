@@ -66,19 +66,13 @@ public final class AttestationHitProcessor
   // topology keeps them out of the lot counts when lots are not counted themselves.
   private List<Cohort> cohorts(CustodyEvent e, DeviceFacts device) {
     List<Cohort> cohorts = new ArrayList<>();
-    add(cohorts, "site", e.getSite());
-    add(cohorts, "station", e.getStation());
-    add(cohorts, "firmware", device.firmware());
+    Cohort.addCounted(cohorts, rules, "site", e.getSite());
+    Cohort.addCounted(cohorts, rules, "station", e.getStation());
+    Cohort.addCounted(cohorts, rules, "firmware", device.firmware());
     if (rules.counts("lot") || rules.counts("supplier")) {
       device.lots().forEach(lot -> cohorts.add(new Cohort("lot", lot)));
     }
     return cohorts;
-  }
-
-  private void add(List<Cohort> cohorts, String dimension, String value) {
-    if (value != null && rules.counts(dimension)) {
-      cohorts.add(new Cohort(dimension, value));
-    }
   }
 
   private static List<String> lots(Assembled assembled) {

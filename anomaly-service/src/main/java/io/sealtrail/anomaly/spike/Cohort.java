@@ -2,6 +2,7 @@ package io.sealtrail.anomaly.spike;
 
 import io.sealtrail.avro.alert.AlertSubject;
 import io.sealtrail.avro.alert.SubjectKind;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,16 @@ public record Cohort(String dimension, String value) {
         return new Cohort("site", subject.getId());
       default:
         return parse(subject.getId());
+    }
+  }
+
+  /**
+   * Adds the cohort {@code dimension=value} to {@code cohorts} when it has a value and is counted.
+   */
+  public static void addCounted(
+      List<Cohort> cohorts, SpikeRules rules, String dimension, String value) {
+    if (value != null && rules.counts(dimension)) {
+      cohorts.add(new Cohort(dimension, value));
     }
   }
 

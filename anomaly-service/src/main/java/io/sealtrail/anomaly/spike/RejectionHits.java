@@ -12,9 +12,10 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * The rejections to count: each rejected submission, whatever the reason, once in each counted
- * cohort it names: the partner it claimed, its key id and its site. A campaign of forged keys
- * spreads over many key ids but claims one partner; a stolen key shows under its own id whatever it
- * claims.
+ * cohort it names: the partner it claimed, its key id, its site and the event type it claimed. A
+ * campaign of forged keys spreads over many key ids but claims one partner; a stolen key shows
+ * under its own id whatever it claims; a probe of one event type (forged releases or flashes, say)
+ * shows under that type whoever it claims to be.
  */
 public final class RejectionHits {
   private RejectionHits() {}
@@ -22,22 +23,12 @@ public final class RejectionHits {
   /** Cohort key → evidence, once per cohort the rejection names (none for an anonymous one). */
   public static List<KeyValue<String, Evidence>> cohorts(RejectedSubmission r, SpikeRules rules) {
     Evidence hit = evidence(r);
-    List<KeyValue<String, Evidence>> hits = new ArrayList<>();
-    add(hits, rules, "partner", r.getPartnerId(), hit);
-    add(hits, rules, "key", r.getKeyId(), hit);
-    add(hits, rules, "site", r.getSite(), hit);
-    return hits;
-  }
-
-  private static void add(
-      List<KeyValue<String, Evidence>> hits,
-      SpikeRules rules,
-      String dimension,
-      String value,
-      Evidence hit) {
-    if (value != null && rules.counts(dimension)) {
-      hits.add(KeyValue.pair(new Cohort(dimension, value).key(), hit));
-    }
+    List<Cohort> cohorts = new ArrayList<>();
+    Cohort.addCounted(cohorts, rules, "partner", r.getPartnerId());
+    Cohort.addCounted(cohorts, rules, "key", r.getKeyId());
+    Cohort.addCounted(cohorts, rules, "site", r.getSite());
+    Cohort.addCounted(cohorts, rules, "eventType", r.getEventType());
+    return cohorts.stream().map(c -> KeyValue.pair(c.key(), hit)).toList();
   }
 
   // A rejection has no accepted event: its submission id, the hash of the bytes as received, and

@@ -20,10 +20,21 @@ import java.util.stream.Stream;
  */
 public final class SpikeFold {
   /**
-   * Finer cohorts first: a station or key sits inside a site or partner, a lot inside a supplier.
+   * Finer cohorts first: a station or key sits inside a site or partner, a lot inside a supplier,
+   * an operator's flashes among a product's, a partner's rejections among an event type's.
    */
   static final List<String> SPECIFICITY =
-      List.of("station", "key", "lot", "partner", "site", "supplier", "firmware");
+      List.of(
+          "station",
+          "operator",
+          "key",
+          "lot",
+          "partner",
+          "site",
+          "supplier",
+          "eventType",
+          "product",
+          "firmware");
 
   static final String ALSO_SPIKING = "alsoSpiking";
 

@@ -19,14 +19,18 @@ public record AnomalyRules(
     AlertRules alerts,
     SpikeRules attestationSpike,
     SpikeRules rejectionSpike,
+    SpikeRules flashSpike,
     StaleRules stale,
     int incidentPartitions) {
   public static final String ATTESTATION_SPIKE_PREFIX = "sealtrail.anomaly.attestation-spike.";
   public static final String INCIDENT_PARTITIONS_KEY = "sealtrail.anomaly.incident-partitions";
   public static final String REJECTION_SPIKE_PREFIX = "sealtrail.anomaly.rejection-spike.";
+  public static final String FLASH_SPIKE_PREFIX = "sealtrail.anomaly.flash-spike.";
   public static final Set<String> ATTESTATION_DIMENSIONS =
       Set.of("site", "station", "firmware", "lot", "supplier");
-  public static final Set<String> REJECTION_DIMENSIONS = Set.of("partner", "key", "site");
+  public static final Set<String> REJECTION_DIMENSIONS =
+      Set.of("partner", "key", "site", "eventType");
+  public static final Set<String> FLASH_DIMENSIONS = Set.of("station", "operator", "product");
 
   private static void known(String kind, SpikeRules rules, Set<String> known) {
     if (!known.containsAll(rules.dimensions())) {
@@ -39,12 +43,25 @@ public record AnomalyRules(
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(attestationSpike, "attestationSpike");
     Objects.requireNonNull(rejectionSpike, "rejectionSpike");
+    Objects.requireNonNull(flashSpike, "flashSpike");
     Objects.requireNonNull(stale, "stale");
     if (incidentPartitions < 1) {
       throw new IllegalArgumentException("incident partitions must be >= 1");
     }
     known("attestation", attestationSpike, ATTESTATION_DIMENSIONS);
     known("rejection", rejectionSpike, REJECTION_DIMENSIONS);
+    known("flash", flashSpike, FLASH_DIMENSIONS);
+  }
+
+  /** The settings with the default rules for firmware flash spikes. */
+  public AnomalyRules(
+      AlertRules alerts,
+      SpikeRules attestationSpike,
+      SpikeRules rejectionSpike,
+      StaleRules stale,
+      int incidentPartitions) {
+    this(
+        alerts, attestationSpike, rejectionSpike, SpikeRules.defaults(), stale, incidentPartitions);
   }
 
   public static AnomalyRules defaults() {
@@ -61,6 +78,7 @@ public record AnomalyRules(
         AlertRules.from(flat),
         SpikeRules.from(flat, ATTESTATION_SPIKE_PREFIX),
         SpikeRules.from(flat, REJECTION_SPIKE_PREFIX),
+        SpikeRules.from(flat, FLASH_SPIKE_PREFIX),
         StaleRules.from(flat),
         // Occurrences and commands are repartitioned alike, so one incident's meet in one task.
         Integer.parseInt(flat.getOrDefault(INCIDENT_PARTITIONS_KEY, "6")));
@@ -86,5 +104,23 @@ public record AnomalyRules(
         "rejections",
         rejectionSpike,
         alerts.maxEvidence());
+  }
+
+  // Flashing is an authorised step, but a burst of it at one station, by one operator or of one
+  // product is how a mass implant or an unplanned update campaign looks: high, like a failing
+  // fleet.
+  public SpikeKind flashSpikeKind() {
+    return new SpikeKind(
+        "flash",
+        AlertType.FLASH_SPIKE,
+        Severity.HIGH,
+        "firmware flashes",
+        flashSpike,
+        alerts.maxEvidence());
+  }
+
+  /** Every spike kind, as the spike chart routes list them. */
+  public java.util.List<SpikeKind> spikeKinds() {
+    return java.util.List.of(attestationSpikeKind(), rejectionSpikeKind(), flashSpikeKind());
   }
 }

@@ -3,6 +3,7 @@ package io.sealtrail.anomaly.topology;
 import io.sealtrail.anomaly.AnomalyTopics;
 import io.sealtrail.anomaly.spike.AttestationHitProcessor;
 import io.sealtrail.anomaly.spike.Cohort;
+import io.sealtrail.anomaly.spike.FlashHits;
 import io.sealtrail.anomaly.spike.RejectionHits;
 import io.sealtrail.anomaly.spike.SpikeTopology;
 import io.sealtrail.avro.alert.Alert;
@@ -27,8 +28,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The spike kinds wired to their inputs: failed attestations per site, station, firmware, lot and
- * supplier (the supplier joined through the lot, co-partitioned by lot in named topics), and
- * rejected submissions per partner, key id and site.
+ * supplier (the supplier joined through the lot, co-partitioned by lot in named topics), rejected
+ * submissions per partner, key id, site and event type, and firmware flashes per station, operator
+ * and product.
  */
 final class SpikeSources {
   private SpikeSources() {}
@@ -48,7 +50,8 @@ final class SpikeSources {
     return new Spikes(
         attestation
             .alerts()
-            .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes")),
+            .merge(rejectionSpikes(builder, topics, rules), Named.as("anomaly-spikes"))
+            .merge(flashSpikes(builder, events, topics, rules), Named.as("anomaly-all-spikes")),
         attestation.attestationHits());
   }
 
@@ -128,6 +131,21 @@ final class SpikeSources {
 
   private static boolean isLot(String cohort) {
     return Cohort.parse(cohort).dimension().equals("lot");
+  }
+
+  private static KStream<String, Alert> flashSpikes(
+      StreamsBuilder builder,
+      KStream<String, VerifiedEvent> events,
+      AnomalyTopics topics,
+      AnomalyRules rules) {
+    KStream<String, Evidence> hits =
+        events.process(() -> new FlashHits(rules.flashSpike()), Named.as("anomaly-flash-hits"));
+    return SpikeTopology.define(
+        builder,
+        hits,
+        topics.evidenceSerde(),
+        topics.alerts().valueSerde(),
+        rules.flashSpikeKind());
   }
 
   private static KStream<String, Alert> rejectionSpikes(

@@ -1,6 +1,7 @@
 package io.sealtrail.anomaly.spike;
 
 import static io.sealtrail.anomaly.fixtures.Rejections.rejected;
+import static io.sealtrail.anomaly.fixtures.Rejections.rejectedOfType;
 import static io.sealtrail.avro.common.RejectionReason.BAD_SIGNATURE;
 import static io.sealtrail.avro.common.RejectionReason.UNKNOWN_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,49 @@ class RejectionSpikeTest {
       driver.send(
           rejected(
               BAD_SIGNATURE, "partner-" + p, "key-" + p, "site-" + p, H0.plusSeconds(60L * p)));
+    }
+
+    driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+    driver.spikesSettle();
+
+    assertThat(driver.alerts()).isEmpty();
+  }
+
+  @Test
+  void shouldRaiseAnEventTypeAlertWhenRejectionsOfOneTypeComeFromEverywhere() {
+    for (int p = 1; p <= 6; p++) {
+      driver.send(
+          rejectedOfType(
+              "FIRMWARE_RELEASED",
+              "partner-" + p,
+              "key-" + p,
+              "site-" + p,
+              H0.plusSeconds(60L * p)));
+    }
+
+    driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));
+    driver.spikesSettle();
+
+    List<KeyValue<String, Alert>> alerts = driver.alerts();
+    assertThat(alerts)
+        .extracting(kv -> kv.value.getSubject().getId())
+        .containsExactly("eventType=FIRMWARE_RELEASED");
+    assertThat(alerts.get(0).value.getType()).isEqualTo(AlertType.REJECTION_SPIKE);
+    assertThat(alerts.get(0).value.getAttributes())
+        .containsEntry("eventType", "FIRMWARE_RELEASED")
+        .containsEntry("count", "6");
+    assertThat(alerts.get(0).value.getLinks())
+        .startsWith("/v1/spikes/rejection/cohorts/eventType/FIRMWARE_RELEASED/series");
+  }
+
+  @Test
+  void shouldRaiseNothingWhenRejectionsAreScatteredOverEventTypes() {
+    List<String> types =
+        List.of("SHIPPED", "RECEIVED", "SCANNED", "PACKED", "ATTESTED", "SEAL_APPLIED");
+    for (int p = 1; p <= 6; p++) {
+      driver.send(
+          rejectedOfType(
+              types.get(p - 1), "partner-" + p, "key-" + p, "site-" + p, H0.plusSeconds(60L * p)));
     }
 
     driver.send(rejected(BAD_SIGNATURE, "tick", "key-t", "site-9", AFTER_GRACE));

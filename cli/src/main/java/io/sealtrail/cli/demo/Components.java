@@ -19,6 +19,8 @@ record Components(DemoCast cast, EventFactory f, Chain chain, String run) {
   void release(String version, Instant at) {
     ObjectNode d = detail().put("product", Firmware.PRODUCT).put("version", version);
     d.put("imageSha256", Firmware.image(version));
+    // Attestations are appraised against what a device running the image measures.
+    d.putArray("expectedMeasurements").add(Firmware.goodMeasurement(version));
     chain.add(
         f.event(
             cast.releaseManagerA(),

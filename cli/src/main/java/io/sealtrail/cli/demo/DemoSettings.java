@@ -13,15 +13,19 @@ public final class DemoSettings {
    * clock, with no later traffic), 2 s of grace and 5 s of settle.
    */
   public static final Map<String, String> PLATFORM =
-      Map.of(
-          "sealtrail.anomaly.attestation-spike.window", "PT20S",
-          "sealtrail.anomaly.attestation-spike.grace", "PT2S",
-          "sealtrail.anomaly.attestation-spike.settle", "PT5S",
-          "sealtrail.anomaly.attestation-spike.wall-settle", "PT5S",
-          "sealtrail.anomaly.rejection-spike.window", "PT20S",
-          "sealtrail.anomaly.rejection-spike.grace", "PT2S",
-          "sealtrail.anomaly.rejection-spike.settle", "PT5S",
-          "sealtrail.anomaly.rejection-spike.wall-settle", "PT5S");
+      Map.ofEntries(
+          Map.entry("sealtrail.anomaly.attestation-spike.window", "PT20S"),
+          Map.entry("sealtrail.anomaly.attestation-spike.grace", "PT2S"),
+          Map.entry("sealtrail.anomaly.attestation-spike.settle", "PT5S"),
+          Map.entry("sealtrail.anomaly.attestation-spike.wall-settle", "PT5S"),
+          Map.entry("sealtrail.anomaly.rejection-spike.window", "PT20S"),
+          Map.entry("sealtrail.anomaly.rejection-spike.grace", "PT2S"),
+          Map.entry("sealtrail.anomaly.rejection-spike.settle", "PT5S"),
+          Map.entry("sealtrail.anomaly.rejection-spike.wall-settle", "PT5S"),
+          Map.entry("sealtrail.anomaly.flash-spike.window", "PT20S"),
+          Map.entry("sealtrail.anomaly.flash-spike.grace", "PT2S"),
+          Map.entry("sealtrail.anomaly.flash-spike.settle", "PT5S"),
+          Map.entry("sealtrail.anomaly.flash-spike.wall-settle", "PT5S"));
 
   @Option(
       names = "--devices",

@@ -74,7 +74,8 @@ final class Quotes {
     return chain.get(d.serial() + "/key");
   }
 
-  private static void requote(String serial, ObjectNode detail, Signer key) {
+  /** Signs {@code detail}'s quote again with {@code key}, after its fields were changed. */
+  static void requote(String serial, ObjectNode detail, Signer key) {
     var quote =
         new AttestationQuote(
             serial,

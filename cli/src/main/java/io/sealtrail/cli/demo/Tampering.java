@@ -60,6 +60,7 @@ final class Tampering {
     cases.add(afterDecommissioning(d, sites.get(d)));
     cases.add(new WithdrawnRelease(cast, f, line, end).flashAfterWithdrawal(v.get(7)));
     cases.add(new LayoutCases(chain).sealedBeforeTest(v.get(8)));
+    cases.addAll(new AppraisalCases(cast, f, chain, end).cases(cohorts, burst, sites));
     return cases;
   }
 
@@ -91,8 +92,15 @@ final class Tampering {
 
   private InjectedCase rollback(Device d) {
     DemoEvent flash = line.flash(d, Firmware.OLD, DeviceLine.FLASHING.plus(Duration.ofMinutes(10)));
+    // The rolled-back device still attests 1.4.0's measurement, which 1.3.0's release does not
+    // expect: the appraisal says so too.
     return new InjectedCase(
-        "rollback", AlertType.FIRMWARE_ROLLBACK, d.serial(), Twist.adding(flash), flash.eventId());
+            "rollback",
+            AlertType.FIRMWARE_ROLLBACK,
+            d.serial(),
+            Twist.adding(flash),
+            flash.eventId())
+        .alsoExplaining(new InjectedCase.Consequence(AlertType.MEASUREMENT_MISMATCH, d.serial()));
   }
 
   private InjectedCase forgedBurst(List<Device> devices) {
@@ -113,8 +121,8 @@ final class Tampering {
         victim.partnerId(),
         new Twist(Map.of(), forged),
         forged.get(0).eventId(),
-        // The same rejections counted by the keyid they claim and the site they claim.
-        Set.of(forgery.claimedKeyId(), Sites.HAMBURG),
+        // The same rejections counted by the keyid, the site and the event type they claim.
+        Set.of(forgery.claimedKeyId(), Sites.HAMBURG, "eventType=SCANNED"),
         Set.of());
   }
 

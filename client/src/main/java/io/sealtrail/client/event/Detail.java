@@ -100,10 +100,30 @@ public sealed interface Detail {
     }
   }
 
-  /** A firmware image was released; needs two release-manager signatures. */
-  record FirmwareReleased(String product, String version, String imageSha256) implements Detail {
+  /**
+   * A firmware image was released; needs two release-manager signatures. {@code
+   * expectedMeasurements} (64 lowercase hex digits each) are the measurements a device running the
+   * image may attest: an attestation with another raises MEASUREMENT_MISMATCH. Null: the release is
+   * not appraised; when given, at least one.
+   */
+  record FirmwareReleased(
+      String product, String version, String imageSha256, List<String> expectedMeasurements)
+      implements Detail {
     public FirmwareReleased {
       Fields.requireFirmware(product, version, imageSha256);
+      if (expectedMeasurements != null) {
+        expectedMeasurements = List.copyOf(expectedMeasurements);
+        if (expectedMeasurements.isEmpty()) {
+          throw new IllegalArgumentException(
+              "expectedMeasurements must list at least one, or be left out");
+        }
+        expectedMeasurements.forEach(m -> requireSha256(m, "expectedMeasurements entry"));
+      }
+    }
+
+    /** A release whose attestations are not appraised. */
+    public FirmwareReleased(String product, String version, String imageSha256) {
+      this(product, version, imageSha256, null);
     }
 
     @Override
@@ -114,6 +134,9 @@ public sealed interface Detail {
     @Override
     public void writeTo(ObjectNode node) {
       Fields.putFirmware(node, product, version, imageSha256);
+      if (expectedMeasurements != null) {
+        putSerials(node, "expectedMeasurements", expectedMeasurements);
+      }
     }
   }
 

@@ -61,6 +61,7 @@ class CustodyEventTest {
             new Detail.Assembled("router", "B", List.of(component, Component.ofLot("PN-2", "L2"))),
             new Detail.KeyProvisioned(new byte[] {48, 42, 48, 5}, "ED25519", "se-1"),
             new Detail.FirmwareReleased("router", "1.2.0", SHA),
+            new Detail.FirmwareReleased("router", "1.2.0", SHA, List.of(SHA)),
             new Detail.FirmwareFlashed("router", "1.2.0", SHA),
             new Detail.SealApplied("S-1"),
             new Detail.SealChecked("S-1", false),
@@ -82,6 +83,27 @@ class CustodyEventTest {
       var event = ((EventReading.Read) reading).event();
       assertThat(event.getType().name()).isEqualTo(detail.type());
     }
+  }
+
+  @Test
+  void shouldCarryTheExpectedMeasurementsToIngestWhenAReleaseDeclaresThem() {
+    String other = "0".repeat(64);
+    var release = new Detail.FirmwareReleased("router", "1.2.0", SHA, List.of(SHA, other));
+
+    EventReading reading = new EventReader().read(header().detail(release).build().toJson());
+
+    var detail =
+        (io.sealtrail.avro.event.FirmwareReleased)
+            ((EventReading.Read) reading).event().getDetail();
+    assertThat(detail.getExpectedMeasurements()).containsExactly(SHA, other);
+  }
+
+  @Test
+  void shouldRefuseExpectedMeasurementsThatAreNoSha256OrNone() {
+    assertThatThrownBy(() -> new Detail.FirmwareReleased("router", "1", SHA, List.of("ABC")))
+        .hasMessageContaining("expectedMeasurements");
+    assertThatThrownBy(() -> new Detail.FirmwareReleased("router", "1", SHA, List.of()))
+        .hasMessageContaining("expectedMeasurements");
   }
 
   @Test

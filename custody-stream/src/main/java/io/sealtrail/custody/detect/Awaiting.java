@@ -22,7 +22,8 @@ public sealed interface Awaiting
         VerifyingKey,
         Release,
         Accounting,
-        NoWithdrawal {
+        NoWithdrawal,
+        Appraisal {
   String KEY = "awaiting";
 
   /** Nothing can clear the finding: it is final. */
@@ -81,6 +82,9 @@ public sealed interface Awaiting
     }
     if (kind.equals(Accounting.KIND)) {
       return Accounting.from(attributes);
+    }
+    if (kind.equals(Appraisal.KIND)) {
+      return Appraisal.from(attributes);
     }
     if (kind.equals(VerifyingKey.KIND)) {
       return VerifyingKey.from(attributes);

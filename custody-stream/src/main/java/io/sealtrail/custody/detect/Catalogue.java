@@ -33,9 +33,10 @@ public final class Catalogue {
   /**
    * The detections that compare an event with the serial as it was when the event happened: judged
    * once every event before it in event time must have arrived (the grace after it), against the
-   * fold of those events, so that the order they arrived in changes nothing.
+   * fold of those events, so that the order they arrived in changes nothing; attestations are
+   * appraised against the approved {@code releases}.
    */
-  public static Catalogue inTimeOrder(DetectionRules rules) {
+  public static Catalogue inTimeOrder(DetectionRules rules, ReleaseView releases) {
     return new Catalogue(
         List.of(
             new DecommissionDetector(),
@@ -45,7 +46,9 @@ public final class Catalogue {
             new ManifestDetector(),
             new UnpackingDetector(),
             new ComponentSubstitutionDetector(),
-            new FirmwareRollbackDetector()));
+            new FirmwareRollbackDetector(),
+            new MeasurementDetector(releases),
+            new ReplayDetector()));
   }
 
   /** The detections judged on a serial as an event of the container holding it reaches it. */

@@ -22,6 +22,8 @@ public final class Violations {
     SEVERITY.put(AlertType.COMPONENT_SUBSTITUTION, Severity.CRITICAL);
     SEVERITY.put(AlertType.UNAUTHORIZED_FIRMWARE, Severity.CRITICAL);
     SEVERITY.put(AlertType.HOLD_VIOLATION, Severity.CRITICAL);
+    SEVERITY.put(AlertType.MEASUREMENT_MISMATCH, Severity.CRITICAL);
+    SEVERITY.put(AlertType.ATTESTATION_REPLAY, Severity.HIGH);
     SEVERITY.put(AlertType.SEAL_BROKEN, Severity.HIGH);
     SEVERITY.put(AlertType.SEAL_MISMATCH, Severity.HIGH);
     SEVERITY.put(AlertType.MANIFEST_MISMATCH, Severity.HIGH);

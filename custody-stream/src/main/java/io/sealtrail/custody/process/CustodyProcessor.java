@@ -152,7 +152,7 @@ public final class CustodyProcessor
     if (now != rules) {
       rules = now;
       catalogue = Catalogue.of(rules, releases).with(holds);
-      inTimeCatalogue = Catalogue.inTimeOrder(rules).with(layouts);
+      inTimeCatalogue = Catalogue.inTimeOrder(rules, releases).with(layouts);
     }
   }
 

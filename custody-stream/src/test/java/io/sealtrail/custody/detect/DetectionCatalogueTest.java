@@ -71,7 +71,9 @@ class DetectionCatalogueTest {
           Map.entry(AlertType.POST_DECOMMISSION_ACTIVITY, Severity.HIGH),
           Map.entry(AlertType.SEQUENCE_GAP, Severity.HIGH),
           Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH),
-          Map.entry(AlertType.PROCESS_DEVIATION, Severity.HIGH));
+          Map.entry(AlertType.PROCESS_DEVIATION, Severity.HIGH),
+          Map.entry(AlertType.MEASUREMENT_MISMATCH, Severity.CRITICAL),
+          Map.entry(AlertType.ATTESTATION_REPLAY, Severity.HIGH));
 
   /** A tampering case: what happened before, the event that shows it, and what it raises. */
   record Case(
@@ -258,6 +260,21 @@ class DetectionCatalogueTest {
                 DEVICE, 1, KEY.quote(DEVICE, nonce(1), MEASUREMENT, 1), AttestationResult.FAIL, T1),
             device()),
         of(
+            "a passing attestation measures what the release does not expect",
+            AlertType.MEASUREMENT_MISMATCH,
+            DEVICE,
+            attestedMeasuring(DEVICE, KEY, 1, nonce(1), MEASUREMENT, T2),
+            append(
+                device(),
+                releasedExpecting("1.5.0", T0.minus(Duration.ofDays(2)), "cd".repeat(32)),
+                flashed(DEVICE, "1.5.0", T1))),
+        of(
+            "an attestation reuses a nonce",
+            AlertType.ATTESTATION_REPLAY,
+            DEVICE,
+            attestedMeasuring(DEVICE, KEY, 2, nonce(1), MEASUREMENT, T2),
+            append(device(), attested(DEVICE, KEY, 1, T1))),
+        of(
             "received without being shipped",
             AlertType.INVALID_TRANSITION,
             CRATE,
@@ -358,6 +375,7 @@ class DetectionCatalogueTest {
         EnumSet.of(
             AlertType.ATTESTATION_FAILURE_SPIKE,
             AlertType.REJECTION_SPIKE,
+            AlertType.FLASH_SPIKE,
             AlertType.ATTESTATION_STALE,
             AlertType.UNKNOWN);
     assertThat(covered).isEqualTo(EnumSet.complementOf(EnumSet.copyOf(raisedElsewhere)));

@@ -39,7 +39,11 @@ final class Details {
         d.put("keyAlg", f.requiredExtText("keyAlg", "the device key's algorithm"));
         f.extText("secureElement").ifPresent(v -> d.put("secureElement", v));
       }
-      case FIRMWARE_RELEASED, FIRMWARE_FLASHED -> firmware(f, d);
+      case FIRMWARE_RELEASED -> {
+        firmware(f, d);
+        f.extTexts("expectedMeasurements").ifPresent(m -> d.set("expectedMeasurements", m));
+      }
+      case FIRMWARE_FLASHED -> firmware(f, d);
       case FIRMWARE_WITHDRAWN -> {
         firmware(f, d);
         d.put("reason", f.requiredExtText("reason", "why the release was withdrawn"));

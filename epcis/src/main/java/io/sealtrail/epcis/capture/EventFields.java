@@ -1,6 +1,8 @@
 package io.sealtrail.epcis.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.sealtrail.epcis.Vocabulary;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -106,6 +108,22 @@ final class EventFields {
 
   String requiredExtText(String name, String why) {
     return extText(name).orElseThrow(() -> missing(extAt(name), why));
+  }
+
+  /** The extension {@code name} as an array of non-blank strings, e.g. a release's measurements. */
+  Optional<ArrayNode> extTexts(String name) {
+    return ext(name)
+        .map(
+            value -> {
+              if (!value.isArray()) {
+                throw malformed(extAt(name), "must be an array of strings");
+              }
+              ArrayNode texts = JsonNodeFactory.instance.arrayNode();
+              for (int i = 0; i < value.size(); i++) {
+                texts.add(textValue(value.get(i), extAt(name) + "/" + i));
+              }
+              return texts;
+            });
   }
 
   Optional<Boolean> extBoolean(String name) {

@@ -6,6 +6,7 @@ import static io.sealtrail.epcis.export.EventShapes.base;
 import static io.sealtrail.epcis.export.EventShapes.detail;
 import static io.sealtrail.epcis.export.EventShapes.objectEvent;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.sealtrail.avro.common.AttestationResult;
 import io.sealtrail.avro.common.EventType;
 import io.sealtrail.avro.event.Assembled;
@@ -102,7 +103,8 @@ final class DeviceShapes {
   private static EpcisEvent firmwareReleased(VerifiedEvent v) {
     FirmwareReleased d = detail(v, FirmwareReleased.class);
     EpcisEvent event = productEvent(v, Vocabulary.FIRMWARE_RELEASING);
-    return firmware(event, d.getProduct(), d.getVersion(), d.getImageSha256());
+    return firmware(event, d.getProduct(), d.getVersion(), d.getImageSha256())
+        .ext("expectedMeasurements", measurements(d.getExpectedMeasurements()));
   }
 
   /**
@@ -126,6 +128,16 @@ final class DeviceShapes {
                     .objectNode()
                     .put("epcClass", Identifiers.product(v.getEvent().getSubject()))));
     return event;
+  }
+
+  /** The measurements a release expects, as a JSON array; none (not appraised) for null. */
+  private static ArrayNode measurements(List<String> expected) {
+    if (expected == null) {
+      return null;
+    }
+    ArrayNode list = EpcisEvent.JSON.arrayNode();
+    expected.forEach(list::add);
+    return list;
   }
 
   private static EpcisEvent firmwareFlashed(VerifiedEvent v) {

@@ -114,6 +114,30 @@ class CaptureRejectionsTest {
   }
 
   @Test
+  void shouldRejectWithItsPointerWhenAnExpectedMeasurementIsNoString() {
+    ObjectNode event = exported(EventType.FIRMWARE_RELEASED);
+    ((ArrayNode) event.get("sealtrail:expectedMeasurements")).add(42);
+
+    Rejection rejection = rejection(event);
+
+    assertThat(rejection.code()).isEqualTo(RejectionCode.MALFORMED_EVENT);
+    assertThat(rejection.pointer())
+        .isEqualTo("/epcisBody/eventList/0/sealtrail:expectedMeasurements/2");
+  }
+
+  @Test
+  void shouldRejectWhenExpectedMeasurementsAreNoArray() {
+    ObjectNode event = exported(EventType.FIRMWARE_RELEASED);
+    event.put("sealtrail:expectedMeasurements", "d".repeat(64));
+
+    Rejection rejection = rejection(event);
+
+    assertThat(rejection.code()).isEqualTo(RejectionCode.MALFORMED_EVENT);
+    assertThat(rejection.pointer())
+        .isEqualTo("/epcisBody/eventList/0/sealtrail:expectedMeasurements");
+  }
+
+  @Test
   void shouldRejectWithItsPointerWhenAnIdentifierIsNotSealtrails() {
     ObjectNode event = exported(EventType.SEAL_APPLIED);
     event.putArray("epcList").add("urn:epc:id:sscc:4012345.0000000042");

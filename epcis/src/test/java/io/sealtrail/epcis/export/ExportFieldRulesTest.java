@@ -249,6 +249,12 @@ class ExportFieldRulesTest {
   }
 
   @Test
+  void shouldListTheReleasesExpectedMeasurementsWhenExportingARelease() {
+    assertThat(only(EventType.FIRMWARE_RELEASED).get("sealtrail:expectedMeasurements").toString())
+        .isEqualTo("[\"" + "d".repeat(64) + "\",\"" + "e".repeat(64) + "\"]");
+  }
+
+  @Test
   void shouldLinkEveryEventToItsSignedOriginalWhenExporting() {
     for (VerifiedEvent verified : history()) {
       for (ObjectNode event : exporter.events(verified)) {

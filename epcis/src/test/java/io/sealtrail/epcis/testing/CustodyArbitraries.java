@@ -98,6 +98,12 @@ public final class CustodyArbitraries {
     return Combinators.combine(head, tail).as(String::concat);
   }
 
+  /** A release's expected measurements: none (not appraised), or one to three hex SHA-256s. */
+  private static Arbitrary<List<String>> measurements() {
+    Arbitrary<String> sha256 = Arbitraries.strings().withChars("0123456789abcdef").ofLength(64);
+    return sha256.list().ofMinSize(1).ofMaxSize(3).injectNull(0.3);
+  }
+
   private static Arbitrary<List<String>> serials() {
     return text().list().ofMaxSize(4);
   }
@@ -120,8 +126,7 @@ public final class CustodyArbitraries {
                       bytes(), Arbitraries.of("ED25519", "ECDSA_P256"), text().injectNull(0.5))
                   .as(KeyProvisioned::new);
           case FIRMWARE_RELEASED ->
-              Combinators.combine(text(), text(), text())
-                  .as((p, v, i) -> new FirmwareReleased(p, v, i, null));
+              Combinators.combine(text(), text(), text(), measurements()).as(FirmwareReleased::new);
           case FIRMWARE_FLASHED ->
               Combinators.combine(text(), text(), text()).as(FirmwareFlashed::new);
           case SEAL_APPLIED -> text().map(SealApplied::new);

@@ -101,7 +101,8 @@ public final class Fixtures {
         event(
             EventType.FIRMWARE_RELEASED,
             "widget",
-            new FirmwareReleased("widget", "1.2.0", "c".repeat(64), null)),
+            new FirmwareReleased(
+                "widget", "1.2.0", "c".repeat(64), List.of("d".repeat(64), "e".repeat(64)))),
         event(
             EventType.FIRMWARE_FLASHED,
             "SN-0001",
