@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The firmware releases every instance sees: the approved (product, image SHA-256) pairs, what
- * each release lets a device attest, and the withdrawals of such releases.
+ * The firmware releases every instance sees: the approved (product, image SHA-256) pairs, what each
+ * release lets a device attest, and the withdrawals of such releases.
  */
 public interface ReleaseView {
   /** Key prefix of the withdrawals in the releases topic; a product name never starts with NUL. */

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * The releases as the global store fed by the releases topic holds them: a release's Avro bytes
  * under product and image SHA-256 (their presence approves the image; the bytes are read only to
- * appraise an attestation against the release's expected measurements), a withdrawal's under
- * {@link ReleaseView#withdrawalKeyOf} (read back as the event, for its time and reason).
+ * appraise an attestation against the release's expected measurements), a withdrawal's under {@link
+ * ReleaseView#withdrawalKeyOf} (read back as the event, for its time and reason).
  */
 final class StoreReleaseView implements ReleaseView {
   /** The global store of the releases topic: releases, withdrawals, and the watermarks. */

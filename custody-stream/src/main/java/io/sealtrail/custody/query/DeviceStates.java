@@ -33,13 +33,24 @@ final class DeviceStates {
   Seen seenOf(String serial, HttpRequest<?> asking, HoldBook holds) {
     Optional<HostInfo> owner = reader.remoteOwner(CustodyStores.STATE, serial);
     if (owner.isEmpty()) {
-      CustodyState state =
-          StoreReader.readLocally(
-              CustodyStores.STATE,
-              () -> reader.<CustodyState>local(CustodyStores.STATE).get(serial));
+      CustodyState state = local(serial);
       return state == null ? Seen.NOTHING : Seen.of(state, holds.activeCovering(state));
     }
     return stateOf(owner.get(), serial, asking).map(Seen::of).orElse(Seen.NOTHING);
+  }
+
+  /** The state of {@code serial} as JSON, wherever it lives, or empty for a serial never seen. */
+  Optional<Map<String, Object>> stateOf(String serial, HttpRequest<?> asking) {
+    Optional<HostInfo> owner = reader.remoteOwner(CustodyStores.STATE, serial);
+    if (owner.isEmpty()) {
+      return Optional.ofNullable(local(serial)).map(AvroJson::of);
+    }
+    return stateOf(owner.get(), serial, asking);
+  }
+
+  private CustodyState local(String serial) {
+    return StoreReader.readLocally(
+        CustodyStores.STATE, () -> reader.<CustodyState>local(CustodyStores.STATE).get(serial));
   }
 
   /** The state answer of {@code serial}'s owner, or empty for a serial never seen. */
