@@ -6,6 +6,7 @@ import io.sealtrail.cli.local.LocalCommand;
 import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.query.AlertsCommand;
 import io.sealtrail.cli.query.AuditCommand;
+import io.sealtrail.cli.query.CampaignCommand;
 import io.sealtrail.cli.query.HoldsCommand;
 import io.sealtrail.cli.query.LogCommand;
 import io.sealtrail.cli.query.ReportCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       AlertsCommand.class,
       HoldsCommand.class,
+      CampaignCommand.class,
       ReportCommand.class,
       LogCommand.class,
       AuditCommand.class,

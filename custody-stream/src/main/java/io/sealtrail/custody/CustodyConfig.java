@@ -48,7 +48,8 @@ public record CustodyConfig(
 
   /** The ids of the topics a deployment may rename: {@code sealtrail.topics.<id>}. */
   public static final List<String> TOPIC_IDS =
-      List.of("events", "state", "violations", "releases", "holds", AuditActionsTopic.ID);
+      List.of(
+          "events", "state", "violations", "releases", "holds", AuditActionsTopic.ID, "campaigns");
 
   static final String GRACE = "sealtrail.detect.grace";
   static final String DEFAULT_MIN_TRANSIT = "sealtrail.detect.min-transit.default";

@@ -1,5 +1,7 @@
 package io.sealtrail.custody;
 
+import io.sealtrail.custody.campaign.CampaignShelf;
+import io.sealtrail.custody.campaign.CampaignWriter;
 import io.sealtrail.custody.hold.HoldShelf;
 import io.sealtrail.custody.hold.HoldWriter;
 import io.sealtrail.custody.process.Storage;
@@ -72,6 +74,12 @@ public final class CustodyNode extends StreamsNode {
       String bootstrap = config.streams().bootstrapServers();
       beans.add(parts.add(new HoldWriter(bootstrap, topics.holds())));
       beans.add(HoldShelf.over(streams.streams()));
+      // The campaigns API (ADR 15): writes to the campaigns topic, reads the global store.
+      beans.add(
+          parts.add(
+              new CampaignWriter(
+                  bootstrap, config.streams().kafkaOverrides(), topics.campaigns())));
+      beans.add(CampaignShelf.over(streams.streams()));
       var audit =
           parts.add(
               new KafkaAuditLog(

@@ -29,7 +29,8 @@ class CustodyTopicsTest {
             "custody.firmware-releases",
             "custody.events.dlq",
             "custody.holds",
-            "custody.audit.actions");
+            "custody.audit.actions",
+            "custody.campaigns");
     external.add(config.streams().deadLetterTopic());
     // Written by the holds API, not by the topology.
     external.add(topics.auditActions().name());
@@ -85,7 +86,8 @@ class CustodyTopicsTest {
             "acme.releases",
             "custody.events.dlq",
             "acme.holds",
-            "acme.audit-actions");
+            "acme.audit-actions",
+            "acme.campaigns");
   }
 
   /** Source and sink topics, global ones included, without Streams' own repartition topics. */

@@ -118,6 +118,11 @@ public final class CustodyQueries {
     return epcisTrace.document(serials, request, now).toString();
   }
 
+  /** The serials of every device built with {@code lot}, which must be known here. */
+  public List<String> serialsBuiltWith(String lot) {
+    return lotTrace(lot).devicesOf(lot).stream().map(LotTrace.LotDevice::serial).toList();
+  }
+
   /** The lineage of {@code lot}, which must be known (built into a device, or supplied). */
   private LotTrace lotTrace(String lot) {
     LotTrace trace =

@@ -12,6 +12,7 @@ public final class QueryBeans {
   /** The reader and the queries over {@code access}; the server adds the role tokens. */
   public static List<Object> over(StoreAccess access) {
     StoreReader reader = new StoreReader(access, new Forwarder());
-    return List.of(reader, new CustodyQueries(reader));
+    CustodyQueries queries = new CustodyQueries(reader);
+    return List.of(reader, queries, new TraceScopes(reader, queries));
   }
 }

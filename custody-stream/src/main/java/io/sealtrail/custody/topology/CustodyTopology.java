@@ -2,6 +2,7 @@ package io.sealtrail.custody.topology;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.CustodyTopics;
+import io.sealtrail.custody.campaign.CampaignStore;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.event.EventDetails;
 import io.sealtrail.custody.hold.HoldStore;
@@ -44,6 +45,7 @@ public final class CustodyTopology {
                 Named.as("custody-events-well-formed"));
     ReleaseTable.define(builder, events, topics.releases(), storage);
     HoldStore.define(builder, topics.holds(), storage);
+    CampaignStore.define(builder, topics.campaigns(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
     LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
     SequenceTopology.define(builder, events, topics, rules, storage);

@@ -1,0 +1,44 @@
+package io.sealtrail.custody.campaign;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.sealtrail.platform.auth.Authenticator;
+import io.sealtrail.platform.auth.Role;
+import io.sealtrail.platform.http.BearerGate;
+import java.util.EnumSet;
+
+/**
+ * Lets the recall team and administrators create campaigns and move devices, and auditors and
+ * security operations read them.
+ */
+@ServerFilter({"/v1/campaigns", "/v1/campaigns/**"})
+@Requires(beans = CampaignWriter.class)
+final class CampaignsFilter {
+  private final BearerGate writers;
+  private final BearerGate readers;
+
+  CampaignsFilter(Authenticator tokens) {
+    this.writers =
+        new BearerGate(
+            tokens, EnumSet.of(Role.RECALL, Role.ADMIN), "create campaigns or move their devices");
+    this.readers =
+        new BearerGate(
+            tokens,
+            EnumSet.of(Role.RECALL, Role.ADMIN, Role.AUDITOR, Role.SECOPS),
+            "read campaigns");
+  }
+
+  @RequestFilter
+  @Nullable
+  HttpResponse<?> requireRole(HttpRequest<?> request) {
+    return (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD
+            ? readers
+            : writers)
+        .refusal(request);
+  }
+}
