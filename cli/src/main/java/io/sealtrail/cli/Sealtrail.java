@@ -7,6 +7,7 @@ import io.sealtrail.cli.partners.PartnersCommand;
 import io.sealtrail.cli.policy.PolicyCommand;
 import io.sealtrail.cli.query.AlertsCommand;
 import io.sealtrail.cli.query.AuditCommand;
+import io.sealtrail.cli.query.CampaignCommand;
 import io.sealtrail.cli.query.HoldsCommand;
 import io.sealtrail.cli.query.LayoutsCommand;
 import io.sealtrail.cli.query.LogCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Command;
       AlertsCommand.class,
       HoldsCommand.class,
       LayoutsCommand.class,
+      CampaignCommand.class,
       ReportCommand.class,
       LogCommand.class,
       AuditCommand.class,

@@ -57,7 +57,8 @@ public record CustodyConfig(
           "holds",
           AuditActionsTopic.ID,
           "layouts",
-          PolicyTopic.ID);
+          PolicyTopic.ID,
+          "campaigns");
 
   static final String GRACE = "sealtrail.detect.grace";
   static final String DEFAULT_MIN_TRANSIT = "sealtrail.detect.min-transit.default";

@@ -1,5 +1,7 @@
 package io.sealtrail.custody;
 
+import io.sealtrail.custody.campaign.CampaignShelf;
+import io.sealtrail.custody.campaign.CampaignWriter;
 import io.sealtrail.custody.hold.HoldShelf;
 import io.sealtrail.custody.hold.HoldWriter;
 import io.sealtrail.custody.layout.LayoutShelf;
@@ -77,6 +79,9 @@ public final class CustodyNode extends StreamsNode {
       // The layouts API (ADR 14): the same shape, on the layouts topic and its global store.
       beans.add(parts.add(new LayoutWriter(bootstrap, topics.layouts())));
       beans.add(LayoutShelf.over(streams.streams()));
+      // The campaigns API (ADR 15): writes to the campaigns topic, reads the global store.
+      beans.add(parts.add(new CampaignWriter(bootstrap, topics.campaigns())));
+      beans.add(CampaignShelf.over(streams.streams()));
       var audit =
           parts.add(
               new KafkaAuditLog(

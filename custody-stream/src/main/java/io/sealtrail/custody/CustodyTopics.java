@@ -3,6 +3,7 @@ package io.sealtrail.custody;
 import static io.sealtrail.registry.serde.SpecificAvroSerde.forValues;
 
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.campaign.CampaignEntry;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.state.CustodyState;
@@ -32,7 +33,8 @@ public record CustodyTopics(
     Topic<Hold> holds,
     Topic<byte[]> auditActions,
     Topic<String> layouts,
-    Topic<byte[]> policy) {
+    Topic<byte[]> policy,
+    Topic<CampaignEntry> campaigns) {
   /** How long violations and dead letters are kept for consumers and forensics. */
   public static final Duration FORENSIC_RETENTION = Duration.ofDays(30);
 
@@ -81,13 +83,28 @@ public record CustodyTopics(
             TopicSettings.latestPerKey().withPartitions(1)),
         // The runtime policy (transit times, suppliers), written by ingest's admin API and read
         // whole by every instance as a global store.
-        PolicyTopic.from(names));
+        PolicyTopic.from(names),
+        // Recall campaigns, read whole by every instance as a global store; a header and one
+        // entry per device, each the latest version under its key (ADR 15).
+        new Topic<>(
+            Topic.configuredName(names, "campaigns", "custody.campaigns"),
+            forValues(CampaignEntry.class, serdeConfig),
+            TopicSettings.latestPerKey().withPartitions(1)));
   }
 
   /** Every topic, in the order above. */
   public List<Topic<?>> all() {
     return List.of(
-        events, state, violations, releases, deadLetters, holds, auditActions, layouts, policy);
+        events,
+        state,
+        violations,
+        releases,
+        deadLetters,
+        holds,
+        auditActions,
+        layouts,
+        policy,
+        campaigns);
   }
 
   /** What must be created, by name: every topic with its settings. */

@@ -31,7 +31,8 @@ class CustodyTopicsTest {
             "custody.holds",
             "custody.audit.actions",
             "custody.layouts",
-            "custody.policy");
+            "custody.policy",
+            "custody.campaigns");
     external.add(config.streams().deadLetterTopic());
     // Written by the holds API, not by the topology.
     external.add(topics.auditActions().name());
@@ -89,7 +90,8 @@ class CustodyTopicsTest {
             "acme.holds",
             "acme.audit-actions",
             "acme.layouts",
-            "acme.policy");
+            "acme.policy",
+            "acme.campaigns");
   }
 
   /** Source and sink topics, global ones included, without Streams' own repartition topics. */

@@ -4,6 +4,7 @@ import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.audit.AuditRecord;
+import io.sealtrail.avro.campaign.CampaignEntry;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.outcome.PartnerOutcome;
@@ -37,7 +38,8 @@ public final class TopicSchemas {
           new TopicSchema("alert-commands", AlertCommand.getClassSchema()),
           new TopicSchema("holds", Hold.getClassSchema()),
           new TopicSchema("audit", AuditRecord.getClassSchema()),
-          new TopicSchema("outcomes", PartnerOutcome.getClassSchema()));
+          new TopicSchema("outcomes", PartnerOutcome.getClassSchema()),
+          new TopicSchema("campaigns", CampaignEntry.getClassSchema()));
 
   private TopicSchemas() {}
 

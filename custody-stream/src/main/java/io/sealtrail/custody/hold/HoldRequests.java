@@ -3,16 +3,13 @@ package io.sealtrail.custody.hold;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.sealtrail.avro.hold.HoldKind;
 import io.sealtrail.avro.hold.HoldStatus;
+import io.sealtrail.platform.http.JsonRequest;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.platform.http.ProblemException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class HoldRequests {
   static final int MAX_ID = 128;
-  static final int MAX_TEXT = 1000;
   private static final Pattern IMAGE = Pattern.compile("[0-9a-fA-F]{64}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
@@ -40,9 +36,10 @@ final class HoldRequests {
   record Filter(@Nullable HoldKind kind, @Nullable HoldStatus status, @Nullable String id) {}
 
   Placement placement(@Nullable String body) {
-    Map<String, JsonNode> fields = object(body, Set.of("kind", "id", "reason", "alertId"));
-    HoldKind kind = kind(required(fields, "kind"), "/kind");
-    String id = required(fields, "id");
+    JsonRequest fields =
+        JsonRequest.read(json, body, Set.of("kind", "id", "reason", "alertId"), "hold request");
+    HoldKind kind = kind(fields.required("kind"), "/kind");
+    String id = fields.required("id");
     if (kind == HoldKind.FIRMWARE) {
       if (!IMAGE.matcher(id).matches()) {
         throw invalid(
@@ -52,8 +49,8 @@ final class HoldRequests {
     } else {
       checkName(id, "/id", kind.name().toLowerCase(Locale.ROOT));
     }
-    String reason = text(fields, "reason", true);
-    String alertId = text(fields, "alertId", false);
+    String reason = fields.required("reason");
+    String alertId = fields.text("alertId");
     if (alertId != null) {
       checkName(alertId, "/alertId", "alert id");
     }
@@ -62,7 +59,7 @@ final class HoldRequests {
 
   /** The reason of {@code POST /v1/holds/{holdId}/release}. */
   String releaseReason(@Nullable String body) {
-    return text(object(body, Set.of("reason")), "reason", true);
+    return JsonRequest.read(json, body, Set.of("reason"), "hold request").required("reason");
   }
 
   static Filter filter(@Nullable String kind, @Nullable String status, @Nullable String id) {
@@ -70,63 +67,6 @@ final class HoldRequests {
         blank(kind) ? null : parse(HoldKind.class, kind, "kind"),
         blank(status) ? null : parse(HoldStatus.class, status, "status"),
         blank(id) ? null : id);
-  }
-
-  private Map<String, JsonNode> object(@Nullable String body, Set<String> known) {
-    if (body == null || body.isBlank()) {
-      throw invalid("", "the body must be a JSON object with " + known);
-    }
-    JsonNode node;
-    try {
-      node = json.readValue(body.getBytes(StandardCharsets.UTF_8), JsonNode.class);
-    } catch (IOException e) {
-      throw new ProblemException(
-          Problem.of(
-              "bad-request", "Unreadable JSON", HttpStatus.BAD_REQUEST, "the body is not JSON"));
-    }
-    if (node == null || !node.isObject()) {
-      throw invalid("", "the body must be a JSON object with " + known);
-    }
-    Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : node.entries()) {
-      if (!known.contains(e.getKey())) {
-        throw invalid(
-            "/" + e.getKey(),
-            "unknown field "
-                + quote(e.getKey())
-                + "; a hold request has only "
-                + known
-                + " (the actor is the authenticated caller)");
-      }
-      fields.put(e.getKey(), e.getValue());
-    }
-    return fields;
-  }
-
-  private static String required(Map<String, JsonNode> fields, String name) {
-    return text(fields, name, true);
-  }
-
-  @Nullable
-  private static String text(Map<String, JsonNode> fields, String name, boolean required) {
-    JsonNode value = fields.get(name);
-    if (value == null || value.isNull()) {
-      if (required) {
-        throw invalid("/" + name, name + " is required");
-      }
-      return null;
-    }
-    if (!value.isString()) {
-      throw invalid("/" + name, name + " must be a string");
-    }
-    String text = value.getStringValue();
-    if (text.isBlank()) {
-      throw invalid("/" + name, name + " must not be blank");
-    }
-    if (text.length() > MAX_TEXT) {
-      throw invalid("/" + name, name + " is longer than " + MAX_TEXT + " characters");
-    }
-    return text;
   }
 
   private static HoldKind kind(String text, String field) {
@@ -174,14 +114,11 @@ final class HoldRequests {
     return value == null || value.isEmpty();
   }
 
-  private static String quote(String text) {
-    String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
-    return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
+  static ProblemException invalid(String pointer, String detail) {
+    return JsonRequest.invalid(pointer, detail);
   }
 
-  static ProblemException invalid(String pointer, String detail) {
-    return new ProblemException(
-        Problem.of("invalid-request", "Request not valid", HttpStatus.BAD_REQUEST, detail)
-            .field(pointer));
+  private static String quote(String text) {
+    return JsonRequest.quote(text);
   }
 }

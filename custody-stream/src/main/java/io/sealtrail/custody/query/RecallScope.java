@@ -5,7 +5,10 @@ import io.sealtrail.custody.inventory.FirmwareInventory;
 import io.sealtrail.custody.inventory.InventoryStores;
 import io.sealtrail.custody.lineage.LineageStores;
 import io.sealtrail.platform.query.StoreReader;
+import io.sealtrail.avro.campaign.CampaignScope;
+import io.sealtrail.custody.campaign.CampaignScopes;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -17,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * on whose behalf other instances are asked (its bearer token is passed on). An unknown lot or
  * supplier is a {@link KeyNotFoundException}.
  */
-public final class RecallScope {
+public final class RecallScope implements CampaignScopes {
   private final StoreReader reader;
   private final CustodyQueries queries;
 
@@ -28,7 +31,32 @@ public final class RecallScope {
 
   /** Every device reached from {@code lot}, in trace order. */
   public Iterator<String> ofLot(String lot, HttpRequest<?> asking) {
-    return serials(queries.lotRows(lot, asking));
+    var owner = reader.remoteOwner(LineageStores.LOT_SUPPLIERS, lot);
+    if (owner.isEmpty()) {
+      return serials(queries.lotRows(lot, asking));
+    }
+    return serials(Upstream.rows(owner.get(), lot, asking));
+  }
+
+  /**
+   * A campaign's devices, each once: a lot's or a supplier's as their traces find them, an image's
+   * as {@link #ofImage} does (an image no device runs is a {@link KeyNotFoundException}).
+   */
+  @Override
+  public List<String> serials(CampaignScope scope, String id, HttpRequest<?> asking) {
+    Set<String> serials = new LinkedHashSet<>();
+    switch (scope) {
+      case LOT -> ofLot(id, asking).forEachRemaining(serials::add);
+      case SUPPLIER -> ofSupplier(id, asking).forEachRemaining(serials::add);
+      case IMAGE -> {
+        serials.addAll(
+            StoreReader.readLocally(InventoryStores.COUNTS, () -> ofImage(id)));
+        if (serials.isEmpty()) {
+          throw new KeyNotFoundException("image", id);
+        }
+      }
+    }
+    return List.copyOf(serials);
   }
 
   /** Every device reached from every lot of {@code supplier}, lot by lot. */

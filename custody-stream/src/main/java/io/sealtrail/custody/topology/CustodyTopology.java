@@ -2,6 +2,7 @@ package io.sealtrail.custody.topology;
 
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.CustodyTopics;
+import io.sealtrail.custody.campaign.CampaignStore;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.event.EventDetails;
 import io.sealtrail.custody.hold.HoldStore;
@@ -48,6 +49,7 @@ public final class CustodyTopology {
     HoldStore.define(builder, topics.holds(), storage);
     LayoutStore.define(builder, topics.layouts(), storage);
     PolicyStore.define(builder, topics.policy(), storage);
+    CampaignStore.define(builder, topics.campaigns(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
     LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
     SequenceTopology.define(builder, events, topics, rules, storage);

@@ -17,6 +17,8 @@ public final class AuditActions {
   public static final String HOLD_RELEASED = "hold.released";
   public static final String POLICY_CHANGED = "policy.changed";
   public static final String LAYOUT_CHANGED = "layout.changed";
+  public static final String CAMPAIGN_CREATED = "campaign.created";
+  public static final String CAMPAIGN_DEVICE_UPDATED = "campaign.device-updated";
 
   private AuditActions() {}
 }
