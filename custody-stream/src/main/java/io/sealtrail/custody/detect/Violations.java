@@ -33,6 +33,9 @@ public final class Violations {
     SEVERITY.put(AlertType.INVALID_TRANSITION, Severity.MEDIUM);
     SEVERITY.put(AlertType.SEQUENCE_GAP, Severity.HIGH);
     SEVERITY.put(AlertType.SEQUENCE_REUSE, Severity.HIGH);
+    SEVERITY.put(AlertType.COMPONENT_REUSE, Severity.CRITICAL);
+    SEVERITY.put(AlertType.UNVERIFIED_COMPONENT, Severity.HIGH);
+    SEVERITY.put(AlertType.UNAPPROVED_SUPPLIER, Severity.HIGH);
   }
 
   private Violations() {}

@@ -18,20 +18,23 @@ public final class LineageTopology {
 
   private LineageTopology() {}
 
-  public static void define(
+  /** Adds lineage; returns the re-keyed stream, for other checks per lot (provenance). */
+  public static KStream<String, VerifiedEvent> define(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
       Serde<VerifiedEvent> serde,
       Storage storage) {
     builder.addStateStore(LineageStores.lotDevices(storage));
     builder.addStateStore(LineageStores.lotSuppliers(storage));
-    events
-        .flatMap((serial, event) -> LotFacts.byLot(event), Named.as("custody-lineage-by-lot"))
-        .repartition(Repartitioned.with(Serdes.String(), serde).withName(REPARTITION))
-        .process(
-            LineageProcessor::new,
-            Named.as("custody-lineage-processor"),
-            LineageStores.LOT_DEVICES,
-            LineageStores.LOT_SUPPLIERS);
+    KStream<String, VerifiedEvent> byLot =
+        events
+            .flatMap((serial, event) -> LotFacts.byLot(event), Named.as("custody-lineage-by-lot"))
+            .repartition(Repartitioned.with(Serdes.String(), serde).withName(REPARTITION));
+    byLot.process(
+        LineageProcessor::new,
+        Named.as("custody-lineage-processor"),
+        LineageStores.LOT_DEVICES,
+        LineageStores.LOT_SUPPLIERS);
+    return byLot;
   }
 }

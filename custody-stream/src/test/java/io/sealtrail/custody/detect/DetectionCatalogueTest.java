@@ -11,6 +11,7 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.AttestationResult;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.common.Severity;
+import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.hold.HoldKind;
@@ -68,7 +69,14 @@ class DetectionCatalogueTest {
           Map.entry(AlertType.INVALID_TRANSITION, Severity.MEDIUM),
           Map.entry(AlertType.POST_DECOMMISSION_ACTIVITY, Severity.HIGH),
           Map.entry(AlertType.SEQUENCE_GAP, Severity.HIGH),
-          Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH));
+          Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH),
+          Map.entry(AlertType.UNVERIFIED_COMPONENT, Severity.HIGH),
+          Map.entry(AlertType.COMPONENT_REUSE, Severity.CRITICAL),
+          Map.entry(AlertType.UNAPPROVED_SUPPLIER, Severity.HIGH));
+
+  /** The default rules, with one part number whose suppliers are approved. */
+  static final DetectionRules RULES =
+      DetectionRules.defaults().withSuppliers(Map.of("SE050", Set.of("NXP")), Set.of());
 
   /** A tampering case: what happened before, the event that shows it, and what it raises. */
   record Case(
@@ -99,6 +107,7 @@ class DetectionCatalogueTest {
     return new EventFixture[] {
       released("1.4.0", T0.minus(Duration.ofDays(9))),
       released("1.3.0", T0.minus(Duration.ofDays(30))),
+      componentReceived(LOT, "CPU-A53", T0.minus(Duration.ofDays(3))),
       assembled(DEVICE, T0, component("CPU-A53", LOT)),
       keyProvisioned(DEVICE, KEY, T0.plusSeconds(600)),
       sealApplied(DEVICE, "SEAL-D42", T0.plusSeconds(1200))
@@ -268,7 +277,26 @@ class DetectionCatalogueTest {
             AlertType.SEQUENCE_REUSE,
             DEVICE,
             sealChecked(DEVICE, "SEAL-D42", true, T2).inStream("line-1", 0),
-            append(device(), sealChecked(DEVICE, "SEAL-D42", true, T1).inStream("line-1", 0))));
+            append(device(), sealChecked(DEVICE, "SEAL-D42", true, T1).inStream("line-1", 0))),
+        of(
+            "a lot assembled but never received",
+            AlertType.UNVERIFIED_COMPONENT,
+            OTHER_DEVICE,
+            assembled(OTHER_DEVICE, T1, component("CPU-A53", "LOT-NEVER")),
+            device()),
+        of(
+            "one component serial in two devices",
+            AlertType.COMPONENT_REUSE,
+            OTHER_DEVICE,
+            assembled(OTHER_DEVICE, T1, component("CPU-A53", LOT, "CPU-0001")),
+            append(device(), assembled(STRANGER, T0, component("CPU-A53", LOT, "CPU-0001")))),
+        of(
+            "a lot from a supplier not approved for its part",
+            AlertType.UNAPPROVED_SUPPLIER,
+            "LOT-SE-GREY",
+            componentReceived("LOT-SE-GREY", "SE050", T1)
+                .withDetail(new ComponentReceived("SE050", "LOT-SE-GREY", "Grey Market Ltd", null)),
+            device()));
   }
 
   static EventFixture[] append(EventFixture[] given, EventFixture... more) {
@@ -278,7 +306,7 @@ class DetectionCatalogueTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void shouldRaiseExactlyItsAlertWithSeverityAndEvidenceWhenTamperingShows(Case c) {
-    try (CustodyDriver custody = new CustodyDriver()) {
+    try (CustodyDriver custody = new CustodyDriver(RULES)) {
       custody.send(c.given().toArray(EventFixture[]::new));
       custody.hold(c.holds().toArray(Hold[]::new));
       assertThat(custody.violations()).as("before the tampering").isEmpty();

@@ -56,6 +56,7 @@ final class AttackLives {
             Stream.of(
                 released("1.4.0", RELEASE),
                 released("1.3.0", RELEASE.minus(Duration.ofDays(30))),
+                componentReceived(LOT, "CPU-A53", minute(-60)),
                 assembled(DEVICE, minute(0), component("CPU-A53", LOT)),
                 keyProvisioned(DEVICE, KEY, minute(2)),
                 sealApplied(DEVICE, "SEAL-D42", minute(4))),
