@@ -49,7 +49,7 @@ public record Holding(Duration grace, Duration quiet) {
    * {@code everywhere} says every partition's event time has passed the event's time plus {@code
    * window}.
    */
-  public boolean due(
+  boolean due(
       Instant occurredAt,
       Instant heldSince,
       Duration window,

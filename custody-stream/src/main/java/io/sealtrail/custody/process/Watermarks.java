@@ -64,7 +64,7 @@ public final class Watermarks {
    * True when every other partition that published a watermark has processed past {@code time}, or
    * has nothing left to process.
    */
-  boolean othersPassed(Instant time) {
+  public boolean othersPassed(Instant time) {
     long at = time.toEpochMilli();
     String own = keyOf(ownPartition);
     try (KeyValueIterator<String, byte[]> all = store.prefixScan(PREFIX, new StringSerializer())) {

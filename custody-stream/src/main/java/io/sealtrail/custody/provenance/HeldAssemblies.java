@@ -1,8 +1,6 @@
 package io.sealtrail.custody.provenance;
 
 import io.sealtrail.avro.alert.Violation;
-import io.sealtrail.custody.process.DecisionClock;
-import io.sealtrail.custody.process.Holding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,22 +44,17 @@ final class HeldAssemblies {
     cleared.forEach(store::delete);
   }
 
-  /**
-   * Removes and returns the assemblies of {@code lot} that are due by {@code clock}, or, once the
-   * task is idle, by {@code everywhere} (event time has passed a time on every custody partition).
-   */
-  List<KeyValue<String, Violation>> releaseDue(
-      String lot, Holding holding, DecisionClock clock, Predicate<Instant> everywhere) {
+  /** Removes and returns the assemblies of {@code lot} that are {@code due}. */
+  List<KeyValue<String, Violation>> releaseDue(String lot, Predicate<Violation> due) {
     try (KeyValueIterator<String, Violation> held = ofLot(lot)) {
-      return releaseDue(held, holding, clock, everywhere);
+      return releaseDue(held, due);
     }
   }
 
-  /** Removes and returns the assemblies of every lot that are due. */
-  List<KeyValue<String, Violation>> releaseDue(
-      Holding holding, DecisionClock clock, Predicate<Instant> everywhere) {
+  /** Removes and returns the assemblies of every lot that are {@code due}. */
+  List<KeyValue<String, Violation>> releaseDue(Predicate<Violation> due) {
     try (KeyValueIterator<String, Violation> held = store.all()) {
-      return releaseDue(held, holding, clock, everywhere);
+      return releaseDue(held, due);
     }
   }
 
@@ -71,16 +64,11 @@ final class HeldAssemblies {
   }
 
   private List<KeyValue<String, Violation>> releaseDue(
-      KeyValueIterator<String, Violation> held,
-      Holding holding,
-      DecisionClock clock,
-      Predicate<Instant> everywhere) {
+      KeyValueIterator<String, Violation> held, Predicate<Violation> isDue) {
     List<KeyValue<String, Violation>> due = new ArrayList<>();
     held.forEachRemaining(
         kv -> {
-          Violation v = kv.value;
-          if (holding.due(
-              v.getOccurredAt(), v.getDetectedAt(), holding.grace(), clock, everywhere)) {
+          if (isDue.test(kv.value)) {
             due.add(kv);
           }
         });

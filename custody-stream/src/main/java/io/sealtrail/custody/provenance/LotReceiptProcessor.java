@@ -7,7 +7,7 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
-import io.sealtrail.custody.process.Holding;
+import io.sealtrail.custody.process.DecisionClock;
 import io.sealtrail.custody.process.QuietClock;
 import io.sealtrail.custody.process.Watermarks;
 import java.time.Duration;
@@ -22,17 +22,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Checks, per lot (assemblies and receipts re-keyed by lineage), that every lot an assembly names
- * was received before it in event time. An assembly with no such receipt yet is held like the
- * custody processor's held findings ({@link Holding}): a receipt reported late, within the grace,
- * that happened no later than the assembly clears it; otherwise UNVERIFIED_COMPONENT is raised once
- * stream time has passed the assembly + grace, or, with no traffic, grace + quiet after it was held
- * on the wall clock, or once this task is idle and every custody task's progress ({@link
- * Watermarks}) shows event time past the assembly + grace everywhere: the custody tasks write what
- * they re-key by lot in the transaction that publishes their progress, so nothing before it is
- * still to come.
+ * was received before it in event time. An assembly with no such receipt yet is held: a receipt
+ * reported late, within the grace, that happened no later than the assembly clears it; otherwise
+ * UNVERIFIED_COMPONENT is raised once it is due ({@link #due}).
+ *
+ * <p>This task reads a repartition topic that every custody task writes to, so its own stream time
+ * is not a bound on what is still to come: a custody task trailing the others may still send the
+ * receipt after other tasks' later assemblies moved this one's stream time past the grace (the
+ * demo's first run raised every device of a lot whose receipt's task trailed). So a decision in
+ * event time also waits until every custody task's watermark ({@link Watermarks}) has passed the
+ * assembly + grace, or that task has nothing left to process: the custody tasks write what they
+ * re-key in the transaction that publishes their progress.
  */
 final class LotReceiptProcessor implements Processor<String, VerifiedEvent, String, Violation> {
-  private final Holding holding;
+  private static final Duration QUIET = CustodyProcessor.QUIET;
+  private final Duration grace;
   private ProcessorContext<String, Violation> context;
   private KeyValueStore<String, VerifiedEvent> receipts;
   private HeldAssemblies held;
@@ -40,7 +44,7 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
   private Watermarks progress;
 
   LotReceiptProcessor(Duration grace) {
-    this.holding = new Holding(grace, CustodyProcessor.QUIET);
+    this.grace = grace;
   }
 
   @Override
@@ -49,9 +53,7 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
     this.receipts = context.getStateStore(ProvenanceStores.RECEIPTS);
     this.held = new HeldAssemblies(context.getStateStore(ProvenanceStores.UNVERIFIED));
     this.progress = Watermarks.ofAll(context.getStateStore(CustodyStores.RELEASES));
-    this.clock =
-        QuietClock.schedule(
-            context, now -> raise(held.releaseDue(holding, now, progress::passedEverywhere)));
+    this.clock = QuietClock.schedule(context, now -> raise(held.releaseDue(v -> due(v, now))));
   }
 
   @Override
@@ -66,8 +68,28 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
       received(lot, record.value());
     }
     event.detail(Assembled.class).ifPresent(a -> assembled(lot, event, a));
-    // Stream time may already be past this lot's held assemblies' grace (other lots moved it on).
-    raise(held.releaseDue(lot, holding, clock.now(), progress::passedEverywhere));
+    DecisionClock now = clock.now();
+    raise(held.releaseDue(lot, v -> due(v, now)));
+  }
+
+  /**
+   * True when the held assembly {@code unverified} is decided. In event time once every custody
+   * task has passed its time + grace (or is idle), and then either this task's stream time has
+   * passed it too and it was held for {@link CustodyProcessor#QUIET} on the wall clock (what those
+   * tasks wrote has reached this one), or this task is idle and event time has passed it
+   * everywhere. On the wall clock, as every held decision ({@code Holding}), once this task is idle
+   * and it was held grace + QUIET: a receipt later than that was later than the grace.
+   */
+  private boolean due(Violation unverified, DecisionClock clock) {
+    Instant until = unverified.getOccurredAt().plus(grace);
+    Instant heldSince = unverified.getDetectedAt();
+    boolean settledHere = !heldSince.plus(QUIET).isAfter(clock.wallTime());
+    boolean inEventTime =
+        settledHere && !until.isAfter(clock.streamTime()) && progress.othersPassed(until);
+    boolean everywhere = clock.idle() && progress.passedEverywhere(until);
+    boolean onWallClock =
+        clock.idle() && !heldSince.plus(grace).plus(QUIET).isAfter(clock.wallTime());
+    return inEventTime || everywhere || onWallClock;
   }
 
   private void received(String lot, VerifiedEvent receipt) {

@@ -19,6 +19,7 @@ import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.fixtures.HoldFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
+import io.sealtrail.custody.process.CustodyProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -313,6 +314,8 @@ class DetectionCatalogueTest {
 
       custody.send(c.trigger());
       custody.send(streamTimeAt(occurredAt(c.trigger()).plus(PAST_GRACE)));
+      // Decisions on re-keyed streams settle for QUIET on the wall clock (provenance).
+      custody.advanceWallClock(CustodyProcessor.QUIET);
 
       VerifiedEvent trigger = c.trigger().build();
       assertThat(custody.violations())

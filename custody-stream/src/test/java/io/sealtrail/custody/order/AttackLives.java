@@ -246,6 +246,22 @@ final class AttackLives {
             alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE),
             alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE),
             alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE),
-            alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE)));
+            alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE)),
+        life(
+            "assembled with a lot never received",
+            device(assembled(OTHER_DEVICE, minute(3), component("CPU-A53", "LOT-GREY"))),
+            alert(AlertType.UNVERIFIED_COMPONENT, OTHER_DEVICE)),
+        life(
+            "lot received a minute before its assembly",
+            List.of(
+                componentReceived("LOT-B", "CPU-A53", minute(2)),
+                assembled(OTHER_DEVICE, minute(3), component("CPU-A53", "LOT-B")))),
+        life(
+            "one component serial in two devices",
+            List.of(
+                componentReceived(LOT, "CPU-A53", minute(-60)),
+                assembled(DEVICE, minute(0), component("CPU-A53", LOT, "CPU-0001")),
+                assembled(OTHER_DEVICE, minute(3), component("CPU-A53", LOT, "CPU-0001"))),
+            alert(AlertType.COMPONENT_REUSE, OTHER_DEVICE)));
   }
 }

@@ -103,16 +103,33 @@ class ProvenanceDetectionTest {
   }
 
   @Test
-  void shouldRaiseUnverifiedComponentWhenStreamTimePassesTheGrace() {
+  void shouldRaiseUnverifiedComponentWithoutWaitingTheGraceOnTheWallClockWhenEventTimePassesIt() {
     custody.send(assembled(DEVICE, T0, CPU));
     custody.send(streamTimeAt(T0.plus(GRACE).minusSeconds(1)));
+    custody.advanceWallClock(QUIET);
     assertThat(custody.violations()).as("within the grace").isEmpty();
 
     custody.send(streamTimeAt(T0.plus(GRACE)));
+    custody.advanceWallClock(QUIET);
 
     assertThat(custody.violations())
         .extracting(Violation::getType, Violation::getSerial)
         .containsExactly(tuple(AlertType.UNVERIFIED_COMPONENT, DEVICE));
+  }
+
+  @Test
+  void shouldHoldUnverifiedComponentWhileACustodyPartitionTrailsTheGrace() {
+    custody.send(assembled(DEVICE, T0, CPU));
+    // Another custody task has processed only up to the assembly: its receipt may still come.
+    custody.watermarkElsewhere(1, T0);
+    custody.send(streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
+    custody.advanceWallClock(QUIET);
+    assertThat(custody.violations()).as("a partition trails").isEmpty();
+
+    custody.watermarkElsewhere(1, T0.plus(GRACE));
+    custody.advanceWallClock(QUIET);
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.UNVERIFIED_COMPONENT);
   }
 
   @Test
