@@ -36,6 +36,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class LotReceiptProcessor implements Processor<String, VerifiedEvent, String, Violation> {
   private static final Duration QUIET = CustodyProcessor.QUIET;
+  private static final Duration SETTLE = ProvenanceTopology.SETTLE;
   private final Duration grace;
   private ProcessorContext<String, Violation> context;
   private KeyValueStore<String, VerifiedEvent> receipts;
@@ -83,10 +84,10 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
   private boolean due(Violation unverified, DecisionClock clock) {
     Instant until = unverified.getOccurredAt().plus(grace);
     Instant heldSince = unverified.getDetectedAt();
-    boolean settledHere = !heldSince.plus(QUIET).isAfter(clock.wallTime());
+    boolean settled = !heldSince.plus(SETTLE).isAfter(clock.wallTime());
     boolean inEventTime =
-        settledHere && !until.isAfter(clock.streamTime()) && progress.othersPassed(until);
-    boolean everywhere = clock.idle() && progress.passedEverywhere(until);
+        settled && !until.isAfter(clock.streamTime()) && progress.othersPassed(until);
+    boolean everywhere = settled && clock.idle() && progress.passedEverywhere(until);
     boolean onWallClock =
         clock.idle() && !heldSince.plus(grace).plus(QUIET).isAfter(clock.wallTime());
     return inEventTime || everywhere || onWallClock;

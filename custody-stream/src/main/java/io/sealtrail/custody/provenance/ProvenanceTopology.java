@@ -5,6 +5,7 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.process.Storage;
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -21,6 +22,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 public final class ProvenanceTopology {
   static final String REPARTITION = "custody-provenance-components";
+
+  /**
+   * How long, on the wall clock, an assembly naming a lot not yet received is held at least before
+   * event time may decide it. A producer's events about other serials, on other partitions, may
+   * reach this task that much later than their order says (ingest writes a batch in no particular
+   * order; the demo's batches of 500 took some 20 s on a loaded machine), which no watermark sees.
+   * Live, the grace in event time is longer; a replay decides this much later, not otherwise.
+   */
+  public static final Duration SETTLE = Duration.ofSeconds(60);
 
   private ProvenanceTopology() {}
 

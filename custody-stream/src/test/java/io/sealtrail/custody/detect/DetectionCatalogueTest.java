@@ -19,7 +19,7 @@ import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.fixtures.HoldFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
-import io.sealtrail.custody.process.CustodyProcessor;
+import io.sealtrail.custody.provenance.ProvenanceTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -314,8 +314,8 @@ class DetectionCatalogueTest {
 
       custody.send(c.trigger());
       custody.send(streamTimeAt(occurredAt(c.trigger()).plus(PAST_GRACE)));
-      // Decisions on re-keyed streams settle for QUIET on the wall clock (provenance).
-      custody.advanceWallClock(CustodyProcessor.QUIET);
+      // A lot's receipt may arrive on the wall clock after its assembly (provenance).
+      custody.advanceWallClock(ProvenanceTopology.SETTLE);
 
       VerifiedEvent trigger = c.trigger().build();
       assertThat(custody.violations())
