@@ -17,10 +17,13 @@ import io.sealtrail.trust.policy.PolicyTopic;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -63,6 +66,8 @@ public record CustodyConfig(
   static final String GRACE = "sealtrail.detect.grace";
   static final String DEFAULT_MIN_TRANSIT = "sealtrail.detect.min-transit.default";
   static final String MIN_TRANSIT = "sealtrail.detect.min-transit";
+  static final String APPROVED_SUPPLIERS = "sealtrail.detect.approved-suppliers";
+  static final String CERTIFICATE_REQUIRED = "sealtrail.detect.certificate-required";
 
   private static final StreamsBaseSettings DEFAULT_STREAMS =
       new StreamsBaseSettings(
@@ -95,7 +100,13 @@ public record CustodyConfig(
                 required(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), required(SCHEMA_REGISTRY_URL)));
     all.addAll(StreamsBaseSettings.ENVIRONMENT);
     TOPIC_IDS.forEach(id -> all.add(optional(Topic.CONFIG_PREFIX + id)));
-    all.addAll(List.of(optional(GRACE), optional(DEFAULT_MIN_TRANSIT), optional(MIN_TRANSIT)));
+    all.addAll(
+        List.of(
+            optional(GRACE),
+            optional(DEFAULT_MIN_TRANSIT),
+            optional(MIN_TRANSIT),
+            optional(APPROVED_SUPPLIERS),
+            optional(CERTIFICATE_REQUIRED)));
     all.addAll(HttpSettings.ENVIRONMENT);
     // Other instances forward queries to it.
     all.add(HttpSettings.ADVERTISED_HOST);
@@ -124,9 +135,12 @@ public record CustodyConfig(
             .filter(e -> e.getKey().startsWith(Topic.CONFIG_PREFIX))
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
         new DetectionRules(
-            duration(flat, GRACE, DetectionRules.DEFAULT_GRACE),
-            duration(flat, DEFAULT_MIN_TRANSIT, DetectionRules.DEFAULT_MIN_TRANSIT),
-            minTransits(flat.getOrDefault(MIN_TRANSIT, ""))),
+                duration(flat, GRACE, DetectionRules.DEFAULT_GRACE),
+                duration(flat, DEFAULT_MIN_TRANSIT, DetectionRules.DEFAULT_MIN_TRANSIT),
+                minTransits(flat.getOrDefault(MIN_TRANSIT, "")))
+            .withSuppliers(
+                approvedSuppliers(flat.getOrDefault(APPROVED_SUPPLIERS, "")),
+                names(flat.getOrDefault(CERTIFICATE_REQUIRED, ""))),
         HttpSettings.from(flat, DEFAULT_HTTP_PORT));
   }
 
@@ -162,5 +176,34 @@ public record CustodyConfig(
           SitePair.of(sites[0].trim(), sites[1].trim()), Duration.parse(pairAndTime[1].trim()));
     }
     return pairs;
+  }
+
+  // MCU-1=acme|globex,SE-2=nxp: the suppliers approved per part number (until the policy has them).
+  private static Map<String, Set<String>> approvedSuppliers(String spec) {
+    Map<String, Set<String>> approved = new HashMap<>();
+    for (String entry : names(spec)) {
+      String[] partAndSuppliers = entry.split("=", 2);
+      Set<String> suppliers =
+          partAndSuppliers.length == 2
+              ? Arrays.stream(partAndSuppliers[1].split("\\|"))
+                  .map(String::trim)
+                  .filter(x -> !x.isEmpty())
+                  .collect(Collectors.toSet())
+              : Set.of();
+      if (partAndSuppliers[0].isBlank() || suppliers.isEmpty()) {
+        throw new IllegalArgumentException(
+            APPROVED_SUPPLIERS + " entries look like PART=SUPPLIER|SUPPLIER, got: " + entry);
+      }
+      approved.put(partAndSuppliers[0].trim(), suppliers);
+    }
+    return approved;
+  }
+
+  // a, b,c: the comma-separated names of spec, trimmed, blanks skipped.
+  private static Set<String> names(String spec) {
+    return Arrays.stream(spec.split(","))
+        .map(String::trim)
+        .filter(x -> !x.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 }

@@ -97,4 +97,37 @@ class CustodyConfigTest {
         .hasMessage(
             "sealtrail.detect.min-transit entries look like SITE-A/SITE-B=PT6H, got: SZX-F1=P2D");
   }
+
+  @Test
+  void shouldReadApprovedSuppliersAndCertificatePartsWhenKeysAreSet() {
+    DetectionRules rules =
+        CustodyConfig.from(
+                Map.of(
+                    "sealtrail.detect.approved-suppliers", "MCU-1=acme|globex, SE-2=nxp",
+                    "sealtrail.detect.certificate-required", "SE-2, MCU-1"))
+            .rules();
+
+    assertThat(rules.approves("MCU-1", "globex")).isTrue();
+    assertThat(rules.approves("SE-2", "acme")).isFalse();
+    assertThat(rules.approves("PCB-3", "anyone")).isTrue();
+    assertThat(rules.certificateRequired()).containsExactlyInAnyOrder("SE-2", "MCU-1");
+  }
+
+  @Test
+  void shouldApproveEverySupplierAndRequireNoCertificateWhenKeysAreUnset() {
+    DetectionRules rules = CustodyConfig.from(Map.of()).rules();
+
+    assertThat(rules.approvedSuppliers()).isEmpty();
+    assertThat(rules.certificateRequired()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseApprovedSuppliersWhenEntryNamesNoSupplier() {
+    assertThatThrownBy(
+            () -> CustodyConfig.from(Map.of("sealtrail.detect.approved-suppliers", "MCU-1=")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "sealtrail.detect.approved-suppliers entries look like PART=SUPPLIER|SUPPLIER, got:"
+                + " MCU-1=");
+  }
 }

@@ -2,17 +2,18 @@ package io.sealtrail.cli.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The demo's size, pace, seed and patience, as options shared by the commands that play it. */
 public final class DemoSettings {
   /**
-   * What the platform needs for a demo of a minute or two: spike windows of 20 s instead of an hour
-   * (a window is judged at the latest grace + settle + a few seconds after its end, by the wall
-   * clock, with no later traffic), 2 s of grace and 5 s of settle.
+   * Spike windows of 20 s instead of an hour (a window is judged at the latest grace + settle + a
+   * few seconds after its end, by the wall clock, with no later traffic), 2 s of grace and 5 s of
+   * settle.
    */
-  public static final Map<String, String> PLATFORM =
+  private static final Map<String, String> SPIKES =
       Map.ofEntries(
           Map.entry("sealtrail.anomaly.attestation-spike.window", "PT20S"),
           Map.entry("sealtrail.anomaly.attestation-spike.grace", "PT2S"),
@@ -26,6 +27,18 @@ public final class DemoSettings {
           Map.entry("sealtrail.anomaly.flash-spike.grace", "PT2S"),
           Map.entry("sealtrail.anomaly.flash-spike.settle", "PT5S"),
           Map.entry("sealtrail.anomaly.flash-spike.wall-settle", "PT5S"));
+
+  /**
+   * What the platform needs for a demo of a minute or two: short spike windows, and the suppliers
+   * the provenance cases are judged by ({@link ProvenanceCases#PLATFORM}).
+   */
+  public static final Map<String, String> PLATFORM = merged(SPIKES, ProvenanceCases.PLATFORM);
+
+  private static Map<String, String> merged(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> all = new HashMap<>(a);
+    all.putAll(b);
+    return Map.copyOf(all);
+  }
 
   @Option(
       names = "--devices",

@@ -61,6 +61,7 @@ final class Tampering {
     cases.add(new WithdrawnRelease(cast, f, line, end).flashAfterWithdrawal(v.get(7)));
     cases.add(new LayoutCases(chain).sealedBeforeTest(v.get(8)));
     cases.addAll(new AppraisalCases(cast, f, chain, end).cases(cohorts, burst, sites));
+    cases.addAll(new ProvenanceCases(cast, f, end, run).cases());
     return cases;
   }
 

@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sealtrail campaign}: recall campaigns for scripts. Create one from a lot's trace, list
- * and show campaigns with their progress, move a device through {@code OPEN -> NOTIFIED ->
- * RETURNED | REMEDIATED | UNREACHABLE}.
+ * {@code sealtrail campaign}: recall campaigns for scripts. Create one from a lot's trace, list and
+ * show campaigns with their progress, move a device through {@code OPEN -> NOTIFIED -> RETURNED |
+ * REMEDIATED | UNREACHABLE}.
  */
 @Command(
     name = "campaign",
@@ -86,7 +86,8 @@ public final class CampaignCommand {
     void run() throws IOException {
       String field =
           scope.lot != null ? "lot" : scope.supplier != null ? "supplier" : "imageSha256";
-      String id = scope.lot != null ? scope.lot : scope.supplier != null ? scope.supplier : scope.image;
+      String id =
+          scope.lot != null ? scope.lot : scope.supplier != null ? scope.supplier : scope.image;
       JsonNode campaign =
           access
               .client("recall")
@@ -153,7 +154,8 @@ public final class CampaignCommand {
           .path("devices")
           .forEach(
               d ->
-                  out().printf(
+                  out()
+                      .printf(
                           "  %-24s  %-12s  %-16s  %-24s  %s%n",
                           d.path("serial").asText(),
                           d.path("state").asText(),
@@ -196,18 +198,18 @@ public final class CampaignCommand {
           access
               .client("recall")
               .post(
-                  Paths.of("/v1/campaigns/", campaignId, "/devices/")
-                      + Paths.encoded(serial),
+                  Paths.of("/v1/campaigns/", campaignId, "/devices/") + Paths.encoded(serial),
                   "{\"state\":"
                       + QueryClient.quoted(state)
                       + (note == null ? "" : ",\"note\":" + QueryClient.quoted(note))
                       + "}");
-      out().printf(
-          "%s is %s (by %s at %s)%n",
-          device.path("serial").asText(),
-          device.path("state").asText(),
-          device.path("changedBy").asText(),
-          device.path("changedAt").asText());
+      out()
+          .printf(
+              "%s is %s (by %s at %s)%n",
+              device.path("serial").asText(),
+              device.path("state").asText(),
+              device.path("changedBy").asText(),
+              device.path("changedAt").asText());
     }
   }
 }

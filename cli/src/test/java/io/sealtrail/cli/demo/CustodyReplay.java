@@ -55,18 +55,20 @@ final class CustodyReplay implements AutoCloseable {
     }
     PartnerDirectory directory = PartnerDirectory.of(partners);
     ingest = new IngestJudge(new SubmissionVerifier(() -> directory, Policy.defaults()));
-    var config =
-        CustodyConfig.from(
-            Map.of(
-                "application.id",
-                "demo-test",
-                "state.dir",
-                "target/kafka-streams/" + scope,
-                CustodyConfig.SCHEMA_REGISTRY_URL,
-                "mock://" + scope));
+    // The rules the demo platform runs with (its approved suppliers, among others).
+    Map<String, String> settings = new java.util.HashMap<>(DemoSettings.PLATFORM);
+    settings.putAll(
+        Map.of(
+            "application.id",
+            "demo-test",
+            "state.dir",
+            "target/kafka-streams/" + scope,
+            CustodyConfig.SCHEMA_REGISTRY_URL,
+            "mock://" + scope));
+    var config = CustodyConfig.from(settings);
     CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
     StreamsBuilder builder = new StreamsBuilder();
-    CustodyTopology.define(builder, topics, DetectionRules.defaults(), Storage.IN_MEMORY);
+    CustodyTopology.define(builder, topics, config.rules(), Storage.IN_MEMORY);
     var properties = config.streams().properties();
     driver = new TopologyTestDriver(builder.build(properties), properties);
     events =

@@ -151,7 +151,10 @@ class SupplyChainTest {
             AlertType.PROCESS_DEVIATION,
             AlertType.MEASUREMENT_MISMATCH,
             AlertType.ATTESTATION_REPLAY,
-            AlertType.FLASH_SPIKE);
+            AlertType.FLASH_SPIKE,
+            AlertType.UNVERIFIED_COMPONENT,
+            AlertType.COMPONENT_REUSE,
+            AlertType.UNAPPROVED_SUPPLIER);
   }
 
   @Test

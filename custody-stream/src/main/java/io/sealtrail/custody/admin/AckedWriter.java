@@ -17,9 +17,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Writes records of what an API changes (a hold, a layout, a campaign) to its topic and returns once every
- * in-sync replica has it (acks=all, idempotent): a change is answered 2xx only once it cannot be
- * lost. {@code what} names the record in the 503 a caller gets when Kafka does not take it.
+ * Writes records of what an API changes (a hold, a layout, a campaign) to its topic and returns
+ * once every in-sync replica has it (acks=all, idempotent): a change is answered 2xx only once it
+ * cannot be lost. {@code what} names the record in the 503 a caller gets when Kafka does not take
+ * it.
  */
 public final class AckedWriter<V> implements AutoCloseable {
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
@@ -46,8 +47,8 @@ public final class AckedWriter<V> implements AutoCloseable {
   }
 
   /**
-   * Writes {@code records} in order, all sent before any acknowledgement is awaited (one round
-   * trip for many, e.g. a campaign's devices), and waits for every acknowledgement.
+   * Writes {@code records} in order, all sent before any acknowledgement is awaited (one round trip
+   * for many, e.g. a campaign's devices), and waits for every acknowledgement.
    *
    * @throws ServiceUnavailableException when Kafka did not take them all in time: retry
    */

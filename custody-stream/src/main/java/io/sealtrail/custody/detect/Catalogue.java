@@ -27,7 +27,8 @@ public final class Catalogue {
             new UnauthorizedFirmwareDetector(releases),
             new QuoteDetector(),
             new CounterDetector(),
-            new AttestationFailedDetector()));
+            new AttestationFailedDetector(),
+            new SupplierDetector(rules)));
   }
 
   /**

@@ -36,6 +36,9 @@ public final class Violations {
     SEVERITY.put(AlertType.SEQUENCE_GAP, Severity.HIGH);
     SEVERITY.put(AlertType.SEQUENCE_REUSE, Severity.HIGH);
     SEVERITY.put(AlertType.PROCESS_DEVIATION, Severity.HIGH);
+    SEVERITY.put(AlertType.COMPONENT_REUSE, Severity.CRITICAL);
+    SEVERITY.put(AlertType.UNVERIFIED_COMPONENT, Severity.HIGH);
+    SEVERITY.put(AlertType.UNAPPROVED_SUPPLIER, Severity.HIGH);
   }
 
   private Violations() {}

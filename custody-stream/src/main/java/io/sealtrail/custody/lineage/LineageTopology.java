@@ -21,7 +21,8 @@ public final class LineageTopology {
 
   private LineageTopology() {}
 
-  public static void define(
+  /** Adds lineage; returns the re-keyed stream, for other checks per lot (provenance). */
+  public static KStream<String, VerifiedEvent> define(
       StreamsBuilder builder,
       KStream<String, VerifiedEvent> events,
       Serde<VerifiedEvent> serde,
@@ -30,14 +31,15 @@ public final class LineageTopology {
     builder.addStateStore(LineageStores.lotSuppliers(storage));
     builder.addStateStore(LineageStores.componentParents(storage));
     builder.addStateStore(LineageStores.supplierLots(storage));
-    events
-        .flatMap((serial, event) -> LotFacts.byLot(event), Named.as("custody-lineage-by-lot"))
-        .repartition(Repartitioned.with(Serdes.String(), serde).withName(REPARTITION))
-        .process(
-            LineageProcessor::new,
-            Named.as("custody-lineage-processor"),
-            LineageStores.LOT_DEVICES,
-            LineageStores.LOT_SUPPLIERS);
+    KStream<String, VerifiedEvent> byLot =
+        events
+            .flatMap((serial, event) -> LotFacts.byLot(event), Named.as("custody-lineage-by-lot"))
+            .repartition(Repartitioned.with(Serdes.String(), serde).withName(REPARTITION));
+    byLot.process(
+        LineageProcessor::new,
+        Named.as("custody-lineage-processor"),
+        LineageStores.LOT_DEVICES,
+        LineageStores.LOT_SUPPLIERS);
     events
         .flatMap((serial, event) -> LotFacts.byLink(event), Named.as("custody-lineage-by-link"))
         .repartition(Repartitioned.with(Serdes.String(), serde).withName(LINKS))
@@ -46,5 +48,6 @@ public final class LineageTopology {
             Named.as("custody-lineage-links-processor"),
             LineageStores.COMPONENT_PARENTS,
             LineageStores.SUPPLIER_LOTS);
+    return byLot;
   }
 }

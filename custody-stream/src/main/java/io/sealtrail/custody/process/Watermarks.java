@@ -42,6 +42,14 @@ public final class Watermarks {
     this.ownPartition = ownPartition;
   }
 
+  /**
+   * The progress of every custody task, seen from a task that is none of them: one downstream of a
+   * repartition, whose own progress follows theirs.
+   */
+  public static Watermarks ofAll(ReadOnlyKeyValueStore<String, byte[]> store) {
+    return new Watermarks(store, -1);
+  }
+
   /** The key under which the task of {@code partition} publishes its watermark. */
   public static String keyOf(int partition) {
     return PREFIX + partition;
@@ -56,7 +64,7 @@ public final class Watermarks {
    * True when every other partition that published a watermark has processed past {@code time}, or
    * has nothing left to process.
    */
-  boolean othersPassed(Instant time) {
+  public boolean othersPassed(Instant time) {
     long at = time.toEpochMilli();
     String own = keyOf(ownPartition);
     try (KeyValueIterator<String, byte[]> all = store.prefixScan(PREFIX, new StringSerializer())) {
@@ -75,7 +83,7 @@ public final class Watermarks {
    * past it or has nothing left, and at least one partition (this one included) has processed
    * events up to it, so that it is not merely that every partition is idle.
    */
-  boolean passedEverywhere(Instant time) {
+  public boolean passedEverywhere(Instant time) {
     return reached(time) && othersPassed(time);
   }
 

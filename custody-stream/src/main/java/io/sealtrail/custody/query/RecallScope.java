@@ -1,15 +1,15 @@
 package io.sealtrail.custody.query;
 
 import io.micronaut.http.HttpRequest;
+import io.sealtrail.avro.campaign.CampaignScope;
+import io.sealtrail.custody.campaign.CampaignScopes;
 import io.sealtrail.custody.inventory.FirmwareInventory;
 import io.sealtrail.custody.inventory.InventoryStores;
 import io.sealtrail.custody.lineage.LineageStores;
 import io.sealtrail.platform.query.StoreReader;
-import io.sealtrail.avro.campaign.CampaignScope;
-import io.sealtrail.custody.campaign.CampaignScopes;
 import java.util.Iterator;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -49,8 +49,7 @@ public final class RecallScope implements CampaignScopes {
       case LOT -> ofLot(id, asking).forEachRemaining(serials::add);
       case SUPPLIER -> ofSupplier(id, asking).forEachRemaining(serials::add);
       case IMAGE -> {
-        serials.addAll(
-            StoreReader.readLocally(InventoryStores.COUNTS, () -> ofImage(id)));
+        serials.addAll(StoreReader.readLocally(InventoryStores.COUNTS, () -> ofImage(id)));
         if (serials.isEmpty()) {
           throw new KeyNotFoundException("image", id);
         }

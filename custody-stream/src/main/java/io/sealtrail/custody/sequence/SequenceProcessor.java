@@ -4,13 +4,12 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyProcessor;
-import io.sealtrail.custody.process.DecisionClock;
 import io.sealtrail.custody.process.Holding;
+import io.sealtrail.custody.process.QuietClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,8 +31,7 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
   private KeyValueStore<String, VerifiedEvent> numbers;
   private KeyValueStore<String, Long> frontiers;
   private StreamGaps gaps;
-  private long lastStreamTime = -1;
-  private long lastProgress;
+  private QuietClock clock;
 
   SequenceProcessor(Duration grace) {
     this.grace = grace;
@@ -46,17 +44,7 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
     this.numbers = context.getStateStore(SequenceStores.NUMBERS);
     this.frontiers = context.getStateStore(SequenceStores.FRONTIERS);
     this.gaps = new StreamGaps(context.getStateStore(SequenceStores.GAPS));
-    this.lastProgress = context.currentSystemTimeMs();
-    context.schedule(
-        CustodyProcessor.RELEASE_INTERVAL,
-        PunctuationType.STREAM_TIME,
-        streamTime ->
-            forward(
-                gaps.releaseDue(
-                    holding,
-                    grace,
-                    DecisionClock.ofStreamTime(streamTime, context.currentSystemTimeMs()))));
-    context.schedule(CustodyProcessor.QUIET, PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
+    this.clock = QuietClock.schedule(context, now -> forward(gaps.releaseDue(holding, grace, now)));
   }
 
   @Override
@@ -64,7 +52,7 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
     if (record.value() == null) {
       return;
     }
-    lastProgress = context.currentSystemTimeMs();
+    clock.progressed();
     String stream = record.key();
     Observation event = new Observation(record.value());
     long n = record.value().getEvent().getSequence();
@@ -78,13 +66,7 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
     }
     // A run this event shows may already be past its grace in stream time (another stream's events
     // moved it on): decide this stream's runs now, not at the next punctuation.
-    forward(
-        gaps.releaseDue(
-            stream,
-            holding,
-            grace,
-            DecisionClock.ofStreamTime(
-                context.currentStreamTimeMs(), context.currentSystemTimeMs())));
+    forward(gaps.releaseDue(stream, holding, grace, clock.now()));
   }
 
   /** A number seen for the first time: past the frontier it may open a run, below it fill one. */
@@ -106,25 +88,8 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
     frontiers.put(stream, n == Long.MAX_VALUE ? n : n + 1);
   }
 
-  /**
-   * The wall-clock check, as the custody processor's: notes whether stream time moved, and decides
-   * on the wall clock once nothing new was processed for {@link CustodyProcessor#QUIET}.
-   */
-  private void onWallClock(long wallTime) {
-    long streamTime = context.currentStreamTimeMs();
-    if (streamTime != lastStreamTime) {
-      lastStreamTime = streamTime;
-      lastProgress = Math.max(lastProgress, wallTime);
-    }
-    boolean idle = wallTime - lastProgress >= CustodyProcessor.QUIET.toMillis();
-    var clock =
-        new DecisionClock(Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), idle);
-    forward(gaps.releaseDue(holding, grace, clock));
-  }
-
   private void forward(List<Violation> violations) {
-    long streamTime = context.currentStreamTimeMs();
-    long timestamp = streamTime >= 0 ? streamTime : context.currentSystemTimeMs();
+    long timestamp = clock.timestamp();
     for (Violation violation : violations) {
       context.forward(new Record<>(violation.getSerial(), violation, timestamp));
     }

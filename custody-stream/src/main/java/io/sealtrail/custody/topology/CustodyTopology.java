@@ -14,6 +14,7 @@ import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
+import io.sealtrail.custody.provenance.ProvenanceTopology;
 import io.sealtrail.custody.sequence.SequenceTopology;
 import io.sealtrail.platform.topic.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -51,7 +52,13 @@ public final class CustodyTopology {
     PolicyStore.define(builder, topics.policy(), storage);
     CampaignStore.define(builder, topics.campaigns(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
-    LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
+    ProvenanceTopology.define(
+        builder,
+        events,
+        LineageTopology.define(builder, events, topics.events().valueSerde(), storage),
+        topics,
+        rules,
+        storage);
     SequenceTopology.define(builder, events, topics, rules, storage);
     KStream<String, StepOutput> outcomes =
         events.process(

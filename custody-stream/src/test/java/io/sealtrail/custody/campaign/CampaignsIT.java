@@ -102,7 +102,8 @@ class CampaignsIT {
       Reply notified = post(url, device, "{\"state\":\"NOTIFIED\",\"note\":\"mailed\"}", Map.of());
       assertThat(notified.status()).as(notified.body()).isEqualTo(200);
       assertThat(notified.body())
-          .contains("\"state\":\"NOTIFIED\"", "\"note\":\"mailed\"", "\"changedBy\":\"" + createdBy);
+          .contains(
+              "\"state\":\"NOTIFIED\"", "\"note\":\"mailed\"", "\"changedBy\":\"" + createdBy);
       assertThat(post(url, device, "{\"state\":\"RETURNED\"}", Map.of()).status()).isEqualTo(200);
       assertThat(post(url, device, "{\"state\":\"NOTIFIED\"}", Map.of()).status()).isEqualTo(409);
 
@@ -129,8 +130,7 @@ class CampaignsIT {
       assertThat(harness.send(url, "POST", "/v1/campaigns", null, lot).status()).isEqualTo(401);
       Reply forbidden = harness.send(url, "POST", "/v1/campaigns", SECOPS, lot);
       assertThat(forbidden.status()).isEqualTo(403);
-      assertThat(harness.send(url, "POST", "/v1/campaigns", AUDITOR, lot).status())
-          .isEqualTo(403);
+      assertThat(harness.send(url, "POST", "/v1/campaigns", AUDITOR, lot).status()).isEqualTo(403);
       assertThat(harness.await(url, "/v1/campaigns", RECALL, r -> r.status() != 503).status())
           .isEqualTo(200);
       assertThat(harness.get(url, "/v1/campaigns", SECOPS).status()).isEqualTo(200);
@@ -149,7 +149,11 @@ class CampaignsIT {
               "an answer about lot L");
       assertThat(unknownLot.status()).as(unknownLot.body()).isEqualTo(404);
       Reply unknownImage =
-          post(url, "/v1/campaigns", "{\"name\":\"n\",\"imageSha256\":\"" + "a".repeat(64) + "\"}", Map.of());
+          post(
+              url,
+              "/v1/campaigns",
+              "{\"name\":\"n\",\"imageSha256\":\"" + "a".repeat(64) + "\"}",
+              Map.of());
       assertThat(unknownImage.status()).as(unknownImage.body()).isEqualTo(404);
       assertThat(harness.get(url, "/v1/campaigns/none", RECALL).status()).isEqualTo(404);
       Reply move = post(url, "/v1/campaigns/none/devices/X", "{\"state\":\"LOST\"}", Map.of());

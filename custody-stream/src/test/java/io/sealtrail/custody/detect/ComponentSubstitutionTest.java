@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.ComponentRef;
 import io.sealtrail.custody.fixtures.CustodyDriver;
+import io.sealtrail.custody.fixtures.EventFixture;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +28,18 @@ class ComponentSubstitutionTest {
     custody.close();
   }
 
+  /** The lots of {@link #CPU} and {@link #RAM}, received before assembly. */
+  static EventFixture[] lotsReceived() {
+    Instant before = ASSEMBLY.minus(Duration.ofDays(1));
+    return new EventFixture[] {
+      componentReceived(CPU.getLot(), CPU.getPartNumber(), before),
+      componentReceived(RAM.getLot(), RAM.getPartNumber(), before)
+    };
+  }
+
   @Test
   void shouldRaiseSubstitutionWhenInspectionFindsAnotherSerial() {
-    custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
+    custody.send(lotsReceived()).send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
 
     custody.send(scanned(DEVICE, INSPECTION, component("CPU-A53", "LOT-CPU-7", "CPU-0666"), RAM));
 
@@ -46,7 +56,7 @@ class ComponentSubstitutionTest {
 
   @Test
   void shouldRaiseSubstitutionWhenInspectionFindsPartFromAnotherLot() {
-    custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
+    custody.send(lotsReceived()).send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
 
     custody.send(scanned(DEVICE, INSPECTION, CPU, component("RAM-8G", "LOT-RAM-GREY")));
 
@@ -57,7 +67,7 @@ class ComponentSubstitutionTest {
 
   @Test
   void shouldStaySilentWhenInspectionFindsAssembledParts() {
-    custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
+    custody.send(lotsReceived()).send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
 
     custody.send(scanned(DEVICE, INSPECTION, CPU, RAM));
 
@@ -68,7 +78,7 @@ class ComponentSubstitutionTest {
 
   @Test
   void shouldStaySilentWhenInspectionSeesOnlySomePartsOrReadsSerialAssemblyDidNotRecord() {
-    custody.send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
+    custody.send(lotsReceived()).send(assembled(DEVICE, ASSEMBLY, CPU, RAM));
 
     custody.send(scanned(DEVICE, INSPECTION, component("RAM-8G", "LOT-RAM-3", "RAM-77")));
 

@@ -11,6 +11,7 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.AttestationResult;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.common.Severity;
+import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.hold.HoldKind;
@@ -20,6 +21,7 @@ import io.sealtrail.custody.fixtures.HoldFixture;
 import io.sealtrail.custody.fixtures.LayoutFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
 import io.sealtrail.custody.layout.LayoutHistory;
+import io.sealtrail.custody.provenance.ProvenanceTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -73,7 +75,14 @@ class DetectionCatalogueTest {
           Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH),
           Map.entry(AlertType.PROCESS_DEVIATION, Severity.HIGH),
           Map.entry(AlertType.MEASUREMENT_MISMATCH, Severity.CRITICAL),
-          Map.entry(AlertType.ATTESTATION_REPLAY, Severity.HIGH));
+          Map.entry(AlertType.ATTESTATION_REPLAY, Severity.HIGH),
+          Map.entry(AlertType.UNVERIFIED_COMPONENT, Severity.HIGH),
+          Map.entry(AlertType.COMPONENT_REUSE, Severity.CRITICAL),
+          Map.entry(AlertType.UNAPPROVED_SUPPLIER, Severity.HIGH));
+
+  /** The default rules, with one part number whose suppliers are approved. */
+  static final DetectionRules RULES =
+      DetectionRules.defaults().withSuppliers(Map.of("SE050", Set.of("NXP")), Set.of());
 
   /** A tampering case: what happened before, the event that shows it, and what it raises. */
   record Case(
@@ -123,6 +132,7 @@ class DetectionCatalogueTest {
     return new EventFixture[] {
       released("1.4.0", T0.minus(Duration.ofDays(9))),
       released("1.3.0", T0.minus(Duration.ofDays(30))),
+      componentReceived(LOT, "CPU-A53", T0.minus(Duration.ofDays(3))),
       assembled(DEVICE, T0, component("CPU-A53", LOT)),
       keyProvisioned(DEVICE, KEY, T0.plusSeconds(600)),
       sealApplied(DEVICE, "SEAL-D42", T0.plusSeconds(1200))
@@ -317,6 +327,25 @@ class DetectionCatalogueTest {
             """,
             DEVICE,
             assembled(DEVICE, T1, component("CPU-A53", LOT)),
+            device()),
+        of(
+            "a lot assembled but never received",
+            AlertType.UNVERIFIED_COMPONENT,
+            OTHER_DEVICE,
+            assembled(OTHER_DEVICE, T1, component("CPU-A53", "LOT-NEVER")),
+            device()),
+        of(
+            "one component serial in two devices",
+            AlertType.COMPONENT_REUSE,
+            OTHER_DEVICE,
+            assembled(OTHER_DEVICE, T1, component("CPU-A53", LOT, "CPU-0001")),
+            append(device(), assembled(STRANGER, T0, component("CPU-A53", LOT, "CPU-0001")))),
+        of(
+            "a lot from a supplier not approved for its part",
+            AlertType.UNAPPROVED_SUPPLIER,
+            "LOT-SE-GREY",
+            componentReceived("LOT-SE-GREY", "SE050", T1)
+                .withDetail(new ComponentReceived("SE050", "LOT-SE-GREY", "Grey Market Ltd", null)),
             device()));
   }
 
@@ -327,7 +356,7 @@ class DetectionCatalogueTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void shouldRaiseExactlyItsAlertWithSeverityAndEvidenceWhenTamperingShows(Case c) {
-    try (CustodyDriver custody = new CustodyDriver()) {
+    try (CustodyDriver custody = new CustodyDriver(RULES)) {
       c.layouts().forEach(custody::layouts);
       custody.send(c.given().toArray(EventFixture[]::new));
       custody.hold(c.holds().toArray(Hold[]::new));
@@ -335,6 +364,8 @@ class DetectionCatalogueTest {
 
       custody.send(c.trigger());
       custody.send(streamTimeAt(occurredAt(c.trigger()).plus(PAST_GRACE)));
+      // A lot's receipt may arrive on the wall clock after its assembly (provenance).
+      custody.advanceWallClock(ProvenanceTopology.SETTLE);
 
       VerifiedEvent trigger = c.trigger().build();
       assertThat(custody.violations())

@@ -56,6 +56,7 @@ final class AttackLives {
             Stream.of(
                 released("1.4.0", RELEASE),
                 released("1.3.0", RELEASE.minus(Duration.ofDays(30))),
+                componentReceived(LOT, "CPU-A53", minute(-60)),
                 assembled(DEVICE, minute(0), component("CPU-A53", LOT)),
                 keyProvisioned(DEVICE, KEY, minute(2)),
                 sealApplied(DEVICE, "SEAL-D42", minute(4))),
@@ -245,6 +246,22 @@ final class AttackLives {
             alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE),
             alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE),
             alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE),
-            alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE)));
+            alert(AlertType.POST_DECOMMISSION_ACTIVITY, DEVICE)),
+        life(
+            "assembled with a lot never received",
+            device(assembled(OTHER_DEVICE, minute(3), component("CPU-A53", "LOT-GREY"))),
+            alert(AlertType.UNVERIFIED_COMPONENT, OTHER_DEVICE)),
+        life(
+            "lot received a minute before its assembly",
+            List.of(
+                componentReceived("LOT-B", "CPU-A53", minute(2)),
+                assembled(OTHER_DEVICE, minute(3), component("CPU-A53", "LOT-B")))),
+        life(
+            "one component serial in two devices",
+            List.of(
+                componentReceived(LOT, "CPU-A53", minute(-60)),
+                assembled(DEVICE, minute(0), component("CPU-A53", LOT, "CPU-0001")),
+                assembled(OTHER_DEVICE, minute(3), component("CPU-A53", LOT, "CPU-0001"))),
+            alert(AlertType.COMPONENT_REUSE, OTHER_DEVICE)));
   }
 }

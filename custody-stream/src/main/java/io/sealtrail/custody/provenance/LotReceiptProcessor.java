@@ -1,0 +1,123 @@
+package io.sealtrail.custody.provenance;
+
+import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.avro.event.Assembled;
+import io.sealtrail.avro.event.ComponentReceived;
+import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.process.CustodyProcessor;
+import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.custody.process.DecisionClock;
+import io.sealtrail.custody.process.QuietClock;
+import io.sealtrail.custody.process.Watermarks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Checks, per lot (assemblies and receipts re-keyed by lineage), that every lot an assembly names
+ * was received before it in event time. An assembly with no such receipt yet is held: a receipt
+ * reported late, within the grace, that happened no later than the assembly clears it; otherwise
+ * UNVERIFIED_COMPONENT is raised once it is due ({@link #due}).
+ *
+ * <p>This task reads a repartition topic that every custody task writes to, so its own stream time
+ * is not a bound on what is still to come: a custody task trailing the others may still send the
+ * receipt after other tasks' later assemblies moved this one's stream time past the grace (the
+ * demo's first run raised every device of a lot whose receipt's task trailed). So a decision in
+ * event time also waits until every custody task's watermark ({@link Watermarks}) has passed the
+ * assembly + grace, or that task has nothing left to process: the custody tasks write what they
+ * re-key in the transaction that publishes their progress.
+ */
+final class LotReceiptProcessor implements Processor<String, VerifiedEvent, String, Violation> {
+  private static final Duration QUIET = CustodyProcessor.QUIET;
+  private static final Duration SETTLE = ProvenanceTopology.SETTLE;
+  private final Duration grace;
+  private ProcessorContext<String, Violation> context;
+  private KeyValueStore<String, VerifiedEvent> receipts;
+  private HeldAssemblies held;
+  private QuietClock clock;
+  private Watermarks progress;
+
+  LotReceiptProcessor(Duration grace) {
+    this.grace = grace;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Violation> context) {
+    this.context = context;
+    this.receipts = context.getStateStore(ProvenanceStores.RECEIPTS);
+    this.held = new HeldAssemblies(context.getStateStore(ProvenanceStores.UNVERIFIED));
+    this.progress = Watermarks.ofAll(context.getStateStore(CustodyStores.RELEASES));
+    this.clock = QuietClock.schedule(context, now -> raise(held.releaseDue(v -> due(v, now))));
+  }
+
+  @Override
+  public void process(Record<String, VerifiedEvent> record) {
+    if (record.value() == null) {
+      return;
+    }
+    clock.progressed();
+    String lot = record.key();
+    Observation event = new Observation(record.value());
+    if (event.detail(ComponentReceived.class).isPresent()) {
+      received(lot, record.value());
+    }
+    event.detail(Assembled.class).ifPresent(a -> assembled(lot, event, a));
+    DecisionClock now = clock.now();
+    raise(held.releaseDue(lot, v -> due(v, now)));
+  }
+
+  /**
+   * True when the held assembly {@code unverified} is decided. In event time once every custody
+   * task has passed its time + grace (or is idle), and then either this task's stream time has
+   * passed it too and it was held for {@link CustodyProcessor#QUIET} on the wall clock (what those
+   * tasks wrote has reached this one), or this task is idle and event time has passed it
+   * everywhere. On the wall clock, as every held decision ({@code Holding}), once this task is idle
+   * and it was held grace + QUIET: a receipt later than that was later than the grace.
+   */
+  private boolean due(Violation unverified, DecisionClock clock) {
+    Instant until = unverified.getOccurredAt().plus(grace);
+    Instant heldSince = unverified.getDetectedAt();
+    boolean settled = !heldSince.plus(SETTLE).isAfter(clock.wallTime());
+    boolean inEventTime =
+        settled && !until.isAfter(clock.streamTime()) && progress.othersPassed(until);
+    boolean everywhere = settled && clock.idle() && progress.passedEverywhere(until);
+    boolean onWallClock =
+        clock.idle() && !heldSince.plus(grace).plus(QUIET).isAfter(clock.wallTime());
+    return inEventTime || everywhere || onWallClock;
+  }
+
+  private void received(String lot, VerifiedEvent receipt) {
+    Instant at = receipt.getEvent().getOccurredAt();
+    VerifiedEvent first = receipts.get(lot);
+    if (first == null || at.isBefore(first.getEvent().getOccurredAt())) {
+      receipts.put(lot, receipt);
+    }
+    held.receive(lot, at);
+  }
+
+  private void assembled(String lot, Observation assembly, Assembled detail) {
+    VerifiedEvent receipt = receipts.get(lot);
+    if (receipt != null && !receipt.getEvent().getOccurredAt().isAfter(assembly.occurredAt())) {
+      return;
+    }
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    held.hold(lot, ProvenanceFindings.unverified(lot, assembly, detail, now));
+  }
+
+  private void raise(List<KeyValue<String, Violation>> due) {
+    long timestamp = clock.timestamp();
+    for (KeyValue<String, Violation> entry : due) {
+      Optional<Observation> receipt =
+          Optional.ofNullable(receipts.get(HeldAssemblies.lotOf(entry.key))).map(Observation::new);
+      Violation violation = ProvenanceFindings.receivedOnlyAfter(entry.value, receipt);
+      context.forward(new Record<>(violation.getSerial(), violation, timestamp));
+    }
+  }
+}

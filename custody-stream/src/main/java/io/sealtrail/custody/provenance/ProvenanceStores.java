@@ -1,0 +1,34 @@
+package io.sealtrail.custody.provenance;
+
+import io.sealtrail.custody.CustodyTopics;
+import io.sealtrail.custody.process.Storage;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * The named persistent stores of component provenance; their names also name their changelog
+ * topics, so they never change.
+ */
+final class ProvenanceStores {
+  /** Lot → its earliest {@code COMPONENT_RECEIVED} in event time (partitioned by lot). */
+  static final String RECEIPTS = "custody-provenance-receipts-store";
+
+  /**
+   * Lot, newline, assembly key ({@link HeldAssemblies}) → the UNVERIFIED_COMPONENT held for the
+   * grace: an assembly naming the lot before any receipt of it (partitioned by lot).
+   */
+  static final String UNVERIFIED = "custody-provenance-unverified-store";
+
+  /**
+   * Component key ({@link ComponentKeys}) → the earliest {@code ASSEMBLED} in event time naming
+   * that component serial (partitioned by component).
+   */
+  static final String ASSEMBLIES = "custody-provenance-assemblies-store";
+
+  private ProvenanceStores() {}
+
+  static void addTo(StreamsBuilder builder, CustodyTopics topics, Storage storage) {
+    builder.addStateStore(storage.store(RECEIPTS, topics.events().valueSerde()));
+    builder.addStateStore(storage.store(UNVERIFIED, topics.violations().valueSerde()));
+    builder.addStateStore(storage.store(ASSEMBLIES, topics.events().valueSerde()));
+  }
+}
