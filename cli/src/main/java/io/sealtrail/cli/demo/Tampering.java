@@ -58,6 +58,7 @@ final class Tampering {
     cases.add(forgedBurst(devices));
     Device d = cohorts.decommissioned();
     cases.add(afterDecommissioning(d, sites.get(d)));
+    cases.addAll(new ShipmentCases(cast, f, end, run).cases());
     return cases;
   }
 

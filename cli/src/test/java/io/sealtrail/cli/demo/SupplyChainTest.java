@@ -137,7 +137,10 @@ class SupplyChainTest {
             AlertType.FIRMWARE_ROLLBACK,
             AlertType.ATTESTATION_FAILURE_SPIKE,
             AlertType.REJECTION_SPIKE,
-            AlertType.POST_DECOMMISSION_ACTIVITY);
+            AlertType.POST_DECOMMISSION_ACTIVITY,
+            AlertType.DIVERSION,
+            AlertType.ROUTE_MISMATCH,
+            AlertType.SHIPMENT_OVERDUE);
   }
 
   @Test

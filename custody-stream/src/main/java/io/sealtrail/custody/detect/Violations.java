@@ -33,6 +33,9 @@ public final class Violations {
     SEVERITY.put(AlertType.INVALID_TRANSITION, Severity.MEDIUM);
     SEVERITY.put(AlertType.SEQUENCE_GAP, Severity.HIGH);
     SEVERITY.put(AlertType.SEQUENCE_REUSE, Severity.HIGH);
+    SEVERITY.put(AlertType.DIVERSION, Severity.HIGH);
+    SEVERITY.put(AlertType.ROUTE_MISMATCH, Severity.MEDIUM);
+    SEVERITY.put(AlertType.SHIPMENT_OVERDUE, Severity.MEDIUM);
   }
 
   private Violations() {}

@@ -37,7 +37,7 @@ public final class Watermarks {
   private final ReadOnlyKeyValueStore<String, byte[]> store;
   private final int ownPartition;
 
-  Watermarks(ReadOnlyKeyValueStore<String, byte[]> store, int ownPartition) {
+  public Watermarks(ReadOnlyKeyValueStore<String, byte[]> store, int ownPartition) {
     this.store = store;
     this.ownPartition = ownPartition;
   }
@@ -75,7 +75,7 @@ public final class Watermarks {
    * past it or has nothing left, and at least one partition (this one included) has processed
    * events up to it, so that it is not merely that every partition is idle.
    */
-  boolean passedEverywhere(Instant time) {
+  public boolean passedEverywhere(Instant time) {
     return reached(time) && othersPassed(time);
   }
 

@@ -6,6 +6,7 @@ import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.DecisionClock;
 import io.sealtrail.custody.process.Holding;
+import io.sealtrail.custody.process.Idleness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,8 +33,7 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
   private KeyValueStore<String, VerifiedEvent> numbers;
   private KeyValueStore<String, Long> frontiers;
   private StreamGaps gaps;
-  private long lastStreamTime = -1;
-  private long lastProgress;
+  private Idleness idleness;
 
   SequenceProcessor(Duration grace) {
     this.grace = grace;
@@ -46,7 +46,7 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
     this.numbers = context.getStateStore(SequenceStores.NUMBERS);
     this.frontiers = context.getStateStore(SequenceStores.FRONTIERS);
     this.gaps = new StreamGaps(context.getStateStore(SequenceStores.GAPS));
-    this.lastProgress = context.currentSystemTimeMs();
+    this.idleness = new Idleness(CustodyProcessor.QUIET, context.currentSystemTimeMs());
     context.schedule(
         CustodyProcessor.RELEASE_INTERVAL,
         PunctuationType.STREAM_TIME,
@@ -64,7 +64,7 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
     if (record.value() == null) {
       return;
     }
-    lastProgress = context.currentSystemTimeMs();
+    idleness.processed(context.currentSystemTimeMs());
     String stream = record.key();
     Observation event = new Observation(record.value());
     long n = record.value().getEvent().getSequence();
@@ -111,15 +111,8 @@ final class SequenceProcessor implements Processor<String, VerifiedEvent, String
    * on the wall clock once nothing new was processed for {@link CustodyProcessor#QUIET}.
    */
   private void onWallClock(long wallTime) {
-    long streamTime = context.currentStreamTimeMs();
-    if (streamTime != lastStreamTime) {
-      lastStreamTime = streamTime;
-      lastProgress = Math.max(lastProgress, wallTime);
-    }
-    boolean idle = wallTime - lastProgress >= CustodyProcessor.QUIET.toMillis();
-    var clock =
-        new DecisionClock(Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), idle);
-    forward(gaps.releaseDue(holding, grace, clock));
+    forward(
+        gaps.releaseDue(holding, grace, idleness.check(context.currentStreamTimeMs(), wallTime)));
   }
 
   private void forward(List<Violation> violations) {

@@ -12,6 +12,7 @@ import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.sequence.SequenceTopology;
+import io.sealtrail.custody.shipment.ShipmentTopology;
 import io.sealtrail.platform.topic.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -47,6 +48,7 @@ public final class CustodyTopology {
     DeviceKeyTopology.define(builder, events, topics, storage);
     LineageTopology.define(builder, events, topics.events().valueSerde(), storage);
     SequenceTopology.define(builder, events, topics, rules, storage);
+    ShipmentTopology.define(builder, events, topics, rules, storage);
     KStream<String, StepOutput> outcomes =
         events.process(
             () -> new CustodyProcessor(rules),

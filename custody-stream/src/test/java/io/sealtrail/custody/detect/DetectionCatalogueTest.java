@@ -11,6 +11,7 @@ import io.sealtrail.avro.common.AlertType;
 import io.sealtrail.avro.common.AttestationResult;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.common.Severity;
+import io.sealtrail.avro.event.Received;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.hold.HoldKind;
@@ -68,7 +69,10 @@ class DetectionCatalogueTest {
           Map.entry(AlertType.INVALID_TRANSITION, Severity.MEDIUM),
           Map.entry(AlertType.POST_DECOMMISSION_ACTIVITY, Severity.HIGH),
           Map.entry(AlertType.SEQUENCE_GAP, Severity.HIGH),
-          Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH));
+          Map.entry(AlertType.SEQUENCE_REUSE, Severity.HIGH),
+          Map.entry(AlertType.DIVERSION, Severity.HIGH),
+          Map.entry(AlertType.ROUTE_MISMATCH, Severity.MEDIUM),
+          Map.entry(AlertType.SHIPMENT_OVERDUE, Severity.MEDIUM));
 
   /** A tampering case: what happened before, the event that shows it, and what it raises. */
   record Case(
@@ -105,16 +109,19 @@ class DetectionCatalogueTest {
     };
   }
 
-  static EventFixture[] crateShipped() {
+  static EventFixture[] crateSealed() {
     return Stream.concat(
             Stream.of(device()),
             Stream.of(
                 assembled(OTHER_DEVICE, T0),
                 assembled(STRANGER, T0),
                 packed(CRATE, T1, DEVICE, OTHER_DEVICE),
-                sealApplied(CRATE, sealOf(CRATE), T1.plusSeconds(60)),
-                shippedWith(CRATE, T2, DEVICE, OTHER_DEVICE)))
+                sealApplied(CRATE, sealOf(CRATE), T1.plusSeconds(60))))
         .toArray(EventFixture[]::new);
+  }
+
+  static EventFixture[] crateShipped() {
+    return append(crateSealed(), shippedWith(CRATE, T2, DEVICE, OTHER_DEVICE));
   }
 
   static EventFixture[] inService() {
@@ -241,6 +248,33 @@ class DetectionCatalogueTest {
             CRATE,
             received(CRATE, "SHIP-NEVER", sealOf(CRATE), true, ARRIVAL),
             crateShipped()),
+        of(
+            "received at another site than shipped to",
+            AlertType.DIVERSION,
+            CRATE,
+            receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE).at(CUSTOMER_SITE),
+            crateShipped()),
+        of(
+            "received as from another site than shipped from",
+            AlertType.ROUTE_MISMATCH,
+            CRATE,
+            receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE)
+                .withDetail(
+                    new Received(
+                        shipmentOf(CRATE),
+                        CUSTOMER_SITE,
+                        List.of(DEVICE, OTHER_DEVICE),
+                        sealOf(CRATE),
+                        true)),
+            crateShipped()),
+        of(
+            "shipment not received within the lane's maximum (its shipping reported after it)",
+            AlertType.SHIPMENT_OVERDUE,
+            CRATE,
+            shippedWith(CRATE, T2, DEVICE, OTHER_DEVICE),
+            append(
+                crateSealed(),
+                streamTimeAt(T2.plus(DetectionRules.DEFAULT_MAX_TRANSIT).plus(PAST_GRACE)))),
         of(
             "shipped unsealed",
             AlertType.INVALID_TRANSITION,
