@@ -12,6 +12,7 @@ import io.sealtrail.custody.process.DecisionClock;
 import io.sealtrail.custody.process.Holding;
 import io.sealtrail.custody.process.Idleness;
 import io.sealtrail.custody.process.Watermarks;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -28,7 +29,16 @@ import org.apache.kafka.streams.processor.api.Record;
  * wall clock (see {@link ShipmentDeadlines#takeDue}). Shipping and receipt of a serial share its
  * partition, so nothing here waits on another partition.
  */
-final class OverdueProcessor implements Processor<String, VerifiedEvent, String, Violation> {
+public final class OverdueProcessor implements Processor<String, VerifiedEvent, String, Violation> {
+  /**
+   * How long after a shipping was seen on the wall clock its deadline may be decided at the
+   * earliest. Stream time is the partition's, moved by every serial's events: a replay, a backfill
+   * or a partner's batch upload (the demo sends four batches at once) can carry it days past a
+   * deadline while the receipt, sent moments after its shipping, is still on its way. Live, a
+   * deadline is days after its shipping was seen, so this changes nothing there.
+   */
+  public static final Duration SETTLE = Duration.ofMinutes(2);
+
   private final DetectionRules rules;
   private final Holding holding;
   private ProcessorContext<String, Violation> context;
@@ -95,7 +105,8 @@ final class OverdueProcessor implements Processor<String, VerifiedEvent, String,
             holding,
             clock,
             watermarks::passedEverywhere,
-            deadline -> idleness.wallTimeOf(deadline, streamTime));
+            deadline -> idleness.wallTimeOf(deadline, streamTime),
+            SETTLE);
     long timestamp = streamTime >= 0 ? streamTime : clock.wallTime().toEpochMilli();
     for (Violation overdue : due) {
       Violation raised = Overdue.raisedAt(overdue, clock.wallTime());

@@ -3,6 +3,7 @@ package io.sealtrail.custody.shipment;
 import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.custody.process.DecisionClock;
 import io.sealtrail.custody.process.Holding;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,13 +82,15 @@ final class ShipmentDeadlines {
    * decided like a held finding of its deadline ({@link Holding}): the grace after it in event
    * time, or once idle when event time has passed it everywhere, or on the wall clock grace + quiet
    * after {@code onWallClock} says event time, run on from where the task stopped, reaches the
-   * deadline.
+   * deadline; but never before {@code settle} has passed on the wall clock since the shipping was
+   * seen (see {@link OverdueProcessor#SETTLE}).
    */
   List<Violation> takeDue(
       Holding holding,
       DecisionClock clock,
       Predicate<Instant> everywhere,
-      UnaryOperator<Instant> onWallClock) {
+      UnaryOperator<Instant> onWallClock,
+      Duration settle) {
     // With traffic only stream time decides; idle, the wall clock may be further on.
     long latest =
         clock.idle()
@@ -101,7 +104,8 @@ final class ShipmentDeadlines {
           kv -> {
             Instant deadline = Overdue.deadlineOf(kv.value);
             Instant onWall = onWallClock.apply(deadline);
-            if (holding.due(deadline, onWall, holding.grace(), clock, everywhere)) {
+            boolean settled = !clock.wallTime().isBefore(kv.value.getDetectedAt().plus(settle));
+            if (settled && holding.due(deadline, onWall, holding.grace(), clock, everywhere)) {
               due.add(kv);
             }
           });

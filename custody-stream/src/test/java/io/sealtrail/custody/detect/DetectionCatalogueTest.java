@@ -19,6 +19,7 @@ import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.fixtures.HoldFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
+import io.sealtrail.custody.shipment.OverdueProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -319,6 +320,8 @@ class DetectionCatalogueTest {
 
       custody.send(c.trigger());
       custody.send(streamTimeAt(occurredAt(c.trigger()).plus(PAST_GRACE)));
+      // A deadline passed in stream time is decided once its shipping was seen a while ago.
+      custody.advanceWallClock(OverdueProcessor.SETTLE);
 
       VerifiedEvent trigger = c.trigger().build();
       assertThat(custody.violations())

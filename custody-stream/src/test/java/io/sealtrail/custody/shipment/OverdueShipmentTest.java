@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SHIPMENT_OVERDUE: a shipment not received within its lane's maximum transit time, raised by time
- * alone (the wall clock, no further traffic), in event time during a replay (and, after a replay
- * stopped, once event time run on with the wall clock passes the deadline), once, on the container
- * shipped and not on what it holds; silent for a receipt by the deadline, also one reported late
- * within the grace or before its shipping.
+ * alone (the wall clock, no further traffic), in event time during a replay (not before {@link
+ * OverdueProcessor#SETTLE} after the shipping was seen; and, after a replay stopped, once event
+ * time run on with the wall clock passes the deadline), once, on the container shipped and not on
+ * what it holds; silent for a receipt by the deadline, also one reported late within the grace or
+ * before its shipping.
  */
 class OverdueShipmentTest {
   static final Duration GRACE = Duration.ofMinutes(10);
@@ -103,8 +104,9 @@ class OverdueShipmentTest {
   }
 
   @Test
-  void shouldRaiseShipmentOverdueInEventTimeWhenReplayPassesDeadlineWithWallClockStill() {
+  void shouldRaiseShipmentOverdueInEventTimeWhenReplayPassesDeadline() {
     custody.send(crateShippedAt(DEPARTURE));
+    custody.advanceWallClock(OverdueProcessor.SETTLE);
 
     custody.send(streamTimeAt(DEADLINE.plus(GRACE).minusSeconds(1)));
     assertThat(custody.violations()).as("within the grace after the deadline").isEmpty();
@@ -152,6 +154,7 @@ class OverdueShipmentTest {
   void shouldRaiseShipmentOverdueWhenReceivedJustAfterLaneMaximum() {
     custody.send(crateShippedAt(DEPARTURE));
     custody.send(receivedWith(CRATE, DEADLINE.plusSeconds(1), DEVICE));
+    custody.advanceWallClock(OverdueProcessor.SETTLE);
 
     custody.send(streamTimeAt(DEADLINE.plus(GRACE)));
 
@@ -191,6 +194,7 @@ class OverdueShipmentTest {
     custody.send(
         shipped(DEVICE, DEPARTURE)
             .withDetail(new Shipped(shipmentOf(DEVICE), CUSTOMER_SITE, List.of(), sealOf(DEVICE))));
+    custody.advanceWallClock(OverdueProcessor.SETTLE);
 
     custody.send(streamTimeAt(DEADLINE.plus(GRACE).plus(Duration.ofHours(1))));
     assertThat(overdue()).as("the factory-warehouse lane's 2 days do not apply").isEmpty();
@@ -206,9 +210,24 @@ class OverdueShipmentTest {
     custody.send(streamTimeAt(DEADLINE.plus(Duration.ofDays(1))));
 
     custody.send(crateShippedAt(DEPARTURE));
+    assertThat(overdue()).as("not before the settle").isEmpty();
 
+    custody.advanceWallClock(OverdueProcessor.SETTLE);
     assertThat(overdue())
         .singleElement()
         .satisfies(v -> assertThat(v.getSerial()).isEqualTo(CRATE));
+  }
+
+  @Test
+  void shouldStaySilentWhenReceiptFollowsItsShippingWithinSettleAfterStreamTimeRanPastDeadline() {
+    // A batch upload: other serials' events carry stream time days past the deadline first.
+    custody.send(streamTimeAt(DEADLINE.plus(Duration.ofDays(1))));
+    custody.send(crateShippedAt(DEPARTURE));
+    custody.advanceWallClock(OverdueProcessor.SETTLE.minusSeconds(1));
+
+    custody.send(receivedWith(CRATE, DEPARTURE.plus(Duration.ofDays(1)), DEVICE));
+    custody.advanceWallClock(OverdueProcessor.SETTLE);
+
+    assertThat(overdue()).isEmpty();
   }
 }
