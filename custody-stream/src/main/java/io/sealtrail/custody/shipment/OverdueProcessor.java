@@ -31,11 +31,11 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 public final class OverdueProcessor implements Processor<String, VerifiedEvent, String, Violation> {
   /**
-   * How long after a shipping was seen on the wall clock its deadline may be decided at the
-   * earliest. Stream time is the partition's, moved by every serial's events: a replay, a backfill
-   * or a partner's batch upload (the demo sends four batches at once) can carry it days past a
-   * deadline while the receipt, sent moments after its shipping, is still on its way. Live, a
-   * deadline is days after its shipping was seen, so this changes nothing there.
+   * How long after a shipping seen already past its deadline (on the wall clock) that deadline may
+   * be decided at the earliest. Stream time is the partition's, moved by every serial's events: a
+   * replay, a backfill or a partner's batch upload (the demo sends four batches at once) can carry
+   * it days past a deadline while the receipt, sent moments after its shipping, is still on its
+   * way. Live, a shipping is seen before its deadline and is not held back.
    */
   public static final Duration SETTLE = Duration.ofMinutes(2);
 

@@ -82,8 +82,9 @@ final class ShipmentDeadlines {
    * decided like a held finding of its deadline ({@link Holding}): the grace after it in event
    * time, or once idle when event time has passed it everywhere, or on the wall clock grace + quiet
    * after {@code onWallClock} says event time, run on from where the task stopped, reaches the
-   * deadline; but never before {@code settle} has passed on the wall clock since the shipping was
-   * seen (see {@link OverdueProcessor#SETTLE}).
+   * deadline; but a shipping seen already past its deadline (a replay, a backfill) never before
+   * {@code settle} has passed on the wall clock since it was seen (see {@link
+   * OverdueProcessor#SETTLE}).
    */
   List<Violation> takeDue(
       Holding holding,
@@ -104,7 +105,10 @@ final class ShipmentDeadlines {
           kv -> {
             Instant deadline = Overdue.deadlineOf(kv.value);
             Instant onWall = onWallClock.apply(deadline);
-            boolean settled = !clock.wallTime().isBefore(kv.value.getDetectedAt().plus(settle));
+            // A shipping seen before its deadline is live; one seen already past it waits.
+            Instant seen = kv.value.getDetectedAt();
+            boolean settled =
+                deadline.isAfter(seen) || !clock.wallTime().isBefore(seen.plus(settle));
             if (settled && holding.due(deadline, onWall, holding.grace(), clock, everywhere)) {
               due.add(kv);
             }
