@@ -62,6 +62,7 @@ final class Tampering {
     cases.add(new LayoutCases(chain).sealedBeforeTest(v.get(8)));
     cases.addAll(new AppraisalCases(cast, f, chain, end).cases(cohorts, burst, sites));
     cases.addAll(new ProvenanceCases(cast, f, end, run).cases());
+    cases.addAll(new ShipmentCases(cast, f, end, run).cases());
     return cases;
   }
 

@@ -154,7 +154,10 @@ class SupplyChainTest {
             AlertType.FLASH_SPIKE,
             AlertType.UNVERIFIED_COMPONENT,
             AlertType.COMPONENT_REUSE,
-            AlertType.UNAPPROVED_SUPPLIER);
+            AlertType.UNAPPROVED_SUPPLIER,
+            AlertType.DIVERSION,
+            AlertType.ROUTE_MISMATCH,
+            AlertType.SHIPMENT_OVERDUE);
   }
 
   @Test

@@ -43,6 +43,7 @@ public final class Catalogue {
             new DecommissionDetector(),
             new InServiceFlashDetector(),
             new TransitDetector(rules),
+            new RouteDetector(),
             new SealMismatchDetector(),
             new ManifestDetector(),
             new UnpackingDetector(),

@@ -39,6 +39,9 @@ public final class Violations {
     SEVERITY.put(AlertType.COMPONENT_REUSE, Severity.CRITICAL);
     SEVERITY.put(AlertType.UNVERIFIED_COMPONENT, Severity.HIGH);
     SEVERITY.put(AlertType.UNAPPROVED_SUPPLIER, Severity.HIGH);
+    SEVERITY.put(AlertType.DIVERSION, Severity.HIGH);
+    SEVERITY.put(AlertType.ROUTE_MISMATCH, Severity.MEDIUM);
+    SEVERITY.put(AlertType.SHIPMENT_OVERDUE, Severity.MEDIUM);
   }
 
   private Violations() {}

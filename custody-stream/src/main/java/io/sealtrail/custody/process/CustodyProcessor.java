@@ -71,8 +71,7 @@ public final class CustodyProcessor
   private int partition;
   private long published = Long.MIN_VALUE;
   private long publishedFrontier = Long.MIN_VALUE;
-  private long lastStreamTime = -1;
-  private long lastProgress;
+  private Idleness idleness;
 
   /**
    * A processor judging by {@code rules}' grace and, until a policy version is in the global {@link
@@ -108,7 +107,7 @@ public final class CustodyProcessor
             held,
             new InTimeJudgements(context.getStateStore(CustodyStores.IN_TIME_JUDGEMENTS)),
             () -> inTimeCatalogue);
-    this.lastProgress = context.currentSystemTimeMs();
+    this.idleness = new Idleness(QUIET, context.currentSystemTimeMs());
     context.schedule(
         RELEASE_INTERVAL,
         PunctuationType.STREAM_TIME,
@@ -122,7 +121,8 @@ public final class CustodyProcessor
     if (record.value() == null) {
       return;
     }
-    lastProgress = context.currentSystemTimeMs();
+    long seenAt = context.currentSystemTimeMs();
+    idleness.processed(seenAt);
     refreshRules();
     Observation event = new Observation(record.value());
     CustodyState prior = ledger.get(record.key());
@@ -131,7 +131,7 @@ public final class CustodyProcessor
     List<Violation> violations = judge(seen, event, ledger.pastOf(record.key()));
     CustodyState next = ledger.record(prior, CustodyFold.apply(prior, event), record.value());
     if (!NOT_JUDGED_IN_TIME.contains(next.getKind())) {
-      inTime.await(next, event, Instant.ofEpochMilli(lastProgress));
+      inTime.await(next, event, Instant.ofEpochMilli(seenAt));
     }
     var firmware = FirmwareDelta.between(record.key(), prior, next);
     var carried = carried(event, seen, record.value());
@@ -198,14 +198,7 @@ public final class CustodyProcessor
    * wall clock when the task has processed nothing new for {@link #QUIET}.
    */
   private void onWallClock(long wallTime) {
-    long streamTime = context.currentStreamTimeMs();
-    if (streamTime != lastStreamTime) {
-      lastStreamTime = streamTime;
-      lastProgress = Math.max(lastProgress, wallTime);
-    }
-    boolean idle = wallTime - lastProgress >= QUIET.toMillis();
-    decide(
-        new DecisionClock(Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), idle));
+    decide(idleness.check(context.currentStreamTimeMs(), wallTime));
   }
 
   private void decide(DecisionClock clock) {

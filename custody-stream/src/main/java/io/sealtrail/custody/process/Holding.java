@@ -49,7 +49,7 @@ public record Holding(Duration grace, Duration quiet) {
    * {@code everywhere} says every partition's event time has passed the event's time plus {@code
    * window}.
    */
-  boolean due(
+  public boolean due(
       Instant occurredAt,
       Instant heldSince,
       Duration window,

@@ -1,6 +1,5 @@
 package io.sealtrail.custody.process;
 
-import java.time.Instant;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,12 +12,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  */
 public final class QuietClock {
   private final ProcessorContext<?, ?> context;
-  private long lastStreamTime = -1;
-  private long lastProgress;
+  private final Idleness idleness;
 
   private QuietClock(ProcessorContext<?, ?> context) {
     this.context = context;
-    this.lastProgress = context.currentSystemTimeMs();
+    this.idleness = new Idleness(CustodyProcessor.QUIET, context.currentSystemTimeMs());
   }
 
   /** A clock for {@code context} whose punctuations hand {@code decide} the time to decide by. */
@@ -39,7 +37,7 @@ public final class QuietClock {
 
   /** A record was processed: the task is not idle. */
   public void progressed() {
-    lastProgress = context.currentSystemTimeMs();
+    idleness.processed(context.currentSystemTimeMs());
   }
 
   /** The time as the record just processed left it. */
@@ -53,18 +51,8 @@ public final class QuietClock {
     return streamTime >= 0 ? streamTime : context.currentSystemTimeMs();
   }
 
-  /**
-   * The wall-clock check: notes whether stream time moved since the last one; the task is idle once
-   * it has processed nothing new for {@link CustodyProcessor#QUIET}.
-   */
+  /** The wall-clock check ({@link Idleness#check}). */
   private DecisionClock onWallClock(long wallTime) {
-    long streamTime = context.currentStreamTimeMs();
-    if (streamTime != lastStreamTime) {
-      lastStreamTime = streamTime;
-      lastProgress = Math.max(lastProgress, wallTime);
-    }
-    boolean idle = wallTime - lastProgress >= CustodyProcessor.QUIET.toMillis();
-    return new DecisionClock(
-        Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), idle);
+    return idleness.check(context.currentStreamTimeMs(), wallTime);
   }
 }

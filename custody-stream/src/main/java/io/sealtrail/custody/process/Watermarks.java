@@ -37,7 +37,7 @@ public final class Watermarks {
   private final ReadOnlyKeyValueStore<String, byte[]> store;
   private final int ownPartition;
 
-  Watermarks(ReadOnlyKeyValueStore<String, byte[]> store, int ownPartition) {
+  public Watermarks(ReadOnlyKeyValueStore<String, byte[]> store, int ownPartition) {
     this.store = store;
     this.ownPartition = ownPartition;
   }

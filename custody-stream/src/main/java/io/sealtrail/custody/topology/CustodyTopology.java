@@ -16,6 +16,7 @@ import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.provenance.ProvenanceTopology;
 import io.sealtrail.custody.sequence.SequenceTopology;
+import io.sealtrail.custody.shipment.ShipmentTopology;
 import io.sealtrail.platform.topic.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -60,6 +61,7 @@ public final class CustodyTopology {
         rules,
         storage);
     SequenceTopology.define(builder, events, topics, rules, storage);
+    ShipmentTopology.define(builder, events, topics, rules, storage);
     KStream<String, StepOutput> outcomes =
         events.process(
             () -> new CustodyProcessor(rules, ReleaseTable.decoder(topics.releases())),

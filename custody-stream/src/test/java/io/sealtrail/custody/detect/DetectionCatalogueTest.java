@@ -12,6 +12,7 @@ import io.sealtrail.avro.common.AttestationResult;
 import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.common.Severity;
 import io.sealtrail.avro.event.ComponentReceived;
+import io.sealtrail.avro.event.Received;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.hold.HoldKind;
@@ -22,6 +23,7 @@ import io.sealtrail.custody.fixtures.LayoutFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
 import io.sealtrail.custody.layout.LayoutHistory;
 import io.sealtrail.custody.provenance.ProvenanceTopology;
+import io.sealtrail.custody.shipment.OverdueProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -78,7 +80,10 @@ class DetectionCatalogueTest {
           Map.entry(AlertType.ATTESTATION_REPLAY, Severity.HIGH),
           Map.entry(AlertType.UNVERIFIED_COMPONENT, Severity.HIGH),
           Map.entry(AlertType.COMPONENT_REUSE, Severity.CRITICAL),
-          Map.entry(AlertType.UNAPPROVED_SUPPLIER, Severity.HIGH));
+          Map.entry(AlertType.UNAPPROVED_SUPPLIER, Severity.HIGH),
+          Map.entry(AlertType.DIVERSION, Severity.HIGH),
+          Map.entry(AlertType.ROUTE_MISMATCH, Severity.MEDIUM),
+          Map.entry(AlertType.SHIPMENT_OVERDUE, Severity.MEDIUM));
 
   /** The default rules, with one part number whose suppliers are approved. */
   static final DetectionRules RULES =
@@ -139,16 +144,19 @@ class DetectionCatalogueTest {
     };
   }
 
-  static EventFixture[] crateShipped() {
+  static EventFixture[] crateSealed() {
     return Stream.concat(
             Stream.of(device()),
             Stream.of(
                 assembled(OTHER_DEVICE, T0),
                 assembled(STRANGER, T0),
                 packed(CRATE, T1, DEVICE, OTHER_DEVICE),
-                sealApplied(CRATE, sealOf(CRATE), T1.plusSeconds(60)),
-                shippedWith(CRATE, T2, DEVICE, OTHER_DEVICE)))
+                sealApplied(CRATE, sealOf(CRATE), T1.plusSeconds(60))))
         .toArray(EventFixture[]::new);
+  }
+
+  static EventFixture[] crateShipped() {
+    return append(crateSealed(), shippedWith(CRATE, T2, DEVICE, OTHER_DEVICE));
   }
 
   static EventFixture[] inService() {
@@ -291,6 +299,33 @@ class DetectionCatalogueTest {
             received(CRATE, "SHIP-NEVER", sealOf(CRATE), true, ARRIVAL),
             crateShipped()),
         of(
+            "received at another site than shipped to",
+            AlertType.DIVERSION,
+            CRATE,
+            receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE).at(CUSTOMER_SITE),
+            crateShipped()),
+        of(
+            "received as from another site than shipped from",
+            AlertType.ROUTE_MISMATCH,
+            CRATE,
+            receivedWith(CRATE, ARRIVAL, DEVICE, OTHER_DEVICE)
+                .withDetail(
+                    new Received(
+                        shipmentOf(CRATE),
+                        CUSTOMER_SITE,
+                        List.of(DEVICE, OTHER_DEVICE),
+                        sealOf(CRATE),
+                        true)),
+            crateShipped()),
+        of(
+            "shipment not received within the lane's maximum (its shipping reported after it)",
+            AlertType.SHIPMENT_OVERDUE,
+            CRATE,
+            shippedWith(CRATE, T2, DEVICE, OTHER_DEVICE),
+            append(
+                crateSealed(),
+                streamTimeAt(T2.plus(DetectionRules.DEFAULT_MAX_TRANSIT).plus(PAST_GRACE)))),
+        of(
             "shipped unsealed",
             AlertType.INVALID_TRANSITION,
             OTHER_CRATE,
@@ -366,6 +401,8 @@ class DetectionCatalogueTest {
       custody.send(streamTimeAt(occurredAt(c.trigger()).plus(PAST_GRACE)));
       // A lot's receipt may arrive on the wall clock after its assembly (provenance).
       custody.advanceWallClock(ProvenanceTopology.SETTLE);
+      // A deadline passed in stream time is decided once its shipping was seen a while ago.
+      custody.advanceWallClock(OverdueProcessor.SETTLE);
 
       VerifiedEvent trigger = c.trigger().build();
       assertThat(custody.violations())
