@@ -145,8 +145,7 @@ export class CampaignsView {
   async move(serial, state, note, buttons) {
     const id = this.campaign.campaignId;
     buttons.forEach((b) => (b.disabled = true));
-    const error = this.out.querySelector("#campaign-move-error");
-    error.textContent = "";
+    this.out.querySelector("#campaign-move-error").textContent = "";
     try {
       await postJson(`/v1/campaigns/${encodeURIComponent(id)}/devices/${encodeURIComponent(serial)}`, note ? { state, note } : { state });
       await this.open(id);
@@ -154,7 +153,13 @@ export class CampaignsView {
     } catch (e) {
       buttons.forEach((b) => (b.disabled = false));
       if (e.unauthorized) return this.onUnauthorized(e);
-      error.textContent = `${serial} was not moved to ${state}: ${problem(e)}`;
+      const said = `${serial} was not moved to ${state}: ${problem(e)}`;
+      // A conflict means the page is behind (someone else moved the device): show it as it is now.
+      if (e.status === 409) {
+        await this.open(id);
+        this.load();
+      }
+      this.out.querySelector("#campaign-move-error").textContent = said;
     }
   }
 

@@ -244,8 +244,8 @@ class RecallConsoleIT {
     assertThat(page.campaignProgressText()).startsWith("1 of 6 closed");
     assertThat(page.campaignMoves("DEV-R1")).isEmpty();
 
-    // Moved behind the page's back by another caller: the page's stale offer is refused, and
-    // the server's reason is shown.
+    // Moved behind the page's back by another caller: the page's stale offer is refused, the
+    // server's reason is shown and the device as it now is.
     ApiClient admin = new ApiClient(harness.url(), harness.token(Role.ADMIN));
     assertThat(
             admin
@@ -254,6 +254,9 @@ class RecallConsoleIT {
         .isEqualTo(200);
     assertThat(page.moveCampaignDevice("DEV-R2", "NOTIFIED", ""))
         .contains("DEV-R2 is NOTIFIED", "409", "RETURNED");
+    assertThat(page.campaignMoves("DEV-R2"))
+        .containsExactly("RETURNED", "REMEDIATED", "UNREACHABLE");
+    assertThat(page.campaignCount("NOTIFIED")).isEqualTo(1);
     chromium.screenshot(SHOTS.resolve("recall-campaigns.png"));
 
     RecallPage auditor = new RecallPage(chromium).open(harness.url(), harness.token(Role.AUDITOR));
