@@ -34,11 +34,11 @@ export async function getJson(path, params = {}) {
   return answer(await request(url, { headers: authHeaders({ Accept: "application/json" }) }));
 }
 
-/** A JSON POST of {@code body} to {@code path}; resolves with the parsed answer, if any. */
-export async function postJson(path, body) {
+/** A JSON POST of {@code body} to {@code path} (with {@code headers}); resolves with the parsed answer, if any. */
+export async function postJson(path, body, headers = {}) {
   const init = {
     method: "POST",
-    headers: authHeaders({ "Content-Type": "application/json", Accept: "application/json" }),
+    headers: authHeaders({ "Content-Type": "application/json", Accept: "application/json", ...headers }),
     body: JSON.stringify(body),
   };
   return answer(await request(path, init));

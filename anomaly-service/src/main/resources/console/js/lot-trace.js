@@ -18,7 +18,7 @@ const FILTERS = {
 };
 
 export class LotTraceView {
-  constructor(root, { onSerial, onUnauthorized }) {
+  constructor(root, { onSerial, onUnauthorized, onCampaign }) {
     this.root = root;
     this.onSerial = onSerial;
     this.onUnauthorized = onUnauthorized;
@@ -35,6 +35,7 @@ export class LotTraceView {
     root.querySelector("#trace-export-csv").addEventListener("click", () => this.exportRows("csv"));
     root.querySelector("#trace-export-json").addEventListener("click", () => this.exportRows("json"));
     root.querySelector("#trace-export-epcis").addEventListener("click", () => this.exportEpcis());
+    root.querySelector("#trace-campaign").addEventListener("click", () => onCampaign(this.lot));
   }
 
   /** Traces {@code lot}, showing rows as they arrive; a search in progress is abandoned. */

@@ -1,11 +1,13 @@
 // Wires the console together: the token and what its role may see (GET /v1/whoami); for secops
 // the alert list (a list call, then the live feed), the filters, the detail panel and the spike
-// board; for recall and auditor the lot trace, serial and firmware views; for admin all of them.
+// board; for recall and auditor the lot trace, serial, firmware and campaigns views (an auditor's
+// campaigns without the create and move controls); for admin all of them.
 
 import { getJson } from "./api.js";
 import { AlertBook, FILTER_FIELDS, SEVERITIES, STATUSES, TYPES, isSpike, label } from "./alerts.js";
 import { AlertDetail } from "./alert-detail.js";
 import { AlertList } from "./alert-list.js";
+import { CampaignsView } from "./campaigns.js";
 import { el } from "./dom.js";
 import { FirmwareView } from "./firmware-view.js";
 import { LotTraceView } from "./lot-trace.js";
@@ -31,9 +33,14 @@ const openSerial = (serial) => {
   showView("serial");
   serialView.open(serial);
 };
-const traceView = new LotTraceView($("trace"), { onSerial: openSerial, onUnauthorized: refuse });
+const campaignsView = new CampaignsView($("campaigns"), { onUnauthorized: refuse });
+const openCampaignFor = (lot) => {
+  showView("campaigns");
+  campaignsView.prepare(lot);
+};
+const traceView = new LotTraceView($("trace"), { onSerial: openSerial, onUnauthorized: refuse, onCampaign: openCampaignFor });
 const firmwareView = new FirmwareView($("firmware"), { onSerial: openSerial, onUnauthorized: refuse });
-const VIEWS = ["workspace", "report", "trace", "serial", "firmware"];
+const VIEWS = ["workspace", "report", "trace", "serial", "firmware", "campaigns"];
 const TITLES = { alerts: "security operations", recall: "recall", both: "console" };
 let boardTimer = null;
 let caller = null;
@@ -83,6 +90,7 @@ function showView(view) {
     else button.removeAttribute("aria-current");
   }
   if (view === "report") report.load();
+  if (view === "campaigns") campaignsView.load();
 }
 
 /** Asks who the token is, then shows the views its role may see (and only those). */
@@ -103,6 +111,8 @@ async function connect() {
   for (const button of $("views").querySelectorAll("button[data-for]")) button.hidden = !caller[button.dataset.for];
   document.body.dataset.roles = caller.roles.join(" ");
   document.body.dataset.readOnly = String(!caller.alerts && !caller.mayChangeRecall);
+  campaignsView.allow(caller.mayChangeRecall);
+  $("trace-campaign").hidden = !caller.mayChangeRecall;
   $("console-title").textContent = TITLES[caller.alerts && caller.recall ? "both" : caller.alerts ? "alerts" : "recall"];
   $("who").textContent = `${caller.name} · ${caller.roles.join(", ")}${document.body.dataset.readOnly === "true" ? " · read only" : ""}`;
   $("who").hidden = false;

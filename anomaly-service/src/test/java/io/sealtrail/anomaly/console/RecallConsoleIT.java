@@ -3,6 +3,7 @@ package io.sealtrail.anomaly.console;
 import static io.sealtrail.anomaly.fixtures.SignedEvents.forged;
 import static io.sealtrail.anomaly.fixtures.SignedEvents.signed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sealtrail.anomaly.fixtures.AnomalyHarness;
@@ -113,7 +114,7 @@ class RecallConsoleIT {
   @Test
   void shouldTraceFilterAndExportALotThenVerifyASerialsSignaturesInTheBrowser() throws Exception {
     RecallPage page = new RecallPage(chromium).open(harness.url(), harness.token(Role.RECALL));
-    assertThat(page.offeredViews()).containsExactly("trace", "serial", "firmware");
+    assertThat(page.offeredViews()).containsExactly("trace", "serial", "firmware", "campaigns");
     assertThat(page.bodyAttribute("data-read-only")).isEqualTo("false");
 
     assertThat(page.trace(LOT))
@@ -189,6 +190,7 @@ class RecallConsoleIT {
     assertThat(page.offeredViews()).containsExactly("workspace", "report");
     assertThat(page.shows("workspace")).isTrue();
     assertThat(page.shows("trace")).isFalse();
+    assertThat(page.shows("campaigns")).isFalse();
     assertThat(page.who()).contains("secops");
     assertThat(alerts.address()).doesNotContain(harness.token(Role.SECOPS));
   }
@@ -199,19 +201,73 @@ class RecallConsoleIT {
     RecallPage page = new RecallPage(chromium);
 
     assertThat(page.offeredViews())
-        .containsExactly("workspace", "report", "trace", "serial", "firmware");
+        .containsExactly("workspace", "report", "trace", "serial", "firmware", "campaigns");
   }
 
   @Test
   void shouldShowTheRecallViewsReadOnlyToAnAuditorToken() throws Exception {
     RecallPage page = new RecallPage(chromium).open(harness.url(), harness.token(Role.AUDITOR));
 
-    assertThat(page.offeredViews()).containsExactly("trace", "serial", "firmware");
+    assertThat(page.offeredViews()).containsExactly("trace", "serial", "firmware", "campaigns");
     assertThat(page.bodyAttribute("data-read-only")).isEqualTo("true");
     assertThat(page.who()).contains("auditor", "read only");
     assertThat(page.trace(LOT)).hasSize(6);
     page.openSerial("DEV-R3");
     assertThat(page.signatures()).isNotEmpty().allMatch(s -> s.contains(" valid browser "));
+  }
+
+  @Test
+  void shouldRunACampaignFromALotInTheBrowserAndShowItReadOnlyToAnAuditorAndNotToSecops()
+      throws Exception {
+    RecallPage page = new RecallPage(chromium).open(harness.url(), harness.token(Role.RECALL));
+    page.trace(LOT);
+
+    String id = page.createCampaignFromTrace();
+
+    assertThat(page.campaignDevices())
+        .hasSize(6)
+        .allMatch(d -> d.startsWith("DEV-R") && d.contains(" OPEN "));
+    assertThat(page.campaignCount("OPEN")).isEqualTo(6);
+    assertThat(page.campaignCount("NOTIFIED")).isZero();
+    assertThat(page.campaignBar("OPEN")).isEqualTo(100.0);
+    assertThat(page.campaignMoves("DEV-R1")).containsExactly("NOTIFIED");
+
+    assertThat(page.moveCampaignDevice("DEV-R1", "NOTIFIED", "letter sent")).isEmpty();
+    assertThat(page.campaignMoves("DEV-R1"))
+        .containsExactly("RETURNED", "REMEDIATED", "UNREACHABLE");
+    assertThat(page.moveCampaignDevice("DEV-R1", "RETURNED", "back at SZX")).isEmpty();
+
+    assertThat(page.campaignDevices()).contains("DEV-R1 RETURNED recall back at SZX");
+    assertThat(page.campaignCount("OPEN")).isEqualTo(5);
+    assertThat(page.campaignCount("RETURNED")).isEqualTo(1);
+    assertThat(page.campaignBar("RETURNED")).isCloseTo(100.0 / 6, within(0.01));
+    assertThat(page.campaignProgressText()).startsWith("1 of 6 closed");
+    assertThat(page.campaignMoves("DEV-R1")).isEmpty();
+
+    // Moved behind the page's back by another caller: the page's stale offer is refused, the
+    // server's reason is shown and the device as it now is.
+    ApiClient admin = new ApiClient(harness.url(), harness.token(Role.ADMIN));
+    assertThat(
+            admin
+                .post("/v1/campaigns/" + id + "/devices/DEV-R2", "{\"state\":\"NOTIFIED\"}")
+                .status())
+        .isEqualTo(200);
+    assertThat(page.moveCampaignDevice("DEV-R2", "NOTIFIED", ""))
+        .contains("DEV-R2 is NOTIFIED", "409", "RETURNED");
+    assertThat(page.campaignMoves("DEV-R2"))
+        .containsExactly("RETURNED", "REMEDIATED", "UNREACHABLE");
+    assertThat(page.campaignCount("NOTIFIED")).isEqualTo(1);
+    chromium.screenshot(SHOTS.resolve("recall-campaigns.png"));
+
+    RecallPage auditor = new RecallPage(chromium).open(harness.url(), harness.token(Role.AUDITOR));
+    auditor.openCampaign(id);
+    assertThat(auditor.campaignDevices()).hasSize(6).contains("DEV-R1 RETURNED recall back at SZX");
+    assertThat(auditor.campaignCount("NOTIFIED")).isEqualTo(1);
+    assertThat(auditor.offersCampaignChanges()).isFalse();
+    assertThat(auditor.campaignText()).doesNotContain("Move to");
+
+    new ConsolePage(chromium).open(harness.url(), harness.token(Role.SECOPS));
+    assertThat(new RecallPage(chromium).offeredViews()).doesNotContain("campaigns");
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** The console's recall views as a user sees them: lot trace, serial, firmware. */
+/** The console's recall views as a user sees them: lot trace, serial, firmware, campaigns. */
 final class RecallPage {
   private static final By TRACE_ROWS = By.cssSelector("#trace-table tbody tr[data-serial]");
   private final HeadlessChromium chromium;
@@ -194,6 +194,133 @@ final class RecallPage {
 
   String firmwareText() {
     return section("firmware").getText();
+  }
+
+  /**
+   * From a traced lot, presses "Create campaign from this lot" and then the create button; waits
+   * until the new campaign is shown and answers its id.
+   */
+  String createCampaignFromTrace() {
+    chromium.driver().findElement(By.id("trace-campaign")).click();
+    chromium.await(d -> shows("campaigns"));
+    chromium.driver().findElement(By.cssSelector("#campaign-form button[name=create]")).click();
+    return chromium.await(
+        d -> {
+          String error = d.findElement(By.id("campaign-error")).getText();
+          if (!error.isEmpty()) {
+            throw new AssertionError("the console said: " + error);
+          }
+          List<WebElement> title = d.findElements(By.cssSelector("#campaign-title"));
+          return title.isEmpty() ? null : title.get(0).getDomAttribute("data-campaign-id");
+        });
+  }
+
+  /** Shows the campaigns view and opens campaign {@code id} from its list. */
+  void openCampaign(String id) {
+    view("campaigns");
+    By open = By.cssSelector("#campaign-table tr[data-campaign-id='" + id + "'] button.link");
+    chromium.await(d -> !d.findElements(open).isEmpty());
+    chromium.driver().findElement(open).click();
+    chromium.await(
+        d ->
+            !d.findElements(By.cssSelector("#campaign-title[data-campaign-id='" + id + "']"))
+                .isEmpty());
+  }
+
+  /** The open campaign's devices, each as "serial state changedBy note". */
+  List<String> campaignDevices() {
+    return chromium
+        .driver()
+        .findElements(By.cssSelector("#campaign-devices tbody tr[data-serial]"))
+        .stream()
+        .map(
+            r ->
+                r.getDomAttribute("data-serial")
+                    + " "
+                    + r.getDomAttribute("data-state")
+                    + " "
+                    + r.findElement(By.cssSelector("td:nth-child(3)")).getText()
+                    + " "
+                    + r.findElement(By.cssSelector("td:nth-child(5)")).getText())
+        .toList();
+  }
+
+  /** The open campaign's count of devices in {@code state}. */
+  int campaignCount(String state) {
+    return Integer.parseInt(
+        chromium
+            .driver()
+            .findElement(By.cssSelector("#campaign-progress li[data-value='" + state + "'] .n"))
+            .getText());
+  }
+
+  /**
+   * The width (percent of the bar) of {@code state}'s part of the open campaign's bar; 0 if none.
+   */
+  double campaignBar(String state) {
+    return chromium
+        .driver()
+        .findElements(By.cssSelector("#campaign-progress rect[data-state='" + state + "']"))
+        .stream()
+        .mapToDouble(r -> Double.parseDouble(r.getDomAttribute("width")))
+        .sum();
+  }
+
+  String campaignProgressText() {
+    return chromium.driver().findElement(By.cssSelector("#campaign-progress .hint")).getText();
+  }
+
+  /** The states the open campaign offers {@code serial} to move to. */
+  List<String> campaignMoves(String serial) {
+    return chromium
+        .driver()
+        .findElements(
+            By.cssSelector("#campaign-devices tr[data-serial='" + serial + "'] button[data-move]"))
+        .stream()
+        .map(b -> b.getDomAttribute("data-move"))
+        .toList();
+  }
+
+  /**
+   * Moves {@code serial} to {@code state} with {@code note}; waits until the campaign shows it
+   * there or says why not, and answers what it said ("" when moved).
+   */
+  String moveCampaignDevice(String serial, String state, String note) {
+    By row = By.cssSelector("#campaign-devices tr[data-serial='" + serial + "']");
+    chromium.driver().findElement(row).findElement(By.name("note")).sendKeys(note);
+    chromium
+        .driver()
+        .findElement(row)
+        .findElement(By.cssSelector("button[data-move=" + state + "]"))
+        .click();
+    return chromium.await(
+        d -> {
+          String error = d.findElement(By.id("campaign-move-error")).getText();
+          if (!error.isEmpty()) {
+            return error;
+          }
+          boolean moved =
+              !d.findElements(
+                      By.cssSelector(
+                          "#campaign-devices tr[data-serial='"
+                              + serial
+                              + "'][data-state='"
+                              + state
+                              + "']"))
+                  .isEmpty();
+          return moved ? "" : null;
+        });
+  }
+
+  /** Whether any create or move control of the campaigns view is shown. */
+  boolean offersCampaignChanges() {
+    return section("campaign-form").isDisplayed()
+        || !chromium.driver().findElements(By.cssSelector("#campaigns button[data-move]")).isEmpty()
+        || chromium.driver().findElement(By.id("trace-campaign")).isDisplayed();
+  }
+
+  String campaignText() {
+    return section("campaigns").getText();
   }
 
   private void search(String form, String field, String value) {
