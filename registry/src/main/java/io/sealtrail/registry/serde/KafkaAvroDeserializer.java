@@ -27,11 +27,14 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class KafkaAvroDeserializer implements Deserializer<Object> {
 
-  /** Forgets the configuration and caches; a closed deserializer must be configured again. */
+  /**
+   * Drops the cached datum readers and keeps the configuration, as Confluent's does: Kafka Streams
+   * closes a store's serde when the store closes, and the stores and repartition topics of one
+   * topology share a serde instance (one per topic), so a close by one must not break the others (a
+   * punctuation of another task during shutdown failed with "used before configure()").
+   */
   @Override
   public void close() {
-    config = null;
-    readers = null;
     datumReaders.clear();
   }
 

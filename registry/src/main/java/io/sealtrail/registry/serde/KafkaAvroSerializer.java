@@ -21,12 +21,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class KafkaAvroSerializer implements Serializer<Object> {
 
-  /** Forgets the configuration and caches; a closed serializer must be configured again. */
+  /**
+   * Keeps the configuration, as Confluent's does: one serde instance is shared by the stores and
+   * topics of a topology, and Kafka Streams closes it with each of them (see the deserializer).
+   */
   @Override
-  public void close() {
-    config = null;
-    writerSchemas = null;
-  }
+  public void close() {}
 
   private SchemaRegistryClient client;
   private AvroSerdeConfig config;
