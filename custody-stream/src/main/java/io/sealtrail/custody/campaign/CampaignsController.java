@@ -17,6 +17,7 @@ import io.sealtrail.avro.campaign.CampaignDevice;
 import io.sealtrail.avro.campaign.CampaignEntry;
 import io.sealtrail.avro.campaign.CampaignHeader;
 import io.sealtrail.avro.campaign.RecallState;
+import io.sealtrail.custody.admin.Changes;
 import io.sealtrail.custody.admin.Visibility;
 import io.sealtrail.platform.audit.AuditActions;
 import io.sealtrail.platform.audit.AuditEntry;
@@ -24,17 +25,12 @@ import io.sealtrail.platform.audit.AuditLog;
 import io.sealtrail.platform.auth.Caller;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.platform.http.ProblemException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The campaigns API: create a campaign from a trace, list and show campaigns, move one device. A
@@ -47,7 +43,6 @@ import java.util.UUID;
 @Requires(beans = CampaignWriter.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class CampaignsController {
-  static final String REQUEST_ID = "X-Request-Id";
 
   private final CampaignWriter writer;
   private final CampaignShelf shelf;
@@ -74,8 +69,8 @@ final class CampaignsController {
   HttpResponse<CampaignView> create(HttpRequest<?> request, @Body @Nullable String body) {
     CampaignRequests.NewCampaign asked = requests.newCampaign(body);
     Caller caller = Caller.of(request);
-    String requestId = requestId(request);
-    String campaignId = campaignId(request, caller);
+    String requestId = Changes.requestId(request);
+    String campaignId = Changes.idFor(request, caller);
     Optional<CampaignHeader> known = shelf.book().header(campaignId);
     if (known.isPresent()) {
       CampaignHeader header = known.get();
@@ -88,7 +83,7 @@ final class CampaignsController {
       // Each serial once, in the trace's order.
       List<String> serials =
           List.copyOf(new LinkedHashSet<>(scopes.serials(asked.scope(), asked.scopeId(), request)));
-      Instant now = now();
+      Instant now = Changes.now();
       List<CampaignEntry> entries = new ArrayList<>(serials.size() + 1);
       for (String serial : serials) {
         entries.add(
@@ -118,7 +113,7 @@ final class CampaignsController {
             requestId,
             Instant.now(),
             null,
-            digest(view)));
+            Changes.digest(json, view)));
     return HttpResponse.<CampaignView>status(HttpStatus.CREATED)
         .header("Location", "/v1/campaigns/" + campaignId)
         .body(view);
@@ -171,7 +166,7 @@ final class CampaignsController {
               + RecallStates.after(before.getState())
               + " only");
     } else {
-      after = new CampaignDevice(serial, move.state(), caller.name(), now(), move.note());
+      after = new CampaignDevice(serial, move.state(), caller.name(), Changes.now(), move.note());
       writer.write(List.of(new CampaignEntry(campaignId, null, after)));
       CampaignDevice written = after;
       Visibility.await(
@@ -183,10 +178,10 @@ final class CampaignsController {
             caller.name(),
             AuditActions.CAMPAIGN_DEVICE_UPDATED,
             "campaign:" + campaignId + "/" + serial,
-            requestId(request),
+            Changes.requestId(request),
             Instant.now(),
-            digest(CampaignView.DeviceView.of(before)),
-            digest(view)));
+            Changes.digest(json, CampaignView.DeviceView.of(before)),
+            Changes.digest(json, view)));
     return HttpResponse.ok(view);
   }
 
@@ -195,40 +190,6 @@ final class CampaignsController {
         .book()
         .campaign(campaignId)
         .orElseThrow(() -> notFound("no campaign " + campaignId));
-  }
-
-  private String digest(Object view) {
-    try {
-      return AuditEntry.digest(json.writeValueAsBytes(view));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Instant now() {
-    // Avro keeps milliseconds: the answer, the store and the topic then agree.
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static String requestId(HttpRequest<?> request) {
-    return request
-        .getHeaders()
-        .findFirst(REQUEST_ID)
-        .filter(id -> !id.isBlank())
-        .orElseGet(() -> UUID.randomUUID().toString());
-  }
-
-  /** From the caller's request id when it sent one, so that its retry names the same campaign. */
-  private static String campaignId(HttpRequest<?> request, Caller caller) {
-    return request
-        .getHeaders()
-        .findFirst(REQUEST_ID)
-        .filter(id -> !id.isBlank())
-        .map(
-            id ->
-                UUID.nameUUIDFromBytes((caller.name() + "\n" + id).getBytes(StandardCharsets.UTF_8))
-                    .toString())
-        .orElseGet(() -> UUID.randomUUID().toString());
   }
 
   private static ProblemException notFound(String detail) {

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.avro.hold.HoldStatus;
+import io.sealtrail.custody.admin.Changes;
 import io.sealtrail.custody.admin.Visibility;
 import io.sealtrail.platform.audit.AuditActions;
 import io.sealtrail.platform.audit.AuditEntry;
@@ -23,16 +24,11 @@ import io.sealtrail.platform.audit.AuditLog;
 import io.sealtrail.platform.auth.Caller;
 import io.sealtrail.platform.http.Problem;
 import io.sealtrail.platform.http.ProblemException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The holds API: place a hold, list and show holds, release one. A write is answered once Kafka has
@@ -44,7 +40,6 @@ import java.util.UUID;
 @Requires(beans = HoldWriter.class)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HoldsController {
-  static final String REQUEST_ID = "X-Request-Id";
 
   private final HoldWriter writer;
   private final HoldShelf shelf;
@@ -64,8 +59,8 @@ final class HoldsController {
   HttpResponse<HoldView> place(HttpRequest<?> request, @Body @Nullable String body) {
     HoldRequests.Placement placement = requests.placement(body);
     Caller caller = Caller.of(request);
-    String requestId = requestId(request);
-    String holdId = holdId(request, caller);
+    String requestId = Changes.requestId(request);
+    String holdId = Changes.idFor(request, caller);
     Optional<Hold> known = shelf.book().get(holdId);
     Hold hold;
     if (known.isPresent()) {
@@ -84,7 +79,7 @@ final class HoldsController {
               .setReason(placement.reason())
               .setAlertId(placement.alertId())
               .setPlacedBy(caller.name())
-              .setPlacedAt(now())
+              .setPlacedAt(Changes.now())
               .setStatus(HoldStatus.ACTIVE)
               .build();
       writeVisibly(hold);
@@ -97,7 +92,7 @@ final class HoldsController {
             requestId,
             Instant.now(),
             null,
-            digest(HoldView.of(hold))));
+            Changes.digest(json, HoldView.of(hold))));
     return HttpResponse.<HoldView>status(HttpStatus.CREATED)
         .header("Location", "/v1/holds/" + holdId)
         .body(HoldView.of(hold));
@@ -150,7 +145,7 @@ final class HoldsController {
           Hold.newBuilder(before)
               .setStatus(HoldStatus.RELEASED)
               .setReleasedBy(caller.name())
-              .setReleasedAt(now())
+              .setReleasedAt(Changes.now())
               .setReleaseReason(reason)
               .build();
       writeVisibly(released);
@@ -167,10 +162,10 @@ final class HoldsController {
             caller.name(),
             AuditActions.HOLD_RELEASED,
             "hold:" + holdId,
-            requestId(request),
+            Changes.requestId(request),
             Instant.now(),
-            digest(HoldView.of(active)),
-            digest(HoldView.of(released))));
+            Changes.digest(json, HoldView.of(active)),
+            Changes.digest(json, HoldView.of(released))));
     return HttpResponse.ok(HoldView.of(released));
   }
 
@@ -192,39 +187,6 @@ final class HoldsController {
   private void writeVisibly(Hold hold) {
     writer.write(hold);
     Visibility.await(() -> shelf.book().get(hold.getHoldId()).filter(hold::equals).isPresent());
-  }
-
-  private String digest(HoldView view) {
-    try {
-      return AuditEntry.digest(json.writeValueAsBytes(view));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Instant now() {
-    // Avro keeps milliseconds: the answer, the store and the topic then agree.
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static String requestId(HttpRequest<?> request) {
-    return request
-        .getHeaders()
-        .findFirst(REQUEST_ID)
-        .filter(id -> !id.isBlank())
-        .orElseGet(() -> UUID.randomUUID().toString());
-  }
-
-  /** From the caller's request id when it sent one, so that its retry names the same hold. */
-  private static String holdId(HttpRequest<?> request, Caller caller) {
-    Optional<String> requestId =
-        request.getHeaders().findFirst(REQUEST_ID).filter(id -> !id.isBlank());
-    return requestId
-        .map(
-            id ->
-                UUID.nameUUIDFromBytes((caller.name() + "\n" + id).getBytes(StandardCharsets.UTF_8))
-                    .toString())
-        .orElseGet(() -> UUID.randomUUID().toString());
   }
 
   private static ProblemException conflict(String kind, String detail) {
