@@ -25,7 +25,12 @@ import java.util.function.Predicate;
  * that far ({@link Watermarks#passedEverywhere}). A serial's partition may see no later event for
  * hours while the others move on; event time has then passed the grace everywhere, and an idle task
  * has nothing of its own left that could come before. Without this, such a serial's decision waited
- * grace + quiet on the wall clock whatever the other partitions showed.
+ * grace + quiet on the wall clock whatever the other partitions showed. While everything is caught
+ * up, event time is taken to run on with the wall clock from the furthest frontier for as long as
+ * this task has been quiet ({@link Watermarks#passedEverywhere(Instant, Duration)}): the last
+ * events of a live burst are decided a grace after the latest event anywhere, not a grace after
+ * they were seen; a replay that pauses far behind the wall clock runs on from where it stopped, so
+ * it does not decide its recent events at once.
  *
  * <p>What another partition's event clears (a release, for a flash) also waits until every other
  * partition's watermark ({@link Watermarks}) has passed the event's time plus the grace, or that
@@ -78,7 +83,7 @@ public record Holding(Duration grace, Duration quiet) {
             violation.getDetectedAt(),
             window,
             clock,
-            progress::passedEverywhere);
+            time -> progress.passedEverywhere(time, clock.quietFor()));
   }
 
   /**

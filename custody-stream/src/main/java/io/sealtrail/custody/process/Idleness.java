@@ -45,8 +45,12 @@ public final class Idleness {
       lastStreamTime = streamTime;
       lastProgress = Math.max(lastProgress, wallTime);
     }
-    boolean idle = wallTime - lastProgress >= quiet.toMillis();
+    long quietFor = Math.max(0, wallTime - lastProgress);
+    boolean idle = quietFor >= quiet.toMillis();
     return new DecisionClock(
-        Instant.ofEpochMilli(streamTime), Instant.ofEpochMilli(wallTime), idle);
+        Instant.ofEpochMilli(streamTime),
+        Instant.ofEpochMilli(wallTime),
+        idle,
+        idle ? Duration.ofMillis(quietFor) : Duration.ZERO);
   }
 }

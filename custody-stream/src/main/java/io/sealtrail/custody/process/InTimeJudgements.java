@@ -50,7 +50,11 @@ final class InTimeJudgements {
             Instant occurredAt = Instant.ofEpochMilli(Long.parseLong(kv.key.split(SEPARATOR)[0]));
             Instant seenAt = Instant.ofEpochMilli(Long.parseLong(kv.value));
             if (holding.due(
-                occurredAt, seenAt, holding.grace(), clock, progress::passedEverywhere)) {
+                occurredAt,
+                seenAt,
+                holding.grace(),
+                clock,
+                time -> progress.passedEverywhere(time, clock.quietFor()))) {
               due.add(kv);
             }
           });

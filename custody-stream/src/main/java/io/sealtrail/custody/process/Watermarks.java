@@ -1,6 +1,7 @@
 package io.sealtrail.custody.process;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -84,7 +85,18 @@ public final class Watermarks {
    * events up to it, so that it is not merely that every partition is idle.
    */
   public boolean passedEverywhere(Instant time) {
-    return reached(time) && othersPassed(time);
+    return passedEverywhere(time, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #passedEverywhere(Instant)}, with event time taken to have run on with the wall clock
+   * for {@code runOn} past the furthest frontier: every partition caught up and this task quiet for
+   * that long, event time has moved on in live operation even though no event says so. Every other
+   * partition must still have processed past {@code time} itself or be caught up, so a partition
+   * with a backlog holds the decision.
+   */
+  public boolean passedEverywhere(Instant time, Duration runOn) {
+    return reached(time.minus(runOn)) && othersPassed(time);
   }
 
   private boolean reached(Instant time) {

@@ -100,6 +100,22 @@ class HeldDecisionTimingTest {
   }
 
   @Test
+  void shouldRaiseActivityJudgedInEventTimeOnceEventTimeRunsOnPastItsGraceWhenAllIsCaughtUp() {
+    // The latest event anywhere is 30 s short of the scan's grace; nothing else comes.
+    custody.idleElsewhere(1, T0.plusSeconds(120).plus(GRACE).minusSeconds(30));
+    sendScanAfterDecommissioning();
+
+    custody.advanceWallClock(QUIET); // the first check notes the traffic
+    custody.advanceWallClock(QUIET); // quiet for 5 s: event time has run on 5 s
+    custody.advanceWallClock(Duration.ofSeconds(20));
+    assertThat(custody.violations()).as("event time 5 s short of the grace").isEmpty();
+
+    custody.advanceWallClock(QUIET);
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.POST_DECOMMISSION_ACTIVITY);
+  }
+
+  @Test
   void shouldHoldActivityJudgedInEventTimeWhileAnotherPartitionTrailsItsGrace() {
     sendScanAfterDecommissioning();
     // Partition 1 ran ahead; partition 2 is still busy behind the scan's grace: an earlier event
@@ -115,12 +131,19 @@ class HeldDecisionTimingTest {
   }
 
   @Test
-  void shouldWaitForWallClockWhenEveryPartitionIsIdleBeforeTheGraceInEventTime() {
-    // Idle everywhere, but no partition has come a grace past the scan: a late event may come yet.
+  void shouldDecideWhenEventTimeRunsOnFromTheFurthestFrontierWhenEveryPartitionIsIdle() {
+    // Idle everywhere, the furthest event 60 s after the scan: a late event may come for 9 more
+    // minutes of event time, which runs on with the wall clock while all is quiet.
     custody.idleElsewhere(1, T0.plusSeconds(180));
     sendScanAfterDecommissioning();
 
-    assertRaisedExactlyAtGracePlusQuiet(AlertType.POST_DECOMMISSION_ACTIVITY);
+    custody.advanceWallClock(QUIET); // the first check notes the traffic
+    custody.advanceWallClock(GRACE.minusSeconds(65));
+    assertThat(custody.violations()).as("quiet for grace - 65 s").isEmpty();
+
+    custody.advanceWallClock(QUIET);
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.POST_DECOMMISSION_ACTIVITY);
   }
 
   @Test
