@@ -44,7 +44,7 @@ class DemoIT {
               Duration.ofMinutes(4));
 
       assertThat(summary.toString())
-          .contains("Detected 11 of 11 cases")
+          .contains("Detected 22 of 22 cases")
           .contains("False alerts: none.")
           .containsPattern(
               "Recall: lot LOT-IT\\w+-SE-02 is declared faulty\\. Supplier acme-components, \\d+ devices")
