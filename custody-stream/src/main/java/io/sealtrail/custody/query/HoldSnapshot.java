@@ -6,6 +6,7 @@ import io.sealtrail.custody.hold.HoldStore;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -58,18 +59,24 @@ final class HoldSnapshot implements ReadOnlyKeyValueStore<String, Hold> {
     return holds.size();
   }
 
-  private static KeyValueIterator<String, Hold> iterate(Map<String, Hold> entries) {
+  private static KeyValueIterator<String, Hold> iterate(NavigableMap<String, Hold> entries) {
     Iterator<Map.Entry<String, Hold>> it = entries.entrySet().iterator();
     return new KeyValueIterator<>() {
+      private Map.Entry<String, Hold> ahead = it.hasNext() ? it.next() : null;
+
       @Override
       public boolean hasNext() {
-        return it.hasNext();
+        return ahead != null;
       }
 
       @Override
       public KeyValue<String, Hold> next() {
-        Map.Entry<String, Hold> e = it.next();
-        return KeyValue.pair(e.getKey(), e.getValue());
+        if (ahead == null) {
+          throw new NoSuchElementException();
+        }
+        KeyValue<String, Hold> next = KeyValue.pair(ahead.getKey(), ahead.getValue());
+        ahead = it.hasNext() ? it.next() : null;
+        return next;
       }
 
       @Override
@@ -77,7 +84,10 @@ final class HoldSnapshot implements ReadOnlyKeyValueStore<String, Hold> {
 
       @Override
       public String peekNextKey() {
-        throw new UnsupportedOperationException("not needed by HoldBook");
+        if (ahead == null) {
+          throw new NoSuchElementException();
+        }
+        return ahead.getKey();
       }
     };
   }

@@ -99,12 +99,30 @@ class RuntimePolicyTest {
     @Override
     public org.apache.kafka.streams.state.KeyValueIterator<String, byte[]> range(
         String from, String to) {
-      throw new UnsupportedOperationException();
+      return all();
     }
 
     @Override
     public org.apache.kafka.streams.state.KeyValueIterator<String, byte[]> all() {
-      throw new UnsupportedOperationException();
+      return new org.apache.kafka.streams.state.KeyValueIterator<>() {
+        @Override
+        public boolean hasNext() {
+          return false;
+        }
+
+        @Override
+        public org.apache.kafka.streams.KeyValue<String, byte[]> next() {
+          throw new java.util.NoSuchElementException();
+        }
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String peekNextKey() {
+          throw new java.util.NoSuchElementException();
+        }
+      };
     }
 
     @Override
