@@ -19,6 +19,7 @@ import io.sealtrail.platform.health.LoopHealthCheck;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import io.sealtrail.platform.kafka.ServiceStreams;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.StreamsNode;
@@ -26,6 +27,7 @@ import io.sealtrail.platform.query.Advertised;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +68,7 @@ public final class AnomalyNode extends StreamsNode {
     MeterRegistry meters = serving.meters();
     AnomalyTopics topics = AnomalyTopics.from(config, config.serdeConfig());
     String bootstrap = config.streams().bootstrapServers();
+    KafkaAccess kafka = config.streams().access();
     // Other instances forward chart reads here: the advertised port is fixed before the streams.
     Advertised served = Advertised.of(config.http());
     HttpBinding binding = served.binding();
@@ -82,20 +85,18 @@ public final class AnomalyNode extends StreamsNode {
       var feed =
           parts.add(
               new AlertFeed(
-                  bootstrap,
+                  kafka,
                   topics.alerts().name(),
                   topics.alerts().valueSerde().deserializer(),
                   view));
       var commands =
           parts.add(
               new CommandSender(
-                  bootstrap,
-                  topics.commands().name(),
-                  topics.commands().valueSerde().serializer()));
+                  kafka, topics.commands().name(), topics.commands().valueSerde().serializer()));
       // The record of every alert: the report and queries for resolved alerts the view let go.
       var archive =
           new AlertArchive(
-              bootstrap,
+              kafka,
               topics.alerts().name(),
               () -> SpecificAvroSerde.forValues(Alert.class, config.serdeConfig()).deserializer());
       // Who acknowledged, assigned or resolved which alert.
@@ -140,12 +141,11 @@ public final class AnomalyNode extends StreamsNode {
 
   private static WebhookNotifier notifier(
       AnomalyConfig config, AnomalyTopics topics, WebhookConfig webhook, MeterRegistry meters) {
+    Map<String, Object> consumer = new HashMap<>();
+    config.streams().access().properties().forEach((k, v) -> consumer.put((String) k, v));
+    consumer.put(ConsumerConfig.GROUP_ID_CONFIG, config.streams().applicationId() + "-webhook");
     return new WebhookNotifier(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            config.streams().bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            config.streams().applicationId() + "-webhook"),
+        consumer,
         topics.alerts().name(),
         topics.alerts().valueSerde().deserializer(),
         webhook,

@@ -14,6 +14,7 @@ import io.sealtrail.platform.auth.Identity;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.NodeHttp;
 import io.sealtrail.platform.http.Serving;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import io.sealtrail.platform.kafka.ServiceStreams;
 import io.sealtrail.platform.node.Parts;
 import io.sealtrail.platform.node.StreamsNode;
@@ -74,13 +75,14 @@ public final class CustodyNode extends StreamsNode {
       // The holds API (ADR 10): writes to the holds topic, reads the global hold store, audits.
       CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
       String bootstrap = config.streams().bootstrapServers();
-      beans.add(parts.add(new HoldWriter(bootstrap, topics.holds())));
+      KafkaAccess kafka = config.streams().access();
+      beans.add(parts.add(new HoldWriter(kafka, topics.holds())));
       beans.add(HoldShelf.over(streams.streams()));
       // The layouts API (ADR 14): the same shape, on the layouts topic and its global store.
-      beans.add(parts.add(new LayoutWriter(bootstrap, topics.layouts())));
+      beans.add(parts.add(new LayoutWriter(kafka, topics.layouts())));
       beans.add(LayoutShelf.over(streams.streams()));
       // The campaigns API (ADR 15): writes to the campaigns topic, reads the global store.
-      beans.add(parts.add(new CampaignWriter(bootstrap, topics.campaigns())));
+      beans.add(parts.add(new CampaignWriter(kafka, topics.campaigns())));
       beans.add(CampaignShelf.over(streams.streams()));
       var audit =
           parts.add(

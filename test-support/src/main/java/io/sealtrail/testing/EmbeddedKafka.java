@@ -1,9 +1,12 @@
 package io.sealtrail.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -14,10 +17,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A real KRaft cluster in this JVM (Kafka's own test kit, not a mock), started once per integration
  * test class that registers it with {@code @RegisterExtension static final EmbeddedKafka KAFKA =
  * new EmbeddedKafka();}: one broker, or {@code new EmbeddedKafka(3)} for a cluster whose internal
- * topics are replicated like production's (replication factor 3, min in-sync 2).
+ * topics are replicated like production's (replication factor 3, min in-sync 2). {@link
+ * #withSasl()} makes a cluster whose clients must authenticate (SASL/PLAIN), as a deployed one
+ * does: a client made without {@link #clientSettings()} cannot reach it.
  */
 public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback {
+  // The user the test kit's JAAS file makes a super user when its brokers speak SASL/PLAIN.
+  private static final String SASL_USER = "plain-admin";
+  private static final String SASL_PASSWORD = "plain-admin-secret";
+
   private final int brokers;
+  private final boolean sasl;
   private KafkaClusterTestKit cluster;
 
   public EmbeddedKafka() {
@@ -25,10 +35,20 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
   }
 
   public EmbeddedKafka(int brokers) {
+    this(brokers, false);
+  }
+
+  private EmbeddedKafka(int brokers, boolean sasl) {
     if (brokers < 1) {
       throw new IllegalArgumentException("brokers must be positive: " + brokers);
     }
     this.brokers = brokers;
+    this.sasl = sasl;
+  }
+
+  /** One broker whose client listener takes SASL/PLAIN only (the controller's stays plain). */
+  public static EmbeddedKafka withSasl() {
+    return new EmbeddedKafka(1, true);
   }
 
   @Override
@@ -38,6 +58,8 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
                 new TestKitNodes.Builder()
                     .setNumBrokerNodes(brokers)
                     .setNumControllerNodes(1)
+                    .setBrokerSecurityProtocol(
+                        sasl ? SecurityProtocol.SASL_PLAINTEXT : SecurityProtocol.PLAINTEXT)
                     .build())
             .setConfigProp("offsets.topic.replication.factor", Integer.toString(brokers))
             .setConfigProp("offsets.topic.num.partitions", "3")
@@ -97,9 +119,37 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     cluster.waitForReadyBrokers();
   }
 
+  /**
+   * The security settings a client of this cluster needs (none for a plain one), as a service's
+   * flat configuration carries them.
+   */
+  public Map<String, String> clientSettings() {
+    if (!sasl) {
+      return Map.of();
+    }
+    return Map.of(
+        CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+        SecurityProtocol.SASL_PLAINTEXT.name,
+        SaslConfigs.SASL_MECHANISM,
+        "PLAIN",
+        SaslConfigs.SASL_JAAS_CONFIG,
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + SASL_USER
+            + "\" password=\""
+            + SASL_PASSWORD
+            + "\";");
+  }
+
+  /** {@link #clientSettings()} and the bootstrap servers: the base of a test's own client. */
+  public Map<String, Object> clientProperties() {
+    Map<String, Object> p = new HashMap<>(clientSettings());
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    return p;
+  }
+
   /** An admin client for this cluster; the caller closes it. */
   public Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    return Admin.create(clientProperties());
   }
 
   /** A name no other test uses, so tests never see each other's records. */

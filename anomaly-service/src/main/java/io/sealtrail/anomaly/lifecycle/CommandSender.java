@@ -2,9 +2,9 @@ package io.sealtrail.anomaly.lifecycle;
 
 import io.sealtrail.avro.alert.AlertCommand;
 import io.sealtrail.platform.kafka.AckedProducer;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +25,8 @@ public final class CommandSender implements AutoCloseable {
   private final String topic;
 
   /** {@code values} writes the Avro command (the topic's value serde's serializer). */
-  public CommandSender(String bootstrapServers, String topic, Serializer<AlertCommand> values) {
-    Properties p = AckedProducer.settings(bootstrapServers, Map.of(), ACK_TIMEOUT);
+  public CommandSender(KafkaAccess kafka, String topic, Serializer<AlertCommand> values) {
+    Properties p = AckedProducer.settings(kafka.bootstrapServers(), kafka.settings(), ACK_TIMEOUT);
     this.producer = new KafkaProducer<>(p, new StringSerializer(), values);
     this.topic = topic;
   }

@@ -2,6 +2,7 @@ package io.sealtrail.anomaly.view;
 
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.platform.http.ServiceUnavailableException;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class AlertArchive {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-  private final String bootstrapServers;
+  private final KafkaAccess kafka;
   private final String topic;
   private final Supplier<Deserializer<Alert>> alerts;
 
@@ -35,8 +36,8 @@ public final class AlertArchive {
    * {@code alerts} makes a deserializer for each read: a consumer closes its deserializer, so the
    * topology's own must never be handed to one.
    */
-  public AlertArchive(String bootstrapServers, String topic, Supplier<Deserializer<Alert>> alerts) {
-    this.bootstrapServers = bootstrapServers;
+  public AlertArchive(KafkaAccess kafka, String topic, Supplier<Deserializer<Alert>> alerts) {
+    this.kafka = kafka;
     this.topic = topic;
     this.alerts = alerts;
   }
@@ -47,8 +48,7 @@ public final class AlertArchive {
    * @throws ArchiveUnavailableException when the topic cannot be read to its end in time
    */
   public Map<String, Alert> readAll() {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties p = kafka.properties();
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     Map<String, Alert> latest = new LinkedHashMap<>();

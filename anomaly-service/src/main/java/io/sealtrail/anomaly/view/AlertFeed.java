@@ -1,6 +1,7 @@
 package io.sealtrail.anomaly.view;
 
 import io.sealtrail.avro.alert.Alert;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import io.sealtrail.platform.loop.PollingLoop;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,10 +41,8 @@ public final class AlertFeed implements AutoCloseable {
   // Only the feed thread touches the consumer, so it alone turns a request into log-end offsets.
   private final Map<CompletableFuture<Void>, Map<TopicPartition, Long>> awaited = new HashMap<>();
 
-  public AlertFeed(
-      String bootstrapServers, String topic, Deserializer<Alert> alerts, AlertView view) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  public AlertFeed(KafkaAccess kafka, String topic, Deserializer<Alert> alerts, AlertView view) {
+    Properties p = kafka.properties();
     // Alerts are written in Streams transactions: an aborted one must never be shown.
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and the response report, identical after a restart.
  */
 class TriageIT {
-  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+  // Clients must authenticate, as on a deployed cluster: every client the node makes must carry
+  // the configured security settings, or the API cannot write (#21: found by review).
+  @RegisterExtension static final EmbeddedKafka KAFKA = EmbeddedKafka.withSasl();
 
   private static final Instant T0 = Instant.parse("2026-05-01T08:00:00Z");
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sealtrail.anomaly.fixtures.PoisonedLoop;
 import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.platform.health.LoopHealthCheck;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import io.sealtrail.registry.client.MockRegistries;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.testing.EmbeddedKafka;
@@ -54,6 +55,7 @@ class AlertFeedIT {
 
   private AlertFeed feed(SpecificAvroSerde<Alert> serde, AlertView view) {
     serde.configure(Map.of("schema.registry.url", "mock://" + scope), false);
-    return new AlertFeed(KAFKA.bootstrapServers(), topic, serde.deserializer(), view);
+    return new AlertFeed(
+        KafkaAccess.plain(KAFKA.bootstrapServers()), topic, serde.deserializer(), view);
   }
 }

@@ -2,6 +2,7 @@ package io.sealtrail.custody.admin;
 
 import io.sealtrail.platform.http.ServiceUnavailableException;
 import io.sealtrail.platform.kafka.AckedProducer;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import io.sealtrail.platform.topic.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ public final class AckedWriter<V> implements AutoCloseable {
   private final String topic;
   private final String what;
 
-  public AckedWriter(String bootstrapServers, Topic<V> topic, String what) {
-    Properties p = AckedProducer.settings(bootstrapServers, Map.of(), ACK_TIMEOUT);
+  public AckedWriter(KafkaAccess kafka, Topic<V> topic, String what) {
+    Properties p = AckedProducer.settings(kafka.bootstrapServers(), kafka.settings(), ACK_TIMEOUT);
     this.producer =
         new KafkaProducer<>(p, topic.keySerde().serializer(), topic.valueSerde().serializer());
     this.topic = topic.name();

@@ -2,6 +2,7 @@ package io.sealtrail.custody.campaign;
 
 import io.sealtrail.avro.campaign.CampaignEntry;
 import io.sealtrail.custody.admin.AckedWriter;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import io.sealtrail.platform.topic.Topic;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.Map;
 public final class CampaignWriter implements AutoCloseable {
   private final AckedWriter<CampaignEntry> writer;
 
-  public CampaignWriter(String bootstrapServers, Topic<CampaignEntry> campaigns) {
-    this.writer = new AckedWriter<>(bootstrapServers, campaigns, "campaign");
+  public CampaignWriter(KafkaAccess kafka, Topic<CampaignEntry> campaigns) {
+    this.writer = new AckedWriter<>(kafka, campaigns, "campaign");
   }
 
   /** Writes {@code entries} in order and waits for every acknowledgement. */

@@ -3,6 +3,7 @@ package io.sealtrail.custody.hold;
 import io.sealtrail.avro.hold.Hold;
 import io.sealtrail.custody.admin.AckedWriter;
 import io.sealtrail.platform.http.ServiceUnavailableException;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import io.sealtrail.platform.topic.Topic;
 
 /**
@@ -13,8 +14,8 @@ import io.sealtrail.platform.topic.Topic;
 public final class HoldWriter implements AutoCloseable {
   private final AckedWriter<Hold> writer;
 
-  public HoldWriter(String bootstrapServers, Topic<Hold> holds) {
-    this.writer = new AckedWriter<>(bootstrapServers, holds, "hold");
+  public HoldWriter(KafkaAccess kafka, Topic<Hold> holds) {
+    this.writer = new AckedWriter<>(kafka, holds, "hold");
   }
 
   /**

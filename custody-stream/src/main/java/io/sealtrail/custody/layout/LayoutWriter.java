@@ -2,6 +2,7 @@ package io.sealtrail.custody.layout;
 
 import io.sealtrail.custody.admin.AckedWriter;
 import io.sealtrail.platform.http.ServiceUnavailableException;
+import io.sealtrail.platform.kafka.KafkaAccess;
 import io.sealtrail.platform.topic.Topic;
 
 /**
@@ -11,8 +12,8 @@ import io.sealtrail.platform.topic.Topic;
 public final class LayoutWriter implements AutoCloseable {
   private final AckedWriter<String> writer;
 
-  public LayoutWriter(String bootstrapServers, Topic<String> layouts) {
-    this.writer = new AckedWriter<>(bootstrapServers, layouts, "layout");
+  public LayoutWriter(KafkaAccess kafka, Topic<String> layouts) {
+    this.writer = new AckedWriter<>(kafka, layouts, "layout");
   }
 
   /**

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * device's state, survives a restart onto empty state, and only the right roles may use it.
  */
 class HoldsIT {
-  @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+  // Clients must authenticate, as on a deployed cluster: every client the node makes must carry
+  // the configured security settings, or the API cannot write (#21: found by review).
+  @RegisterExtension static final EmbeddedKafka KAFKA = EmbeddedKafka.withSasl();
   static final String SECOPS = "secops-it";
   static final String RECALL = "recall-it";
   static final String LOT = "LOT-CAP-IT";

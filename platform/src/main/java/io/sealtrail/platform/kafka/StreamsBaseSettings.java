@@ -52,6 +52,11 @@ public record StreamsBaseSettings(
           EnvSetting.optional(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG),
           EnvSetting.optional(ROCKSDB_MEMORY_KEY));
 
+  /** Where the service's other clients reach the cluster, with its client settings. */
+  public KafkaAccess access() {
+    return new KafkaAccess(bootstrapServers, kafkaOverrides);
+  }
+
   public StreamsBaseSettings {
     Objects.requireNonNull(applicationId, "applicationId");
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
