@@ -1,46 +1,40 @@
-// The lot trace's rows as a file the user keeps: CSV (RFC 4180, with the server's guard against
-// spreadsheet formulas) or JSON, built from the rows shown, and handed to the browser as a download.
+// The lot trace as a file the user keeps: CSV, JSON or EPCIS as the server writes it, for the
+// filters chosen (the server filters, so the page never holds the rows it does not draw), handed to
+// the browser as a download.
 
-const COLUMNS = [
-  ["serial", (d) => d.serial],
-  ["status", (d) => d.status],
-  ["site", (d) => d.site],
-  ["custodian", (d) => d.custodian],
-  ["customer", (d) => d.customer],
-  ["container", (d) => d.container],
-  ["firmwareVersion", (d) => d.firmware && d.firmware.version],
-  ["firmwareImageSha256", (d) => d.firmware && d.firmware.imageSha256],
-  ["holdId", (d) => d.hold && d.hold.holdId],
-  ["lastSeenAt", (d) => d.lastSeenAt],
-  ["depth", (d) => d.depth],
-  ["via", (d) => (d.via || []).join(" > ")],
-];
+import { authHeaders, refusal, request } from "./api.js";
+import { traceQuery } from "./trace-stream.js";
 
-/** The rows as CSV text, a header first, CRLF line ends. */
-export function toCsv(devices) {
-  const lines = [COLUMNS.map(([name]) => name).join(",")];
-  for (const d of devices) lines.push(COLUMNS.map(([, value]) => cell(value(d))).join(","));
-  return lines.join("\r\n") + "\r\n";
-}
+const FORMATS = {
+  csv: { accept: "text/csv", type: "text/csv", suffix: "csv" },
+  json: { accept: "application/json", type: "application/json", suffix: "json" },
+  epcis: { accept: "application/ld+json", type: "application/ld+json", suffix: "epcis.jsonld" },
+};
 
-// A cell a spreadsheet would run as a formula is prefixed with ' (OWASP CSV injection), as the
-// server's CSV trace does; then quoted when it holds a separator, a quote or a line break.
-function cell(value) {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r\n]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * {@code lot}'s trace in {@code format} (csv, json or epcis) for {@code filters}, from the server:
+ * resolves with {blob, name}. The body is taken as a Blob, which the browser may keep on disk, not
+ * as a string in the page. Rejects with an ApiError as the server refuses.
+ */
+export async function fetchTrace(lot, format, filters) {
+  const { accept, type, suffix } = FORMATS[format];
+  const query = traceQuery(filters);
+  const url = `/v1/lots/${encodeURIComponent(lot)}/trace?format=${format}${query ? `&${query}` : ""}`;
+  const response = await request(url, { headers: authHeaders({ Accept: accept }) });
+  if (!response.ok) throw await refusal(response);
+  const blob = await response.blob();
+  return { blob: blob.type ? blob : new Blob([blob], { type }), name: `${lot}-trace.${suffix}` };
 }
 
 /**
- * Offers {@code text} as a download named {@code name} through {@code link}, an anchor kept in the
- * page. It starts at once only when {@code start} (still within the user's click): a download
- * started after a wait on the network counts as unrequested, which browsers block, so such a file
- * is offered as a link to press.
+ * Offers {@code content} (a Blob or text) as a download named {@code name} through {@code link},
+ * an anchor kept in the page. It starts at once only when {@code start} (still within the user's
+ * click): a download started after a wait on the network counts as unrequested, which browsers
+ * block, so such a file is offered as a link to press.
  */
-export function offer(link, text, name, type, start = true) {
+export function offer(link, content, name, type, start = true) {
   if (link.href && link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
   link.download = name;
   link.textContent = start ? `Download ${name} again` : `Download ${name}`;
   link.hidden = false;

@@ -10,13 +10,17 @@ const NDJSON = "application/x-ndjson";
 
 /**
  * Streams {@code lot}'s devices to {@code onDevice}; resolves with {mode: "stream"|"json", count}.
- * Rejects with an ApiError for a refusal (401/403), an unknown lot (404) or a moving store (503).
+ * {@code filters} (status, site, customer, firmware: a value or a list of values) go to the server,
+ * which sends only the matching devices. Rejects with an ApiError for a refusal (401/403), an
+ * unknown lot (404), a bad filter (400) or a moving store (503).
  */
-export async function streamTrace(lot, onDevice, signal) {
+export async function streamTrace(lot, onDevice, signal, filters = {}) {
   const path = `/v1/lots/${encodeURIComponent(lot)}/trace`;
-  let response = await request(`${path}?format=ndjson`, { headers: authHeaders({ Accept: NDJSON }), signal });
-  if (response.status === 406 || response.status === 400) {
-    response = await request(path, { headers: authHeaders({ Accept: "application/json" }), signal });
+  const query = traceQuery(filters);
+  const and = query ? `&${query}` : "";
+  let response = await request(`${path}?format=ndjson${and}`, { headers: authHeaders({ Accept: NDJSON }), signal });
+  if (response.status === 406 || (response.status === 400 && !query)) {
+    response = await request(query ? `${path}?${query}` : path, { headers: authHeaders({ Accept: "application/json" }), signal });
   }
   if (!response.ok) throw await refusal(response);
   const type = response.headers.get("Content-Type") || "";
@@ -45,4 +49,13 @@ export function fromTracedDevice(d) {
     depth: d.depth ?? 1,
     via: d.via || [],
   };
+}
+
+/** The trace filters as query parameters, each value repeated; empty values left out. */
+export function traceQuery(filters) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    for (const one of [].concat(value)) if (one !== "" && one !== null && one !== undefined) query.append(name, one);
+  }
+  return query.toString();
 }

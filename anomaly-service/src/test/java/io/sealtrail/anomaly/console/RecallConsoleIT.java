@@ -67,6 +67,8 @@ class RecallConsoleIT {
   @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
   static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(12));
   static final String LOT = "LOT-CAP-7";
+  static final String BIG_LOT = "LOT-CAP-BIG";
+  static final int BIG = 620;
   static final String FACTORY = "factory-a";
   static final String STATION = "station-b";
   static final Path SHOTS = Path.of("target", "screenshots");
@@ -126,19 +128,26 @@ class RecallConsoleIT {
 
     assertThat(page.filter("status", "IN_FACTORY")).hasSize(4);
     assertThat(page.filter("site", "BUD-F2")).containsExactlyInAnyOrder("DEV-R5", "DEV-R6");
-    assertThat(page.traceNote()).startsWith("2 of 6 devices");
+    assertThat(page.traceNote()).startsWith("showing 2 of 2 matching devices (6 in the lot)");
+    // The counts stay those of the whole lot.
+    assertThat(page.tally("status", "IN_FACTORY")).isEqualTo(4);
+    assertThat(page.tally("site", "SZX-F1")).isEqualTo(4);
     List<String> csv = page.export("csv");
 
+    // The exports are the server's files for the filters chosen.
     assertThat(csv.get(0)).isEqualTo(LOT + "-trace.csv");
     List<String> lines = csv.get(1).lines().toList();
-    assertThat(lines.get(0)).startsWith("serial,status,site,custodian,customer,container,firmware");
+    assertThat(lines.get(0)).startsWith("lot,supplier,serial,parts,status,custodian,site,");
     assertThat(lines.subList(1, lines.size()))
         .hasSize(2)
-        .allMatch(l -> l.contains(",IN_FACTORY,BUD-F2,"))
-        .anyMatch(l -> l.startsWith("DEV-R5,"))
-        .anyMatch(l -> l.startsWith("DEV-R6,"));
+        .allMatch(
+            l -> l.startsWith(LOT + ",") && l.contains(",IN_FACTORY,") && l.contains(",BUD-F2,"))
+        .anyMatch(l -> l.contains(",DEV-R5,"))
+        .anyMatch(l -> l.contains(",DEV-R6,"));
     assertThat(page.export("json").get(1)).contains("\"DEV-R5\"").doesNotContain("\"DEV-R1\"");
-    assertThat(page.export("epcis").get(1)).contains("EPCISDocument", "DEV-R1", "DEV-R6");
+    assertThat(page.export("epcis").get(1))
+        .contains("EPCISDocument", "DEV-R5", "DEV-R6")
+        .doesNotContain("DEV-R1");
 
     page.filter("status", "");
     page.filter("site", "");
@@ -155,6 +164,35 @@ class RecallConsoleIT {
     assertThat(page.serialText())
         .contains("IN_SERVICE", "ED25519", "ECDSA_P256", "checked in this browser");
     chromium.screenshot(SHOTS.resolve("recall-serial.png"));
+  }
+
+  @Test
+  void shouldKeepOnlyTheDrawnRowsAndAskTheServerForFilteredRowsWhenALotIsLarge() throws Exception {
+    custody.produce(bigLotEvents().toArray(VerifiedEvent[]::new));
+    ApiClient recall = new ApiClient(harness.url(), harness.token(Role.RECALL));
+    Eventually.await(
+        () -> recall.getUnchecked("/v1/lots/" + BIG_LOT + "/trace").tree().path("devices").size(),
+        n -> n == BIG,
+        "the " + BIG + " devices of " + BIG_LOT + " traced");
+    RecallPage page = new RecallPage(chromium).open(harness.url(), harness.token(Role.RECALL));
+
+    assertThat(page.trace(BIG_LOT)).hasSize(500);
+
+    assertThat(page.traceNote()).startsWith("showing 500 of " + BIG + " devices");
+    assertThat(page.heldRows()).isEqualTo(500);
+    assertThat(page.tally("site", "SZX-F1")).isEqualTo(BIG - 20);
+    assertThat(page.tally("site", "BUD-F2")).isEqualTo(20);
+
+    List<String> filtered = page.filter("site", "BUD-F2");
+
+    assertThat(filtered).hasSize(20).allMatch(s -> s.startsWith("BIG-B"));
+    assertThat(page.heldRows()).isEqualTo(20);
+    assertThat(page.traceNote())
+        .startsWith("showing 20 of 20 matching devices (" + BIG + " in the lot)");
+    assertThat(page.tally("site", "SZX-F1")).isEqualTo(BIG - 20);
+    // The filter went to the server: the page asked for the lot's rows at BUD-F2 only.
+    assertThat(page.askedFor("/v1/lots/" + BIG_LOT + "/trace?"))
+        .anyMatch(url -> url.contains("format=ndjson") && url.contains("site=BUD-F2"));
   }
 
   @Test
@@ -343,16 +381,7 @@ class RecallConsoleIT {
     for (int i = 1; i <= 6; i++) {
       String serial = "DEV-R" + i;
       String site = i <= 4 ? "SZX-F1" : "BUD-F2";
-      events.add(
-          signed(
-              event(
-                  "asm-" + serial,
-                  EventType.ASSEMBLED,
-                  serial,
-                  site,
-                  hour(1).plusSeconds(i),
-                  new Assembled("gateway", "A", List.of(new ComponentRef("PN-CAP", null, LOT)))),
-              FACTORY_KEY));
+      events.add(assembled(serial, site, hour(1).plusSeconds(i), LOT));
       boolean newer = i % 2 == 0;
       events.add(
           signed(
@@ -382,6 +411,30 @@ class RecallConsoleIT {
               : signed(commissioned, FACTORY_KEY));
     }
     return events;
+  }
+
+  /** {@link #BIG} devices of {@link #BIG_LOT}: the last 20 assembled at BUD-F2, the rest SZX-F1. */
+  private static List<VerifiedEvent> bigLotEvents() {
+    List<VerifiedEvent> events = new ArrayList<>();
+    for (int i = 0; i < BIG; i++) {
+      boolean budapest = i >= BIG - 20;
+      String serial = String.format("BIG-%s%04d", budapest ? "B" : "S", i);
+      events.add(assembled(serial, budapest ? "BUD-F2" : "SZX-F1", hour(1).plusMillis(i), BIG_LOT));
+    }
+    return events;
+  }
+
+  /** {@code serial} assembled at {@code site} with a capacitor of {@code lot}, factory-signed. */
+  private static VerifiedEvent assembled(String serial, String site, Instant at, String lot) {
+    return signed(
+        event(
+            "asm-" + serial,
+            EventType.ASSEMBLED,
+            serial,
+            site,
+            at,
+            new Assembled("gateway", "A", List.of(new ComponentRef("PN-CAP", null, lot)))),
+        FACTORY_KEY);
   }
 
   private static CustodyEvent event(

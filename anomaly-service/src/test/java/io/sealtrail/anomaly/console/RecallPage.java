@@ -72,7 +72,27 @@ final class RecallPage {
                 .driver()
                 .findElement(By.cssSelector("#trace-filters select[name=" + name + "]")))
         .selectByValue(value);
+    // The change asks the server again at once ("loading"); wait for its answer to end.
+    chromium.await(d -> "done".equals(section("trace").getDomAttribute("data-state")));
     return serials();
+  }
+
+  /** The URLs this page fetched that contain {@code part}, as the browser records them. */
+  @SuppressWarnings("unchecked")
+  List<String> askedFor(String part) {
+    Object urls =
+        ((org.openqa.selenium.JavascriptExecutor) chromium.driver())
+            .executeScript(
+                "return performance.getEntriesByType('resource').map((e) => e.name)"
+                    + ".filter((u) => u.includes(arguments[0]));",
+                part);
+    return ((List<Object>) urls).stream().map(String::valueOf).toList();
+  }
+
+  /** How many rows the view keeps (it draws every row it keeps). */
+  int heldRows() {
+    return Integer.parseInt(
+        chromium.driver().findElement(By.id("trace-table")).getDomAttribute("data-held"));
   }
 
   /** The count a tally (status or site) shows for {@code value}. */
@@ -107,10 +127,8 @@ final class RecallPage {
     if (!said.isEmpty()) {
       throw new AssertionError("the console said: " + said);
     }
-    if (format.equals("epcis")) {
-      // Fetched first, so offered as a link to press rather than started (see trace-export.js).
-      chromium.driver().findElement(By.id("trace-download")).click();
-    }
+    // The server's file, fetched first, so offered as a link to press (see trace-export.js).
+    chromium.driver().findElement(By.id("trace-download")).click();
     // Chromium writes to a .crdownload file and renames it once complete.
     chromium.await(d -> Files.isRegularFile(file));
     return List.of(name, Files.readString(file, StandardCharsets.UTF_8));

@@ -25,6 +25,7 @@ final class CannedApi implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
+  final List<String> accepts = new CopyOnWriteArrayList<>();
 
   /** Each request's method, path and body: {@code POST /v1/holds {...}}. */
   final List<String> requests = new CopyOnWriteArrayList<>();
@@ -35,6 +36,7 @@ final class CannedApi implements AutoCloseable {
         "/",
         exchange -> {
           authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+          accepts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept")));
           requests.add(
               exchange.getRequestMethod()
                   + " "

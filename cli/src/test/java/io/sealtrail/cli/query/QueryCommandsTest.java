@@ -188,6 +188,20 @@ class QueryCommandsTest {
   }
 
   @Test
+  void shouldPrintTheEpcisDocumentAskedAsJsonLdWhenAskedForEpcis() {
+    // The server answers ?format=epcis with Accept: application/ld+json (custody-stream's
+    // TraceFilterRoutesTest); the command asks exactly that and prints the document as it came.
+    String document = "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[]}}";
+    api.answer("/v1/lots/LOT-1/trace?format=epcis", 200, "application/ld+json", document);
+
+    Run run = sealtrail("trace", "LOT-1", "--epcis");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().strip()).isEqualTo(document);
+    assertThat(api.accepts).containsExactly("application/ld+json");
+  }
+
+  @Test
   void shouldListEveryDeviceOfTheLotWhenTraced() {
     api.answer(
         "/v1/lots/LOT-1/trace",

@@ -47,15 +47,18 @@ final class CampaignRequests {
     return switch (field) {
       case "lot" -> new NewCampaign(name, CampaignScope.LOT, id);
       case "supplier" -> new NewCampaign(name, CampaignScope.SUPPLIER, id);
-      default -> {
-        if (!IMAGE.matcher(id).matches()) {
-          throw JsonRequest.invalid(
-              "/imageSha256",
-              "imageSha256 is the image's SHA-256: 64 hex digits, got " + JsonRequest.quote(id));
-        }
-        yield new NewCampaign(name, CampaignScope.IMAGE, id.toLowerCase(Locale.ROOT));
-      }
+      default -> new NewCampaign(name, CampaignScope.IMAGE, image(id));
     };
+  }
+
+  /** An image's SHA-256 lowercase, as the stream keeps it; 400 on {@code /imageSha256} if not. */
+  static String image(String id) {
+    if (!IMAGE.matcher(id).matches()) {
+      throw JsonRequest.invalid(
+          "/imageSha256",
+          "imageSha256 is the image's SHA-256: 64 hex digits, got " + JsonRequest.quote(id));
+    }
+    return id.toLowerCase(Locale.ROOT);
   }
 
   Move move(@Nullable String body) {

@@ -109,8 +109,9 @@ public final class CustodyQueries {
             .filter(h -> h.getStatus() == HoldStatus.ACTIVE)
             .map(HoldView::of)
             .toList();
+    Iterator<TraceLine> rows = rows(trace, lot, holds, request);
     return TraceBody.lot(
-        format, lot, trace.supplierOf(lot).orElse(null), onLot, rows(trace, lot, holds, request));
+        format, lot, trace.supplierOf(lot).orElse(null), onLot, filtered(rows, request));
   }
 
   /** The rows of {@code lot}, which this instance owns, read as they are iterated. */
@@ -136,7 +137,15 @@ public final class CustodyQueries {
    * streamed; a lot another instance owns is streamed from it.
    */
   TraceBody supplierTrace(String supplier, TraceFormat format, HttpRequest<?> request) {
-    return TraceBody.supplier(format, supplier, supplierRows(supplier, request));
+    return TraceBody.supplier(format, supplier, filtered(supplierRows(supplier, request), request));
+  }
+
+  /**
+   * The rows {@code request}'s filter keeps ({@link TraceFilter}): the last step before a trace is
+   * rendered, in every format, so the rows are produced however they are and only filtered here.
+   */
+  private static Iterator<TraceLine> filtered(Iterator<TraceLine> rows, HttpRequest<?> request) {
+    return TraceFilter.from(request).apply(rows);
   }
 
   /** The rows of every lot of {@code supplier}, which this instance owns. */
@@ -217,7 +226,7 @@ public final class CustodyQueries {
   public String epcisTrace(String lot, HttpRequest<?> request, Instant now) {
     List<String> serials = new ArrayList<>();
     serials.add(lot);
-    rows(lot, request).forEachRemaining(row -> serials.add(row.serial()));
+    filtered(rows(lot, request), request).forEachRemaining(row -> serials.add(row.serial()));
     return epcisTrace.document(serials, request, now).toString();
   }
 

@@ -68,6 +68,7 @@ final class QueryController {
   HttpResponse<?> trace(
       HttpRequest<?> request, @PathVariable String lot, @Nullable @QueryValue String format) {
     TraceFormat as = TraceFormat.of(request, format);
+    TraceFilter.from(request); // a bad filter is 400 here, before any instance is asked
     if (as == TraceFormat.EPCIS) {
       return reader.answer(
           request,
@@ -89,6 +90,7 @@ final class QueryController {
   HttpResponse<?> supplierTrace(
       HttpRequest<?> request, @PathVariable String supplier, @Nullable @QueryValue String format) {
     TraceFormat as = TraceFormat.of(request, format);
+    TraceFilter.from(request); // a bad filter is 400 here, before any instance is asked
     return streamed(
         request,
         LineageStores.SUPPLIER_LOTS,

@@ -3,6 +3,7 @@ package io.sealtrail.custody.query;
 import io.micronaut.http.HttpRequest;
 import io.sealtrail.avro.campaign.CampaignScope;
 import io.sealtrail.custody.campaign.CampaignScopes;
+import io.sealtrail.custody.campaign.ImageScope;
 import io.sealtrail.custody.inventory.FirmwareInventory;
 import io.sealtrail.custody.inventory.InventoryStores;
 import io.sealtrail.custody.lineage.LineageStores;
@@ -40,7 +41,8 @@ public final class RecallScope implements CampaignScopes {
 
   /**
    * A campaign's devices, each once: a lot's or a supplier's as their traces find them, an image's
-   * as {@link #ofImage} does (an image no device runs is a {@link KeyNotFoundException}).
+   * from every instance's inventory ({@link ImageScope}; an image no device runs is a {@link
+   * KeyNotFoundException}).
    */
   @Override
   public List<String> serials(CampaignScope scope, String id, HttpRequest<?> asking) {
@@ -49,7 +51,7 @@ public final class RecallScope implements CampaignScopes {
       case LOT -> ofLot(id, asking).forEachRemaining(serials::add);
       case SUPPLIER -> ofSupplier(id, asking).forEachRemaining(serials::add);
       case IMAGE -> {
-        serials.addAll(StoreReader.readLocally(InventoryStores.COUNTS, () -> ofImage(id)));
+        serials.addAll(new ImageScope(reader, this).serials(id, asking));
         if (serials.isEmpty()) {
           throw new KeyNotFoundException("image", id);
         }
@@ -69,8 +71,9 @@ public final class RecallScope implements CampaignScopes {
 
   /**
    * Every device running {@code imageSha256} now, of the products whose inventory this instance
-   * holds (a single instance holds them all; with several, ask each).
+   * holds (a single instance holds them all; with several, {@link ImageScope} asks each).
    */
+  @Override
   public Set<String> ofImage(String imageSha256) {
     var counts = reader.<Long>local(InventoryStores.COUNTS);
     var inventory = new FirmwareInventory(counts, reader.<String>local(InventoryStores.DEVICES));

@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The formats of a trace: {@code ?format=} first, else the Accept header, else JSON. An unknown
- * {@code format} is a client's mistake, answered 400 with the formats there are.
+ * The formats of a trace: {@code ?format=} first, else the Accept header (NDJSON, JSON-LD for
+ * EPCIS, CSV), else JSON. An unknown {@code format} is a client's mistake, answered 400 with the
+ * formats there are.
  */
 enum TraceFormat {
   JSON("application/json"),
@@ -34,6 +35,11 @@ enum TraceFormat {
     Optional<String> accept = request.getHeaders().findFirst(HttpHeaders.ACCEPT);
     if (accept.map(a -> a.contains("application/x-ndjson")).orElse(false)) {
       return NDJSON;
+    }
+    // Asked for JSON-LD, a trace is the EPCIS document (it was the JSON trace, which is not what
+    // such a client accepts).
+    if (accept.map(a -> a.contains(EPCIS.contentType)).orElse(false)) {
+      return EPCIS;
     }
     return accept.map(a -> a.contains("text/csv")).orElse(false) ? CSV : JSON;
   }
