@@ -148,7 +148,8 @@ public final class LatencyChart {
     static Axes of(Ladder pipeline, Ladder raw) {
       List<Step> all =
           java.util.stream.Stream.concat(pipeline.steps().stream(), raw.steps().stream()).toList();
-      int top = all.stream().mapToInt(Step::offered).max().orElse(1_000);
+      // A tenth of room to the right, so that the last step is not drawn on the frame.
+      int top = (int) Math.ceil(1.1 * all.stream().mapToInt(Step::offered).max().orElse(1_000));
       int tick = niceTick(top);
       int maxRate = ((top + tick - 1) / tick) * tick;
       double low =
