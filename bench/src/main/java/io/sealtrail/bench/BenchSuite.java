@@ -2,12 +2,14 @@ package io.sealtrail.bench;
 
 import io.sealtrail.bench.kafka.BenchCluster;
 import io.sealtrail.bench.scenario.BenchContext;
+import io.sealtrail.bench.scenario.Capacity;
 import io.sealtrail.bench.scenario.Scale;
 import io.sealtrail.bench.scenario.Scenario;
 import io.sealtrail.bench.scenario.Scenarios;
 import io.sealtrail.bench.soak.SoakCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,11 @@ public final class BenchSuite implements Callable<Integer> {
   @Option(
       names = "--only",
       split = ",",
-      description = "Scenarios to run (default: all): ${COMPLETION-CANDIDATES}")
+      description =
+          "Scenarios to run (default: all): signatures, ingest-kafka, log-cost, ingest-http,"
+              + " custody-stream, latency (100/s and a sustained 1,000/s), capacity (rising"
+              + " constant-rate steps until one is not held; writes the --chart PNG), queries,"
+              + " restore, memory.")
   private Set<String> only = Set.of();
 
   @Option(
@@ -57,6 +63,30 @@ public final class BenchSuite implements Callable<Integer> {
   private String profileEvent = "cpu";
 
   @Option(
+      names = "--capacity-rates",
+      split = ",",
+      paramLabel = "EVENTS_PER_S",
+      description =
+          "The capacity scenario's steps of offered events/s, climbed in rising order until one is"
+              + " not held (default: 250,500,1000,1500,2000,3000,4000,5000; --smoke: 100,200,400).")
+  private List<Integer> capacityRates;
+
+  @Option(
+      names = "--capacity-step",
+      paramLabel = "SECONDS",
+      description =
+          "How long each capacity step is held (default: 60; --smoke: 5). A step is held when"
+              + " submission→alert p99 ≤ 1 s and the consumer lag is bounded.")
+  private Integer capacityStepSeconds;
+
+  @Option(
+      names = "--chart",
+      description =
+          "Where the capacity scenario writes its latency-vs-rate PNG (default:"
+              + " docs/benchmarks-capacity.png; --smoke: bench/target/benchmarks-capacity.png).")
+  private Path chart;
+
+  @Option(
       names = "--work-dir",
       description =
           "Where the broker and the stores keep their data (default: a new temporary directory).")
@@ -77,12 +107,21 @@ public final class BenchSuite implements Callable<Integer> {
     Progress.say("data in %s; load average %s", dir, loadBefore);
     List<Row> rows = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     try (BenchCluster cluster = BenchCluster.start(dir)) {
-      var context =
-          new BenchContext(
-              cluster,
-              smoke ? Scale.smoke() : Scale.standard(),
-              new Profiling(profile, profileEvent, dir));
+      Scale scale =
+          (smoke ? Scale.smoke() : Scale.standard())
+              .withCapacity(
+                  capacityRates,
+                  capacityStepSeconds == null ? null : Duration.ofSeconds(capacityStepSeconds));
+      var context = new BenchContext(cluster, scale, new Profiling(profile, profileEvent, dir));
+      // A smoke run's chart means nothing; it must not replace the documented one.
+      context.remember(
+          Capacity.CHART,
+          chart != null
+              ? chart
+              : Path.of(
+                  smoke ? "bench/target/benchmarks-capacity.png" : "docs/benchmarks-capacity.png"));
       for (Scenario scenario : Scenarios.all()) {
         if (only.isEmpty() || only.contains(scenario.name())) {
           Progress.say("== %s (load %s)", scenario.name(), Machine.loadAverage());
@@ -98,12 +137,16 @@ public final class BenchSuite implements Callable<Integer> {
           rows.addAll(found);
         }
       }
+      notes.addAll(context.notes());
     }
     String command =
         "bin/bench"
             + (smoke ? " --smoke" : "")
             + (only.isEmpty() ? "" : " --only " + String.join(",", only));
     String table = ResultsTable.render(rows, started, loadBefore, Machine.loadAverage(), command);
+    for (String note : notes) {
+      table += "\n" + note;
+    }
     if (!failed.isEmpty()) {
       table += "\nFailed, no rows: " + String.join("; ", failed) + "\n";
     }

@@ -74,6 +74,11 @@ public final class Arrivals implements AutoCloseable {
     return firstSeen.get(serial);
   }
 
+  /** How many serials have arrived so far. */
+  public int arrived() {
+    return firstSeen.size();
+  }
+
   @Override
   public void close() throws InterruptedException {
     running = false;

@@ -13,10 +13,14 @@ import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.ingest.gateway.SubmissionGateway;
+import io.sealtrail.ingest.gateway.SubmissionResult;
+import io.sealtrail.ingest.submission.Submission;
 import io.sealtrail.platform.http.Serving;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,7 +29,8 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * The whole detection path running as in production, on topics of its own: an ingest node, a
  * custody-stream node and an anomaly-service node, both exactly-once as they are configured, their
- * routes unserved.
+ * routes unserved. Every consumer group it runs (ingest's, custody-stream's, anomaly's) is named
+ * after {@code prefix}.
  */
 public final class Pipeline implements AutoCloseable {
   private static final Duration RUNNING_TIMEOUT = Duration.ofMinutes(5);
@@ -109,6 +114,16 @@ public final class Pipeline implements AutoCloseable {
 
   public SubmissionGateway gateway() {
     return ingestNode.gateway();
+  }
+
+  /** Submits one envelope as the HTTP route would; completes with its committed outcome. */
+  public CompletableFuture<SubmissionResult> submit(byte[] envelope) {
+    return gateway().submit(Submission.http(envelope, Instant.now(), "bench"));
+  }
+
+  /** The serial an alert is about: alert ids are {@code TYPE:serial@firstSeenMillis}. */
+  public static String serialOfAlert(String alertId) {
+    return alertId.substring(alertId.indexOf(':') + 1, alertId.lastIndexOf('@'));
   }
 
   public String violationsTopic() {

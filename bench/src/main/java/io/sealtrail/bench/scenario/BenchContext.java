@@ -2,8 +2,10 @@ package io.sealtrail.bench.scenario;
 
 import io.sealtrail.bench.Profiling;
 import io.sealtrail.bench.kafka.BenchCluster;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,7 @@ public final class BenchContext {
   private final Map<String, Object> shared = new ConcurrentHashMap<>();
   private final AtomicInteger names = new AtomicInteger();
   private final Profiling profiling;
+  private final List<String> notes = new CopyOnWriteArrayList<>();
 
   public BenchContext(BenchCluster cluster, Scale scale, Profiling profiling) {
     this.cluster = cluster;
@@ -44,6 +47,16 @@ public final class BenchContext {
   /** Keeps a figure or a topic name for the scenarios after this one. */
   public void remember(String key, Object value) {
     shared.put(key, value);
+  }
+
+  /** Adds Markdown printed under the results table (e.g. a per-step table). */
+  public void note(String markdown) {
+    notes.add(markdown);
+  }
+
+  /** The notes added so far, in order. */
+  public List<String> notes() {
+    return List.copyOf(notes);
   }
 
   /** What an earlier scenario remembered under {@code key}, if it ran. */

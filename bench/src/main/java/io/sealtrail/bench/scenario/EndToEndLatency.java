@@ -1,5 +1,6 @@
 package io.sealtrail.bench.scenario;
 
+import io.sealtrail.bench.Machine;
 import io.sealtrail.bench.Progress;
 import io.sealtrail.bench.Row;
 import io.sealtrail.bench.fixture.BenchPartner;
@@ -9,25 +10,27 @@ import io.sealtrail.bench.latency.Arrivals;
 import io.sealtrail.bench.latency.ConstantRate;
 import io.sealtrail.bench.latency.Latencies;
 import io.sealtrail.bench.latency.Pipeline;
-import io.sealtrail.ingest.submission.Submission;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Item 5: latency from submission to violation and to alert at a fixed offered rate (a broken seal
- * per fresh serial: custody-stream raises SEAL_BROKEN at once, anomaly opens an alert), measured
- * from each intended send time; baseline: the same envelopes at the same rate through a plain
- * acks=all producer to a read_committed consumer on the same broker.
+ * Item 5: latency from submission to violation and to alert at each fixed offered rate of the scale
+ * (100/s and a sustained 1,000/s; a broken seal per fresh serial: custody-stream raises SEAL_BROKEN
+ * at once, anomaly opens an alert), measured from each intended send time; baseline: the same
+ * envelopes at the same rate through a plain acks=all producer to a read_committed consumer on the
+ * same broker.
  */
 public final class EndToEndLatency implements Scenario {
   private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(60);
+  private static final int WARM_UP_SECONDS = 5;
   private static final double[] PERCENTILES = {50, 99, 99.9};
 
   @Override
@@ -35,62 +38,74 @@ public final class EndToEndLatency implements Scenario {
     return "latency";
   }
 
+  /** The envelopes of one rate: a warm-up, then the measured ones, each on a fresh serial. */
+  private record Load(int rate, List<byte[]> warmUp, List<byte[]> envelopes, List<String> serials) {
+    static Load at(int rate, Duration duration, BenchPartner partner, String prefix) {
+      int count = (int) (rate * duration.toSeconds());
+      String run = prefix + ".r" + rate;
+      return new Load(
+          rate,
+          Envelopes.brokenSeals(partner, run + "w", rate * WARM_UP_SECONDS),
+          Envelopes.brokenSeals(partner, run, count),
+          IntStream.range(0, count).mapToObj(i -> Envelopes.serial(run, i)).toList());
+    }
+  }
+
   @Override
   public List<Row> run(BenchContext context) throws Exception {
     var cluster = context.cluster();
     String prefix = context.fresh("latency");
-    int rate = context.scale().latencyRate();
-    int count = (int) (rate * context.scale().latencyDuration().toSeconds());
     var partner = new BenchPartner();
-    List<byte[]> warmUp = Envelopes.brokenSeals(partner, prefix + "w", rate * 5);
-    List<byte[]> envelopes = Envelopes.brokenSeals(partner, prefix, count);
-    List<String> serials =
-        IntStream.range(0, count).mapToObj(i -> Envelopes.serial(prefix, i)).toList();
-    Progress.say("latency: raw baseline, %,d records at %d/s", count, rate);
-    Histogram raw = rawBaseline(context, prefix + ".raw", warmUp, envelopes, serials, rate);
+    List<Load> loads =
+        context.scale().latencyRates().stream()
+            .map(rate -> Load.at(rate, context.scale().latencyDuration(), partner, prefix))
+            .toList();
+    Map<Integer, Histogram> raw = new HashMap<>();
+    for (Load load : loads) {
+      Progress.say(
+          "latency: raw baseline, %,d records at %,d/s", load.serials().size(), load.rate());
+      raw.put(load.rate(), rawBaseline(context, prefix + ".raw" + load.rate(), load));
+    }
     Progress.say("latency: starting ingest, custody-stream and anomaly");
+    List<Row> rows = new ArrayList<>();
     try (Pipeline pipeline = Pipeline.start(cluster, prefix, partner);
         Arrivals violations =
             new Arrivals(cluster.bootstrapServers(), pipeline.violationsTopic(), k -> k);
         Arrivals alerts =
             new Arrivals(
-                cluster.bootstrapServers(),
-                pipeline.alertsTopic(),
-                EndToEndLatency::serialOfAlert)) {
-      Progress.say("latency: warm-up, %,d submissions", warmUp.size());
-      ConstantRate.offer(warmUp.size(), rate, i -> submit(pipeline, warmUp.get(i)));
-      Progress.say("latency: %,d submissions at %d/s", count, rate);
-      long[] intended = ConstantRate.offer(count, rate, i -> submit(pipeline, envelopes.get(i)));
-      Histogram toViolation =
-          Latencies.of("violations", serials, intended, violations, ARRIVAL_TIMEOUT);
-      Histogram toAlert = Latencies.of("alerts", serials, intended, alerts, ARRIVAL_TIMEOUT);
-      List<Row> rows = new ArrayList<>();
-      String baseline = "raw produce→read_committed consume, same records and rate";
-      for (double p : PERCENTILES) {
-        String at = " at " + rate + "/s, p" + (p == 99.9 ? "99.9" : String.valueOf((int) p));
-        rows.add(new Row(5, "submission→violation" + at, ms(toViolation, p), baseline, ms(raw, p)));
-        rows.add(new Row(5, "submission→alert" + at, ms(toAlert, p), baseline, ms(raw, p)));
+                cluster.bootstrapServers(), pipeline.alertsTopic(), Pipeline::serialOfAlert)) {
+      for (Load load : loads) {
+        int rate = load.rate();
+        Progress.say("latency: warm-up, %,d submissions at %,d/s", load.warmUp().size(), rate);
+        ConstantRate.offer(load.warmUp().size(), rate, i -> pipeline.submit(load.warmUp().get(i)));
+        Progress.say(
+            "latency: %,d submissions at %,d/s (load %s)",
+            load.serials().size(), rate, Machine.loadAverage());
+        long[] intended =
+            ConstantRate.offer(
+                load.serials().size(), rate, i -> pipeline.submit(load.envelopes().get(i)));
+        Histogram toViolation =
+            Latencies.of("violations", load.serials(), intended, violations, ARRIVAL_TIMEOUT);
+        Histogram toAlert =
+            Latencies.of("alerts", load.serials(), intended, alerts, ARRIVAL_TIMEOUT);
+        rows.addAll(rows(rate, toViolation, toAlert, raw.get(rate)));
       }
-      return rows;
     }
+    return rows;
   }
 
-  private static void submit(Pipeline pipeline, byte[] envelope) {
-    pipeline.gateway().submit(Submission.http(envelope, Instant.now(), "bench"));
+  private static List<Row> rows(int rate, Histogram toViolation, Histogram toAlert, Histogram raw) {
+    List<Row> rows = new ArrayList<>();
+    String baseline = "raw produce→read_committed consume, same records and rate";
+    for (double p : PERCENTILES) {
+      String at = " at " + rate + "/s, p" + (p == 99.9 ? "99.9" : String.valueOf((int) p));
+      rows.add(new Row(5, "submission→violation" + at, ms(toViolation, p), baseline, ms(raw, p)));
+      rows.add(new Row(5, "submission→alert" + at, ms(toAlert, p), baseline, ms(raw, p)));
+    }
+    return rows;
   }
 
-  /** Alert ids are {@code TYPE:serial@firstSeenMillis}. */
-  private static String serialOfAlert(String alertId) {
-    return alertId.substring(alertId.indexOf(':') + 1, alertId.lastIndexOf('@'));
-  }
-
-  private static Histogram rawBaseline(
-      BenchContext context,
-      String topic,
-      List<byte[]> warmUp,
-      List<byte[]> envelopes,
-      List<String> serials,
-      int rate)
+  private static Histogram rawBaseline(BenchContext context, String topic, Load load)
       throws Exception {
     String bootstrap = context.cluster().bootstrapServers();
     context.cluster().createTopics(Set.of(topic));
@@ -98,20 +113,20 @@ public final class EndToEndLatency implements Scenario {
         Arrivals arrivals = new Arrivals(bootstrap, topic, k -> k)) {
       byte[] warmKey = "warm-up".getBytes(StandardCharsets.UTF_8);
       ConstantRate.offer(
-          warmUp.size(),
-          rate,
-          i -> producer.send(new ProducerRecord<>(topic, warmKey, warmUp.get(i))));
+          load.warmUp().size(),
+          load.rate(),
+          i -> producer.send(new ProducerRecord<>(topic, warmKey, load.warmUp().get(i))));
       long[] intended =
           ConstantRate.offer(
-              serials.size(),
-              rate,
+              load.serials().size(),
+              load.rate(),
               i ->
                   producer.send(
                       new ProducerRecord<>(
                           topic,
-                          serials.get(i).getBytes(StandardCharsets.UTF_8),
-                          envelopes.get(i))));
-      return Latencies.of("raw", serials, intended, arrivals, ARRIVAL_TIMEOUT);
+                          load.serials().get(i).getBytes(StandardCharsets.UTF_8),
+                          load.envelopes().get(i))));
+      return Latencies.of("raw", load.serials(), intended, arrivals, ARRIVAL_TIMEOUT);
     }
   }
 

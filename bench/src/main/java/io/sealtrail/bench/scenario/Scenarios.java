@@ -14,6 +14,7 @@ public final class Scenarios {
         new IngestHttp(),
         new CustodyThroughput(),
         new EndToEndLatency(),
+        new Capacity(),
         new Queries(),
         new Restore(),
         new LocalModeMemory());

@@ -4,6 +4,7 @@ import io.sealtrail.testing.GroupLag;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -12,10 +13,10 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
  * The consumer lag of every group on the broker (the services' stream applications), summed, as
  * {@code kafka-consumer-groups --describe} computes it (test-support's {@link GroupLag}).
  */
-final class ConsumerLag implements AutoCloseable {
+public final class ConsumerLag implements AutoCloseable {
   private final Admin admin;
 
-  ConsumerLag(String bootstrapServers) {
+  public ConsumerLag(String bootstrapServers) {
     var props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
@@ -25,10 +26,18 @@ final class ConsumerLag implements AutoCloseable {
 
   /** Total lag over every group and partition; -1 when the broker did not answer. */
   long total() {
+    return total(group -> true);
+  }
+
+  /** Total lag over every partition of the groups {@code groups} accepts; -1 as above. */
+  public long total(Predicate<String> groups) {
     try {
       long total = 0;
       for (ConsumerGroupListing group :
           admin.listConsumerGroups().all().get(20, TimeUnit.SECONDS)) {
+        if (!groups.test(group.groupId())) {
+          continue;
+        }
         Map<?, Long> lag = GroupLag.of(admin, group.groupId());
         total += lag.values().stream().mapToLong(Long::longValue).sum();
       }

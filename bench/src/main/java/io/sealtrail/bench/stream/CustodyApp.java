@@ -3,9 +3,11 @@ package io.sealtrail.bench.stream;
 import io.sealtrail.bench.kafka.BenchCluster;
 import io.sealtrail.custody.CustodyConfig;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -27,10 +29,17 @@ public final class CustodyApp {
             appId + ".releases",
             appId + ".dlq",
             appId + ".holds");
-    cluster.createTopics(outputs);
-    // The holds topic feeds a global store that needs it to exist: without its own, a scenario
-    // run alone (--only queries) failed on a missing custody.holds.
-    return CustodyConfig.from(
+    // Global stores (holds, layouts, policy, campaigns, ...) need their topics to exist: without
+    // its own, a scenario failed on a missing custody.holds (run alone) and custody.layouts.
+    Map<String, String> others = new HashMap<>();
+    for (String id : CustodyConfig.TOPIC_IDS) {
+      if (outputs.stream().noneMatch(o -> o.equals(appId + "." + id)) && !id.equals("events")) {
+        others.put("sealtrail.topics." + id, appId + "." + id);
+      }
+    }
+    cluster.createTopics(Stream.concat(outputs.stream(), others.values().stream()).toList());
+    Map<String, String> config = new HashMap<>(others);
+    config.putAll(
         Map.ofEntries(
             Map.entry("sealtrail.topics.holds", outputs.get(4)),
             Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, appId),
@@ -45,6 +54,7 @@ public final class CustodyApp {
             Map.entry("sealtrail.topics.state", outputs.get(0)),
             Map.entry("sealtrail.topics.violations", outputs.get(1)),
             Map.entry("sealtrail.topics.releases", outputs.get(2))));
+    return CustodyConfig.from(config);
   }
 
   /** {@code properties} with {@code guarantee} and the common commit interval. */
