@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code sealtrail local} as its own process, started the way {@code bin/sealtrail} starts it (the
- * CLI jar on the classpath Maven wrote; JVM options only where {@code SEALTRAIL_JAVA_OPTS} would
- * give them), on free ports and a data directory of the bench's; its home directory is the bench's
- * too, so its logs stay there, and its output goes to {@code local-output.log} beside them.
+ * CLI jar on the classpath Maven wrote; its default JVM options, then those {@code
+ * SEALTRAIL_JAVA_OPTS} would give), on free ports and a data directory of the bench's; its home
+ * directory is the bench's too, so its logs stay there, and its output goes to {@code
+ * local-output.log} beside them.
  */
 public final class LocalProcess implements AutoCloseable {
   private final Process process;
@@ -50,6 +51,7 @@ public final class LocalProcess implements AutoCloseable {
     String classpath = jar + ":" + Files.readString(cli.resolve("classpath.txt")).trim();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(defaultJavaOptions());
     command.addAll(javaOptions);
     command.addAll(
         List.of(
@@ -86,6 +88,17 @@ public final class LocalProcess implements AutoCloseable {
     }
     Progress.say("  local (pid %d): %s", local.pid(), up.get());
     return local;
+  }
+
+  /**
+   * The options {@code bin/sealtrail} gives every command ({@code bin/sealtrail.jvm-options}: one a
+   * line, {@code #} comments), which {@code SEALTRAIL_JAVA_OPTS} then overrides.
+   */
+  static List<String> defaultJavaOptions() throws IOException {
+    return Files.readAllLines(Path.of("bin", "sealtrail.jvm-options")).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
   }
 
   /** Keeps every line it prints (a progress bar's {@code \r} ends a line too) and logs it. */

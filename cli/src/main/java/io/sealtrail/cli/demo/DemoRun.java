@@ -51,7 +51,7 @@ public final class DemoRun {
       send(scenario, submitter, eventsPerSecond);
       Detections detections = await(scenario, submitter, watch, timeout);
       JsonNode trace = trace(scenario.faultyLot());
-      new SummaryTable(out).print(scenario, submitter.tally(), detections, trace);
+      new SummaryTable(out).print(scenario, submitter.tally(), submitter.rate(), detections, trace);
       if (trace == null) {
         err.println(
             "The demo failed: the recall trace of lot " + scenario.faultyLot() + " failed.");

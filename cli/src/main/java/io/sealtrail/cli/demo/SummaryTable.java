@@ -16,8 +16,15 @@ final class SummaryTable {
     this.out = out;
   }
 
-  void print(Scenario scenario, SubmissionTally tally, Detections d, JsonNode trace) {
+  void print(
+      Scenario scenario, SubmissionTally tally, SendRate rate, Detections d, JsonNode trace) {
     out.printf("%n== Sealtrail demo: run %s, %,d devices%n", scenario.run(), scenario.devices());
+    out.printf(
+        "Sent %,d events in %.1f s: %,.0f events/s (signed beforehand in %.1f s)%n",
+        rate.events(),
+        rate.sending().toMillis() / 1000.0,
+        rate.perSecond(),
+        rate.signing().toMillis() / 1000.0);
     out.printf(
         "Events: %,d accepted, %,d duplicate, %,d rejected%s%n",
         tally.accepted(), tally.duplicates(), tally.rejectedTotal(), reasons(tally.rejected()));
