@@ -12,9 +12,6 @@ import java.util.Objects;
  * light. A zero delay commits after every poll that returned records.
  */
 public record TransactionBounds(int maxRecords, Duration maxDelay) {
-  /** One poll per transaction: how the loop worked before it gathered polls. */
-  public static final TransactionBounds PER_POLL = new TransactionBounds(1, Duration.ZERO);
-
   public TransactionBounds {
     Objects.requireNonNull(maxDelay, "maxDelay");
     if (maxRecords < 1) {
