@@ -124,7 +124,8 @@ final class SubmissionDecider {
       Judgement judgement) {
     Submission submission = parsed.submission();
     // A resend of an identity already accepted keeps its verdict, whatever the judge says now.
-    Optional<ResendLookup.Resend> resend = resends.find(parsed, routingKey, partition, dedup);
+    Optional<ResendLookup.Resend> resend =
+        resends.find(parsed, routingKey, partition, dedup, judgement);
     if (resend.isPresent()) {
       return resent(parsed, resend.get());
     }
