@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * environment ({@link #fromEnvironment}); no other class reads configuration maps. Defaults (also
  * in the module README's table): group prefix {@code sealtrail-ingest}, clock skew 5 minutes, event
  * age 30 days, dedup window 7 days, Kafka timeout 10 s, reply timeout 30 s, the contract's topic
- * names with 6 partitions and replication factor 3, and the HTTP defaults of {@link Http}.
+ * names with 6 partitions and replication factor 3, the HTTP defaults of {@link Http} and the
+ * pipeline defaults of {@link Pipeline}.
  *
  * @param instanceId stable per instance (e.g. the pod name): it names the transactional ids, so a
  *     restarted instance fences its own zombie
@@ -42,6 +43,7 @@ import java.util.stream.Stream;
  * @param clientOverrides settings applied to every Kafka client, e.g. security
  * @param registryUrl the schema registry, where ingest registers the schemas it writes
  * @param http the HTTP door
+ * @param pipeline how the verifier and the router gather transactions and verify (ADR 16)
  */
 public record IngestConfig(
     String bootstrapServers,
@@ -56,7 +58,8 @@ public record IngestConfig(
     Duration outcomeRetention,
     Map<String, Object> clientOverrides,
     String registryUrl,
-    Http http) {
+    Http http,
+    Pipeline pipeline) {
   static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
   static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   static final String INSTANCE_ID = "sealtrail.ingest.instance-id";
@@ -77,6 +80,9 @@ public record IngestConfig(
   static final String RETRY_AFTER = "sealtrail.http.retry-after";
   static final String SIGNED_REQUEST_WINDOW = "sealtrail.http.signed-request-window";
   static final String TOKENS_DIR = "sealtrail.tokens.dir";
+  static final String TRANSACTION_MAX_RECORDS = "sealtrail.ingest.transaction-max-records";
+  static final String TRANSACTION_MAX_DELAY = "sealtrail.ingest.transaction-max-delay";
+  static final String VERIFY_THREADS = "sealtrail.ingest.verify-threads";
 
   /**
    * Every variable an ingest container reads (documented in deploy/README.md), besides the {@code
@@ -99,6 +105,9 @@ public record IngestConfig(
                       optional(KAFKA_TIMEOUT),
                       optional(REPLY_TIMEOUT),
                       optional(OUTCOME_RETENTION),
+                      optional(TRANSACTION_MAX_RECORDS),
+                      optional(TRANSACTION_MAX_DELAY),
+                      optional(VERIFY_THREADS),
                       optional(Topic.CONFIG_PREFIX + "inbound"),
                       optional(Topic.CONFIG_PREFIX + "submissions"),
                       optional(Topic.CONFIG_PREFIX + "events"),
@@ -134,6 +143,7 @@ public record IngestConfig(
     requireText(registryUrl, SCHEMA_REGISTRY_URL);
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(pipeline, "pipeline");
     requirePositive(clockSkew, CLOCK_SKEW);
     requirePositive(maxEventAge, MAX_EVENT_AGE);
     requirePositive(dedupWindow, DEDUP_WINDOW);
@@ -190,7 +200,8 @@ public record IngestConfig(
         duration(flat, OUTCOME_RETENTION, "P90D"),
         overrides,
         required(flat, SCHEMA_REGISTRY_URL),
-        Http.from(flat));
+        Http.from(flat),
+        Pipeline.from(flat));
   }
 
   /** The serde settings: the registry, where ingest registers the schemas it writes. */
@@ -213,7 +224,73 @@ public record IngestConfig(
         outcomeRetention,
         clientOverrides,
         registryUrl,
-        http);
+        http,
+        pipeline);
+  }
+
+  /** The same configuration with other pipeline settings, e.g. one test's bounds. */
+  public IngestConfig withPipeline(Pipeline other) {
+    return new IngestConfig(
+        bootstrapServers,
+        instanceId,
+        groupPrefix,
+        topics,
+        clockSkew,
+        maxEventAge,
+        dedupWindow,
+        kafkaTimeout,
+        replyTimeout,
+        outcomeRetention,
+        clientOverrides,
+        registryUrl,
+        http,
+        other);
+  }
+
+  /**
+   * How the verifier and the router gather records into transactions, and how many threads verify
+   * (ADR 16).
+   *
+   * @param transactionMaxRecords most input records one transaction gathers before it commits,
+   *     default 2,000 (more only when one poll brings more)
+   * @param transactionMaxDelay longest a polled record waits for its transaction to commit, default
+   *     20 ms; zero commits after every poll that returned records
+   * @param verifyThreads threads that parse and verify polled submissions ahead of the verifier's
+   *     transaction, default the available processors but at most 4; 0 verifies on the verifier's
+   *     own thread
+   */
+  public record Pipeline(
+      int transactionMaxRecords, Duration transactionMaxDelay, int verifyThreads) {
+    public Pipeline {
+      if (transactionMaxRecords < 1) {
+        throw new IllegalArgumentException(TRANSACTION_MAX_RECORDS + " must be positive");
+      }
+      if (transactionMaxDelay == null || transactionMaxDelay.isNegative()) {
+        throw new IllegalArgumentException(TRANSACTION_MAX_DELAY + " must not be negative");
+      }
+      if (transactionMaxDelay.compareTo(MAX_TRANSACTION_DELAY) > 0) {
+        // Far below the transaction timeout, so a gathering transaction is never aborted for age.
+        throw new IllegalArgumentException(
+            TRANSACTION_MAX_DELAY + " must be at most " + MAX_TRANSACTION_DELAY);
+      }
+      if (verifyThreads < 0) {
+        throw new IllegalArgumentException(VERIFY_THREADS + " must not be negative");
+      }
+    }
+
+    private static final Duration MAX_TRANSACTION_DELAY = Duration.ofSeconds(5);
+
+    /** The defaults of the README's table. */
+    public static Pipeline defaults() {
+      return from(Map.of());
+    }
+
+    static Pipeline from(Map<String, String> flat) {
+      return new Pipeline(
+          integer(flat, TRANSACTION_MAX_RECORDS, 2000),
+          duration(flat, TRANSACTION_MAX_DELAY, "PT0.02S"),
+          integer(flat, VERIFY_THREADS, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
   }
 
   /**

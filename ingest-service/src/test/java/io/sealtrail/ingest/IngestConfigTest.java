@@ -56,6 +56,36 @@ class IngestConfigTest {
   }
 
   @Test
+  void shouldBoundTransactionsAndVerifyOnAPoolByDefault() {
+    IngestConfig.Pipeline pipeline = IngestConfig.from(MINIMAL).pipeline();
+
+    assertThat(pipeline.transactionMaxRecords()).isEqualTo(2000);
+    assertThat(pipeline.transactionMaxDelay()).isEqualTo(Duration.ofMillis(20));
+    assertThat(pipeline.verifyThreads())
+        .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
+  @Test
+  void shouldReadThePipelineSettingsAndNameTheOneThatIsWrong() {
+    var flat = new java.util.HashMap<>(MINIMAL);
+    flat.put("sealtrail.ingest.transaction-max-records", "50");
+    flat.put("sealtrail.ingest.transaction-max-delay", "PT0S");
+    flat.put("sealtrail.ingest.verify-threads", "0");
+
+    assertThat(IngestConfig.from(flat).pipeline())
+        .isEqualTo(new IngestConfig.Pipeline(50, Duration.ZERO, 0));
+    flat.put("sealtrail.ingest.transaction-max-delay", "PT10S");
+    assertThatThrownBy(() -> IngestConfig.from(flat))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sealtrail.ingest.transaction-max-delay");
+    flat.put("sealtrail.ingest.transaction-max-delay", "PT0.01S");
+    flat.put("sealtrail.ingest.transaction-max-records", "0");
+    assertThatThrownBy(() -> IngestConfig.from(flat))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sealtrail.ingest.transaction-max-records");
+  }
+
+  @Test
   void shouldRefuseAnOutcomeRetentionNotBeyondTheEventAgeAndClockSkew() {
     var given = new HashMap<>(MINIMAL);
     given.put("sealtrail.ingest.outcome-retention", "P30D");

@@ -40,6 +40,12 @@ public final class ClientSettings {
     return settings;
   }
 
+  /** How many records, and how long, one transaction of a loop gathers (ADR 16). */
+  public TransactionBounds transactionBounds() {
+    IngestConfig.Pipeline pipeline = config.pipeline();
+    return new TransactionBounds(pipeline.transactionMaxRecords(), pipeline.transactionMaxDelay());
+  }
+
   /** The gateway's producer: idempotent, and bounded so an unreachable cluster fails fast. */
   public Map<String, Object> gatewayProducer() {
     Map<String, Object> settings = producer();

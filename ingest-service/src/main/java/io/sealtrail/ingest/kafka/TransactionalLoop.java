@@ -1,12 +1,14 @@
 package io.sealtrail.ingest.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,6 +32,13 @@ import org.slf4j.LoggerFactory;
  * on an abortable error abort and read the batch again from the committed offsets. No transaction
  * is open while polling, so a rebalance never interrupts one.
  *
+ * <p>A batch gathers the records of several polls, within {@link TransactionBounds} (ADR 16): every
+ * transaction costs the same broker round trips whatever its size, so fewer, larger ones carry more
+ * records per second. Each poll's records are handed to {@link BatchHandler#polled} at once, so the
+ * handler can start work on them (e.g. verify on other threads) while the loop polls on; they are
+ * processed, in the order polled, when the batch is due. Records gathered for partitions this loop
+ * loses are dropped: nothing was written for them and their offsets were not committed.
+ *
  * <p>The offsets committed are the consumer's positions, not the last record's offset + 1: a
  * transaction's commit marker follows its last record, and read_committed consumers step over it
  * without returning it. Committing the position (also after a poll that returned nothing but moved
@@ -49,6 +58,8 @@ public final class TransactionalLoop implements AutoCloseable {
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
   // The offsets this loop's last commits left per owned partition; loop thread only.
   private final Map<TopicPartition, Long> committed = new HashMap<>();
+  // The records polled for the next transaction; loop thread only.
+  private final OpenBatch open;
   private volatile boolean running = true;
 
   public TransactionalLoop(
@@ -56,11 +67,14 @@ public final class TransactionalLoop implements AutoCloseable {
       String input,
       Consumer<String, byte[]> consumer,
       Producer<String, byte[]> producer,
-      BatchHandler handler) {
+      BatchHandler handler,
+      TransactionBounds bounds,
+      LongSupplier nanoTime) {
     this.input = input;
     this.consumer = consumer;
     this.producer = producer;
     this.handler = handler;
+    this.open = new OpenBatch(bounds, nanoTime);
     this.thread = new Thread(this::run, name);
   }
 
@@ -75,7 +89,9 @@ public final class TransactionalLoop implements AutoCloseable {
         input,
         new KafkaConsumer<>(settings.loopConsumer(role)),
         new KafkaProducer<>(settings.transactionalProducer(role)),
-        handler);
+        handler,
+        settings.transactionBounds(),
+        System::nanoTime);
   }
 
   public void start() {
@@ -93,21 +109,38 @@ public final class TransactionalLoop implements AutoCloseable {
       producer.initTransactions();
       consumer.subscribe(List.of(input), new Ownership());
       while (running) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        ConsumerRecords<String, byte[]> records = consumer.poll(open.pollTimeout(POLL));
         if (!records.isEmpty()) {
-          processInTransaction(records);
-        } else {
+          List<ConsumerRecord<String, byte[]>> polled = list(records);
+          open.add(polled);
+          handler.polled(polled);
+        }
+        if (open.due()) {
+          processInTransaction(open.take());
+        } else if (open.isEmpty() && records.isEmpty()) {
           commitSkippedMarkers();
         }
+      }
+      if (!open.isEmpty()) {
+        processInTransaction(open.take()); // what was polled before close() still commits
       }
       stopped.complete(null);
     } catch (RuntimeException e) {
       LOG.error("{} stopped: {}", thread.getName(), e.toString(), e);
       stopped.completeExceptionally(e);
+    } finally {
+      handler.closed();
     }
   }
 
-  private void processInTransaction(ConsumerRecords<String, byte[]> records) {
+  private static List<ConsumerRecord<String, byte[]>> list(
+      ConsumerRecords<String, byte[]> records) {
+    List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
+    records.forEach(list::add);
+    return list;
+  }
+
+  private void processInTransaction(List<ConsumerRecord<String, byte[]>> records) {
     producer.beginTransaction();
     try {
       handler.process(records, producer);
@@ -160,7 +193,7 @@ public final class TransactionalLoop implements AutoCloseable {
    * marker the consumer already stepped over, in this or in an earlier empty poll.
    */
   private Map<TopicPartition, OffsetAndMetadata> nextOffsets(
-      ConsumerRecords<String, byte[]> records) {
+      List<ConsumerRecord<String, byte[]>> records) {
     Map<TopicPartition, OffsetAndMetadata> next = advancedPositions();
     for (ConsumerRecord<String, byte[]> record : records) {
       next.merge(
@@ -227,23 +260,26 @@ public final class TransactionalLoop implements AutoCloseable {
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       partitions.forEach(committed::remove);
+      open.drop(partitions);
       handler.onPartitionsRevoked(partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       partitions.forEach(committed::remove);
+      open.drop(partitions);
       handler.onPartitionsLost(partitions);
     }
   }
 
-  /** Lets the current batch commit, then stops and closes the clients. */
+  /** Lets the current batch (what was polled so far) commit, then stops and closes the clients. */
   @Override
   public void close() throws InterruptedException {
     running = false;
     if (thread.getState() == Thread.State.NEW) {
       consumer.close();
       producer.close();
+      handler.closed();
       stopped.complete(null);
       return;
     }

@@ -61,8 +61,14 @@ public final class IngestVerifier extends LoopService {
             topics.submissions(),
             topics.dedup(),
             RESTORE_TIMEOUT);
+    var examinations =
+        new Examinations<>(
+            Examinations.pool(
+                "ingest-verify-" + config.instanceId(), config.pipeline().verifyThreads()),
+            decider::examine);
     return new VerifierBatches(
         decider,
+        examinations,
         writer,
         new OutcomeWriter(outcomes, serializers.outcomes(), directory),
         restorer,

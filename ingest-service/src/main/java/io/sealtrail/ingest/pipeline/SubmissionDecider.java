@@ -16,13 +16,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Decides one submission: accept it (authentic and new), answer it as a duplicate, or reject it.
  * The submission is parsed once, here, and that one value is what the resend lookup, trust and the
- * schema read. It returns the decision as a value; {@link DecisionWriter} sends it.
+ * schema read. Deciding is two steps: {@link #examine} does all that needs no dedup state (parse,
+ * trust, schema, time: nearly all the work, on any thread), {@link #decide(Examined, DedupView)}
+ * the rest in the record's turn. It returns the decision as a value; {@link DecisionWriter} sends
+ * it.
  */
 final class SubmissionDecider {
   private final SubmissionParser parser;
   private final SubmissionJudge judge;
   private final ResendLookup resends;
-  private final CaptureReading captures = new CaptureReading();
+  // Each thread keeps its own last capture document read (CaptureReading is not thread-safe).
+  private final ThreadLocal<CaptureReading> captures = ThreadLocal.withInitial(CaptureReading::new);
 
   SubmissionDecider(SubmissionParser parser, SubmissionJudge judge, ResendLookup resends) {
     this.parser = parser;
@@ -49,13 +53,7 @@ final class SubmissionDecider {
 
   /** Decides {@code record} against the batch's dedup state, which it only reads. */
   Decision decide(ConsumerRecord<String, byte[]> record, BatchDedup dedup) {
-    Submission submission;
-    try {
-      submission = SubmissionRecords.fromRecord(record);
-    } catch (IllegalArgumentException e) {
-      return foreign(record, e.getMessage());
-    }
-    return decide(submission, record.key(), record.partition(), dedup);
+    return decide(examine(record), dedup);
   }
 
   /**
@@ -64,39 +62,73 @@ final class SubmissionDecider {
    * so do the dry runs of {@code POST /v1/events?dryRun=true}, which must answer exactly alike.
    */
   Decision decide(Submission submission, String routingKey, int partition, DedupView dedup) {
-    if (submission.capture() != null) {
-      return decideCaptured(routingKey, partition, dedup, captures.read(submission));
-    }
-    return decideParsed(routingKey, partition, dedup, parser.parse(submission));
+    return decide(examine(submission, routingKey, partition), dedup);
   }
 
   /**
-   * One event of an EPCIS capture: judged as the custody event it means, carried by the document
-   * the partner signed; its rejection points into the EPCIS document.
+   * Everything about {@code record} that needs no dedup state: read once and judged (trust, schema,
+   * time). Safe on any thread, so the verifier examines the records of a poll on its pool while it
+   * gathers more (ADR 16); {@link #decide(Examined, DedupView)} finishes in the record's turn.
    */
-  private Decision decideCaptured(
-      String routingKey, int partition, DedupView dedup, CaptureReading.Read read) {
-    if (read instanceof CaptureReading.Refused refused) {
-      return new Decision.Reject(
-          refused.parsed().submission(), judge.refuse(refused.parsed(), refused.refusal()));
+  Examined examine(ConsumerRecord<String, byte[]> record) {
+    Submission submission;
+    try {
+      submission = SubmissionRecords.fromRecord(record);
+    } catch (IllegalArgumentException e) {
+      return new Examined.Settled(foreign(record, e.getMessage()));
     }
-    var carried = (CaptureReading.Carried) read;
-    Decision decision = decideParsed(routingKey, partition, dedup, carried.parsed());
-    if (decision instanceof Decision.Reject reject) {
+    return examine(submission, record.key(), record.partition());
+  }
+
+  private Examined examine(Submission submission, String routingKey, int partition) {
+    if (submission.capture() != null) {
+      CaptureReading.Read read = captures.get().read(submission);
+      if (read instanceof CaptureReading.Refused refused) {
+        return new Examined.Settled(
+            new Decision.Reject(
+                refused.parsed().submission(), judge.refuse(refused.parsed(), refused.refusal())));
+      }
+      var carried = (CaptureReading.Carried) read;
+      return new Examined.Judged(
+          carried.parsed(), routingKey, partition, judge.judge(carried.parsed()), carried);
+    }
+    ParsedSubmission parsed = parser.parse(submission);
+    return new Examined.Judged(parsed, routingKey, partition, judge.judge(parsed), null);
+  }
+
+  /**
+   * The decision on {@code examined} against {@code dedup}, which it only reads: in the record's
+   * turn, after every earlier record of the batch was decided.
+   */
+  Decision decide(Examined examined, DedupView dedup) {
+    if (examined instanceof Examined.Settled settled) {
+      return settled.decision();
+    }
+    var judged = (Examined.Judged) examined;
+    Decision decision =
+        decideParsed(
+            judged.routingKey(), judged.partition(), dedup, judged.parsed(), judged.judgement());
+    if (judged.carried() != null && decision instanceof Decision.Reject reject) {
+      // One event of an EPCIS capture: its rejection points into the EPCIS document.
       return new Decision.Reject(
-          reject.submission(), CapturePointers.intoDocument(reject.rejection(), carried));
+          reject.submission(), CapturePointers.intoDocument(reject.rejection(), judged.carried()));
     }
     return decision;
   }
 
   private Decision decideParsed(
-      String routingKey, int partition, DedupView dedup, ParsedSubmission parsed) {
+      String routingKey,
+      int partition,
+      DedupView dedup,
+      ParsedSubmission parsed,
+      Judgement judgement) {
     Submission submission = parsed.submission();
-    Optional<ResendLookup.Resend> resend = resends.find(parsed, routingKey, partition, dedup);
+    // A resend of an identity already accepted keeps its verdict, whatever the judge says now.
+    Optional<ResendLookup.Resend> resend =
+        resends.find(parsed, routingKey, partition, dedup, judgement);
     if (resend.isPresent()) {
       return resent(parsed, resend.get());
     }
-    Judgement judgement = judge.judge(parsed);
     if (judgement instanceof Rejection rejection) {
       return new Decision.Reject(submission, rejection);
     }

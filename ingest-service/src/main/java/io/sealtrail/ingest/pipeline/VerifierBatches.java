@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -20,9 +19,14 @@ import org.apache.kafka.common.TopicPartition;
  * The verifier's work per batch of submissions: decide each one, write events and rejections, flush
  * to learn the events' positions, then write dedup entries and replies, all in the loop's
  * transaction. Owns the dedup state of the assigned partitions, restored on assignment.
+ *
+ * <p>Each poll's records are examined (parsed, verified, read) on the {@link Examinations} pool as
+ * soon as they are polled; deciding against the dedup state and writing stay on the loop thread, in
+ * the order of the records (ADR 16).
  */
 final class VerifierBatches implements BatchHandler {
   private final SubmissionDecider decider;
+  private final Examinations<Examined> examinations;
   private final DecisionWriter writer;
   private final OutcomeWriter outcomeWriter;
   private final DedupState state = new DedupState();
@@ -37,6 +41,7 @@ final class VerifierBatches implements BatchHandler {
 
   VerifierBatches(
       SubmissionDecider decider,
+      Examinations<Examined> examinations,
       DecisionWriter writer,
       OutcomeWriter outcomeWriter,
       DedupRestorer restorer,
@@ -46,6 +51,7 @@ final class VerifierBatches implements BatchHandler {
       Clock clock,
       Duration window) {
     this.decider = decider;
+    this.examinations = examinations;
     this.writer = writer;
     this.outcomeWriter = outcomeWriter;
     this.restorer = restorer;
@@ -68,20 +74,28 @@ final class VerifierBatches implements BatchHandler {
 
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    examinations.forget(partitions);
     state.drop(partitions.stream().map(TopicPartition::partition).toList());
     listener.partitionsOwned(state.owned());
   }
 
   @Override
-  public void process(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
+  public void polled(List<ConsumerRecord<String, byte[]>> records) {
+    examinations.start(records);
+  }
+
+  @Override
+  public void process(
+      List<ConsumerRecord<String, byte[]>> records, Producer<String, byte[]> producer) {
     state.expireBefore(clock.instant().minus(window));
     batch = new BatchDedup(state);
-    List<Written> decided = new ArrayList<>(records.count());
+    List<Written> decided = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> record : records) {
       if (!state.owns(record.partition())) {
         throw new IllegalStateException("no dedup state for partition " + record.partition());
       }
-      decided.add(writer.write(decider.decide(record, batch), batch, producer));
+      Examined examined = examinations.take(record);
+      decided.add(writer.write(decider.decide(examined, batch), batch, producer));
     }
     producer.flush(); // the events' positions are known from here on
     answer(decided, producer);
@@ -122,5 +136,11 @@ final class VerifierBatches implements BatchHandler {
   public void aborted() {
     batch.discard();
     outcomes = List.of();
+    examinations.forgetAll(); // the batch is read again, as new records
+  }
+
+  @Override
+  public void closed() {
+    examinations.close();
   }
 }

@@ -7,9 +7,9 @@ import io.sealtrail.ingest.submission.SubmissionRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.record.TimestampType;
 
@@ -28,7 +28,8 @@ final class InboundRouting implements BatchHandler {
   }
 
   @Override
-  public void process(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
+  public void process(
+      List<ConsumerRecord<String, byte[]>> records, Producer<String, byte[]> producer) {
     for (ConsumerRecord<String, byte[]> record : records) {
       producer.send(SubmissionRecords.toRecord(submissionsTopic, submission(record, clock)));
     }
