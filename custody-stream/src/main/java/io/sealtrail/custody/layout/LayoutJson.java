@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.avro.common.EventType;
+import io.sealtrail.trust.json.JsonDefects;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -71,7 +72,8 @@ public final class LayoutJson {
     Long basedOn = null;
     if (doc.has("version")) {
       JsonNode v = doc.get("version");
-      if (!v.canConvertToExactIntegral() || !v.isIntegralNumber() || v.asLong() < 0) {
+      // canConvertToLong: a BigInteger's asLong() keeps its low 64 bits (2^64 + 1 would be 1).
+      if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
         throw new LayoutException("/version", "version must be a whole number from 0, got " + v);
       }
       basedOn = v.asLong();
@@ -164,7 +166,8 @@ public final class LayoutJson {
     try {
       return JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
+      // In Sealtrail's words: Jackson's own messages name its classes and settings.
+      throw new IllegalArgumentException(JsonDefects.describe(e), e);
     }
   }
 
@@ -216,7 +219,10 @@ public final class LayoutJson {
     int threshold = 1;
     if (step.has("threshold")) {
       JsonNode t = step.get("threshold");
-      if (!t.isIntegralNumber() || t.asLong() < 1 || t.asLong() > MAX_THRESHOLD) {
+      if (!t.isIntegralNumber()
+          || !t.canConvertToInt()
+          || t.asInt() < 1
+          || t.asInt() > MAX_THRESHOLD) {
         throw new LayoutException(
             at + "/threshold",
             "threshold is a whole number of distinct partners, 1 to "

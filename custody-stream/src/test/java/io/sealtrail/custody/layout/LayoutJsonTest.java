@@ -92,4 +92,35 @@ class LayoutJsonTest {
     assertThatThrownBy(() -> LayoutJson.proposal("p", "{\"steps\":[],\"steps\":[]}"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /**
+   * Issue 21: a number past 64 bits was read by its low bits: a threshold of 2^64 + 2 became 2 and
+   * a version of 2^64 + 1 matched version 1.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"steps\":[{\"name\":\"a\",\"type\":\"ASSEMBLED\",\"threshold\":18446744073709551618}]}|/steps/0/threshold",
+        "{\"steps\":[{\"name\":\"a\",\"type\":\"ASSEMBLED\",\"threshold\":4294967298}]}|/steps/0/threshold",
+        "{\"steps\":[{\"name\":\"a\",\"type\":\"ASSEMBLED\"}],\"version\":18446744073709551617}|/version"
+      })
+  void shouldRefuseANumberBeyondItsRangeWhenItsLowBitsWouldLookValid(
+      String document, String pointer) {
+    assertThatThrownBy(() -> LayoutJson.proposal("gateway-x1", document))
+        .isInstanceOfSatisfying(
+            LayoutException.class, e -> assertThat(e.pointer()).isEqualTo(pointer));
+  }
+
+  /** Issue 21 (6): the detail goes to the client and must not name the parser's classes. */
+  @Test
+  void shouldDescribeTheDefectInItsOwnWordsWhenTheBodyIsNestedTooDeep() {
+    String deep = "{\"steps\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}";
+
+    assertThatThrownBy(() -> LayoutJson.proposal("p", deep))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nested deeper than 1000 levels")
+        .hasMessageNotContaining("StreamReadConstraints")
+        .hasMessageNotContaining("`");
+  }
 }

@@ -47,7 +47,7 @@ public final class JsonRequest {
     for (Map.Entry<String, JsonNode> e : node.entries()) {
       if (!known.contains(e.getKey())) {
         throw invalid(
-            "/" + e.getKey(),
+            "/" + e.getKey().replace("~", "~0").replace("/", "~1"), // RFC 6901
             "unknown field "
                 + quote(e.getKey())
                 + "; a "

@@ -61,6 +61,7 @@ class DeployConfigTest {
     assertThat(composeServices.stream().filter(s -> s.kind() == ServiceKind.INGEST)).hasSize(2);
     assertThat(composeServices.stream().filter(s -> s.kind() == ServiceKind.CUSTODY_STREAM))
         .hasSize(2);
+    assertThat(composeServices.stream().filter(s -> s.kind() == ServiceKind.ANOMALY)).hasSize(2);
   }
 
   @Test
@@ -208,17 +209,90 @@ class DeployConfigTest {
     }
   }
 
+  /**
+   * custody-stream forwards queries, anomaly-service spike chart reads, to the instance holding a
+   * key: each advertises a name of its own, and in Kubernetes that name is the pod's in a headless
+   * Service that also lists pods not ready yet (a restoring pod may still hold keys).
+   */
   @Test
-  void shouldAdvertiseEachCustodyStreamInstanceUnderItsOwnName() {
-    List<String> advertised =
-        composeServices.stream()
-            .filter(s -> s.kind() == ServiceKind.CUSTODY_STREAM)
-            .map(s -> s.env().get("SEALTRAIL_HTTP_ADVERTISED_HOST"))
-            .toList();
-    assertThat(advertised).doesNotContainNull().doesNotHaveDuplicates();
-    assertThat(kubernetesServices.stream().filter(s -> s.kind() == ServiceKind.CUSTODY_STREAM))
+  void shouldAdvertiseEachForwardingInstanceUnderItsOwnName() {
+    for (ServiceKind kind : List.of(ServiceKind.CUSTODY_STREAM, ServiceKind.ANOMALY)) {
+      List<String> advertised =
+          composeServices.stream()
+              .filter(s -> s.kind() == kind)
+              .map(s -> s.env().get("SEALTRAIL_HTTP_ADVERTISED_HOST"))
+              .toList();
+      assertThat(advertised).as("%s", kind).hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
+      composeServices.stream()
+          .filter(s -> s.kind() == kind)
+          .forEach(
+              s ->
+                  assertThat(s.definition().get("hostname"))
+                      .as(s.where())
+                      .isEqualTo(s.env().get("SEALTRAIL_HTTP_ADVERTISED_HOST")));
+    }
+    for (String name : List.of("custody-stream", "anomaly-service")) {
+      Map<String, Object> workload = workload(name);
+      String pods = String.valueOf(at(workload, "spec", "serviceName"));
+      Map<String, Object> headless =
+          documentsOfKind("Service").stream()
+              .filter(d -> pods.equals(at(d, "metadata", "name")))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(name + ": no Service " + pods));
+      assertThat(at(headless, "spec", "clusterIP")).as(pods).isEqualTo("None");
+      assertThat(at(headless, "spec", "publishNotReadyAddresses")).as(pods).isEqualTo(true);
+      assertThat(at(headless, "spec", "selector", "app")).as(pods).isEqualTo(name);
+      assertThat(kubernetesServices.stream().filter(s -> s.where().equals("k8s " + name)))
+          .singleElement()
+          .satisfies(
+              s ->
+                  assertThat(s.env().get("SEALTRAIL_HTTP_ADVERTISED_HOST"))
+                      .isEqualTo("$(POD_NAME)." + pods + ".sealtrail.svc"));
+    }
+  }
+
+  /**
+   * Issue 21: anomaly-service runs twice, as one Kafka Streams application (so the two split the
+   * tasks instead of each raising every alert), each with a standby of the other's stores, on state
+   * of its own, and its Kafka user's ACLs cover what that application id names.
+   */
+  @Test
+  void shouldRunTwoAnomalyInstancesOfOneApplicationWithStandbysAndItsAcls() {
+    List<DeployedService> composed =
+        composeServices.stream().filter(s -> s.kind() == ServiceKind.ANOMALY).toList();
+    assertThat(composed).hasSize(2);
+    assertThat(
+            composed.stream()
+                .map(s -> AnomalyConfig.fromEnvironment(s.env()).streams().applicationId())
+                .distinct())
+        .singleElement()
+        .isEqualTo("sealtrail-anomaly");
+    assertThat(composed.stream().map(s -> String.valueOf(s.definition().get("volumes"))))
+        .as("state volumes")
+        .doesNotHaveDuplicates();
+    assertThat(composed.stream().map(s -> String.valueOf(s.definition().get("ports"))))
+        .as("host ports")
+        .doesNotHaveDuplicates();
+    assertThat(at(workload("anomaly-service"), "spec", "replicas")).isEqualTo(2);
+    List<DeployedService> anomalies =
+        allServices().stream().filter(s -> s.kind() == ServiceKind.ANOMALY).toList();
+    assertThat(anomalies)
         .allSatisfy(
-            s -> assertThat(s.env().get("SEALTRAIL_HTTP_ADVERTISED_HOST")).contains("$(POD_NAME)"));
+            s -> assertThat(s.env()).as(s.where()).containsEntry("NUM_STANDBY_REPLICAS", "1"));
+    Map<String, Object> user =
+        documentsOfKind("KafkaUser").stream()
+            .filter(u -> "sealtrail-anomaly-service".equals(at(u, "metadata", "name")))
+            .findFirst()
+            .orElseThrow();
+    for (DeployedService anomaly : anomalies) {
+      String application = AnomalyConfig.fromEnvironment(anomaly.env()).streams().applicationId();
+      assertThat(application).as(anomaly.where()).isEqualTo("sealtrail-anomaly");
+      assertThat(allows(user, "group", application, "Read")).as(application).isTrue();
+      assertThat(allows(user, "group", application + "-webhook", "Read")).isTrue();
+      assertThat(allows(user, "topic", application + "-anomaly-series-store-changelog", "Create"))
+          .isTrue();
+      assertThat(allows(user, "transactionalId", application + "-0_1", "Write")).isTrue();
+    }
   }
 
   @Test

@@ -89,21 +89,14 @@ public final class NetworkFaults {
 
   private int run() throws Exception {
     say("work directory %s; phases of %d s; %.0f events/s", work, phaseLength.toSeconds(), rate);
-    List<AutoCloseable> open = new ArrayList<>();
-    try (Netns net = new Netns(prefix, subnet)) {
+    // The network first, so that it goes last: every process and client on it is closed before.
+    try (Teardown open = new Teardown(text -> say("%s", text))) {
+      Netns net = open.add(new Netns(prefix, subnet));
       return scenario(net, open);
-    } finally {
-      for (int i = open.size() - 1; i >= 0; i--) {
-        try {
-          open.get(i).close();
-        } catch (Exception e) {
-          say("closing: %s", e);
-        }
-      }
     }
   }
 
-  private int scenario(Netns net, List<AutoCloseable> open) throws Exception {
+  private int scenario(Netns net, Teardown open) throws Exception {
     List<String> brokerAddresses = new ArrayList<>();
     for (int id = 1; id <= 3; id++) {
       brokerAddresses.add(net.add("kafka-" + id, 10 + id));

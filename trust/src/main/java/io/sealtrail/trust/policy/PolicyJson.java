@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.avro.common.EventType;
+import io.sealtrail.trust.json.JsonDefects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +43,14 @@ public final class PolicyJson {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
+
+  /**
+   * The longest duration a policy may give (100 years). Ingest subtracts an age bound from the
+   * receipt time and custody-stream adds a transit maximum to a shipment's time: a duration beyond
+   * {@link java.time.Instant}'s range (ISO-8601 allows up to 2^63 seconds) would make every such
+   * step throw, on every event, for as long as the policy is in force.
+   */
+  static final Duration MAX_DURATION = Duration.ofDays(36_500);
 
   private static final Set<String> TOP =
       Set.of(
@@ -88,9 +97,13 @@ public final class PolicyJson {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new InvalidPolicyException("", "not a JSON document: " + e.getOriginalMessage());
+      // In Sealtrail's words: Jackson's own messages name its classes and settings.
+      throw new InvalidPolicyException("", "not a JSON document: " + JsonDefects.describe(e));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Not a parse error to Jackson but the client's all the same: e.g. CharConversionException
+      // for bytes that are not the UTF-32 their first four bytes announce.
+      throw new InvalidPolicyException(
+          "", "not a JSON document: not readable as UTF-8, UTF-16 or UTF-32 text");
     }
     if (root == null || !root.isObject()) {
       throw new InvalidPolicyException("", "a policy is a JSON object");
@@ -293,7 +306,12 @@ public final class PolicyJson {
   private static Duration duration(JsonNode value, String at) {
     try {
       if (value.isTextual()) {
-        return Duration.parse(value.textValue());
+        Duration duration = Duration.parse(value.textValue());
+        if (duration.abs().compareTo(MAX_DURATION) > 0) {
+          throw new InvalidPolicyException(
+              at, "must be at most " + MAX_DURATION.toDays() + " days (P36500D), got " + value);
+        }
+        return duration;
       }
     } catch (DateTimeParseException e) {
       // answered below, naming the field

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.sealtrail.avro.common.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +108,81 @@ class PolicyDocumentTest {
             InvalidPolicyException.class);
 
     assertThat(e.field()).isEqualTo("/mayReport/a~1b/0");
+  }
+
+  /**
+   * Issue 21: "P1000000000000D" parsed and was accepted; then every verification's {@code
+   * receipt.minus(bound)} left Instant's range and threw, for every event, while it was in force.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "age | {\"maxEventAge\":{\"default\":\"P1000000000000D\"}} | /maxEventAge/default",
+        "age by type | {\"maxEventAge\":{\"byType\":{\"SHIPPED\":\"PT2562047788015215H\"}}} | /maxEventAge/byType/SHIPPED",
+        "transit maximum | {\"transit\":{\"defaultMax\":\"P36501D\"}} | /transit/defaultMax",
+        "lane minimum | {\"transit\":{\"min\":[{\"between\":[\"A\",\"B\"],\"duration\":\"P99999999D\"}]}} | /transit/min/0/duration",
+      })
+  void shouldRefuseADurationBeyondAHundredYearsWhenItWouldOverflowTimeArithmetic(
+      String what, String json, String field) {
+    InvalidPolicyException e =
+        catchThrowableOfType(
+            () -> PolicyJson.document(json(json), 2), InvalidPolicyException.class);
+
+    assertThat(e).as(what).isNotNull();
+    assertThat(e.field()).as(what).isEqualTo(field);
+    assertThat(e.getMessage()).as(what).contains("at most 36500 days");
+  }
+
+  @Test
+  void shouldJudgeEventsWhenEveryBoundIsAtTheLongestAllowed() {
+    PolicyDocument longest =
+        PolicyJson.document(
+            json(
+                "{\"maxEventAge\":{\"default\":\"P36500D\"},"
+                    + "\"transit\":{\"defaultMax\":\"P36500D\"}}"),
+            2);
+
+    assertThat(
+            longest
+                .policy()
+                .maxEventAge()
+                .violation(EventType.SHIPPED, Instant.MIN, Instant.parse("2026-12-07T00:00:00Z")))
+        .isPresent();
+    assertThat(Instant.parse("2026-12-07T00:00:00Z").plus(longest.transit().defaultMax()))
+        .isAfter(Instant.parse("2126-01-01T00:00:00Z"));
+  }
+
+  /** Issue 21 (6): a detail must not name the parser's classes or settings. */
+  @Test
+  void shouldDescribeTheDefectInItsOwnWordsWhenThePolicyIsNestedTooDeep() {
+    String deep = "{\"mayReport\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}";
+
+    InvalidPolicyException e =
+        catchThrowableOfType(
+            () -> PolicyJson.document(json(deep), 2), InvalidPolicyException.class);
+
+    assertThat(e.field()).isEmpty();
+    assertThat(e.getMessage())
+        .contains("nested deeper than 1000 levels")
+        .doesNotContain("StreamReadConstraints", "jackson", "`");
+  }
+
+  /**
+   * Issue 21: bytes whose first four announce UTF-32 but hold no UTF-32 character made Jackson
+   * throw a CharConversionException (an IOException, not a parse error), which was rethrown
+   * unchecked: a 500 with a stack trace for {@code PUT /v1/policy}.
+   */
+  @Test
+  void shouldRefuseAsNotJsonWhenTheBodyIsNotTheUtf32ItAnnounces() {
+    byte[] body = {0, 0, 0, '{', 0x7f, 0x7f, 0x7f, 0x7f, 0, 0, 0, '}'};
+
+    InvalidPolicyException e =
+        catchThrowableOfType(() -> PolicyJson.document(body, 2), InvalidPolicyException.class);
+
+    assertThat(e).isNotNull();
+    assertThat(e.field()).isEmpty();
+    assertThat(e.getMessage()).contains("not a JSON document");
   }
 
   private static byte[] json(String text) {
