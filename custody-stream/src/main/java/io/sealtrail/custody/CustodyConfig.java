@@ -4,6 +4,7 @@ import static io.sealtrail.platform.env.EnvSetting.optional;
 import static io.sealtrail.platform.env.EnvSetting.required;
 
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.detect.SitePair;
 import io.sealtrail.custody.topology.PoisonPillHandler;
 import io.sealtrail.platform.audit.AuditActionsTopic;
@@ -33,20 +34,23 @@ import org.apache.kafka.streams.StreamsConfig;
  * sealtrail-custody}, {@code localhost:9092}, registry {@code http://localhost:8081}, state under
  * {@code /var/lib/sealtrail/custody-stream}, one standby, dead letters to {@code
  * custody.events.dlq}, the contract's topic names ({@link CustodyTopics}), the detection defaults
- * of {@link DetectionRules}, and the query API on port {@value #DEFAULT_HTTP_PORT} ({@link
- * HttpSettings} for the rest).
+ * of {@link DetectionRules} and {@link Settles}, and the query API on port {@value
+ * #DEFAULT_HTTP_PORT} ({@link HttpSettings} for the rest).
  *
  * @param streams the Kafka Streams settings: a malformed event goes to the dead-letter topic too,
  *     any other processing error stops the instance ({@link PoisonPillHandler})
  * @param topicNames the {@code sealtrail.topics.<id>} keys that rename topics ({@link #TOPIC_IDS});
  *     {@link CustodyTopics} applies them
+ * @param settles how long the provenance and overdue-shipment detections hold a finding on the wall
+ *     clock before event time may decide it
  */
 public record CustodyConfig(
     StreamsBaseSettings streams,
     String schemaRegistryUrl,
     Map<String, String> topicNames,
     DetectionRules rules,
-    HttpSettings http) {
+    HttpSettings http,
+    Settles settles) {
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final int DEFAULT_HTTP_PORT = 8082;
 
@@ -68,6 +72,8 @@ public record CustodyConfig(
   static final String MIN_TRANSIT = "sealtrail.detect.min-transit";
   static final String APPROVED_SUPPLIERS = "sealtrail.detect.approved-suppliers";
   static final String CERTIFICATE_REQUIRED = "sealtrail.detect.certificate-required";
+  static final String PROVENANCE_SETTLE = "sealtrail.custody.provenance-settle";
+  static final String SHIPMENT_SETTLE = "sealtrail.custody.shipment-settle";
 
   private static final StreamsBaseSettings DEFAULT_STREAMS =
       new StreamsBaseSettings(
@@ -91,6 +97,17 @@ public record CustodyConfig(
     topicNames = Map.copyOf(topicNames);
     Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(settles, "settles");
+  }
+
+  /** The configuration with the default {@link Settles}. */
+  public CustodyConfig(
+      StreamsBaseSettings streams,
+      String schemaRegistryUrl,
+      Map<String, String> topicNames,
+      DetectionRules rules,
+      HttpSettings http) {
+    this(streams, schemaRegistryUrl, topicNames, rules, http, Settles.defaults());
   }
 
   private static List<EnvSetting> variables() {
@@ -106,7 +123,9 @@ public record CustodyConfig(
             optional(DEFAULT_MIN_TRANSIT),
             optional(MIN_TRANSIT),
             optional(APPROVED_SUPPLIERS),
-            optional(CERTIFICATE_REQUIRED)));
+            optional(CERTIFICATE_REQUIRED),
+            optional(PROVENANCE_SETTLE),
+            optional(SHIPMENT_SETTLE)));
     all.addAll(HttpSettings.ENVIRONMENT);
     // Other instances forward queries to it.
     all.add(HttpSettings.ADVERTISED_HOST);
@@ -141,7 +160,10 @@ public record CustodyConfig(
             .withSuppliers(
                 approvedSuppliers(flat.getOrDefault(APPROVED_SUPPLIERS, "")),
                 names(flat.getOrDefault(CERTIFICATE_REQUIRED, ""))),
-        HttpSettings.from(flat, DEFAULT_HTTP_PORT));
+        HttpSettings.from(flat, DEFAULT_HTTP_PORT),
+        new Settles(
+            settle(flat, PROVENANCE_SETTLE, Settles.DEFAULT_PROVENANCE),
+            settle(flat, SHIPMENT_SETTLE, Settles.DEFAULT_SHIPMENT)));
   }
 
   /** The serde settings: the registry the Avro topics and stores share. */
@@ -157,6 +179,14 @@ public record CustodyConfig(
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(key + " must be an ISO-8601 duration, got " + value, e);
     }
+  }
+
+  private static Duration settle(Map<String, String> flat, String key, Duration fallback) {
+    Duration settle = duration(flat, key, fallback);
+    if (settle.isNegative()) {
+      throw new IllegalArgumentException(key + " must not be negative, got " + settle);
+    }
+    return settle;
   }
 
   // SITE-A/SITE-B=PT6H,SITE-A/SITE-C=P2D: the least travel time between two sites, either way.

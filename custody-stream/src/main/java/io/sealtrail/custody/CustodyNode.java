@@ -109,7 +109,7 @@ public final class CustodyNode extends StreamsNode {
   public static Topology topology(CustodyConfig config) {
     StreamsBuilder builder = new StreamsBuilder();
     CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
-    CustodyTopology.define(builder, topics, config.rules(), Storage.PERSISTENT);
+    CustodyTopology.define(builder, topics, config.rules(), config.settles(), Storage.PERSISTENT);
     return builder.build(config.streams().properties());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.detect.Settles;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -87,6 +88,32 @@ class CustodyConfigTest {
     assertThat(rules.minTransit("MUC-C1", "RTM-DC")).isEqualTo(Duration.ofHours(12));
     assertThat(rules.minTransit("MUC-C1", "SZX-F1")).isEqualTo(Duration.ofHours(2));
     assertThat(rules.minTransit("MUC-C1", "MUC-C1")).isZero();
+  }
+
+  @Test
+  void shouldReadBothSettlesWhenKeysAreSetAndKeepTheDefaultsWhenUnset() {
+    Settles configured =
+        CustodyConfig.from(
+                Map.of(
+                    "sealtrail.custody.provenance-settle", "PT3S",
+                    "sealtrail.custody.shipment-settle", "PT4S"))
+            .settles();
+
+    assertThat(configured).isEqualTo(new Settles(Duration.ofSeconds(3), Duration.ofSeconds(4)));
+    assertThat(CustodyConfig.from(Map.of()).settles())
+        .isEqualTo(new Settles(Duration.ofSeconds(60), Duration.ofMinutes(2)));
+  }
+
+  @Test
+  void shouldNameTheSettleKeyWhenItsValueIsMalformedOrNegative() {
+    assertThatThrownBy(
+            () -> CustodyConfig.from(Map.of("sealtrail.custody.provenance-settle", "60s")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sealtrail.custody.provenance-settle");
+    assertThatThrownBy(
+            () -> CustodyConfig.from(Map.of("sealtrail.custody.shipment-settle", "-PT1S")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sealtrail.custody.shipment-settle must not be negative, got PT-1S");
   }
 
   @Test

@@ -68,7 +68,7 @@ final class CustodyReplay implements AutoCloseable {
     var config = CustodyConfig.from(settings);
     CustodyTopics topics = CustodyTopics.from(config, config.serdeConfig());
     StreamsBuilder builder = new StreamsBuilder();
-    CustodyTopology.define(builder, topics, config.rules(), Storage.IN_MEMORY);
+    CustodyTopology.define(builder, topics, config.rules(), config.settles(), Storage.IN_MEMORY);
     var properties = config.streams().properties();
     driver = new TopologyTestDriver(builder.build(properties), properties);
     events =

@@ -18,6 +18,7 @@ import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.testing.EmbeddedKafka;
 import io.sealtrail.testing.Eventually;
+import io.sealtrail.testing.TempDirs;
 import io.sealtrail.trust.crypto.KeyAlgorithm;
 import io.sealtrail.trust.crypto.KeyPairs;
 import io.sealtrail.trust.crypto.Pem;
@@ -106,6 +107,7 @@ class AuditChainIT {
     if (ingest != null) {
       ingest.close();
     }
+    TempDirs.delete(dir);
   }
 
   @Test

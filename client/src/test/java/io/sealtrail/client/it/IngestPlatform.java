@@ -6,6 +6,7 @@ import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestNode;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.testing.TempDirs;
 import io.sealtrail.trust.crypto.Signer;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerKey;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,12 +46,13 @@ final class IngestPlatform implements AutoCloseable {
   private final IngestConfig.Topics topics;
   private final Map<String, Object> serdeConfig;
   private IngestNode service;
+  private final Path tokens;
 
   IngestPlatform(String bootstrap, String name) throws IOException {
     this.bootstrap = bootstrap;
     this.name = name;
     this.port = freePort();
-    var tokens = Files.createTempDirectory("tokens");
+    this.tokens = Files.createTempDirectory("tokens");
     RoleTokens.ensure(tokens);
     var flat =
         IngestConfig.from(
@@ -152,8 +155,12 @@ final class IngestPlatform implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    if (service != null) {
-      service.close();
+    try {
+      if (service != null) {
+        service.close();
+      }
+    } finally {
+      TempDirs.delete(tokens);
     }
   }
 

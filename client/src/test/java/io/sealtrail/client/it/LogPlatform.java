@@ -7,6 +7,7 @@ import io.sealtrail.log.key.LogKey;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.testing.EmbeddedKafka;
+import io.sealtrail.testing.TempDirs;
 import io.sealtrail.translog.note.NoteSigner;
 import java.io.IOException;
 import java.net.URI;
@@ -73,6 +74,10 @@ final class LogPlatform implements AutoCloseable {
 
   @Override
   public void close() {
-    node.close();
+    try {
+      node.close();
+    } finally {
+      TempDirs.delete(dir);
+    }
   }
 }

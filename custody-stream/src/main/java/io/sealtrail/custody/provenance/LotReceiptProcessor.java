@@ -4,6 +4,7 @@ import io.sealtrail.avro.alert.Violation;
 import io.sealtrail.avro.event.Assembled;
 import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
@@ -36,16 +37,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class LotReceiptProcessor implements Processor<String, VerifiedEvent, String, Violation> {
   private static final Duration QUIET = CustodyProcessor.QUIET;
-  private static final Duration SETTLE = ProvenanceTopology.SETTLE;
   private final Duration grace;
+
+  /**
+   * How long, on the wall clock, an assembly naming a lot not yet received is held at least before
+   * event time may decide it ({@code sealtrail.custody.provenance-settle}, default {@link
+   * Settles#DEFAULT_PROVENANCE}). A producer's events about other serials, on other partitions, may
+   * reach this task that much later than their order says, which no watermark sees. Live, the grace
+   * in event time is longer; a replay decides this much later, not otherwise.
+   */
+  private final Duration settle;
+
   private ProcessorContext<String, Violation> context;
   private KeyValueStore<String, VerifiedEvent> receipts;
   private HeldAssemblies held;
   private QuietClock clock;
   private Watermarks progress;
 
-  LotReceiptProcessor(Duration grace) {
+  LotReceiptProcessor(Duration grace, Duration settle) {
     this.grace = grace;
+    this.settle = settle;
   }
 
   @Override
@@ -84,7 +95,7 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
   private boolean due(Violation unverified, DecisionClock clock) {
     Instant until = unverified.getOccurredAt().plus(grace);
     Instant heldSince = unverified.getDetectedAt();
-    boolean settled = !heldSince.plus(SETTLE).isAfter(clock.wallTime());
+    boolean settled = !heldSince.plus(settle).isAfter(clock.wallTime());
     boolean inEventTime =
         settled && !until.isAfter(clock.streamTime()) && progress.othersPassed(until);
     boolean everywhere = settled && clock.idle() && progress.passedEverywhere(until);

@@ -23,15 +23,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 public final class ProvenanceTopology {
   static final String REPARTITION = "custody-provenance-components";
 
-  /**
-   * How long, on the wall clock, an assembly naming a lot not yet received is held at least before
-   * event time may decide it. A producer's events about other serials, on other partitions, may
-   * reach this task that much later than their order says (ingest writes a batch in no particular
-   * order; the demo's batches of 500 took some 20 s on a loaded machine), which no watermark sees.
-   * Live, the grace in event time is longer; a replay decides this much later, not otherwise.
-   */
-  public static final Duration SETTLE = Duration.ofSeconds(60);
-
   private ProvenanceTopology() {}
 
   public static void define(
@@ -40,11 +31,12 @@ public final class ProvenanceTopology {
       KStream<String, VerifiedEvent> byLot,
       CustodyTopics topics,
       DetectionRules rules,
+      Duration settle,
       Storage storage) {
     ProvenanceStores.addTo(builder, topics, storage);
     KStream<String, Violation> unverified =
         byLot.process(
-            () -> new LotReceiptProcessor(rules.grace()),
+            () -> new LotReceiptProcessor(rules.grace(), settle),
             Named.as("custody-provenance-lots-processor"),
             ProvenanceStores.RECEIPTS,
             ProvenanceStores.UNVERIFIED);

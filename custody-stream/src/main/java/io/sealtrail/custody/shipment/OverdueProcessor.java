@@ -5,6 +5,7 @@ import io.sealtrail.avro.event.Received;
 import io.sealtrail.avro.event.Shipped;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
@@ -30,24 +31,27 @@ import org.apache.kafka.streams.processor.api.Record;
  * partition, so nothing here waits on another partition.
  */
 public final class OverdueProcessor implements Processor<String, VerifiedEvent, String, Violation> {
+  private final DetectionRules rules;
+
   /**
    * How long after a shipping seen already past its deadline (on the wall clock) that deadline may
-   * be decided at the earliest. Stream time is the partition's, moved by every serial's events: a
+   * be decided at the earliest ({@code sealtrail.custody.shipment-settle}, default {@link
+   * Settles#DEFAULT_SHIPMENT}). Stream time is the partition's, moved by every serial's events: a
    * replay, a backfill or a partner's batch upload (the demo sends four batches at once) can carry
    * it days past a deadline while the receipt, sent moments after its shipping, is still on its
    * way. Live, a shipping is seen before its deadline and is not held back.
    */
-  public static final Duration SETTLE = Duration.ofMinutes(2);
+  private final Duration settle;
 
-  private final DetectionRules rules;
   private final Holding holding;
   private ProcessorContext<String, Violation> context;
   private ShipmentDeadlines deadlines;
   private Watermarks watermarks;
   private Idleness idleness;
 
-  OverdueProcessor(DetectionRules rules) {
+  OverdueProcessor(DetectionRules rules, Duration settle) {
     this.rules = rules;
+    this.settle = settle;
     this.holding = new Holding(rules.grace(), CustodyProcessor.QUIET);
   }
 
@@ -106,7 +110,7 @@ public final class OverdueProcessor implements Processor<String, VerifiedEvent, 
             clock,
             watermarks::passedEverywhere,
             deadline -> idleness.wallTimeOf(deadline, streamTime),
-            SETTLE);
+            settle);
     long timestamp = streamTime >= 0 ? streamTime : clock.wallTime().toEpochMilli();
     for (Violation overdue : due) {
       Violation raised = Overdue.raisedAt(overdue, clock.wallTime());

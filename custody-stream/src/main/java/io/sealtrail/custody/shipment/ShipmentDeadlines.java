@@ -1,6 +1,7 @@
 package io.sealtrail.custody.shipment;
 
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.process.DecisionClock;
 import io.sealtrail.custody.process.Holding;
 import java.time.Duration;
@@ -83,8 +84,7 @@ final class ShipmentDeadlines {
    * time, or once idle when event time has passed it everywhere, or on the wall clock grace + quiet
    * after {@code onWallClock} says event time, run on from where the task stopped, reaches the
    * deadline; but a shipping seen already past its deadline (a replay, a backfill) never before
-   * {@code settle} has passed on the wall clock since it was seen (see {@link
-   * OverdueProcessor#SETTLE}).
+   * {@code settle} has passed on the wall clock since it was seen (see {@link Settles#shipment}).
    */
   List<Violation> takeDue(
       Holding holding,

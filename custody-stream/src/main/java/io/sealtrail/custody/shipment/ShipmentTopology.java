@@ -4,6 +4,7 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.process.Storage;
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -24,13 +25,14 @@ public final class ShipmentTopology {
       KStream<String, VerifiedEvent> events,
       CustodyTopics topics,
       DetectionRules rules,
+      Duration settle,
       Storage storage) {
     builder.addStateStore(
         storage.store(ShipmentDeadlines.DEADLINES, topics.violations().valueSerde()));
     builder.addStateStore(storage.store(ShipmentDeadlines.RECEIPTS, Serdes.Long()));
     events
         .process(
-            () -> new OverdueProcessor(rules),
+            () -> new OverdueProcessor(rules, settle),
             Named.as("custody-shipment-deadlines-processor"),
             ShipmentDeadlines.DEADLINES,
             ShipmentDeadlines.RECEIPTS)

@@ -4,6 +4,7 @@ import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.campaign.CampaignStore;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.event.EventDetails;
 import io.sealtrail.custody.hold.HoldStore;
 import io.sealtrail.custody.inventory.InventoryTopology;
@@ -32,8 +33,18 @@ import org.apache.kafka.streams.kstream.ValueMapper;
 public final class CustodyTopology {
   private CustodyTopology() {}
 
+  /** The topology with the default {@link Settles}. */
   public static void define(
       StreamsBuilder builder, CustodyTopics topics, DetectionRules rules, Storage storage) {
+    define(builder, topics, rules, Settles.defaults(), storage);
+  }
+
+  public static void define(
+      StreamsBuilder builder,
+      CustodyTopics topics,
+      DetectionRules rules,
+      Settles settles,
+      Storage storage) {
     builder.addStateStore(CustodyStores.state(topics.state().valueSerde(), storage));
     builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde(), storage));
     builder.addStateStore(CustodyStores.history(topics.events().valueSerde(), storage));
@@ -59,9 +70,10 @@ public final class CustodyTopology {
         LineageTopology.define(builder, events, topics.events().valueSerde(), storage),
         topics,
         rules,
+        settles.provenance(),
         storage);
     SequenceTopology.define(builder, events, topics, rules, storage);
-    ShipmentTopology.define(builder, events, topics, rules, storage);
+    ShipmentTopology.define(builder, events, topics, rules, settles.shipment(), storage);
     KStream<String, StepOutput> outcomes =
         events.process(
             () -> new CustodyProcessor(rules, ReleaseTable.decoder(topics.releases())),

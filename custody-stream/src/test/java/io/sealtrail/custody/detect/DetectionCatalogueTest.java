@@ -22,8 +22,6 @@ import io.sealtrail.custody.fixtures.HoldFixture;
 import io.sealtrail.custody.fixtures.LayoutFixture;
 import io.sealtrail.custody.fixtures.TestDevice;
 import io.sealtrail.custody.layout.LayoutHistory;
-import io.sealtrail.custody.provenance.ProvenanceTopology;
-import io.sealtrail.custody.shipment.OverdueProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -400,9 +398,9 @@ class DetectionCatalogueTest {
       custody.send(c.trigger());
       custody.send(streamTimeAt(occurredAt(c.trigger()).plus(PAST_GRACE)));
       // A lot's receipt may arrive on the wall clock after its assembly (provenance).
-      custody.advanceWallClock(ProvenanceTopology.SETTLE);
+      custody.advanceWallClock(Settles.DEFAULT_PROVENANCE);
       // A deadline passed in stream time is decided once its shipping was seen a while ago.
-      custody.advanceWallClock(OverdueProcessor.SETTLE);
+      custody.advanceWallClock(Settles.DEFAULT_SHIPMENT);
 
       VerifiedEvent trigger = c.trigger().build();
       assertThat(custody.violations())

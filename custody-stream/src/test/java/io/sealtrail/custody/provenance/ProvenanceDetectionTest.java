@@ -14,6 +14,7 @@ import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.common.Severity;
 import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.process.CustodyProcessor;
@@ -106,7 +107,7 @@ class ProvenanceDetectionTest {
   void shouldRaiseUnverifiedComponentWithoutWaitingTheGraceOnTheWallClockWhenEventTimePassesIt() {
     custody.send(assembled(DEVICE, T0, CPU));
     custody.send(streamTimeAt(T0.plus(GRACE).minusSeconds(1)));
-    custody.advanceWallClock(ProvenanceTopology.SETTLE);
+    custody.advanceWallClock(Settles.DEFAULT_PROVENANCE);
     assertThat(custody.violations()).as("within the grace").isEmpty();
 
     custody.send(streamTimeAt(T0.plus(GRACE)));
@@ -121,7 +122,7 @@ class ProvenanceDetectionTest {
   void shouldRaiseNothingWhenTheReceiptArrivesAfterEventTimePassedTheGraceButWithinTheSettle() {
     custody.send(assembled(DEVICE, T0, CPU));
     custody.send(streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
-    custody.advanceWallClock(ProvenanceTopology.SETTLE.minusSeconds(1));
+    custody.advanceWallClock(Settles.DEFAULT_PROVENANCE.minusSeconds(1));
 
     custody.send(received(LOT, "CPU-A53", T0.minus(Duration.ofHours(2))));
     custody.afterGrace();
@@ -130,12 +131,33 @@ class ProvenanceDetectionTest {
   }
 
   @Test
+  void shouldRaiseUnverifiedComponentInEventTimeOnlyAfterTheConfiguredSettle() {
+    // Three wall-clock checks (every QUIET) long: the third is the first that may decide.
+    Duration settle = QUIET.multipliedBy(3);
+    try (var configured =
+        new CustodyDriver(
+            new DetectionRules(GRACE, Duration.ofHours(1), Map.of()),
+            new Settles(settle, Settles.DEFAULT_SHIPMENT))) {
+      configured.send(assembled(DEVICE, T0, CPU));
+      configured.send(streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
+
+      configured.advanceWallClock(settle.minusSeconds(1));
+      assertThat(configured.violations()).as("not before the configured settle").isEmpty();
+
+      configured.advanceWallClock(Duration.ofSeconds(1));
+      assertThat(configured.violations())
+          .extracting(Violation::getType, Violation::getSerial)
+          .containsExactly(tuple(AlertType.UNVERIFIED_COMPONENT, DEVICE));
+    }
+  }
+
+  @Test
   void shouldHoldUnverifiedComponentWhileACustodyPartitionTrailsTheGrace() {
     custody.send(assembled(DEVICE, T0, CPU));
     // Another custody task has processed only up to the assembly: its receipt may still come.
     custody.watermarkElsewhere(1, T0);
     custody.send(streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
-    custody.advanceWallClock(ProvenanceTopology.SETTLE);
+    custody.advanceWallClock(Settles.DEFAULT_PROVENANCE);
     assertThat(custody.violations()).as("a partition trails").isEmpty();
 
     custody.watermarkElsewhere(1, T0.plus(GRACE));

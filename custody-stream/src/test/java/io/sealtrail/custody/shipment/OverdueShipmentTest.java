@@ -12,6 +12,7 @@ import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.avro.common.Severity;
 import io.sealtrail.avro.event.Shipped;
 import io.sealtrail.custody.detect.DetectionRules;
+import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.detect.SitePair;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * SHIPMENT_OVERDUE: a shipment not received within its lane's maximum transit time, raised by time
  * alone (the wall clock, no further traffic), in event time during a replay (not before {@link
- * OverdueProcessor#SETTLE} after the shipping was seen; and, after a replay stopped, once event
+ * Settles#DEFAULT_SHIPMENT} after the shipping was seen; and, after a replay stopped, once event
  * time run on with the wall clock passes the deadline), once, on the container shipped and not on
  * what it holds; silent for a receipt by the deadline, also one reported late within the grace or
  * before its shipping.
@@ -63,6 +64,10 @@ class OverdueShipmentTest {
   }
 
   private List<Violation> overdue() {
+    return overdueOf(custody);
+  }
+
+  private static List<Violation> overdueOf(CustodyDriver custody) {
     return custody.violations().stream()
         .filter(v -> v.getType() == AlertType.SHIPMENT_OVERDUE)
         .toList();
@@ -106,7 +111,7 @@ class OverdueShipmentTest {
   @Test
   void shouldRaiseShipmentOverdueInEventTimeWhenReplayPassesDeadline() {
     custody.send(crateShippedAt(DEPARTURE));
-    custody.advanceWallClock(OverdueProcessor.SETTLE);
+    custody.advanceWallClock(Settles.DEFAULT_SHIPMENT);
 
     custody.send(streamTimeAt(DEADLINE.plus(GRACE).minusSeconds(1)));
     assertThat(custody.violations()).as("within the grace after the deadline").isEmpty();
@@ -154,7 +159,7 @@ class OverdueShipmentTest {
   void shouldRaiseShipmentOverdueWhenReceivedJustAfterLaneMaximum() {
     custody.send(crateShippedAt(DEPARTURE));
     custody.send(receivedWith(CRATE, DEADLINE.plusSeconds(1), DEVICE));
-    custody.advanceWallClock(OverdueProcessor.SETTLE);
+    custody.advanceWallClock(Settles.DEFAULT_SHIPMENT);
 
     custody.send(streamTimeAt(DEADLINE.plus(GRACE)));
 
@@ -194,7 +199,7 @@ class OverdueShipmentTest {
     custody.send(
         shipped(DEVICE, DEPARTURE)
             .withDetail(new Shipped(shipmentOf(DEVICE), CUSTOMER_SITE, List.of(), sealOf(DEVICE))));
-    custody.advanceWallClock(OverdueProcessor.SETTLE);
+    custody.advanceWallClock(Settles.DEFAULT_SHIPMENT);
 
     custody.send(streamTimeAt(DEADLINE.plus(GRACE).plus(Duration.ofHours(1))));
     assertThat(overdue()).as("the factory-warehouse lane's 2 days do not apply").isEmpty();
@@ -212,10 +217,29 @@ class OverdueShipmentTest {
     custody.send(crateShippedAt(DEPARTURE));
     assertThat(overdue()).as("not before the settle").isEmpty();
 
-    custody.advanceWallClock(OverdueProcessor.SETTLE);
+    custody.advanceWallClock(Settles.DEFAULT_SHIPMENT);
     assertThat(overdue())
         .singleElement()
         .satisfies(v -> assertThat(v.getSerial()).isEqualTo(CRATE));
+  }
+
+  @Test
+  void shouldRaiseShipmentOverdueAfterTheConfiguredSettleWhenShippingIsReportedAfterItsDeadline() {
+    // Three wall-clock checks (every QUIET) long: the third is the first that may decide.
+    Duration settle = QUIET.multipliedBy(3);
+    try (var configured =
+        new CustodyDriver(RULES, new Settles(Settles.DEFAULT_PROVENANCE, settle))) {
+      configured.send(streamTimeAt(DEADLINE.plus(Duration.ofDays(1))));
+      configured.send(crateShippedAt(DEPARTURE));
+
+      configured.advanceWallClock(settle.minusSeconds(1));
+      assertThat(overdueOf(configured)).as("not before the configured settle").isEmpty();
+
+      configured.advanceWallClock(Duration.ofSeconds(1));
+      assertThat(overdueOf(configured))
+          .singleElement()
+          .satisfies(v -> assertThat(v.getSerial()).isEqualTo(CRATE));
+    }
   }
 
   @Test
@@ -223,10 +247,10 @@ class OverdueShipmentTest {
     // A batch upload: other serials' events carry stream time days past the deadline first.
     custody.send(streamTimeAt(DEADLINE.plus(Duration.ofDays(1))));
     custody.send(crateShippedAt(DEPARTURE));
-    custody.advanceWallClock(OverdueProcessor.SETTLE.minusSeconds(1));
+    custody.advanceWallClock(Settles.DEFAULT_SHIPMENT.minusSeconds(1));
 
     custody.send(receivedWith(CRATE, DEPARTURE.plus(Duration.ofDays(1)), DEVICE));
-    custody.advanceWallClock(OverdueProcessor.SETTLE);
+    custody.advanceWallClock(Settles.DEFAULT_SHIPMENT);
 
     assertThat(overdue()).isEmpty();
   }

@@ -12,6 +12,7 @@ import io.sealtrail.platform.audit.AuditEntryJson;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.platform.auth.RoleTokens;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
+import io.sealtrail.testing.TempDirs;
 import io.sealtrail.trust.partner.Partner;
 import io.sealtrail.trust.partner.PartnerRegistrationMapping;
 import java.net.URI;
@@ -241,7 +242,11 @@ final class HttpRig implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    service.close();
+    try {
+      service.close();
+    } finally {
+      TempDirs.delete(tokens);
+    }
   }
 
   /** An HTTP answer: status, headers (lower-case names) and the JSON body, if any. */

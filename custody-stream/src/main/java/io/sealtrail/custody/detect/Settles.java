@@ -1,0 +1,48 @@
+package io.sealtrail.custody.detect;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long, on the wall clock, two time-based detections hold a finding at least before event time
+ * may decide it: what a producer's batch or a replay may still deliver out of order that no
+ * watermark sees. Configuration ({@code sealtrail.custody.provenance-settle}, {@code
+ * sealtrail.custody.shipment-settle}) so a short story, such as the demo's test, need not wait the
+ * live defaults; a shorter settle decides a replayed batch sooner, never anything live differently.
+ *
+ * @param provenance an assembly naming a lot not yet received (UNVERIFIED_COMPONENT), default
+ *     {@link #DEFAULT_PROVENANCE}
+ * @param shipment a shipping seen already past its deadline (SHIPMENT_OVERDUE), default {@link
+ *     #DEFAULT_SHIPMENT}
+ */
+public record Settles(Duration provenance, Duration shipment) {
+  /**
+   * A producer's events about other serials, on other partitions, may reach the provenance task
+   * that much later than their order says (ingest writes a batch in no particular order; the demo's
+   * batches of 500 took some 20 s on a loaded machine).
+   */
+  public static final Duration DEFAULT_PROVENANCE = Duration.ofSeconds(60);
+
+  /**
+   * A replay, a backfill or a partner's batch upload (the demo sends four batches at once) can
+   * carry a partition's stream time days past a deadline while the receipt, sent moments after its
+   * shipping, is still on its way.
+   */
+  public static final Duration DEFAULT_SHIPMENT = Duration.ofMinutes(2);
+
+  public Settles {
+    requireNonNegative(provenance, "provenance settle");
+    requireNonNegative(shipment, "shipment settle");
+  }
+
+  public static Settles defaults() {
+    return new Settles(DEFAULT_PROVENANCE, DEFAULT_SHIPMENT);
+  }
+
+  private static void requireNonNegative(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative, got " + duration);
+    }
+  }
+}
