@@ -58,23 +58,24 @@ final class PartitionedReads<V> implements KeyedReads<V> {
 
   @Override
   public Optional<HostInfo> remoteOwner(String key) {
-    return resolved(key).owner();
+    return resolved(key, maxAgeNanos).owner();
   }
 
   @Override
   public V get(String key) {
-    Resolved<V> partition = resolved(key);
-    if (partition.owner().isPresent()) {
-      throw new IllegalStateException(key + " of " + store + " is not owned here");
+    // The resolution remoteOwner just answered from, however old it has become since.
+    Resolved<V> partition = resolved(key, Long.MAX_VALUE);
+    if (partition.local() == null) {
+      throw new StoreUnavailableException(key + " of " + store + " is owned by another instance");
     }
     return StoreReader.readLocally(store, () -> partition.local().get(key));
   }
 
-  private Resolved<V> resolved(String key) {
+  private Resolved<V> resolved(String key, long trustedNanos) {
     int known = count;
     if (known > 0) {
       Resolved<V> cached = partitions.get(partitionOf(key, known));
-      if (cached != null && nanoTime.getAsLong() - cached.resolvedAt() < maxAgeNanos) {
+      if (cached != null && nanoTime.getAsLong() - cached.resolvedAt() < trustedNanos) {
         return cached;
       }
     }

@@ -129,7 +129,17 @@ class PartitionedReadsTest {
     elsewhere.add(there);
 
     assertThat(reads.remoteOwner("GWX1-1")).contains(OTHER);
-    assertThatThrownBy(() -> reads.get("GWX1-1")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> reads.get("GWX1-1")).isInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
+  void shouldReadWhereTheOwnerWasJustResolvedWhenItsResolutionAgesBeforeTheRead() {
+    store(PartitionedReads.partitionOf("GWX1-1", PARTITIONS)).put("GWX1-1", "state");
+    assertThat(reads.remoteOwner("GWX1-1")).isEmpty();
+    clock.addAndGet(MAX_AGE.toNanos());
+
+    assertThat(reads.get("GWX1-1")).isEqualTo("state");
+    assertThat(resolved).hasSize(1);
   }
 
   @Test
