@@ -26,13 +26,18 @@ public final class CustodyApp {
             appId + ".violations",
             appId + ".releases",
             appId + ".dlq",
-            appId + ".holds");
+            appId + ".holds",
+            appId + ".layouts",
+            appId + ".campaigns");
     cluster.createTopics(outputs);
-    // The holds topic feeds a global store that needs it to exist: without its own, a scenario
-    // run alone (--only queries) failed on a missing custody.holds.
+    // The holds, layouts and campaigns topics feed global stores that need them to exist: without
+    // their own, a scenario run alone (--only queries) failed on a missing custody.holds, and on a
+    // loaded machine on a custody.layouts not yet auto-created when the global thread started.
     return CustodyConfig.from(
         Map.ofEntries(
             Map.entry("sealtrail.topics.holds", outputs.get(4)),
+            Map.entry("sealtrail.topics.layouts", outputs.get(5)),
+            Map.entry("sealtrail.topics.campaigns", outputs.get(6)),
             Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, appId),
             Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
             Map.entry(
