@@ -2,6 +2,7 @@ package io.sealtrail.bench.stream;
 
 import io.sealtrail.bench.kafka.BenchCluster;
 import io.sealtrail.custody.CustodyConfig;
+import io.sealtrail.trust.policy.PolicyTopic;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,11 @@ public final class CustodyApp {
             appId + ".dlq",
             appId + ".holds",
             appId + ".layouts",
-            appId + ".campaigns");
+            appId + ".campaigns",
+            appId + ".policy");
     cluster.createTopics(outputs);
-    // The holds, layouts and campaigns topics feed global stores that need them to exist: without
+    // The holds, layouts, campaigns and policy topics feed global stores that need them to exist:
+    // without
     // their own, a scenario run alone (--only queries) failed on a missing custody.holds, and on a
     // loaded machine on a custody.layouts not yet auto-created when the global thread started.
     return CustodyConfig.from(
@@ -38,6 +41,7 @@ public final class CustodyApp {
             Map.entry("sealtrail.topics.holds", outputs.get(4)),
             Map.entry("sealtrail.topics.layouts", outputs.get(5)),
             Map.entry("sealtrail.topics.campaigns", outputs.get(6)),
+            Map.entry("sealtrail.topics." + PolicyTopic.ID, outputs.get(7)),
             Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, appId),
             Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()),
             Map.entry(
