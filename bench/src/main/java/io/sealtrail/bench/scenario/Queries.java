@@ -4,6 +4,7 @@ import io.sealtrail.bench.Progress;
 import io.sealtrail.bench.Row;
 import io.sealtrail.bench.fixture.AssembledEvents;
 import io.sealtrail.bench.fixture.EventJson;
+import io.sealtrail.bench.http.BrowserFetch;
 import io.sealtrail.bench.http.HttpLoad;
 import io.sealtrail.bench.http.StreamedGet;
 import io.sealtrail.bench.http.Tokens;
@@ -77,6 +78,7 @@ public final class Queries implements Scenario {
       List<Row> rows = new java.util.ArrayList<>(lookups(context, gets, devices));
       rows.addAll(traces(context, gets, devices));
       rows.addAll(streamedTrace(gets, devices));
+      rows.addAll(browserTrace(gets, devices));
       context.remember(LOT_CONFIG, config);
       context.remember(LOT_DEVICES, devices);
       return rows;
@@ -126,6 +128,11 @@ public final class Queries implements Scenario {
     if (traced != devices) {
       throw new IllegalStateException("the trace lists " + traced + " devices, not " + devices);
     }
+    // A device's state fields are left out of the JSON when the trace did not find its state.
+    long withState = body.split("\"status\":", -1).length - 1;
+    if (withState != devices) {
+      throw new IllegalStateException("the trace found the state of " + withState + " devices");
+    }
     long bytes = load.lastBody().length;
     List<HttpRequest> same =
         IntStream.range(0, TRACES).mapToObj(i -> gets.get("/v1/bench/bytes/" + bytes)).toList();
@@ -154,18 +161,32 @@ public final class Queries implements Scenario {
     }
     StreamedGet.Timing noop = client.median(gets.get("/v1/bench/bytes/" + trace.bytes()), TRACES);
     String figure =
-        "GET /v1/lots/{lot}/trace?format=ndjson, "
-            + devices
-            + " devices ("
-            + trace.bytes() / 1024
-            + " KiB), streamed";
+        "GET /v1/lots/{lot}/trace?format=ndjson, " + sized(devices, trace) + ", streamed";
     String baseline = "no-op GET of as many bytes, read the same way (median of 3)";
+    return firstAndWhole(figure, "first byte", baseline, "first byte", trace, noop);
+  }
+
+  private static String sized(int devices, StreamedGet.Timing read) {
+    return devices + " devices (" + read.bytes() / 1024 + " KiB)";
+  }
+
+  /**
+   * The rows of a streamed read: to its first byte (or chunk) and to its end, each against the
+   * no-op.
+   */
+  private static List<Row> firstAndWhole(
+      String figure,
+      String first,
+      String baseline,
+      String baselineFirst,
+      StreamedGet.Timing trace,
+      StreamedGet.Timing noop) {
     return List.of(
         new Row(
             6,
-            figure + ": first byte",
+            figure + ": " + first,
             Row.of(trace.firstByteMs(), "ms"),
-            baseline + ": first byte",
+            baseline + ": " + baselineFirst,
             Row.of(noop.firstByteMs(), "ms")),
         new Row(
             6,
@@ -173,6 +194,38 @@ public final class Queries implements Scenario {
             Row.of(trace.wholeMs(), "ms"),
             baseline + ": whole answer",
             Row.of(noop.wholeMs(), "ms")));
+  }
+
+  /**
+   * The NDJSON trace as the recall console reads it (#18): {@code fetch()} in headless Chromium,
+   * read by a stream reader; the time to the first chunk (the first rows) and to the end, against
+   * the no-op GET of as many bytes fetched and read the same way in the same browser.
+   */
+  private static List<Row> browserTrace(Gets gets, int devices) {
+    if (!BrowserFetch.installed()) {
+      Progress.say(
+          "queries: no browser row: /usr/bin/chromium or /usr/bin/chromedriver is missing"
+              + " (apt-get install chromium chromium-driver)");
+      return List.of();
+    }
+    String path = "/v1/lots/" + EventJson.LOT + "/trace?format=ndjson";
+    try (BrowserFetch browser = BrowserFetch.open(gets.server(), "/v1/bench/noop")) {
+      StreamedGet.Timing trace = browser.median(path, gets.bearer(), TRACES);
+      if (trace.lines() != devices) {
+        throw new IllegalStateException("the browser read " + trace.lines() + " NDJSON lines");
+      }
+      StreamedGet.Timing noop =
+          browser.median("/v1/bench/bytes/" + trace.bytes(), gets.bearer(), TRACES);
+      if (noop.bytes() != trace.bytes()) {
+        throw new IllegalStateException("the browser read " + noop.bytes() + " no-op bytes");
+      }
+      String figure =
+          "fetch() in headless Chromium of the NDJSON trace, "
+              + sized(devices, trace)
+              + ", read by a stream reader";
+      String baseline = "no-op GET of as many bytes, fetched the same way (median of 3)";
+      return firstAndWhole(figure, "first rows", baseline, "first chunk", trace, noop);
+    }
   }
 
   /** GET requests to one server, with the bearer token. */

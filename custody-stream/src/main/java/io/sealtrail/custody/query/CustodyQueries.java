@@ -19,6 +19,7 @@ import io.sealtrail.custody.lineage.LotTrace;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.state.ChainHash;
 import io.sealtrail.epcis.export.EpcisExporter;
+import io.sealtrail.platform.query.KeyedReads;
 import io.sealtrail.platform.query.StoreReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ public final class CustodyQueries {
             parents(request),
             Integer.MAX_VALUE,
             Set.of());
-    return new TraceRows(lot, reached, serial -> devices.seenOf(serial, request, holds), holds);
+    return new TraceRows(lot, reached, devices.seenFor(request, holds), holds);
   }
 
   /**
@@ -207,15 +208,21 @@ public final class CustodyQueries {
     return new WhereUsed(component, used);
   }
 
-  /** The devices a serial was built into: from this instance's store, or asked of its owner. */
+  /**
+   * The devices a serial was built into: from this instance's store, or asked of its owner. Where a
+   * serial lives is resolved per store partition for the one answer these parents serve.
+   */
   private DeepLineage.Parents parents(HttpRequest<?> request) {
+    KeyedReads<String> marks = reader.keyedReads(LineageStores.COMPONENT_PARENTS);
     return serial -> {
-      Optional<HostInfo> owner = reader.remoteOwner(LineageStores.COMPONENT_PARENTS, serial);
+      Optional<HostInfo> owner = marks.remoteOwner(serial);
       if (owner.isPresent()) {
         return WhereUsed.parentsFrom(reader.forwarder(), owner.get(), serial, request);
       }
-      var store = reader.<String>local(LineageStores.COMPONENT_PARENTS);
-      return Lineage.marked(store, serial) ? Lineage.all(store, serial) : List.of();
+      // Most devices are built into nothing: one point read of the marker says so.
+      return marks.get(serial) == null
+          ? List.of()
+          : Lineage.all(reader.<String>local(LineageStores.COMPONENT_PARENTS), serial);
     };
   }
 

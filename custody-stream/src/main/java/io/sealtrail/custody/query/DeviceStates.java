@@ -6,12 +6,14 @@ import io.sealtrail.avro.state.CustodyState;
 import io.sealtrail.custody.hold.HoldBook;
 import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.platform.query.Forwarder;
+import io.sealtrail.platform.query.KeyedReads;
 import io.sealtrail.platform.query.StoreReader;
 import io.sealtrail.platform.query.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -27,16 +29,20 @@ final class DeviceStates {
   }
 
   /**
-   * The custody of {@code serial} with the active holds covering it (from {@code holds} when the
-   * state is here), or {@link Seen#NOTHING} for a serial never seen.
+   * The custody of each device of one trace with the active holds covering it (from {@code holds}
+   * when the state is here), or {@link Seen#NOTHING} for a serial never seen. Where a device lives
+   * is resolved per store partition for the trace, not asked afresh for each of its devices.
    */
-  Seen seenOf(String serial, HttpRequest<?> asking, HoldBook holds) {
-    Optional<HostInfo> owner = reader.remoteOwner(CustodyStores.STATE, serial);
-    if (owner.isEmpty()) {
-      CustodyState state = local(serial);
-      return state == null ? Seen.NOTHING : Seen.of(state, holds.activeCovering(state));
-    }
-    return stateOf(owner.get(), serial, asking).map(Seen::of).orElse(Seen.NOTHING);
+  Function<String, Seen> seenFor(HttpRequest<?> asking, HoldBook holds) {
+    KeyedReads<CustodyState> states = reader.keyedReads(CustodyStores.STATE);
+    return serial -> {
+      Optional<HostInfo> owner = states.remoteOwner(serial);
+      if (owner.isEmpty()) {
+        CustodyState state = states.get(serial);
+        return state == null ? Seen.NOTHING : Seen.of(state, holds.activeCovering(state));
+      }
+      return stateOf(owner.get(), serial, asking).map(Seen::of).orElse(Seen.NOTHING);
+    };
   }
 
   /** The state of {@code serial} as JSON, wherever it lives, or empty for a serial never seen. */

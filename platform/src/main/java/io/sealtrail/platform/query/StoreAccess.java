@@ -31,4 +31,12 @@ public interface StoreAccess {
    * @throws StoreUnavailableException while the instances are not known (starting, rebalancing)
    */
   Set<HostInfo> otherHosts(String store);
+
+  /**
+   * Reads of many keys of {@code store} for one answer (a trace). By default each key is asked
+   * about as {@link #remoteOwner} and {@link #local} answer a single read.
+   */
+  default <V> KeyedReads<V> keyedReads(String store) {
+    return KeyedReads.perKey(this, store);
+  }
 }

@@ -48,6 +48,14 @@ public final class StoreReader {
     return access.remoteOwner(store, key);
   }
 
+  /**
+   * Reads of many keys of {@code store} for one answer (a trace): where each lives, and its value
+   * when here, resolved per store partition where the access can.
+   */
+  public <V> KeyedReads<V> keyedReads(String store) {
+    return access.keyedReads(store);
+  }
+
   /** The other instances holding a part of {@code store}; empty when this one is alone. */
   public Set<HostInfo> otherHosts(String store) {
     return access.otherHosts(store);

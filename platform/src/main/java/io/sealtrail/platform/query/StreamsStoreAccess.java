@@ -3,12 +3,14 @@ package io.sealtrail.platform.query;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -53,15 +55,8 @@ public final class StreamsStoreAccess implements StoreAccess {
     if (self == null) {
       return Optional.empty();
     }
-    KeyQueryMetadata owner;
-    try {
-      owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
-    } catch (IllegalStateException e) {
-      throw new StoreUnavailableException("the owner of " + key + " is not known yet", e);
-    }
-    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
-      throw new StoreUnavailableException("the owner of " + key + " is not known yet");
-    }
+    KeyQueryMetadata owner =
+        ownerOf(key, () -> streams.queryMetadataForKey(store, key, Serdes.String().serializer()));
     HostInfo active = owner.activeHost();
     if (!self.equals(active)) {
       return Optional.of(active);
@@ -71,16 +66,75 @@ public final class StreamsStoreAccess implements StoreAccess {
     return Optional.empty();
   }
 
+  /**
+   * Resolved per partition (see {@link PartitionedReads}) on an instance with an {@code
+   * application.server}; alone, every key is here and read per key.
+   */
+  @Override
+  public <V> KeyedReads<V> keyedReads(String store) {
+    if (self == null) {
+      return KeyedReads.perKey(this, store);
+    }
+    return new PartitionedReads<V>(
+        store, key -> resolve(store, key), System::nanoTime, StoreLags.MAX_AGE);
+  }
+
+  private <V> PartitionedReads.Resolved<V> resolve(String store, String key) {
+    requireRunning();
+    int[] partitions = {0};
+    // The partitioner Kafka Streams uses for a String key, noting how many partitions it placed
+    // the key among.
+    StreamPartitioner<String, Object> placing =
+        (topic, k, value, count) -> {
+          partitions[0] = count;
+          return Optional.of(Set.of(PartitionedReads.partitionOf(k, count)));
+        };
+    KeyQueryMetadata owner = ownerOf(key, () -> streams.queryMetadataForKey(store, key, placing));
+    long now = System.nanoTime();
+    HostInfo active = owner.activeHost();
+    if (!self.equals(active)) {
+      return new PartitionedReads.Resolved<>(
+          owner.partition(), partitions[0], Optional.of(active), null, now);
+    }
+    lags.requireCaughtUp(store, owner.partition());
+    ReadOnlyKeyValueStore<String, V> local =
+        local(
+            StoreQueryParameters.fromNameAndType(
+                    store, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(owner.partition()));
+    return new PartitionedReads.Resolved<>(
+        owner.partition(), partitions[0], Optional.empty(), local, now);
+  }
+
+  private static KeyQueryMetadata ownerOf(String key, Supplier<KeyQueryMetadata> asking) {
+    KeyQueryMetadata owner;
+    try {
+      owner = asking.get();
+    } catch (IllegalStateException e) {
+      throw new StoreUnavailableException("the owner of " + key + " is not known yet", e);
+    }
+    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+      throw new StoreUnavailableException("the owner of " + key + " is not known yet");
+    }
+    return owner;
+  }
+
   @Override
   public <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+    return local(
+        StoreQueryParameters.fromNameAndType(
+            store, QueryableStoreTypes.<String, V>keyValueStore()));
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> local(
+      StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> parameters) {
     requireRunning();
+    String store = parameters.storeName();
     if (restoring.isRestoring(store)) {
       throw new StoreUnavailableException(store + " is being restored on this instance");
     }
     try {
-      return streams.store(
-          StoreQueryParameters.fromNameAndType(
-              store, QueryableStoreTypes.<String, V>keyValueStore()));
+      return streams.store(parameters);
     } catch (InvalidStateStoreException e) {
       throw new StoreUnavailableException(store + " is migrating: " + e.getMessage(), e);
     }
