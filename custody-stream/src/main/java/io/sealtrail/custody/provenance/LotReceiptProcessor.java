@@ -81,7 +81,11 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
     }
     event.detail(Assembled.class).ifPresent(a -> assembled(lot, event, a));
     DecisionClock now = clock.now();
-    raise(held.releaseDue(lot, v -> due(v, now)));
+    // Only an assembly whose grace this task's stream time has passed can be due here (the task
+    // is not idle while it processes): later ones are left unread, so each event costs the lot's
+    // decidable assemblies, not all it holds. The wall-clock punctuation still reads them all.
+    Instant decidable = now.idle() ? Instant.MAX : now.streamTime().minus(grace);
+    raise(held.releaseDue(lot, decidable, v -> due(v, now)));
   }
 
   /**

@@ -13,8 +13,9 @@ final class ProvenanceStores {
   static final String RECEIPTS = "custody-provenance-receipts-store";
 
   /**
-   * Lot, newline, assembly key ({@link HeldAssemblies}) → the UNVERIFIED_COMPONENT held for the
-   * grace: an assembly naming the lot before any receipt of it (partitioned by lot).
+   * Lot, newline, assembly time, newline, violation id ({@link HeldAssemblies}) → the
+   * UNVERIFIED_COMPONENT held for the grace: an assembly naming the lot before any receipt of it
+   * (partitioned by lot).
    */
   static final String UNVERIFIED = "custody-provenance-unverified-store";
 

@@ -104,6 +104,34 @@ class ProvenanceDetectionTest {
   }
 
   @Test
+  void shouldRaiseEachAssemblyOfALotInEventTimeOnlyOnceItsOwnGracePassedWhenTheyArriveOutOfOrder() {
+    // Held assemblies are read in time order and an event reads only those its stream time may
+    // decide: the one that arrived last but happened first must not hide behind the others.
+    String third = "GWX1-000044";
+    custody.send(
+        assembled(DEVICE, T0.plusSeconds(300), RAM),
+        assembled(OTHER_DEVICE, T0.plusSeconds(600), RAM),
+        assembled(third, T0, RAM));
+    custody.advanceWallClock(Settles.DEFAULT_PROVENANCE);
+
+    custody.send(streamTimeAt(T0.plus(GRACE).plusSeconds(300)));
+    custody.advanceWallClock(QUIET);
+    assertThat(custody.violations())
+        .as("the two whose grace stream time passed, the earliest first")
+        .extracting(Violation::getType, Violation::getSerial)
+        .containsExactly(
+            tuple(AlertType.UNVERIFIED_COMPONENT, third),
+            tuple(AlertType.UNVERIFIED_COMPONENT, DEVICE));
+
+    custody.send(streamTimeAt(T0.plus(GRACE).plusSeconds(600)));
+    custody.advanceWallClock(QUIET);
+    assertThat(custody.violations())
+        .as("then the last, once stream time passed its own grace")
+        .extracting(Violation::getSerial)
+        .containsExactly(OTHER_DEVICE);
+  }
+
+  @Test
   void shouldRaiseUnverifiedComponentWithoutWaitingTheGraceOnTheWallClockWhenEventTimePassesIt() {
     custody.send(assembled(DEVICE, T0, CPU));
     custody.send(streamTimeAt(T0.plus(GRACE).minusSeconds(1)));
