@@ -38,7 +38,7 @@ public record StreamsBaseSettings(
   /** The key of {@link #rocksDbMemoryMib}; env {@code SEALTRAIL_STREAMS_ROCKSDB_MEMORY_MIB}. */
   public static final String ROCKSDB_MEMORY_KEY = "sealtrail.streams.rocksdb-memory-mib";
 
-  public static final int DEFAULT_ROCKSDB_MEMORY_MIB = 96;
+  public static final int DEFAULT_ROCKSDB_MEMORY_MIB = 256;
 
   /**
    * The environment variables of the optional keys {@link #from} reads: application id, state

@@ -34,7 +34,7 @@ class BoundedRocksDbMemoryTest {
         .isEqualTo(BoundedRocksDbMemory.class);
     assertThat(p.get(BoundedRocksDbMemory.MEMORY_KEY)).isEqualTo(Long.toString(32L << 20));
     assertThat(DEFAULTS.properties().get(BoundedRocksDbMemory.MEMORY_KEY))
-        .isEqualTo(Long.toString(96L << 20));
+        .isEqualTo(Long.toString(256L << 20));
   }
 
   @Test
