@@ -71,7 +71,10 @@ public final class LocalProcess implements AutoCloseable {
             "--registry-port",
             String.valueOf(BenchCluster.freePort()),
             "--http-port",
-            String.valueOf(BenchCluster.freePort())));
+            String.valueOf(BenchCluster.freePort()),
+            // Metrics on a free port too: the default 9464 is taken by any other local mode.
+            "--management-port",
+            "0"));
     command.addAll(localArgs);
     Files.createDirectories(home);
     var builder = new ProcessBuilder(command).redirectErrorStream(true);
