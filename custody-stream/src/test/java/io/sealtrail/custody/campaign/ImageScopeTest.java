@@ -89,7 +89,9 @@ class ImageScopeTest {
         new CampaignScopes() {
           @Override
           public List<String> serials(CampaignScope scope, String id, HttpRequest<?> asking) {
-            throw new UnsupportedOperationException();
+            // An image scope asks this instance for its inventory part only (ofImage below).
+            throw new UnsupportedOperationException(
+                "an image scope never asks for a lot's serials");
           }
 
           @Override

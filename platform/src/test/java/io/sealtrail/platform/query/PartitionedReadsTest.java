@@ -70,12 +70,12 @@ class PartitionedReadsTest {
 
     @Override
     public KeyValueIterator<String, String> range(String from, String to) {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("keyed reads make point reads only");
     }
 
     @Override
     public KeyValueIterator<String, String> all() {
-      throw new UnsupportedOperationException();
+      throw new UnsupportedOperationException("keyed reads make point reads only");
     }
 
     @Override
