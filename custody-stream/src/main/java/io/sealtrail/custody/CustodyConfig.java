@@ -74,6 +74,7 @@ public record CustodyConfig(
   static final String CERTIFICATE_REQUIRED = "sealtrail.detect.certificate-required";
   static final String PROVENANCE_SETTLE = "sealtrail.custody.provenance-settle";
   static final String SHIPMENT_SETTLE = "sealtrail.custody.shipment-settle";
+  static final String RELEASE_SETTLE = "sealtrail.custody.release-settle";
 
   private static final StreamsBaseSettings DEFAULT_STREAMS =
       new StreamsBaseSettings(
@@ -125,7 +126,8 @@ public record CustodyConfig(
             optional(APPROVED_SUPPLIERS),
             optional(CERTIFICATE_REQUIRED),
             optional(PROVENANCE_SETTLE),
-            optional(SHIPMENT_SETTLE)));
+            optional(SHIPMENT_SETTLE),
+            optional(RELEASE_SETTLE)));
     all.addAll(HttpSettings.ENVIRONMENT);
     // Other instances forward queries to it.
     all.add(HttpSettings.ADVERTISED_HOST);
@@ -163,7 +165,8 @@ public record CustodyConfig(
         HttpSettings.from(flat, DEFAULT_HTTP_PORT),
         new Settles(
             settle(flat, PROVENANCE_SETTLE, Settles.DEFAULT_PROVENANCE),
-            settle(flat, SHIPMENT_SETTLE, Settles.DEFAULT_SHIPMENT)));
+            settle(flat, SHIPMENT_SETTLE, Settles.DEFAULT_SHIPMENT),
+            settle(flat, RELEASE_SETTLE, Settles.DEFAULT_RELEASE)));
   }
 
   /** The serde settings: the registry the Avro topics and stores share. */

@@ -91,17 +91,21 @@ class CustodyConfigTest {
   }
 
   @Test
-  void shouldReadBothSettlesWhenKeysAreSetAndKeepTheDefaultsWhenUnset() {
+  void shouldReadEverySettleWhenKeysAreSetAndKeepTheDefaultsWhenUnset() {
     Settles configured =
         CustodyConfig.from(
                 Map.of(
                     "sealtrail.custody.provenance-settle", "PT3S",
-                    "sealtrail.custody.shipment-settle", "PT4S"))
+                    "sealtrail.custody.shipment-settle", "PT4S",
+                    "sealtrail.custody.release-settle", "PT5S"))
             .settles();
 
-    assertThat(configured).isEqualTo(new Settles(Duration.ofSeconds(3), Duration.ofSeconds(4)));
+    assertThat(configured)
+        .isEqualTo(
+            new Settles(Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5)));
     assertThat(CustodyConfig.from(Map.of()).settles())
-        .isEqualTo(new Settles(Duration.ofSeconds(60), Duration.ofMinutes(2)));
+        .isEqualTo(
+            new Settles(Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofSeconds(60)));
   }
 
   @Test

@@ -4,18 +4,24 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long, on the wall clock, two time-based detections hold a finding at least before event time
- * may decide it: what a producer's batch or a replay may still deliver out of order that no
- * watermark sees. Configuration ({@code sealtrail.custody.provenance-settle}, {@code
- * sealtrail.custody.shipment-settle}) so a short story, such as the demo's test, need not wait the
- * live defaults; a shorter settle decides a replayed batch sooner, never anything live differently.
+ * How long, on the wall clock, the time-based detections that wait on another partition hold a
+ * finding at least before event time may decide it: what a producer's batch or a replay may still
+ * deliver out of order that no watermark sees. An idle partition's watermark says it has nothing
+ * left to process, not that nothing is on its way to it. Configuration ({@code
+ * sealtrail.custody.provenance-settle}, {@code sealtrail.custody.shipment-settle}, {@code
+ * sealtrail.custody.release-settle}) so a short story, such as the demo's test, need not wait the
+ * live defaults; a shorter settle decides a replayed batch sooner, never anything live differently
+ * (live, the grace is longer).
  *
  * @param provenance an assembly naming a lot not yet received (UNVERIFIED_COMPONENT), default
  *     {@link #DEFAULT_PROVENANCE}
  * @param shipment a shipping seen already past its deadline (SHIPMENT_OVERDUE), default {@link
  *     #DEFAULT_SHIPMENT}
+ * @param release a flash or attestation judged against its product's releases and withdrawals,
+ *     which the product's partition reports (UNAUTHORIZED_FIRMWARE, MEASUREMENT_MISMATCH), default
+ *     {@link #DEFAULT_RELEASE}
  */
-public record Settles(Duration provenance, Duration shipment) {
+public record Settles(Duration provenance, Duration shipment, Duration release) {
   /**
    * A producer's events about other serials, on other partitions, may reach the provenance task
    * that much later than their order says (ingest writes a batch in no particular order; the demo's
@@ -30,13 +36,22 @@ public record Settles(Duration provenance, Duration shipment) {
    */
   public static final Duration DEFAULT_SHIPMENT = Duration.ofMinutes(2);
 
+  /**
+   * A withdrawal sent with the flashes after it may reach the product's partition after the flash's
+   * partition has passed the flash + grace in event time (ingest writes a batch in no particular
+   * order), while the product's partition, idle until then, holds no one back: the demo's flash of
+   * a withdrawn release was missed so on a loaded machine. The same bound as provenance's.
+   */
+  public static final Duration DEFAULT_RELEASE = DEFAULT_PROVENANCE;
+
   public Settles {
     requireNonNegative(provenance, "provenance settle");
     requireNonNegative(shipment, "shipment settle");
+    requireNonNegative(release, "release settle");
   }
 
   public static Settles defaults() {
-    return new Settles(DEFAULT_PROVENANCE, DEFAULT_SHIPMENT);
+    return new Settles(DEFAULT_PROVENANCE, DEFAULT_SHIPMENT, DEFAULT_RELEASE);
   }
 
   private static void requireNonNegative(Duration duration, String name) {

@@ -77,13 +77,18 @@ public final class CustodyProcessor
    * A processor judging by {@code rules}' grace and, until a policy version is in the global {@link
    * PolicyStore}, by its other rules too.
    *
+   * @param releaseSettle how long, on the wall clock, a finding awaiting a release or withdrawal is
+   *     held at least ({@link io.sealtrail.custody.detect.Settles#release})
    * @param releaseDecoder reads a withdrawal back from the releases store's bytes (the releases
    *     topic's value deserializer)
    */
-  public CustodyProcessor(DetectionRules rules, Function<byte[], VerifiedEvent> releaseDecoder) {
+  public CustodyProcessor(
+      DetectionRules rules,
+      Duration releaseSettle,
+      Function<byte[], VerifiedEvent> releaseDecoder) {
     this.configured = rules;
     this.releaseDecoder = releaseDecoder;
-    this.holding = new Holding(rules.grace(), QUIET);
+    this.holding = new Holding(rules.grace(), QUIET, releaseSettle);
   }
 
   @Override

@@ -34,12 +34,22 @@ import java.util.function.Predicate;
  *
  * <p>What another partition's event clears (a release, for a flash) also waits until every other
  * partition's watermark ({@link Watermarks}) has passed the event's time plus the grace, or that
- * partition has nothing left to process: a partition trailing this one can never make it final.
+ * partition has nothing left to process: a partition trailing this one can never make it final. And
+ * it is held {@code elsewhere} on the wall clock at least: a partition with nothing left to process
+ * may still be sent what a producer reported before the event (ingest writes a batch in no
+ * particular order), so its watermark alone would decide a flash before its withdrawal arrived.
  *
  * @param grace how late an event may arrive, in event time
  * @param quiet how long a task must have processed nothing before the wall clock decides
+ * @param elsewhere how long what another partition's event clears is held on the wall clock at
+ *     least ({@link io.sealtrail.custody.detect.Settles#release})
  */
-public record Holding(Duration grace, Duration quiet) {
+public record Holding(Duration grace, Duration quiet, Duration elsewhere) {
+  /** Holding for decisions that no other partition's event clears. */
+  public Holding(Duration grace, Duration quiet) {
+    this(grace, quiet, Duration.ZERO);
+  }
+
   /**
    * True when a decision about an event of {@code occurredAt}, held since {@code heldSince} on the
    * wall clock, is due: {@code window} after it in event time, or grace + quiet after it was held
@@ -74,7 +84,9 @@ public record Holding(Duration grace, Duration quiet) {
   boolean due(Violation violation, DecisionClock clock, Watermarks progress) {
     Awaiting awaiting = Awaiting.from(violation.getAttributes());
     boolean settled =
-        !awaiting.metElsewhere() || progress.othersPassed(violation.getOccurredAt().plus(grace));
+        !awaiting.metElsewhere()
+            || (!violation.getDetectedAt().plus(elsewhere).isAfter(clock.wallTime())
+                && progress.othersPassed(violation.getOccurredAt().plus(grace)));
     // Held from its judgement in event-time order, itself a grace after the event.
     Duration window = awaiting.looksAhead() ? grace.multipliedBy(2) : grace;
     return settled

@@ -76,7 +76,9 @@ public final class CustodyTopology {
     ShipmentTopology.define(builder, events, topics, rules, settles.shipment(), storage);
     KStream<String, StepOutput> outcomes =
         events.process(
-            () -> new CustodyProcessor(rules, ReleaseTable.decoder(topics.releases())),
+            () ->
+                new CustodyProcessor(
+                    rules, settles.release(), ReleaseTable.decoder(topics.releases())),
             Named.as("custody-processor"),
             CustodyStores.STATE,
             CustodyStores.HELD_VIOLATIONS,

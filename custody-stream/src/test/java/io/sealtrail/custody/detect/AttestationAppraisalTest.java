@@ -59,7 +59,7 @@ class AttestationAppraisalTest {
     custody.send(releasedExpecting("1.4.0", RELEASE, GOOD_NEW));
     builtWith("1.4.0");
 
-    custody.send(test(MEASUREMENT), streamTimeAt(AFTER_GRACE));
+    custody.send(test(MEASUREMENT), streamTimeAt(AFTER_GRACE)).afterReleaseSettle();
 
     Violation v = single();
     assertThat(v.getType()).isEqualTo(AlertType.MEASUREMENT_MISMATCH);
@@ -133,7 +133,7 @@ class AttestationAppraisalTest {
     builtWith("1.3.0");
     custody.send(flashed(DEVICE, "1.4.0", REFLASHING));
 
-    custody.send(test(GOOD_NEW), streamTimeAt(AFTER_GRACE));
+    custody.send(test(GOOD_NEW), streamTimeAt(AFTER_GRACE)).afterReleaseSettle();
 
     assertThat(single().getAttributes())
         .containsEntry("firmwareVersion", "1.3.0")

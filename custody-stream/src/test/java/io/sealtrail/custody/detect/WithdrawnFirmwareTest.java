@@ -10,6 +10,7 @@ import io.sealtrail.avro.common.Evidence;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.custody.fixtures.EventFixture;
 import io.sealtrail.custody.process.CustodyProcessor;
+import io.sealtrail.custody.process.Watermarks;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,41 @@ class WithdrawnFirmwareTest {
     assertThat(custody.violations())
         .singleElement()
         .satisfies(v -> assertWithdrawn(v, withdrawal, FLASHING.minus(Duration.ofMinutes(5))));
+  }
+
+  /**
+   * The demo's miss: the product's partition, idle (nothing left to process), holds no one back,
+   * and this partition's stream time passed the flash + grace before the withdrawal, sent before
+   * the flash in the same upload, reached the product's partition. Decided then, the flash was
+   * dropped as of a released image; held the release settle on the wall clock, it is raised.
+   */
+  @Test
+  void shouldRaiseTheFlashWhenAnIdlePartitionReportsTheWithdrawalAfterThisOnePassedItsGrace() {
+    custody.watermarkElsewhere(1, Watermarks.CAUGHT_UP);
+    custody.send(released("1.4.0", RELEASE), assembled(DEVICE, ASSEMBLY));
+    custody.send(flashed(DEVICE, "1.4.0", FLASHING), streamTimeAt(AFTER_GRACE));
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isOne();
+
+    EventFixture withdrawal = withdrawn("1.4.0", FLASHING.minus(Duration.ofDays(1)), REASON);
+    custody.withdrawnElsewhere(withdrawal).afterReleaseSettle();
+
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertWithdrawn(v, withdrawal, FLASHING.minus(Duration.ofDays(1))));
+    assertThat(custody.heldViolations()).isZero();
+  }
+
+  @Test
+  void shouldDropTheFlashOnceTheReleaseSettlePassedWithNoWithdrawal() {
+    custody.watermarkElsewhere(1, Watermarks.CAUGHT_UP);
+    custody.send(released("1.4.0", RELEASE), assembled(DEVICE, ASSEMBLY));
+    custody.send(flashed(DEVICE, "1.4.0", FLASHING), streamTimeAt(AFTER_GRACE));
+
+    custody.afterReleaseSettle();
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
   }
 
   private static void assertWithdrawn(Violation v, EventFixture withdrawal, Instant withdrawnAt) {

@@ -165,7 +165,7 @@ class ProvenanceDetectionTest {
     try (var configured =
         new CustodyDriver(
             new DetectionRules(GRACE, Duration.ofHours(1), Map.of()),
-            new Settles(settle, Settles.DEFAULT_SHIPMENT))) {
+            new Settles(settle, Settles.DEFAULT_SHIPMENT, Settles.DEFAULT_RELEASE))) {
       configured.send(assembled(DEVICE, T0, CPU));
       configured.send(streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
 

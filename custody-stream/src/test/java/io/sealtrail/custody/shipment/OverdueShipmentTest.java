@@ -228,7 +228,8 @@ class OverdueShipmentTest {
     // Three wall-clock checks (every QUIET) long: the third is the first that may decide.
     Duration settle = QUIET.multipliedBy(3);
     try (var configured =
-        new CustodyDriver(RULES, new Settles(Settles.DEFAULT_PROVENANCE, settle))) {
+        new CustodyDriver(
+            RULES, new Settles(Settles.DEFAULT_PROVENANCE, settle, Settles.DEFAULT_RELEASE))) {
       configured.send(streamTimeAt(DEADLINE.plus(Duration.ofDays(1))));
       configured.send(crateShippedAt(DEPARTURE));
 

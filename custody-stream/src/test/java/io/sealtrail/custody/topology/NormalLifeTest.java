@@ -69,7 +69,7 @@ class NormalLifeTest {
 
   @Test
   void shouldRaiseNothingWhenDeviceLivesNormally() {
-    custody.send(life());
+    custody.send(life()).afterReleaseSettle();
 
     assertThat(custody.violations()).isEmpty();
     assertThat(custody.heldViolations()).isZero();
