@@ -1,10 +1,13 @@
 package io.sealtrail.testing;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -37,19 +40,29 @@ public final class NodePackage {
     Assumptions.assumeTrue(tools, "node and npm are not on the PATH: skipping " + purpose);
     NodePackage project = new NodePackage(Path.of("target", name));
     Files.createDirectories(project.install);
-    Path lock = project.install.resolve("package-lock.json");
-    boolean installed =
-        Files.isDirectory(project.install.resolve("node_modules"))
-            && Files.exists(lock)
-            && Files.mismatch(lock, SOURCES.resolve("package-lock.json")) == -1;
-    for (String file : concat(List.of("package.json", "package-lock.json"), files)) {
-      Files.copy(
-          SOURCES.resolve(file),
-          project.install.resolve(file),
-          StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (!installed) {
-      project.run(300, "npm", "ci", "--no-audit", "--no-fund");
+    // Test classes of one module run in parallel JVMs (failsafe's forkCount): one installs while
+    // the others wait, rather than each running npm ci over the others' node_modules.
+    try (FileChannel channel =
+            FileChannel.open(
+                Path.of("target", name + ".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      Path lock = project.install.resolve("package-lock.json");
+      boolean installed =
+          Files.isDirectory(project.install.resolve("node_modules"))
+              && Files.exists(lock)
+              && Files.mismatch(lock, SOURCES.resolve("package-lock.json")) == -1;
+      for (String file : concat(List.of("package.json", "package-lock.json"), files)) {
+        Path copy = project.install.resolve(file);
+        // Left alone when the same: another JVM may be running it.
+        if (!Files.exists(copy) || Files.mismatch(SOURCES.resolve(file), copy) != -1) {
+          Files.copy(SOURCES.resolve(file), copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      if (!installed) {
+        project.run(300, "npm", "ci", "--no-audit", "--no-fund");
+      }
     }
     return project;
   }
