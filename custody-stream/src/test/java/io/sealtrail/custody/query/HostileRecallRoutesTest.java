@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealtrail.custody.fixtures.CustodyDriver;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.testing.LogCapture;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Issue 21, past the list: the recall routes the last session added (where-used, supplier trace,
  * firmware exposure) asked as a careless partner or an attacker would. Each answer is a specific
  * 4xx problem with a stable type (and the field where one is at fault), never a 500, a stack trace
- * or a library's class name.
+ * or a library's class name, and costs at most one log line. The trace's filters and formats too.
  */
 class HostileRecallRoutesTest {
   static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
@@ -63,10 +65,22 @@ class HostileRecallRoutesTest {
         "/v1/firmware/gateway-x1/exposure | 400 | invalid-request | imageSha256",
         "/v1/firmware/gateway-x1/exposure?imageSha256=%27%3Cscript%3E | 400 | invalid-request | imageSha256",
         "/v1/firmware/gateway-x1/exposure?imageSha256=abc&imageSha256=def | 400 | invalid-request | imageSha256",
+        "/v1/lots/LOT-CPU-7/trace?status=%00 | 400 | invalid-query | status",
+        "/v1/lots/LOT-CPU-7/trace?format=csv&format=json | 400 | invalid-query | ",
+        "/v1/lots/LOT-CPU-7/trace?format=%00 | 400 | invalid-query | ",
+        "/v1/suppliers/supplier-CPU-A53/trace?status=%ff%fe | 400 | invalid-query | status",
+        "/v1/lots/%2e%2e/trace | 404 | not-found | ",
+        "/v1/lots/%00/trace?format=ndjson | 404 | not-found | ",
       })
   void shouldAnswerASpecificProblemWhenARecallRouteIsAskedWithHostileInput(
       String path, int status, String type, String field) throws IOException {
-    var response = client.asRecall(server.port(), path);
+    HttpResponse<String> response;
+    try (LogCapture log = new LogCapture()) {
+      response = client.asRecall(server.port(), path);
+      // A client's mistake costs at most one log line, and never a stack trace.
+      assertThat(log.events()).hasSizeLessThanOrEqualTo(1);
+      assertThat(log.events()).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+    }
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.body()).doesNotContain("Exception", "\tat ", "io.micronaut", "jackson");

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealtrail.platform.auth.Role;
 import io.sealtrail.testing.EmbeddedKafka;
+import io.sealtrail.testing.LogCapture;
 import io.sealtrail.trust.crypto.KeyAlgorithm;
 import io.sealtrail.trust.crypto.KeyPairs;
 import io.sealtrail.trust.crypto.Pem;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealtrail.platform.http.HttpBinding;
 import io.sealtrail.platform.http.PlatformHttpServer;
+import io.sealtrail.testing.LogCapture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /v1/whoami} over real HTTP: each role token names its role, no token is a 401. */
 class WhoAmIControllerTest {
@@ -61,6 +64,36 @@ class WhoAmIControllerTest {
       assertThat(answer.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
       assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
       assertThat(JSON.readTree(answer.body()).path("type").asText()).endsWith("/unauthenticated");
+    }
+  }
+
+  /**
+   * Issue 21: an Authorization header as a careless client or an attacker sends it is a 401 like
+   * any unknown token, costing at most one log line and never a stack trace.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Basic dXNlcjpwYXNz",
+        "Bearer",
+        "Bearer ",
+        "Bearer  two spaces",
+        "Token abc",
+        "Bearer \u00e9t\u00e9 (Latin-1 bytes)",
+        "Bearer a%00b",
+        "Bearer ../../tokens/admin.token",
+        "LONG"
+      })
+  void shouldAnswerUnauthenticatedWithoutAStackTraceWhenTheHeaderIsATrick(String given)
+      throws Exception {
+    String authorization = given.equals("LONG") ? "Bearer " + "x".repeat(6_000) : given;
+    try (LogCapture log = new LogCapture()) {
+      HttpResponse<String> answer = get(authorization);
+
+      assertThat(answer.statusCode()).as(answer.body()).isIn(400, 401, 431);
+      assertThat(answer.body()).doesNotContain("Exception", "\tat ", "io.micronaut");
+      assertThat(log.events()).hasSizeLessThanOrEqualTo(1);
+      assertThat(log.events()).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
     }
   }
 

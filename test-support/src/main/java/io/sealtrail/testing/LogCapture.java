@@ -1,4 +1,4 @@
-package io.sealtrail.ingest.http;
+package io.sealtrail.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,17 +11,17 @@ import org.slf4j.LoggerFactory;
  * costs at most one log line and never a stack trace. Kafka's own clients are left out: their
  * background chatter is not the request's.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  LogCapture() {
+  public LogCapture() {
     appender.start();
     root.addAppender(appender);
   }
 
   /** The events logged since the capture started, Kafka clients' excepted. */
-  List<ILoggingEvent> events() {
+  public List<ILoggingEvent> events() {
     synchronized (appender.list) {
       return appender.list.stream()
           .filter(e -> !e.getLoggerName().startsWith("org.apache.kafka"))
