@@ -3,6 +3,7 @@ package io.sealtrail.trust.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.sealtrail.testing.FuzzOracles;
 import java.time.Instant;
 
 /**
@@ -21,8 +22,8 @@ class PolicyJsonFuzzTest {
     try {
       document = PolicyJson.document(body, 2);
     } catch (InvalidPolicyException e) {
-      assertThat(e.field()).isNotNull().matches("(/([^/~]|~[01])*)*");
-      assertThat(e.getMessage()).isNotBlank().doesNotContain("jackson", "StreamReadConstraints");
+      FuzzOracles.assertJsonPointer(e.field());
+      FuzzOracles.assertOwnWords(e.getMessage(), body);
       return;
     }
     byte[] written = PolicyJson.write(document);
