@@ -1,22 +1,33 @@
 package io.sealtrail.bench.http;
 
 import io.sealtrail.bench.Progress;
+import io.sealtrail.bench.latency.ConstantRate;
+import io.sealtrail.bench.latency.Latencies;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * A closed-loop HTTP load: {@code clients} threads send the given requests one after another until
- * all are sent, each waiting for its answer. Latency is per request (service time, the right
- * measure for a closed loop); any answer outside 2xx fails the run.
+ * HTTP load, closed or open loop. {@link #run}: {@code clients} threads send the given requests one
+ * after another until all are sent, each waiting for its answer; latency is per request (service
+ * time, the right measure for a closed loop). {@link #offer}: the requests are sent on a constant
+ * schedule ({@link ConstantRate}) whether or not earlier ones were answered, and latency runs from
+ * each request's scheduled send time (no coordinated omission). Either way any answer outside 2xx
+ * fails the run.
  */
 public final class HttpLoad {
   private volatile byte[] lastBody = new byte[0];
@@ -54,6 +65,62 @@ public final class HttpLoad {
     return new Result(recorder.getIntervalHistogram(), requests.size(), seconds);
   }
 
+  /**
+   * Sends {@code requests} open loop at {@code perSecond} requests/s, then waits up to {@code
+   * timeout} for the last answers. A request still unanswered then counts with the time waited for
+   * it (as {@code Latencies} counts a missing record), so a stall raises the tail instead of
+   * vanishing from it; the result's seconds run from the first scheduled send to the last answer.
+   */
+  public Result offer(String label, List<HttpRequest> requests, double perSecond, Duration timeout)
+      throws Exception {
+    // When each answer came (nanoTime); the schedule is only known once ConstantRate returns it.
+    long[] answered = new long[requests.size()];
+    List<CompletableFuture<Void>> answers = new ArrayList<>(requests.size());
+    long[] intended =
+        ConstantRate.offer(
+            requests.size(),
+            perSecond,
+            i ->
+                answers.add(
+                    client
+                        .sendAsync(requests.get(i), HttpResponse.BodyHandlers.ofByteArray())
+                        .thenAccept(
+                            response -> {
+                              answered[i] = System.nanoTime();
+                              failUnlessOk(requests.get(i), response);
+                            })));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean[] late = new boolean[requests.size()];
+    try {
+      for (int i = 0; i < answers.size(); i++) {
+        try {
+          answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          late[i] = true;
+        } catch (ExecutionException e) {
+          throw new IllegalStateException(label + ": " + e.getCause().getMessage(), e.getCause());
+        }
+      }
+    } finally {
+      answers.forEach(answer -> answer.cancel(true));
+    }
+    long now = System.nanoTime();
+    long[] ends = new long[intended.length];
+    int unanswered = 0;
+    for (int i = 0; i < intended.length; i++) {
+      // get() returning means thenAccept ran, so answered[i] was written before it
+      // (happens-before).
+      ends[i] = late[i] ? now : answered[i];
+      unanswered += late[i] ? 1 : 0;
+    }
+    long last = Arrays.stream(ends).max().orElse(now);
+    double seconds = intended.length == 0 ? 0 : (last - intended[0]) / 1e9;
+    Progress.say(
+        "  %s: %,d requests offered at %.2f/s, %,d unanswered after %s, in %.1f s",
+        label, requests.size(), perSecond, unanswered, timeout, seconds);
+    return new Result(Latencies.fromIntended(intended, ends), requests.size(), seconds);
+  }
+
   /** The last answer's body, e.g. to ask a no-op route for as many bytes. */
   public byte[] lastBody() {
     return lastBody;
@@ -67,15 +134,19 @@ public final class HttpLoad {
           client.send(requests.get(i), HttpResponse.BodyHandlers.ofByteArray());
       recorder.recordValue((System.nanoTime() - sent) / 1_000);
       lastBody = response.body();
-      if (response.statusCode() >= 300) {
-        throw new IllegalStateException(
-            requests.get(i).uri()
-                + " answered "
-                + response.statusCode()
-                + ": "
-                + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-      }
+      failUnlessOk(requests.get(i), response);
     }
     return null;
+  }
+
+  private static void failUnlessOk(HttpRequest request, HttpResponse<byte[]> response) {
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(
+          request.uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 }

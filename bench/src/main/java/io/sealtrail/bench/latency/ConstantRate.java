@@ -13,11 +13,22 @@ public final class ConstantRate {
 
   /** Calls {@code send} for 0 to {@code count - 1} on schedule; returns each intended nanoTime. */
   public static long[] offer(int count, int perSecond, IntConsumer send) {
-    long period = 1_000_000_000L / perSecond;
+    return offer(count, (double) perSecond, send);
+  }
+
+  /**
+   * The same at a fractional rate (e.g. 18.4 batched requests/s, where rounding to whole requests
+   * would be several per cent off).
+   */
+  public static long[] offer(int count, double perSecond, IntConsumer send) {
+    if (!(perSecond > 0)) {
+      throw new IllegalArgumentException("rate must be positive: " + perSecond);
+    }
+    double period = 1e9 / perSecond;
     long start = System.nanoTime();
     long[] intended = new long[count];
     for (int i = 0; i < count; i++) {
-      intended[i] = start + i * period;
+      intended[i] = start + Math.round(i * period);
       long wait;
       while ((wait = intended[i] - System.nanoTime()) > 0) {
         LockSupport.parkNanos(wait);

@@ -22,17 +22,32 @@ public final class Latencies {
         && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
-    Histogram histogram = new Histogram(3);
     int missing = 0;
     long now = System.nanoTime();
+    long[] ends = new long[serials.size()];
     for (int i = 0; i < serials.size(); i++) {
       Long arrived = arrivals.arrival(serials.get(i));
       if (arrived == null) {
         missing++;
       }
-      histogram.recordValue(Math.max(0, ((arrived == null ? now : arrived) - intended[i]) / 1_000));
+      ends[i] = arrived == null ? now : arrived;
     }
     Progress.say("  %s: %,d of %,d arrived", label, serials.size() - missing, serials.size());
+    return fromIntended(intended, ends);
+  }
+
+  /**
+   * Microseconds from each intended start to its end (nanoTimes, index by index): the end of one
+   * that never finished is when the wait for it stopped. Never from when it was actually sent.
+   */
+  public static Histogram fromIntended(long[] intended, long[] ends) {
+    if (intended.length != ends.length) {
+      throw new IllegalArgumentException(intended.length + " starts but " + ends.length + " ends");
+    }
+    Histogram histogram = new Histogram(3);
+    for (int i = 0; i < intended.length; i++) {
+      histogram.recordValue(Math.max(0, (ends[i] - intended[i]) / 1_000));
+    }
     return histogram;
   }
 }

@@ -7,19 +7,25 @@ import io.sealtrail.bench.fixture.BenchPartner;
 import io.sealtrail.bench.fixture.Envelopes;
 import io.sealtrail.bench.http.HttpLoad;
 import io.sealtrail.bench.http.JsonArray;
+import io.sealtrail.bench.http.OpenLoopPlan;
 import io.sealtrail.bench.http.Tokens;
 import io.sealtrail.ingest.IngestConfig;
 import io.sealtrail.ingest.IngestNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Item 3: {@code POST /v1/events} with one envelope and with batches, events per second and latency
  * percentiles, each right after the same bodies were posted to the no-op route of the same server
- * ({@code /v1/bench/noop}) by the same clients.
+ * ({@code /v1/bench/noop}) by the same clients. Then issue #20's two batched rows: the batched rate
+ * against the ingest Kafka path's verified rate of the same run (when {@code ingest-kafka} ran
+ * before), and the p99 of fresh batches offered open loop at half the batched rate just measured,
+ * against the no-op route offered the same bodies at the same rate.
  */
 public final class IngestHttp implements Scenario {
   private static final int SINGLE_CLIENTS = 8;
@@ -27,6 +33,9 @@ public final class IngestHttp implements Scenario {
 
   /** Requests sent to both routes before measuring, so neither is timed while the JIT warms up. */
   private static final int WARM_UP = 200;
+
+  /** How long the open loop waits for its last answers before counting them as waited. */
+  private static final Duration OPEN_LOOP_TIMEOUT = Duration.ofSeconds(60);
 
   @Override
   public String name() {
@@ -73,8 +82,71 @@ public final class IngestHttp implements Scenario {
       var noopBatch =
           load.run("no-op, batch", bodies.posts("/v1/bench/noop", batches), BATCH_CLIENTS);
       var batch = load.run("events, batch", bodies.posts("/v1/events", batches), BATCH_CLIENTS);
-      return rows(single, noopSingle, batch, noopBatch, batchSize);
+      List<Row> rows = new ArrayList<>(rows(single, noopSingle, batch, noopBatch, batchSize));
+      double batchEvents = batch.requestsPerSecond() * batchSize;
+      context
+          .recalled(IngestKafkaPath.VERIFIED_RATE, Double.class)
+          .ifPresent(kafkaPath -> rows.add(againstKafkaPath(batchEvents, kafkaPath, batchSize)));
+      var plan = OpenLoopPlan.halfOf(batchEvents, batchSize, scale.latencyDuration());
+      // Fresh envelopes (their own run id): posting the measured ones again would only time the
+      // duplicate check.
+      Progress.say(
+          "ingest-http: open loop at half the batched rate, %.2f requests/s of %d, %d requests;"
+              + " signing %,d events",
+          plan.requestsPerSecond(), batchSize, plan.requests(), plan.requests() * batchSize);
+      List<byte[]> fresh =
+          Envelopes.assemblies(partner, prefix + "o", (plan.requests() * batchSize + 3) / 4);
+      List<byte[]> openBatches = new ArrayList<>();
+      for (int i = 0; i < plan.requests(); i++) {
+        openBatches.add(JsonArray.of(fresh.subList(i * batchSize, (i + 1) * batchSize)));
+      }
+      var noopOpen = offer(load, bodies, "/v1/bench/noop", openBatches, plan);
+      var open = offer(load, bodies, "/v1/events", openBatches, plan);
+      rows.add(openLoop(open, noopOpen, plan, batchSize));
+      return rows;
     }
+  }
+
+  /** The batches offered open loop to {@code route} as planned. */
+  private static HttpLoad.Result offer(
+      HttpLoad load, Bodies bodies, String route, List<byte[]> batches, OpenLoopPlan plan)
+      throws Exception {
+    return load.offer(
+        route + ", batches, open loop",
+        bodies.posts(route, batches),
+        plan.requestsPerSecond(),
+        OPEN_LOOP_TIMEOUT);
+  }
+
+  private static Row againstKafkaPath(double batchEvents, double kafkaPath, int batchSize) {
+    return new Row(
+        3,
+        batches(batchSize) + ", events/s",
+        Row.of(batchEvents, "events/s"),
+        "item 2: ingest inbound→events, verified events/s, same run (#20 target: ratio ≥ 0.8)",
+        Row.of(kafkaPath, "events/s"));
+  }
+
+  private static Row openLoop(
+      HttpLoad.Result open, HttpLoad.Result noopOpen, OpenLoopPlan plan, int batchSize) {
+    String rate =
+        String.format(
+            Locale.ROOT,
+            "%.1f requests/s = %,.0f events/s",
+            plan.requestsPerSecond(),
+            plan.eventsPerSecond(batchSize));
+    return new Row(
+        3,
+        "POST /v1/events, "
+            + batchSize
+            + " events/request, open loop at half the batched rate ("
+            + rate
+            + ", "
+            + plan.requests()
+            + " requests), p99 from the scheduled send (#20 target ≤ 100 ms)",
+        ms(open, 99),
+        "no-op POST, same bodies offered at the same rate, open loop, p99",
+        ms(noopOpen, 99));
   }
 
   private static List<Row> rows(
@@ -84,8 +156,7 @@ public final class IngestHttp implements Scenario {
       HttpLoad.Result noopBatch,
       int batchSize) {
     String singles = "POST /v1/events, 1 event/request, " + SINGLE_CLIENTS + " clients";
-    String batches =
-        "POST /v1/events, " + batchSize + " events/request, " + BATCH_CLIENTS + " clients";
+    String batches = batches(batchSize);
     String noopSingles = "no-op POST, same bodies and clients";
     return List.of(
         new Row(
@@ -114,6 +185,10 @@ public final class IngestHttp implements Scenario {
             ms(batch, 99),
             "no-op POST, same batch bodies, p99",
             ms(noopBatch, 99)));
+  }
+
+  private static String batches(int batchSize) {
+    return "POST /v1/events, " + batchSize + " events/request, " + BATCH_CLIENTS + " clients";
   }
 
   static Row.Measure ms(HttpLoad.Result result, double percentile) {

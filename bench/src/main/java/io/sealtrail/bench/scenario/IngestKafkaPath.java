@@ -23,6 +23,9 @@ public final class IngestKafkaPath implements Scenario {
   /** The topic the accepted events are on, for the custody-stream scenario. */
   public static final String EVENTS_TOPIC = "ingest.events-topic";
 
+  /** Its verified events/s (a Double): the baseline of batched HTTP ingest (issue #20). */
+  public static final String VERIFIED_RATE = "ingest.verified-events-per-second";
+
   @Override
   public String name() {
     return "ingest-kafka";
@@ -51,6 +54,7 @@ public final class IngestKafkaPath implements Scenario {
       ingest = counter.awaitRate(Duration.ofMinutes(5));
     }
     context.remember(EVENTS_TOPIC, config.topics().events());
+    context.remember(VERIFIED_RATE, ingest);
     int bytes = (int) envelopes.stream().mapToInt(e -> e.length).average().orElse(0);
     List<Row> rows = new ArrayList<>();
     String figure = "ingest inbound→events, verified events/s (" + bytes + " B envelopes)";

@@ -11,7 +11,8 @@ import java.util.List;
  * @param httpSingleRequests single-envelope POSTs, and as many no-op POSTs
  * @param httpBatches batched POSTs of {@code httpBatchSize} envelopes
  * @param latencyRates offered submissions per second of the latency runs, one run (and rows) each
- * @param latencyDuration how long the constant-rate generator offers them, at each rate
+ * @param latencyDuration how long the constant-rate generator offers them, at each rate; also how
+ *     long ingest-http's open loop offers its batched requests (issue #20)
  * @param lotDevices devices assembled from the one traced lot
  * @param lookups serial lookups (and as many no-op GETs)
  * @param demoDevices devices of the demo that {@code sealtrail local --demo} plays (at least 120)
