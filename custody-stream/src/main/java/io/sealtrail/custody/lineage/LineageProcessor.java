@@ -22,6 +22,9 @@ final class LineageProcessor implements Processor<String, VerifiedEvent, Void, V
 
   @Override
   public void process(Record<String, VerifiedEvent> record) {
+    if (LineageWatermarks.isMarker(record)) {
+      return; // a custody task's progress, for provenance
+    }
     String lot = record.key();
     Observation event = new Observation(record.value());
     event

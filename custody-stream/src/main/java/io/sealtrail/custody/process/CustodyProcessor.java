@@ -56,6 +56,7 @@ public final class CustodyProcessor
   private final DetectionRules configured;
   private final Function<byte[], VerifiedEvent> releaseDecoder;
   private final Holding holding;
+  private final InputPartition input;
   private RuntimeRules policy;
   private DetectionRules rules;
   private Catalogue catalogue;
@@ -81,12 +82,16 @@ public final class CustodyProcessor
    *     held at least ({@link io.sealtrail.custody.detect.Settles#release})
    * @param releaseDecoder reads a withdrawal back from the releases store's bytes (the releases
    *     topic's value deserializer)
+   * @param input the events topic and how far this task's consumer is behind its partition: an idle
+   *     task says it is caught up only when that lag is none (or unknown)
    */
   public CustodyProcessor(
       DetectionRules rules,
       Duration releaseSettle,
-      Function<byte[], VerifiedEvent> releaseDecoder) {
+      Function<byte[], VerifiedEvent> releaseDecoder,
+      InputPartition input) {
     this.configured = rules;
+    this.input = input;
     this.releaseDecoder = releaseDecoder;
     this.holding = new Holding(rules.grace(), QUIET, releaseSettle);
   }
@@ -210,8 +215,11 @@ public final class CustodyProcessor
     long streamTime = clock.streamTime().toEpochMilli();
     // Before its first record a task has no stream time (-1), and a record no negative timestamp.
     long timestamp = streamTime >= 0 ? streamTime : clock.wallTime().toEpochMilli();
-    if (clock.idle() || streamTime >= 0) {
-      publish(clock.idle() ? Watermarks.CAUGHT_UP : streamTime, timestamp);
+    // Idle is not caught up while the consumer still sees records of this partition to fetch: on a
+    // busy stream thread a task may process nothing for a while with a backlog waiting.
+    boolean caughtUp = clock.idle() && input.drained(partition);
+    if (caughtUp || streamTime >= 0) {
+      publish(caughtUp ? Watermarks.CAUGHT_UP : streamTime, timestamp);
     }
     Instant now = clock.wallTime();
     refreshRules();

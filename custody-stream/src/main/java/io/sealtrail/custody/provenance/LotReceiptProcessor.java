@@ -6,8 +6,8 @@ import io.sealtrail.avro.event.ComponentReceived;
 import io.sealtrail.avro.event.VerifiedEvent;
 import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.event.Observation;
+import io.sealtrail.custody.lineage.LineageWatermarks;
 import io.sealtrail.custody.process.CustodyProcessor;
-import io.sealtrail.custody.process.CustodyStores;
 import io.sealtrail.custody.process.DecisionClock;
 import io.sealtrail.custody.process.QuietClock;
 import io.sealtrail.custody.process.Watermarks;
@@ -32,8 +32,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * receipt after other tasks' later assemblies moved this one's stream time past the grace (the
  * demo's first run raised every device of a lot whose receipt's task trailed). So a decision in
  * event time also waits until every custody task's watermark ({@link Watermarks}) has passed the
- * assembly + grace, or that task has nothing left to process: the custody tasks write what they
- * re-key in the transaction that publishes their progress.
+ * assembly + grace, or that task has nothing left to process. Those watermarks are read from this
+ * task's own input, where each custody task sends them after what it re-keyed before them ({@link
+ * LineageWatermarks}): read from the global releases store instead, they ran ahead of a receipt
+ * still waiting in this task's input whenever this task lagged its input by more than the settle.
  */
 final class LotReceiptProcessor implements Processor<String, VerifiedEvent, String, Violation> {
   private static final Duration QUIET = CustodyProcessor.QUIET;
@@ -52,6 +54,7 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
   private KeyValueStore<String, VerifiedEvent> receipts;
   private HeldAssemblies held;
   private QuietClock clock;
+  private KeyValueStore<String, byte[]> watermarks;
   private Watermarks progress;
 
   LotReceiptProcessor(Duration grace, Duration settle) {
@@ -64,13 +67,17 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
     this.context = context;
     this.receipts = context.getStateStore(ProvenanceStores.RECEIPTS);
     this.held = new HeldAssemblies(context.getStateStore(ProvenanceStores.UNVERIFIED));
-    this.progress = Watermarks.ofAll(context.getStateStore(CustodyStores.RELEASES));
+    this.watermarks = context.getStateStore(ProvenanceStores.WATERMARKS);
+    this.progress = Watermarks.ofAll(watermarks);
     this.clock = QuietClock.schedule(context, now -> raise(held.releaseDue(v -> due(v, now))));
   }
 
   @Override
   public void process(Record<String, VerifiedEvent> record) {
-    if (record.value() == null) {
+    if (LineageWatermarks.isMarker(record)) {
+      // A custody task's progress, not lot traffic: it moves no clock; what it makes due is
+      // decided by the next event or the wall-clock check.
+      LineageWatermarks.keep(record, watermarks);
       return;
     }
     clock.progressed();

@@ -2,6 +2,7 @@ package io.sealtrail.custody.provenance;
 
 import io.sealtrail.custody.CustodyTopics;
 import io.sealtrail.custody.process.Storage;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -25,11 +26,18 @@ final class ProvenanceStores {
    */
   static final String ASSEMBLIES = "custody-provenance-assemblies-store";
 
+  /**
+   * Each custody task's watermark and frontier as the lot task read them in its own input ({@link
+   * io.sealtrail.custody.lineage.LineageWatermarks}), keyed and valued as in the releases store.
+   */
+  static final String WATERMARKS = "custody-provenance-watermarks-store";
+
   private ProvenanceStores() {}
 
   static void addTo(StreamsBuilder builder, CustodyTopics topics, Storage storage) {
     builder.addStateStore(storage.store(RECEIPTS, topics.events().valueSerde()));
     builder.addStateStore(storage.store(UNVERIFIED, topics.violations().valueSerde()));
     builder.addStateStore(storage.store(ASSEMBLIES, topics.events().valueSerde()));
+    builder.addStateStore(storage.store(WATERMARKS, Serdes.ByteArray()));
   }
 }

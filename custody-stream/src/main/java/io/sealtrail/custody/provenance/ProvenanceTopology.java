@@ -39,7 +39,8 @@ public final class ProvenanceTopology {
             () -> new LotReceiptProcessor(rules.grace(), settle),
             Named.as("custody-provenance-lots-processor"),
             ProvenanceStores.RECEIPTS,
-            ProvenanceStores.UNVERIFIED);
+            ProvenanceStores.UNVERIFIED,
+            ProvenanceStores.WATERMARKS);
     KStream<String, Violation> reused =
         events
             .flatMap(

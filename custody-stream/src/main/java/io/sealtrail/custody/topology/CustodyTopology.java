@@ -13,11 +13,13 @@ import io.sealtrail.custody.lineage.LineageTopology;
 import io.sealtrail.custody.policy.PolicyStore;
 import io.sealtrail.custody.process.CustodyProcessor;
 import io.sealtrail.custody.process.CustodyStores;
+import io.sealtrail.custody.process.InputPartition;
 import io.sealtrail.custody.process.StepOutput;
 import io.sealtrail.custody.process.Storage;
 import io.sealtrail.custody.provenance.ProvenanceTopology;
 import io.sealtrail.custody.sequence.SequenceTopology;
 import io.sealtrail.custody.shipment.ShipmentTopology;
+import io.sealtrail.platform.kafka.InputLag;
 import io.sealtrail.platform.topic.Topic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -39,12 +41,23 @@ public final class CustodyTopology {
     define(builder, topics, rules, Settles.defaults(), storage);
   }
 
+  /** The topology whose idle tasks ask their stream thread's consumer for their input's lag. */
   public static void define(
       StreamsBuilder builder,
       CustodyTopics topics,
       DetectionRules rules,
       Settles settles,
       Storage storage) {
+    define(builder, topics, rules, settles, storage, InputLag.OF_CALLING_THREAD);
+  }
+
+  public static void define(
+      StreamsBuilder builder,
+      CustodyTopics topics,
+      DetectionRules rules,
+      Settles settles,
+      Storage storage,
+      InputLag lag) {
     builder.addStateStore(CustodyStores.state(topics.state().valueSerde(), storage));
     builder.addStateStore(CustodyStores.heldViolations(topics.violations().valueSerde(), storage));
     builder.addStateStore(CustodyStores.history(topics.events().valueSerde(), storage));
@@ -64,27 +77,33 @@ public final class CustodyTopology {
     PolicyStore.define(builder, topics.policy(), storage);
     CampaignStore.define(builder, topics.campaigns(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
-    ProvenanceTopology.define(
-        builder,
-        events,
-        LineageTopology.define(builder, events, topics.events().valueSerde(), storage),
-        topics,
-        rules,
-        settles.provenance(),
-        storage);
+    // Before the custody processor: an event's lot facts go out before the watermark it moves.
+    KStream<String, VerifiedEvent> lotFacts = LineageTopology.lotFacts(events);
     SequenceTopology.define(builder, events, topics, rules, storage);
     ShipmentTopology.define(builder, events, topics, rules, settles.shipment(), storage);
     KStream<String, StepOutput> outcomes =
         events.process(
             () ->
                 new CustodyProcessor(
-                    rules, settles.release(), ReleaseTable.decoder(topics.releases())),
+                    rules,
+                    settles.release(),
+                    ReleaseTable.decoder(topics.releases()),
+                    new InputPartition(topics.events().name(), lag)),
             Named.as("custody-processor"),
             CustodyStores.STATE,
             CustodyStores.HELD_VIOLATIONS,
             CustodyStores.HISTORY,
             CustodyStores.IN_TIME_JUDGEMENTS);
     ReleaseTable.publishWatermarks(outcomes, topics.releases().name());
+    ProvenanceTopology.define(
+        builder,
+        events,
+        LineageTopology.define(
+            builder, events, lotFacts, outcomes, topics.events().valueSerde(), storage),
+        topics,
+        rules,
+        settles.provenance(),
+        storage);
     InventoryTopology.define(
         builder,
         outcomes.flatMap((serial, o) -> o.firmware(), Named.as("custody-firmware-changes")),

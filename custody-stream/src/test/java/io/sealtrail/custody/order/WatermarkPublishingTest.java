@@ -46,4 +46,21 @@ class WatermarkPublishingTest {
     custody.send(scanned(DEVICE, T0.plus(Duration.ofMinutes(2))));
     assertThat(watermark()).isEqualTo(T0.plus(Duration.ofMinutes(2)).toEpochMilli());
   }
+
+  /**
+   * A task on a busy stream thread may process nothing for a while with records of its partition
+   * still to fetch: it is idle, not caught up, so it keeps holding the others back by its stream
+   * time until its consumer sees no lag (the 3,000-device demo's false UNVERIFIED_COMPONENT).
+   */
+  @Test
+  void shouldKeepPublishingStreamTimeWhileIdleWhenItsPartitionStillHasRecordsToFetch() {
+    custody.send(assembled(DEVICE, T0), streamTimeAt(T0.plus(Duration.ofMinutes(1))));
+    custody.inputLag(3);
+
+    custody.advanceWallClock(CustodyProcessor.QUIET).advanceWallClock(CustodyProcessor.QUIET);
+    assertThat(watermark()).isEqualTo(T0.plus(Duration.ofMinutes(1)).toEpochMilli());
+
+    custody.inputLag(0).advanceWallClock(CustodyProcessor.QUIET);
+    assertThat(watermark()).isEqualTo(Watermarks.CAUGHT_UP);
+  }
 }

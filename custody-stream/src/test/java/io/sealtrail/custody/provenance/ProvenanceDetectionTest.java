@@ -183,15 +183,36 @@ class ProvenanceDetectionTest {
   void shouldHoldUnverifiedComponentWhileACustodyPartitionTrailsTheGrace() {
     custody.send(assembled(DEVICE, T0, CPU));
     // Another custody task has processed only up to the assembly: its receipt may still come.
-    custody.watermarkElsewhere(1, T0);
+    custody.lineageWatermarkElsewhere(1, T0);
     custody.send(streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
     custody.advanceWallClock(Settles.DEFAULT_PROVENANCE);
     assertThat(custody.violations()).as("a partition trails").isEmpty();
 
-    custody.watermarkElsewhere(1, T0.plus(GRACE));
+    custody.lineageWatermarkElsewhere(1, T0.plus(GRACE));
     custody.advanceWallClock(QUIET);
 
     assertThat(custody.violationTypes()).containsExactly(AlertType.UNVERIFIED_COMPONENT);
+  }
+
+  /**
+   * The 3,000-device demo's false alert: the lot task lagged its input by more than the settle,
+   * while the releases store already showed the receipt's custody task past the assembly + grace.
+   * The lot task now trusts only the watermarks in its own input, which come after what that task
+   * re-keyed before them, so the receipt still on its way there clears the assembly.
+   */
+  @Test
+  void shouldWaitForTheReceiptInItsOwnInputWhenTheReleasesStoreShowsItsPartitionPassedAlready() {
+    custody.lineageWatermarkElsewhere(1, T0.minus(Duration.ofHours(1)));
+    custody.send(assembled(DEVICE, T0, CPU), streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
+    custody.watermarkElsewhere(1, T0.plus(GRACE).plus(Duration.ofHours(1)));
+    custody.advanceWallClock(Settles.DEFAULT_PROVENANCE).advanceWallClock(QUIET);
+    assertThat(custody.violations()).as("the receipt is still in the lot task's input").isEmpty();
+
+    custody.lineageFromElsewhere(LOT, received(LOT, "CPU-A53", T0.minusSeconds(60)));
+    custody.lineageWatermarkElsewhere(1, T0.plus(GRACE).plus(Duration.ofHours(1)));
+    custody.afterGrace();
+
+    assertThat(custody.violations()).isEmpty();
   }
 
   @Test

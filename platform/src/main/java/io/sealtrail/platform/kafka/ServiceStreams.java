@@ -52,6 +52,7 @@ public final class ServiceStreams implements AutoCloseable {
         });
     this.metrics = new KafkaStreamsMetrics(streams);
     metrics.bindTo(meters);
+    InputLag.register(streams);
   }
 
   /** The streams themselves, to query their stores or set a listener before {@link #start()}. */
@@ -85,6 +86,7 @@ public final class ServiceStreams implements AutoCloseable {
   public void close() {
     closing = true;
     metrics.close();
+    InputLag.unregister(streams);
     streams.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(CLOSE_TIMEOUT));
