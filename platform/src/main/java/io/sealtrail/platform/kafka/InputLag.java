@@ -18,9 +18,6 @@ import org.apache.kafka.streams.KafkaStreams;
  * still waiting in its partition (the 3,000-device demo's false UNVERIFIED_COMPONENT).
  */
 public interface InputLag {
-  /** Knows no lag: every partition is taken as caught up once idle (tests without a broker). */
-  InputLag NONE = (topic, partition) -> OptionalLong.empty();
-
   /** Records behind the end of {@code topic}'s {@code partition}; empty when not (yet) known. */
   OptionalLong of(String topic, int partition);
 
