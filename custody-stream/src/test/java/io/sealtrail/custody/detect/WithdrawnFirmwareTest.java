@@ -128,6 +128,39 @@ class WithdrawnFirmwareTest {
     assertThat(custody.heldViolations()).isZero();
   }
 
+  /**
+   * The demo's second miss: the flash is judged before its release reached this partition, so it is
+   * held as "not an approved release"; the release then arrives, and a withdrawal too. The release
+   * alone must not clear it: the image was withdrawn before the flash.
+   */
+  @Test
+  void shouldRaiseTheFlashWhenItsReleaseAndTheWithdrawalBothArriveAfterIt() {
+    custody.watermarkElsewhere(1, Watermarks.CAUGHT_UP);
+    custody.send(assembled(DEVICE, ASSEMBLY));
+    custody.send(flashed(DEVICE, "1.4.0", FLASHING), streamTimeAt(AFTER_GRACE));
+    assertThat(custody.heldViolations()).isOne();
+
+    EventFixture withdrawal = withdrawn("1.4.0", FLASHING.minus(Duration.ofDays(1)), REASON);
+    custody.releasedElsewhere(released("1.4.0", RELEASE)).withdrawnElsewhere(withdrawal);
+    custody.afterReleaseSettle();
+
+    assertRaisedOnceWith(withdrawal, FLASHING.minus(Duration.ofDays(1)));
+  }
+
+  /** The same, with the release processed on this partition, after the flash, in one batch. */
+  @Test
+  void shouldRaiseTheFlashWhenItsReleaseFollowsItHereAndTheWithdrawalArrivesElsewhere() {
+    custody.watermarkElsewhere(1, Watermarks.CAUGHT_UP);
+    custody.send(assembled(DEVICE, ASSEMBLY));
+    custody.send(flashed(DEVICE, "1.4.0", FLASHING), released("1.4.0", RELEASE));
+
+    EventFixture withdrawal = withdrawn("1.4.0", FLASHING.minus(Duration.ofDays(1)), REASON);
+    custody.withdrawnElsewhere(withdrawal).send(streamTimeAt(AFTER_GRACE));
+    custody.afterReleaseSettle();
+
+    assertRaisedOnceWith(withdrawal, FLASHING.minus(Duration.ofDays(1)));
+  }
+
   @Test
   void shouldDropTheFlashOnceTheReleaseSettlePassedWithNoWithdrawal() {
     custody.watermarkElsewhere(1, Watermarks.CAUGHT_UP);
@@ -137,6 +170,13 @@ class WithdrawnFirmwareTest {
     custody.afterReleaseSettle();
 
     assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
+  }
+
+  private void assertRaisedOnceWith(EventFixture withdrawal, Instant withdrawnAt) {
+    assertThat(custody.violations())
+        .singleElement()
+        .satisfies(v -> assertWithdrawn(v, withdrawal, withdrawnAt));
     assertThat(custody.heldViolations()).isZero();
   }
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
@@ -57,13 +58,17 @@ final class Invariants {
     assertThat(queries.unavailable())
         .as("answers other than 200 while instances moved")
         .allMatch(s -> s == 503);
-    assertThat(
+    // The queries answer from the stores, which hold what the open transaction wrote: the topic
+    // (read_committed) shows it once that transaction commits, which a broker lost may delay.
+    awaitEqual(
+        "latest custody.state per serial",
+        () ->
             latestByKey(
                 CommittedRecords.of(
                     platform.bootstrapServers(),
                     "custody.state",
-                    serde(CustodyState.class).deserializer())))
-        .isEqualTo(expected);
+                    serde(CustodyState.class).deserializer())),
+        expected);
     assertEveryViolationOnce();
     assertOneAlertPerIncident();
   }
@@ -148,15 +153,7 @@ final class Invariants {
     return states;
   }
 
-  private void assertEveryViolationOnce() {
-    var violations =
-        CommittedRecords.of(
-            platform.bootstrapServers(),
-            "custody.violations",
-            serde(Violation.class).deserializer());
-    Map<String, Long> counts =
-        violations.stream()
-            .collect(Collectors.groupingBy(r -> r.value().getViolationId(), Collectors.counting()));
+  private void assertEveryViolationOnce() throws InterruptedException {
     Map<String, Long> expected = new LinkedHashMap<>();
     for (int i = 0; i < lives.serials().size(); i++) {
       if (DeviceLives.sealBroken(i)) {
@@ -165,7 +162,32 @@ final class Invariants {
             "SEAL_BROKEN:" + serial + ":" + Partner.ID + ":" + DeviceLives.eventId(serial, 2), 1L);
       }
     }
-    assertThat(counts).isEqualTo(expected);
+    awaitEqual("violations per id", this::violationCounts, expected);
+  }
+
+  private Map<String, Long> violationCounts() {
+    return CommittedRecords.of(
+            platform.bootstrapServers(),
+            "custody.violations",
+            serde(Violation.class).deserializer())
+        .stream()
+        .collect(Collectors.groupingBy(r -> r.value().getViolationId(), Collectors.counting()));
+  }
+
+  /**
+   * Reads {@code actual} until it equals {@code expected}, for a bounded time: what the streams
+   * write shows on a topic read committed only once their transaction commits. A duplicate or a
+   * loss never converges, and fails with the last reading.
+   */
+  private static <T> void awaitEqual(String what, Supplier<T> actual, T expected)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    T last = actual.get();
+    while (!last.equals(expected) && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      last = actual.get();
+    }
+    assertThat(last).as(what).isEqualTo(expected);
   }
 
   private static <V extends SpecificRecord> Map<String, V> latestByKey(
