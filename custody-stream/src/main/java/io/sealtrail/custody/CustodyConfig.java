@@ -75,6 +75,7 @@ public record CustodyConfig(
   static final String PROVENANCE_SETTLE = "sealtrail.custody.provenance-settle";
   static final String SHIPMENT_SETTLE = "sealtrail.custody.shipment-settle";
   static final String RELEASE_SETTLE = "sealtrail.custody.release-settle";
+  static final String REPORT_SETTLE = "sealtrail.custody.report-settle";
 
   private static final StreamsBaseSettings DEFAULT_STREAMS =
       new StreamsBaseSettings(
@@ -127,7 +128,8 @@ public record CustodyConfig(
             optional(CERTIFICATE_REQUIRED),
             optional(PROVENANCE_SETTLE),
             optional(SHIPMENT_SETTLE),
-            optional(RELEASE_SETTLE)));
+            optional(RELEASE_SETTLE),
+            optional(REPORT_SETTLE)));
     all.addAll(HttpSettings.ENVIRONMENT);
     // Other instances forward queries to it.
     all.add(HttpSettings.ADVERTISED_HOST);
@@ -166,7 +168,8 @@ public record CustodyConfig(
         new Settles(
             settle(flat, PROVENANCE_SETTLE, Settles.DEFAULT_PROVENANCE),
             settle(flat, SHIPMENT_SETTLE, Settles.DEFAULT_SHIPMENT),
-            settle(flat, RELEASE_SETTLE, Settles.DEFAULT_RELEASE)));
+            settle(flat, RELEASE_SETTLE, Settles.DEFAULT_RELEASE),
+            settle(flat, REPORT_SETTLE, Settles.DEFAULT_REPORT)));
   }
 
   /** The serde settings: the registry the Avro topics and stores share. */

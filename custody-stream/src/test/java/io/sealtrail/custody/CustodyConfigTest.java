@@ -97,15 +97,24 @@ class CustodyConfigTest {
                 Map.of(
                     "sealtrail.custody.provenance-settle", "PT3S",
                     "sealtrail.custody.shipment-settle", "PT4S",
-                    "sealtrail.custody.release-settle", "PT5S"))
+                    "sealtrail.custody.release-settle", "PT5S",
+                    "sealtrail.custody.report-settle", "PT6S"))
             .settles();
 
     assertThat(configured)
         .isEqualTo(
-            new Settles(Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5)));
+            new Settles(
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(4),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(6)));
     assertThat(CustodyConfig.from(Map.of()).settles())
         .isEqualTo(
-            new Settles(Duration.ofSeconds(60), Duration.ofMinutes(2), Duration.ofSeconds(60)));
+            new Settles(
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(60)));
   }
 
   @Test

@@ -26,17 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class DemoIT {
   /**
-   * custody-stream's settles at 30 s instead of 60 s (provenance, releases) and 2 min (shipments):
-   * the demo sends its batches with past event times, so both hold their findings that long on the
-   * wall clock, which was most of this test's time. 30 s still covers a batch of this size (150
-   * devices) reaching custody out of order on a loaded machine; {@code local --demo} keeps the
-   * defaults.
+   * custody-stream's settles at 30 s instead of 60 s (provenance, releases, reports) and 2 min
+   * (shipments): the demo sends its batches with past event times, so both hold their findings that
+   * long on the wall clock, which was most of this test's time. 30 s still covers a batch of this
+   * size (150 devices) reaching custody out of order on a loaded machine; {@code local --demo}
+   * keeps the defaults.
    */
   static final Map<String, String> SHORT_SETTLES =
       Map.of(
           "sealtrail.custody.provenance-settle", "PT30S",
           "sealtrail.custody.shipment-settle", "PT30S",
-          "sealtrail.custody.release-settle", "PT30S");
+          "sealtrail.custody.release-settle", "PT30S",
+          "sealtrail.custody.report-settle", "PT30S");
 
   @TempDir Path dataDir;
 

@@ -55,6 +55,16 @@ public sealed interface Awaiting
   }
 
   /**
+   * True when what clears the finding is an event about the same serial that another partner than
+   * the finding's usually reports (a supplier's assembly, for a dock's receipt of the carton
+   * holding it): ingest keeps one partner's order, not two partners', so it is held on the wall
+   * clock at least the report settle too ({@link Settles#report}).
+   */
+  default boolean reportedByAnother() {
+    return false;
+  }
+
+  /**
    * True when what clears the finding is a later event, within the grace after the finding's: only
    * such an event clears it, and it is held until that window has passed too.
    */
@@ -127,6 +137,11 @@ public sealed interface Awaiting
     }
 
     @Override
+    public boolean reportedByAnother() {
+      return true;
+    }
+
+    @Override
     public Map<String, String> attributes() {
       String names = types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
       return Map.of(KEY, KIND, TYPES, names);
@@ -144,6 +159,11 @@ public sealed interface Awaiting
           .detail(Shipped.class)
           .map(s -> s.getShipmentId().equals(shipmentId))
           .orElse(false);
+    }
+
+    @Override
+    public boolean reportedByAnother() {
+      return true; // the shipper's, for the receiver's receipt
     }
 
     @Override

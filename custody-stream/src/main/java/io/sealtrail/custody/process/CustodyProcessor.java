@@ -10,6 +10,7 @@ import io.sealtrail.custody.detect.DetectionRules;
 import io.sealtrail.custody.detect.Finding;
 import io.sealtrail.custody.detect.Past;
 import io.sealtrail.custody.detect.ReleaseView;
+import io.sealtrail.custody.detect.Settles;
 import io.sealtrail.custody.detect.Violations;
 import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.hold.HoldDetector;
@@ -78,8 +79,8 @@ public final class CustodyProcessor
    * A processor judging by {@code rules}' grace and, until a policy version is in the global {@link
    * PolicyStore}, by its other rules too.
    *
-   * @param releaseSettle how long, on the wall clock, a finding awaiting a release or withdrawal is
-   *     held at least ({@link io.sealtrail.custody.detect.Settles#release})
+   * @param settles how long, on the wall clock, a finding awaiting a release or withdrawal ({@link
+   *     Settles#release}) or another partner's report ({@link Settles#report}) is held at least
    * @param releaseDecoder reads a withdrawal back from the releases store's bytes (the releases
    *     topic's value deserializer)
    * @param input the events topic and how far this task's consumer is behind its partition: an idle
@@ -87,13 +88,13 @@ public final class CustodyProcessor
    */
   public CustodyProcessor(
       DetectionRules rules,
-      Duration releaseSettle,
+      Settles settles,
       Function<byte[], VerifiedEvent> releaseDecoder,
       InputPartition input) {
     this.configured = rules;
     this.input = input;
     this.releaseDecoder = releaseDecoder;
-    this.holding = new Holding(rules.grace(), QUIET, releaseSettle);
+    this.holding = new Holding(rules.grace(), QUIET, settles.release(), settles.report());
   }
 
   @Override

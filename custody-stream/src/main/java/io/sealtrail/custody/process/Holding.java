@@ -39,15 +39,22 @@ import java.util.function.Predicate;
  * may still be sent what a producer reported before the event (ingest writes a batch in no
  * particular order), so its watermark alone would decide a flash before its withdrawal arrived.
  *
+ * <p>What another partner's report of the same serial clears (a birth, for a serial first seen in a
+ * container) is held {@code reported} on the wall clock at least: ingest keeps each partner's
+ * order, not the order of two partners' events sent together, so the other partner's event may
+ * reach this partition after events carrying stream time past the grace.
+ *
  * @param grace how late an event may arrive, in event time
  * @param quiet how long a task must have processed nothing before the wall clock decides
  * @param elsewhere how long what another partition's event clears is held on the wall clock at
  *     least ({@link io.sealtrail.custody.detect.Settles#release})
+ * @param reported how long what another partner's report clears is held on the wall clock at least
+ *     ({@link io.sealtrail.custody.detect.Settles#report})
  */
-public record Holding(Duration grace, Duration quiet, Duration elsewhere) {
-  /** Holding for decisions that no other partition's event clears. */
+public record Holding(Duration grace, Duration quiet, Duration elsewhere, Duration reported) {
+  /** Holding for decisions that no other partition's event or partner's report clears. */
   public Holding(Duration grace, Duration quiet) {
-    this(grace, quiet, Duration.ZERO);
+    this(grace, quiet, Duration.ZERO, Duration.ZERO);
   }
 
   /**
@@ -84,9 +91,10 @@ public record Holding(Duration grace, Duration quiet, Duration elsewhere) {
   boolean due(Violation violation, DecisionClock clock, Watermarks progress) {
     Awaiting awaiting = Awaiting.from(violation.getAttributes());
     boolean settled =
-        !awaiting.metElsewhere()
-            || (!violation.getDetectedAt().plus(elsewhere).isAfter(clock.wallTime())
-                && progress.othersPassed(violation.getOccurredAt().plus(grace)));
+        (!awaiting.metElsewhere()
+                || (heldFor(violation, elsewhere, clock)
+                    && progress.othersPassed(violation.getOccurredAt().plus(grace))))
+            && (!awaiting.reportedByAnother() || heldFor(violation, reported, clock));
     // Held from its judgement in event-time order, itself a grace after the event.
     Duration window = awaiting.looksAhead() ? grace.multipliedBy(2) : grace;
     return settled
@@ -96,6 +104,10 @@ public record Holding(Duration grace, Duration quiet, Duration elsewhere) {
             window,
             clock,
             time -> progress.passedEverywhere(time, clock.quietFor()));
+  }
+
+  private static boolean heldFor(Violation violation, Duration settle, DecisionClock clock) {
+    return !violation.getDetectedAt().plus(settle).isAfter(clock.wallTime());
   }
 
   /**

@@ -86,7 +86,7 @@ public final class CustodyTopology {
             () ->
                 new CustodyProcessor(
                     rules,
-                    settles.release(),
+                    settles,
                     ReleaseTable.decoder(topics.releases()),
                     new InputPartition(topics.events().name(), lag)),
             Named.as("custody-processor"),

@@ -32,6 +32,7 @@ class UnknownCarriedSerialTest {
 
   static final String FAKE = "GWX1-FAKE";
   static final String BOX = "BOX-SUP-1";
+  static final String LATE_BORN = "GWX1-000043";
 
   private final CustodyDriver custody = new CustodyDriver();
 
@@ -45,7 +46,7 @@ class UnknownCarriedSerialTest {
     custody.send(assembled(DEVICE, ASSEMBLY));
     EventFixture packing = packed(CRATE, PACKING, DEVICE, FAKE);
 
-    custody.send(packing, streamTimeAt(PACKING.plus(PAST_GRACE)));
+    custody.send(packing, streamTimeAt(PACKING.plus(PAST_GRACE))).afterReportSettle();
 
     assertThat(custody.violations())
         .singleElement()
@@ -81,7 +82,7 @@ class UnknownCarriedSerialTest {
     crateWithAssembledDevice();
 
     custody.send(shippedWith(CRATE, DEPARTURE, DEVICE, FAKE));
-    custody.send(streamTimeAt(DEPARTURE.plus(PAST_GRACE)));
+    custody.send(streamTimeAt(DEPARTURE.plus(PAST_GRACE))).afterReportSettle();
 
     assertThat(custody.violations())
         .extracting(Violation::getType, Violation::getSerial)
@@ -95,7 +96,7 @@ class UnknownCarriedSerialTest {
     custody.send(shipped(CRATE, DEPARTURE));
 
     custody.send(receivedWith(CRATE, ARRIVAL, DEVICE, FAKE));
-    custody.send(streamTimeAt(ARRIVAL.plus(PAST_GRACE)));
+    custody.send(streamTimeAt(ARRIVAL.plus(PAST_GRACE))).afterReportSettle();
 
     assertThat(custody.violations())
         .filteredOn(v -> v.getType() == AlertType.UNKNOWN_SERIAL)
@@ -109,6 +110,7 @@ class UnknownCarriedSerialTest {
     custody.send(sealApplied(CRATE, sealOf(CRATE), SEALING), shipped(CRATE, DEPARTURE));
 
     custody.send(received(CRATE, ARRIVAL), streamTimeAt(ARRIVAL.plus(PAST_GRACE)));
+    custody.afterReportSettle();
 
     assertThat(custody.violationTypes()).containsExactly(AlertType.UNKNOWN_SERIAL);
   }
@@ -129,12 +131,31 @@ class UnknownCarriedSerialTest {
     supplierShipsLotInBox();
 
     custody.send(received(BOX, ARRIVAL), streamTimeAt(ARRIVAL.plus(PAST_GRACE)));
+    custody.afterReportSettle();
 
     assertThat(custody.violations())
         .singleElement()
         .satisfies(v -> assertThat(v.getType()).isEqualTo(AlertType.UNKNOWN_SERIAL))
         .satisfies(v -> assertThat(v.getSerial()).isEqualTo(LOT))
         .satisfies(v -> assertThat(v.getAttributes()).containsEntry("eventType", "RECEIVED"));
+  }
+
+  /**
+   * A packing of a crate and the assembly of a serial in it, reported by two partners in one batch,
+   * reach the serial's partition in the other order (ingest keeps each partner's order, not two
+   * partners'), and stream time passes the packing's grace first. Held the report settle on the
+   * wall clock, the assembly clears it.
+   */
+  @Test
+  void shouldStaySilentWhenTheAssemblyArrivesAfterStreamTimePassedThePackingsGrace() {
+    custody.send(assembled(DEVICE, ASSEMBLY), packed(CRATE, PACKING, DEVICE, LATE_BORN));
+    custody.send(streamTimeAt(PACKING.plus(PAST_GRACE)));
+    assertThat(custody.violations()).isEmpty();
+
+    custody.send(assembled(LATE_BORN, ASSEMBLY)).afterReportSettle();
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
   }
 
   private void crateWithAssembledDevice() {

@@ -165,7 +165,11 @@ class ProvenanceDetectionTest {
     try (var configured =
         new CustodyDriver(
             new DetectionRules(GRACE, Duration.ofHours(1), Map.of()),
-            new Settles(settle, Settles.DEFAULT_SHIPMENT, Settles.DEFAULT_RELEASE))) {
+            new Settles(
+                settle,
+                Settles.DEFAULT_SHIPMENT,
+                Settles.DEFAULT_RELEASE,
+                Settles.DEFAULT_REPORT))) {
       configured.send(assembled(DEVICE, T0, CPU));
       configured.send(streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
 

@@ -229,7 +229,12 @@ class OverdueShipmentTest {
     Duration settle = QUIET.multipliedBy(3);
     try (var configured =
         new CustodyDriver(
-            RULES, new Settles(Settles.DEFAULT_PROVENANCE, settle, Settles.DEFAULT_RELEASE))) {
+            RULES,
+            new Settles(
+                Settles.DEFAULT_PROVENANCE,
+                settle,
+                Settles.DEFAULT_RELEASE,
+                Settles.DEFAULT_REPORT))) {
       configured.send(streamTimeAt(DEADLINE.plus(Duration.ofDays(1))));
       configured.send(crateShippedAt(DEPARTURE));
 
