@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  *     end together and this adds nothing; in a replay, where an hour of events passes in seconds,
  *     the leading partitions push stream time past {@code settle} at once, and this gives a
  *     trailing partition's tasks the few seconds (a poll, a commit, a rebalance) they need to catch
- *     up
+ *     up. Also the wall-clock time a window past its close on stream time waits at its detector
+ *     after its last hit, for hits another partner's later events overtook (see {@link
+ *     SpikeProcessor})
  */
 public record SpikeRules(
     Duration window,

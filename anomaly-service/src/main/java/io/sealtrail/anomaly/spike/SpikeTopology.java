@@ -49,7 +49,6 @@ public final class SpikeTopology {
             Stores.persistentKeyValueStore(SpikeStores.open(kind)),
             Serdes.String(),
             OpenWindow.serde()));
-    SpikeRules rules = kind.rules();
     KStream<String, Evidence> byCohort =
         hits.repartition(
             Repartitioned.with(Serdes.String(), evidence).withName(kind.named("cohorts")));
@@ -64,7 +63,8 @@ public final class SpikeTopology {
             SpikeStores.series(kind));
     // Added after the detector, so on each hit the ticks follow the spikes it closed.
     KStream<String, List<Alert>> ticks =
-        byCohort.process(() -> new StreamTimeTicks(rules.settle()), Named.as(kind.named("ticks")));
+        byCohort.process(
+            () -> new StreamTimeTicks(kind), Named.as(kind.named("ticks")), SpikeStores.open(kind));
     return judged
         .merge(ticks, Named.as(kind.named("judged")))
         // Spikes are rare; one partition lets the fold see every detector's ticks and spikes.

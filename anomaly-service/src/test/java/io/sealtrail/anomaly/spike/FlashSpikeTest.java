@@ -53,6 +53,30 @@ class FlashSpikeTest {
     driver.spikesSettle();
   }
 
+  /**
+   * The 3,000-device demo's missed FLASH_SPIKE: another partner's later flash, sent in the same
+   * batch, reached the cohorts before the burst and carried stream time past the burst's window
+   * close; the burst's hits were dropped as late. A window not judged yet counts them, and is
+   * judged once the wall settle has passed since its last hit.
+   */
+  @Test
+  void shouldRaiseTheBurstWhenALaterFlashCarriedStreamTimePastItsWindowFirst() {
+    driver.send(flash("DEV-FIELD", "FIELD-1", "op-field", AFTER_GRACE));
+    for (int i = 0; i < 8; i++) {
+      driver.send(flash("DEV-" + i, "FL-9", "op-night", H0.plus(Duration.ofMinutes(10 + i))));
+    }
+
+    driver.spikesSettle();
+
+    List<KeyValue<String, Alert>> alerts = driver.alerts();
+    assertThat(alerts)
+        .extracting(kv -> kv.value.getSubject().getId())
+        .containsExactly("station=FL-9");
+    assertThat(alerts.get(0).value.getAttributes())
+        .containsEntry("count", "8")
+        .containsEntry("alsoSpiking", "operator:op-night,product:GW-200");
+  }
+
   @Test
   void shouldRaiseOneStationAlertListingOperatorAndProductWhenOneStationFlashesInABurst() {
     for (int i = 0; i < 8; i++) {

@@ -102,6 +102,8 @@ class LateSpikeFoldTest {
       driver.send(failed("DEV-" + i, "ST-4", H0.plus(Duration.ofMinutes(10 + i))));
     }
     driver.send(failed("DEV-TICK", "ST-9", FAR_AHEAD));
+    // The detector judges the window once the settle has passed since its last hit arrived.
+    driver.wallClockPasses(KIND.rules().wallSettle());
 
     driver.wallClockPasses(KIND.rules().wallSettle().minusSeconds(5));
     List<KeyValue<String, Alert>> beforeSettle = driver.alerts();
