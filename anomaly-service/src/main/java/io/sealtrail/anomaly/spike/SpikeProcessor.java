@@ -7,7 +7,9 @@ import io.sealtrail.avro.alert.Alert;
 import io.sealtrail.avro.common.Evidence;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,13 +19,14 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Tallies each cohort's hits per tumbling window and judges a window once it closes: on stream time
- * (end + grace, as a replay needs) or on the wall clock (grace after the later of its end and its
- * last hit's arrival, so a burst that is the last traffic is judged too). A judged window is
- * compared with its cohort's baseline; a spike is forwarded as the alert the cohort's spike would
- * open (keyed by window, for the fold); the count is folded into the baseline either way and the
- * window kept in the cohort's series for charts. A window is judged once: its end becomes the
- * cohort's last judged end, and a hit for a window at or before it is late and not counted.
+ * Tallies each cohort's hits per tumbling window and judges a window once it closes, checked every
+ * {@link #CHECK_EVERY} of the wall clock: on stream time (end + grace, as a replay needs) or on the
+ * wall clock (grace after the later of its end and its last hit's arrival, so a burst that is the
+ * last traffic is judged too). A judged window is compared with its cohort's baseline; a spike is
+ * forwarded as the alert the cohort's spike would open (keyed by window, for the fold); the count
+ * is folded into the baseline either way and the window kept in the cohort's series for charts. A
+ * window is judged once: its end becomes the cohort's last judged end, and a hit for a window at or
+ * before it is late and not counted.
  *
  * <p>A window closed on stream time is judged only once the wall settle ({@link
  * SpikeRules#wallSettle}) has passed since its last hit arrived, and a hit for a window not judged
@@ -34,7 +37,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * changes nothing; in a replay it closes a settle later.
  */
 final class SpikeProcessor implements Processor<String, Evidence, String, List<Alert>> {
-  // Wall-clock closes come at most this much after they are due.
+  // Closes come at most this much after they are due.
   static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
   private final SpikeKind kind;
@@ -60,12 +63,11 @@ final class SpikeProcessor implements Processor<String, Evidence, String, List<A
     context.schedule(
         CHECK_EVERY,
         PunctuationType.WALL_CLOCK_TIME,
-        wall -> closeDue(context.currentStreamTimeMs(), wall, true));
+        wall -> closeDue(context.currentStreamTimeMs(), wall));
   }
 
   @Override
   public void process(Record<String, Evidence> hit) {
-    long streamTime = context.currentStreamTimeMs();
     long end = rules.windowEndOf(hit.timestamp());
     Baseline baseline = Baseline.parse(baselines.get(hit.key()));
     // Too late only once its window was judged (on stream time or the wall clock).
@@ -74,28 +76,35 @@ final class SpikeProcessor implements Processor<String, Evidence, String, List<A
       long wall = context.currentSystemTimeMs();
       open.put(key, OpenWindow.with(open.get(key), hit.value(), wall, kind.maxEvidence()));
     }
-    closeDue(streamTime, context.currentSystemTimeMs(), false);
+    // Judged by the wall-clock check alone: a window past its close on stream time waits the wall
+    // settle after its last hit anyway, so a scan of the open windows on every hit would mostly
+    // find nothing due, at a cost that grows with the windows a replay holds open.
   }
 
   /**
-   * Judges every window closed on stream time and, when {@code wallToo}, every one closed on the
-   * wall clock; in window order, so each cohort's windows are judged oldest first.
+   * Judges every window closed on stream time (and settled on the wall clock) or on the wall clock,
+   * in window order, so each cohort's windows are judged oldest first: a cohort's window waits
+   * while an older one of the same cohort is still open, as judging it would mark the older one
+   * judged.
    */
-  private void closeDue(long streamTime, long wall, boolean wallToo) {
+  private void closeDue(long streamTime, long wall) {
     List<KeyValue<String, OpenWindow>> due = new ArrayList<>();
+    Set<String> waiting = new HashSet<>();
     try (KeyValueIterator<String, OpenWindow> windows = open.all()) {
       while (windows.hasNext()) {
         KeyValue<String, OpenWindow> window = windows.next();
-        long end = SpikeWindows.endMillis(window.key.substring(0, window.key.indexOf('|')));
+        int bar = window.key.indexOf('|');
+        long end = SpikeWindows.endMillis(window.key.substring(0, bar));
+        String cohort = window.key.substring(bar + 1);
         long lastArrival = window.value.lastArrivalMillis();
-        boolean pastOnStreamTime = end + rules.grace().toMillis() <= streamTime;
-        if (!pastOnStreamTime && !wallToo) {
-          break;
-        }
         boolean closedOnStreamTime =
-            pastOnStreamTime && lastArrival + rules.wallSettle().toMillis() <= wall;
-        if (closedOnStreamTime || (wallToo && rules.closesAtMillis(end, lastArrival) <= wall)) {
+            end + rules.grace().toMillis() <= streamTime
+                && lastArrival + rules.wallSettle().toMillis() <= wall;
+        boolean closed = closedOnStreamTime || rules.closesAtMillis(end, lastArrival) <= wall;
+        if (closed && !waiting.contains(cohort)) {
           due.add(window);
+        } else {
+          waiting.add(cohort);
         }
       }
     }

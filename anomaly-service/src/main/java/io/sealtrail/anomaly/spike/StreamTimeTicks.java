@@ -24,6 +24,9 @@ final class StreamTimeTicks implements Processor<String, Evidence, String, List<
   private KeyValueStore<String, OpenWindow> open;
   // In memory only: after a restart a tick may come early, and an extra tick changes nothing.
   private long nextTick = Long.MIN_VALUE;
+  // While a window holds the tick back, the open windows are read again at most this often: the
+  // detector judges them on its one-second wall-clock check, not on a hit.
+  private long nextLookWall = Long.MIN_VALUE;
 
   StreamTimeTicks(SpikeKind kind) {
     this.kind = kind;
@@ -39,13 +42,16 @@ final class StreamTimeTicks implements Processor<String, Evidence, String, List<
   @Override
   public void process(Record<String, Evidence> hit) {
     long streamTime = context.currentStreamTimeMs();
-    if (streamTime < nextTick) {
+    long wall = context.currentSystemTimeMs();
+    if (streamTime < nextTick || wall < nextLookWall) {
       return; // most hits: no tick due, and no store read
     }
     long now = Math.min(streamTime, oldestOpenCloseMillis() - 1);
     if (now >= nextTick) {
       context.forward(new Record<>(SpikeWindows.TICK, List.of(), now));
       nextTick = now + everyMillis;
+    } else {
+      nextLookWall = wall + SpikeProcessor.CHECK_EVERY.toMillis();
     }
   }
 

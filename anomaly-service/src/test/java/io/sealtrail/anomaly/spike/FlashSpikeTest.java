@@ -1,6 +1,7 @@
 package io.sealtrail.anomaly.spike;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.sealtrail.anomaly.fixtures.AnomalyDriver;
 import io.sealtrail.anomaly.fixtures.Attestations;
@@ -75,6 +76,31 @@ class FlashSpikeTest {
     assertThat(alerts.get(0).value.getAttributes())
         .containsEntry("count", "8")
         .containsEntry("alsoSpiking", "operator:op-night,product:GW-200");
+  }
+
+  /**
+   * A later window of the station, whose hits came first, is settled before the burst's older
+   * window: it waits, as judging it would mark the older one judged and drop it.
+   */
+  @Test
+  void shouldRaiseTheOlderBurstWhenALaterWindowOfTheSameStationSettledFirst() {
+    driver.send(flash("DEV-FIELD", "FIELD-1", "op-field", AFTER_GRACE));
+    Instant nextHour = H0.plus(Duration.ofHours(1));
+    driver.send(flash("DEV-A", "FL-9", "op-day", nextHour.plus(Duration.ofMinutes(10))));
+    driver.send(flash("DEV-B", "FL-9", "op-day", nextHour.plus(Duration.ofMinutes(11))));
+    driver.wallClockPasses(Duration.ofSeconds(5));
+    for (int i = 0; i < 8; i++) {
+      driver.send(flash("DEV-" + i, "FL-9", "op-night", H0.plus(Duration.ofMinutes(10 + i))));
+    }
+
+    // The later window's settle has passed, the burst's has not.
+    driver.wallClockPasses(Duration.ofSeconds(10));
+    driver.spikesSettle();
+
+    assertThat(driver.alerts())
+        .extracting(
+            kv -> kv.value.getSubject().getId(), kv -> kv.value.getAttributes().get("count"))
+        .contains(tuple("station=FL-9", "8"));
   }
 
   @Test

@@ -111,14 +111,17 @@ public record Holding(Duration grace, Duration quiet, Duration elsewhere, Durati
   }
 
   /**
-   * True when {@code event} may clear the held {@code violation}: any event, or for what looks
-   * ahead only one within the grace after the violation's event.
+   * True when {@code event} may clear the held {@code violation}: any event; for what looks ahead
+   * only one within the grace after the violation's event; for another partner's report only one
+   * dated no later than the grace after it, as the report settle holds the finding past the grace
+   * for reports that were on time, not for ones that came after the decision was due.
    */
   boolean mayClear(Violation violation, Instant eventTime) {
-    if (!Awaiting.from(violation.getAttributes()).looksAhead()) {
-      return true;
-    }
+    Awaiting awaiting = Awaiting.from(violation.getAttributes());
     Instant from = violation.getOccurredAt();
-    return eventTime.isAfter(from) && !eventTime.isAfter(from.plus(grace));
+    if (awaiting.looksAhead()) {
+      return eventTime.isAfter(from) && !eventTime.isAfter(from.plus(grace));
+    }
+    return !awaiting.reportedByAnother() || !eventTime.isAfter(from.plus(grace));
   }
 }

@@ -401,6 +401,8 @@ class DetectionCatalogueTest {
       custody.advanceWallClock(Settles.DEFAULT_PROVENANCE);
       // A deadline passed in stream time is decided once its shipping was seen a while ago.
       custody.advanceWallClock(Settles.DEFAULT_SHIPMENT);
+      // A serial's birth or a receipt's shipping is another partner's, and may come a while later.
+      custody.afterReportSettle().afterReleaseSettle();
 
       VerifiedEvent trigger = c.trigger().build();
       assertThat(custody.violations())

@@ -158,6 +158,22 @@ class UnknownCarriedSerialTest {
     assertThat(custody.heldViolations()).isZero();
   }
 
+  /**
+   * The report settle waits for a report that was on time, not for one dated after the decision was
+   * due: a serial "born" after the packing's grace is still unknown at the packing.
+   */
+  @Test
+  void shouldRaiseUnknownSerialWhenTheAssemblyArrivingWithinTheSettleIsDatedAfterTheGrace() {
+    custody.send(assembled(DEVICE, ASSEMBLY), packed(CRATE, PACKING, DEVICE, LATE_BORN));
+    custody.send(streamTimeAt(PACKING.plus(PAST_GRACE)));
+
+    custody.send(assembled(LATE_BORN, PACKING.plus(PAST_GRACE))).afterReportSettle();
+
+    assertThat(custody.violations())
+        .extracting(Violation::getType, Violation::getSerial)
+        .containsExactly(tuple(AlertType.UNKNOWN_SERIAL, LATE_BORN));
+  }
+
   private void crateWithAssembledDevice() {
     custody.send(
         assembled(DEVICE, ASSEMBLY),
