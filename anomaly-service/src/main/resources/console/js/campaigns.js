@@ -82,10 +82,11 @@ export class CampaignsView {
     }
   }
 
-  async open(id) {
+  /** Loads and shows campaign `id`, with `error` (a refused move) shown in the same render. */
+  async open(id, error = "") {
     this.root.dataset.state = "loading";
     try {
-      this.show(await getJson(`/v1/campaigns/${encodeURIComponent(id)}`));
+      this.show(await getJson(`/v1/campaigns/${encodeURIComponent(id)}`), error);
     } catch (e) {
       this.root.dataset.state = "failed";
       if (e.unauthorized) return this.onUnauthorized(e);
@@ -93,7 +94,7 @@ export class CampaignsView {
     }
   }
 
-  show(campaign) {
+  show(campaign, error = "") {
     this.campaign = campaign;
     const devices = campaign.devices || [];
     replace(
@@ -105,7 +106,7 @@ export class CampaignsView {
         ["Devices", String(campaign.deviceCount)],
       ]),
       progress(campaign, "campaign-progress"),
-      el("p", { id: "campaign-move-error", class: "error", role: "alert" }),
+      el("p", { id: "campaign-move-error", class: "error", role: "alert" }, error),
       el("div", { class: "scroll" }, el(
         "table",
         { id: "campaign-devices", class: "trace" },
@@ -154,10 +155,12 @@ export class CampaignsView {
       buttons.forEach((b) => (b.disabled = false));
       if (e.unauthorized) return this.onUnauthorized(e);
       const said = `${serial} was not moved to ${state}: ${problem(e)}`;
-      // A conflict means the page is behind (someone else moved the device): show it as it is now.
+      // A conflict means the page is behind (someone else moved the device): show it as it is now,
+      // with the reason in the same render, so the device never shows moved without it.
       if (e.status === 409) {
-        await this.open(id);
+        await this.open(id, said);
         this.load();
+        return;
       }
       this.out.querySelector("#campaign-move-error").textContent = said;
     }
