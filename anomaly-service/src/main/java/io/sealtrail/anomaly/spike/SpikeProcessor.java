@@ -72,7 +72,7 @@ final class SpikeProcessor implements Processor<String, Evidence, String, List<A
     Baseline baseline = Baseline.parse(baselines.get(hit.key()));
     // Too late only once its window was judged (on stream time or the wall clock).
     if (end > baseline.lastWindowEnd()) {
-      String key = SpikeWindows.key(end) + "|" + hit.key();
+      String key = new OpenWindowKey(end, hit.key()).format();
       long wall = context.currentSystemTimeMs();
       open.put(key, OpenWindow.with(open.get(key), hit.value(), wall, kind.maxEvidence()));
     }
@@ -88,31 +88,28 @@ final class SpikeProcessor implements Processor<String, Evidence, String, List<A
    * judged.
    */
   private void closeDue(long streamTime, long wall) {
-    List<KeyValue<String, OpenWindow>> due = new ArrayList<>();
+    List<KeyValue<OpenWindowKey, OpenWindow>> due = new ArrayList<>();
     Set<String> waiting = new HashSet<>();
     try (KeyValueIterator<String, OpenWindow> windows = open.all()) {
       while (windows.hasNext()) {
         KeyValue<String, OpenWindow> window = windows.next();
-        int bar = window.key.indexOf('|');
-        long end = SpikeWindows.endMillis(window.key.substring(0, bar));
-        String cohort = window.key.substring(bar + 1);
+        OpenWindowKey key = OpenWindowKey.parse(window.key);
+        long end = key.endMillis();
         long lastArrival = window.value.lastArrivalMillis();
         boolean closedOnStreamTime =
             end + rules.grace().toMillis() <= streamTime
                 && lastArrival + rules.wallSettle().toMillis() <= wall;
         boolean closed = closedOnStreamTime || rules.closesAtMillis(end, lastArrival) <= wall;
-        if (closed && !waiting.contains(cohort)) {
-          due.add(window);
+        if (closed && !waiting.contains(key.cohort())) {
+          due.add(KeyValue.pair(key, window.value));
         } else {
-          waiting.add(cohort);
+          waiting.add(key.cohort());
         }
       }
     }
-    for (KeyValue<String, OpenWindow> window : due) {
-      open.delete(window.key);
-      String cohort = window.key.substring(window.key.indexOf('|') + 1);
-      long end = SpikeWindows.endMillis(window.key.substring(0, window.key.indexOf('|')));
-      judge(Cohort.parse(cohort), end, window.value.tally());
+    for (KeyValue<OpenWindowKey, OpenWindow> window : due) {
+      open.delete(window.key.format());
+      judge(Cohort.parse(window.key.cohort()), window.key.endMillis(), window.value.tally());
     }
   }
 

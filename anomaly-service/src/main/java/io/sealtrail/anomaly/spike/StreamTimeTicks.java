@@ -61,9 +61,7 @@ final class StreamTimeTicks implements Processor<String, Evidence, String, List<
       if (!windows.hasNext()) {
         return Long.MAX_VALUE;
       }
-      String key = windows.next().key;
-      return SpikeWindows.endMillis(key.substring(0, key.indexOf('|')))
-          + kind.rules().grace().toMillis();
+      return OpenWindowKey.parse(windows.next().key).endMillis() + kind.rules().grace().toMillis();
     }
   }
 }

@@ -11,6 +11,8 @@ import io.sealtrail.custody.event.Observation;
 import io.sealtrail.custody.state.CustodyFold;
 import io.sealtrail.registry.serde.SpecificAvroSerde;
 import io.sealtrail.system.multinode.IngestClient.Position;
+import io.sealtrail.testing.Eventually;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -32,6 +33,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * every violation once; one alert per incident, and one alert id per alert type and subject.
  */
 final class Invariants {
+  // How long what the streams write may take to show on a topic read committed.
+  private static final Duration CONVERGE = Duration.ofSeconds(60);
+
   private final Platform platform;
   private final DeviceLives lives;
 
@@ -81,22 +85,9 @@ final class Invariants {
         brokenSerials.add(lives.serials().get(i));
       }
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    Map<String, Set<String>> alertIdsBySubject;
-    do {
-      Thread.sleep(500);
-      alertIdsBySubject =
-          CommittedRecords.of(
-                  platform.bootstrapServers(), "custody.alerts", serde(Alert.class).deserializer())
-              .stream()
-              .map(ConsumerRecord::value)
-              .filter(a -> a.getType() == AlertType.SEAL_BROKEN)
-              .collect(
-                  Collectors.groupingBy(
-                      a -> a.getSubject().getId(),
-                      TreeMap::new,
-                      Collectors.mapping(Alert::getAlertId, Collectors.toSet())));
-    } while (!alertIdsBySubject.keySet().equals(brokenSerials) && System.nanoTime() < deadline);
+    Map<String, Set<String>> alertIdsBySubject =
+        Eventually.latest(
+            this::sealBrokenAlertIds, a -> a.keySet().equals(brokenSerials), CONVERGE);
     assertThat(alertIdsBySubject.keySet()).isEqualTo(brokenSerials);
     assertThat(alertIdsBySubject.values())
         .as("alert ids per incident")
@@ -181,13 +172,20 @@ final class Invariants {
    */
   private static <T> void awaitEqual(String what, Supplier<T> actual, T expected)
       throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    T last = actual.get();
-    while (!last.equals(expected) && System.nanoTime() < deadline) {
-      Thread.sleep(500);
-      last = actual.get();
-    }
-    assertThat(last).as(what).isEqualTo(expected);
+    assertThat(Eventually.latest(actual, expected::equals, CONVERGE)).as(what).isEqualTo(expected);
+  }
+
+  private Map<String, Set<String>> sealBrokenAlertIds() {
+    return CommittedRecords.of(
+            platform.bootstrapServers(), "custody.alerts", serde(Alert.class).deserializer())
+        .stream()
+        .map(ConsumerRecord::value)
+        .filter(a -> a.getType() == AlertType.SEAL_BROKEN)
+        .collect(
+            Collectors.groupingBy(
+                a -> a.getSubject().getId(),
+                TreeMap::new,
+                Collectors.mapping(Alert::getAlertId, Collectors.toSet())));
   }
 
   private static <V extends SpecificRecord> Map<String, V> latestByKey(
