@@ -148,8 +148,9 @@ public final class CustodyProcessor
     var carried = carried(event, seen, record.value());
     context.forward(
         record.withValue(new StepOutput(Optional.of(next), violations, carried, firmware)));
-    if (published == Watermarks.CAUGHT_UP) {
-      // No longer idle: partitions waiting on this one wait again, after what it just wrote.
+    if (published == Watermarks.CAUGHT_UP || published == Watermarks.NOTHING_PROCESSED) {
+      // No longer idle, or no longer at its start: partitions waiting on this one go by what it
+      // has processed now, after what it just wrote.
       publish(context.currentStreamTimeMs(), record.timestamp());
     }
   }
@@ -219,9 +220,14 @@ public final class CustodyProcessor
     // Idle is not caught up while the consumer still sees records of this partition to fetch: on a
     // busy stream thread a task may process nothing for a while with a backlog waiting.
     boolean caughtUp = clock.idle() && input.drained(partition);
-    if (caughtUp || streamTime >= 0) {
-      publish(caughtUp ? Watermarks.CAUGHT_UP : streamTime, timestamp);
-    }
+    // A task with records waiting and none processed yet says so, rather than saying nothing: at a
+    // fresh start it said CAUGHT_UP while its partition was empty, and that would stand, letting
+    // the others decide past a receipt still in its input, until its first record.
+    publish(
+        caughtUp
+            ? Watermarks.CAUGHT_UP
+            : streamTime >= 0 ? streamTime : Watermarks.NOTHING_PROCESSED,
+        timestamp);
     Instant now = clock.wallTime();
     refreshRules();
     List<Violation> due = new ArrayList<>(inTime.judgeDue(holding, clock, watermarks, now));

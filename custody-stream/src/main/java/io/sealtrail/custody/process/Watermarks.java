@@ -16,7 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * <ul>
  *   <li>the watermark (key {@link #PREFIX} and the partition): the task's stream time, or {@link
  *       #CAUGHT_UP} while it has nothing left to process, so that an idle partition holds no one
- *       back;
+ *       back, or {@link #NOTHING_PROCESSED} while records wait and it has processed none;
  *   <li>the frontier (key {@link #FRONTIER_PREFIX} and the partition): its stream time always, so
  *       that how far event time has come is known even when every partition is idle.
  * </ul>
@@ -34,6 +34,12 @@ public final class Watermarks {
 
   /** The watermark of a task that has processed everything it was given. */
   public static final long CAUGHT_UP = Long.MAX_VALUE;
+
+  /**
+   * The watermark of a task that has records to process and has processed none yet: it holds every
+   * decision back, as a stream time before any event would.
+   */
+  public static final long NOTHING_PROCESSED = -1;
 
   private final ReadOnlyKeyValueStore<String, byte[]> store;
   private final int ownPartition;
