@@ -73,6 +73,13 @@ public final class CustodyProcessor
   private int partition;
   private long published = Long.MIN_VALUE;
   private long publishedFrontier = Long.MIN_VALUE;
+  private long publishedReceived = Long.MIN_VALUE;
+
+  /**
+   * The latest {@code receivedAt} processed since this task started; -1 before its first record.
+   */
+  private long received = Watermarks.NOTHING_PROCESSED;
+
   private Idleness idleness;
 
   /**
@@ -134,6 +141,7 @@ public final class CustodyProcessor
     }
     long seenAt = context.currentSystemTimeMs();
     idleness.processed(seenAt);
+    received = Math.max(received, record.value().getReceivedAt().toEpochMilli());
     refreshRules();
     Observation event = new Observation(record.value());
     CustodyState prior = ledger.get(record.key());
@@ -151,7 +159,7 @@ public final class CustodyProcessor
     if (published == Watermarks.CAUGHT_UP || published == Watermarks.NOTHING_PROCESSED) {
       // No longer idle, or no longer at its start: partitions waiting on this one go by what it
       // has processed now, after what it just wrote.
-      publish(context.currentStreamTimeMs(), record.timestamp());
+      publish(context.currentStreamTimeMs(), received, record.timestamp());
     }
   }
 
@@ -227,6 +235,9 @@ public final class CustodyProcessor
         caughtUp
             ? Watermarks.CAUGHT_UP
             : streamTime >= 0 ? streamTime : Watermarks.NOTHING_PROCESSED,
+        // Caught up, it has processed what ingest accepted until now, but for what its consumer
+        // has not yet heard of (at most a fetch old), far shorter than any settle.
+        caughtUp ? Math.max(received, clock.wallTime().toEpochMilli()) : received,
         timestamp);
     Instant now = clock.wallTime();
     refreshRules();
@@ -243,12 +254,16 @@ public final class CustodyProcessor
    * partition, the watermark {@link Watermarks#CAUGHT_UP} when it is idle, so that an idle
    * partition holds no one back, and the frontier its stream time always.
    */
-  private void publish(long watermark, long timestamp) {
+  private void publish(long watermark, long receivedMark, long timestamp) {
     long frontier = context.currentStreamTimeMs();
-    List<KeyValue<String, Long>> moved = new ArrayList<>(2);
+    List<KeyValue<String, Long>> moved = new ArrayList<>(3);
     if (watermark != published) {
       published = watermark;
       moved.add(KeyValue.pair(Watermarks.keyOf(partition), watermark));
+    }
+    if (receivedMark != publishedReceived) {
+      publishedReceived = receivedMark;
+      moved.add(KeyValue.pair(Watermarks.receivedKeyOf(partition), receivedMark));
     }
     if (frontier >= 0 && frontier != publishedFrontier) {
       publishedFrontier = frontier;

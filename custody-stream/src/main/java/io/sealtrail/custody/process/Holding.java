@@ -93,6 +93,7 @@ public record Holding(Duration grace, Duration quiet, Duration elsewhere, Durati
     boolean settled =
         (!awaiting.metElsewhere()
                 || (heldFor(violation, elsewhere, clock)
+                    && progress.othersReceived(violation.getDetectedAt().plus(elsewhere))
                     && progress.othersPassed(violation.getOccurredAt().plus(grace))))
             && (!awaiting.reportedByAnother() || heldFor(violation, reported, clock));
     // Held from its judgement in event-time order, itself a grace after the event.

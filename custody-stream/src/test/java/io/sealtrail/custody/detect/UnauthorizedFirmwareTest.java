@@ -107,6 +107,28 @@ class UnauthorizedFirmwareTest {
     assertThat(custody.heldViolations()).isZero();
   }
 
+  /**
+   * A release accepted by ingest within the release settle, still in the input of a custody task
+   * trailing by more than the settle whose watermark (from later events) passed the flash's grace.
+   */
+  @Test
+  void shouldStaySilentWhenATrailingPartitionReportsTheReleaseItAcceptedWithinTheSettle() {
+    custody.watermarkElsewhere(1, AFTER_GRACE.plus(Duration.ofHours(1)));
+    custody.receivedElsewhere(1, CustodyDriver.WALL_CLOCK);
+    custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", FLASHING));
+    custody.send(streamTimeAt(AFTER_GRACE));
+    custody.afterReleaseSettle().advanceWallClock(CustodyProcessor.QUIET);
+    assertThat(custody.violations()).as("partition 1 may still hold the release").isEmpty();
+
+    custody
+        .releasedElsewhere(released("1.4.0", RELEASE))
+        .receivedElsewhere(1, CustodyDriver.WALL_CLOCK.plus(Settles.DEFAULT_RELEASE))
+        .advanceWallClock(CustodyProcessor.QUIET);
+
+    assertThat(custody.violations()).isEmpty();
+    assertThat(custody.heldViolations()).isZero();
+  }
+
   @Test
   void shouldStaySilentWhenReleaseIsReportedJustAfterFlashWithinGrace() {
     custody.send(assembled(DEVICE, ASSEMBLY), flashed(DEVICE, "1.4.0", FLASHING));

@@ -32,7 +32,7 @@ class HoldViolationTest {
   private static final String PART_LOT = "LOT-CAP-7";
   private static final String SE_SERIAL = "SE-000042";
 
-  private final CustodyDriver driver = new CustodyDriver();
+  private final CustodyDriver driver = new CustodyDriver().receivedAtOccurrence();
 
   @AfterEach
   void close() {

@@ -39,7 +39,7 @@ class LayoutChangeTest {
     LayoutLife during = factory("DEV-DURING", FIRST_CHANGE.plus(Duration.ofHours(1)));
     LayoutLife after = factory("DEV-AFTER", SECOND_CHANGE.plus(Duration.ofHours(1)));
     Layout first = LayoutFixture.version(1, LayoutFixture.FACTORY_LAYOUT, FIRST_CHANGE);
-    try (CustodyDriver custody = new CustodyDriver()) {
+    try (CustodyDriver custody = new CustodyDriver().receivedAtOccurrence()) {
       custody.send(LayoutLife.release(START));
       // Received before any layout, judged after the first version arrived.
       sealedUntested(before).forEach(custody::send);
@@ -76,7 +76,7 @@ class LayoutChangeTest {
   void shouldRaiseForEventsReceivedAfterTheChangeWhenTheSameLifeCameBeforeIt() {
     // The control: the same life as DEV-BEFORE, received after the first version.
     LayoutLife same = new LayoutLife("DEV-SAME", TestDevice.withNewKey(), START);
-    try (CustodyDriver custody = new CustodyDriver()) {
+    try (CustodyDriver custody = new CustodyDriver().receivedAtOccurrence()) {
       custody.send(LayoutLife.release(START));
       custody.layouts(
           LayoutFixture.history(

@@ -160,7 +160,7 @@ class ProvenanceDetectionTest {
 
   @Test
   void shouldRaiseUnverifiedComponentInEventTimeOnlyAfterTheConfiguredSettle() {
-    // Three wall-clock checks (every QUIET) long: the third is the first that may decide.
+    // Three wall-clock checks (every QUIET) long: nothing may be decided before it ends.
     Duration settle = QUIET.multipliedBy(3);
     try (var configured =
         new CustodyDriver(
@@ -176,7 +176,12 @@ class ProvenanceDetectionTest {
       configured.advanceWallClock(settle.minusSeconds(1));
       assertThat(configured.violations()).as("not before the configured settle").isEmpty();
 
-      configured.advanceWallClock(Duration.ofSeconds(1));
+      // The settle over, the custody task, idle, says at its next check that it has processed all
+      // ingest accepted until then, and the lot task's next check decides.
+      configured
+          .advanceWallClock(Duration.ofSeconds(1))
+          .advanceWallClock(QUIET)
+          .advanceWallClock(QUIET);
       assertThat(configured.violations())
           .extracting(Violation::getType, Violation::getSerial)
           .containsExactly(tuple(AlertType.UNVERIFIED_COMPONENT, DEVICE));
@@ -193,7 +198,7 @@ class ProvenanceDetectionTest {
     assertThat(custody.violations()).as("a partition trails").isEmpty();
 
     custody.lineageWatermarkElsewhere(1, T0.plus(GRACE));
-    custody.advanceWallClock(QUIET);
+    custody.advanceWallClock(QUIET).advanceWallClock(QUIET);
 
     assertThat(custody.violationTypes()).containsExactly(AlertType.UNVERIFIED_COMPONENT);
   }
@@ -217,6 +222,52 @@ class ProvenanceDetectionTest {
     custody.afterGrace();
 
     assertThat(custody.violations()).isEmpty();
+  }
+
+  /**
+   * The 3,000-device demo under load: the lots' receipts, accepted 14 s after their assemblies, sat
+   * in a trailing custody task's input for more than the settle, while that task's watermark (its
+   * stream time, from later events it had processed) had passed the assemblies' grace. The settle
+   * now also waits until every custody task has processed what ingest accepted until it ends.
+   */
+  @Test
+  void shouldWaitForATrailingCustodyTaskToProcessWhatIngestAcceptedWithinTheSettle() {
+    Instant settled = CustodyDriver.WALL_CLOCK.plus(Settles.DEFAULT_PROVENANCE);
+    trailingPartitionPastTheGraceWithAnAssemblyHeld();
+    assertThat(custody.violations())
+        .as("partition 1 may still hold a receipt accepted within the settle")
+        .isEmpty();
+
+    custody.lineageFromElsewhere(LOT, received(LOT, "CPU-A53", T0.minus(Duration.ofHours(2))));
+    custody.lineageReceivedElsewhere(1, settled);
+    custody.afterGrace();
+
+    assertThat(custody.violations()).isEmpty();
+  }
+
+  @Test
+  void
+      shouldRaiseUnverifiedComponentOnceTheTrailingCustodyTaskProcessedWhatIngestAcceptedWithinTheSettle() {
+    trailingPartitionPastTheGraceWithAnAssemblyHeld();
+
+    custody.lineageReceivedElsewhere(1, CustodyDriver.WALL_CLOCK.plus(Settles.DEFAULT_PROVENANCE));
+    custody.advanceWallClock(QUIET);
+
+    assertThat(custody.violationTypes()).containsExactly(AlertType.UNVERIFIED_COMPONENT);
+  }
+
+  /**
+   * Partition 1 has processed events past the assembly's grace, and all ingest accepted only until
+   * the assembly was held; the settle has passed on the wall clock, and this custody task is idle.
+   */
+  private void trailingPartitionPastTheGraceWithAnAssemblyHeld() {
+    custody.lineageWatermarkElsewhere(1, T0.plus(GRACE).plus(Duration.ofHours(1)));
+    custody.lineageReceivedElsewhere(1, CustodyDriver.WALL_CLOCK);
+    custody.send(assembled(DEVICE, T0, CPU), streamTimeAt(T0.plus(GRACE).plusSeconds(60)));
+    custody
+        .advanceWallClock(Settles.DEFAULT_PROVENANCE)
+        .advanceWallClock(QUIET)
+        .advanceWallClock(QUIET);
   }
 
   @Test
