@@ -2,6 +2,7 @@ package io.sealtrail.ingest.pipeline;
 
 import io.sealtrail.ingest.kafka.SendTimer;
 import io.sealtrail.ingest.metrics.IngestListener;
+import io.sealtrail.ingest.submission.Submission;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,8 +32,26 @@ final class DecisionWriter {
   }
 
   Written write(Decision decision, BatchDedup dedup, Producer<String, byte[]> producer) {
+    return write(decision, null, dedup, producer);
+  }
+
+  /**
+   * Sends what {@code decision} leads to; an accepted event's record is {@code encoded} when that
+   * is the encoding of this very decision's event (done ahead on the pool), else encoded here.
+   */
+  Written write(
+      Decision decision,
+      EncodedEvent encoded,
+      BatchDedup dedup,
+      Producer<String, byte[]> producer) {
     if (decision instanceof Decision.Accept accept) {
-      Written.Accepted accepted = accept(accept, producer);
+      Written.Accepted accepted =
+          accept(
+              accept,
+              encoded != null && encoded.of(accept)
+                  ? encoded
+                  : encode(accept.authentic(), accept.submission()),
+              producer);
       dedup.add(accepted);
       return accepted;
     }
@@ -42,14 +61,38 @@ final class DecisionWriter {
     return (Written.Duplicate) decision;
   }
 
-  private Written.Accepted accept(Decision.Accept accept, Producer<String, byte[]> producer) {
+  /**
+   * The event record and receipt of {@code authentic}: the Avro {@code VerifiedEvent} with its
+   * registry framing, and the receipt's leaf hash. Needs no dedup state, so the pool does it ahead.
+   */
+  EncodedEvent encode(Judgement.Authentic authentic, Submission submission) {
+    var value = AvroMapping.verifiedEvent(authentic, submission);
+    return new EncodedEvent(
+        authentic,
+        submission,
+        authentic.event().getSubject(),
+        serializers.events().serialize(eventsTopic, value),
+        Receipts.of(authentic, submission));
+  }
+
+  /**
+   * {@link #encode} on the pool, ahead of the decision, or null when it fails: the loop thread then
+   * encodes in the record's turn and meets the failure there, inside the transaction (a Kafka error
+   * such as an unreachable registry aborts and rereads the batch), and only if the event is
+   * accepted, exactly as without encoding ahead.
+   */
+  EncodedEvent encodeAhead(Judgement.Authentic authentic, Submission submission) {
+    try {
+      return encode(authentic, submission);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Written.Accepted accept(
+      Decision.Accept accept, EncodedEvent encoded, Producer<String, byte[]> producer) {
     Judgement.Authentic authentic = accept.authentic();
-    var value = AvroMapping.verifiedEvent(authentic, accept.submission());
-    var event =
-        new ProducerRecord<>(
-            eventsTopic,
-            authentic.event().getSubject(),
-            serializers.events().serialize(eventsTopic, value));
+    var event = new ProducerRecord<>(eventsTopic, encoded.subject(), encoded.value());
     return new Written.Accepted(
         accept.submission(),
         authentic.event().getPartnerId(),
@@ -57,7 +100,7 @@ final class DecisionWriter {
         authentic.dedupKey(),
         authentic.event().getEventId(),
         authentic.payloadSha256(),
-        Receipts.of(authentic, accept.submission()),
+        encoded.receipt(),
         send(producer, event));
   }
 

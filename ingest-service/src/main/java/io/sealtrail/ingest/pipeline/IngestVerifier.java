@@ -65,7 +65,8 @@ public final class IngestVerifier extends LoopService {
         new Examinations<>(
             Examinations.pool(
                 "ingest-verify-" + config.instanceId(), config.pipeline().verifyThreads()),
-            decider::examine);
+            // The pool also encodes each authentic event, so the loop thread only sends it.
+            record -> Examination.of(record, decider, writer));
     return new VerifierBatches(
         decider,
         examinations,

@@ -21,12 +21,13 @@ import org.apache.kafka.common.TopicPartition;
  * transaction. Owns the dedup state of the assigned partitions, restored on assignment.
  *
  * <p>Each poll's records are examined (parsed, verified, read) on the {@link Examinations} pool as
- * soon as they are polled; deciding against the dedup state and writing stay on the loop thread, in
- * the order of the records (ADR 16).
+ * soon as they are polled, and each authentic event is encoded there too ({@link Examination});
+ * deciding against the dedup state and writing stay on the loop thread, in the order of the records
+ * (ADR 16).
  */
 final class VerifierBatches implements BatchHandler {
   private final SubmissionDecider decider;
-  private final Examinations<Examined> examinations;
+  private final Examinations<Examination> examinations;
   private final DecisionWriter writer;
   private final OutcomeWriter outcomeWriter;
   private final DedupState state = new DedupState();
@@ -41,7 +42,7 @@ final class VerifierBatches implements BatchHandler {
 
   VerifierBatches(
       SubmissionDecider decider,
-      Examinations<Examined> examinations,
+      Examinations<Examination> examinations,
       DecisionWriter writer,
       OutcomeWriter outcomeWriter,
       DedupRestorer restorer,
@@ -94,8 +95,9 @@ final class VerifierBatches implements BatchHandler {
       if (!state.owns(record.partition())) {
         throw new IllegalStateException("no dedup state for partition " + record.partition());
       }
-      Examined examined = examinations.take(record);
-      decided.add(writer.write(decider.decide(examined, batch), batch, producer));
+      Examination examination = examinations.take(record);
+      Decision decision = decider.decide(examination.examined(), batch);
+      decided.add(writer.write(decision, examination.encoded(), batch, producer));
     }
     producer.flush(); // the events' positions are known from here on
     answer(decided, producer);

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -55,15 +56,7 @@ class SubmissionDeciderTest {
   // The ids of the submissions parsed, one entry a parse.
   private final List<String> parsed = new ArrayList<>();
   private final SubmissionDecider decider = decider(counting(SubmissionParser.STRICT));
-  private final DecisionWriter writer =
-      new DecisionWriter(
-          new OutputSerializers(
-              (topic, event) -> event.getPayloadSha256().getBytes(StandardCharsets.UTF_8),
-              (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8),
-              (topic, outcome) -> outcome.getSubmissionId().getBytes(StandardCharsets.UTF_8)),
-          "events",
-          "rejected",
-          IngestListener.NONE);
+  private final DecisionWriter writer = writer(new AtomicInteger(), false);
   private final DedupState state = new DedupState();
   private final BatchDedup batch = new BatchDedup(state);
 
@@ -267,6 +260,86 @@ class SubmissionDeciderTest {
 
     assertThat(outcome.result()).isInstanceOf(SubmissionResult.Accepted.class);
     assertThat(parsed).hasSize(1);
+  }
+
+  @Test
+  void shouldSendTheEventEncodedAheadOnThePoolWhenItIsAccepted() {
+    AtomicInteger encodings = new AtomicInteger();
+    DecisionWriter counting = writer(encodings, false);
+    Examination examination = examined("ev-15", counting);
+    assertThat(encodings).hasValue(1);
+
+    Written outcome = write(examination, counting);
+
+    assertThat(encodings).as("encoded ahead only, not again in the record's turn").hasValue(1);
+    assertThat(outcome.result()).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(sent -> assertThat(sent.value()).isSameAs(examination.encoded().value()));
+    assertThat(((SubmissionResult.Accepted) outcome.result()).receipt())
+        .isEqualTo(examination.encoded().receipt());
+  }
+
+  @Test
+  void shouldEncodeInTheRecordsTurnWhenEncodingAheadFailed() {
+    AtomicInteger encodings = new AtomicInteger();
+    DecisionWriter failingFirst = writer(encodings, true);
+    Examination examination = examined("ev-16", failingFirst);
+    assertThat(examination.encoded()).isNull();
+
+    Written outcome = write(examination, failingFirst);
+
+    assertThat(encodings).hasValue(2);
+    assertThat(outcome.result()).isInstanceOf(SubmissionResult.Accepted.class);
+    assertThat(producer.history()).singleElement().extracting(r -> r.topic()).isEqualTo("events");
+  }
+
+  @Test
+  void shouldNotSendAnotherSubmissionsEncodingForAnAcceptedEvent() {
+    EncodedEvent ofFirst = examined("ev-17", writer).encoded();
+    Examination second = examined("ev-18", writer);
+
+    write(new Examination(second.examined(), ofFirst), writer);
+
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            sent -> {
+              assertThat(sent.key()).isEqualTo("DEV-18");
+              assertThat(sent.value()).isNotSameAs(ofFirst.value());
+            });
+  }
+
+  /** The examination on the pool of acme's event {@code id} about device {@code DEV-<n>}. */
+  private Examination examined(String id, DecisionWriter with) {
+    String n = id.substring("ev-".length());
+    var record = routed(envelope(sealApplied(id, "DEV-" + n, "S-" + n, BEFORE), partners.acmeKey));
+    return Examination.of(record, decider, with);
+  }
+
+  /** Decides {@code examination} in its turn and sends what it leads to, as the batches do. */
+  private Written write(Examination examination, DecisionWriter with) {
+    return with.write(
+        decider.decide(examination.examined(), batch), examination.encoded(), batch, producer);
+  }
+
+  /**
+   * A writer whose event serializer counts its calls and, if {@code failFirst}, fails the first.
+   */
+  private static DecisionWriter writer(AtomicInteger encodings, boolean failFirst) {
+    return new DecisionWriter(
+        new OutputSerializers(
+            (topic, event) -> {
+              if (encodings.incrementAndGet() == 1 && failFirst) {
+                throw new org.apache.kafka.common.errors.SerializationException("registry down");
+              }
+              return event.getPayloadSha256().getBytes(StandardCharsets.UTF_8);
+            },
+            (topic, rejected) -> rejected.getDetail().getBytes(StandardCharsets.UTF_8),
+            (topic, outcome) -> outcome.getSubmissionId().getBytes(StandardCharsets.UTF_8)),
+        "events",
+        "rejected",
+        IngestListener.NONE);
   }
 
   private SubmissionDecider decider(SubmissionParser parser) {
