@@ -7,6 +7,8 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place the verifier sends what a {@link Decision} leads to: an event to {@code
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * once, so a later submission of the same batch meets it.
  */
 final class DecisionWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(DecisionWriter.class);
   private final OutputSerializers serializers;
   private final String eventsTopic;
   private final String rejectedTopic;
@@ -85,6 +88,8 @@ final class DecisionWriter {
     try {
       return encode(authentic, submission);
     } catch (RuntimeException e) {
+      // One line, at debug: the loop meets the same failure in the record's turn and reports it.
+      LOG.debug("Encoding ahead failed, the record's turn encodes it: {}", e.toString());
       return null;
     }
   }
