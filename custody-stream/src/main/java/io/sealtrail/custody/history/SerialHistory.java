@@ -1,6 +1,7 @@
 package io.sealtrail.custody.history;
 
 import io.sealtrail.avro.event.VerifiedEvent;
+import io.sealtrail.custody.process.ZeroPadded;
 import io.sealtrail.custody.state.ChainHash;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class SerialHistory {
 
   /** The store key of the {@code sequence}-th event of {@code serial}; sorts in sequence order. */
   public static String key(String serial, long sequence) {
-    return prefixOf(serial) + String.format("%019d", sequence);
+    return ZeroPadded.of(sequence, 19, prefixOf(serial));
   }
 
   /** The prefix of every store key of {@code serial}'s history. */

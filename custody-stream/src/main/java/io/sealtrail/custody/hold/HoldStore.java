@@ -28,10 +28,17 @@ public final class HoldStore {
 
   private HoldStore() {}
 
-  /** Adds the global store that reads {@code holds} whole on every instance. */
-  public static void define(StreamsBuilder builder, Topic<Hold> holds, Storage storage) {
+  /**
+   * Adds the global store that reads {@code holds} whole on every instance. In memory, also where
+   * the other stores are on RocksDB: every event prefix-scans it once or more ({@link
+   * HoldDetector}), and opening a RocksDB iterator for each scan was 3 % of the custody stream
+   * thread's CPU in the bench profile (issue #20), while holds are placed by people, a few hundred
+   * bytes each. An instance indexes the whole topic again when it starts, as it does for a new
+   * hold.
+   */
+  public static void define(StreamsBuilder builder, Topic<Hold> holds) {
     builder.addGlobalStore(
-        storage.store(NAME, holds.valueSerde()).withLoggingDisabled(),
+        Storage.IN_MEMORY.store(NAME, holds.valueSerde()).withLoggingDisabled(),
         holds.name(),
         Consumed.with(holds.keySerde(), holds.valueSerde()).withName("custody-holds-global-source"),
         Indexer::new);

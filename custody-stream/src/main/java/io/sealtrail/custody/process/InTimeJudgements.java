@@ -69,15 +69,13 @@ final class InTimeJudgements {
       return store.all();
     }
     Instant until = clock.streamTime().minus(holding.grace());
-    return store.range(null, String.format("%020d", until.toEpochMilli() + 1));
+    return store.range(null, ZeroPadded.of(until.toEpochMilli() + 1, 20));
   }
 
   private static String key(Instant occurredAt, String serial, long sequence) {
-    return String.format("%020d", occurredAt.toEpochMilli())
-        + SEPARATOR
-        + serial
-        + SEPARATOR
-        + String.format("%019d", sequence);
+    StringBuilder key = new StringBuilder(41 + serial.length());
+    ZeroPadded.appendTo(key, occurredAt.toEpochMilli(), 20).append(SEPARATOR);
+    return ZeroPadded.appendTo(key.append(serial).append(SEPARATOR), sequence, 19).toString();
   }
 
   private static Pending pendingOf(String key) {

@@ -1,6 +1,7 @@
 package io.sealtrail.custody.provenance;
 
 import io.sealtrail.avro.alert.Violation;
+import io.sealtrail.custody.process.ZeroPadded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,10 +109,9 @@ final class HeldAssemblies {
   private static String key(String lot, Violation unverified) {
     // Events before 1970 are refused at the door (#21), so the milliseconds are never negative.
     long millis = Math.max(0, unverified.getOccurredAt().toEpochMilli());
-    return lot
-        + SEPARATOR
-        + String.format("%019d", millis)
-        + SEPARATOR
-        + unverified.getViolationId();
+    return ZeroPadded.appendTo(new StringBuilder(lot).append(SEPARATOR), millis, 19)
+        .append(SEPARATOR)
+        .append(unverified.getViolationId())
+        .toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.sealtrail.custody.sequence;
 
 import io.sealtrail.avro.event.CustodyEvent;
+import io.sealtrail.custody.process.ZeroPadded;
 
 /**
  * The key of one producer's stream: {@code <length of partnerId>:<partnerId>/<stream>}. The length
@@ -25,7 +26,7 @@ final class StreamKey {
 
   /** The entry of number {@code n} of {@code stream}: zero-padded, so entries sort by number. */
   static String entry(String stream, long n) {
-    return prefix(stream) + String.format("%020d", n);
+    return ZeroPadded.of(n, 20, prefix(stream));
   }
 
   /** The number an entry key names. */

@@ -72,9 +72,9 @@ public final class CustodyTopology {
                 (serial, event) -> EventDetails.requireWellFormed(event),
                 Named.as("custody-events-well-formed"));
     ReleaseTable.define(builder, events, topics.releases(), storage);
-    HoldStore.define(builder, topics.holds(), storage);
+    HoldStore.define(builder, topics.holds());
     LayoutStore.define(builder, topics.layouts(), storage);
-    PolicyStore.define(builder, topics.policy(), storage);
+    PolicyStore.define(builder, topics.policy());
     CampaignStore.define(builder, topics.campaigns(), storage);
     DeviceKeyTopology.define(builder, events, topics, storage);
     // Before the custody processor: an event's lot facts go out before the watermark it moves.

@@ -211,6 +211,28 @@ class OverdueShipmentTest {
   }
 
   @Test
+  void shouldRaiseShipmentOverdueWhenAShipmentDueEarlierOpensAfterOneDueLater() {
+    // A week's default lane first: the events after it find it not due yet.
+    String other = "GWX1-000043";
+    custody.send(assembled(other, T0));
+    custody.send(
+        shipped(other, DEPARTURE)
+            .withDetail(new Shipped(shipmentOf(other), CUSTOMER_SITE, List.of(), sealOf(other))));
+    custody.send(streamTimeAt(DEPARTURE.plus(Duration.ofHours(1))));
+    // Then the crate on the two-day lane: its deadline is the earliest now.
+    Instant departure = DEPARTURE.plus(Duration.ofHours(2));
+    custody.send(crateShippedAt(departure));
+    custody.advanceWallClock(Settles.DEFAULT_SHIPMENT);
+
+    custody.send(streamTimeAt(departure.plus(LANE).plus(GRACE)));
+
+    assertThat(overdue())
+        .singleElement()
+        .satisfies(v -> assertThat(v.getSerial()).isEqualTo(CRATE))
+        .satisfies(v -> assertThat(v.getAttributes()).containsEntry("maxTransit", "PT48H"));
+  }
+
+  @Test
   void shouldRaiseShipmentOverdueWhenShippingIsReportedAfterItsDeadline() {
     custody.send(streamTimeAt(DEADLINE.plus(Duration.ofDays(1))));
 
