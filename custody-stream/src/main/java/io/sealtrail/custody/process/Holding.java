@@ -92,8 +92,7 @@ public record Holding(Duration grace, Duration quiet, Duration elsewhere, Durati
     Awaiting awaiting = Awaiting.from(violation.getAttributes());
     boolean settled =
         (!awaiting.metElsewhere()
-                || (heldFor(violation, elsewhere, clock)
-                    && progress.othersReceived(violation.getDetectedAt().plus(elsewhere))
+                || (progress.settled(violation.getDetectedAt(), elsewhere, clock.wallTime())
                     && progress.othersPassed(violation.getOccurredAt().plus(grace))))
             && (!awaiting.reportedByAnother() || heldFor(violation, reported, clock));
     // Held from its judgement in event-time order, itself a grace after the event.

@@ -83,6 +83,17 @@ public final class Watermarks {
   }
 
   /**
+   * True once a finding held since {@code heldSince} has been held {@code settle} on the wall clock
+   * ({@code wallTime}) and every other partition has processed what ingest accepted until then
+   * ({@link #othersReceived}): the end of a settle, which a partition trailing by more than it
+   * would otherwise cut short.
+   */
+  public boolean settled(Instant heldSince, Duration settle, Instant wallTime) {
+    Instant end = heldSince.plus(settle);
+    return !end.isAfter(wallTime) && othersReceived(end);
+  }
+
+  /**
    * True when every other partition that published a received mark has processed everything ingest
    * accepted up to {@code time}, or has nothing left to process since then. Ingest stamps {@code
    * receivedAt} before its transaction commits, so records of one partition may reach it out of

@@ -106,10 +106,7 @@ final class LotReceiptProcessor implements Processor<String, VerifiedEvent, Stri
   private boolean due(Violation unverified, DecisionClock clock) {
     Instant until = unverified.getOccurredAt().plus(grace);
     Instant heldSince = unverified.getDetectedAt();
-    Instant settledAt = heldSince.plus(settle);
-    // The settle is measured in what every custody task has processed too: one trailing the
-    // others by more than the settle may still hold a receipt ingest accepted within it.
-    boolean settled = !settledAt.isAfter(clock.wallTime()) && progress.othersReceived(settledAt);
+    boolean settled = progress.settled(heldSince, settle, clock.wallTime());
     boolean inEventTime =
         settled && !until.isAfter(clock.streamTime()) && progress.othersPassed(until);
     boolean everywhere = settled && clock.idle() && progress.passedEverywhere(until);
